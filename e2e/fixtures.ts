@@ -1,0 +1,71 @@
+import AxeBuilder from '@axe-core/playwright'
+import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test'
+import { randomBytes } from 'node:crypto'
+import { issueToken } from '../server/auth/issue-token'
+import { e2eEnvironment } from './environment'
+
+const { apiUrl, databasePath } = e2eEnvironment()
+
+/** A name no other test (or earlier run) uses, valid as an organization name. */
+export function uniqueName(prefix = 'org'): string {
+  return `${prefix}-${randomBytes(4).toString('hex')}`
+}
+
+export function uniqueEmail(prefix = 'user'): string {
+  return `${prefix}-${randomBytes(4).toString('hex')}@example.com`
+}
+
+export interface TestUser {
+  email: string
+  token: string
+}
+
+/** A user with a fresh token, written straight into the e2e database as `npm run api:token` would. */
+export function createUser(options: { staff?: boolean; email?: string } = {}): TestUser {
+  const email = options.email ?? uniqueEmail(options.staff ? 'staff' : 'user')
+  return { email, token: issueToken(databasePath, email, { staff: options.staff ?? false }) }
+}
+
+/** Calls the real API as `user`; throws with the server's message when it does not answer 2xx. */
+export async function callApi<T = unknown>(
+  request: APIRequestContext,
+  user: TestUser,
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  path: string,
+  body?: unknown,
+): Promise<T> {
+  const response = await request.fetch(`${apiUrl}${path}`, {
+    method,
+    headers: { Authorization: `Token ${user.token}` },
+    data: body,
+  })
+  if (!response.ok()) throw new Error(`${method} ${path} answered ${response.status()}: ${await response.text()}`)
+  return (response.status() === 204 ? undefined : await response.json()) as T
+}
+
+/** Creates an organization owned (as admin) by `user` and returns its name. */
+export async function createOrganization(
+  request: APIRequestContext,
+  user: TestUser,
+  body: { name?: string; subscription?: string; subscription_end_date?: string } = {},
+): Promise<string> {
+  const name = body.name ?? uniqueName()
+  await callApi(request, user, 'POST', '/organizations', { subscription: 'free', ...body, name })
+  return name
+}
+
+/** Signs `user` in for every page load of this test, without going through the sign-in form. */
+export async function signIn(page: Page, user: TestUser): Promise<void> {
+  await page.addInitScript((token) => window.sessionStorage.setItem('ubiops.token', token), user.token)
+}
+
+/** Fails with the list of violations when axe finds any on the page as it is now. */
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze()
+  expect(
+    results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+  ).toEqual([])
+}
+
+export const test = base
+export { expect }

@@ -1,0 +1,95 @@
+import { readToken } from './auth-token'
+
+/** Every non-2xx answer of the API, with the sentence the server gave. */
+export class ApiError extends Error {
+  readonly status: number
+
+  constructor(status: number, message: string) {
+    super(message)
+    this.name = 'ApiError'
+    this.status = status
+  }
+}
+
+/** The browser reached nothing: offline, DNS, refused connection, CORS. */
+export class NetworkError extends Error {
+  constructor(cause: unknown) {
+    super('The API could not be reached. Check your connection and try again.', { cause })
+    this.name = 'NetworkError'
+  }
+}
+
+export const API_BASE = '/api'
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE'
+
+export interface RequestOptions {
+  method?: Method
+  body?: unknown
+  signal?: AbortSignal
+  /** Overrides the stored token, e.g. to check a token before keeping it. */
+  token?: string
+  query?: Record<string, string | undefined>
+}
+
+const FALLBACK_MESSAGES: Record<number, string> = {
+  401: 'Your session has ended. Sign in again.',
+  403: 'You do not have the right to do this.',
+  404: 'Not found.',
+  413: 'The request is too large.',
+  429: 'Too many attempts. Wait a moment and try again.',
+}
+
+async function errorMessage(response: Response): Promise<string> {
+  try {
+    const body: unknown = await response.json()
+    if (body && typeof body === 'object') {
+      // Current servers answer {"error": ...}; older ones {"error_message": ...}.
+      const { error, error_message: legacy } = body as { error?: unknown; error_message?: unknown }
+      if (typeof error === 'string' && error) return error
+      if (typeof legacy === 'string' && legacy) return legacy
+    }
+  } catch {
+    // Not JSON (a proxy's HTML error page, say): fall back to a sentence of our own.
+  }
+  return FALLBACK_MESSAGES[response.status] ?? `The server answered ${response.status}. Try again in a moment.`
+}
+
+function buildUrl(path: string, query: RequestOptions['query']): string {
+  const params = new URLSearchParams()
+  for (const [key, value] of Object.entries(query ?? {})) if (value !== undefined) params.set(key, value)
+  const search = params.toString()
+  return `${API_BASE}${path}${search ? `?${search}` : ''}`
+}
+
+/** The one way the dashboard talks to the API. Throws ApiError or NetworkError; never returns a failure. */
+export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const { method = 'GET', body, signal, query } = options
+  const token = options.token ?? readToken()
+  const headers: Record<string, string> = { Accept: 'application/json' }
+  if (token) headers.Authorization = `Token ${token}`
+  if (body !== undefined) headers['Content-Type'] = 'application/json'
+
+  let response: Response
+  try {
+    response = await fetch(buildUrl(path, query), {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
+    })
+  } catch (error) {
+    if (signal?.aborted) throw error
+    throw new NetworkError(error)
+  }
+
+  if (!response.ok) throw new ApiError(response.status, await errorMessage(response))
+  if (response.status === 204) return undefined as T
+  return (await response.json()) as T
+}
+
+/** Encodes one path segment, e.g. an organization name typed into the address bar. */
+export const segment = (value: string): string => encodeURIComponent(value)
+
+export const isApiError = (error: unknown, status?: number): error is ApiError =>
+  error instanceof ApiError && (status === undefined || error.status === status)

@@ -1,0 +1,6 @@
+import { Outlet } from 'react-router'
+
+// Placeholder until its issue lands: replaced by the real route module.
+export default function OrganizationLayoutRoute() {
+  return <Outlet />
+}
