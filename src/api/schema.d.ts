@@ -181,6 +181,8 @@ export interface components {
             email: string;
             name: string;
             surname: string;
+            /** @description Additive (local) - platform staff act as the platform operator in every organization */
+            staff?: boolean;
         };
         /**
          * @description The subscriptions this server knows (local)
