@@ -45,7 +45,7 @@ export default defineConfig({
       stdout: 'ignore',
     },
     {
-      command: `npx vite --port ${webPort} --strictPort --host 127.0.0.1`,
+      command: `npx vite --port ${webPort} --strictPort --host 127.0.0.1 --bypass-lock`,
       url: webUrl,
       env: { UBIOPS_API_URL: apiUrl },
       reuseExistingServer: false,

@@ -21,6 +21,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/openapi.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This document, as JSON (local) */
+        get: operations["getOpenApiDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/user": {
         parameters: {
             query?: never;
@@ -48,7 +65,11 @@ export interface paths {
         /** The organizations the caller is a member of, by name */
         get: operations["listOrganizations"];
         put?: never;
-        /** Create an organization; the caller becomes its admin */
+        /**
+         * Create an organization; the caller becomes its admin
+         * @description The subscription starts today (UTC). `free` takes no end date (it runs a year); any other
+         *     subscription needs `subscription_end_date`, after today. A taken name is a 400 that says so.
+         */
         post: operations["createOrganization"];
         delete?: never;
         options?: never;
@@ -72,7 +93,19 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Rename (admin) or change the subscription (platform staff only) */
+        /**
+         * Rename (admin) or change the subscription (platform staff only)
+         * @description Every field is optional; only those given change. Renaming follows the name rules of creation
+         *     (pattern, length, global uniqueness); afterwards the old name is a 404 and free to be taken.
+         *
+         *     Subscription fields (local): sending `subscription`, `subscription_start_date` or
+         *     `subscription_end_date` with a value different from the current one is a 403 for anyone but
+         *     platform staff (sending the current values back is allowed). For staff: the result must be
+         *     consistent. Changing to a subscription other than free needs both `subscription_start_date`
+         *     and `subscription_end_date` in the request, the end after the start. Changing to free drops
+         *     the end date; free never has one (it runs a year). `subscription_end_date: null` removes the
+         *     end date, which is therefore only valid for free.
+         */
         patch: operations["updateOrganization"];
         trace?: never;
     };
@@ -106,11 +139,27 @@ export interface paths {
         };
         /**
          * Usage per object type and metric, in day or month buckets
-         * @description Without dates, the current subscription period is used (one month from the day of the month
-         *     the subscription started, that contains today). With dates, buckets start at `start_date` and
-         *     step by a day or a calendar month; the last bucket ends at `end_date`. Every bucket is returned,
-         *     with value 0 where nothing was used. Local limits: a `day` query spans at most 366 days, a
-         *     `month` query at most 10 years.
+         * @description Dates are UTC days (`YYYY-MM-DD`); a range is `[start_date, end_date)`: the start day is
+         *     included, the end day is not.
+         *
+         *     Without dates, the current subscription period is used: the monthly period anchored on the
+         *     day of the month of `subscription_start_date` that contains today (started 2020-11-20, asked
+         *     2020-12-01: 2020-11-20 to 2020-12-20). Give both dates or neither (local).
+         *
+         *     Buckets start at `start_date`. `day` buckets are one day each. `month` buckets step by a
+         *     calendar month counted from the start day, clamped to the last day of shorter months
+         *     (2021-01-31, 2021-02-28, 2021-03-31, ...); the last bucket ends at `end_date` and may be
+         *     shorter. Bucket boundaries are written `YYYY-MM-DDT00:00:00Z`.
+         *
+         *     The answer always has the five series, in this order: deployment_version credits,
+         *     input_volume, output_volume; pipeline_version input_volume, output_volume; each with every
+         *     bucket of the range, value 0 where nothing was used. Volumes are bytes; credits a number
+         *     with at most two decimals.
+         *
+         *     400 (naming the parameter): an interval other than `day` or `month`, a date that is not a
+         *     real `YYYY-MM-DD` day, a parameter given twice, only one of the two dates, `start_date` not
+         *     before `end_date`, and (local limits) a `day` query over 366 days or a `month` query over
+         *     10 years.
          */
         get: operations["getOrganizationUsage"];
         put?: never;
@@ -133,7 +182,11 @@ export interface paths {
         /** The members, by email */
         get: operations["listOrganizationUsers"];
         put?: never;
-        /** Add a member (admin); an email without an account gets one (local) */
+        /**
+         * Add a member (admin); an email without an account gets one (local)
+         * @description Emails are compared case-insensitively; adding a member twice is a 400. An email with no
+         *     account yet gets one, with empty name and surname (local).
+         */
         post: operations["addOrganizationUser"];
         delete?: never;
         options?: never;
@@ -159,7 +212,13 @@ export interface paths {
         delete: operations["removeOrganizationUser"];
         options?: never;
         head?: never;
-        /** Make a member admin or not (admin); the last admin cannot be demoted */
+        /**
+         * Make a member admin or not (admin); the last admin cannot be demoted
+         * @description Only `admin` can be changed; other fields are ignored. Demoting the last admin is a 400 with
+         *     that reason. The check and the change are one transaction, so two admins demoting each other
+         *     at the same moment leave one admin (the second request gets 400, or 403 once it is no longer
+         *     admin).
+         */
         patch: operations["updateOrganizationUser"];
         trace?: never;
     };
@@ -348,6 +407,16 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
+        /** @description Too many wrong tokens from this address; wait `Retry-After` seconds (local) */
+        TooManyAttempts: {
+            headers: {
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
         /** @description The body is not JSON */
         UnsupportedMediaType: {
             headers: {
@@ -377,13 +446,42 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The status */
+            /** @description `{"status": "ok"}` */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Status"];
+                };
+            };
+            /** @description `{"status": "fail"}`: the database does not answer (local: 503 so health checks notice) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Status"];
+                };
+            };
+        };
+    };
+    getOpenApiDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The OpenAPI document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
                 };
             };
         };
@@ -407,6 +505,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyAttempts"];
         };
     };
     listOrganizations: {
@@ -539,7 +638,9 @@ export interface operations {
     getOrganizationUsage: {
         parameters: {
             query?: {
+                /** @description First day of the range (included) */
                 start_date?: string;
+                /** @description Day after the range (excluded) */
                 end_date?: string;
                 interval?: components["schemas"]["UsageInterval"];
             };

@@ -1,14 +1,23 @@
 import type { QueryClient } from '@tanstack/react-query'
 import { createBrowserRouter, redirect } from 'react-router'
 import { lazyRoute } from './route-module'
+import { AppLoading } from './shell/app-loading'
+import { RouteError } from './shell/route-error'
 
 export function createRouter(queryClient: QueryClient) {
   const lazy = (load: Parameters<typeof lazyRoute>[1]) => lazyRoute(queryClient, load)
 
   return createBrowserRouter([
-    { path: '/sign-in', lazy: lazy(() => import('./routes/sign-in')) },
+    {
+      path: '/sign-in',
+      HydrateFallback: AppLoading,
+      ErrorBoundary: RouteError,
+      lazy: lazy(() => import('./routes/sign-in')),
+    },
     {
       path: '/',
+      HydrateFallback: AppLoading,
+      ErrorBoundary: RouteError,
       lazy: lazy(() => import('./routes/app-layout')),
       children: [
         { index: true, loader: () => redirect('/organizations') },

@@ -1,4 +1,17 @@
-// Placeholder until its issue lands: replaced by the real route module.
+import { useLocation } from 'react-router'
+import { ButtonLink } from '../../components/ui/button'
+
 export default function NotFoundRoute() {
-  return <h1>not-found</h1>
+  const { pathname } = useLocation()
+  return (
+    <div className="ui-state">
+      <h1>Page not found</h1>
+      <p>
+        Nothing lives at <code>{pathname}</code>. The link may be mistyped or out of date.
+      </p>
+      <ButtonLink to="/organizations" variant="primary">
+        See your organizations
+      </ButtonLink>
+    </div>
+  )
 }

@@ -1,4 +1,7 @@
-// Placeholder until its issue lands: replaced by the real route module.
+import { useParams } from 'react-router'
+import { OrganizationSettingsPage } from '../../features/organizations/components/organization-settings-page'
+
 export default function OrganizationSettingsRoute() {
-  return <h1>organization-settings</h1>
+  const { name = '' } = useParams()
+  return <OrganizationSettingsPage name={name} />
 }

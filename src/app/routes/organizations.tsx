@@ -1,4 +1,15 @@
-// Placeholder until its issue lands: replaced by the real route module.
+import type { QueryClient } from '@tanstack/react-query'
+import { OrganizationListPage } from '../../features/organizations/components/organization-list-page'
+import { organizationQueries } from '../../features/organizations/queries'
+
+export function loader(queryClient: QueryClient) {
+  // Start (or reuse) the list before the page renders; errors are the page's to show.
+  return async () => {
+    await queryClient.prefetchQuery(organizationQueries.list())
+    return null
+  }
+}
+
 export default function OrganizationsRoute() {
-  return <h1>organizations</h1>
+  return <OrganizationListPage />
 }

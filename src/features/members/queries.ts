@@ -1,13 +1,15 @@
-import { queryOptions } from '@tanstack/react-query'
+import { queryOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query'
 import { apiRequest, segment } from '../../api/client'
-import type { Member } from '../../api/types'
+import type { Member, MemberCreate } from '../../api/types'
+import { organizationQueries } from '../organizations/queries'
 
 export const memberQueries = {
   all: (organization: string) => ['organizations', organization, 'members'] as const,
   list: (organization: string) =>
     queryOptions({
       queryKey: [...memberQueries.all(organization), 'list'] as const,
-      queryFn: ({ signal }) => apiRequest<Member[]>(`/organizations/${segment(organization)}/users`, { signal }),
+      queryFn: ({ signal }) =>
+        apiRequest<Member[]>(`/organizations/${segment(organization)}/users`, { signal }),
     }),
   detail: (organization: string, userId: string) =>
     queryOptions({
@@ -15,4 +17,95 @@ export const memberQueries = {
       queryFn: ({ signal }) =>
         apiRequest<Member>(`/organizations/${segment(organization)}/users/${segment(userId)}`, { signal }),
     }),
+}
+
+const usersPath = (organization: string) => `/organizations/${segment(organization)}/users`
+const userPath = (organization: string, userId: string) => `${usersPath(organization)}/${segment(userId)}`
+
+/** POST users: adds one member. Used by the single form and, row by row, by the bulk import. */
+export function addMember(organization: string, body: MemberCreate, signal?: AbortSignal): Promise<Member> {
+  return apiRequest<Member>(usersPath(organization), { method: 'POST', body, signal })
+}
+
+/** Everything that shows who is in the organization: the members and the resource counts (users). */
+export async function invalidateMembership(queryClient: QueryClient, organization: string): Promise<void> {
+  await Promise.all([
+    queryClient.invalidateQueries({ queryKey: memberQueries.all(organization) }),
+    queryClient.invalidateQueries({ queryKey: organizationQueries.resources(organization).queryKey }),
+  ])
+}
+
+/** Puts a member into the cached list at once, so the row is there before the refetch lands. */
+export function insertIntoList(queryClient: QueryClient, organization: string, member: Member): void {
+  queryClient.setQueryData(memberQueries.list(organization).queryKey, (members) =>
+    members && !members.some((existing) => existing.id === member.id) ? [...members, member] : members,
+  )
+}
+
+export function useAddMember(organization: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (body: MemberCreate) => addMember(organization, body),
+    onSuccess: async (member) => {
+      insertIntoList(queryClient, organization, member)
+      await invalidateMembership(queryClient, organization)
+    },
+  })
+}
+
+function setAdmin(queryClient: QueryClient, organization: string, userId: string, admin: boolean) {
+  queryClient.setQueryData(memberQueries.list(organization).queryKey, (members) =>
+    members?.map((member) => (member.id === userId ? { ...member, admin } : member)),
+  )
+  queryClient.setQueryData(memberQueries.detail(organization, userId).queryKey, (member) =>
+    member ? { ...member, admin } : member,
+  )
+}
+
+/**
+ * PATCH admin, optimistically: the row changes at once. On refusal only this member's flag is
+ * put back (a snapshot of the whole list would undo other changes made meanwhile), and the
+ * refetch afterwards shows the truth, e.g. when another admin acted at the same time.
+ */
+export function useUpdateMemberRole(organization: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: ({ member, admin }: { member: Member; admin: boolean }) =>
+      apiRequest<Member>(userPath(organization, member.id), { method: 'PATCH', body: { admin } }),
+    onMutate: async ({ member, admin }) => {
+      await queryClient.cancelQueries({ queryKey: memberQueries.all(organization) })
+      setAdmin(queryClient, organization, member.id, admin)
+    },
+    onError: (_error, { member }) => setAdmin(queryClient, organization, member.id, member.admin),
+    onSettled: () => invalidateMembership(queryClient, organization),
+  })
+}
+
+/**
+ * DELETE a member: the request behind the undo toast, sent when the undo window ends. A plain
+ * function rather than a hook because it must still run after the page that scheduled it is
+ * gone (the admin may navigate away during the window). The row leaves the cached list first,
+ * and comes back if the API refuses.
+ */
+export async function removeMember(
+  queryClient: QueryClient,
+  organization: string,
+  member: Member,
+): Promise<void> {
+  const listKey = memberQueries.list(organization).queryKey
+  const dropRow = () =>
+    queryClient.setQueryData(listKey, (members) => members?.filter((existing) => existing.id !== member.id))
+  // Drop it now (no flicker) and again after cancelling a refetch, whose revert may restore it.
+  dropRow()
+  try {
+    await queryClient.cancelQueries({ queryKey: listKey })
+    dropRow()
+    await apiRequest<void>(userPath(organization, member.id), { method: 'DELETE' })
+    queryClient.removeQueries({ queryKey: memberQueries.detail(organization, member.id).queryKey })
+  } catch (error) {
+    insertIntoList(queryClient, organization, member)
+    throw error
+  } finally {
+    await invalidateMembership(queryClient, organization)
+  }
 }

@@ -1,0 +1,163 @@
+// How fast the 10,000-member list shows its first rows and follows a search keystroke, measured
+// in the page itself (performance.now, MutationObserver), not with wall-clock sleeps.
+//
+// From bench/run.ts: benchMembersList(env). Alone, against servers already running:
+//   WEB_URL=http://127.0.0.1:5192 API_URL=http://127.0.0.1:8792/v2.1 TOKEN=... tsx bench/members-list.ts
+import type { Page } from '@playwright/test'
+import { DEMO } from '../server/db/seed'
+import { median, type BrowserBenchEnvironment, type Figure } from './figures'
+
+const LOADS = 5
+/** Typed one key at a time into the search box; each key changes the result count (checked below). */
+const KEYSTROKES = [
+  'j',
+  'a',
+  'n',
+  's',
+  'e',
+  'n',
+  'Backspace',
+  'Backspace',
+  'Backspace',
+  'Backspace',
+  'Backspace',
+]
+
+declare global {
+  interface Window {
+    __membersBench?: { responseAt?: number; firstRowsAt?: number; keyAt?: number }
+  }
+}
+
+/**
+ * Runs in the page before the app: notes when the members response has fully arrived (body
+ * read, before JSON parsing) and when the first row is in the DOM.
+ */
+function instrument() {
+  const bench: NonNullable<Window['__membersBench']> = {}
+  window.__membersBench = bench
+  const originalFetch = window.fetch.bind(window)
+  window.fetch = async (input, init) => {
+    const response = await originalFetch(input, init)
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
+    if (/\/organizations\/[^/]+\/users(\?|$)/.test(url) && (init?.method ?? 'GET') === 'GET') {
+      const text = await response.text()
+      bench.responseAt = performance.now()
+      return new Response(text, {
+        status: response.status,
+        statusText: response.statusText,
+        headers: response.headers,
+      })
+    }
+    return response
+  }
+  new MutationObserver((_records, observer) => {
+    if (document.querySelector('[role="grid"] [role="row"][aria-rowindex="2"]')) {
+      bench.firstRowsAt = performance.now()
+      observer.disconnect()
+    }
+  }).observe(document, { childList: true, subtree: true })
+  document.addEventListener('keydown', (event) => (bench.keyAt = event.timeStamp), true)
+}
+
+async function loadOnce(env: BrowserBenchEnvironment, keystrokes: boolean) {
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } })
+  try {
+    await context.addInitScript((token) => window.sessionStorage.setItem('ubiops.token', token), env.token)
+    await context.addInitScript(instrument)
+    const page = await context.newPage()
+    await page.goto(`${env.webUrl}/organizations/${DEMO.largeOrganization}/members`)
+    await page.waitForFunction(() => window.__membersBench?.firstRowsAt !== undefined, undefined, {
+      timeout: 60_000,
+    })
+    const { responseAt, firstRowsAt } = (await page.evaluate(() => window.__membersBench))!
+    const firstRows = firstRowsAt! - responseAt!
+    return { firstRows, keystrokes: keystrokes ? await measureKeystrokes(page) : [] }
+  } finally {
+    await context.close()
+  }
+}
+
+/** For each key: from the keydown event to the result count (rendered with the rows) changing. */
+async function measureKeystrokes(page: Page): Promise<number[]> {
+  const search = page.getByRole('searchbox', { name: /Search/ })
+  await search.focus()
+  const times: number[] = []
+  for (const key of KEYSTROKES) {
+    await page.evaluate(() => {
+      const status = document.querySelector('[role="search"] [role="status"]')!
+      const before = status.textContent
+      ;(window as unknown as { __updated: Promise<number> }).__updated = new Promise((resolve, reject) => {
+        const observer = new MutationObserver(() => {
+          if (status.textContent === before) return
+          observer.disconnect()
+          resolve(performance.now())
+        })
+        observer.observe(status, { childList: true, characterData: true, subtree: true })
+        setTimeout(() => reject(new Error(`the count stayed "${before}"`)), 10_000)
+      })
+    })
+    await page.keyboard.press(key)
+    const updatedAt = await page.evaluate(
+      () => (window as unknown as { __updated: Promise<number> }).__updated,
+    )
+    const keyAt = await page.evaluate(() => window.__membersBench!.keyAt!)
+    times.push(updatedAt - keyAt)
+  }
+  return times
+}
+
+const round = (value: number) => Math.round(value * 10) / 10
+
+export async function benchMembersList(env: BrowserBenchEnvironment): Promise<Figure[]> {
+  await loadOnce(env, false) // warm-up: server caches, browser code cache
+  const firstRows: number[] = []
+  const keystrokes: number[] = []
+  for (let run = 0; run < LOADS; run += 1) {
+    const result = await loadOnce(env, true)
+    firstRows.push(result.firstRows)
+    keystrokes.push(...result.keystrokes)
+  }
+  return [
+    {
+      name: `members list (${DEMO.largeOrganizationMembers.toLocaleString('en')}): first rows after the users response`,
+      value: round(median(firstRows)),
+      unit: 'ms',
+      runs: firstRows.length,
+      target: { value: 300, better: 'lower' },
+      comparedWith: `slowest of ${firstRows.length} loads: ${round(Math.max(...firstRows))} ms`,
+    },
+    {
+      name: 'members list: search keystroke until the list has updated',
+      value: round(median(keystrokes)),
+      unit: 'ms',
+      runs: keystrokes.length,
+      target: { value: 50, better: 'lower' },
+      comparedWith: `slowest of ${keystrokes.length} keystrokes: ${round(Math.max(...keystrokes))} ms`,
+    },
+  ]
+}
+
+// Run alone: `tsx bench/members-list.ts` with WEB_URL, API_URL and TOKEN of running servers.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { chromium } = await import('@playwright/test')
+  const { WEB_URL, API_URL, TOKEN } = process.env
+  if (!WEB_URL || !API_URL || !TOKEN) {
+    console.error(
+      "Set WEB_URL, API_URL and TOKEN (the demo admin's token: npm run api:token -- --email admin@example.com).",
+    )
+    process.exit(1)
+  }
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+  })
+  try {
+    for (const figure of await benchMembersList({ browser, webUrl: WEB_URL, apiUrl: API_URL, token: TOKEN }))
+      console.log(
+        `${figure.name}: ${figure.value} ${figure.unit} (median of ${figure.runs}; target < ${figure.target?.value} ms; ${figure.comparedWith})`,
+      )
+  } finally {
+    await browser.close()
+  }
+}

@@ -1,0 +1,358 @@
+import type { Page, Request } from '@playwright/test'
+import { DEMO } from '../server/db/seed'
+import {
+  callApi,
+  createOrganization,
+  createUser,
+  expect,
+  expectNoAxeViolations,
+  signIn,
+  test,
+  uniqueEmail,
+  type TestUser,
+} from './fixtures'
+
+interface Member {
+  id: string
+  email: string
+  admin: boolean
+}
+
+const membersOf = (request: Parameters<typeof callApi>[0], user: TestUser, organization: string) =>
+  callApi<Member[]>(request, user, 'GET', `/organizations/${organization}/users`)
+
+const addMember = (
+  request: Parameters<typeof callApi>[0],
+  user: TestUser,
+  organization: string,
+  email: string,
+  admin = false,
+) => callApi<Member>(request, user, 'POST', `/organizations/${organization}/users`, { email, admin })
+
+const rowOf = (page: Page, email: string) => page.getByRole('row').filter({ hasText: email })
+
+async function openMembers(page: Page, organization: string) {
+  await page.goto(`/organizations/${organization}/members`)
+  await expect(page.getByRole('grid', { name: 'Members' })).toBeVisible()
+}
+
+test('an admin adds one member, and gets clear messages for a malformed or existing address', async ({
+  page,
+  request,
+}) => {
+  const admin = createUser()
+  const organization = await createOrganization(request, admin)
+  await signIn(page, admin)
+  await openMembers(page, organization)
+
+  await page.getByRole('button', { name: 'Add member' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Add a member' })
+  await expect(dialog).toBeVisible()
+  await expectNoAxeViolations(page)
+
+  const email = dialog.getByRole('textbox', { name: 'Email' })
+  await email.fill('not-an-email')
+  await dialog.getByRole('button', { name: 'Add member' }).click()
+  await expect(email).toHaveAccessibleDescription('"not-an-email" is not a valid email address.')
+
+  await email.fill(admin.email)
+  await dialog.getByRole('button', { name: 'Add member' }).click()
+  await expect(email).toHaveAccessibleDescription(`${admin.email} is already a member of ${organization}.`)
+
+  const newcomer = uniqueEmail('new')
+  await email.fill(newcomer.toUpperCase())
+  await dialog.getByRole('switch', { name: 'Admin' }).check()
+  await dialog.getByRole('button', { name: 'Add member' }).click()
+  await expect(dialog).toBeHidden()
+  await expect(rowOf(page, newcomer)).toContainText('Admin')
+  expect((await membersOf(request, admin, organization)).find((m) => m.email === newcomer)?.admin).toBe(true)
+})
+
+test('bulk-adds 50 people from a paste with malformed and duplicate lines, with a preview and a result per row', async ({
+  page,
+  request,
+}) => {
+  const admin = createUser()
+  const organization = await createOrganization(request, admin)
+  const existing = uniqueEmail('existing')
+  await addMember(request, admin, organization, existing)
+  await signIn(page, admin)
+  await openMembers(page, organization)
+
+  const fresh = Array.from({ length: 50 }, (_, i) => uniqueEmail(`bulk${i}`))
+  const lines = [
+    ...fresh.slice(0, 20),
+    'not an email',
+    `${fresh[3]!.toUpperCase()}`, // duplicate, other case
+    fresh.slice(20, 35).join(', '),
+    'broken@',
+    existing,
+    fresh.slice(35).join('; '),
+    fresh[40]!, // duplicate
+  ]
+  await page.getByRole('button', { name: 'Add many' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Add many members' })
+  await dialog.getByRole('textbox', { name: 'Email addresses' }).fill(lines.join('\n'))
+  await dialog.getByRole('button', { name: 'Review list' }).click()
+
+  const summary = dialog.getByRole('list', { name: 'Summary of the list' })
+  await expect(summary).toContainText('50 addresses to add')
+  await expect(summary).toContainText('2 malformed lines')
+  await expect(summary).toContainText('2 duplicates')
+  await expect(summary).toContainText('1 existing member')
+  await expect(dialog.getByRole('row').filter({ hasText: 'not an email' })).toContainText('Malformed')
+  await expect(dialog.getByRole('row').filter({ hasText: existing })).toContainText('Already a member')
+  await expectNoAxeViolations(page)
+
+  await dialog.getByRole('checkbox', { name: 'Only rows that need attention' }).check()
+  await expect(dialog.getByRole('region', { name: 'Rows of the list' }).getByRole('row')).toHaveCount(1 + 5)
+  await dialog.getByRole('checkbox', { name: 'Only rows that need attention' }).uncheck()
+
+  await dialog.getByRole('button', { name: 'Add 50 members' }).click()
+  await expect(dialog.getByText('Added 50 members.')).toBeVisible()
+  await expect(dialog.getByRole('progressbar')).toHaveAttribute('value', '50')
+  await expectNoAxeViolations(page)
+  await dialog.getByRole('button', { name: 'Done' }).click()
+
+  const emails = (await membersOf(request, admin, organization)).map((m) => m.email)
+  expect(emails).toHaveLength(52)
+  for (const email of fresh) expect(emails).toContain(email)
+  await expect(page.getByRole('status').filter({ hasText: 'members' })).toHaveText('52 members')
+})
+
+test('an admin promotes and demotes a member from the row, and the list updates at once', async ({
+  page,
+  request,
+}) => {
+  const admin = createUser()
+  const organization = await createOrganization(request, admin)
+  const person = uniqueEmail('person')
+  await addMember(request, admin, organization, person)
+  await signIn(page, admin)
+  await openMembers(page, organization)
+
+  const row = rowOf(page, person)
+  await row.getByRole('button', { name: `Make admin ${person}` }).click()
+  await expect(row).toContainText('Admin')
+  await expect(page.getByText(`${person} is now an admin.`)).toBeVisible()
+  expect((await membersOf(request, admin, organization)).find((m) => m.email === person)?.admin).toBe(true)
+
+  await row.getByRole('button', { name: `Make member ${person}` }).click()
+  await expect(page.getByText(`${person} is now a member.`)).toBeVisible()
+  await expect(row.getByRole('button', { name: `Make admin ${person}` })).toBeVisible()
+  expect((await membersOf(request, admin, organization)).find((m) => m.email === person)?.admin).toBe(false)
+})
+
+test('the only admin cannot be demoted or removed, and the page offers to promote someone first', async ({
+  page,
+  request,
+}) => {
+  const admin = createUser()
+  const organization = await createOrganization(request, admin)
+  const person = uniqueEmail('person')
+  await addMember(request, admin, organization, person)
+  await signIn(page, admin)
+  await openMembers(page, organization)
+
+  const reason = 'You are the only admin. Make someone else admin first.'
+  await expect(page.getByText(reason)).toBeVisible()
+  const myRow = rowOf(page, admin.email)
+  await expect(myRow.getByRole('button', { name: `Make member ${admin.email}` })).toBeDisabled()
+  await expect(myRow.getByRole('button', { name: `Remove ${admin.email}` })).toBeDisabled()
+  await expect(myRow.getByRole('button', { name: `Remove ${admin.email}` })).toHaveAccessibleDescription(
+    reason,
+  )
+
+  await page.getByRole('button', { name: 'Choose a new admin' }).click()
+  await expect(page).toHaveURL(/role=member/)
+  await expect(myRow).toHaveCount(0)
+  await rowOf(page, person)
+    .getByRole('button', { name: `Make admin ${person}` })
+    .click()
+  await expect(page.getByText(reason)).toBeHidden()
+  await page.getByRole('combobox', { name: 'Role' }).selectOption('all')
+  await expect(myRow.getByRole('button', { name: `Make member ${admin.email}` })).toBeEnabled()
+})
+
+test('when the API refuses a demotion (another admin acted at once) the message explains it and the list shows the truth', async ({
+  page,
+  request,
+}) => {
+  const admin = createUser()
+  const other = createUser()
+  const organization = await createOrganization(request, admin)
+  const otherMember = await addMember(request, admin, organization, other.email, true)
+  await signIn(page, admin)
+  await openMembers(page, organization)
+  await expect(rowOf(page, other.email)).toContainText('Admin')
+
+  // Meanwhile, in another tab, the admin demotes the other admin: the page still shows two admins.
+  await callApi(request, admin, 'PATCH', `/organizations/${organization}/users/${otherMember.id}`, {
+    admin: false,
+  })
+
+  await rowOf(page, admin.email)
+    .getByRole('button', { name: `Make member ${admin.email}` })
+    .click()
+  await expect(page.getByText(/Could not make .* a member: .*last admin/)).toBeVisible()
+  await expect(rowOf(page, admin.email)).toContainText('Admin')
+  await expect(rowOf(page, other.email).getByText('Member', { exact: true })).toBeVisible()
+  await expect(page.getByText('You are the only admin. Make someone else admin first.')).toBeVisible()
+})
+
+test('removing asks first, then can be undone without any request being sent', async ({ page, request }) => {
+  const admin = createUser()
+  const organization = await createOrganization(request, admin)
+  const person = uniqueEmail('person')
+  await addMember(request, admin, organization, person)
+  const deletes: Request[] = []
+  page.on('request', (sent) => sent.method() === 'DELETE' && deletes.push(sent))
+  await page.clock.install()
+  await signIn(page, admin)
+  await openMembers(page, organization)
+
+  await rowOf(page, person)
+    .getByRole('button', { name: `Remove ${person}` })
+    .click()
+  const confirm = page.getByRole('dialog', { name: `Remove ${person}?` })
+  await expect(confirm).toContainText(`${person} will no longer be a member of ${organization}`)
+  await expect(confirm).toContainText('loses their roles in every project of the organization')
+  await expectNoAxeViolations(page)
+  await confirm.getByRole('button', { name: 'Remove member' }).click()
+
+  await expect(rowOf(page, person)).toHaveCount(0)
+  await page.getByRole('button', { name: 'Undo' }).click()
+  await expect(rowOf(page, person)).toBeVisible()
+  await page.clock.fastForward(10_000)
+  await expect(page.getByText(`${person} is still a member.`)).toBeVisible()
+  expect(deletes).toHaveLength(0)
+  expect((await membersOf(request, admin, organization)).map((m) => m.email)).toContain(person)
+})
+
+test('removing without undo sends the removal once the undo window is over', async ({ page, request }) => {
+  const admin = createUser()
+  const organization = await createOrganization(request, admin)
+  const person = uniqueEmail('person')
+  await addMember(request, admin, organization, person)
+  await page.clock.install()
+  await signIn(page, admin)
+  await openMembers(page, organization)
+
+  await rowOf(page, person)
+    .getByRole('button', { name: `Remove ${person}` })
+    .click()
+  await page
+    .getByRole('dialog', { name: `Remove ${person}?` })
+    .getByRole('button', { name: 'Remove member' })
+    .click()
+  await expect(rowOf(page, person)).toHaveCount(0)
+  await expect(page.getByText(`Removed ${person}.`)).toBeVisible()
+
+  const removal = page.waitForResponse((response) => response.request().method() === 'DELETE')
+  await page.clock.fastForward(7_000)
+  expect((await removal).status()).toBe(204)
+  expect((await membersOf(request, admin, organization)).map((m) => m.email)).not.toContain(person)
+  await expect(rowOf(page, person)).toHaveCount(0)
+})
+
+test('a member who is not an admin sees the list read-only, and no admin-only request is made', async ({
+  page,
+  request,
+}) => {
+  const admin = createUser()
+  const reader = createUser()
+  const organization = await createOrganization(request, admin)
+  await addMember(request, admin, organization, reader.email)
+  const adminOnly: string[] = []
+  page.on('request', (sent) => {
+    const url = new URL(sent.url())
+    if (sent.method() !== 'GET' || /\/users\/[^/]+$/.test(url.pathname))
+      adminOnly.push(`${sent.method()} ${url.pathname}`)
+  })
+  await signIn(page, reader)
+  await openMembers(page, organization)
+
+  await expect(page.getByText('Only its admins can add or remove members and change roles.')).toBeVisible()
+  await expect(rowOf(page, admin.email)).toContainText('Admin')
+  await expect(
+    page.getByRole('button', { name: /Add member|Add many|Make admin|Make member|Remove/ }),
+  ).toHaveCount(0)
+  await expectNoAxeViolations(page)
+
+  await rowOf(page, admin.email).getByRole('link', { name: admin.email }).click()
+  const panel = page.getByRole('dialog')
+  await expect(panel).toContainText(admin.email)
+  await expect(panel).toContainText('Admin')
+  await expectNoAxeViolations(page)
+  expect(adminOnly).toEqual([])
+})
+
+test.describe('the 10,000-member organization', () => {
+  test('search, filter, sort and keyboard navigation, all kept in the URL', async ({ page }) => {
+    const admin = createUser({ email: DEMO.adminEmail })
+    await signIn(page, admin)
+    await openMembers(page, DEMO.largeOrganization)
+    const count = page.getByRole('search').getByRole('status')
+    await expect(count).toHaveText(/^10,0\d\d members$/)
+    const grid = page.getByRole('grid', { name: 'Members' })
+    expect(Number(await grid.getAttribute('aria-rowcount'))).toBeGreaterThan(10_000)
+    // Only the rows in view are in the page.
+    expect(await grid.getByRole('row').count()).toBeLessThan(80)
+    await expectNoAxeViolations(page)
+
+    await page.keyboard.press('/')
+    const search = page.getByRole('searchbox', { name: /Search/ })
+    await expect(search).toBeFocused()
+    await page.keyboard.type('sam jansen')
+    await expect(count).toHaveText(/^\d+ of 10,0\d\d members$/)
+    await expect(rowOf(page, DEMO.memberEmail)).toBeVisible()
+    await page.getByRole('combobox', { name: 'Role' }).selectOption('admin')
+    await expect(page).toHaveURL(/role=admin/)
+    await expect(rowOf(page, DEMO.memberEmail)).toHaveCount(0)
+
+    await search.fill('jansen')
+    await expect(page).toHaveURL(/q=jansen/)
+    await page.getByRole('combobox', { name: 'Role' }).selectOption('member')
+    await expect(page).toHaveURL(/role=member/)
+    await expect(grid.getByRole('row').nth(1)).toContainText('Jansen')
+    await grid.getByRole('button', { name: 'Surname' }).click()
+    await expect(page).toHaveURL(/sort=surname/)
+    await expect(grid.getByRole('columnheader', { name: 'Surname' })).toHaveAttribute(
+      'aria-sort',
+      'ascending',
+    )
+
+    const firstLink = grid.getByRole('row').nth(1).getByRole('link')
+    await firstLink.focus()
+    await page.keyboard.press('j')
+    const second = grid.getByRole('row').nth(2).getByRole('link')
+    await expect(second).toBeFocused()
+    await page.keyboard.press('ArrowUp')
+    await expect(firstLink).toBeFocused()
+    const email = (await firstLink.textContent())!
+    await page.keyboard.press('Enter')
+
+    await expect(page).toHaveURL(/\/members\/[0-9a-f-]{36}\?.*q=jansen/)
+    const panel = page.getByRole('dialog')
+    await expect(panel).toContainText(email)
+    await expectNoAxeViolations(page)
+    await page.keyboard.press('Escape')
+    await expect(panel).toBeHidden()
+    await expect(page).toHaveURL(/\/members\?/)
+    const params = new URL(page.url()).searchParams
+    expect([params.get('q'), params.get('role'), params.get('sort')]).toEqual(['jansen', 'member', 'surname'])
+    await expect(search).toHaveValue('jansen')
+  })
+
+  test('a shared link opens the same view and member', async ({ page, request }) => {
+    const admin = createUser({ email: DEMO.adminEmail })
+    const members = await membersOf(request, admin, DEMO.largeOrganization)
+    const target = members.find((m) => m.email === DEMO.memberEmail)!
+    await signIn(page, admin)
+    await page.goto(
+      `/organizations/${DEMO.largeOrganization}/members/${target.id}?q=jansen&sort=name&dir=desc`,
+    )
+    await expect(page.getByRole('dialog')).toContainText(DEMO.memberEmail)
+    await expect(page.getByRole('searchbox', { name: /Search/ })).toHaveValue('jansen')
+  })
+})

@@ -1,0 +1,15 @@
+// Playwright's API server: a fresh, seeded database on every run (`node --import tsx e2e/start-api.ts`).
+import { rmSync } from 'node:fs'
+import { signInInstructions, startApiServer } from '../server/start-api-server'
+import { e2eEnvironment } from './environment'
+
+const { apiPort, databasePath: defaultPath } = e2eEnvironment()
+const databasePath = process.env.DATABASE_PATH || defaultPath
+for (const suffix of ['', '-wal', '-shm']) rmSync(databasePath + suffix, { force: true })
+
+const server = await startApiServer({ dbPath: databasePath, port: Number(process.env.PORT || apiPort) })
+for (const line of signInInstructions(server)) console.log(line)
+
+const stop = () => void server.close().then(() => process.exit(0))
+process.once('SIGINT', stop)
+process.once('SIGTERM', stop)

@@ -1,0 +1,87 @@
+import type Database from 'better-sqlite3'
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import { installAuthentication, type AuthOptions } from './auth/authenticate'
+import { openDatabase } from './db/open'
+import { installErrorHandling } from './errors'
+import { membersRepository } from './repositories/members'
+import { organizationsRepository } from './repositories/organizations'
+import { tokensRepository } from './repositories/tokens'
+import { usageRepository } from './repositories/usage'
+import { usersRepository } from './repositories/users'
+import { membersRoutes } from './routes/members'
+import { organizationsRoutes } from './routes/organizations'
+import { statusRoutes } from './routes/status'
+import { usageRoutes } from './routes/usage'
+import { userRoutes } from './routes/user'
+import { componentSchemas } from './schemas/openapi'
+
+export const API_PREFIX = '/v2.1'
+export const DEFAULT_BODY_LIMIT = 64 * 1024
+
+function repositories(db: Database.Database) {
+  return {
+    users: usersRepository(db),
+    tokens: tokensRepository(db),
+    organizations: organizationsRepository(db),
+    members: membersRepository(db),
+    usage: usageRepository(db),
+  }
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Database.Database
+    repositories: ReturnType<typeof repositories>
+  }
+}
+
+export interface BuildAppOptions {
+  dbPath: string
+  logger?: FastifyServerOptions['logger']
+  bodyLimit?: number
+  auth?: Partial<AuthOptions>
+}
+
+/** The API as a Fastify app, not listening: server.ts listens, tests call `app.inject()`. */
+export function buildApp(options: BuildAppOptions): FastifyInstance {
+  const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit,
+    // `/organizations/` is `/organizations`, as most HTTP clients expect.
+    routerOptions: { ignoreTrailingSlash: true },
+    ajv: {
+      customOptions: {
+        // A string "true" is not a boolean: no coercion, and every field at fault reported.
+        coerceTypes: false,
+        allErrors: true,
+        // Gives each issue its schema, whose description is the "must be ..." phrase.
+        verbose: true,
+      },
+    },
+  })
+
+  // JSON only: a text/plain body is a 415, not a string that fails later as "not an object".
+  app.removeContentTypeParser(['text/plain'])
+
+  const db = openDatabase(options.dbPath)
+  app.decorate('db', db)
+  app.decorate('repositories', repositories(db))
+  app.addHook('onClose', async () => db.close())
+
+  for (const schema of componentSchemas()) app.addSchema(schema)
+  installErrorHandling(app, bodyLimit)
+  installAuthentication(app, { maxFailures: 20, windowMs: 60_000, ...options.auth })
+
+  void app.register(
+    async (api) => {
+      await api.register(statusRoutes)
+      await api.register(userRoutes)
+      await api.register(organizationsRoutes)
+      await api.register(membersRoutes)
+      await api.register(usageRoutes)
+    },
+    { prefix: API_PREFIX },
+  )
+  return app
+}

@@ -1,0 +1,83 @@
+import { afterAll, describe, expect, it } from 'vitest'
+import { removeDatabase, temporaryDatabasePath } from '../test/helpers'
+import { addDays } from '../lib/time'
+import { openDatabase } from './open'
+import { DEMO, seedIfEmpty } from './seed'
+
+const now = new Date('2026-06-15T12:00:00Z')
+const paths = [temporaryDatabasePath('seed-a'), temporaryDatabasePath('seed-b')]
+const [dbA, dbB] = paths.map(openDatabase) as [ReturnType<typeof openDatabase>, ReturnType<typeof openDatabase>]
+afterAll(() => {
+  dbA.close()
+  dbB.close()
+  paths.forEach(removeDatabase)
+})
+
+describe('seedIfEmpty', () => {
+  it('seeds in well under 5 seconds, once', () => {
+    const result = seedIfEmpty(dbA, now)
+    expect(result).not.toBeNull()
+    expect(result!.durationMs).toBeLessThan(5000)
+    expect(result!.adminToken).toMatch(/^[0-9a-f]{64}$/)
+    expect(seedIfEmpty(dbA, now)).toBeNull()
+  })
+
+  it('is deterministic for a given day', () => {
+    seedIfEmpty(dbB, now)
+    const dump = (db: typeof dbA) =>
+      JSON.stringify([
+        db.prepare('SELECT * FROM organizations ORDER BY name').all(),
+        db.prepare('SELECT id, email, name, surname FROM users ORDER BY email LIMIT 50').all(),
+        db.prepare('SELECT * FROM usage_daily ORDER BY organization_id, day, object_type, metric LIMIT 500').all(),
+      ])
+    expect(dump(dbB)).toBe(dump(dbA))
+  })
+
+  it('has the demo organizations on different subscriptions, the large one with 10,000 members', () => {
+    const organizations = dbA
+      .prepare(
+        `SELECT name, subscription, (SELECT count(*) FROM memberships WHERE organization_id = organizations.id) AS members
+           FROM organizations ORDER BY name`,
+      )
+      .all() as { name: string; subscription: string; members: number }[]
+    expect(organizations.map((o) => o.name)).toEqual([...DEMO.organizations].sort())
+    expect(new Set(organizations.map((o) => o.subscription)).size).toBe(3)
+    expect(organizations.find((o) => o.name === DEMO.largeOrganization)!.members).toBe(10_000)
+  })
+
+  it('makes the demo admin admin of every demo organization and the member a plain member', () => {
+    const query = dbA.prepare(
+      `SELECT organizations.name, memberships.admin FROM memberships
+         JOIN users ON users.id = memberships.user_id JOIN organizations ON organizations.id = memberships.organization_id
+        WHERE users.email = ? ORDER BY organizations.name`,
+    )
+    const roles = (email: string) => query.all(email) as { name: string; admin: number }[]
+    expect(roles(DEMO.adminEmail)).toEqual(DEMO.organizations.map((name) => ({ name, admin: 1 })).sort((a, b) => a.name.localeCompare(b.name)))
+    expect(roles(DEMO.memberEmail).every((r) => r.admin === 0)).toBe(true)
+    expect(roles(DEMO.memberEmail)).toHaveLength(3)
+  })
+
+  it('has projects, deployments and pipelines', () => {
+    for (const table of ['projects', 'deployments', 'deployment_versions', 'pipelines', 'pipeline_versions', 'project_roles']) {
+      const { c } = dbA.prepare(`SELECT count(*) AS c FROM ${table}`).get() as { c: number }
+      expect(c, table).toBeGreaterThan(5)
+    }
+  })
+
+  it('has at least 400 days of usage with a weekday rhythm and growth', () => {
+    const org = dbA.prepare('SELECT id FROM organizations WHERE name = ?').get(DEMO.largeOrganization) as { id: string }
+    const days = dbA
+      .prepare(
+        `SELECT day, value FROM usage_daily WHERE organization_id = ? AND object_type = 'deployment_version'
+           AND metric = 'credits' ORDER BY day`,
+      )
+      .all(org.id) as { day: string; value: number }[]
+    expect(days.length).toBeGreaterThanOrEqual(400)
+    expect(days.at(-1)!.day).toBe('2026-06-15')
+    expect(days[0]!.day).toBe(addDays('2026-06-15', -(DEMO.usageDays - 1)))
+    const average = (rows: typeof days) => rows.reduce((sum, r) => sum + r.value, 0) / rows.length
+    const isWeekend = (day: string) => [0, 6].includes(new Date(`${day}T00:00:00Z`).getUTCDay())
+    expect(average(days.filter((d) => !isWeekend(d.day)))).toBeGreaterThan(2 * average(days.filter((d) => isWeekend(d.day))))
+    expect(average(days.slice(-60))).toBeGreaterThan(1.5 * average(days.slice(0, 60)))
+  })
+})

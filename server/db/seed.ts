@@ -1,0 +1,213 @@
+// Deterministic demo data for an empty database: the same data for the same day, so screenshots and
+// benchmarks compare. Dates are relative to today so that the current subscription periods have usage.
+import type Database from 'better-sqlite3'
+import { addDays, addMonths, today as todayUtc } from '../lib/time'
+import { USAGE_SERIES } from '../lib/usage-buckets'
+import { tokensRepository } from '../repositories/tokens'
+
+export const DEMO = {
+  /** Admin of every demo organization. */
+  adminEmail: 'admin@example.com',
+  /** A member, not admin, of every demo organization. */
+  memberEmail: 'member@example.com',
+  /** Platform staff (the platform operator), member of none. */
+  staffEmail: 'operator@example.com',
+  organizations: ['acme-analytics', 'northwind-labs', 'sandbox'],
+  /** The organization with 10,000 members. */
+  largeOrganization: 'acme-analytics',
+  largeOrganizationMembers: 10_000,
+  /** How many days of daily usage each organization has, ending today. */
+  usageDays: 460,
+} as const
+
+/** mulberry32: a tiny seeded PRNG, so that every seed of a day is the same. */
+function random(seed: number): () => number {
+  let state = seed >>> 0
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0
+    let t = state
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+function uuidFrom(next: () => number): string {
+  const hex = Array.from({ length: 32 }, () => Math.floor(next() * 16).toString(16))
+  hex[12] = '4'
+  hex[16] = ((Math.floor(next() * 4) + 8) as number).toString(16)
+  const s = hex.join('')
+  return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`
+}
+
+const FIRST_NAMES = [
+  'Ada', 'Alan', 'Amara', 'Bram', 'Chen', 'Dana', 'Eline', 'Farah', 'Gijs', 'Hana', 'Ivan', 'Jasmijn', 'Kofi',
+  'Lena', 'Mateo', 'Noor', 'Oscar', 'Priya', 'Quinn', 'Rosa', 'Sven', 'Tara', 'Umar', 'Vera', 'Wout', 'Yara', 'Zoe',
+]
+const SURNAMES = [
+  'Bakker', 'Chowdhury', 'de Vries', 'Evans', 'Fischer', 'Garcia', 'Hoekstra', 'Ito', 'Jansen', 'Kowalski',
+  'Lindqvist', 'Mensah', 'Nakamura', 'Okafor', 'Peters', 'Rossi', 'Santos', 'Tanaka', 'van Dijk', 'Visser',
+  'Wang', 'Yilmaz',
+]
+const PROJECT_WORDS = ['churn', 'forecast', 'vision', 'fraud', 'pricing', 'search', 'routing', 'nlp', 'ocr', 'demand', 'sensor', 'recsys']
+const ROLES = ['project-admin', 'project-editor', 'project-viewer']
+
+interface OrganizationPlan {
+  name: string
+  subscription: string
+  startDaysAgo: number
+  lengthMonths: number | null
+  members: number
+  projects: number
+  /** Credits on a weekday at the start of the usage history. */
+  baseCredits: number
+  /** How much busier the last day is than the first. */
+  growth: number
+}
+
+const PLANS: OrganizationPlan[] = [
+  { name: 'acme-analytics', subscription: 'enterprise', startDaysAgo: 430, lengthMonths: 24, members: DEMO.largeOrganizationMembers, projects: 12, baseCredits: 5200, growth: 2.4 },
+  { name: 'northwind-labs', subscription: 'professional', startDaysAgo: 200, lengthMonths: 12, members: 24, projects: 4, baseCredits: 640, growth: 1.8 },
+  { name: 'sandbox', subscription: 'free', startDaysAgo: 40, lengthMonths: null, members: 4, projects: 1, baseCredits: 22, growth: 1.3 },
+]
+
+export interface SeedResult {
+  durationMs: number
+  /** A fresh token of the demo admin (only its hash is stored). */
+  adminToken: string
+}
+
+/**
+ * Fills an empty database with the demo data, in one IMMEDIATE transaction; does nothing (returns
+ * null) when there is any organization already, also when another process seeded first.
+ */
+export function seedIfEmpty(db: Database.Database, now: Date = new Date()): SeedResult | null {
+  const started = performance.now()
+  const result = db
+    .transaction(() => {
+      const { count } = db.prepare<[], { count: number }>('SELECT count(*) AS count FROM organizations').get()!
+      if (count > 0) return null
+      return seed(db, now)
+    })
+    .immediate()
+  return result === null ? null : { durationMs: Math.round(performance.now() - started), adminToken: result }
+}
+
+function seed(db: Database.Database, now: Date): string {
+  const next = random(20_200_325)
+  const today = todayUtc(now)
+  const stamp = (day: string) => {
+    const seconds = Math.floor(next() * 86_400)
+    const micros = String(Math.floor(next() * 1_000_000)).padStart(6, '0')
+    return `${day}T${new Date(seconds * 1000).toISOString().slice(11, 19)}.${micros}Z`
+  }
+
+  const insertUser = db.prepare(
+    `INSERT INTO users (id, email, name, surname, staff, creation_date) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (email) DO UPDATE SET name = excluded.name RETURNING id`,
+  )
+  const insertOrganization = db.prepare(
+    `INSERT INTO organizations (id, name, creation_date, subscription, subscription_start_date, subscription_end_date)
+     VALUES (?, ?, ?, ?, ?, ?)`,
+  )
+  const insertMembership = db.prepare(
+    'INSERT INTO memberships (organization_id, user_id, admin, creation_date) VALUES (?, ?, ?, ?)',
+  )
+  const insertProject = db.prepare('INSERT INTO projects (id, organization_id, name, creation_date) VALUES (?, ?, ?, ?)')
+  const insertDeployment = db.prepare('INSERT INTO deployments (id, project_id, name) VALUES (?, ?, ?)')
+  const insertDeploymentVersion = db.prepare('INSERT INTO deployment_versions (id, deployment_id, version) VALUES (?, ?, ?)')
+  const insertPipeline = db.prepare('INSERT INTO pipelines (id, project_id, name) VALUES (?, ?, ?)')
+  const insertPipelineVersion = db.prepare('INSERT INTO pipeline_versions (id, pipeline_id, version) VALUES (?, ?, ?)')
+  const insertRole = db.prepare('INSERT OR IGNORE INTO project_roles (project_id, user_id, role) VALUES (?, ?, ?)')
+  const insertUsage = db.prepare(
+    'INSERT INTO usage_daily (organization_id, day, object_type, metric, value) VALUES (?, ?, ?, ?, ?)',
+  )
+
+  const user = (email: string, name: string, surname: string, staff = false, day = addDays(today, -500)) =>
+    (insertUser.get(uuidFrom(next), email, name, surname, staff ? 1 : 0, stamp(day)) as { id: string }).id
+
+  const adminId = user(DEMO.adminEmail, 'Alex', 'Morgan')
+  const memberId = user(DEMO.memberEmail, 'Sam', 'Jansen')
+  user(DEMO.staffEmail, 'Robin', 'Operator', true)
+
+  for (const plan of PLANS) {
+    const organizationId = uuidFrom(next)
+    const start = addDays(today, -plan.startDaysAgo)
+    insertOrganization.run(
+      organizationId,
+      plan.name,
+      stamp(start),
+      plan.subscription,
+      start,
+      plan.lengthMonths === null ? null : addMonths(start, plan.lengthMonths),
+    )
+    insertMembership.run(organizationId, adminId, 1, stamp(start))
+    insertMembership.run(organizationId, memberId, 0, stamp(start))
+    const domain = `${plan.name}.example`
+    const memberIds = [memberId]
+    for (let index = 0; index < plan.members - 2; index += 1) {
+      const first = FIRST_NAMES[index % FIRST_NAMES.length]!
+      const last = SURNAMES[Math.floor(index / FIRST_NAMES.length) % SURNAMES.length]!
+      const email = `${first}.${last.replaceAll(' ', '')}.${index + 1}@${domain}`.toLowerCase()
+      const joined = addDays(start, Math.floor(next() * plan.startDaysAgo))
+      const id = user(email, first, last, false, joined)
+      // A few more admins besides the demo admin; everyone else a plain member.
+      insertMembership.run(organizationId, id, index < 3 ? 1 : 0, stamp(joined))
+      memberIds.push(id)
+    }
+
+    for (let p = 0; p < plan.projects; p += 1) {
+      const projectId = uuidFrom(next)
+      insertProject.run(projectId, organizationId, `${PROJECT_WORDS[p % PROJECT_WORDS.length]}-${plan.name.split('-')[0]}`, stamp(start))
+      const deployments = 2 + Math.floor(next() * 5)
+      for (let d = 0; d < deployments; d += 1) {
+        const deploymentId = uuidFrom(next)
+        insertDeployment.run(deploymentId, projectId, `model-${d + 1}`)
+        const versions = 1 + Math.floor(next() * 4)
+        for (let v = 0; v < versions; v += 1) insertDeploymentVersion.run(uuidFrom(next), deploymentId, `v${v + 1}`)
+      }
+      const pipelines = Math.floor(next() * 3)
+      for (let q = 0; q < pipelines; q += 1) {
+        const pipelineId = uuidFrom(next)
+        insertPipeline.run(pipelineId, projectId, `pipeline-${q + 1}`)
+        const versions = 1 + Math.floor(next() * 3)
+        for (let v = 0; v < versions; v += 1) insertPipelineVersion.run(uuidFrom(next), pipelineId, `v${v + 1}`)
+      }
+      insertRole.run(projectId, adminId, 'project-admin')
+      insertRole.run(projectId, memberId, 'project-viewer')
+      for (let r = 0; r < Math.min(20, memberIds.length); r += 1)
+        insertRole.run(projectId, memberIds[Math.floor(next() * memberIds.length)]!, ROLES[r % ROLES.length]!)
+    }
+
+    seedUsage(insertUsage, organizationId, plan, today, next)
+  }
+
+  return tokensRepository(db).issue(adminId)
+}
+
+/** Daily rollups: weekdays busy, weekends quiet, steady growth, some noise. */
+function seedUsage(
+  insertUsage: Database.Statement,
+  organizationId: string,
+  plan: OrganizationPlan,
+  today: string,
+  next: () => number,
+): void {
+  const first = addDays(today, -(DEMO.usageDays - 1))
+  for (let offset = 0; offset < DEMO.usageDays; offset += 1) {
+    const day = addDays(first, offset)
+    const weekday = new Date(`${day}T00:00:00Z`).getUTCDay()
+    const rhythm = weekday === 0 || weekday === 6 ? 0.35 : 1
+    const trend = 1 + ((plan.growth - 1) * offset) / (DEMO.usageDays - 1)
+    const credits = plan.baseCredits * rhythm * trend * (0.85 + next() * 0.3)
+    const values: Record<string, number> = {
+      'deployment_version/credits': Math.round(credits * 100) / 100,
+      'deployment_version/input_volume': Math.round(credits * 180_000 * (0.8 + next() * 0.4)),
+      'deployment_version/output_volume': Math.round(credits * 65_000 * (0.8 + next() * 0.4)),
+      'pipeline_version/input_volume': Math.round(credits * 40_000 * (0.7 + next() * 0.6)),
+      'pipeline_version/output_volume': Math.round(credits * 22_000 * (0.7 + next() * 0.6)),
+    }
+    for (const series of USAGE_SERIES)
+      insertUsage.run(organizationId, day, series.object_type, series.metric, values[`${series.object_type}/${series.metric}`])
+  }
+}

@@ -1,0 +1,101 @@
+// Every failure, whatever raised it, leaves as {"error": "<a sentence a person can act on>"} with
+// its status, and never with a stack trace.
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { HttpError } from './lib/http-error'
+
+interface ValidationIssue {
+  keyword: string
+  instancePath: string
+  params: Record<string, unknown>
+  parentSchema?: { description?: string }
+  data?: unknown
+}
+
+function jsonType(value: unknown): string {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'a list'
+  if (typeof value === 'object') return 'an object'
+  if (typeof value === 'string') return 'a string'
+  if (typeof value === 'boolean') return value ? 'true' : 'false'
+  return typeof value === 'number' ? 'a number' : typeof value
+}
+
+const PLACES: Record<string, string> = { body: 'body', querystring: 'query', params: 'path' }
+
+function describeIssue(issue: ValidationIssue, context: string): string {
+  const field = issue.instancePath.replace(/^\//, '').replaceAll('/', '.')
+  if (issue.keyword === 'required') return `${String(issue.params.missingProperty)}: this field is required.`
+  if (field === '' && issue.keyword === 'type')
+    return context === 'body'
+      ? 'The body must be a JSON object, for example {"name": "..."}.'
+      : `The ${PLACES[context] ?? context} parameters are not valid.`
+  const expected = issue.parentSchema?.description ?? `of type ${String(issue.params.type)}`
+  const got = issue.keyword === 'type' && context === 'body' ? `, not ${jsonType(issue.data)}` : ''
+  return `${field}: must be ${expected}${got}.`
+}
+
+/** One sentence naming every field at fault, from Ajv's issues. */
+export function validationMessage(issues: ValidationIssue[], context: string): string {
+  const messages = [...new Set(issues.map((issue) => describeIssue(issue, context)))]
+  return messages.join(' ')
+}
+
+const FASTIFY_MESSAGES: Record<string, string> = {
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'Send the body as JSON, with the header Content-Type: application/json.',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'The body is empty: send a JSON object, or no Content-Type header.',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'The body is not valid JSON: send a JSON object, for example {"name": "..."}.',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'The Content-Length header does not match the body: send the body again.',
+  FST_ERR_BAD_URL: 'The address is not valid: check how the path is encoded.',
+}
+
+function messageFor(error: FastifyError, request: FastifyRequest, bodyLimit: number): { status: number; message: string } {
+  if (error instanceof HttpError) return { status: error.statusCode, message: error.message }
+  if (error.validation)
+    return { status: 400, message: validationMessage(error.validation as ValidationIssue[], error.validationContext ?? 'body') }
+  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+    return { status: 413, message: `The body is larger than ${Math.round(bodyLimit / 1024)} KB: send less.` }
+  const known = error.code ? FASTIFY_MESSAGES[error.code] : undefined
+  if (known) return { status: error.statusCode ?? 400, message: known }
+  // JSON.parse's own SyntaxError, and secure-json-parse's __proto__ refusal.
+  if (error instanceof SyntaxError || error.statusCode === 400)
+    return { status: 400, message: FASTIFY_MESSAGES.FST_ERR_CTP_INVALID_JSON_BODY! }
+  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500)
+    return { status: error.statusCode, message: `The request cannot be handled (${request.method} ${request.url}).` }
+  return { status: 500, message: 'Something went wrong on the server. Try again; if it keeps failing, check the server log.' }
+}
+
+/**
+ * Installs the error and not-found handlers. A path that exists with another method is a 405
+ * with an Allow header; the methods of each path are collected as the routes are registered.
+ */
+export function installErrorHandling(app: FastifyInstance, bodyLimit: number): void {
+  const methodsByPath = new Map<string, { pattern: RegExp; methods: Set<string> }>()
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method]
+    const escaped = route.url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    const pattern = new RegExp(`^${escaped.replace(/:[^/]+/g, '[^/]+').replace(/\/$/, '')}/?$`)
+    const entry = methodsByPath.get(route.url) ?? { pattern, methods: new Set<string>() }
+    for (const method of methods) entry.methods.add(method)
+    methodsByPath.set(route.url, entry)
+  })
+
+  app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    const { status, message } = messageFor(error, request, bodyLimit)
+    if (status >= 500) request.log.error({ err: error }, 'unexpected failure')
+    if (error instanceof HttpError) void reply.headers(error.headers)
+    return reply.code(status).type('application/json; charset=utf-8').send({ error: message })
+  })
+
+  app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
+    const path = request.url.split('?')[0] ?? ''
+    for (const { pattern, methods } of methodsByPath.values()) {
+      if (!pattern.test(path) || methods.has(request.method)) continue
+      const allowed = [...methods].sort().join(', ')
+      return reply
+        .code(405)
+        .header('Allow', allowed)
+        .send({ error: `${request.method} is not allowed on ${path}; use ${allowed}.` })
+    }
+    return reply.code(404).send({ error: `There is no ${path} in this API. The API's paths are under /v2.1/.` })
+  })
+}

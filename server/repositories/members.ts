@@ -1,0 +1,51 @@
+import type Database from 'better-sqlite3'
+import { timestamp } from '../lib/time'
+
+export interface MemberRow {
+  id: string
+  email: string
+  name: string
+  surname: string
+  admin: number
+}
+
+const COLUMNS = 'users.id, users.email, users.name, users.surname, memberships.admin'
+
+export function membersRepository(db: Database.Database) {
+  const list = db.prepare<[string], MemberRow>(
+    `SELECT ${COLUMNS} FROM memberships JOIN users ON users.id = memberships.user_id
+      WHERE memberships.organization_id = ? ORDER BY users.email, users.id`,
+  )
+  const one = db.prepare<[string, string], MemberRow>(
+    `SELECT ${COLUMNS} FROM memberships JOIN users ON users.id = memberships.user_id
+      WHERE memberships.organization_id = ? AND memberships.user_id = ?`,
+  )
+  const insert = db.prepare(
+    'INSERT INTO memberships (organization_id, user_id, admin, creation_date) VALUES (?, ?, ?, ?)',
+  )
+  const setAdmin = db.prepare('UPDATE memberships SET admin = ? WHERE organization_id = ? AND user_id = ?')
+  const adminCount = db.prepare<[string], { count: number }>(
+    'SELECT count(*) AS count FROM memberships WHERE organization_id = ? AND admin = 1',
+  )
+  const remove = db.prepare('DELETE FROM memberships WHERE organization_id = ? AND user_id = ?')
+  const removeProjectRoles = db.prepare(
+    `DELETE FROM project_roles
+      WHERE user_id = ? AND project_id IN (SELECT id FROM projects WHERE organization_id = ?)`,
+  )
+
+  return {
+    /** Every member, by email. */
+    list: (organizationId: string) => list.all(organizationId),
+    find: (organizationId: string, userId: string) => one.get(organizationId, userId),
+    add: (organizationId: string, userId: string, admin: boolean) =>
+      void insert.run(organizationId, userId, admin ? 1 : 0, timestamp()),
+    setAdmin: (organizationId: string, userId: string, admin: boolean) =>
+      void setAdmin.run(admin ? 1 : 0, organizationId, userId),
+    countAdmins: (organizationId: string) => adminCount.get(organizationId)!.count,
+    /** Removes the membership and the user's roles in the organization's projects. Call inside a transaction. */
+    remove(organizationId: string, userId: string): void {
+      removeProjectRoles.run(userId, organizationId)
+      remove.run(organizationId, userId)
+    },
+  }
+}

@@ -1,0 +1,175 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestApi, uniqueEmail, type TestApi } from './helpers'
+
+let api: TestApi
+beforeAll(async () => {
+  api = await createTestApi()
+})
+afterAll(async () => api.close())
+
+describe('POST /organizations/{name}/users', () => {
+  it('adds an existing user, as a plain member by default', async () => {
+    const admin = api.user()
+    const name = await api.organization(admin)
+    const existing = api.user()
+    const response = await api.call(admin, 'POST', `/organizations/${name}/users`, { email: existing.email })
+    expect(response.status).toBe(201)
+    expect(response.body).toEqual({ id: existing.id, email: existing.email, name: '', surname: '', admin: false })
+  })
+
+  it('creates an account for an unknown email, with empty name and surname', async () => {
+    const admin = api.user()
+    const name = await api.organization(admin)
+    const email = uniqueEmail('newcomer')
+    const response = await api.call(admin, 'POST', `/organizations/${name}/users`, { email, admin: true })
+    expect(response.status).toBe(201)
+    expect(response.body).toMatchObject({ email, name: '', surname: '', admin: true })
+    expect(api.app.repositories.users.findByEmail(email)?.id).toBe(response.body.id)
+  })
+
+  it('compares emails case-insensitively: adding the same person twice is a 400', async () => {
+    const admin = api.user()
+    const name = await api.organization(admin)
+    const person = api.user()
+    await api.addMember(admin, name, person)
+    const again = await api.call(admin, 'POST', `/organizations/${name}/users`, { email: person.email.toUpperCase() })
+    expect(again.status).toBe(400)
+    expect(again.body.error).toBe(`email: ${person.email} is already a member of "${name}".`)
+    const list = await api.call(admin, 'GET', `/organizations/${name}/users`)
+    expect(list.body).toHaveLength(2)
+  })
+
+  it.each([
+    [{ email: '' }, 'email: Enter an email address.'],
+    [{ email: 'not-an-email' }, 'email: "not-an-email" is not a valid email address.'],
+    [{ email: 'a b@example.com' }, 'is not a valid email address'],
+    [{ email: `${'a'.repeat(250)}@example.com` }, 'email: Use at most 254 characters.'],
+    [{}, 'email: this field is required.'],
+    [{ email: 7 }, 'email: must be a string (the email address), not a number.'],
+    [{ email: uniqueEmail(), admin: 'true' }, 'admin: must be true or false, not a string.'],
+    [{ email: uniqueEmail(), admin: 1 }, 'admin: must be true or false, not a number.'],
+  ])('refuses %j', async (body, message) => {
+    const admin = api.user()
+    const name = await api.organization(admin)
+    const response = await api.call(admin, 'POST', `/organizations/${name}/users`, body)
+    expect(response.status).toBe(400)
+    expect(response.body.error).toContain(message)
+    expect((await api.call(admin, 'GET', `/organizations/${name}/users`)).body).toHaveLength(1)
+  })
+})
+
+describe('GET /organizations/{name}/users', () => {
+  it('lists by email, with booleans for admin', async () => {
+    const admin = api.user({ email: uniqueEmail('m') })
+    const name = await api.organization(admin)
+    const others = [api.user({ email: uniqueEmail('z') }), api.user({ email: uniqueEmail('a') })]
+    for (const other of others) await api.addMember(admin, name, other)
+    const list = await api.call(admin, 'GET', `/organizations/${name}/users`)
+    expect(list.body.map((m: { email: string }) => m.email)).toEqual([admin.email, ...others.map((o) => o.email)].sort())
+    expect(list.body.map((m: { admin: boolean }) => typeof m.admin)).toEqual(['boolean', 'boolean', 'boolean'])
+  })
+
+  it('answers 404 for a user who is not a member, or an id that is no user', async () => {
+    const admin = api.user()
+    const name = await api.organization(admin)
+    for (const id of [api.user().id, 'not-a-uuid', '00000000-0000-4000-8000-000000000000']) {
+      const response = await api.call(admin, 'GET', `/organizations/${name}/users/${id}`)
+      expect(response.status).toBe(404)
+      expect(response.body.error).toContain('There is no member')
+    }
+  })
+})
+
+describe('the last admin', () => {
+  it('cannot be demoted or removed; another admin first, then it can', async () => {
+    const admin = api.user()
+    const name = await api.organization(admin)
+    const path = `/organizations/${name}/users/${admin.id}`
+    const demote = await api.call(admin, 'PATCH', path, { admin: false })
+    expect(demote.status).toBe(400)
+    expect(demote.body.error).toBe(
+      `${admin.email} is the last admin of "${name}" and cannot be demoted: make another member admin first.`,
+    )
+    const remove = await api.call(admin, 'DELETE', path)
+    expect(remove.status).toBe(400)
+    expect(remove.body.error).toContain('is the last admin')
+
+    const second = api.user()
+    await api.addMember(admin, name, second, true)
+    expect((await api.call(admin, 'PATCH', path, { admin: false })).body.admin).toBe(false)
+    // Now `second` is the last admin; the demoted one is a plain member and gets 403.
+    expect((await api.call(admin, 'DELETE', `/organizations/${name}/users/${second.id}`)).status).toBe(403)
+    expect((await api.call(second, 'DELETE', `/organizations/${name}/users/${second.id}`)).status).toBe(400)
+    const removed = await api.call(second, 'DELETE', path)
+    expect(removed.status).toBe(204)
+    expect(removed.raw).toBe('')
+  })
+
+  it('promoting an admin again or demoting a plain member is harmless', async () => {
+    const admin = api.user()
+    const name = await api.organization(admin)
+    const member = api.user()
+    await api.addMember(admin, name, member)
+    expect((await api.call(admin, 'PATCH', `/organizations/${name}/users/${admin.id}`, { admin: true })).status).toBe(200)
+    const demoted = await api.call(admin, 'PATCH', `/organizations/${name}/users/${member.id}`, { admin: false })
+    expect(demoted.status).toBe(200)
+    expect(demoted.body.admin).toBe(false)
+  })
+})
+
+describe('PATCH /organizations/{name}/users/{id}', () => {
+  it.each([
+    [{}, 'admin: this field is required.'],
+    [{ admin: 'false' }, 'admin: must be true or false, not a string.'],
+    [{ admin: null }, 'admin: must be true or false, not null.'],
+    [{ admin: 0 }, 'admin: must be true or false, not a number.'],
+  ])('refuses %j', async (body, message) => {
+    const admin = api.user()
+    const name = await api.organization(admin)
+    const member = api.user()
+    await api.addMember(admin, name, member)
+    const response = await api.call(admin, 'PATCH', `/organizations/${name}/users/${member.id}`, body)
+    expect(response.status).toBe(400)
+    expect(response.body.error).toBe(message)
+  })
+
+  it('only changes admin: other fields are ignored', async () => {
+    const admin = api.user()
+    const name = await api.organization(admin)
+    const member = api.user()
+    await api.addMember(admin, name, member)
+    const response = await api.call(admin, 'PATCH', `/organizations/${name}/users/${member.id}`, {
+      admin: true,
+      email: 'changed@example.com',
+      name: 'Changed',
+    })
+    expect(response.status).toBe(200)
+    expect(response.body).toEqual({ id: member.id, email: member.email, name: '', surname: '', admin: true })
+  })
+})
+
+describe('DELETE /organizations/{name}/users/{id}', () => {
+  it("removes the member and their roles in this organization's projects only", async () => {
+    const admin = api.user()
+    const member = api.user()
+    const name = await api.organization(admin)
+    const other = await api.organization(admin)
+    await api.addMember(admin, name, member)
+    await api.addMember(admin, other, member)
+    const db = api.app.db
+    const orgId = (n: string) => api.app.repositories.organizations.findByName(n)!.id
+    for (const n of [name, other]) {
+      db.prepare("INSERT INTO projects (id, organization_id, name, creation_date) VALUES (?, ?, 'p', '')").run(`p-${n}`, orgId(n))
+      db.prepare("INSERT INTO project_roles (project_id, user_id, role) VALUES (?, ?, 'project-editor'), (?, ?, 'project-viewer')").run(`p-${n}`, member.id, `p-${n}`, member.id)
+    }
+    const roles = (n: string) =>
+      db.prepare('SELECT count(*) AS c FROM project_roles WHERE project_id = ? AND user_id = ?').get(`p-${n}`, member.id) as { c: number }
+
+    const response = await api.call(admin, 'DELETE', `/organizations/${name}/users/${member.id}`)
+    expect(response.status).toBe(204)
+    expect(roles(name).c).toBe(0)
+    expect(roles(other).c).toBe(2)
+    expect((await api.call(member, 'GET', `/organizations/${name}`)).status).toBe(404)
+    expect((await api.call(admin, 'DELETE', `/organizations/${name}/users/${member.id}`)).status).toBe(404)
+  })
+})

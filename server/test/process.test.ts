@@ -1,0 +1,112 @@
+// The real commands: `npm run api` (server/server.ts) and `npm run api:token` (server/cli/token.ts).
+import { afterAll, describe, expect, it } from 'vitest'
+import { DEMO } from '../db/seed'
+import { removeDatabase, temporaryDatabasePath, uniqueEmail, uniqueName } from './helpers'
+import { request, runToCompletion, startServerProcess } from './process-helpers'
+
+const databases: string[] = []
+function database(label: string): string {
+  const path = temporaryDatabasePath(label)
+  databases.push(path)
+  return path
+}
+afterAll(() => databases.forEach(removeDatabase))
+
+async function token(dbPath: string, email: string, staff = false): Promise<string> {
+  const result = await runToCompletion('server/cli/token.ts', ['--email', email, ...(staff ? ['--staff'] : [])], {
+    DATABASE_PATH: dbPath,
+  })
+  expect(result.code, result.stderr).toBe(0)
+  return result.stdout.trim().split('\n').at(-1)!
+}
+
+describe('npm run api', () => {
+  it('keeps what was written after the process is killed (SIGKILL), and restarts on it', async () => {
+    const dbPath = database('restart')
+    const first = await startServerProcess(dbPath)
+    const admin = await token(dbPath, uniqueEmail('admin'))
+    const name = uniqueName('durable')
+    expect((await request(`${first.url}/organizations`, admin, 'POST', { name, subscription: 'free' })).status).toBe(201)
+    const member = uniqueEmail('member')
+    expect((await request(`${first.url}/organizations/${name}/users`, admin, 'POST', { email: member })).status).toBe(201)
+    first.child.kill('SIGKILL')
+    expect((await first.exited).signal).toBe('SIGKILL')
+
+    const second = await startServerProcess(dbPath)
+    try {
+      const detail = await request(`${second.url}/organizations/${name}`, admin)
+      expect(detail.status).toBe(200)
+      const members = await request(`${second.url}/organizations/${name}/users`, admin)
+      expect(members.body.map((m: { email: string }) => m.email)).toContain(member)
+    } finally {
+      second.child.kill('SIGTERM')
+      await second.exited
+    }
+  })
+
+  it.each(['SIGTERM', 'SIGINT'] as const)('shuts down cleanly on %s', async (signal) => {
+    const server = await startServerProcess(database('signal'))
+    server.child.kill(signal)
+    expect(await server.exited).toEqual({ code: 0, signal: null })
+    expect(server.output()).toContain(`${signal}: closing the API server`)
+  })
+
+  it('seeds an empty database on first start and prints how to sign in as the demo admin', async () => {
+    const dbPath = database('seeded')
+    const server = await startServerProcess(dbPath, { seed: true })
+    try {
+      expect(server.output()).toContain(`Sign in as the demo admin (${DEMO.adminEmail})`)
+      const demoToken = /with this API token:\s+(\S+)/.exec(server.output())![1]!
+      const organizations = await request(`${server.url}/organizations`, demoToken)
+      expect(organizations.body.map((o: { name: string }) => o.name)).toEqual([...DEMO.organizations].sort())
+    } finally {
+      server.child.kill('SIGTERM')
+      await server.exited
+    }
+    // The second start finds data and does not seed again.
+    const again = await startServerProcess(dbPath, { seed: true })
+    again.child.kill('SIGTERM')
+    await again.exited
+    expect(again.output()).not.toContain('Seeded demo data')
+    expect(again.output()).toContain(`npm run api:token -- --email ${DEMO.adminEmail}`)
+  })
+
+  it('does not seed with SKIP_SEED=1', async () => {
+    const dbPath = database('unseeded')
+    const server = await startServerProcess(dbPath)
+    try {
+      const staff = await token(dbPath, uniqueEmail('staff'), true)
+      const response = await request(`${server.url}/organizations/${DEMO.largeOrganization}`, staff)
+      expect(response.status).toBe(404)
+    } finally {
+      server.child.kill('SIGTERM')
+      await server.exited
+    }
+  })
+})
+
+describe('npm run api:token', () => {
+  it('prints a working bare token as the last line, while the server has the database open', async () => {
+    const dbPath = database('token')
+    const server = await startServerProcess(dbPath)
+    try {
+      const email = uniqueEmail('cli')
+      const bare = await token(dbPath, email, true)
+      expect(bare).toMatch(/^[0-9a-f]{64}$/)
+      const me = await request(`${server.url}/user`, bare)
+      expect(me.body).toMatchObject({ email, staff: true })
+    } finally {
+      server.child.kill('SIGTERM')
+      await server.exited
+    }
+  })
+
+  it('explains itself without --email or with a bad email', async () => {
+    const missing = await runToCompletion('server/cli/token.ts', [], { DATABASE_PATH: database('usage') })
+    expect(missing.code).toBe(2)
+    expect(missing.stderr).toContain('Usage: npm run api:token -- --email <email> [--staff]')
+    const bad = await runToCompletion('server/cli/token.ts', ['--email', 'nope'], { DATABASE_PATH: database('usage') })
+    expect(bad.code).toBe(1)
+    expect(bad.stderr).toContain('email: "nope" is not a valid email address.')
+  })
+})

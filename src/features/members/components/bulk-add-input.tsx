@@ -1,0 +1,99 @@
+import { useId, useState, type DragEvent, type FormEvent } from 'react'
+import { Button } from '../../../components/ui/button'
+import { Field } from '../../../components/ui/field'
+
+const MAX_FILE_BYTES = 1024 * 1024
+
+interface BulkAddInputProps {
+  text: string
+  onTextChange: (text: string) => void
+  onReview: (text: string) => void
+  onCancel: () => void
+}
+
+/** The list to add: typed, pasted, dropped as a file, or chosen with the file picker (keyboard). */
+export function BulkAddInput({ text, onTextChange, onReview, onCancel }: BulkAddInputProps) {
+  const fileId = useId()
+  const [error, setError] = useState<string | null>(null)
+  const [isDragging, setIsDragging] = useState(false)
+
+  const readFile = async (file: File | undefined) => {
+    if (!file) return
+    if (file.size > MAX_FILE_BYTES) {
+      setError(`${file.name} is larger than 1 MB. Split it into smaller files.`)
+      return
+    }
+    const content = await file.text()
+    setError(null)
+    onTextChange(content)
+    onReview(content)
+  }
+
+  const handleDrop = (event: DragEvent) => {
+    event.preventDefault()
+    setIsDragging(false)
+    void readFile(event.dataTransfer.files[0])
+  }
+
+  const handleSubmit = (event: FormEvent) => {
+    event.preventDefault()
+    if (text.trim() === '') {
+      setError('Paste at least one email address, or choose a CSV file.')
+      return
+    }
+    onReview(text)
+  }
+
+  return (
+    <form className="stack members-bulk" onSubmit={handleSubmit} noValidate>
+      <div
+        className={`members-bulk__drop${isDragging ? ' is-dragging' : ''}`}
+        onDragOver={(event) => {
+          event.preventDefault()
+          setIsDragging(true)
+        }}
+        onDragLeave={() => setIsDragging(false)}
+        onDrop={handleDrop}
+      >
+        <Field
+          label="Email addresses"
+          hint="One per line, or separated by commas or semicolons. A CSV with an email,admin header works too; you can drop the file here."
+          error={error}
+        >
+          {(control) => (
+            <textarea
+              {...control}
+              className="ui-input members-bulk__text"
+              rows={8}
+              spellCheck={false}
+              data-autofocus
+              value={text}
+              placeholder={'ann@example.com\nbob@example.com, carol@example.com'}
+              onChange={(event) => {
+                onTextChange(event.target.value)
+                if (error) setError(null)
+              }}
+            />
+          )}
+        </Field>
+      </div>
+      <div className="stack-sm">
+        <label htmlFor={fileId} className="ui-field__label">
+          Or choose a CSV or text file
+        </label>
+        <input
+          id={fileId}
+          type="file"
+          accept=".csv,.txt,text/csv,text/plain"
+          onChange={(event) => void readFile(event.target.files?.[0])}
+        />
+      </div>
+      <div className="members-dialog__actions">
+        <Button onClick={onCancel}>Cancel</Button>
+        <Button type="submit" variant="primary">
+          Review list
+        </Button>
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,181 @@
+import { memo, useEffect, useId, useState } from 'react'
+import { Button } from '../../../components/ui/button'
+import { CheckboxField } from '../../../components/ui/field'
+import { summarizeRows, type BulkRow } from '../lib/parse-email-list'
+import { countOutcomes, useBulkAdd, type RowOutcome } from './use-bulk-add'
+
+interface BulkAddReviewProps {
+  organization: string
+  rows: BulkRow[]
+  onBack: () => void
+  onClose: () => void
+  onSendingChange: (isSending: boolean) => void
+}
+
+const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`
+
+/** The preview of every line, then the progress and the result of every row; failed rows can be retried. */
+export function BulkAddReview({ organization, rows, onBack, onClose, onSendingChange }: BulkAddReviewProps) {
+  const { outcomes, isRunning, start, retry, stop } = useBulkAdd(organization, rows)
+  const [hasStarted, setHasStarted] = useState(false)
+  const [onlyProblems, setOnlyProblems] = useState(false)
+  const progressId = useId()
+  const summary = summarizeRows(rows)
+  const counts = countOutcomes(outcomes)
+  const toSend = summary.valid
+  const finished = counts.added + counts.failed
+  const retryable = counts.failed + counts.stopped
+
+  useEffect(() => onSendingChange(isRunning), [isRunning, onSendingChange])
+
+  const handleStart = () => {
+    setHasStarted(true)
+    void start()
+  }
+
+  const visible = rows
+    .map((row, index) => ({ row, outcome: outcomes[index]!, index }))
+    .filter(
+      ({ row, outcome }) =>
+        !onlyProblems || row.status !== 'valid' || outcome.state === 'failed' || outcome.state === 'stopped',
+    )
+
+  return (
+    <div className="stack members-bulk">
+      <ul className="members-bulk__summary" aria-label="Summary of the list">
+        <li>
+          <strong>{plural(summary.valid, 'address', 'addresses')}</strong> to add
+        </li>
+        <li className={summary.malformed ? 'has-problem' : undefined}>
+          {plural(summary.malformed, 'malformed line')}
+        </li>
+        <li className={summary.duplicate ? 'has-problem' : undefined}>
+          {plural(summary.duplicate, 'duplicate')}
+        </li>
+        <li className={summary.member ? 'has-problem' : undefined}>
+          {plural(summary.member, 'existing member')}
+        </li>
+      </ul>
+
+      {hasStarted && (
+        <div className="stack-sm">
+          <label id={progressId} htmlFor={`${progressId}-bar`}>
+            {isRunning ? 'Adding members' : 'Finished'}: {finished} of {toSend}
+          </label>
+          <progress
+            id={`${progressId}-bar`}
+            className="members-bulk__progress"
+            value={finished}
+            max={Math.max(1, toSend)}
+          />
+          <p role="status" className={counts.failed ? 'ui-field__error' : undefined}>
+            {isRunning
+              ? ''
+              : `Added ${plural(counts.added, 'member')}.` +
+                (counts.failed
+                  ? ` ${plural(counts.failed, 'row')} failed: see the reasons below, then retry.`
+                  : '') +
+                (counts.stopped ? ` ${plural(counts.stopped, 'row')} not sent (stopped).` : '')}
+          </p>
+        </div>
+      )}
+
+      <CheckboxField
+        label="Only rows that need attention"
+        checked={onlyProblems}
+        onChange={(event) => setOnlyProblems(event.target.checked)}
+      />
+      <div
+        className="members-bulk__rows ui-table-wrap"
+        tabIndex={0}
+        role="region"
+        aria-label="Rows of the list"
+      >
+        <table className="ui-table">
+          <thead>
+            <tr>
+              <th scope="col">Line</th>
+              <th scope="col">Email</th>
+              <th scope="col">Role</th>
+              <th scope="col">{hasStarted ? 'Result' : 'Check'}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {visible.map(({ row, outcome, index }) => (
+              <BulkRowView key={index} row={row} outcome={outcome} hasStarted={hasStarted} />
+            ))}
+          </tbody>
+        </table>
+        {visible.length === 0 && <p className="members-bulk__empty muted">Nothing needs attention.</p>}
+      </div>
+
+      <div className="members-dialog__actions">
+        {!hasStarted && (
+          <>
+            <Button onClick={onBack}>Edit the list</Button>
+            <Button variant="primary" onClick={handleStart} disabled={toSend === 0}>
+              {toSend === 0 ? 'Nothing to add' : `Add ${plural(toSend, 'member')}`}
+            </Button>
+          </>
+        )}
+        {isRunning && <Button onClick={stop}>Stop</Button>}
+        {hasStarted && !isRunning && (
+          <>
+            {retryable > 0 && <Button onClick={() => void retry()}>Retry {plural(retryable, 'row')}</Button>}
+            <Button variant="primary" onClick={onClose}>
+              Done
+            </Button>
+          </>
+        )}
+      </div>
+    </div>
+  )
+}
+
+const OUTCOME_TEXT: Record<RowOutcome['state'], string> = {
+  skipped: 'Not sent',
+  waiting: 'Waiting',
+  sending: 'Adding…',
+  added: 'Added',
+  failed: 'Failed',
+  stopped: 'Not sent (stopped)',
+}
+
+const BulkRowView = memo(function BulkRowView({
+  row,
+  outcome,
+  hasStarted,
+}: {
+  row: BulkRow
+  outcome: RowOutcome
+  hasStarted: boolean
+}) {
+  const isProblem = row.status !== 'valid' || outcome.state === 'failed'
+  const result =
+    row.status === 'member'
+      ? null // the badge says it all
+      : row.status !== 'valid'
+        ? row.problem
+        : outcome.state === 'failed'
+          ? `${OUTCOME_TEXT.failed}: ${outcome.message}`
+          : outcome.state === 'waiting' && !hasStarted
+            ? 'Ready'
+            : OUTCOME_TEXT[outcome.state]
+  return (
+    <tr className={isProblem ? 'is-problem' : outcome.state === 'added' ? 'is-added' : undefined}>
+      <td>{row.line}</td>
+      <td className="members-bulk__email">{row.email}</td>
+      <td>{row.admin ? 'Admin' : 'Member'}</td>
+      <td>
+        {row.status !== 'valid' && <span className="ui-badge">{STATUS_LABEL[row.status]}</span>} {result}
+      </td>
+    </tr>
+  )
+})
+
+const STATUS_LABEL: Record<BulkRow['status'], string> = {
+  valid: 'Valid',
+  malformed: 'Malformed',
+  duplicate: 'Duplicate',
+  member: 'Already a member',
+}

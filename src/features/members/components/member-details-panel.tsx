@@ -1,0 +1,132 @@
+import { useQuery } from '@tanstack/react-query'
+import { useId } from 'react'
+import type { Member } from '../../../api/types'
+import { CopyButton } from '../../../components/ui/copy-button'
+import { ErrorState, PendingState } from '../../../components/ui/query-state'
+import { SidePanel } from '../../../components/ui/side-panel'
+import { displayName } from '../lib/member-list'
+import { memberQueries } from '../queries'
+import { MemberRowActions, type RowActionHandlers } from './member-row-actions'
+
+interface MemberDetailsPanelProps extends RowActionHandlers {
+  organization: string
+  userId: string
+  /** the member as the list has it: shown at once, and the only source for non-admins */
+  listMember: Member | undefined
+  canAdminister: boolean
+  isOnlyAdmin: boolean
+  guardReason: string
+  onClose: () => void
+}
+
+/**
+ * A member's details in a side panel, opened by the URL (/members/:userId), so the link can be
+ * shared. Admins get the fresh record from GET users/{id}; for everyone else that endpoint is
+ * admin-only, so the panel shows the list's row and never asks.
+ */
+export function MemberDetailsPanel({
+  organization,
+  userId,
+  listMember,
+  canAdminister,
+  isOnlyAdmin,
+  guardReason,
+  onClose,
+  ...actions
+}: MemberDetailsPanelProps) {
+  const detail = useQuery({
+    ...memberQueries.detail(organization, userId),
+    enabled: canAdminister,
+    placeholderData: listMember,
+  })
+  const member = canAdminister ? detail.data : listMember
+
+  return (
+    <SidePanel
+      open
+      onClose={onClose}
+      title={member ? displayName(member) : 'Member'}
+      description={member && (member.name || member.surname) ? member.email : undefined}
+    >
+      {member ? (
+        <MemberDetails
+          member={member}
+          canAdminister={canAdminister}
+          isOnlyAdmin={isOnlyAdmin}
+          guardReason={guardReason}
+          {...actions}
+        />
+      ) : canAdminister && detail.isPending ? (
+        <PendingState label="Loading the member" lines={4} />
+      ) : canAdminister && detail.isError && detail.error ? (
+        <ErrorState
+          title="Could not load this member"
+          error={detail.error}
+          onRetry={() => void detail.refetch()}
+          isRetrying={detail.isFetching}
+        />
+      ) : (
+        <p>This person is not a member of {organization}. They may have been removed.</p>
+      )}
+    </SidePanel>
+  )
+}
+
+function MemberDetails({
+  member,
+  canAdminister,
+  isOnlyAdmin,
+  guardReason,
+  ...actions
+}: {
+  member: Member
+  canAdminister: boolean
+  isOnlyAdmin: boolean
+  guardReason: string
+} & RowActionHandlers) {
+  const reasonId = useId()
+  return (
+    <div className="stack">
+      <dl className="ui-details">
+        <dt>Email</dt>
+        <dd>{member.email}</dd>
+        <dt>Name</dt>
+        <dd>{member.name || <span className="muted">Not set</span>}</dd>
+        <dt>Surname</dt>
+        <dd>{member.surname || <span className="muted">Not set</span>}</dd>
+        <dt>Role</dt>
+        <dd>{member.admin ? 'Admin' : 'Member'}</dd>
+        {member.status && (
+          <>
+            <dt>Status</dt>
+            <dd>{member.status}</dd>
+          </>
+        )}
+        <dt>User ID</dt>
+        <dd>
+          <span className="row">
+            <code className="members-id">{member.id}</code>
+            <CopyButton value={member.id} label="Copy user ID" />
+          </span>
+        </dd>
+        <dt>Link</dt>
+        <dd>
+          <span className="row">
+            <span className="muted">A link to this panel</span>
+            <CopyButton value={window.location.href} label="Copy link to this member" />
+          </span>
+        </dd>
+      </dl>
+      {canAdminister && (
+        <section className="stack-sm" aria-label="Manage this member">
+          {isOnlyAdmin && (
+            <p id={reasonId} className="ui-notice">
+              {guardReason}
+            </p>
+          )}
+          <MemberRowActions member={member} isOnlyAdmin={isOnlyAdmin} guardReasonId={reasonId} {...actions} />
+        </section>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,229 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react'
+import { useLocation, useNavigate, useParams } from 'react-router'
+import { segment } from '../../../api/client'
+import type { Member } from '../../../api/types'
+import { Button } from '../../../components/ui/button'
+import { EmptyState, ErrorState, PendingState } from '../../../components/ui/query-state'
+import { userQueries } from '../../auth/queries'
+import { useAdministrationRights } from '../../organizations/use-can-administer'
+import { displayName, filterIndex, indexMembers, onlyAdminId, sortIndex } from '../lib/member-list'
+import { usePendingRemovalIds } from '../pending-removals'
+import { memberQueries } from '../queries'
+import { AddMemberDialog } from './add-member-dialog'
+import { BulkAddDialog } from './bulk-add-dialog'
+import { MemberDetailsPanel } from './member-details-panel'
+import { MembersGrid } from './members-grid'
+import { MembersToolbar } from './members-toolbar'
+import { useMemberActions } from './use-member-actions'
+import { useListView } from './use-list-view'
+import { useSearchText } from './use-search-text'
+import './members.css'
+
+const numberFormat = new Intl.NumberFormat('en')
+
+/** /organizations/:name/members/:userId? — the members of one organization, and one member's details. */
+export function MembersPage() {
+  const { name: organization = '', userId } = useParams()
+  const location = useLocation()
+  const navigate = useNavigate()
+  const queryClient = useQueryClient()
+  const list = useQuery(memberQueries.list(organization))
+  const me = useQuery(userQueries.me())
+  const { canAdminister } = useAdministrationRights(organization)
+  const [view, updateView] = useListView()
+  const writeQuery = useCallback((q: string) => updateView({ q }), [updateView])
+  const [searchText, setSearchText] = useSearchText(view.q, writeQuery)
+  const searchRef = useRef<HTMLInputElement>(null)
+  const gridRef = useRef<HTMLDivElement>(null)
+  const headingId = useId()
+  const guardReasonId = useId()
+  const [dialog, setDialog] = useState<'add' | 'bulk' | null>(null)
+
+  // Rows waiting out their undo window are hidden already, whatever a refetch says meanwhile.
+  const pendingRemovals = usePendingRemovalIds(organization)
+  const members = useMemo(
+    () => (list.data ?? []).filter((member) => !pendingRemovals.has(member.id)),
+    [list.data, pendingRemovals],
+  )
+  // Lowercased keys once per data change, sorting once per sort change; a keystroke only filters,
+  // and at low priority (useDeferredValue), so the input never waits for the list.
+  const index = useMemo(() => indexMembers(members), [members])
+  const sorted = useMemo(() => sortIndex(index, view.sort, view.dir), [index, view.sort, view.dir])
+  const deferredSearch = useDeferredValue(searchText)
+  const rows = useMemo(
+    () => filterIndex(sorted, deferredSearch, view.role),
+    [sorted, deferredSearch, view.role],
+  )
+
+  const onlyAdmin = useMemo(() => {
+    const id = onlyAdminId(members)
+    return id ? members.find((member) => member.id === id) : undefined
+  }, [members])
+  const guardReason = onlyAdmin
+    ? `${onlyAdmin.id === me.data?.id ? 'You are' : `${displayName(onlyAdmin)} is`} the only admin. Make someone else admin first.`
+    : ''
+
+  const basePath = `/organizations/${segment(organization)}/members`
+  const linkTo = useCallback(
+    (member: Member) => ({ pathname: `${basePath}/${segment(member.id)}`, search: location.search }),
+    [basePath, location.search],
+  )
+  const closePanel = () => void navigate({ pathname: basePath, search: location.search })
+
+  const focusList = () => requestAnimationFrame(() => gridRef.current?.focus())
+  const actions = useMemberActions(organization, queryClient, {
+    onRemoved: (member) => {
+      if (member.id === userId) closePanel()
+      focusList()
+    },
+  })
+
+  // `/` focuses the search from anywhere on the page, except while typing or in a dialog.
+  useEffect(() => {
+    const handleKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return
+      const target = event.target as HTMLElement | null
+      if (target?.closest('input, textarea, select, [contenteditable="true"], dialog')) return
+      if (document.querySelector('dialog[open]')) return
+      event.preventDefault()
+      searchRef.current?.focus()
+      searchRef.current?.select()
+    }
+    document.addEventListener('keydown', handleKeyDown)
+    return () => document.removeEventListener('keydown', handleKeyDown)
+  }, [])
+
+  const chooseNewAdmin = () => {
+    setSearchText('')
+    updateView({ q: '', role: 'member' })
+    focusList()
+  }
+
+  const total = members.length
+  const isSearching = deferredSearch !== searchText
+  const resultSummary = list.isSuccess
+    ? rows.length === total
+      ? `${numberFormat.format(total)} ${total === 1 ? 'member' : 'members'}`
+      : `${numberFormat.format(rows.length)} of ${numberFormat.format(total)} members`
+    : ''
+
+  return (
+    <section className="members-page stack" aria-labelledby={headingId}>
+      <div className="members-page__header">
+        <h2 id={headingId}>Members</h2>
+        {canAdminister && (
+          <div className="row">
+            <Button onClick={() => setDialog('bulk')}>Add many</Button>
+            <Button variant="primary" onClick={() => setDialog('add')}>
+              Add member
+            </Button>
+          </div>
+        )}
+      </div>
+
+      {list.isSuccess && !canAdminister && (
+        <p className="ui-notice ui-notice--info">
+          You can see who is in {organization}. Only its admins can add or remove members and change roles.
+        </p>
+      )}
+      {canAdminister && onlyAdmin && (
+        <div className="ui-notice members-guard">
+          <p id={guardReasonId}>{guardReason}</p>
+          {total > 1 && (
+            <Button size="small" onClick={chooseNewAdmin}>
+              Choose a new admin
+            </Button>
+          )}
+        </div>
+      )}
+
+      <MembersToolbar
+        searchText={searchText}
+        onSearchTextChange={setSearchText}
+        role={view.role}
+        onRoleChange={(role) => updateView({ role })}
+        searchRef={searchRef}
+        resultSummary={resultSummary}
+      />
+
+      {list.isPending ? (
+        <PendingState label="Loading members" lines={8} />
+      ) : list.isError ? (
+        <ErrorState
+          title="Could not load the members"
+          error={list.error}
+          onRetry={() => void list.refetch()}
+          isRetrying={list.isFetching}
+        />
+      ) : rows.length === 0 ? (
+        <EmptyState
+          title={total === 0 ? 'No members yet' : 'No members match'}
+          action={
+            total > 0 && (
+              <Button
+                onClick={() => {
+                  setSearchText('')
+                  updateView({ q: '', role: 'all' })
+                }}
+              >
+                Clear search and filter
+              </Button>
+            )
+          }
+        >
+          {total > 0 && 'Try another search or role.'}
+        </EmptyState>
+      ) : (
+        <div className={isSearching ? 'members-page__list is-stale' : 'members-page__list'}>
+          <MembersGrid
+            gridRef={gridRef}
+            members={rows}
+            labelledBy={headingId}
+            sort={view.sort}
+            dir={view.dir}
+            onSort={(sort, dir) => updateView({ sort, dir })}
+            canAdminister={canAdminister}
+            onlyAdminId={onlyAdmin?.id ?? null}
+            guardReasonId={guardReasonId}
+            selectedId={userId}
+            linkTo={linkTo}
+            onChangeRole={actions.changeRole}
+            onRemove={actions.askToRemove}
+          />
+        </div>
+      )}
+
+      {userId && list.isSuccess && (
+        <MemberDetailsPanel
+          organization={organization}
+          userId={userId}
+          listMember={members.find((member) => member.id === userId)}
+          canAdminister={canAdminister}
+          isOnlyAdmin={userId === onlyAdmin?.id}
+          guardReason={guardReason}
+          onClose={closePanel}
+          onChangeRole={actions.changeRole}
+          onRemove={actions.askToRemove}
+        />
+      )}
+      {actions.confirmDialog}
+      {canAdminister && list.isSuccess && (
+        <>
+          <AddMemberDialog
+            organization={organization}
+            members={members}
+            open={dialog === 'add'}
+            onClose={() => setDialog(null)}
+          />
+          <BulkAddDialog
+            organization={organization}
+            members={members}
+            open={dialog === 'bulk'}
+            onClose={() => setDialog(null)}
+          />
+        </>
+      )}
+    </section>
+  )
+}

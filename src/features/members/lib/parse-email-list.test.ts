@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest'
+import { normalizeEmail, parseAdminValue, parseEmailList, summarizeRows } from './parse-email-list'
+
+const emails = (text: string) => parseEmailList(text).map((row) => row.email)
+
+describe('parseEmailList: separators', () => {
+  it('splits on newlines, commas, semicolons and tabs alike', () => {
+    expect(emails('a@x.com\nb@x.com, c@x.com;d@x.com\te@x.com')).toEqual([
+      'a@x.com',
+      'b@x.com',
+      'c@x.com',
+      'd@x.com',
+      'e@x.com',
+    ])
+  })
+
+  it('handles Windows and old Mac line endings and skips blank lines and empty cells', () => {
+    expect(emails('a@x.com\r\n\r\nb@x.com\rc@x.com,,;\n')).toEqual(['a@x.com', 'b@x.com', 'c@x.com'])
+  })
+
+  it('returns no rows for empty or blank input', () => {
+    expect(parseEmailList('')).toEqual([])
+    expect(parseEmailList(' \n ,; \n')).toEqual([])
+  })
+
+  it('records the line each address came from', () => {
+    expect(parseEmailList('a@x.com\n\nb@x.com, c@x.com').map((row) => row.line)).toEqual([1, 3, 3])
+  })
+})
+
+describe('normalizeEmail', () => {
+  it('trims, lowercases and unwraps quoted or angled addresses', () => {
+    expect(normalizeEmail('  Ann@Example.COM ')).toBe('ann@example.com')
+    expect(normalizeEmail('"ann@example.com"')).toBe('ann@example.com')
+    expect(normalizeEmail('Ann Smith <Ann@Example.com>')).toBe('ann@example.com')
+    expect(normalizeEmail('mailto:ann@example.com')).toBe('ann@example.com')
+  })
+})
+
+describe('parseAdminValue', () => {
+  it.each([
+    ['true', true],
+    ['TRUE', true],
+    ['yes', true],
+    ['1', true],
+    ['false', false],
+    ['No', false],
+    ['0', false],
+    ['', false],
+    ['maybe', null],
+    ['2', null],
+  ])('%j → %j', (value, expected) => {
+    expect(parseAdminValue(value)).toBe(expected)
+  })
+})
+
+describe('parseEmailList: CSV', () => {
+  it('reads an email,admin header and its admin column', () => {
+    const rows = parseEmailList('email,admin\nann@x.com,true\nbob@x.com,no\ncat@x.com,1\ndan@x.com,')
+    expect(rows.map((row) => [row.email, row.admin, row.status])).toEqual([
+      ['ann@x.com', true, 'valid'],
+      ['bob@x.com', false, 'valid'],
+      ['cat@x.com', true, 'valid'],
+      ['dan@x.com', false, 'valid'],
+    ])
+    expect(rows.map((row) => row.line)).toEqual([2, 3, 4, 5])
+  })
+
+  it('finds the columns by name whatever their order, with a BOM, quotes and CRLF', () => {
+    const rows = parseEmailList('\uFEFFname,"Admin","Email"\r\n"Smith, Ann",yes,"Ann@X.com"\r\n')
+    expect(rows).toEqual([{ line: 2, email: 'ann@x.com', admin: true, status: 'valid', problem: null }])
+  })
+
+  it('treats a header with only an email column as all members', () => {
+    expect(parseEmailList('Email\nann@x.com').map((row) => row.admin)).toEqual([false])
+  })
+
+  it('marks an unreadable admin value rather than guessing', () => {
+    const [row] = parseEmailList('email,admin\nann@x.com,perhaps')
+    expect(row?.status).toBe('malformed')
+    expect(row?.problem).toContain('"perhaps"')
+  })
+
+  it('reads header-less email,admin pairs', () => {
+    const rows = parseEmailList('ann@x.com,true\nbob@x.com,false\ncat@x.com')
+    expect(rows.map((row) => [row.email, row.admin])).toEqual([
+      ['ann@x.com', true],
+      ['bob@x.com', false],
+      ['cat@x.com', false],
+    ])
+  })
+
+  it('marks a row of a header CSV with an empty email cell instead of dropping it', () => {
+    const [row] = parseEmailList('email,admin\n,true')
+    expect(row).toMatchObject({ line: 2, status: 'malformed', problem: 'This line has no email address.' })
+  })
+})
+
+describe('parseEmailList: classification', () => {
+  it('marks malformed addresses with the reason, keeping what was typed', () => {
+    const rows = parseEmailList('ann@x.com\nnot-an-email\nbob@\nc d@x.com')
+    expect(rows.map((row) => row.status)).toEqual(['valid', 'malformed', 'malformed', 'malformed'])
+    expect(rows[1]?.email).toBe('not-an-email')
+    expect(rows[1]?.problem).toBe('"not-an-email" is not a valid email address.')
+  })
+
+  it('marks later copies of an address as duplicates, case-insensitively, naming the first line', () => {
+    const rows = parseEmailList('ann@x.com\nbob@x.com\nANN@x.com')
+    expect(rows.map((row) => row.status)).toEqual(['valid', 'valid', 'duplicate'])
+    expect(rows[2]?.problem).toBe('Already in this list on line 1.')
+  })
+
+  it('marks people who are already members, case-insensitively', () => {
+    const rows = parseEmailList('ann@x.com\nbob@x.com', ['Bob@X.com'])
+    expect(rows.map((row) => row.status)).toEqual(['valid', 'member'])
+    expect(rows[1]?.problem).toBe('Already a member of this organization.')
+  })
+
+  it('keeps one row per entry, so nothing given is dropped', () => {
+    const text = Array.from({ length: 500 }, (_, i) => `user${i % 450}@x.com`).join('\n') + '\nbroken'
+    const rows = parseEmailList(text, ['user0@x.com'])
+    expect(rows).toHaveLength(501)
+    expect(summarizeRows(rows)).toEqual({ valid: 449, member: 1, duplicate: 50, malformed: 1 })
+  })
+})

@@ -1,0 +1,165 @@
+// Turns what an admin pastes or drops (a list of addresses, or a CSV export with `email,admin`)
+// into rows they can review before anything is sent. Pure, so every rule is unit-tested.
+import { emailProblem } from '../../../api/rules'
+
+export type BulkRowStatus = 'valid' | 'malformed' | 'duplicate' | 'member'
+
+export interface BulkRow {
+  /** 1-based line of the input the address came from, to point the admin back at it */
+  line: number
+  /** normalised (trimmed, lowercase) address, or the raw text when it is not an address */
+  email: string
+  admin: boolean
+  status: BulkRowStatus
+  /** what is wrong, in a sentence; null for valid rows */
+  problem: string | null
+}
+
+const TRUE_VALUES = new Set(['true', 'yes', 'y', '1', 'admin'])
+const FALSE_VALUES = new Set(['false', 'no', 'n', '0', 'member', ''])
+
+/** `true`/`yes`/`1` → true, `false`/`no`/`0`/empty → false, anything else → null (not an admin value). */
+export function parseAdminValue(value: string): boolean | null {
+  const normalized = value.trim().toLowerCase()
+  if (TRUE_VALUES.has(normalized)) return true
+  if (FALSE_VALUES.has(normalized)) return false
+  return null
+}
+
+/** `"Jane Doe" <Jane@Example.com>` → `jane@example.com`; quotes from CSV exports are dropped. */
+export function normalizeEmail(raw: string): string {
+  let value = raw
+    .trim()
+    .replace(/^"(.*)"$/s, '$1')
+    .trim()
+  const angled = /<([^<>]+)>\s*$/.exec(value)
+  if (angled) value = angled[1]!.trim()
+  return value.replace(/^mailto:/i, '').toLowerCase()
+}
+
+interface Entry {
+  line: number
+  raw: string
+  admin: boolean
+  /** set when the admin column held something we cannot read */
+  adminProblem: string | null
+}
+
+const SEPARATORS = /[,;\t]/
+
+function splitCells(line: string): string[] {
+  // Enough CSV for exports of email lists: separators inside quotes are kept.
+  const cells: string[] = []
+  let current = ''
+  let quoted = false
+  for (const char of line) {
+    if (char === '"') quoted = !quoted
+    if (!quoted && SEPARATORS.test(char)) {
+      cells.push(current)
+      current = ''
+    } else current += char
+  }
+  cells.push(current)
+  return cells.map((cell) =>
+    cell
+      .trim()
+      .replace(/^"(.*)"$/s, '$1')
+      .trim(),
+  )
+}
+
+/** Column positions when the first line is a header naming an `email` column (and maybe `admin`). */
+function readHeader(cells: string[]): { email: number; admin: number } | null {
+  const names = cells.map((cell) => cell.toLowerCase())
+  const email = names.findIndex((name) => name === 'email' || name === 'e-mail' || name === 'email address')
+  if (email === -1) return null
+  return {
+    email,
+    admin: names.findIndex((name) => name === 'admin' || name === 'is_admin' || name === 'role'),
+  }
+}
+
+function entriesFromColumns(lines: string[], columns: { email: number; admin: number }): Entry[] {
+  const entries: Entry[] = []
+  lines.forEach((text, index) => {
+    if (index === 0 || text.trim() === '') return
+    const cells = splitCells(text)
+    const rawAdmin = columns.admin === -1 ? '' : (cells[columns.admin] ?? '')
+    const admin = parseAdminValue(rawAdmin)
+    entries.push({
+      line: index + 1,
+      raw: cells[columns.email] ?? '',
+      admin: admin ?? false,
+      adminProblem:
+        admin === null ? `"${rawAdmin}" in the admin column is not one of true/false, yes/no or 1/0.` : null,
+    })
+  })
+  return entries
+}
+
+/**
+ * Free-form input: addresses separated by newlines, commas or semicolons. An admin value right
+ * after an address (`ann@x.com,true`) belongs to that address, so header-less CSV works too.
+ */
+function entriesFromFreeText(lines: string[]): Entry[] {
+  const entries: Entry[] = []
+  lines.forEach((text, index) => {
+    for (const cell of splitCells(text)) {
+      if (cell === '') continue
+      const previous = entries.at(-1)
+      const admin = parseAdminValue(cell)
+      if (admin !== null && previous && previous.line === index + 1 && !cell.includes('@')) {
+        previous.admin = admin
+        continue
+      }
+      entries.push({ line: index + 1, raw: cell, admin: false, adminProblem: null })
+    }
+  })
+  return entries
+}
+
+/**
+ * Parses pasted text or a CSV file into reviewable rows, in input order. Every non-empty entry
+ * becomes a row, so nothing the admin gave is dropped silently: bad ones are marked, not removed.
+ */
+export function parseEmailList(text: string, existingMembers: Iterable<string> = []): BulkRow[] {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/)
+  const firstLine = lines.findIndex((line) => line.trim() !== '')
+  const header = firstLine === -1 ? null : readHeader(splitCells(lines[firstLine]!))
+  const entries = header
+    ? entriesFromColumns(lines.slice(firstLine), header).map((entry) => ({
+        ...entry,
+        line: entry.line + firstLine,
+      }))
+    : entriesFromFreeText(lines)
+
+  const members = new Set([...existingMembers].map((email) => email.toLowerCase()))
+  const seen = new Map<string, number>()
+  return entries.map((entry): BulkRow => {
+    const email = normalizeEmail(entry.raw)
+    const base = { line: entry.line, email, admin: entry.admin }
+    const malformed = email === '' ? 'This line has no email address.' : emailProblem(email)
+    if (malformed) return { ...base, email: entry.raw.trim(), status: 'malformed', problem: malformed }
+    if (entry.adminProblem) return { ...base, status: 'malformed', problem: entry.adminProblem }
+    const firstSeen = seen.get(email)
+    if (firstSeen !== undefined)
+      return { ...base, status: 'duplicate', problem: `Already in this list on line ${firstSeen}.` }
+    seen.set(email, entry.line)
+    if (members.has(email))
+      return { ...base, status: 'member', problem: 'Already a member of this organization.' }
+    return { ...base, status: 'valid', problem: null }
+  })
+}
+
+export interface BulkSummary {
+  valid: number
+  malformed: number
+  duplicate: number
+  member: number
+}
+
+export function summarizeRows(rows: readonly BulkRow[]): BulkSummary {
+  const summary: BulkSummary = { valid: 0, malformed: 0, duplicate: 0, member: 0 }
+  for (const row of rows) summary[row.status] += 1
+  return summary
+}

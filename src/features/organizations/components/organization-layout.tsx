@@ -1,0 +1,68 @@
+import { useQuery } from '@tanstack/react-query'
+import type { ReactNode } from 'react'
+import { NavLink, useLocation } from 'react-router'
+import { isApiError } from '../../../api/client'
+import { Breadcrumbs } from '../../../components/ui/breadcrumbs'
+import { ErrorState, PendingState } from '../../../components/ui/query-state'
+import { organizationQueries } from '../queries'
+import { OrganizationNotFound } from './organization-not-found'
+
+const TABS = [
+  { to: '', label: 'Overview', end: true },
+  { to: 'members', label: 'Members', end: false },
+  { to: 'usage', label: 'Usage', end: false },
+  { to: 'settings', label: 'Settings', end: false },
+] as const
+
+function currentTabLabel(pathname: string, base: string): string {
+  const rest = pathname.slice(base.length).split('/')[1] ?? ''
+  return TABS.find((tab) => tab.to === rest)?.label ?? 'Overview'
+}
+
+/**
+ * The frame of every organization page: breadcrumbs, the name, the tabs; the page below. An
+ * unknown organization gets a not-found page instead, another failure an error with Retry.
+ */
+export function OrganizationLayout({ name, children }: { name: string; children: ReactNode }) {
+  const detail = useQuery(organizationQueries.detail(name))
+  const { pathname } = useLocation()
+  const base = `/organizations/${encodeURIComponent(name)}`
+
+  if (isApiError(detail.error, 404)) return <OrganizationNotFound name={name} />
+
+  return (
+    <div className="stack">
+      <Breadcrumbs
+        items={[
+          { label: 'Organizations', to: '/organizations' },
+          { label: name, to: base },
+          { label: currentTabLabel(pathname, base) },
+        ]}
+      />
+      <h1 className="ui-page-header__title">{name}</h1>
+      <nav aria-label="Organization sections">
+        <ul className="tabs">
+          {TABS.map((tab) => (
+            <li key={tab.label}>
+              <NavLink to={tab.to ? `${base}/${tab.to}` : base} end={tab.end}>
+                {tab.label}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {detail.isPending ? (
+        <PendingState label={`Loading ${name}`} lines={4} />
+      ) : detail.isError ? (
+        <ErrorState
+          title={`Could not load ${name}`}
+          error={detail.error}
+          onRetry={() => void detail.refetch()}
+          isRetrying={detail.isFetching}
+        />
+      ) : (
+        children
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,17 @@
+import { ButtonLink } from '../../../components/ui/button'
+
+/** An organization that does not exist, or that the caller is not a member of (the API says 404 to both). */
+export function OrganizationNotFound({ name }: { name: string }) {
+  return (
+    <div className="ui-state">
+      <h1>Organization not found</h1>
+      <p>
+        There is no organization called <strong>{name}</strong> that you can see. It may have been renamed, or you may
+        not be a member of it.
+      </p>
+      <ButtonLink to="/organizations" variant="primary">
+        See your organizations
+      </ButtonLink>
+    </div>
+  )
+}

@@ -1,0 +1,133 @@
+import { useState, type FormEvent } from 'react'
+import { isApiError } from '../../../api/client'
+import { FREE_SUBSCRIPTION, SUBSCRIPTIONS } from '../../../api/rules'
+import type { OrganizationDetail, Subscription } from '../../../api/types'
+import { Button } from '../../../components/ui/button'
+import { FormError, SelectField, TextField } from '../../../components/ui/field'
+import { errorMessageOf } from '../../../components/ui/query-state'
+import { useToast } from '../../../components/ui/toast'
+import { formatSubscription } from '../lib/format'
+import {
+  splitServerError,
+  subscriptionProblems,
+  type ServerProblems,
+  type SubscriptionField,
+} from '../lib/organization-rules'
+import { useUpdateSubscription } from '../queries'
+
+const FIELDS: readonly SubscriptionField[] = ['subscription', 'startDate', 'endDate']
+
+const asKnown = (value: string): Subscription =>
+  (SUBSCRIPTIONS as readonly string[]).includes(value) ? (value as Subscription) : FREE_SUBSCRIPTION
+
+/**
+ * The subscription and its dates. Only the platform operator (staff) may change them; an admin
+ * who tries gets that said plainly instead of the raw 403.
+ */
+export function SubscriptionForm({ organization }: { organization: OrganizationDetail }) {
+  const [subscription, setSubscription] = useState<Subscription>(asKnown(organization.subscription))
+  const [startDate, setStartDate] = useState(organization.subscription_start_date ?? '')
+  const [endDate, setEndDate] = useState(organization.subscription_end_date ?? '')
+  const [submitted, setSubmitted] = useState(false)
+  const [refusal, setRefusal] = useState<ServerProblems<SubscriptionField> | null>(null)
+  const [isForbidden, setIsForbidden] = useState(false)
+  const update = useUpdateSubscription(organization.name)
+  const toast = useToast()
+
+  const isFree = subscription === FREE_SUBSCRIPTION
+  const problems = subscriptionProblems({ subscription, startDate, endDate: isFree ? '' : endDate })
+  const shown = (field: SubscriptionField, value: string) =>
+    refusal?.byField[field] ?? (submitted || value ? (problems[field] ?? null) : null)
+
+  const handleSubmit = (event: FormEvent) => {
+    event.preventDefault()
+    setSubmitted(true)
+    setRefusal(null)
+    setIsForbidden(false)
+    if (Object.keys(problems).length > 0) return
+    update.mutate(
+      {
+        subscription,
+        ...(startDate ? { subscription_start_date: startDate } : {}),
+        subscription_end_date: isFree || !endDate ? null : endDate,
+      },
+      {
+        onSuccess: () => toast.show({ message: 'Subscription saved.', tone: 'success' }),
+        onError: (error) => {
+          if (isApiError(error, 403)) return setIsForbidden(true)
+          setRefusal(
+            isApiError(error, 400)
+              ? splitServerError(error.message, FIELDS)
+              : { byField: {}, formLevel: errorMessageOf(error) },
+          )
+        },
+      },
+    )
+  }
+
+  const edited = () => {
+    setRefusal(null)
+    setIsForbidden(false)
+  }
+
+  return (
+    <section aria-labelledby="subscription-heading" className="ui-card stack">
+      <h2 id="subscription-heading">Subscription</h2>
+      <form className="stack" onSubmit={handleSubmit} noValidate>
+        <SelectField
+          label="Subscription"
+          name="subscription"
+          value={subscription}
+          onChange={(event) => {
+            setSubscription(event.target.value as Subscription)
+            edited()
+          }}
+          error={shown('subscription', subscription)}
+          hint={isFree ? 'Free runs for a year from its start and has no end date.' : 'Paid subscriptions need a start and an end date.'}
+        >
+          {SUBSCRIPTIONS.map((value) => (
+            <option key={value} value={value}>
+              {formatSubscription(value)}
+            </option>
+          ))}
+        </SelectField>
+        <TextField
+          label="Start date"
+          name="subscription_start_date"
+          type="date"
+          value={startDate}
+          onChange={(event) => {
+            setStartDate(event.target.value)
+            edited()
+          }}
+          error={shown('startDate', startDate)}
+        />
+        {!isFree && (
+          <TextField
+            label="End date"
+            name="subscription_end_date"
+            type="date"
+            value={endDate}
+            onChange={(event) => {
+              setEndDate(event.target.value)
+              edited()
+            }}
+            error={shown('endDate', endDate)}
+          />
+        )}
+        {isForbidden && (
+          <div role="alert" className="ui-notice">
+            <strong>Only the UbiOps platform operator can change a subscription.</strong> Nothing was changed. To change
+            the subscription of {organization.name}, contact UbiOps support.
+          </div>
+        )}
+        <FormError>{refusal?.formLevel}</FormError>
+        <div className="row">
+          <Button type="submit" variant="primary" isPending={update.isPending}>
+            Save subscription
+          </Button>
+        </div>
+      </form>
+    </section>
+  )
+}

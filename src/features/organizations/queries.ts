@@ -1,0 +1,112 @@
+import { queryOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query'
+import { useLocation, useNavigate } from 'react-router'
+import { apiRequest, segment } from '../../api/client'
+import type {
+  Organization,
+  OrganizationCreate,
+  OrganizationDetail,
+  OrganizationUpdate,
+  OrganizationUpdated,
+  Resources,
+  Subscription,
+} from '../../api/types'
+
+const organizationPath = (name: string) => `/organizations/${segment(name)}`
+
+export const organizationQueries = {
+  all: () => ['organizations'] as const,
+  // The list's second element is an object, never a string, so that it cannot collide with
+  // `scope(name)` of an organization that happens to be called "list".
+  lists: () => [...organizationQueries.all(), { view: 'list' }] as const,
+  /** Everything cached about one organization (detail, resources, members, usage) starts with this. */
+  scope: (name: string) => [...organizationQueries.all(), name] as const,
+  list: () =>
+    queryOptions({
+      queryKey: organizationQueries.lists(),
+      queryFn: ({ signal }) => apiRequest<Organization[]>('/organizations', { signal }),
+    }),
+  detail: (name: string) =>
+    queryOptions({
+      queryKey: [...organizationQueries.scope(name), 'detail'] as const,
+      queryFn: ({ signal }) => apiRequest<OrganizationDetail>(organizationPath(name), { signal }),
+    }),
+  resources: (name: string) =>
+    queryOptions({
+      queryKey: [...organizationQueries.scope(name), 'resources'] as const,
+      queryFn: ({ signal }) => apiRequest<Resources>(`${organizationPath(name)}/resources`, { signal }),
+    }),
+}
+
+/** PATCH answers the detail without `subscription_self_service`: keep the one we knew. */
+function mergeUpdated(previous: OrganizationDetail | undefined, updated: OrganizationUpdated): OrganizationDetail {
+  return { subscription_self_service: previous?.subscription_self_service ?? false, ...previous, ...updated }
+}
+
+function updateOrganization(name: string, body: OrganizationUpdate) {
+  return apiRequest<OrganizationUpdated>(organizationPath(name), { method: 'PATCH', body })
+}
+
+/** POST /organizations. Resolves once the list shows the new organization. */
+export function useCreateOrganization() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (body: OrganizationCreate) =>
+      apiRequest<Organization>('/organizations', { method: 'POST', body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: organizationQueries.lists() }),
+  })
+}
+
+/** The path of the same sub-page (settings, members…) under another organization name. */
+export function pathUnderNewName(pathname: string, oldName: string, newName: string): string {
+  const prefix = `/organizations/${segment(oldName)}`
+  if (pathname !== prefix && !pathname.startsWith(`${prefix}/`)) return `/organizations/${segment(newName)}`
+  return `/organizations/${segment(newName)}${pathname.slice(prefix.length)}`
+}
+
+/**
+ * Renames an organization and follows it: the new name's detail is seeded from the answer, the
+ * app navigates (replace, no reload) to the same sub-page under the new name, and only then is
+ * everything cached under the old name dropped — so nothing stale or "not found" shows meanwhile.
+ */
+export function useRenameOrganization(name: string) {
+  const queryClient = useQueryClient()
+  const navigate = useNavigate()
+  const location = useLocation()
+  return useMutation({
+    mutationFn: (newName: string) => updateOrganization(name, { name: newName }),
+    onSuccess: async (updated) => {
+      const previous = queryClient.getQueryData(organizationQueries.detail(name).queryKey)
+      queryClient.setQueryData(organizationQueries.detail(updated.name).queryKey, mergeUpdated(previous, updated))
+      await navigate(pathUnderNewName(location.pathname, name, updated.name) + location.search, { replace: true })
+      queryClient.removeQueries({ queryKey: organizationQueries.scope(name) })
+      await queryClient.invalidateQueries({ queryKey: organizationQueries.lists() })
+    },
+  })
+}
+
+export interface SubscriptionChange {
+  subscription: Subscription
+  subscription_start_date?: string
+  subscription_end_date: string | null
+}
+
+/** Changes the subscription and its dates (platform staff only; others get a 403). */
+export function useUpdateSubscription(name: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (change: SubscriptionChange) => updateOrganization(name, change),
+    onSuccess: async (updated) => {
+      const key = organizationQueries.detail(name).queryKey
+      queryClient.setQueryData(key, (previous) => mergeUpdated(previous, updated))
+      await invalidateOrganization(queryClient, name)
+    },
+  })
+}
+
+/** The list and this organization's detail (self-service and dates may change server-side). */
+function invalidateOrganization(queryClient: QueryClient, name: string) {
+  return Promise.all([
+    queryClient.invalidateQueries({ queryKey: organizationQueries.lists() }),
+    queryClient.invalidateQueries({ queryKey: organizationQueries.detail(name).queryKey }),
+  ])
+}

@@ -1,0 +1,120 @@
+import { useState, type FormEvent } from 'react'
+import type { UsageInterval } from '../../../api/types'
+import { Button } from '../../../components/ui/button'
+import { SelectField, TextField } from '../../../components/ui/field'
+import { addDays, isIsoDate } from '../lib/dates'
+import {
+  RANGE_LABELS,
+  RANGE_PRESETS,
+  defaultInterval,
+  rangeProblem,
+  type DateRange,
+  type RangePreset,
+  type RangeProblem,
+  type UsageView,
+} from '../lib/usage-view'
+
+interface RangePickerProps {
+  view: UsageView
+  /** The range on screen, to start custom dates from. */
+  shownRange: DateRange | null
+  /** The API's refusal of the view in the URL, shown here where it can be fixed. */
+  apiError: string | null
+  onChange: (view: UsageView) => void
+}
+
+/** The last day a range includes (the API's end is exclusive); '' when the end is not a date. */
+const lastDayOf = (end: string | undefined): string => (isIsoDate(end) ? addDays(end, -1) : (end ?? ''))
+const endAfter = (lastDay: string): string => (isIsoDate(lastDay) ? addDays(lastDay, 1) : lastDay)
+
+/**
+ * Range and interval. A preset or interval applies as soon as it is picked; custom dates apply on
+ * "Show", and only when the API would accept them (same limits as the server), otherwise the
+ * field at fault says what to change. Remount it (key) when the URL changes.
+ */
+export function RangePicker({ view, shownRange, apiError, onChange }: RangePickerProps) {
+  const [range, setRange] = useState<RangePreset>(view.range)
+  const [interval, setBucketInterval] = useState<UsageInterval>(view.interval)
+  const [from, setFrom] = useState<string>(view.start ?? shownRange?.start ?? '')
+  const [to, setTo] = useState<string>(view.range === 'custom' ? lastDayOf(view.end) : lastDayOf(shownRange?.end))
+  const [problem, setProblem] = useState<RangeProblem | null>(null)
+
+  function apply(next: { range: RangePreset; interval: UsageInterval; from: string; to: string }) {
+    if (next.range !== 'custom') {
+      setProblem(null)
+      onChange({ range: next.range, interval: next.interval })
+      return
+    }
+    const dates = { start: next.from, end: endAfter(next.to) }
+    const found = rangeProblem(dates, next.interval)
+    setProblem(found)
+    if (!found) onChange({ range: 'custom', interval: next.interval, ...dates })
+  }
+
+  function handleRangeChange(next: RangePreset) {
+    setRange(next)
+    // A preset brings its natural interval (months for a year, days otherwise).
+    const nextInterval = next === 'custom' ? interval : defaultInterval(next)
+    setBucketInterval(nextInterval)
+    if (next !== 'custom') apply({ range: next, interval: nextInterval, from, to })
+  }
+
+  function handleIntervalChange(next: UsageInterval) {
+    setBucketInterval(next)
+    apply({ range, interval: next, from, to })
+  }
+
+  function handleSubmit(event: FormEvent) {
+    event.preventDefault()
+    apply({ range, interval, from, to })
+  }
+
+  const isCustom = range === 'custom'
+  return (
+    <form className="usage-range" onSubmit={handleSubmit} aria-label="Usage range" noValidate>
+      <SelectField label="Range" value={range} onChange={(e) => handleRangeChange(e.target.value as RangePreset)}>
+        {RANGE_PRESETS.map((preset) => (
+          <option key={preset} value={preset}>
+            {RANGE_LABELS[preset]}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField
+        label="Interval"
+        value={interval}
+        onChange={(e) => handleIntervalChange(e.target.value as UsageInterval)}
+      >
+        <option value="day">Daily</option>
+        <option value="month">Monthly</option>
+      </SelectField>
+      {isCustom && (
+        <>
+          <TextField
+            label="From"
+            type="date"
+            value={from}
+            onChange={(e) => setFrom(e.target.value)}
+            error={problem?.field === 'start' ? problem.message : null}
+            required
+          />
+          <TextField
+            label="To (included)"
+            type="date"
+            value={to}
+            onChange={(e) => setTo(e.target.value)}
+            error={problem?.field === 'end' ? problem.message : null}
+            required
+          />
+          <Button type="submit" variant="primary" className="usage-range__submit">
+            Show
+          </Button>
+        </>
+      )}
+      {apiError && (
+        <p role="alert" className="usage-range__api-error">
+          The API refused this range: {apiError}
+        </p>
+      )}
+    </form>
+  )
+}

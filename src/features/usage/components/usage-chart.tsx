@@ -1,0 +1,185 @@
+// The only module that draws with recharts. It renders what the pure transforms in ../lib computed;
+// it computes nothing itself. Animations are off: they would delay the first frame and every
+// hover of a 366-day chart, and tell an admin nothing.
+import { memo } from 'react'
+import { Area, AreaChart, Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts'
+import type { UsageInterval, UsageMetric, UsageObjectType } from '../../../api/types'
+import { formatMonth, formatShortDay, formatSpan } from '../lib/dates'
+import { formatAxisTick, formatExact, formatMetricValue } from '../lib/format'
+import { METRIC_LABELS, OBJECT_TYPE_LABELS, type ChartRow, type Series, type SeriesKey } from '../lib/usage-series'
+
+const SERIES_COLOR: Record<UsageObjectType, string> = {
+  deployment_version: 'var(--usage-color-deployment)',
+  pipeline_version: 'var(--usage-color-pipeline)',
+}
+
+const CHART_HEIGHT = 240
+const MARGIN = { top: 8, right: 20, bottom: 0, left: 0 }
+
+export interface UsageChartProps {
+  metric: UsageMetric
+  interval: UsageInterval
+  rows: ChartRow[]
+  /** The series of this metric, shown or hidden. */
+  series: Series[]
+  hidden: ReadonlySet<SeriesKey>
+  onToggleSeries: (key: SeriesKey) => void
+}
+
+function tickFormatter(interval: UsageInterval, rows: ChartRow[]) {
+  // Month buckets anchored on the 1st read as months; anchored elsewhere, by their first day.
+  const byMonth = interval === 'month' && rows[0]?.start.endsWith('-01')
+  return (start: string) => (byMonth ? formatMonth(start) : formatShortDay(start))
+}
+
+export const UsageChart = memo(function UsageChart({
+  metric,
+  interval,
+  rows,
+  series,
+  hidden,
+  onToggleSeries,
+}: UsageChartProps) {
+  const titleId = `usage-chart-${metric}`
+  const shown = series.filter((s) => !hidden.has(s.key))
+  const formatTick = tickFormatter(interval, rows)
+  const axes = (
+    <>
+      <CartesianGrid vertical={false} stroke="var(--color-border)" />
+      <XAxis
+        dataKey="start"
+        tickFormatter={formatTick}
+        minTickGap={24}
+        tick={{ fill: 'var(--color-text-muted)', fontSize: 12 }}
+        stroke="var(--color-border-strong)"
+      />
+      <YAxis
+        width={72}
+        tickFormatter={(value: number) => formatAxisTick(metric, value)}
+        tick={{ fill: 'var(--color-text-muted)', fontSize: 12 }}
+        stroke="var(--color-border-strong)"
+        allowDecimals={metric === 'credits'}
+      />
+      <Tooltip
+        isAnimationActive={false}
+        cursor={{ stroke: 'var(--color-border-strong)', fill: 'var(--color-surface-sunken)' }}
+        content={(props) => (
+          <UsageTooltip {...props} metric={metric} shown={shown} />
+        )}
+      />
+    </>
+  )
+  const chartProps = {
+    data: rows,
+    margin: MARGIN,
+    responsive: true,
+    style: { width: '100%', height: CHART_HEIGHT },
+  }
+
+  return (
+    <figure className="usage-chart" aria-labelledby={titleId}>
+      <figcaption className="usage-chart__header">
+        <h3 id={titleId}>{METRIC_LABELS[metric]}</h3>
+        <ul className="usage-legend" aria-label={`${METRIC_LABELS[metric]} series`}>
+          {series.map((s) => (
+            <li key={s.key}>
+              <button
+                type="button"
+                className="usage-legend__item"
+                aria-pressed={!hidden.has(s.key)}
+                onClick={() => onToggleSeries(s.key)}
+              >
+                <span
+                  className="usage-legend__swatch"
+                  style={{ background: SERIES_COLOR[s.objectType] }}
+                  aria-hidden="true"
+                />
+                {OBJECT_TYPE_LABELS[s.objectType]}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </figcaption>
+      <div className="usage-chart__plot" data-testid={`usage-plot-${metric}`}>
+        {interval === 'day' ? (
+          <AreaChart {...chartProps}>
+            {axes}
+            {series.map((s) => (
+              <Area
+                key={s.key}
+                dataKey={s.objectType}
+                name={OBJECT_TYPE_LABELS[s.objectType]}
+                stackId="usage"
+                type="linear"
+                stroke={SERIES_COLOR[s.objectType]}
+                fill={SERIES_COLOR[s.objectType]}
+                fillOpacity={0.25}
+                strokeWidth={1.5}
+                dot={false}
+                activeDot={{ r: 3 }}
+                isAnimationActive={false}
+                hide={hidden.has(s.key)}
+              />
+            ))}
+          </AreaChart>
+        ) : (
+          <BarChart {...chartProps}>
+            {axes}
+            {series.map((s) => (
+              <Bar
+                key={s.key}
+                dataKey={s.objectType}
+                name={OBJECT_TYPE_LABELS[s.objectType]}
+                stackId="usage"
+                fill={SERIES_COLOR[s.objectType]}
+                maxBarSize={48}
+                isAnimationActive={false}
+                hide={hidden.has(s.key)}
+              />
+            ))}
+          </BarChart>
+        )}
+      </div>
+    </figure>
+  )
+})
+
+function UsageTooltip({
+  active,
+  payload,
+  metric,
+  shown,
+}: Pick<TooltipContentProps<number, string>, 'active' | 'payload'> & { metric: UsageMetric; shown: Series[] }) {
+  const row = payload?.[0]?.payload as ChartRow | undefined
+  if (!active || !row) return null
+  const total = shown.reduce((sum, s) => sum + (row[s.objectType] ?? 0), 0)
+  return (
+    <div className="usage-tooltip" data-bucket-start={row.start}>
+      <p className="usage-tooltip__title">{formatSpan(row.start, row.end)} (UTC)</p>
+      <dl>
+        {shown.map((s) => (
+          <div key={s.key}>
+            <dt>
+              <span className="usage-legend__swatch" style={{ background: SERIES_COLOR[s.objectType] }} />
+              {OBJECT_TYPE_LABELS[s.objectType]}
+            </dt>
+            <dd>{exactValue(metric, row[s.objectType] ?? 0)}</dd>
+          </div>
+        ))}
+        {shown.length > 1 && (
+          <div className="usage-tooltip__total">
+            <dt>Total</dt>
+            <dd>{exactValue(metric, total)}</dd>
+          </div>
+        )}
+      </dl>
+    </div>
+  )
+}
+
+/** "1.23 MB (1,234,567 bytes)" for volumes, the plain number for credits. */
+function exactValue(metric: UsageMetric, value: number): string {
+  if (metric === 'credits') return formatExact(value)
+  const rounded = formatMetricValue(metric, value)
+  return rounded.endsWith(' bytes') ? rounded : `${rounded} (${formatExact(value)} bytes)`
+}

@@ -1,0 +1,156 @@
+import { useCallback, useMemo, useState } from 'react'
+import { Button } from '../../../components/ui/button'
+import { EmptyState } from '../../../components/ui/query-state'
+import { formatSpan, utcToday } from '../lib/dates'
+import { BYTES_NOTE } from '../lib/format'
+import { csvFileName, toCsv } from '../lib/usage-csv'
+import { METRICS, chartRows, isAllZero, seriesOfMetric, type SeriesKey, type UsageData } from '../lib/usage-series'
+import { containsNow, metricTotals, projectToPeriodEnd, type Projection } from '../lib/usage-summary'
+import { RANGE_LABELS, type Comparison, type UsageView } from '../lib/usage-view'
+import { downloadText } from './download'
+import { UsageChart } from './usage-chart'
+import type { UsageDisplay } from './usage-page'
+import { UsageTable } from './usage-table'
+import { UsageTotals } from './usage-totals'
+
+interface UsageResultsProps {
+  organization: string
+  view: UsageView
+  data: UsageData
+  previousData: UsageData | undefined
+  comparison: Comparison | null
+  now: Date
+  display: UsageDisplay
+  onDisplayChange: (display: UsageDisplay) => void
+  /** The previous view's data is on screen while the new one loads. */
+  isUpdating: boolean
+}
+
+export function UsageResults({
+  organization,
+  view,
+  data,
+  previousData,
+  comparison,
+  now,
+  display,
+  onDisplayChange,
+  isUpdating,
+}: UsageResultsProps) {
+  const [hidden, setHidden] = useState<ReadonlySet<SeriesKey>>(() => new Set())
+  const toggleSeries = useCallback(
+    (key: SeriesKey) =>
+      setHidden((current) => {
+        const next = new Set(current)
+        if (!next.delete(key)) next.add(key)
+        return next
+      }),
+    [],
+  )
+
+  const totals = useMemo(() => metricTotals(data), [data])
+  const previousTotals = useMemo(() => previousData && metricTotals(previousData), [previousData])
+  // Stable per data, so a legend toggle in one chart does not redraw the others' rows.
+  const today = utcToday(now)
+  const rowsByMetric = useMemo(() => METRICS.map((metric) => chartRows(data, metric, today)), [data, today])
+  const seriesByMetric = useMemo(() => METRICS.map((metric) => seriesOfMetric(data, metric)), [data])
+  const isCurrentPeriod = view.range === 'period' && data.range !== null && containsNow(data.range, now)
+  const projections = useMemo(() => {
+    if (!isCurrentPeriod || !data.range) return null
+    const byMetric: Partial<Record<(typeof METRICS)[number], Projection>> = {}
+    for (const total of totals) {
+      const projection = projectToPeriodEnd(total.total, data.range, now)
+      if (projection) byMetric[total.metric] = projection
+    }
+    return byMetric
+  }, [isCurrentPeriod, data.range, totals, now])
+
+  if (data.buckets.length === 0 || !data.range)
+    return (
+      <EmptyState title="No usage data for this range">
+        The API returned no buckets for it. Pick another range above.
+      </EmptyState>
+    )
+
+  const shown = data.series.filter((s) => !hidden.has(s.key))
+  const hiddenCount = data.series.length - shown.length
+  const bucketWord = view.interval === 'day' ? 'day' : 'month'
+
+  return (
+    <div className="stack" aria-busy={isUpdating || undefined} data-updating={isUpdating || undefined}>
+      <p className="usage-range-summary">
+        <strong>{formatSpan(data.range.start, data.range.end)}</strong> (UTC) · {RANGE_LABELS[view.range].toLowerCase()}{' '}
+        · by {bucketWord} ({data.buckets.length} {data.buckets.length === 1 ? 'bucket' : 'buckets'})
+      </p>
+      <UsageTotals
+        totals={totals}
+        previousTotals={previousTotals}
+        comparison={comparison}
+        projections={projections}
+        period={isCurrentPeriod ? data.range : null}
+      />
+      {isAllZero(data) && (
+        <p className="ui-notice ui-notice--info" role="status">
+          Nothing was used in this range: every {bucketWord} is 0. The charts and table still cover the whole range.
+        </p>
+      )}
+      <div className="usage-toolbar">
+        <div className="usage-toggle" role="group" aria-label="Show as">
+          {(['chart', 'table'] as const).map((option) => (
+            <button
+              key={option}
+              type="button"
+              className="usage-toggle__option"
+              aria-pressed={display === option}
+              onClick={() => onDisplayChange(option)}
+            >
+              {option === 'chart' ? 'Charts' : 'Table'}
+            </button>
+          ))}
+        </div>
+        <div className="usage-toolbar__export">
+          <Button
+            onClick={() => downloadText(csvFileName(organization, data, view.interval), toCsv(data, hidden))}
+            disabled={shown.length === 0}
+          >
+            Download CSV
+          </Button>
+          <p className="muted usage-footnote">
+            {hiddenCount === 0
+              ? `The table and CSV hold all ${shown.length} series.`
+              : `${hiddenCount} ${hiddenCount === 1 ? 'series is' : 'series are'} hidden in the legends and left out of the table and CSV.`}{' '}
+            {hiddenCount > 0 && (
+              <button type="button" className="usage-link-button" onClick={() => setHidden(new Set())}>
+                Show all series
+              </button>
+            )}
+          </p>
+        </div>
+      </div>
+      {display === 'chart' ? (
+        <div className="usage-charts">
+          {METRICS.map((metric, index) => (
+            <UsageChart
+              key={metric}
+              metric={metric}
+              interval={view.interval}
+              rows={rowsByMetric[index] ?? []}
+              series={seriesByMetric[index] ?? []}
+              hidden={hidden}
+              onToggleSeries={toggleSeries}
+            />
+          ))}
+        </div>
+      ) : shown.length === 0 ? (
+        <EmptyState title="Every series is hidden">
+          <button type="button" className="usage-link-button" onClick={() => setHidden(new Set())}>
+            Show all series
+          </button>
+        </EmptyState>
+      ) : (
+        <UsageTable data={data} shown={shown} interval={view.interval} />
+      )}
+      <p className="muted usage-footnote">{BYTES_NOTE}</p>
+    </div>
+  )
+}

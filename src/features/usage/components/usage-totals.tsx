@@ -1,0 +1,93 @@
+import { addDays, daysBetween, formatDay, formatSpan } from '../lib/dates'
+import { formatChange, formatExact, formatMetricValue } from '../lib/format'
+import { METRIC_LABELS, OBJECT_TYPE_LABELS } from '../lib/usage-series'
+import { changeAgainst, type MetricTotal, type Projection } from '../lib/usage-summary'
+import type { Comparison, DateRange } from '../lib/usage-view'
+
+interface UsageTotalsProps {
+  totals: MetricTotal[]
+  /** Totals of the previous range of the same length; undefined while they load or if they failed. */
+  previousTotals: MetricTotal[] | undefined
+  comparison: Comparison | null
+  /** Per metric, for the current subscription period only. */
+  projections: Partial<Record<MetricTotal['metric'], Projection>> | null
+  period: DateRange | null
+}
+
+
+/** Totals per metric for the range, the change against the range before, and the projection. */
+export function UsageTotals({ totals, previousTotals, comparison, projections, period }: UsageTotalsProps) {
+  const anyProjection = projections && Object.values(projections)[0]
+  return (
+    <section aria-labelledby="usage-totals-heading" className="stack-sm">
+      <h2 id="usage-totals-heading" className="visually-hidden">
+        Totals
+      </h2>
+      <ul className="usage-totals">
+        {totals.map((total) => {
+          const previous = previousTotals?.find((p) => p.metric === total.metric)
+          const projection = projections?.[total.metric]
+          return (
+            <li key={total.metric} className="ui-card usage-total">
+              <h3 className="usage-total__label">{METRIC_LABELS[total.metric]}</h3>
+              <p className="usage-total__value" title={formatExact(total.total)}>
+                {formatMetricValue(total.metric, total.total)}
+              </p>
+              <p className="usage-total__split muted">
+                {Object.entries(total.byObjectType)
+                  .map(([type, value]) => `${OBJECT_TYPE_LABELS[type as keyof typeof OBJECT_TYPE_LABELS]}: ${formatMetricValue(total.metric, value)}`)
+                  .join(' · ')}
+              </p>
+              {comparison && (
+                <p className="usage-total__change">
+                  <ChangeText current={total.total} previous={previous} metric={total.metric} />
+                </p>
+              )}
+              {projection && period && (
+                <p className="usage-total__projection">
+                  Projected for the whole period:{' '}
+                  <strong>{formatMetricValue(total.metric, projection.projected)}</strong>
+                </p>
+              )}
+            </li>
+          )
+        })}
+      </ul>
+      {comparison && (
+        <p className="muted usage-footnote">
+          {comparison.isPartial
+            ? `Changes compare the ${daysBetween(comparison.current.start, comparison.current.end)} days so far (${formatSpan(comparison.current.start, comparison.current.end)}) with as many days from the start of the previous range (${formatSpan(comparison.previous.start, comparison.previous.end)}).`
+            : `Changes compare with ${formatSpan(comparison.previous.start, comparison.previous.end)}, the range of the same length just before.`}
+        </p>
+      )}
+      {anyProjection && period && (
+        <p className="muted usage-footnote">
+          Projection: the period&apos;s usage so far ({anyProjection.elapsedDays} of {anyProjection.periodDays} days, today{' '}
+          included) continued at the same pace until the period ends with{' '}
+          {formatDay(addDays(period.end, -1))} (UTC).
+        </p>
+      )}
+    </section>
+  )
+}
+
+function ChangeText({
+  current,
+  previous,
+  metric,
+}: {
+  current: number
+  previous: MetricTotal | undefined
+  metric: MetricTotal['metric']
+}) {
+  if (!previous) return <span className="muted">Comparing with the previous range…</span>
+  const change = changeAgainst(current, previous.total)
+  if (change.kind === 'none') return <span className="muted">No usage in the previous range either</span>
+  if (change.kind === 'new') return <span>New: no usage in the previous range</span>
+  const direction = change.fraction > 0 ? 'up' : change.fraction < 0 ? 'down' : 'flat'
+  return (
+    <span className={`usage-change usage-change--${direction}`}>
+      {formatChange(change.fraction)} vs previous ({formatMetricValue(metric, change.previous)})
+    </span>
+  )
+}

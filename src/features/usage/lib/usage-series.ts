@@ -1,0 +1,149 @@
+// The API's usage answer, shaped for the page: one list of buckets (the API's own boundaries), and
+// one zero-filled list of values per series aligned to those buckets. Charts, the table, the
+// totals and the CSV all read this one model, so they cannot disagree.
+import type { Usage, UsageInterval, UsageMetric, UsageObjectType } from '../../../api/types'
+import { addDays, addMonthsAnchored, dayOfTimestamp, type IsoDate } from './dates'
+import type { DateRange } from './usage-view'
+
+export const METRICS: readonly UsageMetric[] = ['credits', 'input_volume', 'output_volume']
+export const OBJECT_TYPES: readonly UsageObjectType[] = ['deployment_version', 'pipeline_version']
+
+export const METRIC_LABELS: Record<UsageMetric, string> = {
+  credits: 'Credits',
+  input_volume: 'Input volume',
+  output_volume: 'Output volume',
+}
+
+export const OBJECT_TYPE_LABELS: Record<UsageObjectType, string> = {
+  deployment_version: 'Deployment versions',
+  pipeline_version: 'Pipeline versions',
+}
+
+/** The series the API defines (credits exist for deployment versions only). */
+export const KNOWN_SERIES: readonly { metric: UsageMetric; objectType: UsageObjectType }[] = [
+  { metric: 'credits', objectType: 'deployment_version' },
+  { metric: 'input_volume', objectType: 'deployment_version' },
+  { metric: 'input_volume', objectType: 'pipeline_version' },
+  { metric: 'output_volume', objectType: 'deployment_version' },
+  { metric: 'output_volume', objectType: 'pipeline_version' },
+]
+
+export type SeriesKey = `${UsageMetric}.${UsageObjectType}`
+export const seriesKey = (metric: UsageMetric, objectType: UsageObjectType): SeriesKey => `${metric}.${objectType}`
+
+export interface Bucket {
+  /** The API's timestamps, exactly as it sent them. */
+  startTimestamp: string
+  endTimestamp: string
+  /** The same boundaries as UTC calendar days; `end` is exclusive. */
+  start: IsoDate
+  end: IsoDate
+}
+
+export interface Series {
+  key: SeriesKey
+  metric: UsageMetric
+  objectType: UsageObjectType
+  /** One value per bucket, 0 where the API had none. */
+  values: number[]
+}
+
+export interface UsageData {
+  buckets: Bucket[]
+  series: Series[]
+  /** From the first bucket's start to the last bucket's end, or the requested range when empty. */
+  range: DateRange | null
+}
+
+const timestampOf = (day: IsoDate) => `${day}T00:00:00Z`
+
+/**
+ * The buckets the API returns for a range: they start at `start` and step by a day or by a
+ * calendar month anchored at the start's day of the month (clamped to the month's last day);
+ * the last one ends at `end`, even when that cuts it short.
+ */
+export function expectedBuckets(range: DateRange, interval: UsageInterval): Bucket[] {
+  const buckets: Bucket[] = []
+  for (let step = 0; ; step += 1) {
+    const start = interval === 'day' ? addDays(range.start, step) : addMonthsAnchored(range.start, step)
+    if (start >= range.end) break
+    const next = interval === 'day' ? addDays(range.start, step + 1) : addMonthsAnchored(range.start, step + 1)
+    const end = next < range.end ? next : range.end
+    buckets.push({ start, end, startTimestamp: timestampOf(start), endTimestamp: timestampOf(end) })
+  }
+  return buckets
+}
+
+function bucketsOfAnswer(usage: Usage[]): Bucket[] {
+  const byStart = new Map<IsoDate, Bucket>()
+  for (const { usage: points } of usage) {
+    for (const point of points) {
+      const start = dayOfTimestamp(point.start_date)
+      if (!byStart.has(start))
+        byStart.set(start, {
+          start,
+          end: dayOfTimestamp(point.end_date),
+          startTimestamp: point.start_date,
+          endTimestamp: point.end_date,
+        })
+    }
+  }
+  return [...byStart.values()].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0))
+}
+
+/**
+ * Aligns every series to one list of buckets. The API's own boundaries win; when it sent none
+ * (an empty answer) and the range is known, the buckets it would have sent are used, all zero,
+ * so an empty range still draws as a flat, labelled chart instead of nothing.
+ */
+export function toUsageData(usage: Usage[], requested: DateRange | null, interval: UsageInterval): UsageData {
+  const fromAnswer = bucketsOfAnswer(usage)
+  const buckets = fromAnswer.length > 0 || requested === null ? fromAnswer : expectedBuckets(requested, interval)
+  const indexOf = new Map(buckets.map((bucket, index) => [bucket.start, index]))
+
+  const extra = usage
+    .filter((entry) => !KNOWN_SERIES.some((s) => s.metric === entry.metric && s.objectType === entry.object_type))
+    .filter((entry) => METRICS.includes(entry.metric) && OBJECT_TYPES.includes(entry.object_type))
+    .map((entry) => ({ metric: entry.metric, objectType: entry.object_type }))
+
+  const series = [...KNOWN_SERIES, ...extra].map(({ metric, objectType }): Series => {
+    const values = new Array<number>(buckets.length).fill(0)
+    const entry = usage.find((u) => u.metric === metric && u.object_type === objectType)
+    for (const point of entry?.usage ?? []) {
+      const index = indexOf.get(dayOfTimestamp(point.start_date))
+      if (index !== undefined) values[index] = (values[index] ?? 0) + point.value
+    }
+    return { key: seriesKey(metric, objectType), metric, objectType, values }
+  })
+
+  const first = buckets[0]
+  const last = buckets[buckets.length - 1]
+  const range = first && last ? { start: first.start, end: last.end } : requested
+  return { buckets, series, range }
+}
+
+export function seriesOfMetric(data: UsageData, metric: UsageMetric): Series[] {
+  return data.series.filter((s) => s.metric === metric)
+}
+
+/**
+ * One row per bucket with a value per object type: the shape recharts draws. Buckets that start
+ * after `today` get no values, so the line stops at today instead of dropping to a zero that only
+ * means "not yet" (the table and CSV keep the API's zeros).
+ */
+export type ChartRow = { start: IsoDate; end: IsoDate; isFuture?: true } & Partial<Record<UsageObjectType, number>>
+
+export function chartRows(data: UsageData, metric: UsageMetric, today?: IsoDate): ChartRow[] {
+  const series = seriesOfMetric(data, metric)
+  return data.buckets.map((bucket, index) => {
+    if (today !== undefined && bucket.start > today) return { start: bucket.start, end: bucket.end, isFuture: true }
+    const row: ChartRow = { start: bucket.start, end: bucket.end }
+    for (const s of series) row[s.objectType] = s.values[index] ?? 0
+    return row
+  })
+}
+
+/** True when every value of every series is 0 (including when there are no buckets). */
+export function isAllZero(data: UsageData): boolean {
+  return data.series.every((s) => s.values.every((value) => value === 0))
+}

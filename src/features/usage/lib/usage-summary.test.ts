@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest'
+import { changeAgainst, containsNow, metricTotals, projectToPeriodEnd } from './usage-summary'
+import { toUsageData } from './usage-series'
+
+const ts = (day: string) => `${day}T00:00:00Z`
+
+describe('metricTotals', () => {
+  it('sums each metric over the range, per object type and together', () => {
+    const data = toUsageData(
+      [
+        { object_type: 'deployment_version', metric: 'input_volume', usage: [{ start_date: ts('2026-01-01'), end_date: ts('2026-01-02'), value: 1000 }, { start_date: ts('2026-01-02'), end_date: ts('2026-01-03'), value: 24 }] },
+        { object_type: 'pipeline_version', metric: 'input_volume', usage: [{ start_date: ts('2026-01-01'), end_date: ts('2026-01-02'), value: 6 }] },
+      ],
+      null,
+      'day',
+    )
+    expect(metricTotals(data)).toEqual([
+      { metric: 'credits', total: 0, byObjectType: { deployment_version: 0 } },
+      { metric: 'input_volume', total: 1030, byObjectType: { deployment_version: 1024, pipeline_version: 6 } },
+      { metric: 'output_volume', total: 0, byObjectType: { deployment_version: 0, pipeline_version: 0 } },
+    ])
+  })
+})
+
+describe('changeAgainst the previous range', () => {
+  it('is relative to the previous total', () => {
+    expect(changeAgainst(150, 100)).toEqual({ kind: 'relative', fraction: 0.5, previous: 100 })
+    expect(changeAgainst(0, 80)).toEqual({ kind: 'relative', fraction: -1, previous: 80 })
+  })
+
+  it('does not divide by zero', () => {
+    expect(changeAgainst(5, 0)).toEqual({ kind: 'new', previous: 0 })
+    expect(changeAgainst(0, 0)).toEqual({ kind: 'none', previous: 0 })
+  })
+})
+
+describe('projectToPeriodEnd', () => {
+  const period = { start: '2026-11-20', end: '2026-12-20' } // 30 days
+
+  it('extends the pace so far to the whole period, counting today as a day with usage', () => {
+    const projection = projectToPeriodEnd(300, period, new Date('2026-11-28T10:00:00Z')) // 20th..28th: 9 of 30 days
+    expect(projection).toMatchObject({ elapsedDays: 9, periodDays: 30 })
+    expect(projection?.projected).toBeCloseTo(1000)
+  })
+
+  it('projects from the first day of the period and on its last day', () => {
+    expect(projectToPeriodEnd(10, period, new Date('2026-11-20T00:00:00Z'))?.projected).toBeCloseTo(300)
+    expect(projectToPeriodEnd(600, period, new Date('2026-12-19T23:59:59Z'))?.projected).toBeCloseTo(600)
+  })
+
+  it('projects nothing before the period or after it', () => {
+    expect(projectToPeriodEnd(1, period, new Date('2026-11-19T23:59:59Z'))).toBeNull()
+    expect(projectToPeriodEnd(1, period, new Date('2026-12-20T00:00:00Z'))).toBeNull()
+  })
+
+  it('knows whether today is in the range', () => {
+    expect(containsNow(period, new Date('2026-12-19T23:59:59Z'))).toBe(true)
+    expect(containsNow(period, new Date('2026-12-20T00:00:00Z'))).toBe(false)
+  })
+})

@@ -1,0 +1,63 @@
+// Totals per metric, the change against the previous range, and the projection of the current
+// subscription period. Pure: the page passes `now` in, so tests pin the clock.
+import type { UsageMetric, UsageObjectType } from '../../../api/types'
+import { addDays, daysBetween, utcToday, type IsoDate } from './dates'
+import { METRICS, seriesOfMetric, type UsageData } from './usage-series'
+import type { DateRange } from './usage-view'
+
+const sum = (values: readonly number[]) => values.reduce((total, value) => total + value, 0)
+
+export interface MetricTotal {
+  metric: UsageMetric
+  total: number
+  byObjectType: Partial<Record<UsageObjectType, number>>
+}
+
+export function metricTotals(data: UsageData): MetricTotal[] {
+  return METRICS.map((metric) => {
+    const byObjectType: MetricTotal['byObjectType'] = {}
+    for (const s of seriesOfMetric(data, metric)) byObjectType[s.objectType] = sum(s.values)
+    return { metric, total: sum(Object.values(byObjectType)), byObjectType }
+  })
+}
+
+export type Change =
+  /** `fraction` is relative: 0.25 is 25% more than before. */
+  | { kind: 'relative'; fraction: number; previous: number }
+  /** Nothing before, something now: a percentage would be infinite. */
+  | { kind: 'new'; previous: 0 }
+  | { kind: 'none'; previous: 0 }
+
+export function changeAgainst(current: number, previous: number): Change {
+  if (previous === 0) return current === 0 ? { kind: 'none', previous: 0 } : { kind: 'new', previous: 0 }
+  return { kind: 'relative', fraction: (current - previous) / previous, previous }
+}
+
+export interface Projection {
+  /** Total at the period's end if usage goes on at the pace so far. */
+  projected: number
+  /** The share of the period that has passed, 0 < elapsed ≤ 1. */
+  elapsedFraction: number
+  elapsedDays: number
+  periodDays: number
+}
+
+/**
+ * The current period's total at its end, at the pace so far: total ÷ the elapsed share of the
+ * period. The share counts whole days, today included: usage comes in daily rollups, so the days
+ * with usage so far are the days up to and including today. Null when `now` is outside the period.
+ */
+export function projectToPeriodEnd(total: number, period: DateRange, now: Date): Projection | null {
+  const periodDays = daysBetween(period.start, period.end)
+  const today = utcToday(now)
+  if (periodDays <= 0 || today < period.start || today >= period.end) return null
+  const elapsedDays = daysBetween(period.start, addDays(today, 1))
+  const elapsedFraction = elapsedDays / periodDays
+  return { projected: total / elapsedFraction, elapsedFraction, elapsedDays, periodDays }
+}
+
+/** Whether `now` falls inside the range (the current subscription period does). */
+export function containsNow(range: DateRange, now: Date): boolean {
+  const day: IsoDate = now.toISOString().slice(0, 10)
+  return range.start <= day && day < range.end
+}

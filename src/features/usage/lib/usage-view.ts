@@ -1,0 +1,168 @@
+// What the usage page shows, as it lives in the URL:
+//   ?range=period|7d|30d|90d|12m|custom&interval=day|month&start=YYYY-MM-DD&end=YYYY-MM-DD
+// `start`/`end` only for custom ranges; `end` is exclusive, as in the API, so a link reads like
+// the request it makes. Relative ranges are resolved against a `now` passed in, in UTC.
+import { MAX_DAY_INTERVAL_DAYS, MAX_MONTH_INTERVAL_YEARS, USAGE_INTERVALS } from '../../../api/rules'
+import type { UsageInterval } from '../../../api/types'
+import { addDays, addMonthsAnchored, daysBetween, isIsoDate, utcToday, type IsoDate } from './dates'
+
+export const RANGE_PRESETS = ['period', '7d', '30d', '90d', '12m', 'custom'] as const
+export type RangePreset = (typeof RANGE_PRESETS)[number]
+
+export const RANGE_LABELS: Record<RangePreset, string> = {
+  period: 'Current subscription period',
+  '7d': 'Last 7 days',
+  '30d': 'Last 30 days',
+  '90d': 'Last 90 days',
+  '12m': 'Last 12 months',
+  custom: 'Custom dates',
+}
+
+export interface UsageView {
+  range: RangePreset
+  interval: UsageInterval
+  /** Only for custom ranges; kept as typed (possibly invalid) so the page can say what is wrong. */
+  start?: string
+  end?: string
+}
+
+/** A range of UTC days; `end` is exclusive (the first day after the range), as in the API. */
+export interface DateRange {
+  start: IsoDate
+  end: IsoDate
+}
+
+/** Day buckets read best up to a year; longer views default to months. */
+export function defaultInterval(range: RangePreset): UsageInterval {
+  return range === '12m' ? 'month' : 'day'
+}
+
+const isRangePreset = (value: string | null): value is RangePreset =>
+  value !== null && (RANGE_PRESETS as readonly string[]).includes(value)
+const isInterval = (value: string | null): value is UsageInterval =>
+  value !== null && (USAGE_INTERVALS as readonly string[]).includes(value)
+
+export function parseUsageView(params: URLSearchParams): UsageView {
+  const rangeParam = params.get('range')
+  const range = isRangePreset(rangeParam) ? rangeParam : 'period'
+  const intervalParam = params.get('interval')
+  const interval = isInterval(intervalParam) ? intervalParam : defaultInterval(range)
+  if (range !== 'custom') return { range, interval }
+  return { range, interval, start: params.get('start') ?? '', end: params.get('end') ?? '' }
+}
+
+/** The search params of a view; defaults are left out so that links stay short. */
+export function usageViewSearch(view: UsageView): URLSearchParams {
+  const params = new URLSearchParams()
+  if (view.range !== 'period') params.set('range', view.range)
+  if (view.interval !== defaultInterval(view.range)) params.set('interval', view.interval)
+  if (view.range === 'custom') {
+    params.set('start', view.start ?? '')
+    params.set('end', view.end ?? '')
+  }
+  return params
+}
+
+/**
+ * The dates a view asks the API for, or null for the subscription period (the API knows it; the
+ * page reads it back from the answer's first and last bucket). Relative ranges end with today
+ * (today included, so the latest usage shows): "last 7 days" on 2026-11-28 is 11-22 up to 11-29.
+ * "Last 12 months" is 12 calendar months, this one included, so month buckets start on the 1st.
+ */
+export function requestedRange(view: UsageView, now: Date): DateRange | null {
+  const tomorrow = addDays(utcToday(now), 1)
+  switch (view.range) {
+    case 'period':
+      return null
+    case '7d':
+      return { start: addDays(tomorrow, -7), end: tomorrow }
+    case '30d':
+      return { start: addDays(tomorrow, -30), end: tomorrow }
+    case '90d':
+      return { start: addDays(tomorrow, -90), end: tomorrow }
+    case '12m': {
+      const firstOfMonth = `${utcToday(now).slice(0, 8)}01`
+      return { start: addMonthsAnchored(firstOfMonth, -11), end: addMonthsAnchored(firstOfMonth, 1) }
+    }
+    case 'custom':
+      return { start: view.start ?? '', end: view.end ?? '' }
+  }
+}
+
+export interface RangeProblem {
+  field: 'start' | 'end'
+  message: string
+}
+
+/**
+ * Why the API would refuse this range, with the same limits as the server (src/api/rules.ts),
+ * or null when it is fine. `end` is exclusive.
+ */
+export function rangeProblem(range: DateRange, interval: UsageInterval): RangeProblem | null {
+  if (!isIsoDate(range.start)) return { field: 'start', message: 'Enter a start date as YYYY-MM-DD.' }
+  if (!isIsoDate(range.end)) return { field: 'end', message: 'Enter an end date as YYYY-MM-DD.' }
+  if (range.end <= range.start) return { field: 'end', message: 'The end date must be on or after the start date.' }
+  if (interval === 'day' && daysBetween(range.start, range.end) > MAX_DAY_INTERVAL_DAYS)
+    return {
+      field: 'end',
+      message: `Daily buckets cover at most ${MAX_DAY_INTERVAL_DAYS} days (this range has ${daysBetween(range.start, range.end)}). Choose a shorter range or monthly buckets.`,
+    }
+  if (interval === 'month' && range.end > addMonthsAnchored(range.start, MAX_MONTH_INTERVAL_YEARS * 12))
+    return {
+      field: 'end',
+      message: `Monthly buckets cover at most ${MAX_MONTH_INTERVAL_YEARS} years. Choose a later start date or an earlier end date.`,
+    }
+  return null
+}
+
+/**
+ * The range just before `range`, of the same length, to compare totals with. A range of whole
+ * anchored months (a subscription period, the last 12 months) steps back by the same number of
+ * months, so that a period is compared with the previous period; any other range by its days.
+ */
+export function previousRange(range: DateRange): DateRange {
+  const months = wholeMonths(range)
+  if (months !== null) return { start: addMonthsAnchored(range.start, -months), end: range.start }
+  return { start: addDays(range.start, -daysBetween(range.start, range.end)), end: range.start }
+}
+
+/** How many anchored months make up the range exactly, or null when it is not whole months. */
+export function wholeMonths(range: DateRange): number | null {
+  const estimate = Math.round(daysBetween(range.start, range.end) / 30.44)
+  for (const months of [estimate - 1, estimate, estimate + 1]) {
+    if (months > 0 && addMonthsAnchored(range.start, months) === range.end) return months
+  }
+  return null
+}
+
+export interface Comparison {
+  /** The part of the shown range with usage so far: all of it, or its start up to today included. */
+  current: DateRange
+  /** The same number of days (or months) just before, from the start of the previous range. */
+  previous: DateRange
+  /** True when the shown range goes past today and only its days so far are compared. */
+  isPartial: boolean
+}
+
+/**
+ * What the change is measured against. A range that is over compares with the previous range of
+ * the same length. A range still running (the current subscription period) compares its days so
+ * far with as many days from the start of the previous range: 17 days of this period against the
+ * first 17 of the last one, not against all 30 of them.
+ */
+export function comparisonFor(shown: DateRange, now: Date): Comparison {
+  const previous = previousRange(shown)
+  const tomorrow = addDays(utcToday(now), 1)
+  if (tomorrow >= shown.end || tomorrow <= shown.start) return { current: shown, previous, isPartial: false }
+  const days = daysBetween(shown.start, tomorrow)
+  return {
+    current: { start: shown.start, end: tomorrow },
+    previous: { start: previous.start, end: addDays(previous.start, days) },
+    isPartial: true,
+  }
+}
+
+/** The interval to ask totals of a range with: any fits, so the finest the API allows for its length. */
+export function totalsInterval(range: DateRange): UsageInterval {
+  return daysBetween(range.start, range.end) <= MAX_DAY_INTERVAL_DAYS ? 'day' : 'month'
+}

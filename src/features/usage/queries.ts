@@ -1,0 +1,26 @@
+import { keepPreviousData, queryOptions } from '@tanstack/react-query'
+import { apiRequest, segment } from '../../api/client'
+import type { Usage, UsageInterval } from '../../api/types'
+
+export interface UsageRequest {
+  /** Both absent: the current subscription period, as the API defines it. */
+  start?: string
+  end?: string
+  interval: UsageInterval
+}
+
+export const usageQueries = {
+  all: (organization: string) => ['organizations', organization, 'usage'] as const,
+  /** Usage of one range; every request input is in the key. */
+  range: (organization: string, { start, end, interval }: UsageRequest) =>
+    queryOptions({
+      queryKey: [...usageQueries.all(organization), { start: start ?? null, end: end ?? null, interval }] as const,
+      queryFn: ({ signal }) =>
+        apiRequest<Usage[]>(`/organizations/${segment(organization)}/usage`, {
+          signal,
+          query: { start_date: start, end_date: end, interval },
+        }),
+      // Switching range or interval keeps the last chart on screen until the new one arrives.
+      placeholderData: keepPreviousData,
+    }),
+}
