@@ -1,4 +1,5 @@
 import react from '@vitejs/plugin-react'
+import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 import { apiTarget } from './server/cli/api-target'
 
@@ -6,8 +7,17 @@ import { apiTarget } from './server/cli/api-target'
 // the API's base URL, so the same build works against the local server or the hosted API.
 const { origin, basePath } = apiTarget(process.env.UBIOPS_API_URL)
 
-export default defineConfig({
+// react-router's package exports always point at its development build, dev-only warnings and
+// all (remix-run/react-router#12532, #14102); the build uses the production bundle beside it.
+const reactRouterProduction = fileURLToPath(
+  new URL('./node_modules/react-router/dist/production/index.mjs', import.meta.url),
+)
+
+export default defineConfig(({ command }) => ({
   plugins: [react()],
+  resolve: {
+    alias: command === 'build' ? [{ find: /^react-router$/, replacement: reactRouterProduction }] : [],
+  },
   server: {
     proxy: {
       '/api': {
@@ -44,4 +54,4 @@ export default defineConfig({
       },
     ],
   },
-})
+}))

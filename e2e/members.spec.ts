@@ -120,6 +120,47 @@ test('bulk-adds 50 people from a paste with malformed and duplicate lines, with 
   await expect(page.getByRole('status').filter({ hasText: 'members' })).toHaveText('52 members')
 })
 
+test('bulk-add reports each failed row with its reason and retries only those', async ({ page, request }) => {
+  const admin = createUser()
+  const organization = await createOrganization(request, admin)
+  const [first, flaky, joinedMeanwhile] = [
+    uniqueEmail('first'),
+    uniqueEmail('flaky'),
+    uniqueEmail('meanwhile'),
+  ]
+  await signIn(page, admin)
+  await openMembers(page, organization)
+  await page.getByRole('button', { name: 'Add many' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Add many members' })
+  await dialog
+    .getByRole('textbox', { name: 'Email addresses' })
+    .fill(`email,admin\n${first},yes\n${flaky},no\n${joinedMeanwhile},0`)
+  await dialog.getByRole('button', { name: 'Review list' }).click()
+  await expect(dialog.getByRole('row').filter({ hasText: first })).toContainText('Admin')
+
+  // Between the preview and the sending, someone else adds one of them, and the network drops one request.
+  await addMember(request, admin, organization, joinedMeanwhile)
+  let dropped = false
+  await page.route('**/users', (route) => {
+    if (!dropped && route.request().method() === 'POST' && route.request().postDataJSON().email === flaky) {
+      dropped = true
+      return route.abort('connectionreset')
+    }
+    return route.continue()
+  })
+  await dialog.getByRole('button', { name: 'Add 3 members' }).click()
+  await expect(dialog.getByText('Added 1 member. 2 rows failed')).toBeVisible()
+  await expect(dialog.getByRole('row').filter({ hasText: flaky })).toContainText('could not be reached')
+  await expect(dialog.getByRole('row').filter({ hasText: joinedMeanwhile })).toContainText('already a member')
+
+  await dialog.getByRole('button', { name: 'Retry 2 rows' }).click()
+  await expect(dialog.getByRole('row').filter({ hasText: flaky })).toContainText('Added')
+  await expect(dialog.getByText('1 row failed')).toBeVisible()
+  const members = await membersOf(request, admin, organization)
+  expect(members.find((m) => m.email === first)?.admin).toBe(true)
+  expect(members.map((m) => m.email)).toContain(flaky)
+})
+
 test('an admin promotes and demotes a member from the row, and the list updates at once', async ({
   page,
   request,

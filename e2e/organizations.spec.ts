@@ -1,9 +1,20 @@
 import { DEMO } from '../server/db/seed'
-import { callApi, createOrganization, createUser, expect, expectNoAxeViolations, signIn, test, uniqueName } from './fixtures'
+import {
+  callApi,
+  createOrganization,
+  createUser,
+  expect,
+  expectNoAxeViolations,
+  signIn,
+  test,
+  uniqueName,
+} from './fixtures'
 
 const inOneYear = () => new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10)
 
-test('a new user sees the empty state and creates a first organization, after a bad name', async ({ page }) => {
+test('a new user sees the empty state and creates a first organization, after a bad name', async ({
+  page,
+}) => {
   const user = createUser()
   await signIn(page, user)
   await page.goto('/organizations')
@@ -91,11 +102,21 @@ test('the detail shows the facts and the six resource counts', async ({ page, re
   await page.getByRole('link', { name }).click()
   await expect(page).toHaveURL(`/organizations/${name}`)
   await expect(page.getByRole('navigation', { name: 'Breadcrumb' })).toContainText('Organizations')
-  for (const label of ['Projects', 'Users', 'Deployments', 'Deployment versions', 'Pipelines', 'Pipeline versions'])
+  for (const label of [
+    'Projects',
+    'Users',
+    'Deployments',
+    'Deployment versions',
+    'Pipelines',
+    'Pipeline versions',
+  ])
     await expect(page.getByText(label, { exact: true })).toBeVisible()
   await expect(page.getByRole('button', { name: 'Copy organization ID' })).toBeVisible()
   await expect(page.getByText('Free', { exact: true })).toBeVisible()
-  await expect(page.getByRole('link', { name: /See members/ })).toHaveAttribute('href', `/organizations/${name}/members`)
+  await expect(page.getByRole('link', { name: /See members/ })).toHaveAttribute(
+    'href',
+    `/organizations/${name}/members`,
+  )
   await expectNoAxeViolations(page)
 })
 
@@ -187,5 +208,6 @@ test('an unknown organization shows a not-found page', async ({ page }) => {
 test('the demo admin sees the demo organizations', async ({ page }) => {
   await signIn(page, createUser({ email: DEMO.adminEmail }))
   await page.goto('/organizations')
-  for (const name of DEMO.organizations) await expect(page.getByRole('link', { name, exact: true })).toBeVisible()
+  for (const name of DEMO.organizations)
+    await expect(page.getByRole('link', { name, exact: true })).toBeVisible()
 })

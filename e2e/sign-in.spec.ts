@@ -1,6 +1,8 @@
 import { createOrganization, createUser, expect, expectNoAxeViolations, test } from './fixtures'
 
-test('a wrong token is refused with a clear message, a right one (with "Token ") signs in', async ({ page }) => {
+test('a wrong token is refused with a clear message, a right one (with "Token ") signs in', async ({
+  page,
+}) => {
   const user = createUser()
   await page.goto('/organizations')
   // Not signed in: sent to sign-in.
@@ -62,9 +64,7 @@ test('a 401 returns to sign-in, and signing in again returns to the same page', 
   await page.evaluate(() => sessionStorage.setItem('ubiops.token', 'revoked-elsewhere'))
   await page.getByRole('link', { name: 'Overview' }).click()
 
-  await expect(page).toHaveURL(
-    `/sign-in?next=${encodeURIComponent(`/organizations/${organization}`)}`,
-  )
+  await expect(page).toHaveURL(`/sign-in?next=${encodeURIComponent(`/organizations/${organization}`)}`)
   await expect(page.getByText('Your session ended.')).toBeVisible()
   expect(await page.evaluate(() => sessionStorage.getItem('ubiops.token'))).toBeNull()
 
@@ -81,10 +81,9 @@ test('sign-out forgets the token and the cached data', async ({ page }) => {
 
   await page.getByRole('button', { name: 'Sign out' }).click()
   await expect(page).toHaveURL(/\/sign-in$/)
-  expect(await page.evaluate(() => [sessionStorage.getItem('ubiops.token'), localStorage.getItem('ubiops.token')])).toEqual([
-    null,
-    null,
-  ])
+  expect(
+    await page.evaluate(() => [sessionStorage.getItem('ubiops.token'), localStorage.getItem('ubiops.token')]),
+  ).toEqual([null, null])
   // A signed-in page again: sign-in, nothing shown from before.
   await page.goto('/organizations')
   await expect(page).toHaveURL(/\/sign-in/)

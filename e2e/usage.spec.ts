@@ -1,7 +1,16 @@
-import type { APIRequestContext, Locator, Page } from '@playwright/test'
+import type { APIRequestContext, Page } from '@playwright/test'
 import { readFile } from 'node:fs/promises'
 import { DEMO } from '../server/db/seed'
-import { callApi, createOrganization, createUser, expect, expectNoAxeViolations, signIn, test, type TestUser } from './fixtures'
+import {
+  callApi,
+  createOrganization,
+  createUser,
+  expect,
+  expectNoAxeViolations,
+  signIn,
+  test,
+  type TestUser,
+} from './fixtures'
 
 // Read-only journeys over the seeded demo usage (≥400 days, weekday rhythm), as the demo admin.
 const organization = DEMO.organizations[1]
@@ -24,20 +33,40 @@ const sum = (values: number[]) => values.reduce((total, value) => total + value,
 const dayFromToday = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)
 
 const dayLabel = (day: string) =>
-  new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(`${day}T00:00:00Z`),
-  )
-
-/** "1,234.5" as the table writes it → 1234.5 */
-const numberIn = async (cell: Locator) => Number((await cell.innerText()).replace(/,/g, ''))
+  new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${day}T00:00:00Z`))
 
 // The CSV/table column of each API series, as the page names them.
 const COLUMNS = [
   ['deployment_version', 'credits', 'deployment_version.credits', 'Credits, deployment versions'],
-  ['deployment_version', 'input_volume', 'deployment_version.input_volume_bytes', 'Input volume (bytes), deployment versions'],
-  ['pipeline_version', 'input_volume', 'pipeline_version.input_volume_bytes', 'Input volume (bytes), pipeline versions'],
-  ['deployment_version', 'output_volume', 'deployment_version.output_volume_bytes', 'Output volume (bytes), deployment versions'],
-  ['pipeline_version', 'output_volume', 'pipeline_version.output_volume_bytes', 'Output volume (bytes), pipeline versions'],
+  [
+    'deployment_version',
+    'input_volume',
+    'deployment_version.input_volume_bytes',
+    'Input volume (bytes), deployment versions',
+  ],
+  [
+    'pipeline_version',
+    'input_volume',
+    'pipeline_version.input_volume_bytes',
+    'Input volume (bytes), pipeline versions',
+  ],
+  [
+    'deployment_version',
+    'output_volume',
+    'deployment_version.output_volume_bytes',
+    'Output volume (bytes), deployment versions',
+  ],
+  [
+    'pipeline_version',
+    'output_volume',
+    'pipeline_version.output_volume_bytes',
+    'Output volume (bytes), pipeline versions',
+  ],
 ] as const
 
 function setUp(page: Page) {
@@ -65,9 +94,15 @@ test('the default view is the current subscription period by day, with totals, c
   await expect(page.getByText(`by day (${credits.length} buckets)`)).toBeVisible()
   await expect(page.getByText('All dates are UTC', { exact: false })).toBeVisible()
 
-  const creditsCard = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Credits' }) })
+  const creditsCard = page
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { name: 'Credits' }) })
   const total = sum(credits.map((bucket) => bucket.value))
-  await expect(creditsCard.getByText(new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }).format(total), { exact: true })).toBeVisible()
+  await expect(
+    creditsCard.getByText(new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }).format(total), {
+      exact: true,
+    }),
+  ).toBeVisible()
   await expect(creditsCard.getByText(/vs previous/)).toBeVisible()
   await expect(creditsCard.getByText(/Projected for the whole period/)).toBeVisible()
   await expect(page.getByText(/Projection: the period's usage so far/)).toBeVisible()
@@ -117,15 +152,22 @@ test('a custom range shows in the table with exactly the API’s numbers, and a 
   const headers = await table.locator('thead th').allInnerTexts()
   const rows = table.locator('tbody tr')
   await expect(rows).toHaveCount(21)
+  // Each row: the bucket's start timestamp, then the cells as numbers ("1,234.5" → 1234.5).
+  const cells = await rows.evaluateAll((trs) =>
+    trs.map((tr) => ({
+      start: tr.querySelector('time')?.getAttribute('datetime'),
+      values: [...tr.querySelectorAll('th, td')].map((cell) => Number(cell.textContent!.replace(/,/g, ''))),
+    })),
+  )
   for (const [objectType, metric, , header] of COLUMNS) {
     const column = headers.indexOf(header)
     expect(column, header).toBeGreaterThan(0)
     const buckets = seriesOf(api, objectType, metric)
-    for (const [index, bucket] of buckets.entries()) {
-      const row = rows.nth(index)
-      await expect(row.locator('time')).toHaveAttribute('datetime', bucket.start_date)
-      expect(await numberIn(row.locator('th, td').nth(column)), `${header} on ${bucket.start_date}`).toBe(bucket.value)
-    }
+    expect(cells.map((row) => row.start)).toEqual(buckets.map((bucket) => bucket.start_date))
+    expect(
+      cells.map((row) => row.values[column]),
+      header,
+    ).toEqual(buckets.map((bucket) => bucket.value))
   }
 
   // The link alone gives the same view: range, interval and table.
@@ -137,7 +179,9 @@ test('a custom range shows in the table with exactly the API’s numbers, and a 
   await expect(rangeForm(fresh).getByLabel('From')).toHaveValue(start)
   await expect(rangeForm(fresh).getByLabel('To (included)')).toHaveValue(lastDay)
   await expect(fresh.getByRole('table', { name: /Usage per day/ }).locator('tbody tr')).toHaveCount(21)
-  await expect(fresh.getByRole('table').locator('tbody tr').first().locator('time')).toHaveText(dayLabel(start))
+  await expect(fresh.getByRole('table').locator('tbody tr').first().locator('time')).toHaveText(
+    dayLabel(start),
+  )
 })
 
 test('a deep link with a monthly custom range reproduces the view', async ({ page, request }) => {
@@ -145,7 +189,9 @@ test('a deep link with a monthly custom range reproduces the view', async ({ pag
   await ready
   const start = dayFromToday(-400)
   const end = dayFromToday(-35)
-  await page.goto(`/organizations/${organization}/usage?range=custom&interval=month&start=${start}&end=${end}`)
+  await page.goto(
+    `/organizations/${organization}/usage?range=custom&interval=month&start=${start}&end=${end}`,
+  )
   const api = await usageOf(request, admin, `?start_date=${start}&end_date=${end}&interval=month`)
   const buckets = seriesOf(api, 'deployment_version', 'credits')
   await expect(rangeForm(page).getByLabel('Interval')).toHaveValue('month')
@@ -153,7 +199,9 @@ test('a deep link with a monthly custom range reproduces the view', async ({ pag
   await expect(chart(page, 'Credits').locator('.recharts-bar-rectangle')).toHaveCount(buckets.length)
 })
 
-test('the form prevents ranges the API refuses, and shows the API’s message when a link has one', async ({ page }) => {
+test('the form prevents ranges the API refuses, and shows the API’s message when a link has one', async ({
+  page,
+}) => {
   const { ready } = setUp(page)
   await ready
   await page.goto(`/organizations/${organization}/usage`)
@@ -178,7 +226,9 @@ test('the form prevents ranges the API refuses, and shows the API’s message wh
 
   // A hand-made link the API refuses: its message shows beside the range picker.
   await page.goto(`/organizations/${organization}/usage?range=custom&start=2026-02-01&end=2026-01-01`)
-  await expect(rangeForm(page).getByRole('alert')).toHaveText(/The API refused this range: start_date: must be before end_date/)
+  await expect(rangeForm(page).getByRole('alert')).toHaveText(
+    /The API refused this range: start_date: must be before end_date/,
+  )
   await expect(page.getByRole('figure')).toHaveCount(0)
 })
 
@@ -201,9 +251,13 @@ test('the legend hides a series, the tooltip gives exact values, and the CSV hol
   const tooltip = plot.locator('.usage-tooltip')
   await expect(tooltip).toBeVisible()
   const bucketStart = (await tooltip.getAttribute('data-bucket-start'))!
-  const bucket = seriesOf(api, 'deployment_version', 'credits').find((b) => b.start_date.startsWith(bucketStart))!
+  const bucket = seriesOf(api, 'deployment_version', 'credits').find((b) =>
+    b.start_date.startsWith(bucketStart),
+  )!
   await expect(tooltip).toContainText(`${dayLabel(bucketStart)} (UTC)`)
-  await expect(tooltip).toContainText(new Intl.NumberFormat('en-GB', { maximumFractionDigits: 20 }).format(bucket.value))
+  await expect(tooltip).toContainText(
+    new Intl.NumberFormat('en-GB', { maximumFractionDigits: 20 }).format(bucket.value),
+  )
 
   // Legend: hide pipeline versions' input volume.
   const inputChart = chart(page, 'Input volume')
@@ -219,11 +273,17 @@ test('the legend hides a series, the tooltip gives exact values, and the CSV hol
   ])
   expect(download.suggestedFilename()).toBe(`usage-${organization}-${start}-to-${dayFromToday(-3)}-daily.csv`)
   const csv = await readFile((await download.path())!, 'utf8')
-  const shown = COLUMNS.filter(([objectType, metric]) => !(objectType === 'pipeline_version' && metric === 'input_volume'))
+  const shown = COLUMNS.filter(
+    ([objectType, metric]) => !(objectType === 'pipeline_version' && metric === 'input_volume'),
+  )
   const expected = [
     ['start_date', 'end_date', ...shown.map(([, , column]) => column)].join(','),
     ...seriesOf(api, 'deployment_version', 'credits').map((b, index) =>
-      [b.start_date, b.end_date, ...shown.map(([type, metric]) => String(seriesOf(api, type, metric)[index]!.value))].join(','),
+      [
+        b.start_date,
+        b.end_date,
+        ...shown.map(([type, metric]) => String(seriesOf(api, type, metric)[index]!.value)),
+      ].join(','),
     ),
   ]
   expect(csv).toBe(expected.join('\r\n') + '\r\n')

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3'
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import { installAuthentication, type AuthOptions } from './auth/authenticate'
 import { openDatabase } from './db/open'
-import { installErrorHandling } from './errors'
+import { frameworkErrors, installErrorHandling } from './errors'
 import { membersRepository } from './repositories/members'
 import { organizationsRepository } from './repositories/organizations'
 import { tokensRepository } from './repositories/tokens'
@@ -50,6 +50,10 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
     bodyLimit,
     // `/organizations/` is `/organizations`, as most HTTP clients expect.
     routerOptions: { ignoreTrailingSlash: true },
+    // `__proto__` and `constructor.prototype` keys are dropped like any other unknown field.
+    onProtoPoisoning: 'remove',
+    onConstructorPoisoning: 'remove',
+    frameworkErrors,
     ajv: {
       customOptions: {
         // A string "true" is not a boolean: no coercion, and every field at fault reported.

@@ -43,25 +43,60 @@ export function validationMessage(issues: ValidationIssue[], context: string): s
 const FASTIFY_MESSAGES: Record<string, string> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'Send the body as JSON, with the header Content-Type: application/json.',
   FST_ERR_CTP_EMPTY_JSON_BODY: 'The body is empty: send a JSON object, or no Content-Type header.',
-  FST_ERR_CTP_INVALID_JSON_BODY: 'The body is not valid JSON: send a JSON object, for example {"name": "..."}.',
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'The Content-Length header does not match the body: send the body again.',
+  FST_ERR_CTP_INVALID_JSON_BODY:
+    'The body is not valid JSON: send a JSON object, for example {"name": "..."}.',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH:
+    'The Content-Length header does not match the body: send the body again.',
   FST_ERR_BAD_URL: 'The address is not valid: check how the path is encoded.',
 }
 
-function messageFor(error: FastifyError, request: FastifyRequest, bodyLimit: number): { status: number; message: string } {
+function messageFor(
+  error: FastifyError,
+  request: FastifyRequest,
+  bodyLimit: number,
+): { status: number; message: string } {
   if (error instanceof HttpError) return { status: error.statusCode, message: error.message }
   if (error.validation)
-    return { status: 400, message: validationMessage(error.validation as ValidationIssue[], error.validationContext ?? 'body') }
+    return {
+      status: 400,
+      message: validationMessage(error.validation as ValidationIssue[], error.validationContext ?? 'body'),
+    }
   if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
     return { status: 413, message: `The body is larger than ${Math.round(bodyLimit / 1024)} KB: send less.` }
+  // Another process held the write lock for longer than busy_timeout: a retry will most likely pass.
+  if (error.code === 'SQLITE_BUSY' || error.code === 'SQLITE_LOCKED')
+    return { status: 503, message: 'The database is busy with other changes. Try again in a moment.' }
   const known = error.code ? FASTIFY_MESSAGES[error.code] : undefined
   if (known) return { status: error.statusCode ?? 400, message: known }
-  // JSON.parse's own SyntaxError, and secure-json-parse's __proto__ refusal.
+  // JSON.parse's own SyntaxError, from any parser that does not wrap it.
   if (error instanceof SyntaxError || error.statusCode === 400)
     return { status: 400, message: FASTIFY_MESSAGES.FST_ERR_CTP_INVALID_JSON_BODY! }
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500)
-    return { status: error.statusCode, message: `The request cannot be handled (${request.method} ${request.url}).` }
-  return { status: 500, message: 'Something went wrong on the server. Try again; if it keeps failing, check the server log.' }
+    return {
+      status: error.statusCode,
+      message: `The request cannot be handled (${request.method} ${request.url}).`,
+    }
+  return {
+    status: 500,
+    message: 'Something went wrong on the server. Try again; if it keeps failing, check the server log.',
+  }
+}
+
+/**
+ * Fastify answers a few failures before routing, without the error handler: an undecodable path
+ * (`%ZZ`) and an over-long path segment. They get the same {"error"} shape. No segment of this API
+ * is longer than 100 characters (names have at most 64, ids 36), so that one names no object: 404.
+ */
+export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    void reply
+      .code(404)
+      .send({ error: 'There is no such object: a part of the path is longer than any name or id.' })
+    return
+  }
+  void reply
+    .code(400)
+    .send({ error: FASTIFY_MESSAGES[error.code] ?? 'The address is not valid: check the path.' })
 }
 
 /**
@@ -83,6 +118,7 @@ export function installErrorHandling(app: FastifyInstance, bodyLimit: number): v
     const { status, message } = messageFor(error, request, bodyLimit)
     if (status >= 500) request.log.error({ err: error }, 'unexpected failure')
     if (error instanceof HttpError) void reply.headers(error.headers)
+    if (status === 503) void reply.header('Retry-After', '1')
     return reply.code(status).type('application/json; charset=utf-8').send({ error: message })
   })
 
@@ -96,6 +132,8 @@ export function installErrorHandling(app: FastifyInstance, bodyLimit: number): v
         .header('Allow', allowed)
         .send({ error: `${request.method} is not allowed on ${path}; use ${allowed}.` })
     }
-    return reply.code(404).send({ error: `There is no ${path} in this API. The API's paths are under /v2.1/.` })
+    return reply.code(404).send({
+      error: `There is no ${path} in this API: its paths start with /v2.1/ and are listed in /v2.1/openapi.json.`,
+    })
   })
 }

@@ -42,7 +42,9 @@ export function signInInstructions(server: RunningApiServer): string[] {
       `  ${server.seeded.adminToken}`,
     )
   } else {
-    lines.push(`To sign in as the demo admin, get a token with: npm run api:token -- --email ${DEMO.adminEmail}`)
+    lines.push(
+      `To sign in as the demo admin, get a token with: npm run api:token -- --email ${DEMO.adminEmail}`,
+    )
   }
   lines.push(`Platform staff: npm run api:token -- --email ${DEMO.staffEmail} --staff`)
   return lines

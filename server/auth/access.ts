@@ -14,7 +14,9 @@ export function organizationFor(request: FastifyRequest, name: string, access: A
   const organization = organizations.findByName(name)
   const membership = organization ? members.find(organization.id, request.user.id) : undefined
   if (!organization || (!membership && !request.user.staff))
-    throw notFound(`There is no organization "${name}" that you are a member of. Check the name in the address.`)
+    throw notFound(
+      `There is no organization "${name}" that you are a member of. Check the name in the address.`,
+    )
   if (access === 'admin' && !membership?.admin && !request.user.staff)
     throw forbidden(`Only admins of "${name}" can do this. Ask one of its admins.`)
   return organization

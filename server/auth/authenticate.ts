@@ -37,9 +37,13 @@ export function installAuthentication(app: FastifyInstance, options: AuthOptions
 
     const retryAfter = failures.retryAfterSeconds(request.ip)
     if (retryAfter > 0)
-      throw new HttpError(429, `Too many wrong tokens from your address. Try again in ${retryAfter} seconds.`, {
-        'Retry-After': String(retryAfter),
-      })
+      throw new HttpError(
+        429,
+        `Too many wrong tokens from your address. Try again in ${retryAfter} seconds.`,
+        {
+          'Retry-After': String(retryAfter),
+        },
+      )
 
     const token = TOKEN_HEADER.exec(header)?.[1]
     const user = token ? app.repositories.tokens.findUser(token) : undefined

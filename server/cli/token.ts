@@ -15,7 +15,9 @@ function main(): void {
   const databasePath = process.env.DATABASE_PATH || DEFAULT_DATABASE_PATH
   try {
     const token = issueToken(databasePath, values.email, { staff: values.staff })
-    console.log(`A new API token for ${values.email}${values.staff ? ' (platform staff)' : ''} in ${databasePath}.`)
+    console.log(
+      `A new API token for ${values.email}${values.staff ? ' (platform staff)' : ''} in ${databasePath}.`,
+    )
     console.log('Paste it into the dashboard, or send it as "Authorization: Token <token>":')
     console.log(token)
   } catch (error) {

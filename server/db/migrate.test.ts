@@ -18,14 +18,20 @@ describe('migrations', () => {
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
       expect(db.pragma('foreign_keys', { simple: true })).toBe(1)
       expect(() =>
-        db.prepare("INSERT INTO memberships (organization_id, user_id, admin, creation_date) VALUES ('x', 'y', 0, '')").run(),
+        db
+          .prepare(
+            "INSERT INTO memberships (organization_id, user_id, admin, creation_date) VALUES ('x', 'y', 0, '')",
+          )
+          .run(),
       ).toThrow(/FOREIGN KEY/)
     } finally {
       db.close()
     }
     // Opening again applies nothing new.
     const again = openDatabase(path)
-    expect(again.prepare('SELECT count(*) AS c FROM schema_migrations').get()).toEqual({ c: migrations.length })
+    expect(again.prepare('SELECT count(*) AS c FROM schema_migrations').get()).toEqual({
+      c: migrations.length,
+    })
     again.close()
   })
 
@@ -37,7 +43,9 @@ describe('migrations', () => {
           "EXPLAIN QUERY PLAN SELECT day, object_type, metric, value FROM usage_daily WHERE organization_id = 'o' AND day >= '2020-01-01' AND day < '2020-02-01'",
         )
         .all() as { detail: string }[]
-      expect(plan.map((row) => row.detail).join(' ')).toMatch(/SEARCH usage_daily USING PRIMARY KEY \(organization_id=\? AND day>\? AND day<\?\)/)
+      expect(plan.map((row) => row.detail).join(' ')).toMatch(
+        /SEARCH usage_daily USING PRIMARY KEY \(organization_id=\? AND day>\? AND day<\?\)/,
+      )
     } finally {
       db.close()
     }

@@ -6,7 +6,10 @@ import { DEMO, seedIfEmpty } from './seed'
 
 const now = new Date('2026-06-15T12:00:00Z')
 const paths = [temporaryDatabasePath('seed-a'), temporaryDatabasePath('seed-b')]
-const [dbA, dbB] = paths.map(openDatabase) as [ReturnType<typeof openDatabase>, ReturnType<typeof openDatabase>]
+const [dbA, dbB] = paths.map(openDatabase) as [
+  ReturnType<typeof openDatabase>,
+  ReturnType<typeof openDatabase>,
+]
 afterAll(() => {
   dbA.close()
   dbB.close()
@@ -28,7 +31,9 @@ describe('seedIfEmpty', () => {
       JSON.stringify([
         db.prepare('SELECT * FROM organizations ORDER BY name').all(),
         db.prepare('SELECT id, email, name, surname FROM users ORDER BY email LIMIT 50').all(),
-        db.prepare('SELECT * FROM usage_daily ORDER BY organization_id, day, object_type, metric LIMIT 500').all(),
+        db
+          .prepare('SELECT * FROM usage_daily ORDER BY organization_id, day, object_type, metric LIMIT 500')
+          .all(),
       ])
     expect(dump(dbB)).toBe(dump(dbA))
   })
@@ -52,20 +57,31 @@ describe('seedIfEmpty', () => {
         WHERE users.email = ? ORDER BY organizations.name`,
     )
     const roles = (email: string) => query.all(email) as { name: string; admin: number }[]
-    expect(roles(DEMO.adminEmail)).toEqual(DEMO.organizations.map((name) => ({ name, admin: 1 })).sort((a, b) => a.name.localeCompare(b.name)))
+    expect(roles(DEMO.adminEmail)).toEqual(
+      DEMO.organizations.map((name) => ({ name, admin: 1 })).sort((a, b) => a.name.localeCompare(b.name)),
+    )
     expect(roles(DEMO.memberEmail).every((r) => r.admin === 0)).toBe(true)
     expect(roles(DEMO.memberEmail)).toHaveLength(3)
   })
 
   it('has projects, deployments and pipelines', () => {
-    for (const table of ['projects', 'deployments', 'deployment_versions', 'pipelines', 'pipeline_versions', 'project_roles']) {
+    for (const table of [
+      'projects',
+      'deployments',
+      'deployment_versions',
+      'pipelines',
+      'pipeline_versions',
+      'project_roles',
+    ]) {
       const { c } = dbA.prepare(`SELECT count(*) AS c FROM ${table}`).get() as { c: number }
       expect(c, table).toBeGreaterThan(5)
     }
   })
 
   it('has at least 400 days of usage with a weekday rhythm and growth', () => {
-    const org = dbA.prepare('SELECT id FROM organizations WHERE name = ?').get(DEMO.largeOrganization) as { id: string }
+    const org = dbA.prepare('SELECT id FROM organizations WHERE name = ?').get(DEMO.largeOrganization) as {
+      id: string
+    }
     const days = dbA
       .prepare(
         `SELECT day, value FROM usage_daily WHERE organization_id = ? AND object_type = 'deployment_version'
@@ -77,7 +93,9 @@ describe('seedIfEmpty', () => {
     expect(days[0]!.day).toBe(addDays('2026-06-15', -(DEMO.usageDays - 1)))
     const average = (rows: typeof days) => rows.reduce((sum, r) => sum + r.value, 0) / rows.length
     const isWeekend = (day: string) => [0, 6].includes(new Date(`${day}T00:00:00Z`).getUTCDay())
-    expect(average(days.filter((d) => !isWeekend(d.day)))).toBeGreaterThan(2 * average(days.filter((d) => isWeekend(d.day))))
+    expect(average(days.filter((d) => !isWeekend(d.day)))).toBeGreaterThan(
+      2 * average(days.filter((d) => isWeekend(d.day))),
+    )
     expect(average(days.slice(-60))).toBeGreaterThan(1.5 * average(days.slice(0, 60)))
   })
 })

@@ -41,15 +41,72 @@ function uuidFrom(next: () => number): string {
 }
 
 const FIRST_NAMES = [
-  'Ada', 'Alan', 'Amara', 'Bram', 'Chen', 'Dana', 'Eline', 'Farah', 'Gijs', 'Hana', 'Ivan', 'Jasmijn', 'Kofi',
-  'Lena', 'Mateo', 'Noor', 'Oscar', 'Priya', 'Quinn', 'Rosa', 'Sven', 'Tara', 'Umar', 'Vera', 'Wout', 'Yara', 'Zoe',
+  'Ada',
+  'Alan',
+  'Amara',
+  'Bram',
+  'Chen',
+  'Dana',
+  'Eline',
+  'Farah',
+  'Gijs',
+  'Hana',
+  'Ivan',
+  'Jasmijn',
+  'Kofi',
+  'Lena',
+  'Mateo',
+  'Noor',
+  'Oscar',
+  'Priya',
+  'Quinn',
+  'Rosa',
+  'Sven',
+  'Tara',
+  'Umar',
+  'Vera',
+  'Wout',
+  'Yara',
+  'Zoe',
 ]
 const SURNAMES = [
-  'Bakker', 'Chowdhury', 'de Vries', 'Evans', 'Fischer', 'Garcia', 'Hoekstra', 'Ito', 'Jansen', 'Kowalski',
-  'Lindqvist', 'Mensah', 'Nakamura', 'Okafor', 'Peters', 'Rossi', 'Santos', 'Tanaka', 'van Dijk', 'Visser',
-  'Wang', 'Yilmaz',
+  'Bakker',
+  'Chowdhury',
+  'de Vries',
+  'Evans',
+  'Fischer',
+  'Garcia',
+  'Hoekstra',
+  'Ito',
+  'Jansen',
+  'Kowalski',
+  'Lindqvist',
+  'Mensah',
+  'Nakamura',
+  'Okafor',
+  'Peters',
+  'Rossi',
+  'Santos',
+  'Tanaka',
+  'van Dijk',
+  'Visser',
+  'Wang',
+  'Yilmaz',
 ]
-const PROJECT_WORDS = ['churn', 'forecast', 'vision', 'fraud', 'pricing', 'search', 'routing', 'nlp', 'ocr', 'demand', 'sensor', 'recsys']
+const PROJECT_WORDS = [
+  'churn',
+  'forecast',
+  'vision',
+  'fraud',
+  'pricing',
+  'search',
+  'routing',
+  'nlp',
+  'ocr',
+  'demand',
+  'sensor',
+  'recsys',
+]
 const ROLES = ['project-admin', 'project-editor', 'project-viewer']
 
 interface OrganizationPlan {
@@ -66,9 +123,36 @@ interface OrganizationPlan {
 }
 
 const PLANS: OrganizationPlan[] = [
-  { name: 'acme-analytics', subscription: 'enterprise', startDaysAgo: 430, lengthMonths: 24, members: DEMO.largeOrganizationMembers, projects: 12, baseCredits: 5200, growth: 2.4 },
-  { name: 'northwind-labs', subscription: 'professional', startDaysAgo: 200, lengthMonths: 12, members: 24, projects: 4, baseCredits: 640, growth: 1.8 },
-  { name: 'sandbox', subscription: 'free', startDaysAgo: 40, lengthMonths: null, members: 4, projects: 1, baseCredits: 22, growth: 1.3 },
+  {
+    name: 'acme-analytics',
+    subscription: 'enterprise',
+    startDaysAgo: 430,
+    lengthMonths: 24,
+    members: DEMO.largeOrganizationMembers,
+    projects: 12,
+    baseCredits: 5200,
+    growth: 2.4,
+  },
+  {
+    name: 'northwind-labs',
+    subscription: 'professional',
+    startDaysAgo: 200,
+    lengthMonths: 12,
+    members: 24,
+    projects: 4,
+    baseCredits: 640,
+    growth: 1.8,
+  },
+  {
+    name: 'sandbox',
+    subscription: 'free',
+    startDaysAgo: 40,
+    lengthMonths: null,
+    members: 4,
+    projects: 1,
+    baseCredits: 22,
+    growth: 1.3,
+  },
 ]
 
 export interface SeedResult {
@@ -85,7 +169,9 @@ export function seedIfEmpty(db: Database.Database, now: Date = new Date()): Seed
   const started = performance.now()
   const result = db
     .transaction(() => {
-      const { count } = db.prepare<[], { count: number }>('SELECT count(*) AS count FROM organizations').get()!
+      const { count } = db
+        .prepare<[], { count: number }>('SELECT count(*) AS count FROM organizations')
+        .get()!
       if (count > 0) return null
       return seed(db, now)
     })
@@ -113,12 +199,20 @@ function seed(db: Database.Database, now: Date): string {
   const insertMembership = db.prepare(
     'INSERT INTO memberships (organization_id, user_id, admin, creation_date) VALUES (?, ?, ?, ?)',
   )
-  const insertProject = db.prepare('INSERT INTO projects (id, organization_id, name, creation_date) VALUES (?, ?, ?, ?)')
+  const insertProject = db.prepare(
+    'INSERT INTO projects (id, organization_id, name, creation_date) VALUES (?, ?, ?, ?)',
+  )
   const insertDeployment = db.prepare('INSERT INTO deployments (id, project_id, name) VALUES (?, ?, ?)')
-  const insertDeploymentVersion = db.prepare('INSERT INTO deployment_versions (id, deployment_id, version) VALUES (?, ?, ?)')
+  const insertDeploymentVersion = db.prepare(
+    'INSERT INTO deployment_versions (id, deployment_id, version) VALUES (?, ?, ?)',
+  )
   const insertPipeline = db.prepare('INSERT INTO pipelines (id, project_id, name) VALUES (?, ?, ?)')
-  const insertPipelineVersion = db.prepare('INSERT INTO pipeline_versions (id, pipeline_id, version) VALUES (?, ?, ?)')
-  const insertRole = db.prepare('INSERT OR IGNORE INTO project_roles (project_id, user_id, role) VALUES (?, ?, ?)')
+  const insertPipelineVersion = db.prepare(
+    'INSERT INTO pipeline_versions (id, pipeline_id, version) VALUES (?, ?, ?)',
+  )
+  const insertRole = db.prepare(
+    'INSERT OR IGNORE INTO project_roles (project_id, user_id, role) VALUES (?, ?, ?)',
+  )
   const insertUsage = db.prepare(
     'INSERT INTO usage_daily (organization_id, day, object_type, metric, value) VALUES (?, ?, ?, ?, ?)',
   )
@@ -158,20 +252,27 @@ function seed(db: Database.Database, now: Date): string {
 
     for (let p = 0; p < plan.projects; p += 1) {
       const projectId = uuidFrom(next)
-      insertProject.run(projectId, organizationId, `${PROJECT_WORDS[p % PROJECT_WORDS.length]}-${plan.name.split('-')[0]}`, stamp(start))
+      insertProject.run(
+        projectId,
+        organizationId,
+        `${PROJECT_WORDS[p % PROJECT_WORDS.length]}-${plan.name.split('-')[0]}`,
+        stamp(start),
+      )
       const deployments = 2 + Math.floor(next() * 5)
       for (let d = 0; d < deployments; d += 1) {
         const deploymentId = uuidFrom(next)
         insertDeployment.run(deploymentId, projectId, `model-${d + 1}`)
         const versions = 1 + Math.floor(next() * 4)
-        for (let v = 0; v < versions; v += 1) insertDeploymentVersion.run(uuidFrom(next), deploymentId, `v${v + 1}`)
+        for (let v = 0; v < versions; v += 1)
+          insertDeploymentVersion.run(uuidFrom(next), deploymentId, `v${v + 1}`)
       }
       const pipelines = Math.floor(next() * 3)
       for (let q = 0; q < pipelines; q += 1) {
         const pipelineId = uuidFrom(next)
         insertPipeline.run(pipelineId, projectId, `pipeline-${q + 1}`)
         const versions = 1 + Math.floor(next() * 3)
-        for (let v = 0; v < versions; v += 1) insertPipelineVersion.run(uuidFrom(next), pipelineId, `v${v + 1}`)
+        for (let v = 0; v < versions; v += 1)
+          insertPipelineVersion.run(uuidFrom(next), pipelineId, `v${v + 1}`)
       }
       insertRole.run(projectId, adminId, 'project-admin')
       insertRole.run(projectId, memberId, 'project-viewer')
@@ -208,6 +309,12 @@ function seedUsage(
       'pipeline_version/output_volume': Math.round(credits * 22_000 * (0.7 + next() * 0.6)),
     }
     for (const series of USAGE_SERIES)
-      insertUsage.run(organizationId, day, series.object_type, series.metric, values[`${series.object_type}/${series.metric}`])
+      insertUsage.run(
+        organizationId,
+        day,
+        series.object_type,
+        series.metric,
+        values[`${series.object_type}/${series.metric}`],
+      )
   }
 }

@@ -1,5 +1,10 @@
 // The organization rules of shared/API.md, beyond types: names, subscriptions and their dates.
-import { FREE_SUBSCRIPTION, isCalendarDate, organizationNameProblem, SUBSCRIPTIONS } from '../../src/api/rules'
+import {
+  FREE_SUBSCRIPTION,
+  isCalendarDate,
+  organizationNameProblem,
+  SUBSCRIPTIONS,
+} from '../../src/api/rules'
 import type { OrganizationRow } from '../repositories/organizations'
 
 const SUBSCRIPTION_LIST = SUBSCRIPTIONS.join(', ')
@@ -12,7 +17,9 @@ export function nameProblems(name: string | undefined): string[] {
 
 export function subscriptionProblems(subscription: string | undefined): string[] {
   if (subscription === undefined || (SUBSCRIPTIONS as readonly string[]).includes(subscription)) return []
-  return [`subscription: use one of ${SUBSCRIPTION_LIST} ("${subscription}" is not a subscription this server knows).`]
+  return [
+    `subscription: use one of ${SUBSCRIPTION_LIST} ("${subscription}" is not a subscription this server knows).`,
+  ]
 }
 
 export function dateProblems(field: string, value: string | null | undefined): string[] {
@@ -38,13 +45,19 @@ export function createProblems(input: OrganizationCreateInput, today: string): s
 }
 
 /** The rules tying a subscription to its dates. */
-function periodProblems(subscription: string, start: string, end: string | null, startLabel: string): string[] {
+function periodProblems(
+  subscription: string,
+  start: string,
+  end: string | null,
+  startLabel: string,
+): string[] {
   if (subscription === FREE_SUBSCRIPTION) {
     return end === null
       ? []
       : ['subscription_end_date: leave it out for the free subscription (it runs a year from its start).']
   }
-  if (end === null) return [
+  if (end === null)
+    return [
       `subscription_end_date: ${/^[aeiou]/.test(subscription) ? 'an' : 'a'} ${subscription} subscription needs an end date (YYYY-MM-DD).`,
     ]
   if (end <= start) return [`subscription_end_date: must be after the start date (${startLabel}: ${start}).`]
@@ -63,8 +76,10 @@ export interface OrganizationUpdateInput {
 export function changesSubscription(input: OrganizationUpdateInput, current: OrganizationRow): boolean {
   return (
     (input.subscription !== undefined && input.subscription !== current.subscription) ||
-    (input.subscription_start_date !== undefined && input.subscription_start_date !== current.subscription_start_date) ||
-    (input.subscription_end_date !== undefined && input.subscription_end_date !== current.subscription_end_date)
+    (input.subscription_start_date !== undefined &&
+      input.subscription_start_date !== current.subscription_start_date) ||
+    (input.subscription_end_date !== undefined &&
+      input.subscription_end_date !== current.subscription_end_date)
   )
 }
 
@@ -86,7 +101,9 @@ export function resolveSubscription(
   input: OrganizationUpdateInput,
   current: OrganizationRow,
 ):
-  | { values: { subscription: string; subscription_start_date: string; subscription_end_date: string | null } }
+  | {
+      values: { subscription: string; subscription_start_date: string; subscription_end_date: string | null }
+    }
   | { problems: string[] } {
   const subscription = input.subscription ?? current.subscription
   const start = input.subscription_start_date ?? current.subscription_start_date

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { addMonths } from './time'
-import { aggregateUsage, bucketBoundaries, currentPeriod, parseUsageQuery, USAGE_SERIES } from './usage-buckets'
+import {
+  aggregateUsage,
+  bucketBoundaries,
+  currentPeriod,
+  parseUsageQuery,
+  USAGE_SERIES,
+} from './usage-buckets'
 
 describe('addMonths', () => {
   it('keeps the day of the month and clamps it in short months, without the clamp sticking', () => {
@@ -91,7 +97,11 @@ describe('parseUsageQuery', () => {
 
   it('defaults to the current subscription period by month', () => {
     expect(parse({}).range).toEqual({ start: '2020-11-20', end: '2020-12-20', interval: 'month' })
-    expect(parse({ interval: 'day' }).range).toEqual({ start: '2020-11-20', end: '2020-12-20', interval: 'day' })
+    expect(parse({ interval: 'day' }).range).toEqual({
+      start: '2020-11-20',
+      end: '2020-12-20',
+      interval: 'day',
+    })
   })
 
   it('takes the dates given', () => {

@@ -1,5 +1,10 @@
 // The usage arithmetic of shared/API.md: ranges, buckets and their sums, as pure functions.
-import { isCalendarDate, MAX_DAY_INTERVAL_DAYS, MAX_MONTH_INTERVAL_YEARS, USAGE_INTERVALS } from '../../src/api/rules'
+import {
+  isCalendarDate,
+  MAX_DAY_INTERVAL_DAYS,
+  MAX_MONTH_INTERVAL_YEARS,
+  USAGE_INTERVALS,
+} from '../../src/api/rules'
 import { addDays, addMonths, dayStart, toEpochDay } from './time'
 
 export type UsageInterval = (typeof USAGE_INTERVALS)[number]
@@ -76,7 +81,8 @@ export function aggregateUsage(rows: DailyUsage[], range: UsageRange): UsageSeri
     bucketOfDay.fill(bucket, from, to)
   }
   const totals = new Map<string, Float64Array>()
-  for (const series of USAGE_SERIES) totals.set(`${series.object_type}/${series.metric}`, new Float64Array(bucketCount))
+  for (const series of USAGE_SERIES)
+    totals.set(`${series.object_type}/${series.metric}`, new Float64Array(bucketCount))
   for (const row of rows) {
     const values = totals.get(`${row.object_type}/${row.metric}`)
     const offset = toEpochDay(row.day) - firstDay
@@ -129,7 +135,11 @@ export function parseUsageQuery(
 
   const range: UsageRange =
     hasStart && hasEnd
-      ? { start: query.start_date as string, end: query.end_date as string, interval: interval as UsageInterval }
+      ? {
+          start: query.start_date as string,
+          end: query.end_date as string,
+          interval: interval as UsageInterval,
+        }
       : { ...currentPeriod(subscriptionStart, today), interval: interval as UsageInterval }
 
   if (range.start >= range.end) return { problems: ['start_date: must be before end_date.'] }
@@ -141,7 +151,9 @@ export function parseUsageQuery(
     }
   if (range.interval === 'month' && range.end > addMonths(range.start, MAX_MONTH_INTERVAL_YEARS * 12))
     return {
-      problems: [`end_date: a month-by-month query spans at most ${MAX_MONTH_INTERVAL_YEARS} years; choose a shorter range.`],
+      problems: [
+        `end_date: a month-by-month query spans at most ${MAX_MONTH_INTERVAL_YEARS} years; choose a shorter range.`,
+      ],
     }
   return { range }
 }

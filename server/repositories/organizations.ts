@@ -30,8 +30,12 @@ const COLUMNS = `organizations.id, organizations.name, organizations.creation_da
 const FROM = 'organizations JOIN subscriptions ON subscriptions.name = organizations.subscription'
 
 export function organizationsRepository(db: Database.Database) {
-  const byName = db.prepare<[string], OrganizationRow>(`SELECT ${COLUMNS} FROM ${FROM} WHERE organizations.name = ?`)
-  const byId = db.prepare<[string], OrganizationRow>(`SELECT ${COLUMNS} FROM ${FROM} WHERE organizations.id = ?`)
+  const byName = db.prepare<[string], OrganizationRow>(
+    `SELECT ${COLUMNS} FROM ${FROM} WHERE organizations.name = ?`,
+  )
+  const byId = db.prepare<[string], OrganizationRow>(
+    `SELECT ${COLUMNS} FROM ${FROM} WHERE organizations.id = ?`,
+  )
   const ofMember = db.prepare<[string], Pick<OrganizationRow, 'id' | 'name' | 'creation_date'>>(
     `SELECT organizations.id, organizations.name, organizations.creation_date
        FROM memberships JOIN organizations ON organizations.id = memberships.organization_id
@@ -80,7 +84,9 @@ export function organizationsRepository(db: Database.Database) {
         subscription: changes.subscription ?? current.subscription,
         subscription_start_date: changes.subscription_start_date ?? current.subscription_start_date,
         subscription_end_date:
-          changes.subscription_end_date === undefined ? current.subscription_end_date : changes.subscription_end_date,
+          changes.subscription_end_date === undefined
+            ? current.subscription_end_date
+            : changes.subscription_end_date,
       })
     },
     resourceCounts: (id: string) => counts.get({ id })!,

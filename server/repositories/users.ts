@@ -13,7 +13,9 @@ export interface UserRow {
 /** Users and their lookups; emails compare case-insensitively (the column is NOCASE). */
 export function usersRepository(db: Database.Database) {
   const byId = db.prepare<[string], UserRow>('SELECT id, email, name, surname, staff FROM users WHERE id = ?')
-  const byEmail = db.prepare<[string], UserRow>('SELECT id, email, name, surname, staff FROM users WHERE email = ?')
+  const byEmail = db.prepare<[string], UserRow>(
+    'SELECT id, email, name, surname, staff FROM users WHERE email = ?',
+  )
   const insert = db.prepare(
     "INSERT INTO users (id, email, name, surname, staff, creation_date) VALUES (?, ?, '', '', ?, ?)",
   )

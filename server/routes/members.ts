@@ -15,7 +15,9 @@ export async function membersRoutes(app: FastifyInstance): Promise<void> {
   const { members, users } = app.repositories
 
   const memberNotFound = (userId: string, organization: string) =>
-    notFound(`There is no member with id "${userId}" in "${organization}". The member list has the current ids.`)
+    notFound(
+      `There is no member with id "${userId}" in "${organization}". The member list has the current ids.`,
+    )
   const lastAdmin = (member: MemberRow, organization: string, action: string) =>
     badRequest([
       `${member.email} is the last admin of "${organization}" and cannot be ${action}: make another member admin first.`,
@@ -46,6 +48,8 @@ export async function membersRoutes(app: FastifyInstance): Promise<void> {
       if (problem) throw badRequest([`email: ${problem}`])
       const member = app.db
         .transaction(() => {
+          // Checked again inside the transaction: the caller may have been demoted meanwhile.
+          organizationFor(request, request.params.organization_name, 'admin')
           const user = users.findOrCreate(email)
           if (members.find(organization.id, user.id))
             throw badRequest([`email: ${user.email} is already a member of "${organization.name}".`])
@@ -71,7 +75,11 @@ export async function membersRoutes(app: FastifyInstance): Promise<void> {
   app.patch<{ Params: MemberParams; Body: { admin: boolean } }>(
     '/organizations/:organization_name/users/:user_id',
     {
-      schema: { params: memberParams, body: memberUpdateBody, response: { 200: ref('OrganizationUserDetail') } },
+      schema: {
+        params: memberParams,
+        body: memberUpdateBody,
+        response: { 200: ref('OrganizationUserDetail') },
+      },
     },
     async (request) => {
       const { user_id: userId } = request.params

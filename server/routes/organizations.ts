@@ -33,7 +33,8 @@ function updated(organization: OrganizationRow) {
   }
 }
 
-const nameTaken = (name: string) => `name: an organization named "${name}" already exists; choose another name.`
+const nameTaken = (name: string) =>
+  `name: an organization named "${name}" already exists; choose another name.`
 
 export async function organizationsRoutes(app: FastifyInstance): Promise<void> {
   const { organizations, members } = app.repositories
@@ -67,7 +68,9 @@ export async function organizationsRoutes(app: FastifyInstance): Promise<void> {
           return organization
         })
         .immediate()
-      return reply.code(201).send({ id: created.id, name: created.name, creation_date: created.creation_date })
+      return reply
+        .code(201)
+        .send({ id: created.id, name: created.name, creation_date: created.creation_date })
     },
   )
 

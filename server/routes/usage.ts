@@ -11,7 +11,13 @@ export async function usageRoutes(app: FastifyInstance): Promise<void> {
 
   app.get<{ Params: { organization_name: string }; Querystring: UsageQuery }>(
     '/organizations/:organization_name/usage',
-    { schema: { params: organizationNameParams, querystring: usageQuery, response: { 200: arrayOf('Usage') } } },
+    {
+      schema: {
+        params: organizationNameParams,
+        querystring: usageQuery,
+        response: { 200: arrayOf('Usage') },
+      },
+    },
     async (request) => {
       const organization = organizationFor(request, request.params.organization_name, 'member')
       const parsed = parseUsageQuery(request.query, organization.subscription_start_date, today())

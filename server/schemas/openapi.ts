@@ -23,7 +23,9 @@ function rewriteRefs(value: Json): Json {
     const out: Record<string, Json> = {}
     for (const [key, inner] of Object.entries(value)) {
       out[key] =
-        key === '$ref' && typeof inner === 'string' ? inner.replace('#/components/schemas/', '') + '#' : rewriteRefs(inner)
+        key === '$ref' && typeof inner === 'string'
+          ? inner.replace('#/components/schemas/', '') + '#'
+          : rewriteRefs(inner)
     }
     return out
   }

@@ -48,7 +48,12 @@ const ENDPOINTS: Endpoint[] = [
     needs: 'admin',
     success: 201,
   },
-  { method: 'GET', path: (f) => `/organizations/${f.organization}/users/${f.target.id}`, needs: 'admin', success: 200 },
+  {
+    method: 'GET',
+    path: (f) => `/organizations/${f.organization}/users/${f.target.id}`,
+    needs: 'admin',
+    success: 200,
+  },
   {
     method: 'PATCH',
     path: (f) => `/organizations/${f.organization}/users/${f.target.id}`,
@@ -85,40 +90,48 @@ afterAll(async () => api.close())
 describe('authorization matrix', () => {
   const cases = ENDPOINTS.flatMap((endpoint) => ROLES.map((role) => ({ endpoint, role })))
 
-  it.each(cases.map((c) => [`${c.endpoint.method} ${c.endpoint.path({ organization: '{org}', target: { id: '{id}' } as Caller })}`, c.role, c]))(
-    '%s as %s',
-    async (_label, _role, { endpoint, role }) => {
-      // A fresh organization per case: its admin, a plain member, a member to act on, an outsider.
-      const admin = api.user()
-      const member = api.user()
-      const target = api.user()
-      const organization = await api.organization(admin)
-      await api.addMember(admin, organization, member)
-      await api.addMember(admin, organization, target)
-      const callers: Record<Role, Caller | null> = {
-        anonymous: null,
-        outsider: api.user(),
-        member,
-        admin,
-        staff: api.user({ staff: true }),
-      }
-      const fixture = { organization, target }
-      const response = await api.call(callers[role], endpoint.method, endpoint.path(fixture), endpoint.body?.(fixture))
+  it.each(
+    cases.map((c) => [
+      `${c.endpoint.method} ${c.endpoint.path({ organization: '{org}', target: { id: '{id}' } as Caller })}`,
+      c.role,
+      c,
+    ]),
+  )('%s as %s', async (_label, _role, { endpoint, role }) => {
+    // A fresh organization per case: its admin, a plain member, a member to act on, an outsider.
+    const admin = api.user()
+    const member = api.user()
+    const target = api.user()
+    const organization = await api.organization(admin)
+    await api.addMember(admin, organization, member)
+    await api.addMember(admin, organization, target)
+    const callers: Record<Role, Caller | null> = {
+      anonymous: null,
+      outsider: api.user(),
+      member,
+      admin,
+      staff: api.user({ staff: true }),
+    }
+    const fixture = { organization, target }
+    const response = await api.call(
+      callers[role],
+      endpoint.method,
+      endpoint.path(fixture),
+      endpoint.body?.(fixture),
+    )
 
-      const expected = expectedStatus(endpoint, role)
-      expect(response.status, response.raw).toBe(expected)
-      if (expected >= 400) {
-        expect(typeof response.body.error).toBe('string')
-        expect(response.body.error.length).toBeGreaterThan(10)
-      }
-      // A refused write changed nothing: the target is still there and still not admin.
-      if (expected >= 400 && endpoint.method !== 'GET') {
-        const check = await api.call(admin, 'GET', `/organizations/${organization}/users/${target.id}`)
-        expect(check.status).toBe(200)
-        expect(check.body.admin).toBe(false)
-      }
-    },
-  )
+    const expected = expectedStatus(endpoint, role)
+    expect(response.status, response.raw).toBe(expected)
+    if (expected >= 400) {
+      expect(typeof response.body.error).toBe('string')
+      expect(response.body.error.length).toBeGreaterThan(10)
+    }
+    // A refused write changed nothing: the target is still there and still not admin.
+    if (expected >= 400 && endpoint.method !== 'GET') {
+      const check = await api.call(admin, 'GET', `/organizations/${organization}/users/${target.id}`)
+      expect(check.status).toBe(200)
+      expect(check.body.admin).toBe(false)
+    }
+  })
 })
 
 describe('who sees what', () => {
@@ -140,7 +153,9 @@ describe('who sees what', () => {
     const unknown = await api.call(outsider, 'GET', `/organizations/${uniqueName('missing')}`)
     expect(hidden.status).toBe(404)
     expect(unknown.status).toBe(404)
-    expect(hidden.body.error.replace(organization, 'X')).toBe(unknown.body.error.replace(/org-\w+|missing-\w+/, 'X'))
+    expect(hidden.body.error.replace(organization, 'X')).toBe(
+      unknown.body.error.replace(/org-\w+|missing-\w+/, 'X'),
+    )
   })
 
   it('rejects unknown and malformed tokens with 401', async () => {

@@ -14,8 +14,13 @@ async function twoAdmins(url: string, dbPath: string) {
   const tokenA = issueToken(dbPath, emailA)
   const tokenB = issueToken(dbPath, emailB)
   const name = uniqueName('race')
-  expect((await request(`${url}/organizations`, tokenA, 'POST', { name, subscription: 'free' })).status).toBe(201)
-  const added = await request(`${url}/organizations/${name}/users`, tokenA, 'POST', { email: emailB, admin: true })
+  expect((await request(`${url}/organizations`, tokenA, 'POST', { name, subscription: 'free' })).status).toBe(
+    201,
+  )
+  const added = await request(`${url}/organizations/${name}/users`, tokenA, 'POST', {
+    email: emailB,
+    admin: true,
+  })
   expect(added.status).toBe(201)
   const me = await request(`${url}/user`, tokenA)
   return { name, tokenA, tokenB, idA: me.body.id as string, idB: added.body.id as string }
@@ -33,7 +38,10 @@ async function raceRound(
   const [actorA, actorB] =
     actors === 'each other'
       ? [tokenA, tokenB]
-      : [issueToken(dbPath, uniqueEmail('staff'), { staff: true }), issueToken(dbPath, uniqueEmail('staff'), { staff: true })]
+      : [
+          issueToken(dbPath, uniqueEmail('staff'), { staff: true }),
+          issueToken(dbPath, uniqueEmail('staff'), { staff: true }),
+        ]
   const act = (url: string, token: string, target: string) =>
     action === 'demote'
       ? request(`${url}/organizations/${name}/users/${target}`, token, 'PATCH', { admin: false })
@@ -43,7 +51,11 @@ async function raceRound(
   const staff = issueToken(dbPath, uniqueEmail('checker'), { staff: true })
   const members = await request(`${urlA}/organizations/${name}/users`, staff)
   const admins = (members.body as { admin: boolean }[]).filter((m) => m.admin)
-  return { statuses, admins: admins.length, loser: results.find((r) => r.status >= 400)?.body.error as string }
+  return {
+    statuses,
+    admins: admins.length,
+    loser: results.find((r) => r.status >= 400)?.body.error as string,
+  }
 }
 
 /**

@@ -66,7 +66,11 @@ export async function createTestApi(options: Partial<BuildAppOptions> = {}): Pro
         method,
         url: `/v2.1${url}`,
         headers: { ...(caller ? { authorization: `Token ${caller.token}` } : {}), ...headers },
-        ...(body === undefined ? {} : typeof body === 'string' ? { payload: body } : { payload: body as object }),
+        ...(body === undefined
+          ? {}
+          : typeof body === 'string'
+            ? { payload: body }
+            : { payload: body as object }),
       })
       const raw = response.body
       let parsed: unknown = undefined
@@ -79,7 +83,11 @@ export async function createTestApi(options: Partial<BuildAppOptions> = {}): Pro
     },
     async organization(admin, body = {}) {
       const name = uniqueName()
-      const response = await api.call(admin, 'POST', '/organizations', { name, subscription: 'free', ...body })
+      const response = await api.call(admin, 'POST', '/organizations', {
+        name,
+        subscription: 'free',
+        ...body,
+      })
       if (response.status !== 201) throw new Error(`creating ${name}: ${response.status} ${response.raw}`)
       return (body.name as string | undefined) ?? name
     },
@@ -88,7 +96,8 @@ export async function createTestApi(options: Partial<BuildAppOptions> = {}): Pro
         email: member.email,
         admin: isAdmin,
       })
-      if (response.status !== 201) throw new Error(`adding ${member.email}: ${response.status} ${response.raw}`)
+      if (response.status !== 201)
+        throw new Error(`adding ${member.email}: ${response.status} ${response.raw}`)
     },
     async close() {
       await app.close()

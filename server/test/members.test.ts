@@ -14,7 +14,13 @@ describe('POST /organizations/{name}/users', () => {
     const existing = api.user()
     const response = await api.call(admin, 'POST', `/organizations/${name}/users`, { email: existing.email })
     expect(response.status).toBe(201)
-    expect(response.body).toEqual({ id: existing.id, email: existing.email, name: '', surname: '', admin: false })
+    expect(response.body).toEqual({
+      id: existing.id,
+      email: existing.email,
+      name: '',
+      surname: '',
+      admin: false,
+    })
   })
 
   it('creates an account for an unknown email, with empty name and surname', async () => {
@@ -32,7 +38,9 @@ describe('POST /organizations/{name}/users', () => {
     const name = await api.organization(admin)
     const person = api.user()
     await api.addMember(admin, name, person)
-    const again = await api.call(admin, 'POST', `/organizations/${name}/users`, { email: person.email.toUpperCase() })
+    const again = await api.call(admin, 'POST', `/organizations/${name}/users`, {
+      email: person.email.toUpperCase(),
+    })
     expect(again.status).toBe(400)
     expect(again.body.error).toBe(`email: ${person.email} is already a member of "${name}".`)
     const list = await api.call(admin, 'GET', `/organizations/${name}/users`)
@@ -65,8 +73,14 @@ describe('GET /organizations/{name}/users', () => {
     const others = [api.user({ email: uniqueEmail('z') }), api.user({ email: uniqueEmail('a') })]
     for (const other of others) await api.addMember(admin, name, other)
     const list = await api.call(admin, 'GET', `/organizations/${name}/users`)
-    expect(list.body.map((m: { email: string }) => m.email)).toEqual([admin.email, ...others.map((o) => o.email)].sort())
-    expect(list.body.map((m: { admin: boolean }) => typeof m.admin)).toEqual(['boolean', 'boolean', 'boolean'])
+    expect(list.body.map((m: { email: string }) => m.email)).toEqual(
+      [admin.email, ...others.map((o) => o.email)].sort(),
+    )
+    expect(list.body.map((m: { admin: boolean }) => typeof m.admin)).toEqual([
+      'boolean',
+      'boolean',
+      'boolean',
+    ])
   })
 
   it('answers 404 for a user who is not a member, or an id that is no user', async () => {
@@ -110,8 +124,12 @@ describe('the last admin', () => {
     const name = await api.organization(admin)
     const member = api.user()
     await api.addMember(admin, name, member)
-    expect((await api.call(admin, 'PATCH', `/organizations/${name}/users/${admin.id}`, { admin: true })).status).toBe(200)
-    const demoted = await api.call(admin, 'PATCH', `/organizations/${name}/users/${member.id}`, { admin: false })
+    expect(
+      (await api.call(admin, 'PATCH', `/organizations/${name}/users/${admin.id}`, { admin: true })).status,
+    ).toBe(200)
+    const demoted = await api.call(admin, 'PATCH', `/organizations/${name}/users/${member.id}`, {
+      admin: false,
+    })
     expect(demoted.status).toBe(200)
     expect(demoted.body.admin).toBe(false)
   })
@@ -159,11 +177,17 @@ describe('DELETE /organizations/{name}/users/{id}', () => {
     const db = api.app.db
     const orgId = (n: string) => api.app.repositories.organizations.findByName(n)!.id
     for (const n of [name, other]) {
-      db.prepare("INSERT INTO projects (id, organization_id, name, creation_date) VALUES (?, ?, 'p', '')").run(`p-${n}`, orgId(n))
-      db.prepare("INSERT INTO project_roles (project_id, user_id, role) VALUES (?, ?, 'project-editor'), (?, ?, 'project-viewer')").run(`p-${n}`, member.id, `p-${n}`, member.id)
+      db.prepare(
+        "INSERT INTO projects (id, organization_id, name, creation_date) VALUES (?, ?, 'p', '')",
+      ).run(`p-${n}`, orgId(n))
+      db.prepare(
+        "INSERT INTO project_roles (project_id, user_id, role) VALUES (?, ?, 'project-editor'), (?, ?, 'project-viewer')",
+      ).run(`p-${n}`, member.id, `p-${n}`, member.id)
     }
     const roles = (n: string) =>
-      db.prepare('SELECT count(*) AS c FROM project_roles WHERE project_id = ? AND user_id = ?').get(`p-${n}`, member.id) as { c: number }
+      db
+        .prepare('SELECT count(*) AS c FROM project_roles WHERE project_id = ? AND user_id = ?')
+        .get(`p-${n}`, member.id) as { c: number }
 
     const response = await api.call(admin, 'DELETE', `/organizations/${name}/users/${member.id}`)
     expect(response.status).toBe(204)

@@ -46,7 +46,11 @@ describe('POST /organizations', () => {
     const admin = api.user()
     const name = await api.organization(admin)
     const detail = await api.call(admin, 'GET', `/organizations/${name}`)
-    expect(detail.body).toMatchObject({ subscription: 'free', subscription_self_service: true, subscription_end_date: null })
+    expect(detail.body).toMatchObject({
+      subscription: 'free',
+      subscription_self_service: true,
+      subscription_end_date: null,
+    })
   })
 
   it.each([
@@ -79,18 +83,41 @@ describe('POST /organizations', () => {
     const name = await api.organization(first)
     const response = await api.call(api.user(), 'POST', '/organizations', { name, subscription: 'free' })
     expect(response.status).toBe(400)
-    expect(response.body.error).toBe(`name: an organization named "${name}" already exists; choose another name.`)
+    expect(response.body.error).toBe(
+      `name: an organization named "${name}" already exists; choose another name.`,
+    )
   })
 
   it.each([
     [{ subscription: 'gold' }, 'subscription: use one of free, professional, enterprise'],
-    [{ subscription: 'free', subscription_end_date: nextYear }, 'subscription_end_date: leave it out for the free subscription'],
-    [{ subscription: 'professional' }, 'subscription_end_date: a professional subscription needs an end date'],
-    [{ subscription: 'enterprise', subscription_end_date: null }, 'subscription_end_date: an enterprise subscription needs an end date'],
-    [{ subscription: 'professional', subscription_end_date: '2021-02-30' }, 'subscription_end_date: use a real date written YYYY-MM-DD'],
-    [{ subscription: 'professional', subscription_end_date: '25-03-2030' }, 'subscription_end_date: use a real date'],
-    [{ subscription: 'professional', subscription_end_date: today() }, 'subscription_end_date: must be after the start date'],
-    [{ subscription: 'professional', subscription_end_date: '2020-01-01' }, 'subscription_end_date: must be after the start date'],
+    [
+      { subscription: 'free', subscription_end_date: nextYear },
+      'subscription_end_date: leave it out for the free subscription',
+    ],
+    [
+      { subscription: 'professional' },
+      'subscription_end_date: a professional subscription needs an end date',
+    ],
+    [
+      { subscription: 'enterprise', subscription_end_date: null },
+      'subscription_end_date: an enterprise subscription needs an end date',
+    ],
+    [
+      { subscription: 'professional', subscription_end_date: '2021-02-30' },
+      'subscription_end_date: use a real date written YYYY-MM-DD',
+    ],
+    [
+      { subscription: 'professional', subscription_end_date: '25-03-2030' },
+      'subscription_end_date: use a real date',
+    ],
+    [
+      { subscription: 'professional', subscription_end_date: today() },
+      'subscription_end_date: must be after the start date',
+    ],
+    [
+      { subscription: 'professional', subscription_end_date: '2020-01-01' },
+      'subscription_end_date: must be after the start date',
+    ],
   ])('refuses %j', async (body, message) => {
     const response = await api.call(api.user(), 'POST', '/organizations', { name: uniqueName(), ...body })
     expect(response.status).toBe(400)
@@ -104,7 +131,8 @@ describe('POST /organizations', () => {
       subscription_end_date: 'soon',
     })
     expect(response.status).toBe(400)
-    for (const field of ['name:', 'subscription:', 'subscription_end_date:']) expect(response.body.error).toContain(field)
+    for (const field of ['name:', 'subscription:', 'subscription_end_date:'])
+      expect(response.body.error).toContain(field)
   })
 
   it.each([
@@ -112,7 +140,10 @@ describe('POST /organizations', () => {
     [{ name: uniqueName() }, 'subscription: this field is required.'],
     [{ name: 42, subscription: 'free' }, 'name: must be a string (the organization name), not a number.'],
     [{ name: uniqueName(), subscription: true }, 'subscription: must be a string'],
-    [{ name: uniqueName(), subscription: 'professional', subscription_end_date: 20300101 }, 'subscription_end_date: must be a date string'],
+    [
+      { name: uniqueName(), subscription: 'professional', subscription_end_date: 20300101 },
+      'subscription_end_date: must be a date string',
+    ],
     [{ name: ['a'], subscription: 'free' }, 'name: must be a string (the organization name), not a list.'],
   ])('refuses the wrong types in %j', async (body, message) => {
     const response = await api.call(api.user(), 'POST', '/organizations', body)
@@ -134,7 +165,9 @@ describe('PATCH /organizations/{name}', () => {
     expect((await api.call(admin, 'GET', `/organizations/${old}`)).status).toBe(404)
     expect((await api.call(admin, 'GET', `/organizations/${renamed}`)).status).toBe(200)
     expect((await api.call(admin, 'GET', `/organizations/${old}/users`)).status).toBe(404)
-    expect((await api.call(api.user(), 'POST', '/organizations', { name: old, subscription: 'free' })).status).toBe(201)
+    expect(
+      (await api.call(api.user(), 'POST', '/organizations', { name: old, subscription: 'free' })).status,
+    ).toBe(201)
   })
 
   it('refuses a rename to a taken name or a bad one, and keeps the name', async () => {
@@ -159,7 +192,11 @@ describe('PATCH /organizations/{name}', () => {
   it('lets only staff change the subscription; an admin gets 403 with the reason', async () => {
     const admin = api.user()
     const name = await api.organization(admin)
-    const change = { subscription: 'professional', subscription_start_date: today(), subscription_end_date: nextYear }
+    const change = {
+      subscription: 'professional',
+      subscription_start_date: today(),
+      subscription_end_date: nextYear,
+    }
     const refused = await api.call(admin, 'PATCH', `/organizations/${name}`, change)
     expect(refused.status).toBe(403)
     expect(refused.body.error).toContain('Only the platform operator')
@@ -183,9 +220,14 @@ describe('PATCH /organizations/{name}', () => {
     const staff = api.user({ staff: true })
     const name = await api.organization(api.user())
     const path = `/organizations/${name}`
-    const missing = await api.call(staff, 'PATCH', path, { subscription: 'enterprise', subscription_end_date: nextYear })
+    const missing = await api.call(staff, 'PATCH', path, {
+      subscription: 'enterprise',
+      subscription_end_date: nextYear,
+    })
     expect(missing.status).toBe(400)
-    expect(missing.body.error).toContain('subscription_start_date: changing to the enterprise subscription needs it')
+    expect(missing.body.error).toContain(
+      'subscription_start_date: changing to the enterprise subscription needs it',
+    )
     const backwards = await api.call(staff, 'PATCH', path, {
       subscription: 'enterprise',
       subscription_start_date: '2030-01-01',
@@ -218,10 +260,15 @@ describe('PATCH /organizations/{name}', () => {
   it('refuses wrong types', async () => {
     const admin = api.user()
     const name = await api.organization(admin)
-    const response = await api.call(admin, 'PATCH', `/organizations/${name}`, { name: 5, subscription_end_date: false })
+    const response = await api.call(admin, 'PATCH', `/organizations/${name}`, {
+      name: 5,
+      subscription_end_date: false,
+    })
     expect(response.status).toBe(400)
     expect(response.body.error).toContain('name: must be a string')
-    expect(response.body.error).toContain('subscription_end_date: must be a date string written YYYY-MM-DD, or null, not false.')
+    expect(response.body.error).toContain(
+      'subscription_end_date: must be a date string written YYYY-MM-DD, or null, not false.',
+    )
   })
 })
 
@@ -236,16 +283,26 @@ describe('GET /organizations', () => {
 })
 
 describe('GET /organizations/{name}/resources', () => {
-  it('counts the organization\'s projects, members, deployments, pipelines and their versions as integers', async () => {
+  it("counts the organization's projects, members, deployments, pipelines and their versions as integers", async () => {
     const admin = api.user()
     const name = await api.organization(admin)
     await api.addMember(admin, name, api.user())
     const { id } = api.app.repositories.organizations.findByName(name)!
     const db = api.app.db
-    db.prepare("INSERT INTO projects (id, organization_id, name, creation_date) VALUES ('p1-' || ?, ?, 'p', '')").run(id, id)
-    db.prepare("INSERT INTO deployments (id, project_id, name) VALUES ('d1-' || ?, 'p1-' || ?, 'd')").run(id, id)
-    db.prepare("INSERT INTO deployment_versions (id, deployment_id, version) VALUES ('v1-' || ?, 'd1-' || ?, 'v1'), ('v2-' || ?, 'd1-' || ?, 'v2')").run(id, id, id, id)
-    db.prepare("INSERT INTO pipelines (id, project_id, name) VALUES ('q1-' || ?, 'p1-' || ?, 'q')").run(id, id)
+    db.prepare(
+      "INSERT INTO projects (id, organization_id, name, creation_date) VALUES ('p1-' || ?, ?, 'p', '')",
+    ).run(id, id)
+    db.prepare("INSERT INTO deployments (id, project_id, name) VALUES ('d1-' || ?, 'p1-' || ?, 'd')").run(
+      id,
+      id,
+    )
+    db.prepare(
+      "INSERT INTO deployment_versions (id, deployment_id, version) VALUES ('v1-' || ?, 'd1-' || ?, 'v1'), ('v2-' || ?, 'd1-' || ?, 'v2')",
+    ).run(id, id, id, id)
+    db.prepare("INSERT INTO pipelines (id, project_id, name) VALUES ('q1-' || ?, 'p1-' || ?, 'q')").run(
+      id,
+      id,
+    )
     const response = await api.call(admin, 'GET', `/organizations/${name}/resources`)
     expect(response.raw).toBe(
       '{"projects":1,"users":2,"deployments":1,"deployment_versions":2,"pipelines":1,"pipeline_versions":0}',

@@ -42,7 +42,9 @@ export function startServerProcess(dbPath: string, options: { seed?: boolean } =
     }
     child.stdout!.on('data', onData)
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()))
-    void exited.then(({ code }) => reject(new Error(`the server exited (${code}) before listening:\n${output}`)))
+    void exited.then(({ code }) =>
+      reject(new Error(`the server exited (${code}) before listening:\n${output}`)),
+    )
   })
 }
 

@@ -13,9 +13,13 @@ function database(label: string): string {
 afterAll(() => databases.forEach(removeDatabase))
 
 async function token(dbPath: string, email: string, staff = false): Promise<string> {
-  const result = await runToCompletion('server/cli/token.ts', ['--email', email, ...(staff ? ['--staff'] : [])], {
-    DATABASE_PATH: dbPath,
-  })
+  const result = await runToCompletion(
+    'server/cli/token.ts',
+    ['--email', email, ...(staff ? ['--staff'] : [])],
+    {
+      DATABASE_PATH: dbPath,
+    },
+  )
   expect(result.code, result.stderr).toBe(0)
   return result.stdout.trim().split('\n').at(-1)!
 }
@@ -26,9 +30,13 @@ describe('npm run api', () => {
     const first = await startServerProcess(dbPath)
     const admin = await token(dbPath, uniqueEmail('admin'))
     const name = uniqueName('durable')
-    expect((await request(`${first.url}/organizations`, admin, 'POST', { name, subscription: 'free' })).status).toBe(201)
+    expect(
+      (await request(`${first.url}/organizations`, admin, 'POST', { name, subscription: 'free' })).status,
+    ).toBe(201)
     const member = uniqueEmail('member')
-    expect((await request(`${first.url}/organizations/${name}/users`, admin, 'POST', { email: member })).status).toBe(201)
+    expect(
+      (await request(`${first.url}/organizations/${name}/users`, admin, 'POST', { email: member })).status,
+    ).toBe(201)
     first.child.kill('SIGKILL')
     expect((await first.exited).signal).toBe('SIGKILL')
 
@@ -105,7 +113,9 @@ describe('npm run api:token', () => {
     const missing = await runToCompletion('server/cli/token.ts', [], { DATABASE_PATH: database('usage') })
     expect(missing.code).toBe(2)
     expect(missing.stderr).toContain('Usage: npm run api:token -- --email <email> [--staff]')
-    const bad = await runToCompletion('server/cli/token.ts', ['--email', 'nope'], { DATABASE_PATH: database('usage') })
+    const bad = await runToCompletion('server/cli/token.ts', ['--email', 'nope'], {
+      DATABASE_PATH: database('usage'),
+    })
     expect(bad.code).toBe(1)
     expect(bad.stderr).toContain('email: "nope" is not a valid email address.')
   })

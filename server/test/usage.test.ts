@@ -60,7 +60,9 @@ describe('GET /organizations/{name}/usage', () => {
     const input = series(response.body, 'deployment_version/input_volume')
     // 12..30 of November plus 1..11 of December.
     const expected = [...Array(19)].reduce<number>((sum, _, i) => sum + 12 + i, 0) + 66
-    expect(input.usage).toEqual([{ start_date: '2020-11-12T00:00:00Z', end_date: '2020-12-12T00:00:00Z', value: expected }])
+    expect(input.usage).toEqual([
+      { start_date: '2020-11-12T00:00:00Z', end_date: '2020-12-12T00:00:00Z', value: expected },
+    ])
   })
 
   it('buckets by day, zero-filling days without usage', async () => {
@@ -73,7 +75,9 @@ describe('GET /organizations/{name}/usage', () => {
   it('sums a year of rollups by month', async () => {
     const response = await usage('?start_date=2020-01-01&end_date=2021-01-01')
     const credits = series(response.body, 'deployment_version/credits')
-    expect(credits.usage.map((b: { value: number }) => b.value)).toEqual([31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31])
+    expect(credits.usage.map((b: { value: number }) => b.value)).toEqual([
+      31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31,
+    ])
   })
 
   it.each([
@@ -82,7 +86,11 @@ describe('GET /organizations/{name}/usage', () => {
     ['?start_date=2020-03-01&end_date=2020-02-01', 400, 'start_date: must be before end_date'],
     ['?start_date=2020-01-01&end_date=2021-01-02&interval=day', 400, 'at most 366 days'],
     ['?start_date=2010-01-01&end_date=2021-01-02', 400, 'at most 10 years'],
-    ['?start_date=2020-01-01&start_date=2020-02-01&end_date=2020-03-01', 400, 'start_date: must be a date written YYYY-MM-DD, given once.'],
+    [
+      '?start_date=2020-01-01&start_date=2020-02-01&end_date=2020-03-01',
+      400,
+      'start_date: must be a date written YYYY-MM-DD, given once.',
+    ],
   ])('refuses %s', async (query, status, message) => {
     const response = await usage(query)
     expect(response.status).toBe(status)

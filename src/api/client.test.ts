@@ -16,7 +16,9 @@ describe('apiRequest', () => {
     sessionStorage.setItem('ubiops.token', 'stored')
     const fetchMock = answer(201, '{"id":"1"}')
     vi.stubGlobal('fetch', fetchMock)
-    await expect(apiRequest('/organizations', { method: 'POST', body: { name: 'acme' } })).resolves.toEqual({ id: '1' })
+    await expect(apiRequest('/organizations', { method: 'POST', body: { name: 'acme' } })).resolves.toEqual({
+      id: '1',
+    })
     const [url, init] = fetchMock.mock.calls[0] as [string, RequestInit]
     expect(url).toBe('/api/organizations')
     expect(init.headers).toMatchObject({ Authorization: 'Token stored', 'Content-Type': 'application/json' })
@@ -51,7 +53,10 @@ describe('apiRequest', () => {
       message: 'The server answered 502. Try again in a moment.',
     })
     vi.stubGlobal('fetch', answer(401, 'nope', 'text/plain'))
-    await expect(apiRequest('/x')).rejects.toMatchObject({ status: 401, message: 'Your session has ended. Sign in again.' })
+    await expect(apiRequest('/x')).rejects.toMatchObject({
+      status: 401,
+      message: 'Your session has ended. Sign in again.',
+    })
   })
 
   it('falls back when the JSON has no usable message', async () => {

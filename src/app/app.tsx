@@ -26,7 +26,9 @@ function returnToSignIn(queryClient: QueryClient, router: Router) {
 function createAppState() {
   // The router needs the query client (loaders) and the client's 401 handler needs the router.
   const state = {} as { queryClient: QueryClient; router: Router }
-  state.queryClient = createQueryClient({ onUnauthorized: () => returnToSignIn(state.queryClient, state.router) })
+  state.queryClient = createQueryClient({
+    onUnauthorized: () => returnToSignIn(state.queryClient, state.router),
+  })
   state.router = createRouter(state.queryClient)
   return state
 }

@@ -17,7 +17,11 @@ export function RouteError() {
         <h1>Something went wrong</h1>
         <p>This page could not be shown ({detail}). Reloading usually helps.</p>
         <div className="row">
-          <button type="button" className="ui-button ui-button--primary" onClick={() => window.location.reload()}>
+          <button
+            type="button"
+            className="ui-button ui-button--primary"
+            onClick={() => window.location.reload()}
+          >
             Reload the page
           </button>
           <Link to="/organizations">Go to your organizations</Link>

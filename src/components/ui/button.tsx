@@ -11,7 +11,10 @@ interface ButtonLookProps {
 }
 
 /** The class names of a button; for elements that must look like one (e.g. a <Link>). */
-export function buttonClassName({ variant = 'secondary', size = 'medium' }: ButtonLookProps = {}, extra?: string) {
+export function buttonClassName(
+  { variant = 'secondary', size = 'medium' }: ButtonLookProps = {},
+  extra?: string,
+) {
   return ['ui-button', `ui-button--${variant}`, size === 'small' && 'ui-button--small', extra]
     .filter(Boolean)
     .join(' ')

@@ -30,7 +30,11 @@ export function CopyButton({ value, label }: { value: string; label: string }) {
         {state === 'copied' ? 'Copied' : 'Copy'}
       </Button>
       <span role="status" className={state === 'failed' ? 'ui-field__error' : 'visually-hidden'}>
-        {state === 'copied' ? 'Copied to the clipboard' : state === 'failed' ? 'Could not copy; select the text instead' : ''}
+        {state === 'copied'
+          ? 'Copied to the clipboard'
+          : state === 'failed'
+            ? 'Could not copy; select the text instead'
+            : ''}
       </span>
     </span>
   )

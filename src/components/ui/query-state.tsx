@@ -12,7 +12,15 @@ export function Skeleton({ width = '100%', height = '1rem' }: { width?: string; 
  * tells screen readers what is loading. Props: label ("Loading organizations"), lines, children
  * (a custom skeleton instead of the bars).
  */
-export function PendingState({ label, lines = 3, children }: { label: string; lines?: number; children?: ReactNode }) {
+export function PendingState({
+  label,
+  lines = 3,
+  children,
+}: {
+  label: string
+  lines?: number
+  children?: ReactNode
+}) {
   return (
     <div role="status" aria-live="polite" aria-busy="true" className="stack-sm">
       <span className="visually-hidden">{label}…</span>
@@ -59,7 +67,15 @@ export function ErrorState({
 }
 
 /** The empty state of a view: a title, a sentence, and usually the action that fills it. */
-export function EmptyState({ title, children, action }: { title: string; children?: ReactNode; action?: ReactNode }) {
+export function EmptyState({
+  title,
+  children,
+  action,
+}: {
+  title: string
+  children?: ReactNode
+  action?: ReactNode
+}) {
   return (
     <div className="ui-state ui-state--center">
       <h2>{title}</h2>
@@ -84,7 +100,15 @@ export interface QueryViewProps<T> {
 }
 
 /** Renders a query's pending → error (with Retry) → empty → data states, explicitly and in that order. */
-export function QueryView<T>({ query, pendingLabel, pending, errorTitle, isEmpty, empty, children }: QueryViewProps<T>) {
+export function QueryView<T>({
+  query,
+  pendingLabel,
+  pending,
+  errorTitle,
+  isEmpty,
+  empty,
+  children,
+}: QueryViewProps<T>) {
   if (query.isPending) return <PendingState label={pendingLabel}>{pending}</PendingState>
   if (query.isError)
     return (

@@ -35,11 +35,14 @@ export async function invalidateMembership(queryClient: QueryClient, organizatio
   ])
 }
 
-/** Puts a member into the cached list at once, so the row is there before the refetch lands. */
-export function insertIntoList(queryClient: QueryClient, organization: string, member: Member): void {
-  queryClient.setQueryData(memberQueries.list(organization).queryKey, (members) =>
-    members && !members.some((existing) => existing.id === member.id) ? [...members, member] : members,
-  )
+/** Puts members into the cached list at once, so their rows are there before the refetch lands. */
+export function insertIntoList(queryClient: QueryClient, organization: string, ...added: Member[]): void {
+  queryClient.setQueryData(memberQueries.list(organization).queryKey, (members) => {
+    if (!members) return members
+    const known = new Set(members.map((member) => member.id))
+    const fresh = added.filter((member) => !known.has(member.id))
+    return fresh.length ? [...members, ...fresh] : members
+  })
 }
 
 export function useAddMember(organization: string) {

@@ -38,7 +38,10 @@ export const organizationQueries = {
 }
 
 /** PATCH answers the detail without `subscription_self_service`: keep the one we knew. */
-function mergeUpdated(previous: OrganizationDetail | undefined, updated: OrganizationUpdated): OrganizationDetail {
+function mergeUpdated(
+  previous: OrganizationDetail | undefined,
+  updated: OrganizationUpdated,
+): OrganizationDetail {
   return { subscription_self_service: previous?.subscription_self_service ?? false, ...previous, ...updated }
 }
 
@@ -76,8 +79,13 @@ export function useRenameOrganization(name: string) {
     mutationFn: (newName: string) => updateOrganization(name, { name: newName }),
     onSuccess: async (updated) => {
       const previous = queryClient.getQueryData(organizationQueries.detail(name).queryKey)
-      queryClient.setQueryData(organizationQueries.detail(updated.name).queryKey, mergeUpdated(previous, updated))
-      await navigate(pathUnderNewName(location.pathname, name, updated.name) + location.search, { replace: true })
+      queryClient.setQueryData(
+        organizationQueries.detail(updated.name).queryKey,
+        mergeUpdated(previous, updated),
+      )
+      await navigate(pathUnderNewName(location.pathname, name, updated.name) + location.search, {
+        replace: true,
+      })
       queryClient.removeQueries({ queryKey: organizationQueries.scope(name) })
       await queryClient.invalidateQueries({ queryKey: organizationQueries.lists() })
     },

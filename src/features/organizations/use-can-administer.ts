@@ -19,7 +19,9 @@ export function useAdministrationRights(organization: string): AdministrationRig
   if (!me.data) return { canAdminister: false, isStaff: false, isKnown: false }
   if (isStaff) return { canAdminister: true, isStaff: true, isKnown: true }
   const myEmail = me.data.email.toLowerCase()
-  const self = members.data?.find((member) => member.id === me.data.id || member.email.toLowerCase() === myEmail)
+  const self = members.data?.find(
+    (member) => member.id === me.data.id || member.email.toLowerCase() === myEmail,
+  )
   return { canAdminister: self?.admin === true, isStaff: false, isKnown: members.isSuccess }
 }
 

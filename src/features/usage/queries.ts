@@ -14,7 +14,10 @@ export const usageQueries = {
   /** Usage of one range; every request input is in the key. */
   range: (organization: string, { start, end, interval }: UsageRequest) =>
     queryOptions({
-      queryKey: [...usageQueries.all(organization), { start: start ?? null, end: end ?? null, interval }] as const,
+      queryKey: [
+        ...usageQueries.all(organization),
+        { start: start ?? null, end: end ?? null, interval },
+      ] as const,
       queryFn: ({ signal }) =>
         apiRequest<Usage[]>(`/organizations/${segment(organization)}/usage`, {
           signal,

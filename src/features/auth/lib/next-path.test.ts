@@ -3,7 +3,9 @@ import { HOME_PATH, safeNextPath, signInPathFor } from './next-path'
 
 describe('safeNextPath', () => {
   it('keeps a path of this app, with its query', () => {
-    expect(safeNextPath('/organizations/acme/members?sort=email')).toBe('/organizations/acme/members?sort=email')
+    expect(safeNextPath('/organizations/acme/members?sort=email')).toBe(
+      '/organizations/acme/members?sort=email',
+    )
   })
 
   it.each([

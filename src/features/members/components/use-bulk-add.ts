@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useCallback, useEffect, useRef, useState } from 'react'
+import type { Member } from '../../../api/types'
 import type { BulkRow } from '../lib/parse-email-list'
 import { runBounded } from '../lib/run-bounded'
 import { addMember, insertIntoList, invalidateMembership } from '../queries'
@@ -7,6 +8,7 @@ import { errorMessageOf } from '../../../components/ui/query-state'
 
 /** Requests in flight at once: quick for 500 rows, gentle on the API. */
 export const BULK_CONCURRENCY = 4
+const LIST_UPDATE_INTERVAL_MS = 500
 
 export type RowOutcome =
   | { state: 'skipped' } // not sent: the preview marked it (malformed, duplicate, member)
@@ -44,6 +46,15 @@ export function useBulkAdd(organization: string, rows: readonly BulkRow[]) {
       setOutcomes((current) =>
         current.map((outcome, i) => (indexes.includes(i) ? { state: 'waiting' } : outcome)),
       )
+      // New rows reach the list in batches: re-indexing 10,000 members for each of 500 answers would stall the page.
+      let added: Member[] = []
+      let flushTimer: ReturnType<typeof setTimeout> | undefined
+      const flushAdded = () => {
+        clearTimeout(flushTimer)
+        flushTimer = undefined
+        if (added.length) insertIntoList(queryClient, organization, ...added)
+        added = []
+      }
       await runBounded(indexes, {
         limit: BULK_CONCURRENCY,
         signal: abort.signal,
@@ -55,11 +66,13 @@ export function useBulkAdd(organization: string, rows: readonly BulkRow[]) {
         onSettled: (position, result) => {
           const index = indexes[position]!
           if (result.ok) {
-            insertIntoList(queryClient, organization, result.value)
+            added.push(result.value)
+            flushTimer ??= setTimeout(flushAdded, LIST_UPDATE_INTERVAL_MS)
             setOutcome(index, { state: 'added' })
           } else setOutcome(index, { state: 'failed', message: errorMessageOf(result.error) })
         },
       })
+      flushAdded()
       // Rows never started because of Stop say so: nothing is left silently unsent.
       if (abort.signal.aborted)
         setOutcomes((current) =>

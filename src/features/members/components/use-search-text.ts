@@ -4,17 +4,18 @@ const URL_WRITE_DELAY_MS = 250
 
 /**
  * The search box's text. It changes on every keystroke without waiting for the router; the URL
- * follows once typing pauses (one history entry, not one per key). When the URL's `q` changes
- * from outside (back button, a shared link), the text follows it.
+ * follows once typing pauses (one write, not one per key). When the URL's `q` changes to
+ * something we did not send (back button, a link), the text follows it.
  */
 export function useSearchText(urlQuery: string, writeUrlQuery: (query: string) => void) {
   const [text, setText] = useState(urlQuery)
-  const written = useRef(urlQuery)
+  /** the last value sent to the URL: its arrival there, however late, is not an outside change */
+  const sent = useRef(urlQuery)
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
 
   useEffect(() => {
-    if (urlQuery === written.current) return
-    written.current = urlQuery
+    if (urlQuery === sent.current) return
+    sent.current = urlQuery
     clearTimeout(timer.current)
     setText(urlQuery) // follow an outside change of the URL
   }, [urlQuery])
@@ -23,9 +24,11 @@ export function useSearchText(urlQuery: string, writeUrlQuery: (query: string) =
 
   const change = (next: string) => {
     setText(next)
-    written.current = next
     clearTimeout(timer.current)
-    timer.current = setTimeout(() => writeUrlQuery(next), URL_WRITE_DELAY_MS)
+    timer.current = setTimeout(() => {
+      sent.current = next
+      writeUrlQuery(next)
+    }, URL_WRITE_DELAY_MS)
   }
   return [text, change] as const
 }

@@ -112,7 +112,11 @@ export default function CreateOrganizationDialog({ open, onClose }: { open: bool
             setSubscription(event.target.value as Subscription)
             setServerError(null)
           }}
-          hint={isFree ? 'Free runs for a year from today and has no end date.' : 'Paid subscriptions need an end date.'}
+          hint={
+            isFree
+              ? 'Free runs for a year from today and has no end date.'
+              : 'Paid subscriptions need an end date.'
+          }
           error={shown('subscription', subscription)}
         >
           {SUBSCRIPTIONS.map((value) => (

@@ -26,12 +26,14 @@ export function OrganizationDetails({ organization }: { organization: Organizati
           <dt>Subscription period</dt>
           <dd>
             {formatDate(organization.subscription_start_date)} –{' '}
-            {organization.subscription_end_date ? formatDate(organization.subscription_end_date) : 'no end date'}
+            {organization.subscription_end_date
+              ? formatDate(organization.subscription_end_date)
+              : 'no end date'}
           </dd>
         </>
       )}
       <dt>Self-service</dt>
-      <dd>{organization.subscription_self_service ? 'Yes: admins manage the subscription' : 'No: managed by UbiOps'}</dd>
+      <dd>{organization.subscription_self_service ? 'Yes' : 'No'}</dd>
       <dt>Status</dt>
       <dd>
         <span className="ui-badge ui-badge--success">{organization.status}</span>

@@ -91,7 +91,11 @@ function FilteredList({
           autoComplete="off"
           spellCheck={false}
         />
-        <SelectField label="Sort" value={view.sort} onChange={(event) => onViewChange({ sort: event.target.value as Sort })}>
+        <SelectField
+          label="Sort"
+          value={view.sort}
+          onChange={(event) => onViewChange({ sort: event.target.value as Sort })}
+        >
           {Object.entries(SORTS).map(([value, { label }]) => (
             <option key={value} value={value}>
               {label}
@@ -107,9 +111,7 @@ function FilteredList({
       {visible.length === 0 ? (
         <EmptyState
           title={`No organization matches “${view.query.trim()}”`}
-          action={
-            <Button onClick={() => onViewChange({ query: '' })}>Clear the filter</Button>
-          }
+          action={<Button onClick={() => onViewChange({ query: '' })}>Clear the filter</Button>}
         />
       ) : (
         <div className="ui-table-wrap">

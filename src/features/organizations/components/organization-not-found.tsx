@@ -6,8 +6,8 @@ export function OrganizationNotFound({ name }: { name: string }) {
     <div className="ui-state">
       <h1>Organization not found</h1>
       <p>
-        There is no organization called <strong>{name}</strong> that you can see. It may have been renamed, or you may
-        not be a member of it.
+        There is no organization called <strong>{name}</strong> that you can see. It may have been renamed, or
+        you may not be a member of it.
       </p>
       <ButtonLink to="/organizations" variant="primary">
         See your organizations

@@ -17,7 +17,9 @@ export function OrganizationOverviewPage({ name }: { name: string }) {
       </section>
       <ResourceCards name={name} />
       <p>
-        <Link to={`/organizations/${encodeURIComponent(name)}/usage`}>See how much {name} used this period</Link>
+        <Link to={`/organizations/${encodeURIComponent(name)}/usage`}>
+          See how much {name} used this period
+        </Link>
       </p>
     </div>
   )

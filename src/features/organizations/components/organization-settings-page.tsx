@@ -25,7 +25,9 @@ export function OrganizationSettingsPage({ name }: { name: string }) {
         ) : (
           <section aria-labelledby="settings-heading" className="ui-card stack">
             <h2 id="settings-heading">Settings</h2>
-            <p className="ui-notice ui-notice--info">Only admins of {organization.name} can change its settings.</p>
+            <p className="ui-notice ui-notice--info">
+              Only admins of {organization.name} can change its settings.
+            </p>
             <dl className="ui-details">
               <dt>Name</dt>
               <dd>{organization.name}</dd>
@@ -34,7 +36,11 @@ export function OrganizationSettingsPage({ name }: { name: string }) {
               <dt>Start date</dt>
               <dd>{formatDate(organization.subscription_start_date)}</dd>
               <dt>End date</dt>
-              <dd>{organization.subscription_end_date ? formatDate(organization.subscription_end_date) : 'No end date'}</dd>
+              <dd>
+                {organization.subscription_end_date
+                  ? formatDate(organization.subscription_end_date)
+                  : 'No end date'}
+              </dd>
             </dl>
           </section>
         )

@@ -19,8 +19,11 @@ export function RenameForm({ name }: { name: string }) {
   const toast = useToast()
 
   const problem = renameProblem(newName, name)
-  const fieldError =
-    serverError?.onField ? serverError.message : submitted || newName !== name ? problem : null
+  const fieldError = serverError?.onField
+    ? serverError.message
+    : submitted || newName !== name
+      ? problem
+      : null
 
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault()
@@ -36,8 +39,12 @@ export function RenameForm({ name }: { name: string }) {
       },
       onError: (error) => {
         setIsConfirming(false)
-        const onName = isApiError(error, 400) ? splitServerError(error.message, ['name']).byField.name : undefined
-        setServerError(onName ? { onField: true, message: onName } : { onField: false, message: errorMessageOf(error) })
+        const onName = isApiError(error, 400)
+          ? splitServerError(error.message, ['name']).byField.name
+          : undefined
+        setServerError(
+          onName ? { onField: true, message: onName } : { onField: false, message: errorMessageOf(error) },
+        )
       },
     })
   }
@@ -79,8 +86,8 @@ export function RenameForm({ name }: { name: string }) {
         isPending={rename.isPending}
       >
         <p>
-          The address changes from <code>{oldPath}</code> to <code>{newPath}</code>. Links and bookmarks to the old
-          address will stop working, and so will scripts that use the old name.
+          The address changes from <code>{oldPath}</code> to <code>{newPath}</code>. Links and bookmarks to
+          the old address will stop working, and so will scripts that use the old name.
         </p>
       </ConfirmDialog>
     </section>

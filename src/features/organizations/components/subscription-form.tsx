@@ -83,7 +83,11 @@ export function SubscriptionForm({ organization }: { organization: OrganizationD
             edited()
           }}
           error={shown('subscription', subscription)}
-          hint={isFree ? 'Free runs for a year from its start and has no end date.' : 'Paid subscriptions need a start and an end date.'}
+          hint={
+            isFree
+              ? 'Free runs for a year from its start and has no end date.'
+              : 'Paid subscriptions need a start and an end date.'
+          }
         >
           {SUBSCRIPTIONS.map((value) => (
             <option key={value} value={value}>
@@ -117,8 +121,8 @@ export function SubscriptionForm({ organization }: { organization: OrganizationD
         )}
         {isForbidden && (
           <div role="alert" className="ui-notice">
-            <strong>Only the UbiOps platform operator can change a subscription.</strong> Nothing was changed. To change
-            the subscription of {organization.name}, contact UbiOps support.
+            <strong>Only the UbiOps platform operator can change a subscription.</strong> Nothing was changed.
+            To change the subscription of {organization.name}, contact UbiOps support.
           </div>
         )}
         <FormError>{refusal?.formLevel}</FormError>

@@ -29,14 +29,29 @@ describe('writeListView', () => {
 
 describe('applyListView', () => {
   it('filters by name, case-insensitively', () => {
-    expect(applyListView(orgs, { query: ' ALP ', sort: 'name' }).map((o) => o.name)).toEqual(['alpha', 'alphabet'])
+    expect(applyListView(orgs, { query: ' ALP ', sort: 'name' }).map((o) => o.name)).toEqual([
+      'alpha',
+      'alphabet',
+    ])
   })
   it('sorts by name both ways', () => {
-    expect(applyListView(orgs, { query: '', sort: '-name' }).map((o) => o.name)).toEqual(['beta', 'alphabet', 'alpha'])
+    expect(applyListView(orgs, { query: '', sort: '-name' }).map((o) => o.name)).toEqual([
+      'beta',
+      'alphabet',
+      'alpha',
+    ])
   })
   it('sorts by creation date both ways', () => {
-    expect(applyListView(orgs, { query: '', sort: '-created' }).map((o) => o.name)).toEqual(['alpha', 'beta', 'alphabet'])
-    expect(applyListView(orgs, { query: '', sort: 'created' }).map((o) => o.name)).toEqual(['alphabet', 'beta', 'alpha'])
+    expect(applyListView(orgs, { query: '', sort: '-created' }).map((o) => o.name)).toEqual([
+      'alpha',
+      'beta',
+      'alphabet',
+    ])
+    expect(applyListView(orgs, { query: '', sort: 'created' }).map((o) => o.name)).toEqual([
+      'alphabet',
+      'beta',
+      'alpha',
+    ])
   })
   it('does not change its input', () => {
     const copy = [...orgs]

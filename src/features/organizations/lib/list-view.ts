@@ -39,9 +39,14 @@ export function writeListView(params: URLSearchParams, view: Partial<ListView>):
 }
 
 /** Filters by name (case-insensitive, ignoring surrounding spaces), then sorts. */
-export function applyListView(organizations: readonly Organization[], { query, sort }: ListView): Organization[] {
+export function applyListView(
+  organizations: readonly Organization[],
+  { query, sort }: ListView,
+): Organization[] {
   const needle = query.trim().toLowerCase()
-  const matching = needle ? organizations.filter((org) => org.name.toLowerCase().includes(needle)) : [...organizations]
+  const matching = needle
+    ? organizations.filter((org) => org.name.toLowerCase().includes(needle))
+    : [...organizations]
   const direction = sort.startsWith('-') ? -1 : 1
   const byCreated = sort.endsWith('created')
   return matching.sort((a, b) => {

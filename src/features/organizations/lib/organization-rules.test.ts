@@ -12,7 +12,9 @@ describe('createOrganizationProblems', () => {
     expect(createOrganizationProblems({ name: 'acme-2', subscription: 'free', endDate: '' })).toEqual({})
   })
   it('accepts a paid organization with an end date', () => {
-    expect(createOrganizationProblems({ name: 'acme', subscription: 'professional', endDate: '2031-01-31' })).toEqual({})
+    expect(
+      createOrganizationProblems({ name: 'acme', subscription: 'professional', endDate: '2031-01-31' }),
+    ).toEqual({})
   })
   it.each([
     ['', 'Enter a name.'],
@@ -25,17 +27,19 @@ describe('createOrganizationProblems', () => {
     expect(createOrganizationProblems({ name, subscription: 'free', endDate: '' }).name).toBe(problem)
   })
   it('accepts a 64-character name', () => {
-    expect(createOrganizationProblems({ name: 'a'.repeat(64), subscription: 'free', endDate: '' }).name).toBeUndefined()
+    expect(
+      createOrganizationProblems({ name: 'a'.repeat(64), subscription: 'free', endDate: '' }).name,
+    ).toBeUndefined()
   })
   it('refuses an end date for free', () => {
-    expect(createOrganizationProblems({ name: 'acme', subscription: 'free', endDate: '2031-01-01' }).endDate).toMatch(
-      /free subscription has no end date/,
-    )
+    expect(
+      createOrganizationProblems({ name: 'acme', subscription: 'free', endDate: '2031-01-01' }).endDate,
+    ).toMatch(/free subscription has no end date/)
   })
   it('requires an end date for a paid subscription', () => {
-    expect(createOrganizationProblems({ name: 'acme', subscription: 'enterprise', endDate: '' }).endDate).toBe(
-      'The enterprise subscription needs an end date.',
-    )
+    expect(
+      createOrganizationProblems({ name: 'acme', subscription: 'enterprise', endDate: '' }).endDate,
+    ).toBe('The enterprise subscription needs an end date.')
   })
   it('refuses a date that does not exist and an unknown subscription', () => {
     const problems = createOrganizationProblems({ name: 'acme', subscription: 'gold', endDate: '2031-02-30' })
@@ -53,15 +57,18 @@ describe('subscriptionProblems', () => {
   })
   it('requires the end after the start', () => {
     expect(
-      subscriptionProblems({ subscription: 'professional', startDate: '2030-05-01', endDate: '2030-05-01' }).endDate,
+      subscriptionProblems({ subscription: 'professional', startDate: '2030-05-01', endDate: '2030-05-01' })
+        .endDate,
     ).toBe('The end date must be after the start date.')
-    expect(subscriptionProblems({ subscription: 'professional', startDate: '2030-05-01', endDate: '2030-06-01' })).toEqual(
-      {},
-    )
+    expect(
+      subscriptionProblems({ subscription: 'professional', startDate: '2030-05-01', endDate: '2030-06-01' }),
+    ).toEqual({})
   })
   it('refuses an end date for free but allows a start date', () => {
     expect(subscriptionProblems({ subscription: 'free', startDate: '2030-01-01', endDate: '' })).toEqual({})
-    expect(subscriptionProblems({ subscription: 'free', startDate: '', endDate: '2030-01-01' }).endDate).toMatch(/free/)
+    expect(
+      subscriptionProblems({ subscription: 'free', startDate: '', endDate: '2030-01-01' }).endDate,
+    ).toMatch(/free/)
   })
 })
 
@@ -89,7 +96,9 @@ describe('fieldOfServerError', () => {
   })
   it('only names fields the form has', () => {
     expect(fieldOfServerError('subscription_start_date is required', fields)).toBe('subscription')
-    expect(fieldOfServerError('subscription_start_date is required', ['startDate', 'endDate'])).toBe('startDate')
+    expect(fieldOfServerError('subscription_start_date is required', ['startDate', 'endDate'])).toBe(
+      'startDate',
+    )
   })
 })
 
@@ -120,6 +129,9 @@ describe('splitServerError', () => {
       byField: { endDate: 'The end date is required.' },
       formLevel: null,
     })
-    expect(splitServerError('Too many requests.', fields)).toEqual({ byField: {}, formLevel: 'Too many requests.' })
+    expect(splitServerError('Too many requests.', fields)).toEqual({
+      byField: {},
+      formLevel: 'Too many requests.',
+    })
   })
 })

@@ -46,13 +46,20 @@ export function createOrganizationProblems(values: {
 }
 
 /** Subscription change: a paid subscription needs both dates, the end after the start; free has no end. */
-export function subscriptionProblems({ subscription, startDate, endDate }: SubscriptionFields): Problems<SubscriptionField> {
+export function subscriptionProblems({
+  subscription,
+  startDate,
+  endDate,
+}: SubscriptionFields): Problems<SubscriptionField> {
   const isFree = subscription === FREE_SUBSCRIPTION
   const isPaid = isKnownSubscription(subscription) && !isFree
-  const datesInOrder = !startDate || !endDate || !isCalendarDate(startDate) || !isCalendarDate(endDate) || endDate > startDate
+  const datesInOrder =
+    !startDate || !endDate || !isCalendarDate(startDate) || !isCalendarDate(endDate) || endDate > startDate
   return clean<SubscriptionField>({
     subscription: isKnownSubscription(subscription) ? null : 'Choose a subscription.',
-    startDate: dateProblem(startDate) ?? (isPaid && !startDate ? `The ${subscription} subscription needs a start date.` : null),
+    startDate:
+      dateProblem(startDate) ??
+      (isPaid && !startDate ? `The ${subscription} subscription needs a start date.` : null),
     endDate:
       dateProblem(endDate) ??
       (isFree && endDate
@@ -95,14 +102,19 @@ export interface ServerProblems<Field extends string> {
  * API field (`name: …`, `subscription_end_date: …`); a server that does not is matched by the
  * words it uses ("end date", "name"…).
  */
-export function splitServerError<Field extends string>(message: string, fields: readonly Field[]): ServerProblems<Field> {
+export function splitServerError<Field extends string>(
+  message: string,
+  fields: readonly Field[],
+): ServerProblems<Field> {
   const known = fields as readonly string[]
   const byField: Record<string, string> = {}
   const rest: string[] = []
   const starts = [...message.matchAll(FIELD_PREFIX)]
   if (starts.length === 0) {
     const field = fieldOfServerError(message, fields)
-    return field ? { byField: { [field]: message } as Problems<Field>, formLevel: null } : { byField: {}, formLevel: message }
+    return field
+      ? { byField: { [field]: message } as Problems<Field>, formLevel: null }
+      : { byField: {}, formLevel: message }
   }
   const before = message.slice(0, starts[0]!.index).trim()
   if (before) rest.push(before)
@@ -120,7 +132,10 @@ export function splitServerError<Field extends string>(message: string, fields: 
  * Which field a server sentence without field prefixes is about, by the words it uses; null when
  * it names none (then it belongs to the form as a whole).
  */
-export function fieldOfServerError<Field extends string>(message: string, fields: readonly Field[]): Field | null {
+export function fieldOfServerError<Field extends string>(
+  message: string,
+  fields: readonly Field[],
+): Field | null {
   const text = message.toLowerCase()
   const mentions: Record<string, RegExp> = {
     endDate: /subscription_end_date|end date/,

@@ -36,7 +36,9 @@ export function RangePicker({ view, shownRange, apiError, onChange }: RangePicke
   const [range, setRange] = useState<RangePreset>(view.range)
   const [interval, setBucketInterval] = useState<UsageInterval>(view.interval)
   const [from, setFrom] = useState<string>(view.start ?? shownRange?.start ?? '')
-  const [to, setTo] = useState<string>(view.range === 'custom' ? lastDayOf(view.end) : lastDayOf(shownRange?.end))
+  const [to, setTo] = useState<string>(
+    view.range === 'custom' ? lastDayOf(view.end) : lastDayOf(shownRange?.end),
+  )
   const [problem, setProblem] = useState<RangeProblem | null>(null)
 
   function apply(next: { range: RangePreset; interval: UsageInterval; from: string; to: string }) {
@@ -72,7 +74,11 @@ export function RangePicker({ view, shownRange, apiError, onChange }: RangePicke
   const isCustom = range === 'custom'
   return (
     <form className="usage-range" onSubmit={handleSubmit} aria-label="Usage range" noValidate>
-      <SelectField label="Range" value={range} onChange={(e) => handleRangeChange(e.target.value as RangePreset)}>
+      <SelectField
+        label="Range"
+        value={range}
+        onChange={(e) => handleRangeChange(e.target.value as RangePreset)}
+      >
         {RANGE_PRESETS.map((preset) => (
           <option key={preset} value={preset}>
             {RANGE_LABELS[preset]}

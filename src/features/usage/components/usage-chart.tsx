@@ -1,12 +1,31 @@
 // The only module that draws with recharts. It renders what the pure transforms in ../lib computed;
 // it computes nothing itself. Animations are off: they would delay the first frame and every
 // hover of a 366-day chart, and tell an admin nothing.
-import { memo } from 'react'
-import { Area, AreaChart, Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts'
+import { memo, useMemo } from 'react'
+import {
+  Area,
+  AreaChart,
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Tooltip,
+  XAxis,
+  YAxis,
+  type BaseTickContentProps,
+  type TooltipContentProps,
+} from 'recharts'
 import type { UsageInterval, UsageMetric, UsageObjectType } from '../../../api/types'
+import { axisTicks } from '../lib/axis'
+import { useIsNarrow } from './use-is-narrow'
 import { formatMonth, formatShortDay, formatSpan } from '../lib/dates'
 import { formatAxisTick, formatExact, formatMetricValue } from '../lib/format'
-import { METRIC_LABELS, OBJECT_TYPE_LABELS, type ChartRow, type Series, type SeriesKey } from '../lib/usage-series'
+import {
+  METRIC_LABELS,
+  OBJECT_TYPE_LABELS,
+  type ChartRow,
+  type Series,
+  type SeriesKey,
+} from '../lib/usage-series'
 
 const SERIES_COLOR: Record<UsageObjectType, string> = {
   deployment_version: 'var(--usage-color-deployment)',
@@ -26,12 +45,6 @@ export interface UsageChartProps {
   onToggleSeries: (key: SeriesKey) => void
 }
 
-function tickFormatter(interval: UsageInterval, rows: ChartRow[]) {
-  // Month buckets anchored on the 1st read as months; anchored elsewhere, by their first day.
-  const byMonth = interval === 'month' && rows[0]?.start.endsWith('-01')
-  return (start: string) => (byMonth ? formatMonth(start) : formatShortDay(start))
-}
-
 export const UsageChart = memo(function UsageChart({
   metric,
   interval,
@@ -42,30 +55,42 @@ export const UsageChart = memo(function UsageChart({
 }: UsageChartProps) {
   const titleId = `usage-chart-${metric}`
   const shown = series.filter((s) => !hidden.has(s.key))
-  const formatTick = tickFormatter(interval, rows)
+  const maxTicks = useIsNarrow() ? 3 : 10
+  const { ticks, label } = useMemo(
+    () =>
+      axisTicks(
+        rows.map((row) => row.start),
+        interval,
+        maxTicks,
+      ),
+    [rows, interval, maxTicks],
+  )
+  const formatTick = label === 'month' ? formatMonth : formatShortDay
   const axes = (
     <>
       <CartesianGrid vertical={false} stroke="var(--color-border)" />
       <XAxis
         dataKey="start"
-        tickFormatter={formatTick}
-        minTickGap={24}
-        tick={{ fill: 'var(--color-text-muted)', fontSize: 12 }}
+        ticks={ticks}
+        interval={0}
+        tick={(props: BaseTickContentProps) => (
+          <AxisTick {...props} text={formatTick(String(props.payload.value))} dy={12} />
+        )}
         stroke="var(--color-border-strong)"
       />
       <YAxis
         width={72}
-        tickFormatter={(value: number) => formatAxisTick(metric, value)}
-        tick={{ fill: 'var(--color-text-muted)', fontSize: 12 }}
+        interval={0}
+        tick={(props: BaseTickContentProps) => (
+          <AxisTick {...props} text={formatAxisTick(metric, Number(props.payload.value))} dy={4} />
+        )}
         stroke="var(--color-border-strong)"
         allowDecimals={metric === 'credits'}
       />
       <Tooltip
         isAnimationActive={false}
         cursor={{ stroke: 'var(--color-border-strong)', fill: 'var(--color-surface-sunken)' }}
-        content={(props) => (
-          <UsageTooltip {...props} metric={metric} shown={shown} />
-        )}
+        content={(props) => <UsageTooltip {...props} metric={metric} shown={shown} />}
       />
     </>
   )
@@ -144,12 +169,27 @@ export const UsageChart = memo(function UsageChart({
   )
 })
 
+/**
+ * A plain SVG label. recharts' own tick <Text> measures every label in the DOM (to wrap or scale
+ * it), a forced layout per tick per render; these labels are short and need neither.
+ */
+function AxisTick({ x, y, textAnchor, text, dy }: BaseTickContentProps & { text: string; dy: number }) {
+  return (
+    <text x={x} y={y} dy={dy} textAnchor={textAnchor} fill="var(--color-text-muted)" fontSize={12}>
+      {text}
+    </text>
+  )
+}
+
 function UsageTooltip({
   active,
   payload,
   metric,
   shown,
-}: Pick<TooltipContentProps<number, string>, 'active' | 'payload'> & { metric: UsageMetric; shown: Series[] }) {
+}: Pick<TooltipContentProps<number, string>, 'active' | 'payload'> & {
+  metric: UsageMetric
+  shown: Series[]
+}) {
   const row = payload?.[0]?.payload as ChartRow | undefined
   if (!active || !row) return null
   const total = shown.reduce((sum, s) => sum + (row[s.objectType] ?? 0), 0)

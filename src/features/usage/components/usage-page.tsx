@@ -38,7 +38,14 @@ export function UsagePage() {
   const request = useMemo(() => usageRequest(view, now), [view, now])
   const usage = useQuery(usageQueries.range(name, request))
   const data = useMemo(
-    () => (usage.data ? toUsageData(usage.data, request.start ? { start: request.start, end: request.end ?? '' } : null, request.interval) : undefined),
+    () =>
+      usage.data
+        ? toUsageData(
+            usage.data,
+            request.start ? { start: request.start, end: request.end ?? '' } : null,
+            request.interval,
+          )
+        : undefined,
     [usage.data, request],
   )
 
@@ -46,7 +53,9 @@ export function UsagePage() {
   const previousUsage = useQuery({
     ...usageQueries.range(
       name,
-      comparison ? { ...comparison.previous, interval: totalsInterval(comparison.previous) } : { interval: 'day' },
+      comparison
+        ? { ...comparison.previous, interval: totalsInterval(comparison.previous) }
+        : { interval: 'day' },
     ),
     enabled: comparison !== null && !usage.isPlaceholderData,
   })

@@ -4,7 +4,14 @@ import { EmptyState } from '../../../components/ui/query-state'
 import { formatSpan, utcToday } from '../lib/dates'
 import { BYTES_NOTE } from '../lib/format'
 import { csvFileName, toCsv } from '../lib/usage-csv'
-import { METRICS, chartRows, isAllZero, seriesOfMetric, type SeriesKey, type UsageData } from '../lib/usage-series'
+import {
+  METRICS,
+  chartRows,
+  isAllZero,
+  seriesOfMetric,
+  type SeriesKey,
+  type UsageData,
+} from '../lib/usage-series'
 import { containsNow, metricTotals, projectToPeriodEnd, type Projection } from '../lib/usage-summary'
 import { RANGE_LABELS, type Comparison, type UsageView } from '../lib/usage-view'
 import { downloadText } from './download'
@@ -79,8 +86,9 @@ export function UsageResults({
   return (
     <div className="stack" aria-busy={isUpdating || undefined} data-updating={isUpdating || undefined}>
       <p className="usage-range-summary">
-        <strong>{formatSpan(data.range.start, data.range.end)}</strong> (UTC) · {RANGE_LABELS[view.range].toLowerCase()}{' '}
-        · by {bucketWord} ({data.buckets.length} {data.buckets.length === 1 ? 'bucket' : 'buckets'})
+        <strong>{formatSpan(data.range.start, data.range.end)}</strong> (UTC) ·{' '}
+        {RANGE_LABELS[view.range].toLowerCase()} · by {bucketWord} ({data.buckets.length}{' '}
+        {data.buckets.length === 1 ? 'bucket' : 'buckets'})
       </p>
       <UsageTotals
         totals={totals}
@@ -91,7 +99,8 @@ export function UsageResults({
       />
       {isAllZero(data) && (
         <p className="ui-notice ui-notice--info" role="status">
-          Nothing was used in this range: every {bucketWord} is 0. The charts and table still cover the whole range.
+          Nothing was used in this range: every {bucketWord} is 0. The charts and table still cover the whole
+          range.
         </p>
       )}
       <div className="usage-toolbar">

@@ -21,8 +21,8 @@ export function UsageTable({ data, shown, interval }: UsageTableProps) {
     <div className="ui-table-wrap usage-table-wrap" role="region" aria-labelledby={captionId} tabIndex={0}>
       <table className="ui-table usage-table">
         <caption id={captionId} className="usage-table__caption">
-          Usage per {interval === 'day' ? 'day' : 'month'}, exact values; dates are UTC and each row includes both days
-          shown.
+          Usage per {interval === 'day' ? 'day' : 'month'}, exact values; dates are UTC and each row includes
+          both days shown.
         </caption>
         <thead>
           <tr>

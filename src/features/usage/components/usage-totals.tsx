@@ -14,7 +14,6 @@ interface UsageTotalsProps {
   period: DateRange | null
 }
 
-
 /** Totals per metric for the range, the change against the range before, and the projection. */
 export function UsageTotals({ totals, previousTotals, comparison, projections, period }: UsageTotalsProps) {
   const anyProjection = projections && Object.values(projections)[0]
@@ -35,7 +34,10 @@ export function UsageTotals({ totals, previousTotals, comparison, projections, p
               </p>
               <p className="usage-total__split muted">
                 {Object.entries(total.byObjectType)
-                  .map(([type, value]) => `${OBJECT_TYPE_LABELS[type as keyof typeof OBJECT_TYPE_LABELS]}: ${formatMetricValue(total.metric, value)}`)
+                  .map(
+                    ([type, value]) =>
+                      `${OBJECT_TYPE_LABELS[type as keyof typeof OBJECT_TYPE_LABELS]}: ${formatMetricValue(total.metric, value)}`,
+                  )
                   .join(' · ')}
               </p>
               {comparison && (
@@ -62,9 +64,9 @@ export function UsageTotals({ totals, previousTotals, comparison, projections, p
       )}
       {anyProjection && period && (
         <p className="muted usage-footnote">
-          Projection: the period&apos;s usage so far ({anyProjection.elapsedDays} of {anyProjection.periodDays} days, today{' '}
-          included) continued at the same pace until the period ends with{' '}
-          {formatDay(addDays(period.end, -1))} (UTC).
+          Projection: the period&apos;s usage so far ({anyProjection.elapsedDays} of{' '}
+          {anyProjection.periodDays} days, today included) continued at the same pace until the period ends
+          with {formatDay(addDays(period.end, -1))} (UTC).
         </p>
       )}
     </section>

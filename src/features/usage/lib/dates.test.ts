@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { addDays, addMonthsAnchored, daysBetween, formatSpan } from './dates'
+import { addDays, addMonthsAnchored, dayOfTimestamp, daysBetween, formatSpan } from './dates'
 
 describe('addMonthsAnchored', () => {
   it('keeps the anchor day and clamps it to the month’s last day', () => {
@@ -29,5 +29,13 @@ describe('formatSpan', () => {
     expect(formatSpan('2026-11-12', '2026-11-13')).toBe('12 Nov 2026')
     expect(formatSpan('2026-11-12', '2026-12-12')).toBe('12 Nov – 11 Dec 2026')
     expect(formatSpan('2025-12-12', '2026-01-12')).toBe('12 Dec 2025 – 11 Jan 2026')
+  })
+})
+
+describe('dayOfTimestamp', () => {
+  it('reads the UTC day of a timestamp, with or without an offset', () => {
+    expect(dayOfTimestamp('2026-11-12T00:00:00Z')).toBe('2026-11-12')
+    expect(dayOfTimestamp('2026-11-12T00:00:00.000000Z')).toBe('2026-11-12')
+    expect(dayOfTimestamp('2026-11-12T01:00:00+02:00')).toBe('2026-11-11')
   })
 })

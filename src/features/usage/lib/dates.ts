@@ -22,6 +22,8 @@ export function utcToday(now: Date): IsoDate {
 
 /** The calendar day of an API timestamp such as 2020-11-20T00:00:00Z. */
 export function dayOfTimestamp(timestamp: string): IsoDate {
+  // A UTC timestamp (…Z) starts with its UTC day: read it instead of parsing (thousands per answer).
+  if (timestamp.endsWith('Z') && timestamp[10] === 'T') return timestamp.slice(0, 10)
   return toIsoDate(new Date(timestamp))
 }
 
@@ -56,7 +58,12 @@ export function isIsoDate(value: unknown): value is IsoDate {
   return typeof value === 'string' && isCalendarDate(value)
 }
 
-const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
+const dayFormat = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+})
 const shortDayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' })
 const monthFormat = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' })
 

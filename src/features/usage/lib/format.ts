@@ -10,6 +10,17 @@ const numberFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }
 const exactFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 20 })
 const compactFormat = new Intl.NumberFormat('en-GB', { notation: 'compact', maximumFractionDigits: 1 })
 
+// Creating an Intl.NumberFormat costs far more than using one: keep one per precision.
+const fractionFormats = new Map<number, Intl.NumberFormat>()
+function fractionFormat(digits: number): Intl.NumberFormat {
+  let format = fractionFormats.get(digits)
+  if (!format) {
+    format = new Intl.NumberFormat('en-GB', { maximumFractionDigits: digits })
+    fractionFormats.set(digits, format)
+  }
+  return format
+}
+
 /** 1234567 → "1.23 MB"; 999 → "999 bytes". */
 export function formatBytes(bytes: number, fractionDigits = 2): string {
   let value = bytes
@@ -19,7 +30,7 @@ export function formatBytes(bytes: number, fractionDigits = 2): string {
     unit += 1
   }
   const digits = unit === 0 ? 0 : fractionDigits
-  const text = new Intl.NumberFormat('en-GB', { maximumFractionDigits: digits }).format(value)
+  const text = fractionFormat(digits).format(value)
   return `${text} ${BYTE_UNITS[unit]}`
 }
 

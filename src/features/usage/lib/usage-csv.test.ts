@@ -5,8 +5,19 @@ import { toUsageData } from './usage-series'
 const ts = (day: string) => `${day}T00:00:00Z`
 const data = toUsageData(
   [
-    { object_type: 'deployment_version', metric: 'credits', usage: [{ start_date: ts('2026-01-15'), end_date: ts('2026-02-15'), value: 1484124.5 }, { start_date: ts('2026-02-15'), end_date: ts('2026-03-01'), value: 3 }] },
-    { object_type: 'pipeline_version', metric: 'output_volume', usage: [{ start_date: ts('2026-01-15'), end_date: ts('2026-02-15'), value: 123456789012 }] },
+    {
+      object_type: 'deployment_version',
+      metric: 'credits',
+      usage: [
+        { start_date: ts('2026-01-15'), end_date: ts('2026-02-15'), value: 1484124.5 },
+        { start_date: ts('2026-02-15'), end_date: ts('2026-03-01'), value: 3 },
+      ],
+    },
+    {
+      object_type: 'pipeline_version',
+      metric: 'output_volume',
+      usage: [{ start_date: ts('2026-01-15'), end_date: ts('2026-02-15'), value: 123456789012 }],
+    },
   ],
   null,
   'month',

@@ -9,7 +9,12 @@ const points = (days: [string, string, number][]) =>
 describe('expectedBuckets (the API’s bucket boundaries)', () => {
   it('gives one month bucket from the 12th to the 12th', () => {
     expect(expectedBuckets({ start: '2020-11-12', end: '2020-12-12' }, 'month')).toEqual([
-      { start: '2020-11-12', end: '2020-12-12', startTimestamp: ts('2020-11-12'), endTimestamp: ts('2020-12-12') },
+      {
+        start: '2020-11-12',
+        end: '2020-12-12',
+        startTimestamp: ts('2020-11-12'),
+        endTimestamp: ts('2020-12-12'),
+      },
     ])
   })
 
@@ -73,11 +78,23 @@ describe('toUsageData', () => {
 
   it('keeps the API’s timestamps exactly', () => {
     const data = toUsageData(
-      [{ object_type: 'deployment_version', metric: 'credits', usage: [{ start_date: '2026-11-01T00:00:00.000000Z', end_date: '2026-12-01T00:00:00.000000Z', value: 1 }] }],
+      [
+        {
+          object_type: 'deployment_version',
+          metric: 'credits',
+          usage: [
+            { start_date: '2026-11-01T00:00:00.000000Z', end_date: '2026-12-01T00:00:00.000000Z', value: 1 },
+          ],
+        },
+      ],
       null,
       'month',
     )
-    expect(data.buckets[0]).toMatchObject({ start: '2026-11-01', end: '2026-12-01', startTimestamp: '2026-11-01T00:00:00.000000Z' })
+    expect(data.buckets[0]).toMatchObject({
+      start: '2026-11-01',
+      end: '2026-12-01',
+      startTimestamp: '2026-11-01T00:00:00.000000Z',
+    })
   })
 
   it('draws an empty answer for a known range as zero buckets rather than nothing', () => {
@@ -96,7 +113,12 @@ describe('toUsageData', () => {
 
   it('gives recharts one row per bucket with a value per object type', () => {
     const rows = chartRows(toUsageData(answer, null, 'day'), 'input_volume')
-    expect(rows[1]).toEqual({ start: '2026-11-02', end: '2026-11-03', deployment_version: 0, pipeline_version: 50 })
+    expect(rows[1]).toEqual({
+      start: '2026-11-02',
+      end: '2026-11-03',
+      deployment_version: 0,
+      pipeline_version: 50,
+    })
     expect(chartRows(toUsageData(answer, null, 'day'), 'credits')[0]).toEqual({
       start: '2026-11-01',
       end: '2026-11-02',

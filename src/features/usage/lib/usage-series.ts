@@ -29,7 +29,8 @@ export const KNOWN_SERIES: readonly { metric: UsageMetric; objectType: UsageObje
 ]
 
 export type SeriesKey = `${UsageMetric}.${UsageObjectType}`
-export const seriesKey = (metric: UsageMetric, objectType: UsageObjectType): SeriesKey => `${metric}.${objectType}`
+export const seriesKey = (metric: UsageMetric, objectType: UsageObjectType): SeriesKey =>
+  `${metric}.${objectType}`
 
 export interface Bucket {
   /** The API's timestamps, exactly as it sent them. */
@@ -67,7 +68,8 @@ export function expectedBuckets(range: DateRange, interval: UsageInterval): Buck
   for (let step = 0; ; step += 1) {
     const start = interval === 'day' ? addDays(range.start, step) : addMonthsAnchored(range.start, step)
     if (start >= range.end) break
-    const next = interval === 'day' ? addDays(range.start, step + 1) : addMonthsAnchored(range.start, step + 1)
+    const next =
+      interval === 'day' ? addDays(range.start, step + 1) : addMonthsAnchored(range.start, step + 1)
     const end = next < range.end ? next : range.end
     buckets.push({ start, end, startTimestamp: timestampOf(start), endTimestamp: timestampOf(end) })
   }
@@ -98,11 +100,14 @@ function bucketsOfAnswer(usage: Usage[]): Bucket[] {
  */
 export function toUsageData(usage: Usage[], requested: DateRange | null, interval: UsageInterval): UsageData {
   const fromAnswer = bucketsOfAnswer(usage)
-  const buckets = fromAnswer.length > 0 || requested === null ? fromAnswer : expectedBuckets(requested, interval)
+  const buckets =
+    fromAnswer.length > 0 || requested === null ? fromAnswer : expectedBuckets(requested, interval)
   const indexOf = new Map(buckets.map((bucket, index) => [bucket.start, index]))
 
   const extra = usage
-    .filter((entry) => !KNOWN_SERIES.some((s) => s.metric === entry.metric && s.objectType === entry.object_type))
+    .filter(
+      (entry) => !KNOWN_SERIES.some((s) => s.metric === entry.metric && s.objectType === entry.object_type),
+    )
     .filter((entry) => METRICS.includes(entry.metric) && OBJECT_TYPES.includes(entry.object_type))
     .map((entry) => ({ metric: entry.metric, objectType: entry.object_type }))
 
@@ -131,12 +136,15 @@ export function seriesOfMetric(data: UsageData, metric: UsageMetric): Series[] {
  * after `today` get no values, so the line stops at today instead of dropping to a zero that only
  * means "not yet" (the table and CSV keep the API's zeros).
  */
-export type ChartRow = { start: IsoDate; end: IsoDate; isFuture?: true } & Partial<Record<UsageObjectType, number>>
+export type ChartRow = { start: IsoDate; end: IsoDate; isFuture?: true } & Partial<
+  Record<UsageObjectType, number>
+>
 
 export function chartRows(data: UsageData, metric: UsageMetric, today?: IsoDate): ChartRow[] {
   const series = seriesOfMetric(data, metric)
   return data.buckets.map((bucket, index) => {
-    if (today !== undefined && bucket.start > today) return { start: bucket.start, end: bucket.end, isFuture: true }
+    if (today !== undefined && bucket.start > today)
+      return { start: bucket.start, end: bucket.end, isFuture: true }
     const row: ChartRow = { start: bucket.start, end: bucket.end }
     for (const s of series) row[s.objectType] = s.values[index] ?? 0
     return row

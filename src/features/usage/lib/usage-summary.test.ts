@@ -8,15 +8,30 @@ describe('metricTotals', () => {
   it('sums each metric over the range, per object type and together', () => {
     const data = toUsageData(
       [
-        { object_type: 'deployment_version', metric: 'input_volume', usage: [{ start_date: ts('2026-01-01'), end_date: ts('2026-01-02'), value: 1000 }, { start_date: ts('2026-01-02'), end_date: ts('2026-01-03'), value: 24 }] },
-        { object_type: 'pipeline_version', metric: 'input_volume', usage: [{ start_date: ts('2026-01-01'), end_date: ts('2026-01-02'), value: 6 }] },
+        {
+          object_type: 'deployment_version',
+          metric: 'input_volume',
+          usage: [
+            { start_date: ts('2026-01-01'), end_date: ts('2026-01-02'), value: 1000 },
+            { start_date: ts('2026-01-02'), end_date: ts('2026-01-03'), value: 24 },
+          ],
+        },
+        {
+          object_type: 'pipeline_version',
+          metric: 'input_volume',
+          usage: [{ start_date: ts('2026-01-01'), end_date: ts('2026-01-02'), value: 6 }],
+        },
       ],
       null,
       'day',
     )
     expect(metricTotals(data)).toEqual([
       { metric: 'credits', total: 0, byObjectType: { deployment_version: 0 } },
-      { metric: 'input_volume', total: 1030, byObjectType: { deployment_version: 1024, pipeline_version: 6 } },
+      {
+        metric: 'input_volume',
+        total: 1030,
+        byObjectType: { deployment_version: 1024, pipeline_version: 6 },
+      },
       { metric: 'output_volume', total: 0, byObjectType: { deployment_version: 0, pipeline_version: 0 } },
     ])
   })

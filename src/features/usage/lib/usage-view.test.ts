@@ -40,17 +40,30 @@ describe('requestedRange', () => {
   })
 
   it('ends relative day ranges with today, included', () => {
-    expect(requestedRange({ range: '7d', interval: 'day' }, now)).toEqual({ start: '2026-11-22', end: '2026-11-29' })
-    expect(requestedRange({ range: '90d', interval: 'day' }, now)).toEqual({ start: '2026-08-31', end: '2026-11-29' })
+    expect(requestedRange({ range: '7d', interval: 'day' }, now)).toEqual({
+      start: '2026-11-22',
+      end: '2026-11-29',
+    })
+    expect(requestedRange({ range: '90d', interval: 'day' }, now)).toEqual({
+      start: '2026-08-31',
+      end: '2026-11-29',
+    })
   })
 
   it('uses the UTC day, not the local one', () => {
-    expect(requestedRange({ range: '7d', interval: 'day' }, new Date('2026-11-28T23:59:59Z'))?.end).toBe('2026-11-29')
-    expect(requestedRange({ range: '7d', interval: 'day' }, new Date('2026-11-29T00:00:00Z'))?.end).toBe('2026-11-30')
+    expect(requestedRange({ range: '7d', interval: 'day' }, new Date('2026-11-28T23:59:59Z'))?.end).toBe(
+      '2026-11-29',
+    )
+    expect(requestedRange({ range: '7d', interval: 'day' }, new Date('2026-11-29T00:00:00Z'))?.end).toBe(
+      '2026-11-30',
+    )
   })
 
   it('makes the last 12 months whole calendar months, this one included', () => {
-    expect(requestedRange({ range: '12m', interval: 'month' }, now)).toEqual({ start: '2025-12-01', end: '2026-12-01' })
+    expect(requestedRange({ range: '12m', interval: 'month' }, now)).toEqual({
+      start: '2025-12-01',
+      end: '2026-12-01',
+    })
   })
 })
 
@@ -66,7 +79,9 @@ describe('rangeProblem', () => {
       message: expect.stringContaining('at most 366 days (this range has 367)'),
     })
     expect(rangeProblem({ start: '2016-01-31', end: '2026-02-01' }, 'month')?.field).toBe('end')
-    expect(rangeProblem({ start: '2026-02-01', end: '2026-01-01' }, 'day')?.message).toMatch(/on or after the start/)
+    expect(rangeProblem({ start: '2026-02-01', end: '2026-01-01' }, 'day')?.message).toMatch(
+      /on or after the start/,
+    )
     expect(rangeProblem({ start: '2026-01-01', end: '2026-01-01' }, 'day')?.field).toBe('end')
     expect(rangeProblem({ start: '2026-02-30', end: '2026-03-01' }, 'day')?.field).toBe('start')
     expect(rangeProblem({ start: '2026-01-01', end: '' }, 'day')?.field).toBe('end')
@@ -75,13 +90,25 @@ describe('rangeProblem', () => {
 
 describe('previousRange', () => {
   it('steps back by days for day ranges', () => {
-    expect(previousRange({ start: '2026-11-22', end: '2026-11-29' })).toEqual({ start: '2026-11-15', end: '2026-11-22' })
+    expect(previousRange({ start: '2026-11-22', end: '2026-11-29' })).toEqual({
+      start: '2026-11-15',
+      end: '2026-11-22',
+    })
   })
 
   it('steps back by whole months for month ranges, so a period compares with the previous period', () => {
-    expect(previousRange({ start: '2026-11-20', end: '2026-12-20' })).toEqual({ start: '2026-10-20', end: '2026-11-20' })
-    expect(previousRange({ start: '2025-12-01', end: '2026-12-01' })).toEqual({ start: '2024-12-01', end: '2025-12-01' })
-    expect(previousRange({ start: '2026-03-31', end: '2026-04-30' })).toEqual({ start: '2026-02-28', end: '2026-03-31' })
+    expect(previousRange({ start: '2026-11-20', end: '2026-12-20' })).toEqual({
+      start: '2026-10-20',
+      end: '2026-11-20',
+    })
+    expect(previousRange({ start: '2025-12-01', end: '2026-12-01' })).toEqual({
+      start: '2024-12-01',
+      end: '2025-12-01',
+    })
+    expect(previousRange({ start: '2026-03-31', end: '2026-04-30' })).toEqual({
+      start: '2026-02-28',
+      end: '2026-03-31',
+    })
   })
 
   it('recognises whole months', () => {

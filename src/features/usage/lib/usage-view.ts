@@ -101,7 +101,8 @@ export interface RangeProblem {
 export function rangeProblem(range: DateRange, interval: UsageInterval): RangeProblem | null {
   if (!isIsoDate(range.start)) return { field: 'start', message: 'Enter a start date as YYYY-MM-DD.' }
   if (!isIsoDate(range.end)) return { field: 'end', message: 'Enter an end date as YYYY-MM-DD.' }
-  if (range.end <= range.start) return { field: 'end', message: 'The end date must be on or after the start date.' }
+  if (range.end <= range.start)
+    return { field: 'end', message: 'The end date must be on or after the start date.' }
   if (interval === 'day' && daysBetween(range.start, range.end) > MAX_DAY_INTERVAL_DAYS)
     return {
       field: 'end',

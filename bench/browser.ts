@@ -1,0 +1,234 @@
+// The dashboard in headless Chromium, from the production build served by `npm run serve` with
+// the seeded local API: the organization list's rows after a cold navigation, the members list
+// and usage chart (bench/members-list.ts, bench/usage-chart.ts), and the API requests each page
+// makes on a first visit and on a return visit within the stale time.
+import { chromium, type Browser, type Page } from '@playwright/test'
+import { existsSync } from 'node:fs'
+import { createQueryClient } from '../src/app/query-client'
+import { DEMO } from '../server/db/seed'
+import { median, type BrowserBenchEnvironment, type Figure } from './figures'
+import { loadOptionalBench } from './support/optional'
+import type { ProductionBuild } from './support/production-build'
+import { round1, type SuiteResult } from './support/suite'
+import { serveBuild } from './support/web-server'
+
+const COLD_LOADS = 7
+const LIST_ROWS_TARGET_MS = 300
+const organization = DEMO.largeOrganization
+
+/** The flags of playwright.config.ts: the same browser the e2e tests use. */
+async function launchChromium(): Promise<Browser> {
+  const executablePath =
+    process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined)
+  return chromium.launch({
+    executablePath,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  })
+}
+
+async function newSignedInPage(env: BrowserBenchEnvironment) {
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } })
+  await context.addInitScript((token) => window.sessionStorage.setItem('ubiops.token', token), env.token)
+  return { context, page: await context.newPage() }
+}
+
+/**
+ * One cold load of /organizations (fresh context: empty HTTP cache and storage): milliseconds from
+ * the navigation's start until a row of the table links to an organization.
+ */
+interface ListLoad {
+  rowsAt: number
+  /** when the last script of the build had arrived */
+  scriptsAt: number
+  /** when GET /organizations had fully arrived */
+  listAt: number
+}
+
+async function organizationListOnce(env: BrowserBenchEnvironment): Promise<ListLoad> {
+  const { context, page } = await newSignedInPage(env)
+  try {
+    await context.addInitScript(() => {
+      new MutationObserver((_records, observer) => {
+        if (document.querySelector('table tbody tr a[href^="/organizations/"]')) {
+          ;(window as unknown as { __rowsAt: number }).__rowsAt = performance.now()
+          observer.disconnect()
+        }
+      }).observe(document, { childList: true, subtree: true })
+    })
+    await page.goto(`${env.webUrl}/organizations`)
+    await page.waitForFunction(() => (window as unknown as { __rowsAt?: number }).__rowsAt !== undefined, undefined, {
+      timeout: 30_000,
+    })
+    return await page.evaluate(() => {
+      const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[]
+      const ends = (test: (name: string) => boolean) =>
+        Math.max(0, ...resources.filter((entry) => test(entry.name)).map((entry) => entry.responseEnd))
+      return {
+        rowsAt: (window as unknown as { __rowsAt: number }).__rowsAt,
+        scriptsAt: ends((name) => name.endsWith('.js')),
+        listAt: ends((name) => /\/api\/organizations(\?|$)/.test(name)),
+      }
+    })
+  } finally {
+    await context.close()
+  }
+}
+
+async function benchOrganizationList(env: BrowserBenchEnvironment): Promise<Figure> {
+  await organizationListOnce(env) // warm-up: the server's first answers, the browser's first start
+  const loads: ListLoad[] = []
+  for (let run = 0; run < COLD_LOADS; run += 1) loads.push(await organizationListOnce(env))
+  const times = loads.map((load) => load.rowsAt)
+  const scripts = round1(median(loads.map((load) => load.scriptsAt)))
+  const list = round1(median(loads.map((load) => load.listAt)))
+  const afterList = round1(median(loads.map((load) => load.rowsAt - load.listAt)))
+  return {
+    name: 'organization list: rows visible after navigation (cold load)',
+    value: round1(median(times)),
+    unit: 'ms',
+    runs: times.length,
+    target: { value: LIST_ROWS_TARGET_MS, better: 'lower' },
+    comparedWith: `from navigation start; slowest of ${times.length}: ${round1(Math.max(...times))} ms; medians: scripts in at ${scripts} ms, GET /organizations in at ${list} ms, rows ${afterList} ms after it`,
+  }
+}
+
+/** Counts requests to /api/ and waits until none is in flight and none started for a moment. */
+function apiRequestLog(page: Page) {
+  const paths: string[] = []
+  let inFlight = 0
+  let lastActivity = Date.now()
+  page.on('request', (request) => {
+    const url = new URL(request.url())
+    if (!url.pathname.startsWith('/api/')) return
+    paths.push(`${request.method()} ${url.pathname}${url.search}`)
+    inFlight += 1
+    lastActivity = Date.now()
+  })
+  const settle = (request: { url: () => string }) => {
+    if (!new URL(request.url()).pathname.startsWith('/api/')) return
+    inFlight -= 1
+    lastActivity = Date.now()
+  }
+  page.on('requestfinished', settle)
+  page.on('requestfailed', settle)
+  return {
+    take(): string[] {
+      return paths.splice(0)
+    },
+    /** Network quiet: nothing in flight and nothing new for `quietMs` (a follow-up request would show by then). */
+    async quiet(quietMs = 500): Promise<void> {
+      const deadline = Date.now() + 30_000
+      while (inFlight > 0 || Date.now() - lastActivity < quietMs) {
+        if (Date.now() > deadline) throw new Error('the page kept requesting for 30 s')
+        await new Promise((resolve) => setTimeout(resolve, 50))
+      }
+    },
+  }
+}
+
+const PAGES: { name: string; path: string; away: string }[] = [
+  { name: 'organization list', path: '/organizations', away: `/organizations/${organization}` },
+  { name: 'organization overview', path: `/organizations/${organization}`, away: '/organizations' },
+  { name: 'settings', path: `/organizations/${organization}/settings`, away: '/organizations' },
+  { name: `members (${DEMO.largeOrganizationMembers.toLocaleString('en')})`, path: `/organizations/${organization}/members`, away: '/organizations' },
+  { name: 'usage', path: `/organizations/${organization}/usage`, away: '/organizations' },
+]
+
+/**
+ * First visit: a cold load of the page. Return: follow an in-app link away (the other page's own
+ * requests are not counted), then Back, all within the stale time; the cache should answer.
+ */
+async function benchRequests(env: BrowserBenchEnvironment, staleTimeMs: number): Promise<Figure[]> {
+  const figures: Figure[] = []
+  for (const { name, path, away } of PAGES) {
+    const { context, page } = await newSignedInPage(env)
+    try {
+      const log = apiRequestLog(page)
+      const started = Date.now()
+      await page.goto(env.webUrl + path)
+      await page.locator('main').waitFor()
+      await log.quiet()
+      const first = log.take()
+      await page.locator(`a[href="${away}"]`).filter({ visible: true }).first().click()
+      await page.waitForURL(env.webUrl + away)
+      await log.quiet()
+      log.take()
+      await page.goBack()
+      await page.waitForURL(env.webUrl + path)
+      await log.quiet()
+      const back = log.take()
+      const elapsed = Date.now() - started
+      if (elapsed >= staleTimeMs) throw new Error(`${name}: the return came after the stale time (${elapsed} ms)`)
+      const unique = (paths: string[]) => {
+        const counts = new Map<string, number>()
+        for (const entry of paths) counts.set(entry.replace(/\?.*/, ''), (counts.get(entry.replace(/\?.*/, '')) ?? 0) + 1)
+        return [...counts].map(([entry, count]) => (count > 1 ? `${entry} (${count}x)` : entry)).join(', ')
+      }
+      figures.push(
+        {
+          name: `requests: ${name}, first visit`,
+          value: first.length,
+          unit: 'requests',
+          comparedWith: first.length ? unique(first) : 'none',
+        },
+        {
+          name: `requests: ${name}, return within the stale time`,
+          value: back.length,
+          unit: 'requests',
+          target: { value: 0, better: 'lower' },
+          comparedWith: `back after ${round1(elapsed / 1000)} s${back.length ? `: ${unique(back)}` : ''}`,
+        },
+      )
+    } finally {
+      await context.close()
+    }
+  }
+  return figures
+}
+
+export async function benchBrowser(build: ProductionBuild, machine: Record<string, string>): Promise<SuiteResult> {
+  const served = await serveBuild(build.outDir)
+  const browser = await launchChromium()
+  machine.chromium = browser.version()
+  const env: BrowserBenchEnvironment = { browser, webUrl: served.webUrl, apiUrl: served.apiUrl, token: served.token }
+  const staleTimeMs = Number(createQueryClient().getDefaultOptions().queries?.staleTime ?? 0)
+  const figures: Figure[] = []
+  const notes = [
+    `Chromium ${browser.version()} headless; production build served by server/cli/serve.ts (gzip/brotli) with the local API it starts, seeded; token of ${DEMO.adminEmail}.`,
+  ]
+  // Each part on its own: one that breaks is reported in the notes, the others still print.
+  const part = async (label: string, run: () => Promise<Figure[]>) => {
+    try {
+      figures.push(...(await run()))
+    } catch (error) {
+      notes.push(`${label} FAILED: ${(error as Error).message.split('\n')[0]}`)
+    }
+  }
+  try {
+    await part('organization list', async () => [await benchOrganizationList(env)])
+    for (const [file, exportName] of [
+      ['./members-list.ts', 'benchMembersList'],
+      ['./usage-chart.ts', 'benchUsageChart'],
+    ] as const) {
+      const bench = await loadOptionalBench<[BrowserBenchEnvironment]>(new URL(file, import.meta.url).href, exportName)
+      if (bench) await part(exportName, () => bench(env))
+      else notes.push(`${exportName}: not available (bench/${file.slice(2)} does not export it yet)`)
+    }
+    await part('requests', () => benchRequests(env, staleTimeMs))
+    notes.push(
+      `requests: API calls seen by the browser; the return visit follows a link away and comes Back within the ${staleTimeMs / 1000} s stale time.`,
+    )
+  } finally {
+    await browser.close()
+    await served.stop()
+  }
+  return { figures, notes }
+}

@@ -1,0 +1,135 @@
+// The bytes of the production build each page loads: the entry (index.html's script, its static
+// imports and CSS) plus, for each route module on the page's route chain, its chunk and the chunks
+// it imports statically, transitively, read from Vite's manifest. Raw and gzip (zlib, level 6,
+// what a web server's default compression sends).
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import type { Figure } from './figures'
+import type { ManifestChunk, ProductionBuild } from './support/production-build'
+import type { SuiteResult } from './support/suite'
+
+const ROUTES = 'src/app/routes/'
+/**
+ * Each page and the lazy route modules react-router loads for it (src/app/router.tsx: layouts
+ * first). Kept beside the manifest check below: a renamed module is reported, not skipped silently.
+ */
+export const PAGES: Record<string, string[]> = {
+  '/sign-in': ['sign-in'],
+  '/organizations': ['app-layout', 'organizations'],
+  '/organizations/:name': ['app-layout', 'organization-layout', 'organization-overview'],
+  '/organizations/:name/settings': ['app-layout', 'organization-layout', 'organization-settings'],
+  '/organizations/:name/members': ['app-layout', 'organization-layout', 'members'],
+  '/organizations/:name/usage': ['app-layout', 'organization-layout', 'usage'],
+  '(not found)': ['app-layout', 'not-found'],
+}
+const FIRST_PAGES = ['/sign-in', '/organizations']
+const FIRST_PAGE_JS_GZIP_TARGET = 100
+const USAGE_OWN_JS_GZIP_TARGET = 130
+
+/** KB as Vite prints them: 1,000 bytes. */
+const kb = (bytes: number) => Math.round(bytes / 100) / 10
+
+interface Bytes {
+  raw: number
+  gzip: number
+}
+
+/** The manifest key and every chunk it imports statically, transitively (index.html's `imports` included). */
+function staticClosure(manifest: Record<string, ManifestChunk>, key: string, into = new Set<string>()): Set<string> {
+  if (into.has(key)) return into
+  into.add(key)
+  for (const imported of manifest[key]?.imports ?? []) staticClosure(manifest, imported, into)
+  return into
+}
+
+function filesOf(manifest: Record<string, ManifestChunk>, keys: Iterable<string>) {
+  const js = new Set<string>()
+  const css = new Set<string>()
+  for (const key of keys) {
+    const chunk = manifest[key]!
+    js.add(chunk.file)
+    for (const file of chunk.css ?? []) css.add(file)
+  }
+  return { js, css }
+}
+
+export async function benchBytes(build: ProductionBuild): Promise<SuiteResult> {
+  const { manifest, outDir } = build
+  const sizes = new Map<string, Bytes>()
+  const size = (files: Iterable<string>): Bytes => {
+    const total = { raw: 0, gzip: 0 }
+    for (const file of files) {
+      if (!sizes.has(file)) {
+        const content = readFileSync(join(outDir, file))
+        sizes.set(file, { raw: content.byteLength, gzip: gzipSync(content, { level: 6 }).byteLength })
+      }
+      total.raw += sizes.get(file)!.raw
+      total.gzip += sizes.get(file)!.gzip
+    }
+    return total
+  }
+
+  const entryKey = Object.keys(manifest).find((key) => manifest[key]!.isEntry)
+  if (!entryKey) throw new Error('the manifest has no entry')
+  const entry = staticClosure(manifest, entryKey)
+  const notes = [
+    `built in ${build.seconds} s; KB = 1,000 bytes; gzip = zlib level 6. A page loads the entry (${kb(size(filesOf(manifest, entry).js).gzip)} KB gzip JS) plus its route modules' chunks and their static imports.`,
+  ]
+  const missing = new Set<string>()
+  const moduleKey = (name: string) => {
+    const key = `${ROUTES}${name}.tsx`
+    if (!manifest[key]) missing.add(key)
+    return key
+  }
+
+  const figures: Figure[] = []
+  for (const [page, modules] of Object.entries(PAGES)) {
+    const keys = new Set(entry)
+    for (const name of modules) staticClosure(manifest, moduleKey(name), keys)
+    const { js, css } = filesOf(
+      manifest,
+      [...keys].filter((key) => manifest[key]),
+    )
+    const [jsBytes, cssBytes] = [size(js), size(css)]
+    const isFirst = FIRST_PAGES.includes(page)
+    figures.push(
+      {
+        name: `${page}: JavaScript, gzip`,
+        value: kb(jsBytes.gzip),
+        unit: 'KB',
+        target: isFirst ? { value: FIRST_PAGE_JS_GZIP_TARGET, better: 'lower' } : undefined,
+        comparedWith: `raw ${kb(jsBytes.raw)} KB; ${js.size} files${isFirst ? ' (a first page)' : ''}`,
+      },
+      {
+        name: `${page}: CSS, gzip`,
+        value: kb(cssBytes.gzip),
+        unit: 'KB',
+        comparedWith: `raw ${kb(cssBytes.raw)} KB; ${css.size} files`,
+      },
+    )
+  }
+
+  // What each route module adds on top of the entry and the layouts above it: its "own" chunks.
+  const layouts = new Map<string, string[]>()
+  for (const modules of Object.values(PAGES))
+    modules.forEach((name, index) => layouts.set(name, modules.slice(0, index)))
+  for (const [name, above] of layouts) {
+    const already = new Set(entry)
+    for (const layout of above) staticClosure(manifest, moduleKey(layout), already)
+    const own = [...staticClosure(manifest, moduleKey(name))].filter((key) => manifest[key] && !already.has(key))
+    const { js, css } = filesOf(manifest, own)
+    const [jsBytes, cssBytes] = [size(js), size(css)]
+    figures.push({
+      name: `route ${name}: own JavaScript, gzip`,
+      value: kb(jsBytes.gzip),
+      unit: 'KB',
+      target: name === 'usage' ? { value: USAGE_OWN_JS_GZIP_TARGET, better: 'lower' } : undefined,
+      comparedWith: `raw ${kb(jsBytes.raw)} KB in ${js.size} chunks; CSS ${kb(cssBytes.gzip)} KB gzip${above.length ? `; beyond ${above.join(', ')}` : ''}`,
+    })
+  }
+  if (missing.size)
+    notes.push(`route modules not in the build (bench/bytes.ts PAGES is out of date): ${[...missing].join(', ')}`)
+  notes.push('React, react-router and react-query alone are about 91 KB gzip: the first-page target leaves ~9 KB for the app.')
+  return { figures, notes }
+}

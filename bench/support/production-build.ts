@@ -1,0 +1,56 @@
+// One production build per `npm run bench`, shared by the bytes and browser suites, built into a
+// temporary folder so that a dist/ someone is serving is left alone.
+import { execFile } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+
+/** One entry of Vite's .vite/manifest.json. */
+export interface ManifestChunk {
+  file: string
+  src?: string
+  name?: string
+  isEntry?: boolean
+  isDynamicEntry?: boolean
+  imports?: string[]
+  dynamicImports?: string[]
+  css?: string[]
+}
+
+export interface ProductionBuild {
+  outDir: string
+  manifest: Record<string, ManifestChunk>
+  seconds: number
+}
+
+export class ProductionBuilds {
+  private build: Promise<ProductionBuild> | null = null
+  private folder: string | null = null
+
+  get(): Promise<ProductionBuild> {
+    this.build ??= this.create()
+    return this.build
+  }
+
+  private async create(): Promise<ProductionBuild> {
+    this.folder = mkdtempSync(join(tmpdir(), 'ubiops-bench-build-'))
+    const outDir = join(this.folder, 'dist')
+    const started = performance.now()
+    await promisify(execFile)(
+      process.execPath,
+      ['node_modules/vite/bin/vite.js', 'build', '--outDir', outDir, '--emptyOutDir', '--manifest', '--logLevel', 'warn'],
+      { maxBuffer: 16 * 1024 * 1024 },
+    )
+    const manifest = JSON.parse(readFileSync(join(outDir, '.vite', 'manifest.json'), 'utf8')) as Record<
+      string,
+      ManifestChunk
+    >
+    return { outDir, manifest, seconds: Math.round((performance.now() - started) / 100) / 10 }
+  }
+
+  async dispose(): Promise<void> {
+    if (this.build) await this.build.catch(() => undefined)
+    if (this.folder) rmSync(this.folder, { recursive: true, force: true })
+  }
+}
