@@ -13,12 +13,18 @@ const reactRouterProduction = fileURLToPath(
   new URL('./node_modules/react-router/dist/production/index.mjs', import.meta.url),
 )
 
+// The dev server under Playwright serves a fixed tree: no file watching and no HMR, so that an
+// edit elsewhere in the tree (several people work in it) cannot reload a page mid-test.
+const isTestServer = Boolean(process.env.VITE_NO_WATCH || process.env.E2E_WEB_PORT)
+
 export default defineConfig(({ command }) => ({
   plugins: [react()],
   resolve: {
     alias: command === 'build' ? [{ find: /^react-router$/, replacement: reactRouterProduction }] : [],
   },
   server: {
+    watch: isTestServer ? null : undefined,
+    hmr: isTestServer ? false : undefined,
     proxy: {
       '/api': {
         target: origin,

@@ -106,7 +106,7 @@ function compared(
 
 export async function benchApi(): Promise<SuiteResult> {
   const notes: string[] = [
-    `autocannon, ${LOAD_DEFAULTS.connections} connections, ${LOAD_DEFAULTS.seconds} s per run after a ${LOAD_DEFAULTS.warmUpSeconds} s warm-up, median of ${LOAD_DEFAULTS.runs} runs; each server in its own process on loopback.`,
+    `autocannon, ${LOAD_DEFAULTS.connections} connections, runs of ${LOAD_DEFAULTS.seconds} s (longer, up to ${LOAD_DEFAULTS.maxSeconds} s, for slow endpoints, to hold ${LOAD_DEFAULTS.minAnswersPerRun} answers) after a ${LOAD_DEFAULTS.warmUpSeconds} s warm-up, median of ${LOAD_DEFAULTS.runs} runs; each server in its own process on loopback.`,
   ]
   const reads = ourReads()
   const api = await startLocalApi()

@@ -67,15 +67,15 @@ async function organizationListOnce(env: BrowserBenchEnvironment): Promise<ListL
     await page.waitForFunction(() => (window as unknown as { __rowsAt?: number }).__rowsAt !== undefined, undefined, {
       timeout: 30_000,
     })
+    // No named helpers inside: tsx would wrap them in a __name() that the page does not have.
     return await page.evaluate(() => {
-      const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[]
-      const ends = (test: (name: string) => boolean) =>
-        Math.max(0, ...resources.filter((entry) => test(entry.name)).map((entry) => entry.responseEnd))
-      return {
-        rowsAt: (window as unknown as { __rowsAt: number }).__rowsAt,
-        scriptsAt: ends((name) => name.endsWith('.js')),
-        listAt: ends((name) => /\/api\/organizations(\?|$)/.test(name)),
+      let scriptsAt = 0
+      let listAt = 0
+      for (const entry of performance.getEntriesByType('resource') as PerformanceResourceTiming[]) {
+        if (entry.name.endsWith('.js')) scriptsAt = Math.max(scriptsAt, entry.responseEnd)
+        if (/\/api\/organizations(\?|$)/.test(entry.name)) listAt = Math.max(listAt, entry.responseEnd)
       }
+      return { rowsAt: (window as unknown as { __rowsAt: number }).__rowsAt, scriptsAt, listAt }
     })
   } finally {
     await context.close()

@@ -142,6 +142,7 @@ test('rename warns that the address changes and follows the new name', async ({ 
   await expect(page).toHaveURL(`/organizations/${newName}/settings`)
   await expect(page.getByRole('heading', { name: newName, level: 1 })).toBeVisible()
   await expect(page.getByLabel('Organization name')).toHaveValue(newName)
+  await expect(page.getByLabel('Organization name')).toBeFocused()
   expect(await page.evaluate(() => (window as unknown as { marker?: boolean }).marker)).toBe(true)
 
   await page.goto(`/organizations/${name}`)

@@ -1,4 +1,4 @@
-import { createOrganization, createUser, expect, expectNoAxeViolations, test } from './fixtures'
+import { createOrganization, createUser, expect, expectNoAxeViolations, signIn, test } from './fixtures'
 
 test('a wrong token is refused with a clear message, a right one (with "Token ") signs in', async ({
   page,
@@ -88,4 +88,16 @@ test('sign-out forgets the token and the cached data', async ({ page }) => {
   await page.goto('/organizations')
   await expect(page).toHaveURL(/\/sign-in/)
   await expect(page.getByText(user.email)).toHaveCount(0)
+})
+
+test('opening a deep link with a revoked token goes to sign-in and back', async ({ page, request }) => {
+  const user = createUser()
+  const organization = await createOrganization(request, user)
+  await signIn(page, { email: user.email, token: 'revoked-before-the-visit' })
+  await page.goto(`/organizations/${organization}/settings`)
+  await expect(page).toHaveURL(`/sign-in?next=${encodeURIComponent(`/organizations/${organization}/settings`)}`)
+  await page.getByLabel('API token').fill(user.token)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await expect(page).toHaveURL(`/organizations/${organization}/settings`)
+  await expect(page.getByLabel('Organization name')).toHaveValue(organization)
 })

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3'
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import { installAuthentication, type AuthOptions } from './auth/authenticate'
 import { openDatabase } from './db/open'
-import { frameworkErrors, installErrorHandling } from './errors'
+import { clientErrorHandler, frameworkErrors, installErrorHandling } from './errors'
 import { membersRepository } from './repositories/members'
 import { organizationsRepository } from './repositories/organizations'
 import { tokensRepository } from './repositories/tokens'
@@ -54,6 +54,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
     onProtoPoisoning: 'remove',
     onConstructorPoisoning: 'remove',
     frameworkErrors,
+    clientErrorHandler,
     ajv: {
       customOptions: {
         // A string "true" is not a boolean: no coercion, and every field at fault reported.

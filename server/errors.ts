@@ -1,6 +1,8 @@
 // Every failure, whatever raised it, leaves as {"error": "<a sentence a person can act on>"} with
 // its status, and never with a stack trace.
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { ConnectionError, FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { STATUS_CODES } from 'node:http'
+import type { Socket } from 'node:net'
 import { HttpError } from './lib/http-error'
 
 interface ValidationIssue {
@@ -97,6 +99,36 @@ export function frameworkErrors(error: FastifyError, _request: FastifyRequest, r
   void reply
     .code(400)
     .send({ error: FASTIFY_MESSAGES[error.code] ?? 'The address is not valid: check the path.' })
+}
+
+const CLIENT_ERRORS: Record<string, { status: number; message: string }> = {
+  HPE_HEADER_OVERFLOW: {
+    status: 431,
+    message: 'The request line or headers are larger than 16 KB: send a shorter address and fewer headers.',
+  },
+  ERR_HTTP_REQUEST_TIMEOUT: { status: 408, message: 'The request took too long to arrive: send it again.' },
+}
+
+/**
+ * Requests Node's HTTP parser refuses (oversized headers, bytes that are not HTTP) never reach
+ * Fastify's handlers. Answer them in the same {"error"} shape. Unlike Fastify's default handler,
+ * log only the error code: the parser's error carries the raw request bytes, token included.
+ */
+export function clientErrorHandler(this: FastifyInstance, error: ConnectionError, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return
+  const { status, message } = CLIENT_ERRORS[error.code] ?? {
+    status: 400,
+    message: 'The request is not valid HTTP: check the client that sent it.',
+  }
+  this.log.debug({ code: error.code }, 'refused a malformed request')
+  if (socket.writable) {
+    const body = JSON.stringify({ error: message })
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    )
+  }
+  socket.destroy()
 }
 
 /**

@@ -18,9 +18,19 @@ export interface LoadFigures {
   p50: number
   p99: number
   runs: number
+  /** the length of each run */
+  seconds: number
 }
 
-export const LOAD_DEFAULTS = { connections: 10, seconds: 2, runs: 3, warmUpSeconds: 1 }
+export const LOAD_DEFAULTS = {
+  connections: 10,
+  seconds: 2,
+  runs: 3,
+  warmUpSeconds: 1,
+  /** A slow endpoint gets longer runs (up to maxSeconds) so that each run has this many answers. */
+  minAnswersPerRun: 50,
+  maxSeconds: 8,
+}
 
 function once(options: LoadOptions, seconds: number): Promise<autocannon.Result> {
   return autocannon({
@@ -33,11 +43,19 @@ function once(options: LoadOptions, seconds: number): Promise<autocannon.Result>
 }
 
 export async function measureLoad(options: LoadOptions): Promise<LoadFigures> {
-  await once(options, LOAD_DEFAULTS.warmUpSeconds)
+  const warmUp = await once(options, LOAD_DEFAULTS.warmUpSeconds)
+  // Answers that are still in flight when a run ends are not counted: a run of a slow endpoint
+  // must be long enough to hold many answers, or its figures are noise (or zero).
+  const rate = warmUp.requests.total / LOAD_DEFAULTS.warmUpSeconds
+  const seconds = Math.min(
+    LOAD_DEFAULTS.maxSeconds,
+    Math.max(options.seconds ?? LOAD_DEFAULTS.seconds, Math.ceil(LOAD_DEFAULTS.minAnswersPerRun / Math.max(rate, 1))),
+  )
   const results: autocannon.Result[] = []
   const runs = options.runs ?? LOAD_DEFAULTS.runs
   for (let run = 0; run < runs; run += 1) {
-    const result = await once(options, options.seconds ?? LOAD_DEFAULTS.seconds)
+    const result = await once(options, seconds)
+    if (result.requests.total === 0) throw new Error(`${options.url}: no answer within a ${seconds} s run`)
     // A benchmark of error answers measures nothing: fail loudly instead of printing it.
     if (result.errors > 0 || result.non2xx > 0)
       throw new Error(
@@ -50,5 +68,6 @@ export async function measureLoad(options: LoadOptions): Promise<LoadFigures> {
     p50: median(results.map((result) => result.latency.p50)),
     p99: median(results.map((result) => result.latency.p99)),
     runs,
+    seconds,
   }
 }

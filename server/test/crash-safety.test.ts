@@ -57,14 +57,27 @@ async function write(
  * until the server stops answering. Every step waits for the previous one, so every
  * acknowledged step is recorded before the next is sent.
  */
-async function client(server: ServerProcess, token: string, ledger: Ledger, round: { acknowledged: number }, inFlight: { count: number }): Promise<void> {
+async function client(
+  server: ServerProcess,
+  token: string,
+  ledger: Ledger,
+  round: { acknowledged: number },
+  inFlight: { count: number },
+): Promise<void> {
   const acknowledge = () => {
     ledger.acknowledgedWrites += 1
     round.acknowledged += 1
   }
   for (;;) {
     let name = uniqueName('crash')
-    const created = await write(server, token, 'POST', '/organizations', { name, subscription: 'free' }, inFlight)
+    const created = await write(
+      server,
+      token,
+      'POST',
+      '/organizations',
+      { name, subscription: 'free' },
+      inFlight,
+    )
     if (!created) return
     expect(created.status, JSON.stringify(created.body)).toBe(201)
     const organizationId = created.body.id!
@@ -76,14 +89,28 @@ async function client(server: ServerProcess, token: string, ledger: Ledger, roun
       if (step === 'rename') {
         const next = uniqueName('renamed')
         entry.names.push(next)
-        const renamed = await write(server, token, 'PATCH', `/organizations/${name}`, { name: next }, inFlight)
+        const renamed = await write(
+          server,
+          token,
+          'PATCH',
+          `/organizations/${name}`,
+          { name: next },
+          inFlight,
+        )
         if (!renamed) return
         expect(renamed.status, JSON.stringify(renamed.body)).toBe(200)
         entry.acknowledged = entry.names.length
         name = next
       } else {
         const email = uniqueEmail('crash')
-        const added = await write(server, token, 'POST', `/organizations/${name}/users`, { email, admin: randomInt(2) === 1 }, inFlight)
+        const added = await write(
+          server,
+          token,
+          'POST',
+          `/organizations/${name}/users`,
+          { email, admin: randomInt(2) === 1 },
+          inFlight,
+        )
         if (!added) return
         expect(added.status, JSON.stringify(added.body)).toBe(201)
         ledger.members.push({ organizationId, email })
@@ -108,7 +135,8 @@ function checkDatabase(dbPath: string, ledger: Ledger): void {
     const member = db.prepare(
       'SELECT 1 FROM memberships JOIN users ON users.id = memberships.user_id WHERE organization_id = ? AND users.email = ?',
     )
-    for (const { organizationId, email } of ledger.members) expect(member.get(organizationId, email), `${email} in ${organizationId}`).toBeTruthy()
+    for (const { organizationId, email } of ledger.members)
+      expect(member.get(organizationId, email), `${email} in ${organizationId}`).toBeTruthy()
   } finally {
     db.close()
   }
@@ -117,7 +145,8 @@ function checkDatabase(dbPath: string, ledger: Ledger): void {
 const dbPath = temporaryDatabasePath('crash')
 const running: ServerProcess[] = []
 afterAll(async () => {
-  for (const server of running) if (server.child.exitCode === null && server.child.signalCode === null) server.child.kill('SIGKILL')
+  for (const server of running)
+    if (server.child.exitCode === null && server.child.signalCode === null) server.child.kill('SIGKILL')
   await Promise.all(running.map((server) => server.exited))
   removeDatabase(dbPath)
 })
@@ -146,7 +175,10 @@ describe('SIGKILL during a burst of concurrent writes', () => {
       })
       const clients = Promise.all(tokens.map((token) => client(server, token, ledger, round, inFlight)))
       // A client that fails an expectation ends the test here rather than leaving the killer waiting.
-      await Promise.race([killer, clients.then(() => Promise.reject(new Error('the clients stopped before the kill')))])
+      await Promise.race([
+        killer,
+        clients.then(() => Promise.reject(new Error('the clients stopped before the kill'))),
+      ])
       await clients
       expect((await server.exited).signal).toBe('SIGKILL')
       rounds.push(round)
@@ -172,10 +204,12 @@ describe('SIGKILL during a burst of concurrent writes', () => {
     for (const [id, { names, acknowledged }] of ledger.organizations) {
       for (const name of names.slice(acknowledged - 1)) {
         const answer = await get(`/organizations/${name}/users`)
-        if (answer.status === 200) membersByOrganization.set(id, new Set((answer.body as { email: string }[]).map((m) => m.email)))
+        if (answer.status === 200)
+          membersByOrganization.set(id, new Set((answer.body as { email: string }[]).map((m) => m.email)))
       }
     }
-    for (const { organizationId, email } of ledger.members) expect(membersByOrganization.get(organizationId)?.has(email), email).toBe(true)
+    for (const { organizationId, email } of ledger.members)
+      expect(membersByOrganization.get(organizationId)?.has(email), email).toBe(true)
     server.child.kill('SIGTERM')
     expect(await server.exited).toEqual({ code: 0, signal: null })
 

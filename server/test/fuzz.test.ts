@@ -5,7 +5,7 @@
 // {"error": "<sentence>"} without internals, a rejected request must leave every table as it was,
 // and no one may succeed where they do not belong.
 //
-// FUZZ_RUNS=20000 npx vitest run server/test/fuzz.test.ts   (default 4000 requests; FUZZ_SEED to replay)
+// FUZZ_RUNS=20000 npx vitest run server/test/fuzz.test.ts   (default 3000 requests; FUZZ_SEED to replay)
 import fc from 'fast-check'
 import type { InjectOptions } from 'fastify'
 import { randomBytes, randomUUID } from 'node:crypto'
@@ -21,7 +21,7 @@ import {
 } from './hardening-fixtures'
 import { createTestApi, type TestApi } from './helpers'
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 4000)
+const RUNS = Number(process.env.FUZZ_RUNS ?? 3000)
 const SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED)
 
 type Access = 'public' | 'any token' | 'member' | 'admin'
@@ -33,7 +33,12 @@ const OPERATIONS: { method: string; path: string; access: Access; fields: Field[
   { method: 'GET', path: '/openapi.json', access: 'public', fields: [] },
   { method: 'GET', path: '/user', access: 'any token', fields: [] },
   { method: 'GET', path: '/organizations', access: 'any token', fields: [] },
-  { method: 'POST', path: '/organizations', access: 'any token', fields: ['name', 'subscription', 'subscription_end_date'] },
+  {
+    method: 'POST',
+    path: '/organizations',
+    access: 'any token',
+    fields: ['name', 'subscription', 'subscription_end_date'],
+  },
   { method: 'GET', path: '/organizations/{org}', access: 'member', fields: [] },
   {
     method: 'PATCH',
@@ -92,7 +97,25 @@ const SQL_AND_HTML = [
   'undefined',
   'NaN',
 ]
-const ODD_UNICODE = ['\u0000', '\u202e', '\ud800', '\udfff', '😀', '👩‍👩‍👧', 'İ', 'ß', 'ǅ', '\u00a0', '\ufeff', 'ｆｒｅｅ', 'а', '\n', '\t', ' ', '']
+const ODD_UNICODE = [
+  '\u0000',
+  '\u202e',
+  '\ud800',
+  '\udfff',
+  '😀',
+  '👩‍👩‍👧',
+  'İ',
+  'ß',
+  'ǅ',
+  '\u00a0',
+  '\ufeff',
+  'ｆｒｅｅ',
+  'а',
+  '\n',
+  '\t',
+  ' ',
+  '',
+]
 const ODD_DATES = [
   '2021-02-29',
   '2020-02-29',
@@ -142,7 +165,10 @@ const anyJson: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 1, arbitrary: fc.boolean() },
   { weight: 1, arbitrary: fc.constant(null) },
   { weight: 1, arbitrary: fc.array(fc.jsonValue({ maxDepth: 1 }), { maxLength: 3 }) },
-  { weight: 1, arbitrary: fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 1 }), { maxKeys: 3 }) },
+  {
+    weight: 1,
+    arbitrary: fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 1 }), { maxKeys: 3 }),
+  },
 )
 
 function fieldValue(field: Field, cast: Cast): fc.Arbitrary<unknown> {
@@ -174,23 +200,36 @@ function fieldValue(field: Field, cast: Cast): fc.Arbitrary<unknown> {
 }
 
 const freshName = fc.uuid().map((uuid) => `fz-${uuid.slice(0, 13)}`)
-const futureDate = fc.integer({ min: 1, max: 700 }).map((days) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10))
-const pastDate = fc.integer({ min: 0, max: 300 }).map((days) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10))
+const futureDate = fc
+  .integer({ min: 1, max: 700 })
+  .map((days) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10))
+const pastDate = fc
+  .integer({ min: 0, max: 300 })
+  .map((days) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10))
 
 /** Bodies that pass every rule (so that the fuzzer also reaches the writes and their transactions). */
 function validBody(fields: Field[], cast: Cast): fc.Arbitrary<Record<string, unknown>> {
-  if (fields.includes('email')) return fc.record({ email: fc.emailAddress(), admin: fc.boolean() }, { requiredKeys: ['email'] })
+  if (fields.includes('email'))
+    return fc.record({ email: fc.emailAddress(), admin: fc.boolean() }, { requiredKeys: ['email'] })
   if (fields.includes('subscription_start_date'))
     return fc.oneof(
       fc.record({ name: fc.oneof(freshName, fc.constant(cast.home.name)) }),
-      fc.record({ subscription: fc.constantFrom('professional', 'enterprise'), subscription_start_date: pastDate, subscription_end_date: futureDate }),
+      fc.record({
+        subscription: fc.constantFrom('professional', 'enterprise'),
+        subscription_start_date: pastDate,
+        subscription_end_date: futureDate,
+      }),
       fc.record({ subscription: fc.constant('free') }),
       fc.record({ subscription_end_date: fc.oneof(fc.constant(null), futureDate) }),
     )
   if (fields.includes('name'))
     return fc.oneof(
       fc.record({ name: freshName, subscription: fc.constant('free') }),
-      fc.record({ name: freshName, subscription: fc.constantFrom('professional', 'enterprise'), subscription_end_date: futureDate }),
+      fc.record({
+        name: freshName,
+        subscription: fc.constantFrom('professional', 'enterprise'),
+        subscription_end_date: futureDate,
+      }),
     )
   return fc.record({ admin: fc.boolean() })
 }
@@ -200,13 +239,22 @@ function objectBody(fields: Field[], cast: Cast): fc.Arbitrary<Record<string, un
   const fuzzed = fc.record(Object.fromEntries(fields.map((field) => [field, fieldValue(field, cast)])), {
     requiredKeys: [],
   })
-  const known = fields.length === 0 ? fuzzed : fc.oneof({ weight: 3, arbitrary: fuzzed }, { weight: 2, arbitrary: validBody(fields, cast) })
+  const known =
+    fields.length === 0
+      ? fuzzed
+      : fc.oneof({ weight: 3, arbitrary: fuzzed }, { weight: 2, arbitrary: validBody(fields, cast) })
   const extra = fc.oneof(
     { weight: 3, arbitrary: fc.constant({}) },
     { weight: 1, arbitrary: fc.dictionary(fc.string({ maxLength: 12 }), anyJson, { maxKeys: 4 }) },
     {
       weight: 1,
-      arbitrary: fc.constantFrom({ id: randomUUID() }, { admin: true }, { staff: true }, { user_id: 'x' }, { status: 'gone' }),
+      arbitrary: fc.constantFrom(
+        { id: randomUUID() },
+        { admin: true },
+        { staff: true },
+        { user_id: 'x' },
+        { status: 'gone' },
+      ),
     },
   )
   return fc.tuple(extra, known).map(([more, fieldsPart]) => ({ ...more, ...fieldsPart }))
@@ -241,7 +289,10 @@ function bodyText(fields: Field[], cast: Cast): fc.Arbitrary<string> {
     {
       weight: 2,
       arbitrary: fc
-        .tuple(object.map((value) => JSON.stringify(value)), fc.nat())
+        .tuple(
+          object.map((value) => JSON.stringify(value)),
+          fc.nat(),
+        )
         .map(([text, cut]) => text.slice(0, cut % Math.max(1, text.length))),
     },
     { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 2 }).map((value) => JSON.stringify(value) ?? 'null') },
@@ -262,7 +313,25 @@ function encodeSegment(value: string): string {
   }
 }
 
-const RAW_SEGMENTS = ['%ZZ', '%', '%2', '..', '.', '%2e%2e', '%2F', 'a%2Fb', 'a%00b', '%C0%AF', '%FF%FE', "'%20OR%201=1--", '%3Cscript%3E', 'a;b', 'a,b', '~', '*']
+const RAW_SEGMENTS = [
+  '%ZZ',
+  '%',
+  '%2',
+  '..',
+  '.',
+  '%2e%2e',
+  '%2F',
+  'a%2Fb',
+  'a%00b',
+  '%C0%AF',
+  '%FF%FE',
+  "'%20OR%201=1--",
+  '%3Cscript%3E',
+  'a;b',
+  'a,b',
+  '~',
+  '*',
+]
 const rawSegment = fc.oneof(
   { weight: 3, arbitrary: oddString.map(encodeSegment) },
   { weight: 1, arbitrary: fc.constantFrom(...RAW_SEGMENTS) },
@@ -290,8 +359,14 @@ const queryValue = fc.oneof(
 const queryPair = fc.oneof(
   { weight: 2, arbitrary: fc.tuple(fc.constant('start_date'), queryValue) },
   { weight: 2, arbitrary: fc.tuple(fc.constant('end_date'), queryValue) },
-  { weight: 2, arbitrary: fc.tuple(fc.constant('interval'), fc.oneof(fc.constantFrom(...USAGE_INTERVALS), oddString)) },
-  { weight: 1, arbitrary: fc.tuple(fc.constantFrom('start_date[]', 'interval[x]', 'a', '__proto__', ''), oddString) },
+  {
+    weight: 2,
+    arbitrary: fc.tuple(fc.constant('interval'), fc.oneof(fc.constantFrom(...USAGE_INTERVALS), oddString)),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.tuple(fc.constantFrom('start_date[]', 'interval[x]', 'a', '__proto__', ''), oddString),
+  },
 )
 /** A query string: mostly the usage parameters (some given twice), mostly encoded. */
 const query = fc.oneof(
@@ -300,13 +375,21 @@ const query = fc.oneof(
     weight: 5,
     arbitrary: fc
       .array(queryPair, { maxLength: 4 })
-      .map((pairs) => (pairs.length ? `?${pairs.map(([k, v]) => `${encodeSegment(k)}=${encodeSegment(v)}`).join('&')}` : '')),
+      .map((pairs) =>
+        pairs.length ? `?${pairs.map(([k, v]) => `${encodeSegment(k)}=${encodeSegment(v)}`).join('&')}` : '',
+      ),
   },
-  { weight: 1, arbitrary: fc.constantFrom('?', '?&&', '?start_date', '?=x', '?start_date=%ZZ', '?interval=%00') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom('?', '?&&', '?start_date', '?=x', '?start_date=%ZZ', '?interval=%00'),
+  },
 )
 
 /** Header values must be visible ASCII (Node refuses others before the server sees them). */
-const headerText = fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((code) => String.fromCharCode(code)), maxLength: 60 })
+const headerText = fc.string({
+  unit: fc.integer({ min: 0x20, max: 0x7e }).map((code) => String.fromCharCode(code)),
+  maxLength: 60,
+})
 
 const CONTENT_TYPES = [
   'application/json',
@@ -328,10 +411,13 @@ const CONTENT_TYPES = [
   ';;;',
   '',
 ]
-const contentType = fc.option(fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...CONTENT_TYPES) }, { weight: 1, arbitrary: headerText }), {
-  nil: undefined,
-  freq: 4,
-})
+const contentType = fc.option(
+  fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...CONTENT_TYPES) }, { weight: 1, arbitrary: headerText }),
+  {
+    nil: undefined,
+    freq: 4,
+  },
+)
 
 const ODD_HEADER_NAMES = [
   'x-forwarded-for',
@@ -357,7 +443,10 @@ const oddHeaders = fc.oneof(
   { weight: 3, arbitrary: fc.constant({}) },
   { weight: 2, arbitrary: fc.dictionary(fc.constantFrom(...ODD_HEADER_NAMES), headerText, { maxKeys: 3 }) },
   // A Content-Length that does not match the body.
-  { weight: 1, arbitrary: fc.integer({ min: 0, max: 100_000 }).map((length) => ({ 'content-length': String(length) })) },
+  {
+    weight: 1,
+    arbitrary: fc.integer({ min: 0, max: 100_000 }).map((length) => ({ 'content-length': String(length) })),
+  },
 )
 
 function authorization(role: Role, cast: Cast): fc.Arbitrary<string | undefined> {
@@ -368,7 +457,17 @@ function authorization(role: Role, cast: Cast): fc.Arbitrary<string | undefined>
       return fc.constant(`Token ${randomBytes(32).toString('hex')}`)
     case 'malformed header':
       return fc.oneof(
-        fc.constantFrom('Token', 'Token ', 'Bearer x', 'Basic dXNlcjpwYXNz', `Bearer ${cast.admin.token}`, `Token ${cast.admin.token} extra`, `${cast.admin.token}`, 'Token %00', "Token ' OR 1=1 --"),
+        fc.constantFrom(
+          'Token',
+          'Token ',
+          'Bearer x',
+          'Basic dXNlcjpwYXNz',
+          `Bearer ${cast.admin.token}`,
+          `Token ${cast.admin.token} extra`,
+          `${cast.admin.token}`,
+          'Token %00',
+          "Token ' OR 1=1 --",
+        ),
         headerText,
       )
     default: {
@@ -394,26 +493,45 @@ const ROLES: Role[] = [
 ]
 
 /** Requests aimed at one operation (sometimes sent with another method). */
-function requestFor(operation: number, cast: Cast, otherBody: fc.Arbitrary<string>): fc.Arbitrary<FuzzRequest> {
+function requestFor(
+  operation: number,
+  cast: Cast,
+  otherBody: fc.Arbitrary<string>,
+): fc.Arbitrary<FuzzRequest> {
   const { method, fields } = OPERATIONS[operation]!
   const hasBody = method === 'POST' || method === 'PATCH'
-  const roleAndHeader = fc.oneof(...ROLES.map((role) => fc.tuple(fc.constant(role), authorization(role, cast))))
+  const roleAndHeader = fc.oneof(
+    ...ROLES.map((role) => fc.tuple(fc.constant(role), authorization(role, cast))),
+  )
   return fc
     .record({
-      method: fc.oneof({ weight: 6, arbitrary: fc.constant(method) }, { weight: 1, arbitrary: fc.constantFrom(...ALL_METHODS) }),
+      method: fc.oneof(
+        { weight: 6, arbitrary: fc.constant(method) },
+        { weight: 1, arbitrary: fc.constantFrom(...ALL_METHODS) },
+      ),
       roleAndHeader,
       org: orgRef,
       user: userRef,
-      query: path(operation).endsWith('/usage') ? query : fc.oneof({ weight: 6, arbitrary: fc.constant('') }, { weight: 1, arbitrary: query }),
+      query: path(operation).endsWith('/usage')
+        ? query
+        : fc.oneof({ weight: 6, arbitrary: fc.constant('') }, { weight: 1, arbitrary: query }),
       body: hasBody
         ? fc.option(bodyText(fields, cast), { nil: undefined, freq: 12 })
         : fc.option(otherBody, { nil: undefined, freq: 2 }),
       contentType: hasBody
-        ? fc.oneof({ weight: 3, arbitrary: fc.constant('application/json') }, { weight: 2, arbitrary: contentType })
+        ? fc.oneof(
+            { weight: 3, arbitrary: fc.constant('application/json') },
+            { weight: 2, arbitrary: contentType },
+          )
         : contentType,
       headers: oddHeaders,
     })
-    .map(({ roleAndHeader: [role, header], ...rest }) => ({ ...rest, operation, role, authorization: header }))
+    .map(({ roleAndHeader: [role, header], ...rest }) => ({
+      ...rest,
+      operation,
+      role,
+      authorization: header,
+    }))
 }
 
 const path = (operation: number) => OPERATIONS[operation]!.path
@@ -441,10 +559,10 @@ function userSegment(ref: UserRef, cast: Cast): string {
 }
 
 function injectOptions(request: FuzzRequest, cast: Cast): InjectOptions {
-  const path = OPERATIONS[request.operation]!.path.replace('{org}', organizationSegment(request.org, cast)).replace(
-    '{user}',
-    userSegment(request.user, cast),
-  )
+  const path = OPERATIONS[request.operation]!.path.replace(
+    '{org}',
+    organizationSegment(request.org, cast),
+  ).replace('{user}', userSegment(request.user, cast))
   const headers: Record<string, string> = { ...request.headers }
   if (request.authorization !== undefined) headers.authorization = request.authorization
   if (request.contentType !== undefined) headers['content-type'] = request.contentType
@@ -464,13 +582,15 @@ function successAllowed(request: FuzzRequest, url: string): boolean {
   const method = request.method === 'HEAD' ? 'GET' : request.method
   const route = OPERATIONS.find(
     (operation) =>
-      operation.method === method && new RegExp(`^${operation.path.replace(/\{\w+\}/g, '[^/]+')}$`).test(served),
+      operation.method === method &&
+      new RegExp(`^${operation.path.replace(/\{\w+\}/g, '[^/]+')}$`).test(served),
   )
   // Routes without {org} are public or for any token; the others keep the organization aimed at.
   if (!route) return false
   const { access } = route
   if (access === 'public') return true
-  if (request.role === 'anonymous' || request.role === 'unknown token' || request.role === 'malformed header') return false
+  if (request.role === 'anonymous' || request.role === 'unknown token' || request.role === 'malformed header')
+    return false
   if (access === 'any token') return true
   if (typeof request.org === 'object') return true // an arbitrary name: nothing to say
   if (request.org === 'missing') return false
@@ -521,7 +641,7 @@ describe('fuzzing every endpoint', () => {
         const status = response.statusCode
         const operation = `${OPERATIONS[request.operation]!.method} ${OPERATIONS[request.operation]!.path}`
         count(tally, operation, status)
-        const where = `${options.method} ${options.url} as ${request.role} → ${status} ${response.body.slice(0, 300)}`
+        const where = `${options.method} ${options.url as string} as ${request.role} → ${status} ${response.body.slice(0, 300)}`
 
         expect(status, where).toBeLessThan(500)
         expect(status, where).toBeGreaterThanOrEqual(200)
@@ -530,7 +650,10 @@ describe('fuzzing every endpoint', () => {
           expect(response.headers['content-type'] ?? 'application/json', where).toMatch(/^application\/json/)
           expect(databaseDigest(api.app.db), `a refused request changed the database: ${where}`).toBe(before)
         } else {
-          expect(successAllowed(request, options.url!), `succeeded where it must not: ${where}`).toBe(true)
+          expect(
+            successAllowed(request, options.url as string),
+            `succeeded where it must not: ${where}`,
+          ).toBe(true)
           restoreNeeded = databaseDigest(api.app.db) !== before
         }
       }),
@@ -543,11 +666,16 @@ describe('fuzzing every endpoint', () => {
       `fuzz: ${tally.requests} requests in ${seconds.toFixed(1)} s (${Math.round(tally.requests / seconds)} req/s); by status ${JSON.stringify(statuses)}`,
     )
     for (const [operation, byStatus] of [...tally.byOperation].sort())
-      console.log(`  ${operation}: ${JSON.stringify(Object.fromEntries([...byStatus].sort(([a], [b]) => a - b)))}`)
+      console.log(
+        `  ${operation}: ${JSON.stringify(Object.fromEntries([...byStatus].sort(([a], [b]) => a - b)))}`,
+      )
 
     // The fuzzer must have reached every operation and both sides of the checks, or it proved little.
-    expect([...tally.byOperation.keys()].sort()).toEqual(OPERATIONS.map((o) => `${o.method} ${o.path}`).sort())
-    for (const status of [200, 201, 400, 401, 403, 404, 405, 413, 415]) expect(tally.byStatus.get(status), `no ${status} seen`).toBeGreaterThan(0)
+    expect([...tally.byOperation.keys()].sort()).toEqual(
+      OPERATIONS.map((o) => `${o.method} ${o.path}`).sort(),
+    )
+    for (const status of [200, 201, 400, 401, 403, 404, 405, 413, 415])
+      expect(tally.byStatus.get(status), `no ${status} seen`).toBeGreaterThan(0)
     expect(integrityProblems(api.app.db)).toEqual([])
     expect(organizationsWithoutAdmin(api.app.db)).toEqual([])
   }, 120_000)

@@ -27,7 +27,8 @@ export function databaseDigest(db: Database.Database): string {
 }
 
 /** Traces of a stack, a source file or the machine's paths: none may reach a client. */
-export const LEAK_PATTERN = /\bat [\w.<>]+ \(|\.[cm]?[jt]s:\d+|node_modules|\/work\/|\/tmp\/|\bstack\b|FST_[A-Z_]+|SqliteError|SQLITE_/
+export const LEAK_PATTERN =
+  /\bat [\w.<>]+ \(|\.[cm]?[jt]s:\d+|node_modules|\/work\/|\/tmp\/|\bstack\b|FST_[A-Z_]+|SqliteError|SQLITE_/
 
 /** Why an error answer is not exactly `{"error": "<a sentence>"}` without internals, or null. */
 export function errorShapeProblem(raw: string): string | null {
@@ -37,11 +38,14 @@ export function errorShapeProblem(raw: string): string | null {
   } catch {
     return `not JSON: ${raw.slice(0, 200)}`
   }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return `not an object: ${raw.slice(0, 200)}`
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    return `not an object: ${raw.slice(0, 200)}`
   const keys = Object.keys(body)
-  if (keys.length !== 1 || keys[0] !== 'error') return `keys ${JSON.stringify(keys)}, not ["error"]: ${raw.slice(0, 300)}`
+  if (keys.length !== 1 || keys[0] !== 'error')
+    return `keys ${JSON.stringify(keys)}, not ["error"]: ${raw.slice(0, 300)}`
   const message = (body as { error: unknown }).error
-  if (typeof message !== 'string' || message.trim() === '') return `error is not a sentence: ${raw.slice(0, 200)}`
+  if (typeof message !== 'string' || message.trim() === '')
+    return `error is not a sentence: ${raw.slice(0, 200)}`
   if (LEAK_PATTERN.test(raw)) return `leaks internals: ${raw.slice(0, 300)}`
   return null
 }
@@ -110,12 +114,9 @@ export function restoreCast(db: Database.Database, cast: Cast): void {
   )
   db.transaction(() => {
     // Out of the way first: the fuzzer may have given one of the two names to another organization.
-    db.prepare(`UPDATE organizations SET name = 'moved-' || lower(hex(randomblob(8))) WHERE name IN (?, ?) AND id NOT IN (?, ?)`).run(
-      cast.home.name,
-      cast.foreign.name,
-      cast.home.id,
-      cast.foreign.id,
-    )
+    db.prepare(
+      `UPDATE organizations SET name = 'moved-' || lower(hex(randomblob(8))) WHERE name IN (?, ?) AND id NOT IN (?, ?)`,
+    ).run(cast.home.name, cast.foreign.name, cast.home.id, cast.foreign.id)
     reset.run(cast.home.name, cast.home.id)
     reset.run(cast.foreign.name, cast.foreign.id)
     member.run(cast.home.id, cast.admin.id, 1)
@@ -126,6 +127,9 @@ export function restoreCast(db: Database.Database, cast: Cast): void {
       cast.admin.id,
       cast.member.id,
     )
-    db.prepare('DELETE FROM memberships WHERE organization_id = ? AND user_id = ?').run(cast.home.id, cast.outsider.id)
+    db.prepare('DELETE FROM memberships WHERE organization_id = ? AND user_id = ?').run(
+      cast.home.id,
+      cast.outsider.id,
+    )
   })()
 }

@@ -105,7 +105,11 @@ describe('request body size', () => {
     const answer = await send(url, {
       method: 'POST',
       path: '/v2.1/organizations',
-      headers: { ...auth(caller), 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) },
+      headers: {
+        ...auth(caller),
+        'content-type': 'application/json',
+        'content-length': String(Buffer.byteLength(body)),
+      },
       body,
     })
     expect(answer.status).toBe(413)
@@ -158,7 +162,10 @@ describe('header size', () => {
   })
 
   it('answers a request line over 16 KB with 431 {"error"} as well', async () => {
-    const raw = await sendRaw(url, `GET /v2.1/organizations/${'a'.repeat(17 * 1024)} HTTP/1.1\r\nHost: x\r\n\r\n`)
+    const raw = await sendRaw(
+      url,
+      `GET /v2.1/organizations/${'a'.repeat(17 * 1024)} HTTP/1.1\r\nHost: x\r\n\r\n`,
+    )
     const answer = parseRawAnswer(raw)
     expect(answer.status, raw.slice(0, 300)).toBe(431)
     expect(errorShapeProblem(answer.body), raw.slice(0, 300)).toBeNull()
@@ -171,9 +178,37 @@ describe('header size', () => {
     expect(errorShapeProblem(answer.body), raw.slice(0, 300)).toBeNull()
   })
 
+  it('refuses Transfer-Encoding with Content-Length (a request-smuggling shape) with 400 {"error"}, changing nothing', async () => {
+    const before = databaseDigest(api.app.db)
+    const body = JSON.stringify({ name: uniqueName('smuggled'), subscription: 'free' })
+    const raw = await sendRaw(
+      url,
+      `POST /v2.1/organizations HTTP/1.1\r\nHost: x\r\nAuthorization: Token ${caller.token}\r\n` +
+        `Content-Type: application/json\r\nContent-Length: ${body.length}\r\nTransfer-Encoding: chunked\r\n\r\n` +
+        `${body.length.toString(16)}\r\n${body}\r\n0\r\n\r\n`,
+    )
+    const answer = parseRawAnswer(raw)
+    expect(answer.status, raw.slice(0, 300)).toBe(400)
+    expect(errorShapeProblem(answer.body), raw.slice(0, 300)).toBeNull()
+    expect(databaseDigest(api.app.db)).toBe(before)
+  })
+
   it('still serves ordinary requests on other connections afterwards', async () => {
     const answer = await send(url, { path: '/v2.1/user', headers: auth(caller) })
     expect(answer.status).toBe(200)
+  })
+})
+
+describe('slow clients', () => {
+  // Fastify turns Node's 5-minute requestTimeout off (0) unless told otherwise: a client that sends
+  // its headers and then trickles (or never sends) its body would hold a connection for ever.
+  // headersTimeout bounds only the headers. Checked on the server object: waiting it out is too slow.
+  it('bound how long a request may take to arrive, headers and body', () => {
+    const server = api.app.server
+    expect(server.headersTimeout).toBeGreaterThan(0)
+    expect(server.headersTimeout).toBeLessThanOrEqual(60_000)
+    expect(server.requestTimeout, 'requestTimeout (0 = unbounded)').toBeGreaterThan(0)
+    expect(server.requestTimeout).toBeLessThanOrEqual(120_000)
   })
 })
 
@@ -192,7 +227,8 @@ describe('repeated wrong tokens from one client', () => {
 
   it('answers the 21st wrong token from one address 429 with Retry-After; another address with a good token still gets in', async () => {
     const good = guarded.user()
-    for (let i = 1; i <= 20; i += 1) expect((await attempt(`wrong-${i}`, '127.0.0.2')).status, `attempt ${i}`).toBe(401)
+    for (let i = 1; i <= 20; i += 1)
+      expect((await attempt(`wrong-${i}`, '127.0.0.2')).status, `attempt ${i}`).toBe(401)
     const blocked = await attempt('wrong-21', '127.0.0.2')
     expect(blocked.status).toBe(429)
     const retryAfter = Number(blocked.headers['retry-after'])
@@ -209,14 +245,26 @@ describe('repeated wrong tokens from one client', () => {
   })
 
   it('is not fooled by X-Forwarded-For or X-Real-IP (the server trusts no proxy)', async () => {
-    for (let i = 1; i <= 20; i += 1) await attempt(`wrong-${i}`, '127.0.0.4', { 'x-forwarded-for': `10.0.0.${i}` })
-    const spoofed = await attempt('wrong-21', '127.0.0.4', { 'x-forwarded-for': '10.9.9.9', 'x-real-ip': '10.9.9.9' })
+    for (let i = 1; i <= 20; i += 1)
+      await attempt(`wrong-${i}`, '127.0.0.4', { 'x-forwarded-for': `10.0.0.${i}` })
+    const spoofed = await attempt('wrong-21', '127.0.0.4', {
+      'x-forwarded-for': '10.9.9.9',
+      'x-real-ip': '10.9.9.9',
+    })
     expect(spoofed.status).toBe(429)
   })
 
   it('counts malformed Authorization headers as wrong tokens too', async () => {
     for (let i = 1; i <= 20; i += 1)
-      expect((await send(guardedUrl, { path: '/v2.1/user', headers: { authorization: `Bearer ${i}` }, from: '127.0.0.5' })).status).toBe(401)
+      expect(
+        (
+          await send(guardedUrl, {
+            path: '/v2.1/user',
+            headers: { authorization: `Bearer ${i}` },
+            from: '127.0.0.5',
+          })
+        ).status,
+      ).toBe(401)
     expect((await attempt('wrong', '127.0.0.5')).status).toBe(429)
   })
 })
@@ -232,7 +280,12 @@ describe('the failed-token window', () => {
     try {
       const good = windowed.user()
       const attempt = (token: string) =>
-        windowed.app.inject({ method: 'GET', url: '/v2.1/user', headers: { authorization: `Token ${token}` }, remoteAddress: '10.1.1.1' })
+        windowed.app.inject({
+          method: 'GET',
+          url: '/v2.1/user',
+          headers: { authorization: `Token ${token}` },
+          remoteAddress: '10.1.1.1',
+        })
       for (let i = 0; i < 3; i += 1) expect((await attempt(`wrong-${i}`)).statusCode).toBe(401)
       const blocked = await attempt(good.token)
       expect(blocked.statusCode).toBe(429)
@@ -250,11 +303,16 @@ describe('the failed-token window', () => {
 
 describe('tokens', () => {
   it('are looked up by their SHA-256: the stored hash itself is not a token', async () => {
-    const stored = api.app.db.prepare('SELECT hash FROM tokens WHERE user_id = ?').pluck().get(caller.id) as string
+    const stored = api.app.db
+      .prepare('SELECT hash FROM tokens WHERE user_id = ?')
+      .pluck()
+      .get(caller.id) as string
     expect(stored).toBe(hashToken(caller.token))
     expect((await api.call({ ...caller, token: stored }, 'GET', '/user')).status).toBe(401)
     // Case matters: a token differing only in case is another token.
-    expect((await api.call({ ...caller, token: caller.token.toUpperCase() }, 'GET', '/user')).status).toBe(401)
+    expect((await api.call({ ...caller, token: caller.token.toUpperCase() }, 'GET', '/user')).status).toBe(
+      401,
+    )
   })
 
   it('never appear in the log, whatever the request and at every log level', async () => {
@@ -277,8 +335,14 @@ describe('tokens', () => {
       await logged.call(user, 'POST', '/organizations', '{"broken', { 'content-type': 'application/json' })
       await send(loggedUrl, { path: '/v2.1/user', headers: auth(user) })
       // The paths where the HTTP parser fails and the client-error handler logs what it got.
-      await sendRaw(loggedUrl, `GET /v2.1/user HTTP/1.1\r\nAuthorization: Token ${user.token}\r\nX-Padding: ${'p'.repeat(17 * 1024)}\r\n\r\n`)
-      await sendRaw(loggedUrl, `GET /v2.1/user HTTP/1.1\r\nAuthorization: Token ${user.token}\r\nBad Header\u0000: x\r\n\r\n`)
+      await sendRaw(
+        loggedUrl,
+        `GET /v2.1/user HTTP/1.1\r\nAuthorization: Token ${user.token}\r\nX-Padding: ${'p'.repeat(17 * 1024)}\r\n\r\n`,
+      )
+      await sendRaw(
+        loggedUrl,
+        `GET /v2.1/user HTTP/1.1\r\nAuthorization: Token ${user.token}\r\nBad Header\u0000: x\r\n\r\n`,
+      )
       // An unexpected failure, logged with its error.
       logged.app.db.exec('DROP TABLE usage_daily')
       expect((await logged.call(user, 'GET', `/organizations/${name}/usage`)).status).toBe(500)
@@ -303,7 +367,8 @@ function decodedBuffers(log: string): string {
     if (Array.isArray(value)) value.forEach(visit)
     else if (value && typeof value === 'object') {
       const record = value as Record<string, unknown>
-      if (record.type === 'Buffer' && Array.isArray(record.data)) texts.push(Buffer.from(record.data as number[]).toString('latin1'))
+      if (record.type === 'Buffer' && Array.isArray(record.data))
+        texts.push(Buffer.from(record.data as number[]).toString('latin1'))
       else Object.values(record).forEach(visit)
     }
   }
@@ -317,4 +382,3 @@ function decodedBuffers(log: string): string {
   }
   return texts.join('\n')
 }
-

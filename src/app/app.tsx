@@ -1,5 +1,4 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
-import { useState } from 'react'
 import { RouterProvider } from 'react-router'
 import { clearToken } from '../api/auth-token'
 import { ToastProvider } from '../components/ui/toast'
@@ -33,8 +32,13 @@ function createAppState() {
   return state
 }
 
+// One per page load, outside React: StrictMode calls state initialisers twice, and a second
+// router would run the first page's loaders again (the one-click sign-in link, for one).
+let appState: ReturnType<typeof createAppState> | undefined
+
 export function App() {
-  const [{ queryClient, router }] = useState(createAppState)
+  appState ??= createAppState()
+  const { queryClient, router } = appState
   return (
     <QueryClientProvider client={queryClient}>
       <ToastProvider>

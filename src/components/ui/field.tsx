@@ -1,4 +1,4 @@
-import { useId, type ComponentPropsWithoutRef, type ReactNode } from 'react'
+import { useId, type ComponentProps, type ComponentPropsWithoutRef, type ReactNode } from 'react'
 
 /** What a form control needs to be wired to its label, hint and error. */
 export interface ControlProps {
@@ -48,14 +48,14 @@ export function Field({ label, hint, error, className, children }: FieldProps) {
   )
 }
 
-/** A labelled <input>. Props: label, hint, error, plus those of <input>. */
+/** A labelled <input>. Props: label, hint, error, plus those of <input> (ref included). */
 export function TextField({
   label,
   hint,
   error,
   className,
   ...inputProps
-}: FieldFrameProps & Omit<ComponentPropsWithoutRef<'input'>, 'id'>) {
+}: FieldFrameProps & Omit<ComponentProps<'input'>, 'id'>) {
   return (
     <Field label={label} hint={hint} error={error} className={className}>
       {(control) => <input className="ui-input" {...inputProps} {...control} />}
@@ -71,7 +71,7 @@ export function SelectField({
   className,
   children,
   ...selectProps
-}: FieldFrameProps & Omit<ComponentPropsWithoutRef<'select'>, 'id'>) {
+}: FieldFrameProps & Omit<ComponentProps<'select'>, 'id'>) {
   return (
     <Field label={label} hint={hint} error={error} className={className}>
       {(control) => (

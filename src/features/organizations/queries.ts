@@ -66,8 +66,19 @@ export function pathUnderNewName(pathname: string, oldName: string, newName: str
   return `/organizations/${segment(newName)}${pathname.slice(prefix.length)}`
 }
 
+/** Copies everything cached under one organization name to another (same organization, new name). */
+function copyScope(queryClient: QueryClient, from: string, to: string) {
+  for (const query of queryClient.getQueryCache().findAll({ queryKey: organizationQueries.scope(from) })) {
+    if (query.state.data === undefined) continue
+    const [root, , ...rest] = query.queryKey
+    queryClient.setQueryData([root, to, ...rest], query.state.data)
+  }
+}
+
 /**
- * Renames an organization and follows it: the new name's detail is seeded from the answer, the
+ * Renames an organization and follows it: what is cached under the old name (members, counts,
+ * usage) moves to the new one and the detail is seeded from the answer, so the page under the
+ * new name shows at once; the
  * app navigates (replace, no reload) to the same sub-page under the new name, and only then is
  * everything cached under the old name dropped — so nothing stale or "not found" shows meanwhile.
  */
@@ -79,6 +90,7 @@ export function useRenameOrganization(name: string) {
     mutationFn: (newName: string) => updateOrganization(name, { name: newName }),
     onSuccess: async (updated) => {
       const previous = queryClient.getQueryData(organizationQueries.detail(name).queryKey)
+      copyScope(queryClient, name, updated.name)
       queryClient.setQueryData(
         organizationQueries.detail(updated.name).queryKey,
         mergeUpdated(previous, updated),

@@ -1,4 +1,4 @@
-import { keepPreviousData, queryOptions } from '@tanstack/react-query'
+import { queryOptions } from '@tanstack/react-query'
 import { apiRequest, segment } from '../../api/client'
 import type { Usage, UsageInterval } from '../../api/types'
 
@@ -23,7 +23,9 @@ export const usageQueries = {
           signal,
           query: { start_date: start, end_date: end, interval },
         }),
-      // Switching range or interval keeps the last chart on screen until the new one arrives.
-      placeholderData: keepPreviousData,
+      // Switching range or interval keeps the last chart on screen until the new one arrives;
+      // another organization's numbers are never shown in the meantime.
+      placeholderData: (previous, previousQuery) =>
+        previousQuery?.queryKey[1] === organization ? previous : undefined,
     }),
 }

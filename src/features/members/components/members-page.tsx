@@ -30,7 +30,7 @@ export function MembersPage() {
   const queryClient = useQueryClient()
   const list = useQuery(memberQueries.list(organization))
   const me = useQuery(userQueries.me())
-  const { canAdminister } = useAdministrationRights(organization)
+  const { canAdminister, isKnown: areRightsKnown } = useAdministrationRights(organization)
   const [view, updateView] = useListView()
   const writeQuery = useCallback((q: string) => updateView({ q }), [updateView])
   const [searchText, setSearchText] = useSearchText(view.q, writeQuery)
@@ -122,7 +122,7 @@ export function MembersPage() {
         )}
       </div>
 
-      {list.isSuccess && !canAdminister && (
+      {list.isSuccess && areRightsKnown && !canAdminister && (
         <p className="ui-notice ui-notice--info">
           You can see who is in {organization}. Only its admins can add or remove members and change roles.
         </p>

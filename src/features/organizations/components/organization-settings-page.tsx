@@ -18,8 +18,8 @@ export function OrganizationSettingsPage({ name }: { name: string }) {
           <PendingState label="Checking what you may change" lines={4} />
         ) : rights.canAdminister ? (
           <div className="two-columns">
-            {/* Keyed by name: after a rename the forms start from the new values. */}
-            <RenameForm key={`rename-${organization.name}`} name={organization.name} />
+            <RenameForm name={organization.name} />
+            {/* Keyed by name: after a rename it starts from the organization's values again. */}
             <SubscriptionForm key={`subscription-${organization.name}`} organization={organization} />
           </div>
         ) : (

@@ -1,4 +1,5 @@
-import { useState, type FormEvent } from 'react'
+import { useRef, useState, type FormEvent } from 'react'
+import { flushSync } from 'react-dom'
 import { isApiError } from '../../../api/client'
 import { ORGANIZATION_NAME_MAX_LENGTH } from '../../../api/rules'
 import { Button } from '../../../components/ui/button'
@@ -15,6 +16,7 @@ export function RenameForm({ name }: { name: string }) {
   const [submitted, setSubmitted] = useState(false)
   const [isConfirming, setIsConfirming] = useState(false)
   const [serverError, setServerError] = useState<{ onField: boolean; message: string } | null>(null)
+  const inputRef = useRef<HTMLInputElement>(null)
   const rename = useRenameOrganization(name)
   const toast = useToast()
 
@@ -35,6 +37,9 @@ export function RenameForm({ name }: { name: string }) {
   const handleConfirm = () => {
     rename.mutate(newName, {
       onSuccess: (updated) => {
+        // Close first (the Rename button that opened it is disabled now), then focus the name.
+        flushSync(() => setIsConfirming(false))
+        inputRef.current?.focus()
         toast.show({ message: `Renamed to ${updated.name}. Its address changed too.`, tone: 'success' })
       },
       onError: (error) => {
@@ -59,6 +64,7 @@ export function RenameForm({ name }: { name: string }) {
         <TextField
           label="Organization name"
           name="name"
+          ref={inputRef}
           value={newName}
           onChange={(event) => {
             setNewName(event.target.value)

@@ -94,7 +94,7 @@ export function UsagePage() {
         </p>
       </div>
       <RangePicker
-        key={search}
+        key={usageViewSearch(view).toString()}
         view={view}
         shownRange={data?.range ?? null}
         apiError={rangeError}

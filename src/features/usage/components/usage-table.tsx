@@ -1,6 +1,7 @@
 import type { UsageInterval } from '../../../api/types'
 import { formatSpan } from '../lib/dates'
 import { formatExact } from '../lib/format'
+import { sumValues } from '../lib/usage-summary'
 import { METRIC_LABELS, OBJECT_TYPE_LABELS, type Series, type UsageData } from '../lib/usage-series'
 
 interface UsageTableProps {
@@ -17,48 +18,54 @@ export function seriesColumnLabel(s: Series): string {
 /** The numbers behind the charts, exact (bytes, not MB), one row per bucket: also the charts' accessible alternative. */
 export function UsageTable({ data, shown, interval }: UsageTableProps) {
   const captionId = 'usage-table-caption'
+  const noteId = 'usage-table-note'
   return (
-    <div className="ui-table-wrap usage-table-wrap" role="region" aria-labelledby={captionId} tabIndex={0}>
-      <table className="ui-table usage-table">
-        <caption id={captionId} className="usage-table__caption">
-          Usage per {interval === 'day' ? 'day' : 'month'}, exact values; dates are UTC and each row includes
-          both days shown.
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">{interval === 'day' ? 'Day' : 'Period'}</th>
-            {shown.map((s) => (
-              <th key={s.key} scope="col" className="usage-table__number">
-                {seriesColumnLabel(s)}
-              </th>
+    <div className="stack-sm">
+      <p id={noteId} className="muted usage-footnote">
+        Exact values: credits as given, volumes in bytes. Dates are UTC; a row covers the days shown, both
+        included.
+      </p>
+      <div className="ui-table-wrap usage-table-wrap" role="region" aria-labelledby={captionId} tabIndex={0}>
+        <table className="ui-table usage-table" aria-describedby={noteId}>
+          <caption id={captionId} className="visually-hidden">
+            Usage per {interval === 'day' ? 'day' : 'month'}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{interval === 'day' ? 'Day' : 'Period'}</th>
+              {shown.map((s) => (
+                <th key={s.key} scope="col" className="usage-table__number">
+                  {seriesColumnLabel(s)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {data.buckets.map((bucket, index) => (
+              <tr key={bucket.startTimestamp}>
+                <th scope="row">
+                  <time dateTime={bucket.startTimestamp}>{formatSpan(bucket.start, bucket.end)}</time>
+                </th>
+                {shown.map((s) => (
+                  <td key={s.key} className="usage-table__number">
+                    {formatExact(s.values[index] ?? 0)}
+                  </td>
+                ))}
+              </tr>
             ))}
-          </tr>
-        </thead>
-        <tbody>
-          {data.buckets.map((bucket, index) => (
-            <tr key={bucket.startTimestamp}>
-              <th scope="row">
-                <time dateTime={bucket.startTimestamp}>{formatSpan(bucket.start, bucket.end)}</time>
-              </th>
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">Total</th>
               {shown.map((s) => (
                 <td key={s.key} className="usage-table__number">
-                  {formatExact(s.values[index] ?? 0)}
+                  {formatExact(sumValues(s.values))}
                 </td>
               ))}
             </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">Total</th>
-            {shown.map((s) => (
-              <td key={s.key} className="usage-table__number">
-                {formatExact(s.values.reduce((sum, value) => sum + value, 0))}
-              </td>
-            ))}
-          </tr>
-        </tfoot>
-      </table>
+          </tfoot>
+        </table>
+      </div>
     </div>
   )
 }

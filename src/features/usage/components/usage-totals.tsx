@@ -58,7 +58,7 @@ export function UsageTotals({ totals, previousTotals, comparison, projections, p
       {comparison && (
         <p className="muted usage-footnote">
           {comparison.isPartial
-            ? `Changes compare the ${daysBetween(comparison.current.start, comparison.current.end)} days so far (${formatSpan(comparison.current.start, comparison.current.end)}) with as many days from the start of the previous range (${formatSpan(comparison.previous.start, comparison.previous.end)}).`
+            ? `Changes compare the ${plural(daysBetween(comparison.current.start, comparison.current.end), 'day')} so far (${formatSpan(comparison.current.start, comparison.current.end)}) with as many days from the start of the previous range (${formatSpan(comparison.previous.start, comparison.previous.end)}).`
             : `Changes compare with ${formatSpan(comparison.previous.start, comparison.previous.end)}, the range of the same length just before.`}
         </p>
       )}
@@ -72,6 +72,8 @@ export function UsageTotals({ totals, previousTotals, comparison, projections, p
     </section>
   )
 }
+
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`
 
 function ChangeText({
   current,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { changeAgainst, containsNow, metricTotals, projectToPeriodEnd } from './usage-summary'
+import { changeAgainst, containsNow, metricTotals, projectToPeriodEnd, sumValues } from './usage-summary'
 import { toUsageData } from './usage-series'
 
 const ts = (day: string) => `${day}T00:00:00Z`
@@ -71,5 +71,14 @@ describe('projectToPeriodEnd', () => {
   it('knows whether today is in the range', () => {
     expect(containsNow(period, new Date('2026-12-19T23:59:59Z'))).toBe(true)
     expect(containsNow(period, new Date('2026-12-20T00:00:00Z'))).toBe(false)
+  })
+})
+
+describe('sumValues', () => {
+  it('adds without floating-point dust', () => {
+    expect(sumValues([0.1, 0.2])).toBe(0.3)
+    expect(sumValues([1248.98, 446.91, 406.25])).toBe(2102.14)
+    expect(sumValues([123456789012, 1])).toBe(123456789013)
+    expect(sumValues([])).toBe(0)
   })
 })

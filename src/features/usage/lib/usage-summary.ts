@@ -5,7 +5,28 @@ import { addDays, daysBetween, utcToday, type IsoDate } from './dates'
 import { METRICS, seriesOfMetric, type UsageData } from './usage-series'
 import type { DateRange } from './usage-view'
 
-const sum = (values: readonly number[]) => values.reduce((total, value) => total + value, 0)
+const decimalsOf = (value: number) => {
+  const text = String(value)
+  const point = text.indexOf('.')
+  return point === -1 || text.includes('e') ? 0 : text.length - point - 1
+}
+
+/**
+ * The sum of API values without binary floating-point dust: 0.1 + 0.2 is 0.3 here, not
+ * 0.30000000000000004, because the result is rounded to the most decimals any input has.
+ */
+export function sumValues(values: readonly number[]): number {
+  let total = 0
+  let decimals = 0
+  for (const value of values) {
+    total += value
+    decimals = Math.max(decimals, decimalsOf(value))
+  }
+  const scale = 10 ** Math.min(decimals, 10)
+  return Math.round(total * scale) / scale
+}
+
+const sum = sumValues
 
 export interface MetricTotal {
   metric: UsageMetric
