@@ -49,7 +49,10 @@ function memberWrites(membersPath: string, headers: Record<string, string>): aut
     {
       method: 'DELETE',
       headers,
-      setupRequest: (request, context) => ({ ...request, path: `${membersPath}/${(context as { id: string }).id}` }),
+      setupRequest: (request, context) => ({
+        ...request,
+        path: `${membersPath}/${(context as { id: string }).id}`,
+      }),
     },
   ]
 }
@@ -138,7 +141,14 @@ export async function benchApi(): Promise<SuiteResult> {
         value: figure.requestsPerSecond,
         unit: 'req/s',
         runs: figure.runs,
-        comparedWith: compared(figure.requestsPerSecond, comparisons, key, (f) => f.requestsPerSecond, 'req/s', 'higher'),
+        comparedWith: compared(
+          figure.requestsPerSecond,
+          comparisons,
+          key,
+          (f) => f.requestsPerSecond,
+          'req/s',
+          'higher',
+        ),
       },
       {
         name: `${READ_LABELS[key]}: latency p50`,

@@ -64,9 +64,13 @@ async function organizationListOnce(env: BrowserBenchEnvironment): Promise<ListL
       }).observe(document, { childList: true, subtree: true })
     })
     await page.goto(`${env.webUrl}/organizations`)
-    await page.waitForFunction(() => (window as unknown as { __rowsAt?: number }).__rowsAt !== undefined, undefined, {
-      timeout: 30_000,
-    })
+    await page.waitForFunction(
+      () => (window as unknown as { __rowsAt?: number }).__rowsAt !== undefined,
+      undefined,
+      {
+        timeout: 30_000,
+      },
+    )
     // No named helpers inside: tsx would wrap them in a __name() that the page does not have.
     return await page.evaluate(() => {
       let scriptsAt = 0
@@ -138,7 +142,11 @@ const PAGES: { name: string; path: string; away: string }[] = [
   { name: 'organization list', path: '/organizations', away: `/organizations/${organization}` },
   { name: 'organization overview', path: `/organizations/${organization}`, away: '/organizations' },
   { name: 'settings', path: `/organizations/${organization}/settings`, away: '/organizations' },
-  { name: `members (${DEMO.largeOrganizationMembers.toLocaleString('en')})`, path: `/organizations/${organization}/members`, away: '/organizations' },
+  {
+    name: `members (${DEMO.largeOrganizationMembers.toLocaleString('en')})`,
+    path: `/organizations/${organization}/members`,
+    away: '/organizations',
+  },
   { name: 'usage', path: `/organizations/${organization}/usage`, away: '/organizations' },
 ]
 
@@ -166,10 +174,12 @@ async function benchRequests(env: BrowserBenchEnvironment, staleTimeMs: number):
       await log.quiet()
       const back = log.take()
       const elapsed = Date.now() - started
-      if (elapsed >= staleTimeMs) throw new Error(`${name}: the return came after the stale time (${elapsed} ms)`)
+      if (elapsed >= staleTimeMs)
+        throw new Error(`${name}: the return came after the stale time (${elapsed} ms)`)
       const unique = (paths: string[]) => {
         const counts = new Map<string, number>()
-        for (const entry of paths) counts.set(entry.replace(/\?.*/, ''), (counts.get(entry.replace(/\?.*/, '')) ?? 0) + 1)
+        for (const entry of paths)
+          counts.set(entry.replace(/\?.*/, ''), (counts.get(entry.replace(/\?.*/, '')) ?? 0) + 1)
         return [...counts].map(([entry, count]) => (count > 1 ? `${entry} (${count}x)` : entry)).join(', ')
       }
       figures.push(
@@ -194,11 +204,19 @@ async function benchRequests(env: BrowserBenchEnvironment, staleTimeMs: number):
   return figures
 }
 
-export async function benchBrowser(build: ProductionBuild, machine: Record<string, string>): Promise<SuiteResult> {
+export async function benchBrowser(
+  build: ProductionBuild,
+  machine: Record<string, string>,
+): Promise<SuiteResult> {
   const served = await serveBuild(build.outDir)
   const browser = await launchChromium()
   machine.chromium = browser.version()
-  const env: BrowserBenchEnvironment = { browser, webUrl: served.webUrl, apiUrl: served.apiUrl, token: served.token }
+  const env: BrowserBenchEnvironment = {
+    browser,
+    webUrl: served.webUrl,
+    apiUrl: served.apiUrl,
+    token: served.token,
+  }
   const staleTimeMs = Number(createQueryClient().getDefaultOptions().queries?.staleTime ?? 0)
   const figures: Figure[] = []
   const notes = [
@@ -218,7 +236,10 @@ export async function benchBrowser(build: ProductionBuild, machine: Record<strin
       ['./members-list.ts', 'benchMembersList'],
       ['./usage-chart.ts', 'benchUsageChart'],
     ] as const) {
-      const bench = await loadOptionalBench<[BrowserBenchEnvironment]>(new URL(file, import.meta.url).href, exportName)
+      const bench = await loadOptionalBench<[BrowserBenchEnvironment]>(
+        new URL(file, import.meta.url).href,
+        exportName,
+      )
       if (bench) await part(exportName, () => bench(env))
       else notes.push(`${exportName}: not available (bench/${file.slice(2)} does not export it yet)`)
     }

@@ -36,7 +36,11 @@ interface Bytes {
 }
 
 /** The manifest key and every chunk it imports statically, transitively (index.html's `imports` included). */
-function staticClosure(manifest: Record<string, ManifestChunk>, key: string, into = new Set<string>()): Set<string> {
+function staticClosure(
+  manifest: Record<string, ManifestChunk>,
+  key: string,
+  into = new Set<string>(),
+): Set<string> {
   if (into.has(key)) return into
   into.add(key)
   for (const imported of manifest[key]?.imports ?? []) staticClosure(manifest, imported, into)
@@ -117,7 +121,9 @@ export async function benchBytes(build: ProductionBuild): Promise<SuiteResult> {
   for (const [name, above] of layouts) {
     const already = new Set(entry)
     for (const layout of above) staticClosure(manifest, moduleKey(layout), already)
-    const own = [...staticClosure(manifest, moduleKey(name))].filter((key) => manifest[key] && !already.has(key))
+    const own = [...staticClosure(manifest, moduleKey(name))].filter(
+      (key) => manifest[key] && !already.has(key),
+    )
     const { js, css } = filesOf(manifest, own)
     const [jsBytes, cssBytes] = [size(js), size(css)]
     figures.push({
@@ -129,7 +135,11 @@ export async function benchBytes(build: ProductionBuild): Promise<SuiteResult> {
     })
   }
   if (missing.size)
-    notes.push(`route modules not in the build (bench/bytes.ts PAGES is out of date): ${[...missing].join(', ')}`)
-  notes.push('React, react-router and react-query alone are about 91 KB gzip: the first-page target leaves ~9 KB for the app.')
+    notes.push(
+      `route modules not in the build (bench/bytes.ts PAGES is out of date): ${[...missing].join(', ')}`,
+    )
+  notes.push(
+    'React, react-router and react-query alone are about 91 KB gzip: the first-page target leaves ~9 KB for the app.',
+  )
   return { figures, notes }
 }

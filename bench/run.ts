@@ -39,7 +39,8 @@ const SUITES: Record<string, Suite> = {
     title: 'Load',
     run: async () => {
       const benchLoad = await loadOptionalBench<[]>(new URL('./load.ts', import.meta.url).href, 'benchLoad')
-      if (!benchLoad) return { figures: [], notes: ['not available: bench/load.ts does not export benchLoad() yet'] }
+      if (!benchLoad)
+        return { figures: [], notes: ['not available: bench/load.ts does not export benchLoad() yet'] }
       return { figures: await benchLoad(), notes: [] }
     },
   },
@@ -59,7 +60,9 @@ const names = chosenSuites(process.argv.slice(2))
 const started = performance.now()
 // Other work on the machine skews every figure: say how busy it was.
 const loadAverage = loadavg()[0]!.toFixed(2)
-console.log(`npm run bench: ${names.join(', ')} on ${cpus().length} cores, load average ${loadAverage} at the start.`)
+console.log(
+  `npm run bench: ${names.join(', ')} on ${cpus().length} cores, load average ${loadAverage} at the start.`,
+)
 const context: SuiteContext = { builds: new ProductionBuilds(), machine: { loadAverageAtStart: loadAverage } }
 const records: Record<string, SuiteRecord> = {}
 const failed: string[] = []

@@ -50,21 +50,31 @@ interface Timing {
 }
 
 /** Median time of `runs` requests after `warmUp` unmeasured ones; each must answer 200. */
-async function time(app: FastifyInstance, url: string, token: string, runs: number, warmUp = 5): Promise<Timing> {
+async function time(
+  app: FastifyInstance,
+  url: string,
+  token: string,
+  runs: number,
+  warmUp = 5,
+): Promise<Timing> {
   const times: number[] = []
   let bytes = 0
   for (let run = -warmUp; run < runs; run += 1) {
     const started = performance.now()
     const response = await app.inject({ method: 'GET', url, headers: { authorization: `Token ${token}` } })
     const elapsed = performance.now() - started
-    if (response.statusCode !== 200) throw new Error(`GET ${url}: ${response.statusCode} ${response.body.slice(0, 200)}`)
+    if (response.statusCode !== 200)
+      throw new Error(`GET ${url}: ${response.statusCode} ${response.body.slice(0, 200)}`)
     bytes = response.rawPayload.byteLength
     if (run >= 0) times.push(elapsed)
   }
   return { ms: round2(median(times)), runs, bytes }
 }
 
-async function withApp<T>(database: ScaleDatabase, use: (app: FastifyInstance, token: string) => Promise<T>): Promise<T> {
+async function withApp<T>(
+  database: ScaleDatabase,
+  use: (app: FastifyInstance, token: string) => Promise<T>,
+): Promise<T> {
   const token = issueToken(database.path, BENCH_EMAIL)
   const app = buildApp({ dbPath: database.path })
   await app.ready()

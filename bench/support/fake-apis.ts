@@ -41,7 +41,9 @@ export async function startJsonServer(apiUrl: string, token: string, ours: Compa
     list.map((organization) => getJson(`${apiUrl}/organizations/${organization.name}`, token)),
   )
   const members = (await getJson(apiUrl + ours.members, token)) as object[]
-  const large = organizations.find((organization) => (organization as { name: string }).name === DEMO.largeOrganization) as {
+  const large = organizations.find(
+    (organization) => (organization as { name: string }).name === DEMO.largeOrganization,
+  ) as {
     id: string
   }
   const db = {
@@ -59,7 +61,15 @@ export async function startJsonServer(apiUrl: string, token: string, ours: Compa
   const service = await spawnService({
     name: 'json-server',
     command: process.execPath,
-    args: ['node_modules/json-server/lib/cli/bin.js', join(folder, 'db.json'), '--port', String(port), '--host', '127.0.0.1', '--quiet'],
+    args: [
+      'node_modules/json-server/lib/cli/bin.js',
+      join(folder, 'db.json'),
+      '--port',
+      String(port),
+      '--host',
+      '127.0.0.1',
+      '--quiet',
+    ],
     readyUrl: `${baseUrl}/organizations`,
   })
   return {
@@ -87,7 +97,15 @@ export async function startPrism(ours: ComparedReads): Promise<FakeApi> {
   const service = await spawnService({
     name: 'Prism',
     command: process.execPath,
-    args: ['node_modules/@stoplight/prism-cli/dist/index.js', 'mock', 'server/openapi.yaml', '--port', String(port), '--host', '127.0.0.1'],
+    args: [
+      'node_modules/@stoplight/prism-cli/dist/index.js',
+      'mock',
+      'server/openapi.yaml',
+      '--port',
+      String(port),
+      '--host',
+      '127.0.0.1',
+    ],
     readyUrl: `${baseUrl}/status`,
     timeoutMs: 90_000,
   })

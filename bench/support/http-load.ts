@@ -49,7 +49,10 @@ export async function measureLoad(options: LoadOptions): Promise<LoadFigures> {
   const rate = warmUp.requests.total / LOAD_DEFAULTS.warmUpSeconds
   const seconds = Math.min(
     LOAD_DEFAULTS.maxSeconds,
-    Math.max(options.seconds ?? LOAD_DEFAULTS.seconds, Math.ceil(LOAD_DEFAULTS.minAnswersPerRun / Math.max(rate, 1))),
+    Math.max(
+      options.seconds ?? LOAD_DEFAULTS.seconds,
+      Math.ceil(LOAD_DEFAULTS.minAnswersPerRun / Math.max(rate, 1)),
+    ),
   )
   const results: autocannon.Result[] = []
   const runs = options.runs ?? LOAD_DEFAULTS.runs

@@ -27,7 +27,8 @@ export interface Service {
 export async function waitForUrl(url: string, timeoutMs: number, child?: ChildProcess): Promise<void> {
   const deadline = Date.now() + timeoutMs
   for (;;) {
-    if (child && child.exitCode !== null) throw new Error(`exited with code ${child.exitCode} before ${url} answered`)
+    if (child && child.exitCode !== null)
+      throw new Error(`exited with code ${child.exitCode} before ${url} answered`)
     try {
       await fetch(url, { signal: AbortSignal.timeout(2_000) })
       return

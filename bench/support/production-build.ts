@@ -39,7 +39,16 @@ export class ProductionBuilds {
     const started = performance.now()
     await promisify(execFile)(
       process.execPath,
-      ['node_modules/vite/bin/vite.js', 'build', '--outDir', outDir, '--emptyOutDir', '--manifest', '--logLevel', 'warn'],
+      [
+        'node_modules/vite/bin/vite.js',
+        'build',
+        '--outDir',
+        outDir,
+        '--emptyOutDir',
+        '--manifest',
+        '--logLevel',
+        'warn',
+      ],
       { maxBuffer: 16 * 1024 * 1024 },
     )
     const manifest = JSON.parse(readFileSync(join(outDir, '.vite', 'manifest.json'), 'utf8')) as Record<

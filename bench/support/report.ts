@@ -16,7 +16,9 @@ function targetText(figure: Figure): string {
 export function marker(figure: Figure): string {
   if (!figure.target) return ''
   const within =
-    figure.target.better === 'lower' ? figure.value <= figure.target.value : figure.value >= figure.target.value
+    figure.target.better === 'lower'
+      ? figure.value <= figure.target.value
+      : figure.value >= figure.target.value
   return within ? 'ok' : 'OVER'
 }
 
@@ -64,7 +66,10 @@ function machine(): Record<string, string | number> {
 }
 
 /** Replaces the suites that ran and keeps the others, so `npm run bench -- bytes` does not lose the rest. */
-export function writeResults(records: Record<string, SuiteRecord>, extraMachine: Record<string, string>): void {
+export function writeResults(
+  records: Record<string, SuiteRecord>,
+  extraMachine: Record<string, string>,
+): void {
   const previous: ResultsFile | null = existsSync(RESULTS_PATH)
     ? (JSON.parse(readFileSync(RESULTS_PATH, 'utf8')) as ResultsFile)
     : null

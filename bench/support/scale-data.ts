@@ -120,7 +120,12 @@ export function membersDatabase(): ScaleDatabase {
     const userIds = [benchUser]
     for (let index = 1; index < largest; index += 1) {
       const id = uuid(2, index)
-      insertUser.run(id, `user-${String(index).padStart(6, '0')}@scale.example`, `Name${index % 97}`, `Surname${index % 89}`)
+      insertUser.run(
+        id,
+        `user-${String(index).padStart(6, '0')}@scale.example`,
+        `Name${index % 97}`,
+        `Surname${index % 89}`,
+      )
       userIds.push(id)
     }
     const insertMembership = db.prepare(

@@ -78,9 +78,8 @@ function copyScope(queryClient: QueryClient, from: string, to: string) {
 /**
  * Renames an organization and follows it: what is cached under the old name (members, counts,
  * usage) moves to the new one and the detail is seeded from the answer, so the page under the
- * new name shows at once; the
- * app navigates (replace, no reload) to the same sub-page under the new name, and only then is
- * everything cached under the old name dropped — so nothing stale or "not found" shows meanwhile.
+ * new name shows at once. The app navigates (replace, no reload) to the same sub-page under the
+ * new name, and only then is the old name's cache dropped: nothing stale or "not found" shows.
  */
 export function useRenameOrganization(name: string) {
   const queryClient = useQueryClient()

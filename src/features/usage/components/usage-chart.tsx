@@ -16,6 +16,7 @@ import {
 } from 'recharts'
 import type { UsageInterval, UsageMetric, UsageObjectType } from '../../../api/types'
 import { axisTicks } from '../lib/axis'
+import { sumValues } from '../lib/usage-summary'
 import { useIsNarrow } from './use-is-narrow'
 import { formatMonth, formatShortDay, formatSpan } from '../lib/dates'
 import { formatAxisTick, formatExact, formatMetricValue } from '../lib/format'
@@ -192,7 +193,7 @@ function UsageTooltip({
 }) {
   const row = payload?.[0]?.payload as ChartRow | undefined
   if (!active || !row) return null
-  const total = shown.reduce((sum, s) => sum + (row[s.objectType] ?? 0), 0)
+  const total = sumValues(shown.map((s) => row[s.objectType] ?? 0))
   return (
     <div className="usage-tooltip" data-bucket-start={row.start}>
       <p className="usage-tooltip__title">{formatSpan(row.start, row.end)} (UTC)</p>
