@@ -109,7 +109,7 @@ function compared(
 
 export async function benchApi(): Promise<SuiteResult> {
   const notes: string[] = [
-    `autocannon, ${LOAD_DEFAULTS.connections} connections, runs of ${LOAD_DEFAULTS.seconds} s (longer, up to ${LOAD_DEFAULTS.maxSeconds} s, for slow endpoints, to hold ${LOAD_DEFAULTS.minAnswersPerRun} answers) after a ${LOAD_DEFAULTS.warmUpSeconds} s warm-up, median of ${LOAD_DEFAULTS.runs} runs; each server in its own process on loopback.`,
+    `autocannon, ${LOAD_DEFAULTS.connections} connections, runs of ${LOAD_DEFAULTS.seconds} s (longer, up to ${LOAD_DEFAULTS.maxSeconds} s, for slow endpoints, to hold ${LOAD_DEFAULTS.minAnswersPerRun} answers) after a ${LOAD_DEFAULTS.warmUpSeconds} s warm-up, median of ${LOAD_DEFAULTS.runs} runs; each server in its own process on loopback; latencies are whole milliseconds (0 ms = under 1 ms).`,
   ]
   const reads = ourReads()
   const api = await startLocalApi()
@@ -187,7 +187,7 @@ export async function benchApi(): Promise<SuiteResult> {
     notes.push(`answer sizes, ${fake.name}: ${sizes(bytes)}.`)
     if (fake.name === 'json-server')
       notes.push(
-        'json-server serves a db.json exported from our answers (same organizations, members and usage); members are filtered by ?organization=, usage answers are stored whole.',
+        'json-server serves a db.json exported from our answers (same organizations, members and usage; it pretty-prints, and its organization list carries the detail fields, one collection for both); members are filtered by ?organization=, usage answers are stored whole.',
       )
     if (fake.name === 'Prism')
       notes.push(

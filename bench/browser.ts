@@ -86,7 +86,7 @@ async function organizationListOnce(env: BrowserBenchEnvironment): Promise<ListL
   }
 }
 
-async function benchOrganizationList(env: BrowserBenchEnvironment): Promise<Figure> {
+async function benchOrganizationList(env: BrowserBenchEnvironment): Promise<Figure[]> {
   await organizationListOnce(env) // warm-up: the server's first answers, the browser's first start
   const loads: ListLoad[] = []
   for (let run = 0; run < COLD_LOADS; run += 1) loads.push(await organizationListOnce(env))
@@ -94,14 +94,24 @@ async function benchOrganizationList(env: BrowserBenchEnvironment): Promise<Figu
   const scripts = round1(median(loads.map((load) => load.scriptsAt)))
   const list = round1(median(loads.map((load) => load.listAt)))
   const afterList = round1(median(loads.map((load) => load.rowsAt - load.listAt)))
-  return {
+  const navigation: Figure = {
     name: 'organization list: rows visible after navigation (cold load)',
     value: round1(median(times)),
     unit: 'ms',
     runs: times.length,
     target: { value: LIST_ROWS_TARGET_MS, better: 'lower' },
-    comparedWith: `from navigation start; slowest of ${times.length}: ${round1(Math.max(...times))} ms; medians: scripts in at ${scripts} ms, GET /organizations in at ${list} ms, rows ${afterList} ms after it`,
+    comparedWith: `from navigation start; slowest of ${times.length}: ${round1(Math.max(...times))} ms; medians: scripts in at ${scripts} ms, GET /organizations in at ${list} ms`,
   }
+  // The same loads, from the list's answer on: what the page itself costs, as for the members list.
+  const afterData: Figure = {
+    name: 'organization list: rows visible after GET /organizations arrived',
+    value: afterList,
+    unit: 'ms',
+    runs: loads.length,
+    target: { value: LIST_ROWS_TARGET_MS, better: 'lower' },
+    comparedWith: `slowest of ${loads.length}: ${round1(Math.max(...loads.map((load) => load.rowsAt - load.listAt)))} ms`,
+  }
+  return [navigation, afterData]
 }
 
 /** Counts requests to /api/ and waits until none is in flight and none started for a moment. */
@@ -177,10 +187,17 @@ async function benchRequests(env: BrowserBenchEnvironment, staleTimeMs: number):
       if (elapsed >= staleTimeMs)
         throw new Error(`${name}: the return came after the stale time (${elapsed} ms)`)
       const unique = (paths: string[]) => {
-        const counts = new Map<string, number>()
+        // Grouped by path; the same path with other query strings (e.g. two ranges) is not a repeat.
+        const byPath = new Map<string, string[]>()
         for (const entry of paths)
-          counts.set(entry.replace(/\?.*/, ''), (counts.get(entry.replace(/\?.*/, '')) ?? 0) + 1)
-        return [...counts].map(([entry, count]) => (count > 1 ? `${entry} (${count}x)` : entry)).join(', ')
+          byPath.set(entry.replace(/\?.*/, ''), [...(byPath.get(entry.replace(/\?.*/, '')) ?? []), entry])
+        return [...byPath]
+          .map(([path, entries]) => {
+            if (entries.length === 1) return path
+            const distinct = new Set(entries).size
+            return `${path} (${entries.length}x${distinct === entries.length ? ', each with other parameters' : distinct === 1 ? ', the same request' : ''})`
+          })
+          .join(', ')
       }
       figures.push(
         {
@@ -231,7 +248,7 @@ export async function benchBrowser(
     }
   }
   try {
-    await part('organization list', async () => [await benchOrganizationList(env)])
+    await part('organization list', () => benchOrganizationList(env))
     for (const [file, exportName] of [
       ['./members-list.ts', 'benchMembersList'],
       ['./usage-chart.ts', 'benchUsageChart'],

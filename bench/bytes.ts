@@ -27,6 +27,8 @@ const FIRST_PAGES = ['/sign-in', '/organizations']
 const FIRST_PAGE_JS_GZIP_TARGET = 100
 const USAGE_OWN_JS_GZIP_TARGET = 130
 
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`
+
 /** KB as Vite prints them: 1,000 bytes. */
 const kb = (bytes: number) => Math.round(bytes / 100) / 10
 
@@ -103,13 +105,13 @@ export async function benchBytes(build: ProductionBuild): Promise<SuiteResult> {
         value: kb(jsBytes.gzip),
         unit: 'KB',
         target: isFirst ? { value: FIRST_PAGE_JS_GZIP_TARGET, better: 'lower' } : undefined,
-        comparedWith: `raw ${kb(jsBytes.raw)} KB; ${js.size} files${isFirst ? ' (a first page)' : ''}`,
+        comparedWith: `raw ${kb(jsBytes.raw)} KB; ${plural(js.size, 'file')}${isFirst ? ' (a first page)' : ''}`,
       },
       {
         name: `${page}: CSS, gzip`,
         value: kb(cssBytes.gzip),
         unit: 'KB',
-        comparedWith: `raw ${kb(cssBytes.raw)} KB; ${css.size} files`,
+        comparedWith: `raw ${kb(cssBytes.raw)} KB; ${plural(css.size, 'file')}`,
       },
     )
   }
@@ -131,7 +133,7 @@ export async function benchBytes(build: ProductionBuild): Promise<SuiteResult> {
       value: kb(jsBytes.gzip),
       unit: 'KB',
       target: name === 'usage' ? { value: USAGE_OWN_JS_GZIP_TARGET, better: 'lower' } : undefined,
-      comparedWith: `raw ${kb(jsBytes.raw)} KB in ${js.size} chunks; CSS ${kb(cssBytes.gzip)} KB gzip${above.length ? `; beyond ${above.join(', ')}` : ''}`,
+      comparedWith: `raw ${kb(jsBytes.raw)} KB in ${plural(js.size, 'chunk')}; CSS ${kb(cssBytes.gzip)} KB gzip${above.length ? `; beyond ${above.join(', ')}` : ''}`,
     })
   }
   if (missing.size)

@@ -36,7 +36,7 @@ const SUITES: Record<string, Suite> = {
     run: async ({ builds, machine }) => (await import('./browser')).benchBrowser(await builds.get(), machine),
   },
   load: {
-    title: 'Load',
+    title: 'API server: mixed concurrent reads and colliding writes (bench/load.ts)',
     run: async () => {
       const benchLoad = await loadOptionalBench<[]>(new URL('./load.ts', import.meta.url).href, 'benchLoad')
       if (!benchLoad)

@@ -28,61 +28,71 @@ const RANGE_FOR_SIZES = '366 days by day'
 
 const round2 = (value: number) => Math.round(value * 100) / 100
 
-/** The repository's range read alone (SQLite, no HTTP, no bucketing): median of 50 after 5. */
-function timeQuery(app: FastifyInstance, query: string): number {
-  const params = new URLSearchParams(query)
-  const { id } = app.db
-    .prepare<[string], { id: string }>('SELECT id FROM organizations WHERE name = ?')
-    .get(TARGET_ORGANIZATION)!
-  const times: number[] = []
-  for (let run = -5; run < 50; run += 1) {
-    const started = performance.now()
-    app.repositories.usage.daily(id, params.get('start_date')!, params.get('end_date')!)
-    if (run >= 0) times.push(performance.now() - started)
-  }
-  return round2(median(times))
-}
-
-interface Timing {
-  ms: number
-  runs: number
+/** One thing to time: a GET through app.inject(), optionally with the SQL range read alone beside it. */
+interface Subject {
+  app: FastifyInstance
+  token: string
+  url: string
+  /** timed this many times per round (cheap requests get more samples) */
+  repeat: number
+  /** the repository's range read for the same request: SQLite alone, no HTTP, no bucketing */
+  query?: () => unknown
+  times: number[]
+  queryTimes: number[]
   bytes: number
 }
 
-/** Median time of `runs` requests after `warmUp` unmeasured ones; each must answer 200. */
-async function time(
+function subject(
   app: FastifyInstance,
-  url: string,
   token: string,
-  runs: number,
-  warmUp = 5,
-): Promise<Timing> {
-  const times: number[] = []
-  let bytes = 0
-  for (let run = -warmUp; run < runs; run += 1) {
-    const started = performance.now()
-    const response = await app.inject({ method: 'GET', url, headers: { authorization: `Token ${token}` } })
-    const elapsed = performance.now() - started
-    if (response.statusCode !== 200)
-      throw new Error(`GET ${url}: ${response.statusCode} ${response.body.slice(0, 200)}`)
-    bytes = response.rawPayload.byteLength
-    if (run >= 0) times.push(elapsed)
-  }
-  return { ms: round2(median(times)), runs, bytes }
+  url: string,
+  repeat = 1,
+  query?: () => unknown,
+): Subject {
+  return { app, token, url, repeat, query, times: [], queryTimes: [], bytes: 0 }
 }
 
-async function withApp<T>(
-  database: ScaleDatabase,
-  use: (app: FastifyInstance, token: string) => Promise<T>,
-): Promise<T> {
+async function timeOnce(target: Subject): Promise<number> {
+  const started = performance.now()
+  const response = await target.app.inject({
+    method: 'GET',
+    url: target.url,
+    headers: { authorization: `Token ${target.token}` },
+  })
+  const elapsed = performance.now() - started
+  if (response.statusCode !== 200)
+    throw new Error(`GET ${target.url}: ${response.statusCode} ${response.body.slice(0, 200)}`)
+  target.bytes = response.rawPayload.byteLength
+  return elapsed
+}
+
+/**
+ * Round-robin over the subjects: a burst of other work on the machine then slows every point of
+ * the curve alike instead of bending it. The first `warmUp` rounds are not kept.
+ */
+async function interleave(subjects: Subject[], rounds: number, warmUp: number): Promise<void> {
+  for (let round = -warmUp; round < rounds; round += 1)
+    for (const target of subjects)
+      for (let repeat = 0; repeat < target.repeat; repeat += 1) {
+        const elapsed = await timeOnce(target)
+        if (round >= 0) target.times.push(elapsed)
+        if (!target.query) continue
+        const started = performance.now()
+        target.query()
+        if (round >= 0) target.queryTimes.push(performance.now() - started)
+      }
+}
+
+interface OpenApp {
+  app: FastifyInstance
+  token: string
+}
+
+async function openApp(database: ScaleDatabase): Promise<OpenApp> {
   const token = issueToken(database.path, BENCH_EMAIL)
   const app = buildApp({ dbPath: database.path })
   await app.ready()
-  try {
-    return await use(app, token)
-  } finally {
-    await app.close()
-  }
+  return { app, token }
 }
 
 const builtNote = (label: string, database: ScaleDatabase) =>
@@ -90,73 +100,106 @@ const builtNote = (label: string, database: ScaleDatabase) =>
     ? `${label}: reused the cached ${database.path}`
     : `${label}: generated ${database.path} in ${formatNumber(database.builtInMs / 1000)} s (cached for the next run)`
 
+function rangeQuery(app: FastifyInstance, query: string): () => unknown {
+  const params = new URLSearchParams(query)
+  const { id } = app.db
+    .prepare<[string], { id: string }>('SELECT id FROM organizations WHERE name = ?')
+    .get(TARGET_ORGANIZATION)!
+  return () => app.repositories.usage.daily(id, params.get('start_date')!, params.get('end_date')!)
+}
+
+async function usageCurves(figures: Figure[], notes: string[]): Promise<void> {
+  const usagePath = `/v2.1/organizations/${TARGET_ORGANIZATION}/usage?`
+  const opened: OpenApp[] = []
+  try {
+    for (const rows of USAGE_TABLE_SIZES) {
+      const database = usageDatabase(rows)
+      notes.push(builtNote(`usage table of ${formatNumber(rows)} rows`, database))
+      opened.push(await openApp(database))
+    }
+    const query = USAGE_RANGES[RANGE_FOR_SIZES]
+    const bySize = opened.map(({ app, token }) =>
+      subject(app, token, usagePath + query, 1, rangeQuery(app, query)),
+    )
+    await interleave(bySize, 40, 5)
+    const smallest = median(bySize[0]!.times)
+    bySize.forEach((timed, index) => {
+      const rows = USAGE_TABLE_SIZES[index]!
+      const ms = median(timed.times)
+      figures.push({
+        name: `usage ${RANGE_FOR_SIZES}, table of ${formatNumber(rows)} rows (${formatNumber(rows / ROWS_PER_ORGANIZATION)} orgs)`,
+        value: round2(ms),
+        unit: 'ms',
+        runs: timed.times.length,
+        comparedWith: `${round2(ms / smallest)}x the ${formatNumber(USAGE_TABLE_SIZES[0]!)}-row table; the SQL range read alone ${round2(median(timed.queryTimes))} ms`,
+      })
+    })
+    const [first, last] = [bySize[0]!, bySize.at(-1)!]
+    figures.push({
+      name: `usage ${RANGE_FOR_SIZES}: time at ${formatNumber(USAGE_TABLE_SIZES.at(-1)!)} rows / at ${formatNumber(USAGE_TABLE_SIZES[0]!)} rows`,
+      value: round2(median(last.times) / median(first.times)),
+      unit: 'x',
+      // Flat means flat: within 2x over a 1,000-fold table (the index is a few pages deeper).
+      target: { value: 2, better: 'lower' },
+      comparedWith: `table grew ${formatNumber(USAGE_TABLE_SIZES.at(-1)! / USAGE_TABLE_SIZES[0]!)}x; SQL read alone ${round2(median(last.queryTimes) / median(first.queryTimes))}x`,
+    })
+
+    // On the largest table, the time should follow the range instead.
+    const { app, token } = opened.at(-1)!
+    const byRange = Object.values(USAGE_RANGES).map((range) => subject(app, token, usagePath + range))
+    await interleave(byRange, 30, 3)
+    Object.keys(USAGE_RANGES).forEach((label, index) => {
+      const timed = byRange[index]!
+      figures.push({
+        name: `usage ${label}, table of ${formatNumber(USAGE_TABLE_SIZES.at(-1)!)} rows`,
+        value: round2(median(timed.times)),
+        unit: 'ms',
+        runs: timed.times.length,
+        comparedWith: `answer ${formatNumber(timed.bytes / 1024)} KB`,
+      })
+    })
+  } finally {
+    for (const { app } of opened) await app.close()
+  }
+}
+
+async function membersCurve(figures: Figure[], notes: string[]): Promise<void> {
+  const database = membersDatabase()
+  notes.push(builtNote('members', database))
+  const { app, token } = await openApp(database)
+  try {
+    const byCount = MEMBER_COUNTS.map((count) =>
+      // The small lists take a millisecond: more samples per round for them.
+      subject(
+        app,
+        token,
+        `/v2.1/organizations/${membersOrganization(count)}/users`,
+        count >= 100_000 ? 1 : 3,
+      ),
+    )
+    await interleave(byCount, 7, 1)
+    byCount.forEach((timed, index) => {
+      const previous = byCount[index - 1]
+      const ms = median(timed.times)
+      figures.push({
+        name: `members list of ${formatNumber(MEMBER_COUNTS[index]!)} members`,
+        value: round2(ms),
+        unit: 'ms',
+        runs: timed.times.length,
+        comparedWith: `answer ${formatNumber(timed.bytes / 1024)} KB${previous ? `; ${round2(ms / median(previous.times))}x the previous (10x the members)` : ''}`,
+      })
+    })
+  } finally {
+    await app.close()
+  }
+}
+
 export async function benchScale(): Promise<SuiteResult> {
   const figures: Figure[] = []
   const notes: string[] = [
-    'measured through app.inject() against the real app and a file database (warm OS cache), median of the runs; no HTTP socket.',
+    'measured through app.inject() against the real app and a file database (warm OS cache), no HTTP socket; the points of each curve are timed in turn, round after round; medians.',
   ]
-  const usagePath = `/v2.1/organizations/${TARGET_ORGANIZATION}/usage?`
-  let smallest: number | undefined
-  for (const rows of USAGE_TABLE_SIZES) {
-    const database = usageDatabase(rows)
-    notes.push(builtNote(`usage table of ${formatNumber(rows)} rows`, database))
-    const largest = rows === USAGE_TABLE_SIZES.at(-1)
-    await withApp(database, async (app, token) => {
-      const timing = await time(app, usagePath + USAGE_RANGES[RANGE_FOR_SIZES], token, 30)
-      const queryAlone = timeQuery(app, USAGE_RANGES[RANGE_FOR_SIZES])
-      smallest ??= timing.ms
-      figures.push({
-        name: `usage ${RANGE_FOR_SIZES}, table of ${formatNumber(rows)} rows (${formatNumber(rows / ROWS_PER_ORGANIZATION)} orgs)`,
-        value: timing.ms,
-        unit: 'ms',
-        runs: timing.runs,
-        comparedWith: `${round2(timing.ms / smallest)}x the ${formatNumber(USAGE_TABLE_SIZES[0]!)}-row table; the SQL range read alone ${queryAlone} ms`,
-      })
-      if (!largest) return
-      // On the largest table: the time should follow the range instead.
-      for (const [label, query] of Object.entries(USAGE_RANGES)) {
-        const byRange = await time(app, usagePath + query, token, 30)
-        figures.push({
-          name: `usage ${label}, table of ${formatNumber(rows)} rows`,
-          value: byRange.ms,
-          unit: 'ms',
-          runs: byRange.runs,
-          comparedWith: `answer ${formatNumber(byRange.bytes / 1024)} KB`,
-        })
-      }
-    })
-  }
-  const [first, last] = [figures[0]!, figures[USAGE_TABLE_SIZES.length - 1]!]
-  figures.push({
-    name: `usage ${RANGE_FOR_SIZES}: time at ${formatNumber(USAGE_TABLE_SIZES.at(-1)!)} rows / at ${formatNumber(USAGE_TABLE_SIZES[0]!)} rows`,
-    value: round2(last.value / first.value),
-    unit: 'x',
-    // Flat means flat: within 2x over a 1,000-fold table (an index scan adds a few page reads).
-    target: { value: 2, better: 'lower' },
-    comparedWith: `table grew ${formatNumber(USAGE_TABLE_SIZES.at(-1)! / USAGE_TABLE_SIZES[0]!)}x`,
-  })
-
-  const members = membersDatabase()
-  notes.push(builtNote('members', members))
-  await withApp(members, async (app, token) => {
-    let previous: Timing | undefined
-    for (const count of MEMBER_COUNTS) {
-      const timing = await time(
-        app,
-        `/v2.1/organizations/${membersOrganization(count)}/users`,
-        token,
-        count >= 100_000 ? 7 : 21,
-        count >= 100_000 ? 1 : 5,
-      )
-      figures.push({
-        name: `members list of ${formatNumber(count)} members`,
-        value: timing.ms,
-        unit: 'ms',
-        runs: timing.runs,
-        comparedWith: `answer ${formatNumber(timing.bytes / 1024)} KB${previous ? `; ${round2(timing.ms / previous.ms)}x the previous (10x the members)` : ''}`,
-      })
-      previous = timing
-    }
-  })
+  await usageCurves(figures, notes)
+  await membersCurve(figures, notes)
   return { figures, notes }
 }

@@ -10,7 +10,7 @@ import { gzipSync } from 'node:zlib'
 import { DEMO } from '../server/db/seed'
 import { median, type BrowserBenchEnvironment, type Figure } from './figures'
 
-const LOADS = 5
+const LOADS = 7
 const HOVER_MOVES = 12
 const DAYS = 366
 /** Five series over three charts: credits (1), input volume (2), output volume (2). */

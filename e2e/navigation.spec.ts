@@ -10,6 +10,7 @@ test('a deep link works on reload', async ({ page, request }) => {
   await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible()
   await expect(page.getByRole('link', { name: 'Settings' })).toHaveAttribute('aria-current', 'page')
   await expect(page.getByLabel('Organization name')).toHaveValue(name)
+  await expect(page).toHaveTitle(`Settings · ${name} · UbiOps`)
 })
 
 test('the header switcher moves between organizations', async ({ page, request }) => {
@@ -47,6 +48,21 @@ test('the dashboard is operable from the keyboard', async ({ page, request }) =>
   await page.getByRole('link', { name }).focus()
   await page.keyboard.press('Enter')
   await expect(page).toHaveURL(`/organizations/${name}`)
+  // The new page is where focus starts: the next Tab reaches its first link.
+  await expect(page.getByRole('main')).toBeFocused()
+  await page.keyboard.press('Tab')
+  await expect(
+    page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Organizations' }),
+  ).toBeFocused()
+  // Tabs and the switcher work from the keyboard too.
+  await page.getByRole('link', { name: 'Settings' }).focus()
+  await page.keyboard.press('Enter')
+  await expect(page.getByLabel('Organization name')).toHaveValue(name)
+  await page.getByRole('button', { name: /Switch organization/ }).focus()
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('navigation', { name: 'Organizations' })).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(page.getByRole('navigation', { name: 'Organizations' })).toBeHidden()
 })
 
 for (const colorScheme of ['light', 'dark'] as const) {

@@ -45,6 +45,9 @@ test('a new user sees the empty state and creates a first organization, after a 
   await expect(page).toHaveURL(`/organizations/${name}`)
   await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible()
   await expect(page.getByText('Professional', { exact: true })).toBeVisible()
+  // With the "created" toast on screen.
+  await expect(page.getByText(`Organization ${name} created.`)).toBeVisible()
+  await expectNoAxeViolations(page)
 })
 
 test('a name that is taken is refused by the server on the name field', async ({ page, request }) => {

@@ -95,7 +95,9 @@ test('opening a deep link with a revoked token goes to sign-in and back', async 
   const organization = await createOrganization(request, user)
   await signIn(page, { email: user.email, token: 'revoked-before-the-visit' })
   await page.goto(`/organizations/${organization}/settings`)
-  await expect(page).toHaveURL(`/sign-in?next=${encodeURIComponent(`/organizations/${organization}/settings`)}`)
+  await expect(page).toHaveURL(
+    `/sign-in?next=${encodeURIComponent(`/organizations/${organization}/settings`)}`,
+  )
   await page.getByLabel('API token').fill(user.token)
   await page.getByRole('button', { name: 'Sign in' }).click()
   await expect(page).toHaveURL(`/organizations/${organization}/settings`)

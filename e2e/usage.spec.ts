@@ -75,6 +75,15 @@ function setUp(page: Page) {
 }
 
 const rangeForm = (page: Page) => page.getByRole('form', { name: 'Usage range' })
+
+// A cold Vite dev server compiles the page and recharts on the first visit; on a busy machine
+// that alone can outlast an assertion's default 10 s. Later assertions keep the default.
+test.describe.configure({ timeout: 90_000 })
+
+async function openUsage(page: Page, url: string) {
+  await page.goto(url)
+  await expect(rangeForm(page)).toBeVisible({ timeout: 45_000 })
+}
 const chart = (page: Page, metric: string) => page.getByRole('figure', { name: metric })
 
 test('the default view is the current subscription period by day, with totals, change and projection', async ({
@@ -88,7 +97,7 @@ test('the default view is the current subscription period by day, with totals, c
   const periodStart = credits[0]!.start_date.slice(0, 10)
   const periodEnd = credits.at(-1)!.end_date.slice(0, 10)
 
-  await page.goto(`/organizations/${organization}/usage`)
+  await openUsage(page, `/organizations/${organization}/usage`)
   await expect(rangeForm(page).getByLabel('Range')).toHaveValue('period')
   await expect(rangeForm(page).getByLabel('Interval')).toHaveValue('day')
   await expect(page.getByText(`by day (${credits.length} buckets)`)).toBeVisible()
@@ -135,7 +144,7 @@ test('a custom range shows in the table with exactly the API’s numbers, and a 
   const lastDay = dayFromToday(-20)
   const end = dayFromToday(-19)
 
-  await page.goto(`/organizations/${organization}/usage`)
+  await openUsage(page, `/organizations/${organization}/usage`)
   await rangeForm(page).getByLabel('Range').selectOption('custom')
   await rangeForm(page).getByLabel('From').fill(start)
   await rangeForm(page).getByLabel('To (included)').fill(lastDay)
@@ -174,7 +183,7 @@ test('a custom range shows in the table with exactly the API’s numbers, and a 
   const link = page.url()
   const fresh = await page.context().newPage()
   await signIn(fresh, admin)
-  await fresh.goto(link)
+  await openUsage(fresh, link)
   await expect(rangeForm(fresh).getByLabel('Range')).toHaveValue('custom')
   await expect(rangeForm(fresh).getByLabel('From')).toHaveValue(start)
   await expect(rangeForm(fresh).getByLabel('To (included)')).toHaveValue(lastDay)
@@ -189,7 +198,8 @@ test('a deep link with a monthly custom range reproduces the view', async ({ pag
   await ready
   const start = dayFromToday(-400)
   const end = dayFromToday(-35)
-  await page.goto(
+  await openUsage(
+    page,
     `/organizations/${organization}/usage?range=custom&interval=month&start=${start}&end=${end}`,
   )
   const api = await usageOf(request, admin, `?start_date=${start}&end_date=${end}&interval=month`)
@@ -204,7 +214,7 @@ test('the form prevents ranges the API refuses, and shows the API’s message wh
 }) => {
   const { ready } = setUp(page)
   await ready
-  await page.goto(`/organizations/${organization}/usage`)
+  await openUsage(page, `/organizations/${organization}/usage`)
   const form = rangeForm(page)
   await form.getByLabel('Range').selectOption('custom')
   await form.getByLabel('From').fill('2025-01-01')
@@ -225,7 +235,7 @@ test('the form prevents ranges the API refuses, and shows the API’s message wh
   await expect(page).toHaveURL(/range=custom&interval=month&start=2025-01-01&end=2026-01-06/)
 
   // A hand-made link the API refuses: its message shows beside the range picker.
-  await page.goto(`/organizations/${organization}/usage?range=custom&start=2026-02-01&end=2026-01-01`)
+  await openUsage(page, `/organizations/${organization}/usage?range=custom&start=2026-02-01&end=2026-01-01`)
   await expect(rangeForm(page).getByRole('alert')).toHaveText(
     /The API refused this range: start_date: must be before end_date/,
   )
@@ -240,7 +250,7 @@ test('the legend hides a series, the tooltip gives exact values, and the CSV hol
   await ready
   const start = dayFromToday(-30)
   const end = dayFromToday(-2)
-  await page.goto(`/organizations/${organization}/usage?range=custom&start=${start}&end=${end}`)
+  await openUsage(page, `/organizations/${organization}/usage?range=custom&start=${start}&end=${end}`)
   const api = await usageOf(request, admin, `?start_date=${start}&end_date=${end}&interval=day`)
 
   // Tooltip: hover the credits chart, read the bucket it names, compare with the API.
@@ -299,7 +309,7 @@ test('an organization without usage says so, and the overview and usage link to 
   const admin = createUser()
   const empty = await createOrganization(request, admin)
   await signIn(page, admin)
-  await page.goto(`/organizations/${empty}/usage?range=7d`)
+  await openUsage(page, `/organizations/${empty}/usage?range=7d`)
   await expect(page.getByRole('status').filter({ hasText: 'Nothing was used in this range' })).toBeVisible()
   await expect(page.getByText('by day (7 buckets)')).toBeVisible()
   await expect(page.getByRole('figure')).toHaveCount(3)

@@ -3,8 +3,8 @@
 // (git-ignored) and rebuilt when the migrations change.
 import Database from 'better-sqlite3'
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs'
-import { join } from 'node:path'
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs'
+import { basename, join } from 'node:path'
 import { loadMigrations, migrate } from '../../server/db/migrate'
 import { addDays } from '../../server/lib/time'
 
@@ -42,6 +42,10 @@ function cached(name: string, build: (db: Database.Database) => void): ScaleData
   mkdirSync(CACHE_DIR, { recursive: true })
   const path = join(CACHE_DIR, `${name}-${schemaVersion()}.db`)
   if (existsSync(path)) return { path, builtInMs: null }
+  // Files built for an older schema are dead weight (the 10M-row one is about 1 GB).
+  for (const file of readdirSync(CACHE_DIR))
+    if (file.startsWith(`${name}-`) && !file.startsWith(basename(path)))
+      rmSync(join(CACHE_DIR, file), { force: true })
   const started = performance.now()
   const building = `${path}.building`
   rmSync(building, { force: true })

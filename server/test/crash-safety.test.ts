@@ -18,8 +18,10 @@ const CLIENTS = 12
 interface Ledger {
   /** Organization id → every name it was asked to take, in order, and how many of them were acknowledged. */
   organizations: Map<string, { names: string[]; acknowledged: number }>
-  /** Acknowledged member additions. */
-  members: { organizationId: string; email: string }[]
+  /** Acknowledged member additions (not removed since). */
+  members: { organizationId: string; email: string; id: string }[]
+  /** Acknowledged member removals. */
+  removed: { organizationId: string; email: string }[]
   acknowledgedWrites: number
 }
 
@@ -40,8 +42,11 @@ async function write(
   try {
     const response = await fetch(`${server.url}${path}`, {
       method,
-      headers: { authorization: `Token ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
+      headers: {
+        authorization: `Token ${token}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
     })
     const text = await response.text()
     return { status: response.status, body: text ? JSON.parse(text) : {} }
@@ -53,9 +58,9 @@ async function write(
 }
 
 /**
- * One client: creates an organization, adds members, renames it, adds another, and starts over,
- * until the server stops answering. Every step waits for the previous one, so every
- * acknowledged step is recorded before the next is sent.
+ * One client: creates an organization, adds members, renames it, removes a member, adds another,
+ * and starts over, until the server stops answering. Every step waits for the previous one, so
+ * every acknowledged step is recorded before the next is sent.
  */
 async function client(
   server: ServerProcess,
@@ -85,8 +90,23 @@ async function client(
     ledger.organizations.set(organizationId, entry)
     acknowledge()
 
-    for (const step of ['member', 'member', 'rename', 'member'] as const) {
-      if (step === 'rename') {
+    for (const step of ['member', 'member', 'rename', 'remove', 'member'] as const) {
+      if (step === 'remove') {
+        // The first member added above leaves. Until the answer comes, its presence is unknown.
+        const index = ledger.members.findIndex((m) => m.organizationId === organizationId)
+        const [leaving] = ledger.members.splice(index, 1)
+        const removed = await write(
+          server,
+          token,
+          'DELETE',
+          `/organizations/${name}/users/${leaving!.id}`,
+          undefined,
+          inFlight,
+        )
+        if (!removed) return
+        expect(removed.status, JSON.stringify(removed.body)).toBe(204)
+        ledger.removed.push({ organizationId, email: leaving!.email })
+      } else if (step === 'rename') {
         const next = uniqueName('renamed')
         entry.names.push(next)
         const renamed = await write(
@@ -113,7 +133,7 @@ async function client(
         )
         if (!added) return
         expect(added.status, JSON.stringify(added.body)).toBe(201)
-        ledger.members.push({ organizationId, email })
+        ledger.members.push({ organizationId, email, id: added.body.id! })
       }
       acknowledge()
     }
@@ -137,6 +157,8 @@ function checkDatabase(dbPath: string, ledger: Ledger): void {
     )
     for (const { organizationId, email } of ledger.members)
       expect(member.get(organizationId, email), `${email} in ${organizationId}`).toBeTruthy()
+    for (const { organizationId, email } of ledger.removed)
+      expect(member.get(organizationId, email), `${email} removed from ${organizationId}`).toBeUndefined()
   } finally {
     db.close()
   }
@@ -154,7 +176,7 @@ afterAll(async () => {
 describe('SIGKILL during a burst of concurrent writes', () => {
   it(`loses no acknowledged write and leaves a sound database, over ${KILLS} kills`, async () => {
     const tokens = Array.from({ length: CLIENTS }, () => issueToken(dbPath, uniqueEmail('writer')))
-    const ledger: Ledger = { organizations: new Map(), members: [], acknowledgedWrites: 0 }
+    const ledger: Ledger = { organizations: new Map(), members: [], removed: [], acknowledgedWrites: 0 }
     const rounds: Round[] = []
 
     for (let kill = 0; kill < KILLS; kill += 1) {
@@ -210,13 +232,16 @@ describe('SIGKILL during a burst of concurrent writes', () => {
     }
     for (const { organizationId, email } of ledger.members)
       expect(membersByOrganization.get(organizationId)?.has(email), email).toBe(true)
+    for (const { organizationId, email } of ledger.removed)
+      expect(membersByOrganization.get(organizationId)?.has(email), `${email} removed`).toBe(false)
     server.child.kill('SIGTERM')
     expect(await server.exited).toEqual({ code: 0, signal: null })
 
     const cutOff = rounds.reduce((sum, round) => sum + round.inFlightAtKill, 0)
+    const renames = [...ledger.organizations.values()].reduce((sum, o) => sum + o.acknowledged - 1, 0)
     console.log(
       `crash safety: ${ledger.acknowledgedWrites} acknowledged writes (${ledger.organizations.size} organizations, ` +
-        `${ledger.members.length} members, renames) across ${KILLS} SIGKILLs; per round ${rounds.map((r) => r.acknowledged).join('/')} ` +
+        `${ledger.members.length} members added, ${ledger.removed.length} removed, ${renames} renames) across ${KILLS} SIGKILLs; per round ${rounds.map((r) => r.acknowledged).join('/')} ` +
         `acknowledged, ${cutOff} requests in flight at the kills; integrity_check ok and all present`,
     )
     expect(rounds.every((round) => round.inFlightAtKill > 0)).toBe(true)

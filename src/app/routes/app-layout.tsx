@@ -1,9 +1,11 @@
 import type { QueryClient } from '@tanstack/react-query'
+import { useRef } from 'react'
 import { Outlet, redirect, type LoaderFunctionArgs } from 'react-router'
 import { readToken } from '../../api/auth-token'
 import { userQueries } from '../../features/auth/queries'
 import { signInPathFor } from '../../features/auth/lib/next-path'
 import { AppHeader } from '../shell/app-header'
+import { useFocusOnNavigation } from '../shell/use-focus-on-navigation'
 
 /** Every page but sign-in needs a token; without one, go sign in and come back. */
 export function loader(queryClient: QueryClient) {
@@ -17,13 +19,15 @@ export function loader(queryClient: QueryClient) {
 }
 
 export default function AppLayoutRoute() {
+  const main = useRef<HTMLElement>(null)
+  useFocusOnNavigation(main)
   return (
     <div className="app-shell">
       <a href="#main" className="skip-link">
         Skip to content
       </a>
       <AppHeader />
-      <main id="main" className="app-main" tabIndex={-1}>
+      <main id="main" ref={main} className="app-main" tabIndex={-1}>
         <Outlet />
       </main>
     </div>

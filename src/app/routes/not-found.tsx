@@ -5,6 +5,7 @@ export default function NotFoundRoute() {
   const { pathname } = useLocation()
   return (
     <div className="ui-state">
+      <title>Page not found · UbiOps</title>
       <h1>Page not found</h1>
       <p>
         Nothing lives at <code>{pathname}</code>. The link may be mistyped or out of date.

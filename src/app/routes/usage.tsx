@@ -1,5 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query'
 import type { LoaderFunctionArgs } from 'react-router'
+import { preloadMonthlyChart } from '../../features/usage/components/usage-chart'
 import { UsagePage, usageRequest } from '../../features/usage/components/usage-page'
 import { parseUsageView } from '../../features/usage/lib/usage-view'
 import { usageQueries } from '../../features/usage/queries'
@@ -11,6 +12,7 @@ export default UsagePage
 export function loader(queryClient: QueryClient) {
   return async ({ params, request }: LoaderFunctionArgs) => {
     const view = parseUsageView(new URL(request.url).searchParams)
+    if (view.interval === 'month') preloadMonthlyChart()
     await queryClient.prefetchQuery(usageQueries.range(params.name ?? '', usageRequest(view, new Date())))
     return null
   }

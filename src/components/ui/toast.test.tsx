@@ -21,7 +21,7 @@ describe('toasts', () => {
       </ToastProvider>,
     )
     act(() => screen.getByRole('button', { name: 'Show' }).click())
-    expect(screen.getByRole('list', { name: 'Notifications' })).toHaveTextContent('Saved.')
+    expect(screen.getByRole('list', { name: 'Messages' })).toHaveTextContent('Saved.')
     act(() => vi.advanceTimersByTime(3100))
     expect(screen.queryByText('Saved.')).not.toBeInTheDocument()
   })

@@ -68,8 +68,8 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     <ToastContext.Provider value={api}>
       {children}
       {/* The live regions always exist, so that screen readers notice what is added to them. */}
-      <div className="ui-toasts">
-        <ul className="ui-toasts__list" aria-live="polite" aria-label="Notifications">
+      <section className="ui-toasts" aria-label="Notifications">
+        <ul className="ui-toasts__list" aria-live="polite" aria-label="Messages">
           {polite.map((toast) => (
             <ToastItem key={toast.id} toast={toast} onDismiss={dismiss} />
           ))}
@@ -79,7 +79,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
             <ToastItem key={toast.id} toast={toast} onDismiss={dismiss} />
           ))}
         </ul>
-      </div>
+      </section>
     </ToastContext.Provider>
   )
 }

@@ -42,6 +42,7 @@ export function SignInPage({ linkError }: { linkError?: string | null }) {
 
   return (
     <main className="sign-in">
+      <title>Sign in · UbiOps organizations</title>
       <div className="ui-card sign-in__card stack">
         <div className="stack-sm">
           <p className="muted">UbiOps organizations</p>

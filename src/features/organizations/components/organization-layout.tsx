@@ -30,13 +30,16 @@ export function OrganizationLayout({ name, children }: { name: string; children:
 
   if (isApiError(detail.error, 404)) return <OrganizationNotFound name={name} />
 
+  const tab = currentTabLabel(pathname, base)
   return (
     <div className="stack">
+      {/* React 19 puts this in <head>: every page has its own title (WCAG 2.4.2). */}
+      <title>{`${tab} · ${name} · UbiOps`}</title>
       <Breadcrumbs
         items={[
           { label: 'Organizations', to: '/organizations' },
           { label: name, to: base },
-          { label: currentTabLabel(pathname, base) },
+          { label: tab },
         ]}
       />
       <h1 className="ui-page-header__title">{name}</h1>

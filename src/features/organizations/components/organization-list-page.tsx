@@ -30,6 +30,7 @@ export function OrganizationListPage() {
 
   return (
     <div className="stack">
+      <title>Organizations · UbiOps</title>
       <PageHeader
         title="Organizations"
         description="Every organization you are a member of."

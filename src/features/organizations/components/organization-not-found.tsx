@@ -4,6 +4,7 @@ import { ButtonLink } from '../../../components/ui/button'
 export function OrganizationNotFound({ name }: { name: string }) {
   return (
     <div className="ui-state">
+      <title>Organization not found · UbiOps</title>
       <h1>Organization not found</h1>
       <p>
         There is no organization called <strong>{name}</strong> that you can see. It may have been renamed, or

@@ -1,12 +1,10 @@
 // The only module that draws with recharts. It renders what the pure transforms in ../lib computed;
 // it computes nothing itself. Animations are off: they would delay the first frame and every
 // hover of a 366-day chart, and tell an admin nothing.
-import { memo, useMemo } from 'react'
+import { lazy, memo, Suspense, useMemo } from 'react'
 import {
   Area,
   AreaChart,
-  Bar,
-  BarChart,
   CartesianGrid,
   Tooltip,
   XAxis,
@@ -14,9 +12,10 @@ import {
   type BaseTickContentProps,
   type TooltipContentProps,
 } from 'recharts'
-import type { UsageInterval, UsageMetric, UsageObjectType } from '../../../api/types'
+import type { UsageInterval, UsageMetric } from '../../../api/types'
 import { axisTicks } from '../lib/axis'
 import { sumValues } from '../lib/usage-summary'
+import { SERIES_COLOR } from './series-colors'
 import { useIsNarrow } from './use-is-narrow'
 import { formatMonth, formatShortDay, formatSpan } from '../lib/dates'
 import { formatAxisTick, formatExact, formatMetricValue } from '../lib/format'
@@ -28,9 +27,12 @@ import {
   type SeriesKey,
 } from '../lib/usage-series'
 
-const SERIES_COLOR: Record<UsageObjectType, string> = {
-  deployment_version: 'var(--usage-color-deployment)',
-  pipeline_version: 'var(--usage-color-pipeline)',
+const loadBarPlot = () => import('./usage-bar-plot')
+const UsageBarPlot = lazy(loadBarPlot)
+
+/** Starts loading the monthly chart's code, e.g. from the route loader beside the data. */
+export function preloadMonthlyChart(): void {
+  void loadBarPlot()
 }
 
 const CHART_HEIGHT = 240
@@ -98,7 +100,7 @@ export const UsageChart = memo(function UsageChart({
   const chartProps = {
     data: rows,
     margin: MARGIN,
-    responsive: true,
+    responsive: true as const,
     style: { width: '100%', height: CHART_HEIGHT },
   }
 
@@ -149,21 +151,11 @@ export const UsageChart = memo(function UsageChart({
             ))}
           </AreaChart>
         ) : (
-          <BarChart {...chartProps}>
-            {axes}
-            {series.map((s) => (
-              <Bar
-                key={s.key}
-                dataKey={s.objectType}
-                name={OBJECT_TYPE_LABELS[s.objectType]}
-                stackId="usage"
-                fill={SERIES_COLOR[s.objectType]}
-                maxBarSize={48}
-                isAnimationActive={false}
-                hide={hidden.has(s.key)}
-              />
-            ))}
-          </BarChart>
+          <Suspense fallback={<div style={{ height: CHART_HEIGHT }} aria-hidden="true" />}>
+            <UsageBarPlot chartProps={chartProps} series={series} hidden={hidden}>
+              {axes}
+            </UsageBarPlot>
+          </Suspense>
         )}
       </div>
     </figure>
