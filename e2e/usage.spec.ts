@@ -298,7 +298,9 @@ test('the legend hides a series, the tooltip gives exact values, and the CSV hol
   ]
   expect(csv).toBe(expected.join('\r\n') + '\r\n')
 
-  await pipelines.click()
+  // The legend works from the keyboard too.
+  await pipelines.press('Space')
+  await expect(pipelines).toHaveAttribute('aria-pressed', 'true')
   await expect(inputChart.locator('.recharts-area-area')).toHaveCount(2)
 })
 

@@ -1,11 +1,10 @@
 // The fake-API servers people put behind a dashboard instead of a real backend: json-server,
 // serving a db.json exported from our server's own answers (so both serve the same data), and
 // Prism mocking our OpenAPI document (it answers with data generated from the schemas).
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { DEMO } from '../../server/db/seed'
-import { freePort, spawnService } from './processes'
+import { freePort, spawnService, temporaryFolder } from './processes'
 
 /** The reads the comparison covers, each as a path relative to the API base URL. */
 export interface ComparedReads {
@@ -54,8 +53,8 @@ export async function startJsonServer(apiUrl: string, token: string, ours: Compa
       { id: 'months-120', answer: await getJson(apiUrl + ours.usageMonths, token) },
     ],
   }
-  const folder = mkdtempSync(join(tmpdir(), 'ubiops-bench-json-server-'))
-  writeFileSync(join(folder, 'db.json'), JSON.stringify(db))
+  const folder = temporaryFolder('ubiops-bench-json-server-')
+  writeFileSync(join(folder.path, 'db.json'), JSON.stringify(db))
   const port = await freePort()
   const baseUrl = `http://127.0.0.1:${port}`
   const service = await spawnService({
@@ -63,7 +62,7 @@ export async function startJsonServer(apiUrl: string, token: string, ours: Compa
     command: process.execPath,
     args: [
       'node_modules/json-server/lib/cli/bin.js',
-      join(folder, 'db.json'),
+      join(folder.path, 'db.json'),
       '--port',
       String(port),
       '--host',
@@ -85,7 +84,7 @@ export async function startJsonServer(apiUrl: string, token: string, ours: Compa
     },
     stop: async () => {
       await service.stop()
-      rmSync(folder, { recursive: true, force: true })
+      folder.remove()
     },
   }
 }

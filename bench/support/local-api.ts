@@ -1,11 +1,9 @@
 // Our API server as people run it (`npm run api`): its own process, a fresh seeded database in a
 // temporary folder, a loopback port; plus a token of the demo admin.
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { issueToken } from '../../server/auth/issue-token'
 import { DEMO } from '../../server/db/seed'
-import { freePort, spawnService } from './processes'
+import { freePort, spawnService, temporaryFolder } from './processes'
 
 export interface LocalApi {
   /** e.g. http://127.0.0.1:40123/v2.1 */
@@ -17,8 +15,8 @@ export interface LocalApi {
 }
 
 export async function startLocalApi(): Promise<LocalApi> {
-  const folder = mkdtempSync(join(tmpdir(), 'ubiops-bench-api-'))
-  const dbPath = join(folder, 'bench.db')
+  const folder = temporaryFolder('ubiops-bench-api-')
+  const dbPath = join(folder.path, 'bench.db')
   const port = await freePort()
   const url = `http://127.0.0.1:${port}/v2.1`
   const service = await spawnService({
@@ -36,7 +34,7 @@ export async function startLocalApi(): Promise<LocalApi> {
     dbPath,
     stop: async () => {
       await service.stop()
-      rmSync(folder, { recursive: true, force: true })
+      folder.remove()
     },
   }
 }

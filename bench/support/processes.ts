@@ -1,7 +1,10 @@
 // Child services for the benchmarks (our API, json-server, Prism, the build server): each runs in
 // its own process so that the load generator in this process does not share its event loop.
 import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 
 /** A free loopback port: the OS picks one, we release it and hand it to the child. */
 export function freePort(): Promise<number> {
@@ -49,7 +52,44 @@ export interface SpawnServiceOptions {
   timeoutMs?: number
 }
 
+/** Process groups still running: ended when the benchmark exits, also on Ctrl-C or a crash. */
+const running = new Set<number>()
+/** Temporary folders (databases, builds) removed on exit too. */
+const folders = new Set<string>()
+
+/** A new temporary folder that is removed when the benchmark exits, however it exits. */
+export function temporaryFolder(prefix: string): { path: string; remove: () => void } {
+  installCleanup()
+  const path = mkdtempSync(join(tmpdir(), prefix))
+  folders.add(path)
+  return {
+    path,
+    remove: () => {
+      rmSync(path, { recursive: true, force: true })
+      folders.delete(path)
+    },
+  }
+}
+let cleanupInstalled = false
+
+function installCleanup(): void {
+  if (cleanupInstalled) return
+  cleanupInstalled = true
+  // The children have their own process groups, so a Ctrl-C in the terminal does not reach them.
+  process.on('exit', () => {
+    for (const pid of running)
+      try {
+        process.kill(-pid, 'SIGTERM')
+      } catch {
+        // already gone
+      }
+    for (const folder of folders) rmSync(folder, { recursive: true, force: true })
+  })
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130))
+}
+
 export async function spawnService(options: SpawnServiceOptions): Promise<Service> {
+  installCleanup()
   const child = spawn(options.command, options.args, {
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -60,7 +100,13 @@ export async function spawnService(options: SpawnServiceOptions): Promise<Servic
   child.stderr!.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4_000)
   })
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  running.add(child.pid!)
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      running.delete(child.pid!)
+      resolve()
+    }),
+  )
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return
     try {

@@ -1,10 +1,10 @@
 // One production build per `npm run bench`, shared by the bytes and browser suites, built into a
 // temporary folder so that a dist/ someone is serving is left alone.
 import { execFile } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
+import { temporaryFolder } from './processes'
 
 /** One entry of Vite's .vite/manifest.json. */
 export interface ManifestChunk {
@@ -26,7 +26,7 @@ export interface ProductionBuild {
 
 export class ProductionBuilds {
   private build: Promise<ProductionBuild> | null = null
-  private folder: string | null = null
+  private folder: { path: string; remove: () => void } | null = null
 
   get(): Promise<ProductionBuild> {
     this.build ??= this.create()
@@ -34,8 +34,8 @@ export class ProductionBuilds {
   }
 
   private async create(): Promise<ProductionBuild> {
-    this.folder = mkdtempSync(join(tmpdir(), 'ubiops-bench-build-'))
-    const outDir = join(this.folder, 'dist')
+    this.folder = temporaryFolder('ubiops-bench-build-')
+    const outDir = join(this.folder.path, 'dist')
     const started = performance.now()
     await promisify(execFile)(
       process.execPath,
@@ -60,6 +60,6 @@ export class ProductionBuilds {
 
   async dispose(): Promise<void> {
     if (this.build) await this.build.catch(() => undefined)
-    if (this.folder) rmSync(this.folder, { recursive: true, force: true })
+    this.folder?.remove()
   }
 }

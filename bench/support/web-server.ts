@@ -1,11 +1,9 @@
 // The production build as people serve it: `npm run serve` (server/cli/serve.ts) with the build's
 // folder, starting the local API in the same process on a fresh seeded database.
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { issueToken } from '../../server/auth/issue-token'
 import { DEMO } from '../../server/db/seed'
-import { freePort, spawnService } from './processes'
+import { freePort, spawnService, temporaryFolder } from './processes'
 
 export interface ServedBuild {
   webUrl: string
@@ -15,8 +13,8 @@ export interface ServedBuild {
 }
 
 export async function serveBuild(outDir: string): Promise<ServedBuild> {
-  const folder = mkdtempSync(join(tmpdir(), 'ubiops-bench-web-'))
-  const dbPath = join(folder, 'bench.db')
+  const folder = temporaryFolder('ubiops-bench-web-')
+  const dbPath = join(folder.path, 'bench.db')
   const [webPort, apiPort] = [await freePort(), await freePort()]
   const webUrl = `http://127.0.0.1:${webPort}`
   const apiUrl = `http://127.0.0.1:${apiPort}/v2.1`
@@ -43,7 +41,7 @@ export async function serveBuild(outDir: string): Promise<ServedBuild> {
     token: issueToken(dbPath, DEMO.adminEmail),
     stop: async () => {
       await service.stop()
-      rmSync(folder, { recursive: true, force: true })
+      folder.remove()
     },
   }
 }

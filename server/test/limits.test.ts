@@ -193,6 +193,18 @@ describe('header size', () => {
     expect(databaseDigest(api.app.db)).toBe(before)
   })
 
+  // Node's HTTP server itself answers an HTTP/1.1 request without Host (a bare 400, empty body),
+  // unless told not to require it; this API does not use Host, so either way is fine if it is {"error"}.
+  it('answers an HTTP/1.1 request without a Host header in the {"error"} shape (or serves it)', async () => {
+    const raw = await sendRaw(
+      url,
+      `GET /v2.1/user HTTP/1.1\r\nAuthorization: Token ${caller.token}\r\nConnection: close\r\n\r\n`,
+    )
+    const answer = parseRawAnswer(raw)
+    expect(answer.status, raw.slice(0, 300)).toBeLessThan(500)
+    if (answer.status >= 400) expect(errorShapeProblem(answer.body), raw.slice(0, 300)).toBeNull()
+  })
+
   it('still serves ordinary requests on other connections afterwards', async () => {
     const answer = await send(url, { path: '/v2.1/user', headers: auth(caller) })
     expect(answer.status).toBe(200)

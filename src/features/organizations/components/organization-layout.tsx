@@ -36,11 +36,7 @@ export function OrganizationLayout({ name, children }: { name: string; children:
       {/* React 19 puts this in <head>: every page has its own title (WCAG 2.4.2). */}
       <title>{`${tab} · ${name} · UbiOps`}</title>
       <Breadcrumbs
-        items={[
-          { label: 'Organizations', to: '/organizations' },
-          { label: name, to: base },
-          { label: tab },
-        ]}
+        items={[{ label: 'Organizations', to: '/organizations' }, { label: name, to: base }, { label: tab }]}
       />
       <h1 className="ui-page-header__title">{name}</h1>
       <nav aria-label="Organization sections">
