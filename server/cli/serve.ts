@@ -154,6 +154,8 @@ async function main() {
         const value = request.headers[name]
         if (typeof value === 'string') headers[name] = value
       }
+      // Who is really asking, for an API that rate-limits per client (when it trusts this proxy).
+      headers['x-forwarded-for'] = request.ip
       let response: Response
       try {
         response = await fetch(upstream, {
