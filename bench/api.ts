@@ -5,7 +5,7 @@ import { DEMO } from '../server/db/seed'
 import { addDays, addMonths, today } from '../server/lib/time'
 import type { Figure } from './figures'
 import { startJsonServer, startPrism, type ComparedReads, type FakeApi } from './support/fake-apis'
-import { LOAD_DEFAULTS, measureLoad, type LoadFigures } from './support/http-load'
+import { LOAD_DEFAULTS, measureLoad, measureLoads, type LoadFigures } from './support/http-load'
 import { startLocalApi } from './support/local-api'
 import { formatNumber, ratioPhrase, type SuiteResult } from './support/suite'
 
@@ -68,24 +68,12 @@ interface Comparison {
   bytes: Partial<Record<keyof ComparedReads, number>>
 }
 
-async function measureFake(start: () => Promise<FakeApi>, notes: string[]): Promise<Comparison | null> {
-  let api: FakeApi
+async function startFake(start: () => Promise<FakeApi>, notes: string[]): Promise<Comparison | null> {
   try {
-    api = await start()
+    return { api: await start(), figures: {}, bytes: {} }
   } catch (error) {
     notes.push(`could not start a comparison server: ${(error as Error).message.split('\n')[0]}`)
     return null
-  }
-  try {
-    const comparison: Comparison = { api, figures: {}, bytes: {} }
-    for (const key of Object.keys(READ_LABELS) as (keyof ComparedReads)[]) {
-      const url = api.baseUrl + api.paths[key]
-      comparison.bytes[key] = await answerBytes(url, api.headers)
-      comparison.figures[key] = await measureLoad({ url, headers: api.headers })
-    }
-    return comparison
-  } finally {
-    await api.stop()
   }
 }
 
@@ -109,7 +97,7 @@ function compared(
 
 export async function benchApi(): Promise<SuiteResult> {
   const notes: string[] = [
-    `autocannon, ${LOAD_DEFAULTS.connections} connections, runs of ${LOAD_DEFAULTS.seconds} s (longer, up to ${LOAD_DEFAULTS.maxSeconds} s, for slow endpoints, to hold ${LOAD_DEFAULTS.minAnswersPerRun} answers) after a ${LOAD_DEFAULTS.warmUpSeconds} s warm-up, median of ${LOAD_DEFAULTS.runs} runs; each server in its own process on loopback; latencies are whole milliseconds (0 ms = under 1 ms).`,
+    `autocannon, ${LOAD_DEFAULTS.connections} connections, runs of ${LOAD_DEFAULTS.seconds} s (longer, up to ${LOAD_DEFAULTS.maxSeconds} s, for slow endpoints, to hold ${LOAD_DEFAULTS.minAnswersPerRun} answers) after a ${LOAD_DEFAULTS.warmUpSeconds} s warm-up, median of ${LOAD_DEFAULTS.runs} runs, the three servers taking turns run by run; each server in its own process on loopback; latencies are whole milliseconds (0 ms = under 1 ms).`,
   ]
   const reads = ourReads()
   const api = await startLocalApi()
@@ -119,16 +107,28 @@ export async function benchApi(): Promise<SuiteResult> {
   let writes: LoadFigures
   const comparisons: Comparison[] = []
   try {
-    for (const key of Object.keys(READ_LABELS) as (keyof ComparedReads)[]) {
-      ourBytes[key] = await answerBytes(api.url + reads[key], headers)
-      ours[key] = await measureLoad({ url: api.url + reads[key], headers })
-    }
-    writes = await measureLoad({ url: api.url, requests: memberWrites(`/v2.1${reads.members}`, headers) })
     for (const start of [() => startJsonServer(api.url, api.token, reads), () => startPrism(reads)]) {
-      const comparison = await measureFake(start, notes)
+      const comparison = await startFake(start, notes)
       if (comparison) comparisons.push(comparison)
     }
+    // Each read on the three servers in turn, run after run (see measureLoads).
+    for (const key of Object.keys(READ_LABELS) as (keyof ComparedReads)[]) {
+      ourBytes[key] = await answerBytes(api.url + reads[key], headers)
+      for (const { api: fake, bytes } of comparisons)
+        bytes[key] = await answerBytes(fake.baseUrl + fake.paths[key], fake.headers)
+      const [oursMeasured, ...theirs] = await measureLoads([
+        { url: api.url + reads[key], headers },
+        ...comparisons.map(({ api: fake }) => ({
+          url: fake.baseUrl + fake.paths[key],
+          headers: fake.headers,
+        })),
+      ])
+      ours[key] = oursMeasured
+      theirs.forEach((measured, index) => (comparisons[index]!.figures[key] = measured))
+    }
+    writes = await measureLoad({ url: api.url, requests: memberWrites(`/v2.1${reads.members}`, headers) })
   } finally {
+    for (const { api: fake } of comparisons) await fake.stop()
     await api.stop()
   }
 

@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright'
 import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test'
 import { randomBytes } from 'node:crypto'
 import { issueToken } from '../server/auth/issue-token'
+import { openDatabase } from '../server/db/open'
 import { e2eEnvironment } from './environment'
 
 const { apiUrl, databasePath } = e2eEnvironment()
@@ -24,6 +25,19 @@ export interface TestUser {
 export function createUser(options: { staff?: boolean; email?: string } = {}): TestUser {
   const email = options.email ?? uniqueEmail(options.staff ? 'staff' : 'user')
   return { email, token: issueToken(databasePath, email, { staff: options.staff ?? false }) }
+}
+
+/**
+ * Gives a user a name and surname. The API has no endpoint for it (names come from the account),
+ * so this writes the e2e database directly, as an account service would.
+ */
+export function setUserName(email: string, name: string, surname: string): void {
+  const db = openDatabase(databasePath)
+  try {
+    db.prepare('UPDATE users SET name = ?, surname = ? WHERE email = ?').run(name, surname, email)
+  } finally {
+    db.close()
+  }
 }
 
 /** Calls the real API as `user`; throws with the server's message when it does not answer 2xx. */

@@ -42,35 +42,51 @@ function once(options: LoadOptions, seconds: number): Promise<autocannon.Result>
   })
 }
 
-export async function measureLoad(options: LoadOptions): Promise<LoadFigures> {
-  const warmUp = await once(options, LOAD_DEFAULTS.warmUpSeconds)
-  // Answers that are still in flight when a run ends are not counted: a run of a slow endpoint
-  // must be long enough to hold many answers, or its figures are noise (or zero).
+function runLength(options: LoadOptions, warmUp: autocannon.Result): number {
+  // Answers still in flight when a run ends are not counted: a run of a slow endpoint must be
+  // long enough to hold many answers, or its figures are noise (or zero).
   const rate = warmUp.requests.total / LOAD_DEFAULTS.warmUpSeconds
-  const seconds = Math.min(
+  return Math.min(
     LOAD_DEFAULTS.maxSeconds,
     Math.max(
       options.seconds ?? LOAD_DEFAULTS.seconds,
       Math.ceil(LOAD_DEFAULTS.minAnswersPerRun / Math.max(rate, 1)),
     ),
   )
-  const results: autocannon.Result[] = []
-  const runs = options.runs ?? LOAD_DEFAULTS.runs
-  for (let run = 0; run < runs; run += 1) {
-    const result = await once(options, seconds)
-    if (result.requests.total === 0) throw new Error(`${options.url}: no answer within a ${seconds} s run`)
-    // A benchmark of error answers measures nothing: fail loudly instead of printing it.
-    if (result.errors > 0 || result.non2xx > 0)
-      throw new Error(
-        `${options.url}: ${result.errors} connection errors and ${result.non2xx} non-2xx answers out of ${result.requests.total}`,
-      )
-    results.push(result)
-  }
-  return {
-    requestsPerSecond: Math.round(median(results.map((result) => result.requests.average))),
-    p50: median(results.map((result) => result.latency.p50)),
-    p99: median(results.map((result) => result.latency.p99)),
+}
+
+function checked(options: LoadOptions, result: autocannon.Result, seconds: number): autocannon.Result {
+  if (result.requests.total === 0) throw new Error(`${options.url}: no answer within a ${seconds} s run`)
+  // A benchmark of error answers measures nothing: fail loudly instead of printing it.
+  if (result.errors > 0 || result.non2xx > 0)
+    throw new Error(
+      `${options.url}: ${result.errors} connection errors and ${result.non2xx} non-2xx answers out of ${result.requests.total}`,
+    )
+  return result
+}
+
+/**
+ * Measures several endpoints (e.g. the same read on three servers) in turn, run after run, so
+ * that a burst of other work on the machine falls on all of them alike rather than on one.
+ */
+export async function measureLoads(list: LoadOptions[]): Promise<LoadFigures[]> {
+  const lengths: number[] = []
+  for (const options of list)
+    lengths.push(runLength(options, await once(options, LOAD_DEFAULTS.warmUpSeconds)))
+  const results: autocannon.Result[][] = list.map(() => [])
+  const runs = Math.max(...list.map((options) => options.runs ?? LOAD_DEFAULTS.runs))
+  for (let run = 0; run < runs; run += 1)
+    for (const [index, options] of list.entries())
+      results[index]!.push(checked(options, await once(options, lengths[index]!), lengths[index]!))
+  return results.map((measured, index) => ({
+    requestsPerSecond: Math.round(median(measured.map((result) => result.requests.average))),
+    p50: median(measured.map((result) => result.latency.p50)),
+    p99: median(measured.map((result) => result.latency.p99)),
     runs,
-    seconds,
-  }
+    seconds: lengths[index]!,
+  }))
+}
+
+export async function measureLoad(options: LoadOptions): Promise<LoadFigures> {
+  return (await measureLoads([options]))[0]!
 }
