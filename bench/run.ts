@@ -71,17 +71,25 @@ try {
     const suite = SUITES[name]!
     console.log(`\n${name}: ${suite.title} ...`)
     const suiteStarted = performance.now()
+    const suiteLoad = loadavg()[0]!
     let result: SuiteResult
     try {
       result = await suite.run(context)
     } catch (error) {
       // One broken suite must not hide the others' figures.
       failed.push(name)
-      result = { figures: [], notes: [`FAILED: ${(error as Error).stack ?? String(error)}`] }
+      result = { figures: [], notes: [`FAILED: ${error instanceof Error ? error.message : String(error)}`] }
     }
     const seconds = (performance.now() - suiteStarted) / 1000
-    console.log(formatSuite(`${name}: ${suite.title}`, result, seconds))
-    records[name] = { ...result, date: new Date().toISOString(), seconds: Math.round(seconds) }
+    // The machine's load over the suite (1-minute averages at its start and end): noisy figures say why.
+    const load = `${suiteLoad.toFixed(1)} → ${loadavg()[0]!.toFixed(1)}`
+    console.log(formatSuite(`${name}: ${suite.title}`, result, seconds, load))
+    records[name] = {
+      ...result,
+      date: new Date().toISOString(),
+      seconds: Math.round(seconds),
+      loadAverage: load,
+    }
   }
 } finally {
   await context.builds.dispose()

@@ -37,20 +37,28 @@ export class ProductionBuilds {
     this.folder = temporaryFolder('ubiops-bench-build-')
     const outDir = join(this.folder.path, 'dist')
     const started = performance.now()
-    await promisify(execFile)(
-      process.execPath,
-      [
-        'node_modules/vite/bin/vite.js',
-        'build',
-        '--outDir',
-        outDir,
-        '--emptyOutDir',
-        '--manifest',
-        '--logLevel',
-        'warn',
-      ],
-      { maxBuffer: 16 * 1024 * 1024 },
-    )
+    try {
+      await promisify(execFile)(
+        process.execPath,
+        [
+          'node_modules/vite/bin/vite.js',
+          'build',
+          '--outDir',
+          outDir,
+          '--emptyOutDir',
+          '--manifest',
+          '--logLevel',
+          'warn',
+        ],
+        { maxBuffer: 16 * 1024 * 1024 },
+      )
+    } catch (error) {
+      // Vite's own words (e.g. a missing export) without the stack of the child process.
+      const stderr = String((error as { stderr?: string }).stderr ?? '')
+      const reason = stderr.includes('error during build:') ? stderr.split('error during build:')[1]! : stderr
+      const lines = reason.split('\n').filter((line) => line.trim() && !/^\s+at /.test(line))
+      throw new Error(`vite build failed: ${lines.slice(0, 12).join('\n')}`)
+    }
     const manifest = JSON.parse(readFileSync(join(outDir, '.vite', 'manifest.json'), 'utf8')) as Record<
       string,
       ManifestChunk

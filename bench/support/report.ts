@@ -22,7 +22,7 @@ export function marker(figure: Figure): string {
   return within ? 'ok' : 'OVER'
 }
 
-export function formatSuite(name: string, result: SuiteResult, seconds: number): string {
+export function formatSuite(name: string, result: SuiteResult, seconds: number, loadAverage: string): string {
   const rows = result.figures.map((figure) => ({
     name: figure.name,
     value: `${formatNumber(figure.value)} ${figure.unit}`,
@@ -32,7 +32,7 @@ export function formatSuite(name: string, result: SuiteResult, seconds: number):
   const nameWidth = Math.max(6, ...rows.map((row) => row.name.length))
   const valueWidth = Math.max(5, ...rows.map((row) => row.value.length))
   const lines = [
-    `\n== ${name} (${Math.round(seconds)} s) ==`,
+    `\n== ${name} (${Math.round(seconds)} s, load average ${loadAverage}) ==`,
     `${'figure'.padEnd(nameWidth)}  ${'value'.padStart(valueWidth)}  ${'mark'.padEnd(4)}  target or comparison`,
     ...rows.map(
       (row) =>
@@ -46,6 +46,8 @@ export function formatSuite(name: string, result: SuiteResult, seconds: number):
 export interface SuiteRecord extends SuiteResult {
   date: string
   seconds: number
+  /** the machine's 1-minute load average at the suite's start and end */
+  loadAverage: string
 }
 
 interface ResultsFile {

@@ -1,23 +1,10 @@
-import type { QueryClient } from '@tanstack/react-query'
 import { useRef } from 'react'
-import { Outlet, redirect, type LoaderFunctionArgs } from 'react-router'
-import { readToken } from '../../api/auth-token'
-import { userQueries } from '../../features/auth/queries'
-import { signInPathFor } from '../../features/auth/lib/next-path'
+import { Outlet } from 'react-router'
+import { OfflineBanner } from '../../components/ui/offline-banner'
 import { AppHeader } from '../shell/app-header'
 import { useFocusOnNavigation } from '../shell/use-focus-on-navigation'
 
-/** Every page but sign-in needs a token; without one, go sign in and come back. */
-export function loader(queryClient: QueryClient) {
-  return ({ request }: LoaderFunctionArgs) => {
-    const url = new URL(request.url)
-    if (!readToken()) throw redirect(signInPathFor(url.pathname + url.search))
-    // The header's "signed in as" and the admin checks need the caller; no need to wait for it.
-    void queryClient.prefetchQuery(userQueries.me())
-    return null
-  }
-}
-
+// The token check and the caller's prefetch are in route-prefetch.ts (they run before this loads).
 export default function AppLayoutRoute() {
   const main = useRef<HTMLElement>(null)
   useFocusOnNavigation(main)
@@ -27,6 +14,7 @@ export default function AppLayoutRoute() {
         Skip to content
       </a>
       <AppHeader />
+      <OfflineBanner />
       <main id="main" ref={main} className="app-main" tabIndex={-1}>
         <Outlet />
       </main>

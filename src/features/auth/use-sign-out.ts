@@ -1,12 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query'
-import { useNavigate } from 'react-router'
 import { clearToken } from '../../api/auth-token'
+import { useSettledNavigate } from '../../components/ui/use-settled-navigate'
 import { SIGN_IN_PATH } from './lib/next-path'
 
 /** Forgets the token and every cached answer, then shows the sign-in page. */
 export function useSignOut() {
   const queryClient = useQueryClient()
-  const navigate = useNavigate()
+  const navigate = useSettledNavigate()
   return async () => {
     clearToken()
     // Leave the signed-in pages first, so that nothing still on screen refetches without a token.

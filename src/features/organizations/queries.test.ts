@@ -1,6 +1,7 @@
 import { QueryClient } from '@tanstack/react-query'
 import { describe, expect, it } from 'vitest'
-import { organizationQueries, pathUnderNewName } from './queries'
+import { pathUnderNewName } from './mutations'
+import { organizationQueries } from './queries'
 
 describe('pathUnderNewName', () => {
   it('keeps the sub-page', () => {

@@ -15,7 +15,7 @@ import {
   type CreateField,
   type ServerProblems,
 } from '../lib/organization-rules'
-import { useCreateOrganization } from '../queries'
+import { useCreateOrganization } from '../mutations'
 
 const FIELDS: readonly CreateField[] = ['name', 'subscription', 'endDate']
 

@@ -8,7 +8,7 @@ import { FormError, TextField } from '../../../components/ui/field'
 import { errorMessageOf } from '../../../components/ui/query-state'
 import { useToast } from '../../../components/ui/toast'
 import { renameProblem, splitServerError } from '../lib/organization-rules'
-import { useRenameOrganization } from '../queries'
+import { useRenameOrganization } from '../mutations'
 
 /** Rename: checks the name as it is typed, warns that the address changes, then follows the new name. */
 export function RenameForm({ name }: { name: string }) {

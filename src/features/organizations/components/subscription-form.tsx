@@ -13,7 +13,7 @@ import {
   type ServerProblems,
   type SubscriptionField,
 } from '../lib/organization-rules'
-import { useUpdateSubscription } from '../queries'
+import { useUpdateSubscription } from '../mutations'
 
 const FIELDS: readonly SubscriptionField[] = ['subscription', 'startDate', 'endDate']
 

@@ -3,13 +3,13 @@ import { useMemo, useState } from 'react'
 import { Link, useParams, useSearchParams } from 'react-router'
 import { isApiError, segment } from '../../../api/client'
 import { ErrorState, PendingState, Skeleton } from '../../../components/ui/query-state'
-import { usageQueries, type UsageRequest } from '../queries'
+import { usageQueries } from '../queries'
 import { toUsageData } from '../lib/usage-series'
 import {
   comparisonFor,
   parseUsageView,
-  requestedRange,
   totalsInterval,
+  usageRequest,
   usageViewSearch,
   type UsageView,
 } from '../lib/usage-view'
@@ -18,12 +18,6 @@ import { UsageResults } from './usage-results'
 import '../usage.css'
 
 export type UsageDisplay = 'chart' | 'table'
-
-/** What the API is asked for a view: the period sends no dates, so the API picks it. */
-export function usageRequest(view: UsageView, now: Date): UsageRequest {
-  const range = requestedRange(view, now)
-  return range ? { ...range, interval: view.interval } : { interval: view.interval }
-}
 
 /** /organizations/:name/usage — the view lives in the URL, so a link shows the same thing. */
 export function UsagePage() {

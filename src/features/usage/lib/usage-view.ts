@@ -4,6 +4,7 @@
 // the request it makes. Relative ranges are resolved against a `now` passed in, in UTC.
 import { MAX_DAY_INTERVAL_DAYS, MAX_MONTH_INTERVAL_YEARS, USAGE_INTERVALS } from '../../../api/rules'
 import type { UsageInterval } from '../../../api/types'
+import type { UsageRequest } from '../queries'
 import { addDays, addMonthsAnchored, daysBetween, isIsoDate, utcToday, type IsoDate } from './dates'
 
 export const RANGE_PRESETS = ['period', '7d', '30d', '90d', '12m', 'custom'] as const
@@ -166,4 +167,10 @@ export function comparisonFor(shown: DateRange, now: Date): Comparison {
 /** The interval to ask totals of a range with: any fits, so the finest the API allows for its length. */
 export function totalsInterval(range: DateRange): UsageInterval {
   return daysBetween(range.start, range.end) <= MAX_DAY_INTERVAL_DAYS ? 'day' : 'month'
+}
+
+/** What the API is asked for a view: the period sends no dates, so the API picks it. */
+export function usageRequest(view: UsageView, now: Date): UsageRequest {
+  const range = requestedRange(view, now)
+  return range ? { ...range, interval: view.interval } : { interval: view.interval }
 }

@@ -1,0 +1,106 @@
+import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query'
+import { useLocation } from 'react-router'
+import { apiRequest, segment } from '../../api/client'
+import type {
+  Organization,
+  OrganizationCreate,
+  OrganizationDetail,
+  OrganizationUpdate,
+  OrganizationUpdated,
+  Subscription,
+} from '../../api/types'
+import { useSettledNavigate } from '../../components/ui/use-settled-navigate'
+import { organizationPath, organizationQueries } from './queries'
+
+/** PATCH answers the detail without `subscription_self_service`: keep the one we knew. */
+function mergeUpdated(
+  previous: OrganizationDetail | undefined,
+  updated: OrganizationUpdated,
+): OrganizationDetail {
+  return { subscription_self_service: previous?.subscription_self_service ?? false, ...previous, ...updated }
+}
+
+function updateOrganization(name: string, body: OrganizationUpdate) {
+  return apiRequest<OrganizationUpdated>(organizationPath(name), { method: 'PATCH', body })
+}
+
+/** POST /organizations. Resolves once the list shows the new organization. */
+export function useCreateOrganization() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (body: OrganizationCreate) =>
+      apiRequest<Organization>('/organizations', { method: 'POST', body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: organizationQueries.lists() }),
+  })
+}
+
+/** The path of the same sub-page (settings, members…) under another organization name. */
+export function pathUnderNewName(pathname: string, oldName: string, newName: string): string {
+  const prefix = `/organizations/${segment(oldName)}`
+  if (pathname !== prefix && !pathname.startsWith(`${prefix}/`)) return `/organizations/${segment(newName)}`
+  return `/organizations/${segment(newName)}${pathname.slice(prefix.length)}`
+}
+
+/** Copies everything cached under one organization name to another (same organization, new name). */
+function copyScope(queryClient: QueryClient, from: string, to: string) {
+  for (const query of queryClient.getQueryCache().findAll({ queryKey: organizationQueries.scope(from) })) {
+    if (query.state.data === undefined) continue
+    const [root, , ...rest] = query.queryKey
+    queryClient.setQueryData([root, to, ...rest], query.state.data)
+  }
+}
+
+/**
+ * Renames an organization and follows it: what is cached under the old name (members, counts,
+ * usage) moves to the new one and the detail is seeded from the answer, so the page under the
+ * new name shows at once. The app navigates (replace, no reload) to the same sub-page under the
+ * new name, and only then is the old name's cache dropped: nothing stale or "not found" shows.
+ */
+export function useRenameOrganization(name: string) {
+  const queryClient = useQueryClient()
+  const navigate = useSettledNavigate()
+  const location = useLocation()
+  return useMutation({
+    mutationFn: (newName: string) => updateOrganization(name, { name: newName }),
+    onSuccess: async (updated) => {
+      const previous = queryClient.getQueryData(organizationQueries.detail(name).queryKey)
+      copyScope(queryClient, name, updated.name)
+      queryClient.setQueryData(
+        organizationQueries.detail(updated.name).queryKey,
+        mergeUpdated(previous, updated),
+      )
+      await navigate(pathUnderNewName(location.pathname, name, updated.name) + location.search, {
+        replace: true,
+      })
+      queryClient.removeQueries({ queryKey: organizationQueries.scope(name) })
+      await queryClient.invalidateQueries({ queryKey: organizationQueries.lists() })
+    },
+  })
+}
+
+export interface SubscriptionChange {
+  subscription: Subscription
+  subscription_start_date?: string
+  subscription_end_date: string | null
+}
+
+/** Changes the subscription and its dates (platform staff only; others get a 403). */
+export function useUpdateSubscription(name: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (change: SubscriptionChange) => updateOrganization(name, change),
+    onSuccess: async (updated) => {
+      const key = organizationQueries.detail(name).queryKey
+      queryClient.setQueryData(key, (previous) => mergeUpdated(previous, updated))
+      await invalidateOrganization(queryClient, name)
+    },
+  })
+}
+
+/** The list and this organization's detail (self-service and dates may change server-side). */
+function invalidateOrganization(queryClient: QueryClient, name: string) {
+  return Promise.all([
+    queryClient.invalidateQueries({ queryKey: organizationQueries.lists() }),
+    queryClient.invalidateQueries({ queryKey: organizationQueries.detail(name).queryKey }),
+  ])
+}
