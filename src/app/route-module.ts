@@ -9,9 +9,8 @@ export interface PrefetchArgs {
 
 /**
  * Starts what a page needs before it renders, with the very query options the page reads. A
- * promise is waited for (the page, and the one before it meanwhile, stay on screen: navigation
- * shows data, not spinners) and what it resolves to reaches the page as `data`; anything else
- * means "do not wait".
+ * returned promise is waited for (meanwhile the current page stays on screen: navigation shows
+ * data, not spinners) and its value reaches the page as `data`; anything else means "do not wait".
  */
 export type Prefetch = (queryClient: QueryClient, args: PrefetchArgs) => unknown
 

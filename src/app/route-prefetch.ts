@@ -47,7 +47,8 @@ export const prefetchOverview: Prefetch = (queryClient, { params }) => {
  */
 export const prefetchMembers: Prefetch = withModule(
   () => import('../features/members/queries'),
-  ({ memberQueries }, queryClient, { params }) => untilCached(queryClient, memberQueries.list(params.name ?? '')),
+  ({ memberQueries }, queryClient, { params }) =>
+    untilCached(queryClient, memberQueries.list(params.name ?? '')),
 )
 
 /** Reading the usage view from the URL takes the usage feature's date code: a small chunk of its own. */
@@ -65,8 +66,12 @@ function withModule<M>(
   return (...args) =>
     loaded
       ? run(loaded, ...args)
-      : load().then((module) => {
-          loaded = module
-          return run(module, ...args)
-        })
+      : load().then(
+          (module) => {
+            loaded = module
+            return run(module, ...args)
+          },
+          // A prefetch only saves time: without its code, the page fetches its own data.
+          () => undefined,
+        )
 }

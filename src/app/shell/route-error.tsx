@@ -14,14 +14,20 @@ interface RouteErrorBoundaryProps {
  * What a page that crashed (or whose code could not be loaded, e.g. after a new deployment)
  * shows instead of a blank screen: what happened, Try again, and a way out.
  */
-export class RouteErrorBoundary extends Component<RouteErrorBoundaryProps, { error: unknown; resetKey: string }> {
+export class RouteErrorBoundary extends Component<
+  RouteErrorBoundaryProps,
+  { error: unknown; resetKey: string }
+> {
   state = { error: null as unknown, resetKey: this.props.resetKey }
 
   static getDerivedStateFromError(error: unknown) {
     return { error }
   }
 
-  static getDerivedStateFromProps(props: RouteErrorBoundaryProps, state: { error: unknown; resetKey: string }) {
+  static getDerivedStateFromProps(
+    props: RouteErrorBoundaryProps,
+    state: { error: unknown; resetKey: string },
+  ) {
     return props.resetKey === state.resetKey ? null : { error: null, resetKey: props.resetKey }
   }
 

@@ -30,7 +30,7 @@ import {
 const loadBarPlot = () => import('./usage-bar-plot')
 const UsageBarPlot = lazy(loadBarPlot)
 
-/** Starts loading the monthly chart's code, e.g. from the route loader beside the data. */
+/** Starts loading the monthly chart's code, e.g. from the route's prefetch beside the data. */
 export function preloadMonthlyChart(): void {
   void loadBarPlot()
 }
