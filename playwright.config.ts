@@ -1,4 +1,4 @@
-import { defineConfig, devices } from '@playwright/test'
+import { defineConfig, devices, type PlaywrightTestConfig } from '@playwright/test'
 import { existsSync } from 'node:fs'
 import { e2eEnvironment } from './e2e/environment'
 
@@ -6,7 +6,32 @@ import { e2eEnvironment } from './e2e/environment'
 // machine), CHROMIUM_PATH to choose another, Playwright's own browser everywhere else.
 const chromiumPath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined)
 
-const { apiPort, webPort, databasePath, apiUrl, webUrl } = e2eEnvironment()
+const { apiPort, webPort, databasePath, apiUrl, webUrl, distDir, usesDevServer } = e2eEnvironment()
+
+/**
+ * The dashboard as people get it: the production build behind `npm run serve`, with its
+ * Content-Security-Policy, so every journey also proves the pages run under that policy.
+ * E2E_DEV_SERVER=1 uses the Vite dev server instead, for quick iteration while writing tests.
+ */
+type WebServer = Exclude<PlaywrightTestConfig['webServer'], unknown[] | undefined>
+
+function e2eWebServer(): WebServer {
+  if (usesDevServer)
+    return {
+      command: `npx vite --port ${webPort} --strictPort --host 127.0.0.1 --bypass-lock`,
+      url: webUrl,
+      env: { UBIOPS_API_URL: apiUrl, VITE_NO_WATCH: '1' },
+      reuseExistingServer: false,
+      timeout: 60_000,
+    }
+  return {
+    command: `npx vite build --outDir ${distDir} --emptyOutDir --logLevel warn && node --import tsx server/cli/serve.ts`,
+    url: webUrl,
+    env: { UBIOPS_API_URL: apiUrl, WEB_PORT: String(webPort), DIST_DIR: distDir, LOG_LEVEL: 'warn' },
+    reuseExistingServer: false,
+    timeout: 180_000,
+  }
+}
 
 export default defineConfig({
   testDir: 'e2e',
@@ -44,12 +69,6 @@ export default defineConfig({
       timeout: 120_000,
       stdout: 'ignore',
     },
-    {
-      command: `npx vite --port ${webPort} --strictPort --host 127.0.0.1 --bypass-lock`,
-      url: webUrl,
-      env: { UBIOPS_API_URL: apiUrl },
-      reuseExistingServer: false,
-      timeout: 60_000,
-    },
+    e2eWebServer(),
   ],
 })

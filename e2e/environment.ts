@@ -13,6 +13,9 @@ export function e2eEnvironment() {
     apiPort,
     webPort,
     databasePath,
+    // Where the production build for this run goes (one folder per web port, so runs never share).
+    distDir: join(tmpdir(), `ubiops-dashboard-e2e-dist-${webPort}`),
+    usesDevServer: process.env.E2E_DEV_SERVER === '1',
     apiUrl: `http://127.0.0.1:${apiPort}/v2.1`,
     webUrl: `http://127.0.0.1:${webPort}`,
   }

@@ -81,5 +81,26 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
   ).toEqual([])
 }
 
-export const test = base
+/**
+ * Every test fails if the page breaks its Content-Security-Policy: the e2e web server is the
+ * production build behind `npm run serve`, so this checks every page under the real policy.
+ */
+export const test = base.extend<{ contentSecurityPolicyGuard: void }>({
+  contentSecurityPolicyGuard: [
+    async ({ page }, use) => {
+      const violations: string[] = []
+      await page.addInitScript(() =>
+        document.addEventListener('securitypolicyviolation', (event) =>
+          console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline code'}`),
+        ),
+      )
+      page.on('console', (message) => {
+        if (/CSP violation|Content Security Policy/.test(message.text())) violations.push(message.text())
+      })
+      await use()
+      expect(violations, 'Content-Security-Policy violations').toEqual([])
+    },
+    { auto: true },
+  ],
+})
 export { expect }

@@ -8,21 +8,25 @@ import { gzipSync } from 'node:zlib'
 import { e2eEnvironment } from './environment'
 import { createOrganization, createUser, expect, test } from './fixtures'
 
-const { apiUrl, webPort } = e2eEnvironment()
+const { apiUrl, webPort, webUrl, usesDevServer } = e2eEnvironment()
+// The run's web server already is the built app behind serve.ts, unless the run uses the Vite dev
+// server (E2E_DEV_SERVER=1): then this file builds and serves its own copy beside it.
 const servePort = webPort + 1000
-const baseURL = `http://127.0.0.1:${servePort}`
+const baseURL = usesDevServer ? `http://127.0.0.1:${servePort}` : webUrl
 let server: ChildProcess | undefined
 
 test.describe.configure({ mode: 'serial' })
 
 test.beforeAll(async () => {
+  if (!usesDevServer) return
   test.setTimeout(120_000)
   const distDir = mkdtempSync(join(tmpdir(), 'ubiops-dist-'))
   const build = spawnSync('npx', ['vite', 'build', '--outDir', distDir, '--emptyOutDir'], {
     encoding: 'utf8',
   })
   if (build.status !== 0) throw new Error(`vite build failed:\n${build.stderr}`)
-  server = spawn('npx', ['tsx', 'server/cli/serve.ts'], {
+  // node itself, not npx: so that kill() below stops the server and not only a wrapper.
+  server = spawn(process.execPath, ['--import', 'tsx', 'server/cli/serve.ts'], {
     env: {
       ...process.env,
       UBIOPS_API_URL: apiUrl,
