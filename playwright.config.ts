@@ -1,10 +1,6 @@
 import { defineConfig, devices, type PlaywrightTestConfig } from '@playwright/test'
-import { existsSync } from 'node:fs'
+import { chromiumLaunchOptions } from './e2e/chromium'
 import { e2eEnvironment } from './e2e/environment'
-
-// Debian's Chromium where it is installed (Playwright cannot download its own browser on every
-// machine), CHROMIUM_PATH to choose another, Playwright's own browser everywhere else.
-const chromiumPath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined)
 
 const { apiPort, webPort, databasePath, apiUrl, webUrl, distDir, usesDevServer } = e2eEnvironment()
 
@@ -46,18 +42,7 @@ export default defineConfig({
     baseURL: webUrl,
     trace: 'retain-on-failure',
     ...devices['Desktop Chrome'],
-    launchOptions: {
-      executablePath: chromiumPath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
   webServer: [
     {

@@ -17,8 +17,18 @@ const reactRouterProduction = fileURLToPath(
 // edit elsewhere in the tree (several people work in it) cannot reload a page mid-test.
 const isTestServer = Boolean(process.env.VITE_NO_WATCH || process.env.E2E_WEB_PORT)
 
+const pureRouter = {
+  name: 'pure-router',
+  transform(code: string, id: string) {
+    if (!id.includes('react-router/dist/production/chunk-')) return null
+    return code
+      .replace(/= (React\d*)\.forwardRef\(/g, '= /* @__PURE__ */ $1.forwardRef(')
+      .replace(/^[A-Za-z0-9_]+\.displayName = "[^"]*";$/gm, '')
+  },
+}
+
 export default defineConfig(({ command }) => ({
-  plugins: [react()],
+  plugins: [react(), pureRouter],
   resolve: {
     alias: command === 'build' ? [{ find: /^react-router$/, replacement: reactRouterProduction }] : [],
   },

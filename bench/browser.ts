@@ -3,9 +3,9 @@
 // and usage chart (bench/members-list.ts, bench/usage-chart.ts), and the API requests each page
 // makes on a first visit and on a return visit within the stale time.
 import { chromium, type Browser, type Page } from '@playwright/test'
-import { existsSync } from 'node:fs'
 import { createQueryClient } from '../src/app/query-client'
 import { DEMO } from '../server/db/seed'
+import { chromiumLaunchOptions } from '../e2e/chromium'
 import { median, type BrowserBenchEnvironment, type Figure } from './figures'
 import { loadOptionalBench } from './support/optional'
 import type { ProductionBuild } from './support/production-build'
@@ -16,23 +16,8 @@ const COLD_LOADS = 7
 const LIST_ROWS_TARGET_MS = 300
 const organization = DEMO.largeOrganization
 
-/** The flags of playwright.config.ts: the same browser the e2e tests use. */
-async function launchChromium(): Promise<Browser> {
-  const executablePath =
-    process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined)
-  return chromium.launch({
-    executablePath,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  })
-}
+/** The same browser, with the same flags, as the e2e tests. */
+const launchChromium = (): Promise<Browser> => chromium.launch(chromiumLaunchOptions)
 
 async function newSignedInPage(env: BrowserBenchEnvironment) {
   const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } })

@@ -8,6 +8,7 @@ import { DEMO } from '../server/db/seed'
 import type { Member } from '../src/api/types'
 import { filterIndex, indexMembers } from '../src/features/members/lib/member-list'
 import { median, type BrowserBenchEnvironment, type Figure } from './figures'
+import { runBrowserBenchAlone } from './support/run-alone'
 
 const LOADS = 5
 /** Typed one key at a time into the search box. Only keys that change the result count are timed. */
@@ -160,25 +161,4 @@ export async function benchMembersList(env: BrowserBenchEnvironment): Promise<Fi
 }
 
 // Run alone: `tsx bench/members-list.ts` with WEB_URL, API_URL and TOKEN of running servers.
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const { chromium } = await import('@playwright/test')
-  const { WEB_URL, API_URL, TOKEN } = process.env
-  if (!WEB_URL || !API_URL || !TOKEN) {
-    console.error(
-      "Set WEB_URL, API_URL and TOKEN (the demo admin's token: npm run api:token -- --email admin@example.com).",
-    )
-    process.exit(1)
-  }
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-  })
-  try {
-    for (const figure of await benchMembersList({ browser, webUrl: WEB_URL, apiUrl: API_URL, token: TOKEN }))
-      console.log(
-        `${figure.name}: ${figure.value} ${figure.unit} (median of ${figure.runs}; target < ${figure.target?.value} ms; ${figure.comparedWith})`,
-      )
-  } finally {
-    await browser.close()
-  }
-}
+if (import.meta.url === `file://${process.argv[1]}`) await runBrowserBenchAlone(benchMembersList)

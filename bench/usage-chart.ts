@@ -9,6 +9,7 @@ import type { Page } from '@playwright/test'
 import { gzipSync } from 'node:zlib'
 import { DEMO } from '../server/db/seed'
 import { median, type BrowserBenchEnvironment, type Figure } from './figures'
+import { runBrowserBenchAlone } from './support/run-alone'
 
 const LOADS = 7
 const HOVER_MOVES = 12
@@ -197,25 +198,4 @@ export async function benchUsageChart(env: BrowserBenchEnvironment): Promise<Fig
 }
 
 // Run alone: `tsx bench/usage-chart.ts` with WEB_URL, API_URL and TOKEN of running servers.
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const { chromium } = await import('@playwright/test')
-  const { WEB_URL, API_URL, TOKEN } = process.env
-  if (!WEB_URL || !API_URL || !TOKEN) {
-    console.error(
-      "Set WEB_URL, API_URL and TOKEN (the demo admin's token: npm run api:token -- --email admin@example.com).",
-    )
-    process.exit(1)
-  }
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-  })
-  try {
-    for (const figure of await benchUsageChart({ browser, webUrl: WEB_URL, apiUrl: API_URL, token: TOKEN }))
-      console.log(
-        `${figure.name}: ${figure.value} ${figure.unit}${figure.runs ? ` (median of ${figure.runs})` : ''}; target < ${figure.target?.value} ${figure.unit}; ${figure.comparedWith}`,
-      )
-  } finally {
-    await browser.close()
-  }
-}
+if (import.meta.url === `file://${process.argv[1]}`) await runBrowserBenchAlone(benchUsageChart)
