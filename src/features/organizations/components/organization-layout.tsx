@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import type { ReactNode } from 'react'
-import { NavLink, useLocation } from 'react-router'
+import { Link, useLocation } from 'react-router'
 import { isApiError } from '../../../api/client'
 import { Breadcrumbs } from '../../../components/ui/breadcrumbs'
 import { ErrorState, PendingState } from '../../../components/ui/query-state'
@@ -8,15 +8,16 @@ import { organizationQueries } from '../queries'
 import { OrganizationNotFound } from './organization-not-found'
 
 const TABS = [
-  { to: '', label: 'Overview', end: true },
-  { to: 'members', label: 'Members', end: false },
-  { to: 'usage', label: 'Usage', end: false },
-  { to: 'settings', label: 'Settings', end: false },
+  { to: '', label: 'Overview' },
+  { to: 'members', label: 'Members' },
+  { to: 'usage', label: 'Usage' },
+  { to: 'settings', label: 'Settings' },
 ] as const
 
-function currentTabLabel(pathname: string, base: string): string {
+/** The tab of the address: the segment after the organization's (members/:userId is Members). */
+function currentTab(pathname: string, base: string) {
   const rest = pathname.slice(base.length).split('/')[1] ?? ''
-  return TABS.find((tab) => tab.to === rest)?.label ?? 'Overview'
+  return TABS.find((tab) => tab.to === rest) ?? TABS[0]
 }
 
 /**
@@ -30,22 +31,31 @@ export function OrganizationLayout({ name, children }: { name: string; children:
 
   if (isApiError(detail.error, 404)) return <OrganizationNotFound name={name} />
 
-  const tab = currentTabLabel(pathname, base)
+  const current = currentTab(pathname, base)
   return (
     <div className="stack">
       {/* React 19 puts this in <head>: every page has its own title (WCAG 2.4.2). */}
-      <title>{`${tab} · ${name} · UbiOps`}</title>
+      <title>{`${current.label} · ${name} · UbiOps`}</title>
       <Breadcrumbs
-        items={[{ label: 'Organizations', to: '/organizations' }, { label: name, to: base }, { label: tab }]}
+        items={[
+          { label: 'Organizations', to: '/organizations' },
+          { label: name, to: base },
+          { label: current.label },
+        ]}
       />
       <h1 className="ui-page-header__title">{name}</h1>
       <nav aria-label="Organization sections">
         <ul className="tabs">
           {TABS.map((tab) => (
             <li key={tab.label}>
-              <NavLink to={tab.to ? `${base}/${tab.to}` : base} end={tab.end}>
+              {/* Link, not NavLink: the tab is known already, and NavLink is react-router code
+                  that every first page would download (its module is one chunk, in the entry). */}
+              <Link
+                to={tab.to ? `${base}/${tab.to}` : base}
+                aria-current={tab === current ? 'page' : undefined}
+              >
                 {tab.label}
-              </NavLink>
+              </Link>
             </li>
           ))}
         </ul>
