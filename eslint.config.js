@@ -15,6 +15,19 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'react-router',
+              importNames: ['Link', 'NavLink', 'createBrowserRouter', 'RouterProvider'],
+              message:
+                "Use components/ui/link.tsx and the declarative routes in src/app: react-router's Link and data router put ~2 KB and ~16 KB gzip on every first page (see vite.config.ts).",
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -14,7 +14,7 @@ type WebServer = Exclude<PlaywrightTestConfig['webServer'], unknown[] | undefine
 function e2eWebServer(): WebServer {
   if (usesDevServer)
     return {
-      command: `npx vite --port ${webPort} --strictPort --host 127.0.0.1 --bypass-lock`,
+      command: `npx vite --port ${webPort} --strictPort --host 127.0.0.1`,
       url: webUrl,
       env: { UBIOPS_API_URL: apiUrl, VITE_NO_WATCH: '1' },
       reuseExistingServer: false,

@@ -1,4 +1,5 @@
-import { Link, useParams } from 'react-router'
+import { useParams } from 'react-router'
+import { Link } from '../../components/ui/link'
 import { UserMenu } from '../../features/auth/components/user-menu'
 import { OrganizationSwitcher } from '../../features/organizations/components/organization-switcher'
 

@@ -1,14 +1,13 @@
 import { useId, useState, type FormEvent } from 'react'
 import { useNavigate } from 'react-router'
 import { isApiError } from '../../../api/client'
-import { FREE_SUBSCRIPTION, ORGANIZATION_NAME_MAX_LENGTH, SUBSCRIPTIONS } from '../../../api/rules'
+import { FREE_SUBSCRIPTION, ORGANIZATION_NAME_MAX_LENGTH } from '../../../api/rules'
 import type { Subscription } from '../../../api/types'
 import { Button } from '../../../components/ui/button'
 import { Dialog } from '../../../components/ui/dialog'
 import { FormError, SelectField, TextField } from '../../../components/ui/field'
 import { errorMessageOf } from '../../../components/ui/query-state'
 import { useToast } from '../../../components/ui/toast'
-import { formatSubscription } from '../lib/format'
 import {
   createOrganizationProblems,
   splitServerError,
@@ -16,6 +15,7 @@ import {
   type ServerProblems,
 } from '../lib/organization-rules'
 import { useCreateOrganization } from '../mutations'
+import { SubscriptionOptions } from './subscription-options'
 
 const FIELDS: readonly CreateField[] = ['name', 'subscription', 'endDate']
 
@@ -119,11 +119,7 @@ export default function CreateOrganizationDialog({ open, onClose }: { open: bool
           }
           error={shown('subscription', subscription)}
         >
-          {SUBSCRIPTIONS.map((value) => (
-            <option key={value} value={value}>
-              {formatSubscription(value)}
-            </option>
-          ))}
+          <SubscriptionOptions />
         </SelectField>
         {!isFree && (
           <TextField

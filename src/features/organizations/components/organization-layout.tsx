@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query'
 import type { ReactNode } from 'react'
-import { Link, useLocation } from 'react-router'
+import { useLocation } from 'react-router'
 import { isApiError } from '../../../api/client'
 import { Breadcrumbs } from '../../../components/ui/breadcrumbs'
+import { Link } from '../../../components/ui/link'
 import { ErrorState, PendingState } from '../../../components/ui/query-state'
 import { organizationQueries } from '../queries'
 import { OrganizationNotFound } from './organization-not-found'
@@ -48,8 +49,8 @@ export function OrganizationLayout({ name, children }: { name: string; children:
         <ul className="tabs">
           {TABS.map((tab) => (
             <li key={tab.label}>
-              {/* Link, not NavLink: the tab is known already, and NavLink is react-router code
-                  that every first page would download (its module is one chunk, in the entry). */}
+              {/* Not react-router's NavLink: the current tab is known already, and NavLink would
+                  put react-router's <Link> back into the entry chunk (see components/ui/link). */}
               <Link
                 to={tab.to ? `${base}/${tab.to}` : base}
                 aria-current={tab === current ? 'page' : undefined}

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
-import { Link } from 'react-router'
+import { Link } from '../../../components/ui/link'
 import { QueryView } from '../../../components/ui/query-state'
 import { organizationQueries } from '../queries'
 import { OrganizationDetails } from './organization-details'

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import { useRef } from 'react'
-import { Link } from 'react-router'
+import { Link } from '../../../components/ui/link'
 import { organizationQueries } from '../queries'
 
 const POPOVER_ID = 'organization-switcher'

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
-import { Link } from 'react-router'
 import type { Resources } from '../../../api/types'
+import { Link } from '../../../components/ui/link'
 import { QueryView, Skeleton } from '../../../components/ui/query-state'
 import { organizationQueries } from '../queries'
 

@@ -1,31 +1,29 @@
 import { useState, type FormEvent } from 'react'
 import { isApiError } from '../../../api/client'
-import { FREE_SUBSCRIPTION, SUBSCRIPTIONS } from '../../../api/rules'
-import type { OrganizationDetail, Subscription } from '../../../api/types'
+import { FREE_SUBSCRIPTION } from '../../../api/rules'
+import type { OrganizationDetail } from '../../../api/types'
 import { Button } from '../../../components/ui/button'
 import { FormError, SelectField, TextField } from '../../../components/ui/field'
 import { errorMessageOf } from '../../../components/ui/query-state'
 import { useToast } from '../../../components/ui/toast'
-import { formatSubscription } from '../lib/format'
 import {
   splitServerError,
   subscriptionProblems,
   type ServerProblems,
   type SubscriptionField,
+  isKnownSubscription,
 } from '../lib/organization-rules'
 import { useUpdateSubscription } from '../mutations'
+import { SubscriptionOptions } from './subscription-options'
 
 const FIELDS: readonly SubscriptionField[] = ['subscription', 'startDate', 'endDate']
-
-const asKnown = (value: string): Subscription =>
-  (SUBSCRIPTIONS as readonly string[]).includes(value) ? (value as Subscription) : FREE_SUBSCRIPTION
 
 /**
  * The subscription and its dates. Only the platform operator (staff) may change them; an admin
  * who tries gets that said plainly instead of the raw 403.
  */
 export function SubscriptionForm({ organization }: { organization: OrganizationDetail }) {
-  const [subscription, setSubscription] = useState<Subscription>(asKnown(organization.subscription))
+  const [subscription, setSubscription] = useState(organization.subscription)
   const [startDate, setStartDate] = useState(organization.subscription_start_date ?? '')
   const [endDate, setEndDate] = useState(organization.subscription_end_date ?? '')
   const [submitted, setSubmitted] = useState(false)
@@ -44,7 +42,8 @@ export function SubscriptionForm({ organization }: { organization: OrganizationD
     setSubmitted(true)
     setRefusal(null)
     setIsForbidden(false)
-    if (Object.keys(problems).length > 0) return
+    // An unknown subscription (see SubscriptionOptions) is one of the problems: pick a known one.
+    if (Object.keys(problems).length > 0 || !isKnownSubscription(subscription)) return
     update.mutate(
       {
         subscription,
@@ -79,7 +78,7 @@ export function SubscriptionForm({ organization }: { organization: OrganizationD
           name="subscription"
           value={subscription}
           onChange={(event) => {
-            setSubscription(event.target.value as Subscription)
+            setSubscription(event.target.value)
             edited()
           }}
           error={shown('subscription', subscription)}
@@ -89,11 +88,7 @@ export function SubscriptionForm({ organization }: { organization: OrganizationD
               : 'Paid subscriptions need a start and an end date.'
           }
         >
-          {SUBSCRIPTIONS.map((value) => (
-            <option key={value} value={value}>
-              {formatSubscription(value)}
-            </option>
-          ))}
+          <SubscriptionOptions current={organization.subscription} />
         </SelectField>
         <TextField
           label="Start date"

@@ -1,3 +1,4 @@
+import type { Subscription } from '../../../api/types'
 // The organization forms' rules, built from the contract's rules in api/rules.ts (which the
 // server enforces too): checked while the person types, before anything is sent.
 import { FREE_SUBSCRIPTION, SUBSCRIPTIONS, isCalendarDate, organizationNameProblem } from '../../../api/rules'
@@ -15,7 +16,9 @@ export type Problems<Field extends string> = Partial<Record<Field, string>>
 export type CreateField = 'name' | 'subscription' | 'endDate'
 export type SubscriptionField = 'subscription' | 'startDate' | 'endDate'
 
-const isKnownSubscription = (value: string) => (SUBSCRIPTIONS as readonly string[]).includes(value)
+/** One of the subscriptions this dashboard knows (the hosted API may answer with others). */
+export const isKnownSubscription = (value: string): value is Subscription =>
+  (SUBSCRIPTIONS as readonly string[]).includes(value)
 
 function dateProblem(value: string): string | null {
   return value && !isCalendarDate(value) ? 'Enter a real date (YYYY-MM-DD).' : null

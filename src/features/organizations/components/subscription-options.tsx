@@ -1,0 +1,18 @@
+import { SUBSCRIPTIONS } from '../../../api/rules'
+import { isKnownSubscription } from '../lib/organization-rules'
+import { formatSubscription } from '../lib/format'
+
+/**
+ * The options of a subscription select: the subscriptions this dashboard knows and, first, the
+ * current one when it is another (the hosted API has more), so that a form never shows an
+ * organization's subscription as something it is not.
+ */
+export function SubscriptionOptions({ current }: { current?: string }) {
+  const values: readonly string[] =
+    current && !isKnownSubscription(current) ? [current, ...SUBSCRIPTIONS] : SUBSCRIPTIONS
+  return values.map((value) => (
+    <option key={value} value={value}>
+      {formatSubscription(value)}
+    </option>
+  ))
+}
