@@ -1,9 +1,8 @@
-import { act, cleanup, render, screen } from '@testing-library/react'
+import { act, render, screen } from '@testing-library/react'
 import { MemoryRouter, Route, Routes } from 'react-router'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createNavigationBridge } from './navigation-bridge'
 
-afterEach(cleanup)
 
 describe('createNavigationBridge', () => {
   it('navigates from outside React and resolves once the new page is on screen', async () => {

@@ -1,7 +1,7 @@
-import { act, cleanup, render, screen } from '@testing-library/react'
+import { act, render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { useState } from 'react'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { ConfirmDialog, Dialog } from './dialog'
 
 function Harness() {
@@ -16,7 +16,6 @@ function Harness() {
   )
 }
 
-afterEach(cleanup)
 
 describe('Dialog', () => {
   it('is named by its title, focuses [data-autofocus], and returns focus to the opener on close', async () => {

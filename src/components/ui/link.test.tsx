@@ -1,11 +1,10 @@
-import { cleanup, fireEvent, render, screen } from '@testing-library/react'
+import { fireEvent, render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import type { MouseEvent, ReactNode } from 'react'
 import { MemoryRouter, Route, Routes, useLocation, useNavigationType } from 'react-router'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { Link } from './link'
 
-afterEach(cleanup)
 
 function Where() {
   const { pathname, state } = useLocation()

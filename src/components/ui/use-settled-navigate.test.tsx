@@ -1,9 +1,8 @@
-import { act, cleanup, render } from '@testing-library/react'
+import { act, render } from '@testing-library/react'
 import { MemoryRouter, Route, Routes } from 'react-router'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { useSettledNavigate } from './use-settled-navigate'
 
-afterEach(cleanup)
 
 describe('useSettledNavigate', () => {
   it('resolves once the new page is committed, also when the caller leaves the screen', async () => {
