@@ -55,6 +55,11 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
     onConstructorPoisoning: 'remove',
     frameworkErrors,
     clientErrorHandler,
+    // A whole request must arrive within 30 s: Fastify's default (0) lets a client that trickles its
+    // body hold a connection for ever. And a request without Host is served like any other (the API
+    // does not use Host) rather than refused by Node with a bare, body-less 400.
+    requestTimeout: 30_000,
+    http: { requireHostHeader: false },
     ajv: {
       customOptions: {
         // A string "true" is not a boolean: no coercion, and every field at fault reported.
