@@ -122,10 +122,14 @@ function apiRequestLog(page: Page) {
     take(): string[] {
       return paths.splice(0)
     },
-    /** Network quiet: nothing in flight and nothing new for `quietMs` (a follow-up request would show by then). */
+    /**
+     * Network quiet: nothing in flight and nothing new for `quietMs`, counted from the call at the
+     * earliest (a navigation's requests may not have started yet when it is called).
+     */
     async quiet(quietMs = 500): Promise<void> {
-      const deadline = Date.now() + 30_000
-      while (inFlight > 0 || Date.now() - lastActivity < quietMs) {
+      const calledAt = Date.now()
+      const deadline = calledAt + 30_000
+      while (inFlight > 0 || Date.now() - Math.max(lastActivity, calledAt) < quietMs) {
         if (Date.now() > deadline) throw new Error('the page kept requesting for 30 s')
         await new Promise((resolve) => setTimeout(resolve, 50))
       }
