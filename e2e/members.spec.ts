@@ -305,6 +305,29 @@ test('removing without undo sends the removal once the undo window is over', asy
   await expect(rowOf(page, person)).toHaveCount(0)
 })
 
+test('closing the tab during the undo window still sends the removal', async ({ page, request }) => {
+  const admin = createUser()
+  const organization = await createOrganization(request, admin)
+  const person = uniqueEmail('leaving')
+  await addMember(request, admin, organization, person)
+  await signIn(page, admin)
+  await openMembers(page, organization)
+
+  await rowOf(page, person)
+    .getByRole('button', { name: `Remove ${person}` })
+    .click()
+  await page
+    .getByRole('dialog', { name: `Remove ${person}?` })
+    .getByRole('button', { name: 'Remove member' })
+    .click()
+  await expect(page.getByText(`Removed ${person}.`)).toBeVisible()
+  // Leaving is not an undo: the waiting removal goes out with the page (a keepalive request).
+  await page.close({ runBeforeUnload: true })
+  await expect
+    .poll(async () => (await membersOf(request, admin, organization)).map((m) => m.email))
+    .not.toContain(person)
+})
+
 test('a member who is not an admin sees the list read-only, and no admin-only request is made', async ({
   page,
   request,

@@ -30,6 +30,8 @@ export interface RequestOptions {
   /** Overrides the stored token, e.g. to check a token before keeping it. */
   token?: string
   query?: Record<string, string | undefined>
+  /** Lets the request outlive the page (a removal sent as the tab closes); small bodies only. */
+  keepalive?: boolean
 }
 
 const FALLBACK_MESSAGES: Record<number, string> = {
@@ -64,7 +66,7 @@ function buildUrl(path: string, query: RequestOptions['query']): string {
 
 /** The one way the dashboard talks to the API. Throws ApiError or NetworkError; never returns a failure. */
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const { method = 'GET', body, signal, query } = options
+  const { method = 'GET', body, signal, query, keepalive } = options
   const token = options.token ?? readToken()
   const headers: Record<string, string> = { Accept: 'application/json' }
   if (token) headers.Authorization = `Token ${token}`
@@ -77,6 +79,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
       signal,
+      keepalive,
     })
   } catch (error) {
     if (signal?.aborted) throw error

@@ -103,7 +103,9 @@ export async function removeMember(
   try {
     await queryClient.cancelQueries({ queryKey: listKey })
     dropRow()
-    await apiRequest<void>(userPath(organization, member.id), { method: 'DELETE' })
+    // keepalive: when the tab closes during the undo window the removal is sent as it goes
+    // (pending-removals.ts), and must not be cancelled with the page.
+    await apiRequest<void>(userPath(organization, member.id), { method: 'DELETE', keepalive: true })
     queryClient.removeQueries({ queryKey: memberQueries.detail(organization, member.id).queryKey })
   } catch (error) {
     insertIntoList(queryClient, organization, member)
