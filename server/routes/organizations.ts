@@ -90,21 +90,23 @@ export async function organizationsRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
-      const current = organizationFor(request, request.params.organization_name, 'admin')
       const input = request.body
-      const formatProblems = updateFormatProblems(input)
-      if (formatProblems.length > 0) throw badRequest(formatProblems)
-      if (changesSubscription(input, current) && !request.user.staff)
-        throw forbidden(
-          'Only the platform operator (UbiOps staff) can change a subscription or its dates. ' +
-            'Admins can rename the organization; contact support to change the subscription.',
-        )
-      const resolved = resolveSubscription(input, current)
-      if ('problems' in resolved) throw badRequest(resolved.problems)
-
+      // Read, check and write in one IMMEDIATE transaction: a change another process commits in
+      // between (a staff subscription change, a demotion of this admin) must be neither
+      // overwritten by values read before it nor bypassed by a right that was checked before it.
       return updated(
         app.db
           .transaction(() => {
+            const current = organizationFor(request, request.params.organization_name, 'admin')
+            const formatProblems = updateFormatProblems(input)
+            if (formatProblems.length > 0) throw badRequest(formatProblems)
+            if (changesSubscription(input, current) && !request.user.staff)
+              throw forbidden(
+                'Only the platform operator (UbiOps staff) can change a subscription or its dates. ' +
+                  'Admins can rename the organization; contact support to change the subscription.',
+              )
+            const resolved = resolveSubscription(input, current)
+            if ('problems' in resolved) throw badRequest(resolved.problems)
             if (input.name !== undefined && input.name !== current.name) {
               const holder = organizations.findByName(input.name)
               if (holder && holder.id !== current.id) throw badRequest([nameTaken(input.name)])

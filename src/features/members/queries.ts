@@ -1,6 +1,7 @@
 import { queryOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query'
 import { apiRequest, segment } from '../../api/client'
 import type { Member, MemberCreate } from '../../api/types'
+import { userQueries } from '../auth/queries'
 import { organizationQueries } from '../organizations/queries'
 
 export const memberQueries = {
@@ -94,6 +95,7 @@ export async function removeMember(
   queryClient: QueryClient,
   organization: string,
   member: Member,
+  token?: string,
 ): Promise<void> {
   const listKey = memberQueries.list(organization).queryKey
   const dropRow = () =>
@@ -105,8 +107,11 @@ export async function removeMember(
     dropRow()
     // keepalive: when the tab closes during the undo window the removal is sent as it goes
     // (pending-removals.ts), and must not be cancelled with the page.
-    await apiRequest<void>(userPath(organization, member.id), { method: 'DELETE', keepalive: true })
+    await apiRequest<void>(userPath(organization, member.id), { method: 'DELETE', keepalive: true, token })
     queryClient.removeQueries({ queryKey: memberQueries.detail(organization, member.id).queryKey })
+    // Having removed yourself, the organization is no longer yours: the list and switcher must say so.
+    if (queryClient.getQueryData(userQueries.me().queryKey)?.id === member.id)
+      await queryClient.invalidateQueries({ queryKey: organizationQueries.lists() })
   } catch (error) {
     insertIntoList(queryClient, organization, member)
     throw error

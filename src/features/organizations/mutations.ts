@@ -92,15 +92,12 @@ export function useUpdateSubscription(name: string) {
     onSuccess: async (updated) => {
       const key = organizationQueries.detail(name).queryKey
       queryClient.setQueryData(key, (previous) => mergeUpdated(previous, updated))
-      await invalidateOrganization(queryClient, name)
+      // Everything cached under the organization: the default usage range is the subscription
+      // period, which the new start date moves.
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: organizationQueries.lists() }),
+        queryClient.invalidateQueries({ queryKey: organizationQueries.scope(name) }),
+      ])
     },
   })
-}
-
-/** The list and this organization's detail (self-service and dates may change server-side). */
-function invalidateOrganization(queryClient: QueryClient, name: string) {
-  return Promise.all([
-    queryClient.invalidateQueries({ queryKey: organizationQueries.lists() }),
-    queryClient.invalidateQueries({ queryKey: organizationQueries.detail(name).queryKey }),
-  ])
 }

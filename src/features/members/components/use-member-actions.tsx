@@ -7,6 +7,7 @@ import { useToast } from '../../../components/ui/toast'
 import { displayName } from '../lib/member-list'
 import { scheduleRemoval, undoRemoval, UNDO_WINDOW_MS } from '../pending-removals'
 import { removeMember, useUpdateMemberRole } from '../queries'
+import { readToken } from '../../../api/auth-token'
 
 interface MemberActions {
   changeRole: (member: Member, admin: boolean) => void
@@ -45,8 +46,11 @@ export function useMemberActions(
 
   const remove = (member: Member) => {
     setToRemove(null)
+    // The removal is this admin's, confirmed now: it is sent with their token even if the tab
+    // signs out, or someone else signs in, before the undo window ends.
+    const token = readToken() ?? undefined
     scheduleRemoval(organization, member.id, () => {
-      removeMember(queryClient, organization, member).catch((error: unknown) =>
+      removeMember(queryClient, organization, member, token).catch((error: unknown) =>
         toast.show({
           message: `Could not remove ${member.email}: ${errorMessageOf(error)} They are still a member.`,
           tone: 'error',
