@@ -9,6 +9,7 @@ import {
   signIn,
   test,
   uniqueEmail,
+  uniqueName,
   type TestUser,
 } from './fixtures'
 
@@ -326,6 +327,41 @@ test('closing the tab during the undo window still sends the removal', async ({ 
   await expect
     .poll(async () => (await membersOf(request, admin, organization)).map((m) => m.email))
     .not.toContain(person)
+})
+
+test('a removal waiting out its undo window follows a rename of the organization', async ({
+  page,
+  request,
+}) => {
+  const admin = createUser()
+  const organization = await createOrganization(request, admin)
+  const renamed = uniqueName('renamed')
+  const person = uniqueEmail('person')
+  await addMember(request, admin, organization, person)
+  await page.clock.install()
+  await signIn(page, admin)
+  await openMembers(page, organization)
+
+  await rowOf(page, person)
+    .getByRole('button', { name: `Remove ${person}` })
+    .click()
+  await page
+    .getByRole('dialog', { name: `Remove ${person}?` })
+    .getByRole('button', { name: 'Remove member' })
+    .click()
+  await expect(page.getByText(`Removed ${person}.`)).toBeVisible()
+
+  // Within the undo window, the organization gets a new name (and address).
+  await page.getByRole('link', { name: 'Settings' }).click()
+  await page.getByLabel('Organization name').fill(renamed)
+  await page.getByRole('button', { name: 'Rename…' }).click()
+  await page.getByRole('dialog').getByRole('button', { name: 'Rename organization' }).click()
+  await expect(page).toHaveURL(`/organizations/${renamed}/settings`)
+
+  const removal = page.waitForResponse((response) => response.request().method() === 'DELETE')
+  await page.clock.fastForward(7_000)
+  expect((await removal).status()).toBe(204)
+  expect((await membersOf(request, admin, renamed)).map((m) => m.email)).not.toContain(person)
 })
 
 test('a member who is not an admin sees the list read-only, and no admin-only request is made', async ({

@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query'
 import { apiRequest, segment } from '../../api/client'
-import type { Member, MemberCreate } from '../../api/types'
+import type { Member, MemberCreate, OrganizationDetail } from '../../api/types'
 import { userQueries } from '../auth/queries'
 import { organizationQueries } from '../organizations/queries'
 
@@ -83,6 +83,21 @@ export function useUpdateMemberRole(organization: string) {
     onError: (_error, { member }) => setAdmin(queryClient, organization, member.id, member.admin),
     onSettled: () => invalidateMembership(queryClient, organization),
   })
+}
+
+/**
+ * The name an organization has now, found by its id among the cached details: a rename (which
+ * moves the cache to the new name) may come while a removal waits out its undo window, and the
+ * removal must then go to the new address.
+ */
+export function currentOrganizationName(
+  queryClient: QueryClient,
+  organizationId: string,
+): string | undefined {
+  const details = queryClient.getQueriesData<OrganizationDetail>({ queryKey: organizationQueries.all() })
+  for (const [key, data] of details)
+    if (key.at(-1) === 'detail' && data?.id === organizationId) return data.name
+  return undefined
 }
 
 /**

@@ -6,7 +6,8 @@ import { errorMessageOf } from '../../../components/ui/query-state'
 import { useToast } from '../../../components/ui/toast'
 import { displayName } from '../lib/member-list'
 import { scheduleRemoval, undoRemoval, UNDO_WINDOW_MS } from '../pending-removals'
-import { removeMember, useUpdateMemberRole } from '../queries'
+import { currentOrganizationName, removeMember, useUpdateMemberRole } from '../queries'
+import { organizationQueries } from '../../organizations/queries'
 import { readToken } from '../../../api/auth-token'
 
 interface MemberActions {
@@ -49,8 +50,10 @@ export function useMemberActions(
     // The removal is this admin's, confirmed now: it is sent with their token even if the tab
     // signs out, or someone else signs in, before the undo window ends.
     const token = readToken() ?? undefined
+    const organizationId = queryClient.getQueryData(organizationQueries.detail(organization).queryKey)?.id
     scheduleRemoval(organization, member.id, () => {
-      removeMember(queryClient, organization, member, token).catch((error: unknown) =>
+      const sendTo = (organizationId && currentOrganizationName(queryClient, organizationId)) || organization
+      removeMember(queryClient, sendTo, member, token).catch((error: unknown) =>
         toast.show({
           message: `Could not remove ${member.email}: ${errorMessageOf(error)} They are still a member.`,
           tone: 'error',
