@@ -37,6 +37,26 @@ async function openMembers(page: Page, organization: string) {
   await expect(page.getByRole('grid', { name: 'Members' })).toBeVisible()
 }
 
+/** A fresh organization of a fresh admin, with one more (non-admin) member. */
+async function organizationWithMember(request: Parameters<typeof callApi>[0], prefix = 'person') {
+  const admin = createUser()
+  const organization = await createOrganization(request, admin)
+  const person = uniqueEmail(prefix)
+  await addMember(request, admin, organization, person)
+  return { admin, organization, person }
+}
+
+/** Asks to remove `person` from their row and confirms: the undo window starts. */
+async function removeFromRow(page: Page, person: string) {
+  await rowOf(page, person)
+    .getByRole('button', { name: `Remove ${person}` })
+    .click()
+  await page
+    .getByRole('dialog', { name: `Remove ${person}?` })
+    .getByRole('button', { name: 'Remove member' })
+    .click()
+}
+
 test('an admin adds one member, and gets clear messages for a malformed or existing address', async ({
   page,
   request,
@@ -166,10 +186,7 @@ test('an admin promotes and demotes a member from the row, and the list updates 
   page,
   request,
 }) => {
-  const admin = createUser()
-  const organization = await createOrganization(request, admin)
-  const person = uniqueEmail('person')
-  await addMember(request, admin, organization, person)
+  const { admin, organization, person } = await organizationWithMember(request)
   await signIn(page, admin)
   await openMembers(page, organization)
 
@@ -198,10 +215,7 @@ test('the only admin cannot be demoted or removed, and the page offers to promot
   page,
   request,
 }) => {
-  const admin = createUser()
-  const organization = await createOrganization(request, admin)
-  const person = uniqueEmail('person')
-  await addMember(request, admin, organization, person)
+  const { admin, organization, person } = await organizationWithMember(request)
   await signIn(page, admin)
   await openMembers(page, organization)
 
@@ -252,10 +266,7 @@ test('when the API refuses a demotion (another admin acted at once) the message 
 })
 
 test('removing asks first, then can be undone without any request being sent', async ({ page, request }) => {
-  const admin = createUser()
-  const organization = await createOrganization(request, admin)
-  const person = uniqueEmail('person')
-  await addMember(request, admin, organization, person)
+  const { admin, organization, person } = await organizationWithMember(request)
   const deletes: Request[] = []
   page.on('request', (sent) => sent.method() === 'DELETE' && deletes.push(sent))
   await page.clock.install()
@@ -281,21 +292,12 @@ test('removing asks first, then can be undone without any request being sent', a
 })
 
 test('removing without undo sends the removal once the undo window is over', async ({ page, request }) => {
-  const admin = createUser()
-  const organization = await createOrganization(request, admin)
-  const person = uniqueEmail('person')
-  await addMember(request, admin, organization, person)
+  const { admin, organization, person } = await organizationWithMember(request)
   await page.clock.install()
   await signIn(page, admin)
   await openMembers(page, organization)
 
-  await rowOf(page, person)
-    .getByRole('button', { name: `Remove ${person}` })
-    .click()
-  await page
-    .getByRole('dialog', { name: `Remove ${person}?` })
-    .getByRole('button', { name: 'Remove member' })
-    .click()
+  await removeFromRow(page, person)
   await expect(rowOf(page, person)).toHaveCount(0)
   await expect(page.getByText(`Removed ${person}.`)).toBeVisible()
 
@@ -307,20 +309,11 @@ test('removing without undo sends the removal once the undo window is over', asy
 })
 
 test('closing the tab during the undo window still sends the removal', async ({ page, request }) => {
-  const admin = createUser()
-  const organization = await createOrganization(request, admin)
-  const person = uniqueEmail('leaving')
-  await addMember(request, admin, organization, person)
+  const { admin, organization, person } = await organizationWithMember(request, 'leaving')
   await signIn(page, admin)
   await openMembers(page, organization)
 
-  await rowOf(page, person)
-    .getByRole('button', { name: `Remove ${person}` })
-    .click()
-  await page
-    .getByRole('dialog', { name: `Remove ${person}?` })
-    .getByRole('button', { name: 'Remove member' })
-    .click()
+  await removeFromRow(page, person)
   await expect(page.getByText(`Removed ${person}.`)).toBeVisible()
   // Leaving is not an undo: the waiting removal goes out with the page (a keepalive request).
   await page.close({ runBeforeUnload: true })
@@ -333,22 +326,13 @@ test('a removal waiting out its undo window follows a rename of the organization
   page,
   request,
 }) => {
-  const admin = createUser()
-  const organization = await createOrganization(request, admin)
+  const { admin, organization, person } = await organizationWithMember(request)
   const renamed = uniqueName('renamed')
-  const person = uniqueEmail('person')
-  await addMember(request, admin, organization, person)
   await page.clock.install()
   await signIn(page, admin)
   await openMembers(page, organization)
 
-  await rowOf(page, person)
-    .getByRole('button', { name: `Remove ${person}` })
-    .click()
-  await page
-    .getByRole('dialog', { name: `Remove ${person}?` })
-    .getByRole('button', { name: 'Remove member' })
-    .click()
+  await removeFromRow(page, person)
   await expect(page.getByText(`Removed ${person}.`)).toBeVisible()
 
   // Within the undo window, the organization gets a new name (and address).
