@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query'
+import { parseUsageAnswer } from '../../api/answers'
 import { apiRequest, segment } from '../../api/client'
-import type { Usage, UsageInterval } from '../../api/types'
+import type { UsageInterval } from '../../api/types'
 
 export interface UsageRequest {
   /** Both absent: the current subscription period, as the API defines it. */
@@ -11,18 +12,24 @@ export interface UsageRequest {
 
 export const usageQueries = {
   all: (organization: string) => ['organizations', organization, 'usage'] as const,
-  /** Usage of one range; every request input is in the key. */
+  /**
+   * Usage of one range; every request input is in the key. The answer is either generation's
+   * (per object type and metric, or credits per project), recognised by its shape.
+   */
   range: (organization: string, { start, end, interval }: UsageRequest) =>
     queryOptions({
       queryKey: [
         ...usageQueries.all(organization),
         { start: start ?? null, end: end ?? null, interval },
       ] as const,
-      queryFn: ({ signal }) =>
-        apiRequest<Usage[]>(`/organizations/${segment(organization)}/usage`, {
+      queryFn: async ({ signal }) => {
+        const path = `/organizations/${segment(organization)}/usage`
+        const answer = await apiRequest<unknown>(path, {
           signal,
           query: { start_date: start, end_date: end, interval },
-        }),
+        })
+        return parseUsageAnswer(answer, `GET ${path}`)
+      },
       // Switching range or interval keeps the last chart on screen until the new one arrives;
       // another organization's numbers are never shown in the meantime.
       placeholderData: (previous, previousQuery) =>

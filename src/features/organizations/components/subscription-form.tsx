@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import { isApiError } from '../../../api/client'
 import { FREE_SUBSCRIPTION } from '../../../api/rules'
-import type { OrganizationDetail } from '../../../api/types'
+import type { OrganizationDetail } from '../../../api/model'
 import { Button } from '../../../components/ui/button'
 import { FormError, SelectField, TextField } from '../../../components/ui/field'
 import { errorMessageOf } from '../../../components/ui/query-state'

@@ -86,8 +86,9 @@ const API_FIELDS: Record<string, string> = {
   subscription: 'subscription',
   subscription_start_date: 'startDate',
   subscription_end_date: 'endDate',
+  voucher: 'voucher',
 }
-const FIELD_PREFIX = /(?:^|\s)(subscription_start_date|subscription_end_date|subscription|name): /g
+const FIELD_PREFIX = /(?:^|\s)(subscription_start_date|subscription_end_date|subscription|name|voucher): /g
 
 const sentence = (text: string) => {
   const trimmed = text.trim()
@@ -141,13 +142,14 @@ export function fieldOfServerError<Field extends string>(
 ): Field | null {
   const text = message.toLowerCase()
   const mentions: Record<string, RegExp> = {
+    voucher: /voucher/,
     endDate: /subscription_end_date|end date/,
     startDate: /subscription_start_date|start date/,
     name: /\bname\b|organization_name|already (exists|taken|in use)|taken/,
     subscription: /subscription/,
   }
   // Dates first: "subscription_end_date" also contains "subscription".
-  for (const field of ['endDate', 'startDate', 'name', 'subscription']) {
+  for (const field of ['voucher', 'endDate', 'startDate', 'name', 'subscription']) {
     if ((fields as readonly string[]).includes(field) && mentions[field]?.test(text)) return field as Field
   }
   return null
