@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3'
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import { installAuthentication, type AuthOptions } from './auth/authenticate'
 import { openDatabase } from './db/open'
+import { installBodyParsing } from './body-parsing'
 import { clientErrorHandler, frameworkErrors, installErrorHandling } from './errors'
 import { membersRepository } from './repositories/members'
 import { organizationsRepository } from './repositories/organizations'
@@ -71,8 +72,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
     },
   })
 
-  // JSON only: a text/plain body is a 415, not a string that fails later as "not an object".
-  app.removeContentTypeParser(['text/plain'])
+  installBodyParsing(app)
 
   const db = openDatabase(options.dbPath)
   app.decorate('db', db)
