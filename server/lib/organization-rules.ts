@@ -42,6 +42,10 @@ export interface OrganizationCreateInput {
   name: string
   subscription: string
   subscription_end_date?: string | null
+  /** Current generation only: a voucher code (checked against the known vouchers by the route). */
+  voucher?: string
+  /** Current generation only: the organization requires 2FA of its members. */
+  two_factor_authentication_forced?: boolean
 }
 
 /** Every problem with a create request; the subscription starts `today`. */

@@ -102,11 +102,12 @@ describe('a request without a body', () => {
   ])('%s %s without a body is a 400 that says the body is empty', async (method, path) => {
     const { name, member } = await organizationWithMember()
     const url = path.replace('__org__', name).replace('__user__', member.id)
-    for (const headers of [
+    const variants: Record<string, string>[] = [
       {},
       { 'content-type': 'application/json' },
       { 'content-type': 'application/json; charset=utf-8', 'content-length': '0' },
-    ]) {
+    ]
+    for (const headers of variants) {
       const response = await api.call(admin, method as 'POST', url, '', headers)
       expect(response.status, response.raw).toBe(400)
       expect(response.body).toEqual({ error: expect.stringMatching(/body is empty.*JSON object/) })
