@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3'
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import { installAuthentication, type AuthOptions } from './auth/authenticate'
 import { openDatabase } from './db/open'
+import { installBodyParsing } from './body-parsing'
 import { clientErrorHandler, frameworkErrors, installErrorHandling } from './errors'
 import { membersRepository } from './repositories/members'
 import { organizationsRepository } from './repositories/organizations'
@@ -13,6 +14,9 @@ import { organizationsRoutes } from './routes/organizations'
 import { statusRoutes } from './routes/status'
 import { usageRoutes } from './routes/usage'
 import { userRoutes } from './routes/user'
+import { vouchersRepository } from './repositories/vouchers'
+import { vouchersRoutes } from './routes/vouchers'
+import { API_GENERATIONS, DEFAULT_API_GENERATION, type ApiGeneration } from './generation'
 import { componentSchemas } from './schemas/openapi'
 
 export const API_PREFIX = '/v2.1'
@@ -25,6 +29,7 @@ function repositories(db: Database.Database) {
     organizations: organizationsRepository(db),
     members: membersRepository(db),
     usage: usageRepository(db),
+    vouchers: vouchersRepository(db),
   }
 }
 
@@ -32,6 +37,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     db: Database.Database
     repositories: ReturnType<typeof repositories>
+    /** Which generation of API v2.1 this app answers as (see server/generation.ts). */
+    apiGeneration: ApiGeneration
   }
 }
 
@@ -40,11 +47,18 @@ export interface BuildAppOptions {
   logger?: FastifyServerOptions['logger']
   bodyLimit?: number
   auth?: Partial<AuthOptions>
+  /** `2022` (the default, the seed's contract) or `current`: see server/generation.ts. */
+  apiGeneration?: ApiGeneration
 }
 
 /** The API as a Fastify app, not listening: server.ts listens, tests call `app.inject()`. */
 export function buildApp(options: BuildAppOptions): FastifyInstance {
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT
+  const apiGeneration = options.apiGeneration ?? DEFAULT_API_GENERATION
+  if (!API_GENERATIONS.includes(apiGeneration))
+    throw new Error(
+      `apiGeneration: use one of ${API_GENERATIONS.join(', ')} (got "${String(apiGeneration)}").`,
+    )
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit,
@@ -71,15 +85,15 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
     },
   })
 
-  // JSON only: a text/plain body is a 415, not a string that fails later as "not an object".
-  app.removeContentTypeParser(['text/plain'])
+  installBodyParsing(app)
 
   const db = openDatabase(options.dbPath)
   app.decorate('db', db)
   app.decorate('repositories', repositories(db))
+  app.decorate('apiGeneration', apiGeneration)
   app.addHook('onClose', async () => db.close())
 
-  for (const schema of componentSchemas()) app.addSchema(schema)
+  for (const schema of componentSchemas(apiGeneration)) app.addSchema(schema)
   installErrorHandling(app, bodyLimit)
   installAuthentication(app, { maxFailures: 20, windowMs: 60_000, ...options.auth })
 
@@ -90,6 +104,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
       await api.register(organizationsRoutes)
       await api.register(membersRoutes)
       await api.register(usageRoutes)
+      if (apiGeneration === 'current') await api.register(vouchersRoutes)
     },
     { prefix: API_PREFIX },
   )

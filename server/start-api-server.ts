@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyServerOptions } from 'fastify'
 import { API_PREFIX, buildApp } from './app'
 import { DEMO, seedIfEmpty, type SeedResult } from './db/seed'
+import { DEFAULT_API_GENERATION, type ApiGeneration } from './generation'
 
 export interface StartApiServerOptions {
   dbPath: string
@@ -9,12 +10,15 @@ export interface StartApiServerOptions {
   /** Seed the demo data when the database has no organization yet (default true). */
   seed?: boolean
   logger?: FastifyServerOptions['logger']
+  /** Which generation of API v2.1 to speak (server/generation.ts); default `2022`. */
+  apiGeneration?: ApiGeneration
 }
 
 export interface RunningApiServer {
   app: FastifyInstance
   /** `http://127.0.0.1:8787/v2.1` */
   url: string
+  apiGeneration: ApiGeneration
   /** Set when this start seeded the demo data. */
   seeded: SeedResult | null
   close: () => Promise<void>
@@ -22,19 +26,28 @@ export interface RunningApiServer {
 
 /** Opens and migrates the database, seeds it when empty, and listens. */
 export async function startApiServer(options: StartApiServerOptions): Promise<RunningApiServer> {
-  const app = buildApp({ dbPath: options.dbPath, logger: options.logger ?? { level: 'warn' } })
+  const apiGeneration = options.apiGeneration ?? DEFAULT_API_GENERATION
+  const app = buildApp({ dbPath: options.dbPath, logger: options.logger ?? { level: 'warn' }, apiGeneration })
   const seeded = options.seed === false ? null : seedIfEmpty(app.db)
   const host = options.host ?? '127.0.0.1'
   await app.listen({ host, port: options.port ?? 8787 })
   const address = app.server.address()
   const port = typeof address === 'object' && address ? address.port : options.port
   const shownHost = host.includes(':') ? `[${host}]` : host
-  return { app, url: `http://${shownHost}:${port}${API_PREFIX}`, seeded, close: () => app.close() }
+  return {
+    app,
+    url: `http://${shownHost}:${port}${API_PREFIX}`,
+    apiGeneration,
+    seeded,
+    close: () => app.close(),
+  }
 }
 
 /** What to print so that a person can sign in to the dashboard as the demo admin. */
 export function signInInstructions(server: RunningApiServer): string[] {
-  const lines = [`UbiOps Organizations API listening on ${server.url}`]
+  const lines = [
+    `UbiOps Organizations API listening on ${server.url} (the ${server.apiGeneration} generation of v2.1)`,
+  ]
   if (server.seeded) {
     lines.push(
       `Seeded demo data in ${server.seeded.durationMs} ms: ${DEMO.organizations.join(', ')}.`,

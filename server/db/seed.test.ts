@@ -32,7 +32,9 @@ describe('seedIfEmpty', () => {
         db.prepare('SELECT * FROM organizations ORDER BY name').all(),
         db.prepare('SELECT id, email, name, surname FROM users ORDER BY email LIMIT 50').all(),
         db
-          .prepare('SELECT * FROM usage_daily ORDER BY organization_id, day, object_type, metric LIMIT 500')
+          .prepare(
+            'SELECT * FROM usage_daily ORDER BY organization_id, day, project_id, object_type, metric LIMIT 500',
+          )
           .all(),
       ])
     expect(dump(dbB)).toBe(dump(dbA))
@@ -84,8 +86,8 @@ describe('seedIfEmpty', () => {
     }
     const days = dbA
       .prepare(
-        `SELECT day, value FROM usage_daily WHERE organization_id = ? AND object_type = 'deployment_version'
-           AND metric = 'credits' ORDER BY day`,
+        `SELECT day, sum(value) AS value FROM usage_daily WHERE organization_id = ? AND object_type = 'deployment_version'
+           AND metric = 'credits' GROUP BY day ORDER BY day`,
       )
       .all(org.id) as { day: string; value: number }[]
     expect(days.length).toBeGreaterThanOrEqual(400)

@@ -3,6 +3,8 @@ import {
   FREE_SUBSCRIPTION,
   isCalendarDate,
   organizationNameProblem,
+  SUBSCRIPTION_DATE_MAX,
+  SUBSCRIPTION_DATE_MIN,
   SUBSCRIPTIONS,
 } from '../../src/api/rules'
 import type { OrganizationRow } from '../repositories/organizations'
@@ -22,15 +24,28 @@ export function subscriptionProblems(subscription: string | undefined): string[]
   ]
 }
 
+/**
+ * A subscription date: a real calendar day written YYYY-MM-DD within SUBSCRIPTION_DATE_MIN to
+ * SUBSCRIPTION_DATE_MAX (local rule, src/api/rules.ts). Undefined and null (no change, no end) pass.
+ */
 export function dateProblems(field: string, value: string | null | undefined): string[] {
-  if (value === undefined || value === null || isCalendarDate(value)) return []
-  return [`${field}: use a real date written YYYY-MM-DD (got "${value}").`]
+  if (value === undefined || value === null) return []
+  if (!isCalendarDate(value)) return [`${field}: use a real date written YYYY-MM-DD (got "${value}").`]
+  if (value < SUBSCRIPTION_DATE_MIN || value > SUBSCRIPTION_DATE_MAX)
+    return [
+      `${field}: use a date from ${SUBSCRIPTION_DATE_MIN} to ${SUBSCRIPTION_DATE_MAX} (got "${value}").`,
+    ]
+  return []
 }
 
 export interface OrganizationCreateInput {
   name: string
   subscription: string
   subscription_end_date?: string | null
+  /** Current generation only: a voucher code (checked against the known vouchers by the route). */
+  voucher?: string
+  /** Current generation only: the organization requires 2FA of its members. */
+  two_factor_authentication_forced?: boolean
 }
 
 /** Every problem with a create request; the subscription starts `today`. */

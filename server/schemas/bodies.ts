@@ -38,6 +38,32 @@ export const organizationUpdateBody = {
   },
 }
 
+/** Current generation: `subscription` optional (default free), `voucher` and 2FA enforcement. */
+export const organizationCreateBodyCurrent = {
+  type: 'object',
+  required: ['name'],
+  properties: {
+    ...organizationCreateBody.properties,
+    voucher: string('a string (a voucher code)'),
+    two_factor_authentication_forced: { type: 'boolean', description: 'true or false' },
+  },
+}
+
+/** Current generation: admins may also switch 2FA enforcement. */
+export const organizationUpdateBodyCurrent = {
+  type: 'object',
+  properties: {
+    ...organizationUpdateBody.properties,
+    two_factor_authentication_forced: { type: 'boolean', description: 'true or false' },
+  },
+}
+
+export const voucherParams = {
+  type: 'object',
+  required: ['code'],
+  properties: { code: string('a voucher code') },
+}
+
 export const memberCreateBody = {
   type: 'object',
   required: ['email'],

@@ -14,6 +14,9 @@ export const EMAIL_MAX_LENGTH = 254
 export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
 export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/
+/** Subscription dates stay within this range (local rule: a start in year 9999 broke the default usage query). */
+export const SUBSCRIPTION_DATE_MIN = '2000-01-01'
+export const SUBSCRIPTION_DATE_MAX = '2100-12-31'
 export const USAGE_INTERVALS = ['day', 'month'] as const
 export const MAX_DAY_INTERVAL_DAYS = 366
 export const MAX_MONTH_INTERVAL_YEARS = 10
