@@ -3,9 +3,15 @@ import { test as base, expect, type APIRequestContext, type Page } from '@playwr
 import { randomBytes } from 'node:crypto'
 import { issueToken } from '../server/auth/issue-token'
 import { openDatabase } from '../server/db/open'
-import { e2eEnvironment } from './environment'
+import { e2eEnvironment, type E2eGeneration } from './environment'
 
-const { apiUrl, databasePath } = e2eEnvironment()
+/** The API generation of the running test's Playwright project (playwright.config.ts). */
+export function apiGeneration(): E2eGeneration {
+  return (test.info().project.metadata as { generation?: E2eGeneration }).generation ?? '2022'
+}
+
+/** The API and database of the running test's project. */
+const environment = () => e2eEnvironment(apiGeneration())
 
 /** A name no other test (or earlier run) uses, valid as an organization name. */
 export function uniqueName(prefix = 'org'): string {
@@ -24,7 +30,7 @@ export interface TestUser {
 /** A user with a fresh token, written straight into the e2e database as `npm run api:token` would. */
 export function createUser(options: { staff?: boolean; email?: string } = {}): TestUser {
   const email = options.email ?? uniqueEmail(options.staff ? 'staff' : 'user')
-  return { email, token: issueToken(databasePath, email, { staff: options.staff ?? false }) }
+  return { email, token: issueToken(environment().databasePath, email, { staff: options.staff ?? false }) }
 }
 
 /**
@@ -32,7 +38,7 @@ export function createUser(options: { staff?: boolean; email?: string } = {}): T
  * so this writes the e2e database directly, as an account service would.
  */
 export function setUserName(email: string, name: string, surname: string): void {
-  const db = openDatabase(databasePath)
+  const db = openDatabase(environment().databasePath)
   try {
     db.prepare('UPDATE users SET name = ?, surname = ? WHERE email = ?').run(name, surname, email)
   } finally {
@@ -48,12 +54,13 @@ export async function callApi<T = unknown>(
   path: string,
   body?: unknown,
 ): Promise<T> {
-  const response = await request.fetch(`${apiUrl}${path}`, {
+  const response = await request.fetch(`${environment().apiUrl}${path}`, {
     method,
     headers: { Authorization: `Token ${user.token}` },
     data: body,
   })
-  if (!response.ok()) throw new Error(`${method} ${path} answered ${response.status()}: ${await response.text()}`)
+  if (!response.ok())
+    throw new Error(`${method} ${path} answered ${response.status()}: ${await response.text()}`)
   return (response.status() === 204 ? undefined : await response.json()) as T
 }
 
@@ -77,7 +84,9 @@ export async function signIn(page: Page, user: TestUser): Promise<void> {
 export async function expectNoAxeViolations(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze()
   expect(
-    results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+    results.violations.map(
+      (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+    ),
   ).toEqual([])
 }
 
@@ -91,7 +100,9 @@ export const test = base.extend<{ contentSecurityPolicyGuard: void }>({
       const violations: string[] = []
       await page.addInitScript(() =>
         document.addEventListener('securitypolicyviolation', (event) =>
-          console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline code'}`),
+          console.error(
+            `CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline code'}`,
+          ),
         ),
       )
       page.on('console', (message) => {
