@@ -78,3 +78,14 @@ export const UsageCurrentSchema = v.object({
 
 /** `GET /vouchers/{code}` (current generation only). */
 export const VoucherSchema = v.object({ description: v.optional(v.nullable(v.string()), '') })
+
+/** The schema of each answer the dashboard reads through requestAnswer (./answers.ts). */
+export const ANSWER_SCHEMAS = {
+  organization: OrganizationSchema,
+  organizationList: OrganizationListSchema,
+  organizationDetail: OrganizationDetailSchema,
+  resources: ResourcesSchema,
+  voucher: VoucherSchema,
+}
+export type AnswerKind = keyof typeof ANSWER_SCHEMAS
+export type AnswerOf<K extends AnswerKind> = v.InferOutput<(typeof ANSWER_SCHEMAS)[K]>

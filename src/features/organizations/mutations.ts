@@ -3,7 +3,6 @@ import { useLocation } from 'react-router'
 import { requestAnswer } from '../../api/answers'
 import { segment } from '../../api/client'
 import type { OrganizationDetail } from '../../api/model'
-import { OrganizationDetailSchema, OrganizationSchema } from '../../api/schemas'
 import type { Subscription } from '../../api/types'
 import { useSettledNavigate } from '../../components/ui/use-settled-navigate'
 import { organizationPath, organizationQueries } from './queries'
@@ -29,7 +28,7 @@ export interface OrganizationUpdate {
 }
 
 function updateOrganization(name: string, body: OrganizationUpdate) {
-  return requestAnswer(OrganizationDetailSchema, organizationPath(name), { method: 'PATCH', body })
+  return requestAnswer('organizationDetail', organizationPath(name), { method: 'PATCH', body })
 }
 
 /** The body of POST /organizations; `voucher` only where the API has vouchers (current generation). */
@@ -45,7 +44,7 @@ export function useCreateOrganization() {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: (body: OrganizationCreate) =>
-      requestAnswer(OrganizationSchema, '/organizations', { method: 'POST', body }),
+      requestAnswer('organization', '/organizations', { method: 'POST', body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: organizationQueries.lists() }),
   })
 }

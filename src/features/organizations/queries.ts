@@ -1,12 +1,6 @@
 import { queryOptions } from '@tanstack/react-query'
 import { requestAnswer } from '../../api/answers'
 import { segment } from '../../api/client'
-import {
-  OrganizationDetailSchema,
-  OrganizationListSchema,
-  ResourcesSchema,
-  VoucherSchema,
-} from '../../api/schemas'
 
 export const organizationPath = (name: string) => `/organizations/${segment(name)}`
 
@@ -20,18 +14,17 @@ export const organizationQueries = {
   list: () =>
     queryOptions({
       queryKey: organizationQueries.lists(),
-      queryFn: ({ signal }) => requestAnswer(OrganizationListSchema, '/organizations', { signal }),
+      queryFn: ({ signal }) => requestAnswer('organizationList', '/organizations', { signal }),
     }),
   detail: (name: string) =>
     queryOptions({
       queryKey: [...organizationQueries.scope(name), 'detail'] as const,
-      queryFn: ({ signal }) => requestAnswer(OrganizationDetailSchema, organizationPath(name), { signal }),
+      queryFn: ({ signal }) => requestAnswer('organizationDetail', organizationPath(name), { signal }),
     }),
   resources: (name: string) =>
     queryOptions({
       queryKey: [...organizationQueries.scope(name), 'resources'] as const,
-      queryFn: ({ signal }) =>
-        requestAnswer(ResourcesSchema, `${organizationPath(name)}/resources`, { signal }),
+      queryFn: ({ signal }) => requestAnswer('resources', `${organizationPath(name)}/resources`, { signal }),
     }),
 }
 
@@ -44,7 +37,7 @@ export const voucherQueries = {
   detail: (code: string) =>
     queryOptions({
       queryKey: [...voucherQueries.all(), code] as const,
-      queryFn: ({ signal }) => requestAnswer(VoucherSchema, `/vouchers/${segment(code)}`, { signal }),
+      queryFn: ({ signal }) => requestAnswer('voucher', `/vouchers/${segment(code)}`, { signal }),
       retry: false,
       staleTime: 5 * 60_000,
     }),

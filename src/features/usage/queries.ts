@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query'
-import { parseUsageAnswer } from '../../api/answers'
-import { apiRequest, segment } from '../../api/client'
+import { requestUsage } from '../../api/answers'
+import { segment } from '../../api/client'
 import type { UsageInterval } from '../../api/types'
 
 export interface UsageRequest {
@@ -22,14 +22,11 @@ export const usageQueries = {
         ...usageQueries.all(organization),
         { start: start ?? null, end: end ?? null, interval },
       ] as const,
-      queryFn: async ({ signal }) => {
-        const path = `/organizations/${segment(organization)}/usage`
-        const answer = await apiRequest<unknown>(path, {
+      queryFn: ({ signal }) =>
+        requestUsage(`/organizations/${segment(organization)}/usage`, {
           signal,
           query: { start_date: start, end_date: end, interval },
-        })
-        return parseUsageAnswer(answer, `GET ${path}`)
-      },
+        }),
       // Switching range or interval keeps the last chart on screen until the new one arrives;
       // another organization's numbers are never shown in the meantime.
       placeholderData: (previous, previousQuery) =>

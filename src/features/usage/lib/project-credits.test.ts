@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseUsageAnswer } from '../../../api/answers'
+import { parseUsageAnswer } from '../../../api/validate'
 import {
   bucketTotals,
   creditsChartRows,

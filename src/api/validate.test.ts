@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { isApiError } from './client'
-import { parseAnswer, parseUsageAnswer, UnexpectedAnswerError } from './answers'
+import { parseAnswer, parseUsageAnswer, UnexpectedAnswerError } from './validate'
 import { listGeneration } from './model'
 import {
   OrganizationDetailSchema,
