@@ -135,3 +135,19 @@ describe('splitServerError', () => {
     })
   })
 })
+
+describe('voucher refusals (current generation)', () => {
+  const fields = ['name', 'subscription', 'endDate', 'voucher'] as const
+
+  it('puts a prefixed voucher problem on the voucher field', () => {
+    expect(splitServerError('voucher: there is no voucher "X".', fields)).toEqual({
+      byField: { voucher: 'There is no voucher "X".' },
+      formLevel: null,
+    })
+  })
+
+  it('recognises a voucher sentence without a prefix, before the subscription it may also name', () => {
+    expect(fieldOfServerError('The voucher is not valid for this subscription.', fields)).toBe('voucher')
+    expect(fieldOfServerError('The voucher is not valid.', ['name', 'subscription'] as const)).toBeNull()
+  })
+})
