@@ -21,7 +21,7 @@ export function apiGenerationFrom(
   const index = argv.findIndex((arg) => arg === '--api-generation' || arg.startsWith('--api-generation='))
   if (index >= 0) {
     const arg = argv[index]!
-    value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[index + 1]
+    value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : (argv[index + 1] ?? '')
   } else if (env.API_GENERATION) value = env.API_GENERATION
   if (value === undefined) return DEFAULT_API_GENERATION
   if ((API_GENERATIONS as readonly string[]).includes(value)) return value as ApiGeneration

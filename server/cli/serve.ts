@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { extname, join, relative, resolve, sep } from 'node:path'
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib'
 import { DEFAULT_DATABASE_PATH } from '../db/open'
+import { apiGenerationFrom } from '../generation'
 import { startApiServer, type RunningApiServer } from '../start-api-server'
 import { apiTarget } from './api-target'
 
@@ -119,6 +120,7 @@ async function main() {
     localApi = await startApiServer({
       dbPath: process.env.DATABASE_PATH || DEFAULT_DATABASE_PATH,
       port: Number(process.env.PORT || 8787),
+      apiGeneration: apiGenerationFrom(),
     })
   }
   const target = apiTarget(localApi?.url ?? process.env.UBIOPS_API_URL)

@@ -242,8 +242,10 @@ function seed(db: Database.Database, now: Date): string {
   const insertRole = db.prepare(
     'INSERT OR IGNORE INTO project_roles (project_id, user_id, role) VALUES (?, ?, ?)',
   )
+  // The five series of a project's day in one statement: five times fewer calls into SQLite.
   const insertUsage = db.prepare(
-    'INSERT INTO usage_daily (organization_id, day, project_id, object_type, metric, value) VALUES (?, ?, ?, ?, ?, ?)',
+    `INSERT INTO usage_daily (organization_id, day, project_id, object_type, metric, value) VALUES
+     ${USAGE_SERIES.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}`,
   )
   const insertBucket = db.prepare('INSERT INTO buckets (id, project_id, name) VALUES (?, ?, ?)')
   const insertEnvironment = db.prepare('INSERT INTO environments (id, project_id, name) VALUES (?, ?, ?)')
@@ -393,12 +395,14 @@ function seedUsage(
     const total = shares.reduce((sum, share) => sum + share, 0)
     live.forEach((project, index) => {
       const share = shares[index]! / total
-      for (const series of USAGE_SERIES) {
-        const value = values[`${series.object_type}/${series.metric}`]! * share
-        // Credits keep two decimals; volumes are whole bytes.
-        const rounded = series.metric === 'credits' ? Math.round(value * 100) / 100 : Math.round(value)
-        insertUsage.run(organizationId, day, project.id, series.object_type, series.metric, rounded)
-      }
+      insertUsage.run(
+        USAGE_SERIES.flatMap((series) => {
+          const value = values[`${series.object_type}/${series.metric}`]! * share
+          // Credits keep two decimals; volumes are whole bytes.
+          const rounded = series.metric === 'credits' ? Math.round(value * 100) / 100 : Math.round(value)
+          return [organizationId, day, project.id, series.object_type, series.metric, rounded]
+        }),
+      )
     })
   }
 }
