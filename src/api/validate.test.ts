@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest'
+import * as v from 'valibot'
+import { describe, expect, expectTypeOf, it } from 'vitest'
 import { isApiError } from './client'
 import { parseAnswer, parseUsageAnswer, UnexpectedAnswerError } from './validate'
 import { listGeneration } from './model'
@@ -7,6 +8,8 @@ import {
   OrganizationListSchema,
   OrganizationSchema,
   ResourcesSchema,
+  Usage2022Schema,
+  UsageCurrentSchema,
   VoucherSchema,
 } from './schemas'
 
@@ -207,5 +210,26 @@ describe('organization answers', () => {
       description: '1000 free credits',
     })
     expect(parseAnswer(VoucherSchema, {}, 'GET /vouchers/x')).toEqual({ description: '' })
+  })
+})
+
+describe('the schemas and the OpenAPI documents of both generations', () => {
+  // Type-level: every answer the local server documents (npm run generate:api-types) passes the
+  // schemas; a drift between them fails the type check.
+  type Old = import('./schema').components['schemas']
+  type Current = import('./schema-current').components['schemas']
+  type Input<S extends v.GenericSchema> = v.InferInput<S>
+
+  it('accept the documented answers', () => {
+    expectTypeOf<Old['OrganizationList'][]>().toExtend<Input<typeof OrganizationListSchema>>()
+    expectTypeOf<Current['OrganizationList'][]>().toExtend<Input<typeof OrganizationListSchema>>()
+    expectTypeOf<Old['OrganizationDetail']>().toExtend<Input<typeof OrganizationDetailSchema>>()
+    expectTypeOf<Current['OrganizationDetail']>().toExtend<Input<typeof OrganizationDetailSchema>>()
+    expectTypeOf<Old['OrganizationUpdated']>().toExtend<Input<typeof OrganizationDetailSchema>>()
+    expectTypeOf<Old['Resources']>().toExtend<Input<typeof ResourcesSchema>>()
+    expectTypeOf<Current['Resources']>().toExtend<Input<typeof ResourcesSchema>>()
+    expectTypeOf<Old['Usage'][]>().toExtend<Input<typeof Usage2022Schema>>()
+    expectTypeOf<Current['OrganizationUsage']>().toExtend<Input<typeof UsageCurrentSchema>>()
+    expectTypeOf<Current['Voucher']>().toExtend<Input<typeof VoucherSchema>>()
   })
 })
