@@ -12,6 +12,7 @@ import { usePendingRemovalIds } from '../pending-removals'
 import { memberQueries } from '../queries'
 import { AddMemberDialog } from './add-member-dialog'
 import { BulkAddDialog } from './bulk-add-dialog'
+import { ExportMembersButton } from './export-members-button'
 import { MemberDetailsPanel } from './member-details-panel'
 import { MembersGrid } from './members-grid'
 import { MembersToolbar } from './members-toolbar'
@@ -112,14 +113,23 @@ export function MembersPage() {
     <section className="members-page stack" aria-labelledby={headingId}>
       <div className="members-page__header">
         <h2 id={headingId}>Members</h2>
-        {canAdminister && (
-          <div className="row">
-            <Button onClick={() => setDialog('bulk')}>Add many</Button>
-            <Button variant="primary" onClick={() => setDialog('add')}>
-              Add member
-            </Button>
-          </div>
-        )}
+        <div className="row">
+          {list.isSuccess && (
+            <ExportMembersButton
+              organization={organization}
+              rows={rows}
+              view={{ q: deferredSearch, role: view.role }}
+            />
+          )}
+          {canAdminister && (
+            <>
+              <Button onClick={() => setDialog('bulk')}>Add many</Button>
+              <Button variant="primary" onClick={() => setDialog('add')}>
+                Add member
+              </Button>
+            </>
+          )}
+        </div>
       </div>
 
       {list.isSuccess && areRightsKnown && !canAdminister && (
