@@ -2,6 +2,7 @@ import { useParams } from 'react-router'
 import { Link } from '../../components/ui/link'
 import { UserMenu } from '../../features/auth/components/user-menu'
 import { OrganizationSwitcher } from '../../features/organizations/components/organization-switcher'
+import { CommandPalette } from './command-palette'
 
 export function AppHeader() {
   const { name } = useParams()
@@ -17,6 +18,7 @@ export function AppHeader() {
         </Link>
         <OrganizationSwitcher current={name} />
         <span className="app-header__spacer" />
+        <CommandPalette />
         <UserMenu />
       </div>
     </header>
