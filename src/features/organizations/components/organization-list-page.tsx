@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
-import { lazy, Suspense, useState } from 'react'
+import { lazy, Suspense, useState, type ReactNode } from 'react'
 import { useSearchParams } from 'react-router'
 import type { Organization } from '../../../api/model'
 import { Button } from '../../../components/ui/button'
@@ -14,7 +14,13 @@ import { organizationQueries } from '../queries'
 // The dialog is its own chunk: the list is the first page most people see.
 const CreateOrganizationDialog = lazy(() => import('./create-organization-dialog'))
 
-export function OrganizationListPage() {
+/** A column a route adds to the list (e.g. the credit budget, from the usage feature). */
+export interface ExtraColumn {
+  header: string
+  cell: (organization: Organization) => ReactNode
+}
+
+export function OrganizationListPage({ extraColumn }: { extraColumn?: ExtraColumn } = {}) {
   const organizations = useQuery(organizationQueries.list())
   const [searchParams, setSearchParams] = useSearchParams()
   const view = readListView(searchParams)
@@ -49,7 +55,14 @@ export function OrganizationListPage() {
           </EmptyState>
         }
       >
-        {(data) => <FilteredList organizations={data} view={view} onViewChange={updateView} />}
+        {(data) => (
+          <FilteredList
+            organizations={data}
+            view={view}
+            onViewChange={updateView}
+            extraColumn={extraColumn}
+          />
+        )}
       </QueryView>
       {isCreating && (
         <Suspense fallback={null}>
@@ -64,10 +77,12 @@ function FilteredList({
   organizations,
   view,
   onViewChange,
+  extraColumn,
 }: {
   organizations: Organization[]
   view: ListView
   onViewChange: (change: Partial<ListView>) => void
+  extraColumn?: ExtraColumn
 }) {
   // The filter box keeps what is typed; the URL follows it, and a Back press is followed back.
   const [draft, setDraft] = useState(view.query)
@@ -123,6 +138,7 @@ function FilteredList({
               <tr>
                 <th scope="col">Name</th>
                 <th scope="col">Created</th>
+                {extraColumn && <th scope="col">{extraColumn.header}</th>}
               </tr>
             </thead>
             <tbody>
@@ -134,6 +150,7 @@ function FilteredList({
                   <td>
                     <time dateTime={org.creation_date}>{formatDate(org.creation_date)}</time>
                   </td>
+                  {extraColumn && <td>{extraColumn.cell(org)}</td>}
                 </tr>
               ))}
             </tbody>

@@ -19,6 +19,8 @@ import { formatMonth, formatShortDay, formatSpan } from '../lib/dates'
 import { formatAxisTick, formatExact } from '../lib/format'
 import type { CreditsChartRow, CreditsSeries } from '../lib/project-credits'
 import { sumValues } from '../lib/usage-summary'
+import { budgetReferenceLine } from './budget-line'
+import type { BudgetLine } from './use-budget-status'
 import { useIsNarrow } from './use-is-narrow'
 
 const CHART_HEIGHT = 280
@@ -35,9 +37,16 @@ export interface CreditsChartProps {
   interval: UsageInterval
   rows: CreditsChartRow[]
   series: CreditsSeries[]
+  /** The credit budget's pace per day, drawn as a dashed line (day buckets of the current period). */
+  budgetLine?: BudgetLine
 }
 
-export const CreditsChart = memo(function CreditsChart({ interval, rows, series }: CreditsChartProps) {
+export const CreditsChart = memo(function CreditsChart({
+  interval,
+  rows,
+  series,
+  budgetLine,
+}: CreditsChartProps) {
   const maxTicks = useIsNarrow() ? 3 : 10
   const { ticks, label } = useMemo(
     () =>
@@ -76,6 +85,7 @@ export const CreditsChart = memo(function CreditsChart({ interval, rows, series 
       cursor={{ stroke: 'var(--color-border-strong)', fill: 'var(--color-surface-sunken)' }}
       content={(props) => <CreditsTooltip {...props} series={series} />}
     />,
+    budgetLine && budgetReferenceLine(budgetLine.perDay),
   ]
   const chartProps = {
     data: rows,
@@ -100,6 +110,7 @@ export const CreditsChart = memo(function CreditsChart({ interval, rows, series 
             </li>
           ))}
         </ul>
+        {budgetLine && <p className="usage-chart__budget">{budgetLine.label}</p>}
       </figcaption>
       <div className="usage-chart__plot" data-testid="credits-plot">
         {interval === 'day' ? (

@@ -22,6 +22,7 @@ import { RANGE_LABELS, type Comparison, type UsageView } from '../lib/usage-view
 import { CreditsChart } from './credits-chart'
 import { CreditsBucketTable, ProjectTable } from './credits-tables'
 import { downloadText } from './download'
+import { useBudgetLine } from './use-budget-status'
 import type { UsageDisplay } from './usage-page'
 
 interface CreditsResultsProps {
@@ -59,6 +60,7 @@ export default function CreditsResults({
   const rows = useMemo(() => creditsChartRows(data, series, today), [data, series, today])
   const isCurrentPeriod = view.range === 'period' && data.range !== null && containsNow(data.range, now)
   const period = isCurrentPeriod ? data.range : null
+  const budgetLine = useBudgetLine(organization, filter.kind === 'all' ? period : null, view.interval)
   const projects = useMemo(
     () => projectRows(data, filter, { previous: previousData, period, now }),
     [data, filter, previousData, period, now],
@@ -177,7 +179,7 @@ export default function CreditsResults({
           </div>
           {display === 'chart' ? (
             <div className="usage-charts">
-              <CreditsChart interval={view.interval} rows={rows} series={series} />
+              <CreditsChart interval={view.interval} rows={rows} series={series} budgetLine={budgetLine} />
             </div>
           ) : (
             <CreditsBucketTable data={data} series={series} interval={view.interval} />

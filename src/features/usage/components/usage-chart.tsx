@@ -15,7 +15,9 @@ import {
 import type { UsageInterval, UsageMetric } from '../../../api/types'
 import { axisTicks } from '../lib/axis'
 import { sumValues } from '../lib/usage-summary'
+import { budgetReferenceLine } from './budget-line'
 import { SERIES_COLOR } from './series-colors'
+import type { BudgetLine } from './use-budget-status'
 import { useIsNarrow } from './use-is-narrow'
 import { formatMonth, formatShortDay, formatSpan } from '../lib/dates'
 import { formatAxisTick, formatExact, formatMetricValue } from '../lib/format'
@@ -46,6 +48,8 @@ export interface UsageChartProps {
   series: Series[]
   hidden: ReadonlySet<SeriesKey>
   onToggleSeries: (key: SeriesKey) => void
+  /** The credit budget's pace per day (credits chart, day buckets of the current period). */
+  budgetLine?: BudgetLine
 }
 
 export const UsageChart = memo(function UsageChart({
@@ -55,6 +59,7 @@ export const UsageChart = memo(function UsageChart({
   series,
   hidden,
   onToggleSeries,
+  budgetLine,
 }: UsageChartProps) {
   const titleId = `usage-chart-${metric}`
   const shown = series.filter((s) => !hidden.has(s.key))
@@ -127,11 +132,13 @@ export const UsageChart = memo(function UsageChart({
             </li>
           ))}
         </ul>
+        {budgetLine && <p className="usage-chart__budget">{budgetLine.label}</p>}
       </figcaption>
       <div className="usage-chart__plot" data-testid={`usage-plot-${metric}`}>
         {interval === 'day' ? (
           <AreaChart {...chartProps}>
             {axes}
+            {budgetLine && budgetReferenceLine(budgetLine.perDay)}
             {series.map((s) => (
               <Area
                 key={s.key}

@@ -17,6 +17,7 @@ import { RANGE_LABELS, type Comparison, type UsageView } from '../lib/usage-view
 import { downloadText } from './download'
 import { UsageChart } from './usage-chart'
 import type { UsageDisplay } from './usage-page'
+import { useBudgetLine } from './use-budget-status'
 import { UsageTable } from './usage-table'
 import { UsageTotals } from './usage-totals'
 
@@ -62,6 +63,7 @@ export function UsageResults({
   const rowsByMetric = useMemo(() => METRICS.map((metric) => chartRows(data, metric, today)), [data, today])
   const seriesByMetric = useMemo(() => METRICS.map((metric) => seriesOfMetric(data, metric)), [data])
   const isCurrentPeriod = view.range === 'period' && data.range !== null && containsNow(data.range, now)
+  const budgetLine = useBudgetLine(organization, isCurrentPeriod ? data.range : null, view.interval)
   const projections = useMemo(() => {
     if (!isCurrentPeriod || !data.range) return null
     const byMetric: Partial<Record<(typeof METRICS)[number], Projection>> = {}
@@ -147,6 +149,7 @@ export function UsageResults({
               series={seriesByMetric[index] ?? []}
               hidden={hidden}
               onToggleSeries={toggleSeries}
+              budgetLine={metric === 'credits' ? budgetLine : undefined}
             />
           ))}
         </div>

@@ -1,0 +1,147 @@
+import type { APIRequestContext, Page } from '@playwright/test'
+import { DEMO } from '../server/db/seed'
+import {
+  apiGeneration,
+  callApi,
+  createOrganization,
+  createUser,
+  expect,
+  expectNoAxeViolations,
+  signIn,
+  test,
+  uniqueName,
+  type TestUser,
+} from './fixtures'
+
+// Runs against both API generations (playwright.config.ts): credits come from either answer shape.
+const organization = DEMO.organizations[1]!
+
+interface Point {
+  start_date: string
+  value: number
+}
+
+/** The organization's credits so far in the current period, per the API, and the period's first day. */
+async function periodCredits(request: APIRequestContext, user: TestUser) {
+  const answer = await callApi<unknown>(
+    request,
+    user,
+    'GET',
+    `/organizations/${organization}/usage?interval=day`,
+  )
+  const points: Point[] =
+    apiGeneration() === 'current'
+      ? (answer as { data_organization: Point[] }).data_organization
+      : (answer as Array<{ metric: string; usage: Point[] }>)
+          .filter((s) => s.metric === 'credits')
+          .flatMap((s) => s.usage)
+  const used = points.reduce((total, point) => total + point.value, 0)
+  return { used, start: points.map((p) => p.start_date.slice(0, 10)).sort()[0]! }
+}
+
+const budgetCard = (page: Page) => page.getByRole('region', { name: 'Credit budget' })
+
+async function setBudget(page: Page, credits: string) {
+  const card = budgetCard(page)
+  await card.getByRole('button', { name: /Set a budget|Change budget/ }).click()
+  const field = card.getByRole('textbox', { name: 'Budget for the subscription period (credits)' })
+  await expect(field).toBeFocused()
+  await field.fill(credits)
+  await card.getByRole('button', { name: 'Save budget' }).click()
+}
+
+test('a budget warns on the overview and the list once used up, and is drawn on the credits chart', async ({
+  page,
+  request,
+}) => {
+  const admin = createUser({ email: DEMO.adminEmail })
+  const { used } = await periodCredits(request, admin)
+  expect(used).toBeGreaterThan(0)
+  await signIn(page, admin)
+  await page.goto(`/organizations/${organization}`)
+  await expect(budgetCard(page).getByText(/No budget set/)).toBeVisible()
+
+  // Half of what is used so far: exceeded, with the day it happened.
+  const budget = Math.floor(used / 2)
+  await setBudget(page, String(budget))
+  const notice = budgetCard(page).getByText(/^Budget exceeded/)
+  await expect(notice).toHaveText(
+    /^Budget exceeded: \d+% of [\d,]+ credits used, since \d{1,2} \w{3} \d{4}\.$/,
+  )
+  await expectNoAxeViolations(page)
+
+  await page.goto('/organizations')
+  const row = page
+    .getByRole('row')
+    .filter({ has: page.getByRole('link', { name: organization, exact: true }) })
+  await expect(row.getByText(/^Budget exceeded/)).toBeVisible()
+  await expect(
+    page.getByRole('row').filter({ has: page.getByRole('link', { name: DEMO.organizations[2]! }) }),
+  ).toContainText('No budget')
+  await expectNoAxeViolations(page)
+
+  await page.goto(`/organizations/${organization}/usage`)
+  await expect(page.getByText(/^Budget pace: [\d,.]+ credits a day \([\d,]+ over \d+ days\)$/)).toBeVisible()
+  await expect(page.locator('.usage-chart__budget-line')).toHaveCount(1)
+  await expectNoAxeViolations(page)
+})
+
+test('75% used warns with the day it runs out; a pace past the budget warns with the day it is passed', async ({
+  page,
+  request,
+}) => {
+  const admin = createUser({ email: DEMO.adminEmail })
+  const { used, start } = await periodCredits(request, admin)
+  await signIn(page, admin)
+  await page.goto(`/organizations/${organization}`)
+
+  // 80% used.
+  await setBudget(page, String(Math.ceil(used / 0.8)))
+  await expect(budgetCard(page).getByText(/of the budget of/)).toHaveText(
+    /^8\d% of the budget of [\d,]+ credits used; at this pace it (runs out on \d{1,2} \w{3} \d{4}|lasts the period)\.$/,
+  )
+
+  // Above what is used, below the projection (if any of the period is left): the day it is passed.
+  const today = new Date().toISOString().slice(0, 10)
+  const elapsed = Math.round((Date.parse(today) - Date.parse(start)) / 86_400_000) + 1
+  const pace = used / elapsed
+  const budget = Math.ceil(used + pace * 2.5)
+  await setBudget(page, String(budget))
+  const expected = new Date(Date.parse(today) + Math.ceil((budget - used) / pace) * 86_400_000)
+  const label = new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(expected)
+  // 75% may be passed already late in the period: then the sentence says when it runs out.
+  await expect(budgetCard(page).getByText(/(runs out|is passed) on/)).toContainText(`on ${label}.`)
+  await expectNoAxeViolations(page)
+
+  // A budget that is not a number is refused on its field.
+  await budgetCard(page).getByRole('button', { name: 'Change budget' }).click()
+  const field = budgetCard(page).getByRole('textbox', { name: /Budget for the subscription period/ })
+  await field.fill('lots')
+  await budgetCard(page).getByRole('button', { name: 'Save budget' }).click()
+  await expect(field).toHaveAccessibleDescription(
+    'Enter a number of credits above 0, with at most two decimals.',
+  )
+  await budgetCard(page).getByRole('button', { name: 'Cancel' }).click()
+  await budgetCard(page).getByRole('button', { name: 'Remove budget' }).click()
+  await expect(budgetCard(page).getByText(/No budget set/)).toBeVisible()
+})
+
+test('a budget belongs to the organization, not its name: a rename keeps it', async ({ page, request }) => {
+  const admin = createUser()
+  const name = await createOrganization(request, admin)
+  await signIn(page, admin)
+  await page.goto(`/organizations/${name}`)
+  await setBudget(page, '1,500')
+  await expect(budgetCard(page).getByRole('button', { name: 'Remove budget' })).toBeVisible()
+
+  const renamed = uniqueName('renamed')
+  await callApi(request, admin, 'PATCH', `/organizations/${name}`, { name: renamed })
+  await page.goto(`/organizations/${renamed}`)
+  await expect(budgetCard(page)).toContainText('1,500')
+  await expect(budgetCard(page).getByRole('button', { name: 'Remove budget' })).toBeVisible()
+})

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest'
+import type { UsageAnswer } from '../../../api/model'
+import { budgetPerDay, budgetStatus, dailyCredits, parseBudget } from './credit-budget'
+
+const point = (day: string, value: number) => ({
+  start_date: `${day}T00:00:00Z`,
+  end_date: `${day.slice(0, 8)}${String(Number(day.slice(8)) + 1).padStart(2, '0')}T00:00:00Z`,
+  value,
+})
+const period = { start: '2026-11-01', end: '2026-12-01' } // 30 days
+const at = (day: string) => new Date(`${day}T12:00:00Z`)
+const days = (...credits: number[]) =>
+  credits.map((value, i) => ({ day: `2026-11-${String(i + 1).padStart(2, '0')}`, credits: value }))
+
+describe('dailyCredits', () => {
+  it('adds up the credits series of every object type in the 2022 generation', () => {
+    const answer: UsageAnswer = {
+      generation: '2022',
+      series: [
+        {
+          object_type: 'deployment_version',
+          metric: 'credits',
+          usage: [point('2026-11-01', 1.1), point('2026-11-02', 2)],
+        },
+        { object_type: 'pipeline_version', metric: 'credits', usage: [point('2026-11-01', 0.2)] },
+        { object_type: 'pipeline_version', metric: 'input_volume', usage: [point('2026-11-01', 999)] },
+      ],
+    }
+    expect(dailyCredits(answer)).toEqual({
+      days: [
+        { day: '2026-11-01', credits: 1.3 },
+        { day: '2026-11-02', credits: 2 },
+      ],
+      range: { start: '2026-11-01', end: '2026-11-03' },
+    })
+  })
+
+  it('reads data_organization in the current generation, and no buckets as no range', () => {
+    const current: UsageAnswer = {
+      generation: 'current',
+      organization: [point('2026-11-05', 4)],
+      projects: [],
+      deletedProjects: [],
+    }
+    expect(dailyCredits(current).days).toEqual([{ day: '2026-11-05', credits: 4 }])
+    expect(dailyCredits({ ...current, organization: [] })).toEqual({ days: [], range: null })
+  })
+})
+
+describe('budgetStatus', () => {
+  it('is ok under 75% with a pace that stays under the budget', () => {
+    const status = budgetStatus(days(10, 10, 10), period, 1000, at('2026-11-03'))
+    expect(status).toMatchObject({
+      level: 'ok',
+      used: 30,
+      usedShare: 0.03,
+      projected: 300,
+      crossingDay: null,
+    })
+  })
+
+  it('warns when the pace passes the budget, with the first day the running total reaches it', () => {
+    // 100 a day: 300 after 3 days; 1000 is reached on day 10 (3 + ⌈700 ÷ 100⌉).
+    const status = budgetStatus(days(100, 100, 100), period, 1000, at('2026-11-03'))
+    expect(status).toMatchObject({ level: 'projected', projected: 3000, crossingDay: '2026-11-10' })
+  })
+
+  it('warns at 75%, even when the pace stays under the budget until the period ends', () => {
+    const status = budgetStatus(days(760), period, 1000, at('2026-11-01'))
+    expect(status.level).toBe('warning')
+    expect(status.crossingDay).toBe('2026-11-02')
+    const late = budgetStatus(
+      [{ day: '2026-11-30', credits: 0 }, ...days(750)],
+      period,
+      1000,
+      at('2026-11-30'),
+    )
+    expect(late).toMatchObject({ level: 'warning', crossingDay: null })
+  })
+
+  it('gives the day the budget was used up once it is', () => {
+    const status = budgetStatus(days(400, 400, 400, 100), period, 1000, at('2026-11-04'))
+    expect(status).toMatchObject({ level: 'exceeded', usedShare: 1.3, crossingDay: '2026-11-03' })
+  })
+
+  it('expects no crossing without usage, and no projection outside the period', () => {
+    expect(budgetStatus([], period, 10, at('2026-11-10'))).toMatchObject({ level: 'ok', crossingDay: null })
+    expect(budgetStatus(days(1), period, 10, at('2026-12-05')).projected).toBeNull()
+  })
+
+  it('puts a crossing on the period’s last day inside, and one after it outside', () => {
+    // 10 a day for 10 days is 100; 300 is reached on day 30 (10 + 20), the last day.
+    expect(budgetStatus(days(...Array(10).fill(10)), period, 300, at('2026-11-10')).crossingDay).toBe(
+      '2026-11-30',
+    )
+    expect(budgetStatus(days(...Array(10).fill(10)), period, 301, at('2026-11-10')).crossingDay).toBeNull()
+  })
+})
+
+describe('budgetPerDay and parseBudget', () => {
+  it('spreads the budget over the period’s days', () => {
+    expect(budgetPerDay(300, period)).toBe(10)
+  })
+
+  it('accepts positive amounts with separators, refuses the rest', () => {
+    expect(parseBudget(' 1,500 ')).toBe(1500)
+    expect(parseBudget('12.5')).toBe(12.5)
+    for (const bad of ['', '0', '-5', 'abc', '1.234', '1e3']) expect(parseBudget(bad)).toBeNull()
+  })
+})

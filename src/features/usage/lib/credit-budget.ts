@@ -1,0 +1,125 @@
+// A credit budget for the subscription period (Vercel's spend management is the model): how much
+// of it is used, where the pace so far takes it, and the day it is (or is expected to be) crossed.
+// Pure: the caller passes `now`, so tests pin the clock. Days are UTC calendar days (./dates).
+import type { UsageAnswer } from '../../../api/model'
+import { addDays, dayOfTimestamp, daysBetween, utcToday, type IsoDate } from './dates'
+import { projectToPeriodEnd, sumValues } from './usage-summary'
+import type { DateRange } from './usage-view'
+
+/** Credits per UTC day of one range, in order, and the range they cover (end exclusive). */
+export interface DailyCredits {
+  days: Array<{ day: IsoDate; credits: number }>
+  range: DateRange | null
+}
+
+/**
+ * The organization's credits per day from a usage answer of either generation asked by day:
+ * 2022, the `credits` series of every object type added up; current, `data_organization`
+ * (the projects' and the deleted projects' credits together). Range: first bucket's start to last
+ * bucket's end; null for an answer with no buckets.
+ */
+export function dailyCredits(answer: UsageAnswer): DailyCredits {
+  const byDay = new Map<IsoDate, number[]>()
+  const points =
+    answer.generation === 'current'
+      ? answer.organization
+      : answer.series.filter((s) => s.metric === 'credits').flatMap((s) => s.usage)
+  let end: IsoDate | null = null
+  for (const point of points) {
+    const day = dayOfTimestamp(point.start_date)
+    byDay.set(day, [...(byDay.get(day) ?? []), point.value])
+    const pointEnd = dayOfTimestamp(point.end_date)
+    if (end === null || pointEnd > end) end = pointEnd
+  }
+  const days = [...byDay.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([day, values]) => ({ day, credits: sumValues(values) }))
+  return { days, range: days.length && end ? { start: days[0]!.day, end } : null }
+}
+
+/** Share levels that warn, as Vercel's spend management does: 75% used, then 100%. */
+export const BUDGET_WARNING_SHARES = [0.75, 1] as const
+
+export type BudgetLevel =
+  /** under 75% and the pace stays under the budget */
+  | 'ok'
+  /** under 75%, but the pace so far passes the budget before the period ends */
+  | 'projected'
+  /** 75% or more used, not yet 100% */
+  | 'warning'
+  /** the budget is used up */
+  | 'exceeded'
+
+export interface BudgetStatus {
+  level: BudgetLevel
+  budget: number
+  used: number
+  /** used ÷ budget (1 = all of it) */
+  usedShare: number
+  /** the period's total at the pace so far; null outside the period */
+  projected: number | null
+  /**
+   * `exceeded`: the day the running total reached the budget. Otherwise the day the pace so far
+   * reaches it, if that is inside the period; else null.
+   */
+  crossingDay: IsoDate | null
+}
+
+/**
+ * The budget's status in the current period. `days` are the period's credits per day so far
+ * (dailyCredits), `period` the subscription period (end exclusive), `budget` in credits (> 0).
+ * The pace is credits so far ÷ days so far (today included, as in projectToPeriodEnd); the
+ * expected crossing is the first day on which the running total at that pace reaches the budget:
+ * today + ⌈(budget − used) ÷ pace⌉. No usage means no crossing.
+ */
+export function budgetStatus(
+  days: DailyCredits['days'],
+  period: DateRange,
+  budget: number,
+  now: Date,
+): BudgetStatus {
+  const used = sumValues(days.map((d) => d.credits))
+  const usedShare = budget > 0 ? used / budget : 0
+  const projection = projectToPeriodEnd(used, period, now)
+  const projected = projection?.projected ?? null
+  if (used >= budget) {
+    let running = 0
+    let crossingDay: IsoDate | null = null
+    for (const { day, credits } of days) {
+      running += credits
+      if (running >= budget) {
+        crossingDay = day
+        break
+      }
+    }
+    return { level: 'exceeded', budget, used, usedShare, projected, crossingDay }
+  }
+  let crossingDay: IsoDate | null = null
+  if (projection && used > 0) {
+    const pace = used / projection.elapsedDays
+    const today = utcToday(now)
+    const day = addDays(today, Math.ceil((budget - used) / pace))
+    if (daysBetween(day, period.end) > 0) crossingDay = day
+  }
+  const level: BudgetLevel =
+    usedShare >= BUDGET_WARNING_SHARES[0]
+      ? 'warning'
+      : projected !== null && projected > budget
+        ? 'projected'
+        : 'ok'
+  return { level, budget, used, usedShare, projected, crossingDay }
+}
+
+/** The per-day pace that spends exactly the budget over the period: the chart's reference line. */
+export function budgetPerDay(budget: number, period: DateRange): number {
+  const days = daysBetween(period.start, period.end)
+  return days > 0 ? budget / days : budget
+}
+
+/** Reads a budget as typed: a positive number of credits (up to two decimals), else null. */
+export function parseBudget(text: string): number | null {
+  const trimmed = text.trim().replace(/[\s,_]/g, '')
+  if (!/^\d+(\.\d{1,2})?$/.test(trimmed)) return null
+  const value = Number(trimmed)
+  return value > 0 && Number.isFinite(value) ? value : null
+}
