@@ -4,6 +4,7 @@ import { MemoryRouter } from 'react-router'
 import { describe, expect, it, vi } from 'vitest'
 import { RouteErrorBoundary } from './route-error'
 
+
 let shouldCrash = true
 function Flaky() {
   if (shouldCrash) throw new Error('Boom')

@@ -5,6 +5,7 @@ import { MemoryRouter, Route, Routes, useLocation, useNavigationType } from 'rea
 import { describe, expect, it, vi } from 'vitest'
 import { Link } from './link'
 
+
 function Where() {
   const { pathname, state } = useLocation()
   const navigationType = useNavigationType()

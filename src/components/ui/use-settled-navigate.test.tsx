@@ -3,6 +3,7 @@ import { MemoryRouter, Route, Routes } from 'react-router'
 import { describe, expect, it } from 'vitest'
 import { useSettledNavigate } from './use-settled-navigate'
 
+
 describe('useSettledNavigate', () => {
   it('resolves once the new page is committed, also when the caller leaves the screen', async () => {
     let navigate: ReturnType<typeof useSettledNavigate> = () => Promise.resolve()
