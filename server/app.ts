@@ -1,8 +1,10 @@
 import type Database from 'better-sqlite3'
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
-import { installAuthentication, type AuthOptions } from './auth/authenticate'
+import { DEFAULT_AUTH_OPTIONS, installAuthentication, type AuthOptions } from './auth/authenticate'
 import { openDatabase } from './db/open'
 import { clientErrorHandler, frameworkErrors, installErrorHandling } from './errors'
+import { accessTokensRepository } from './repositories/access-tokens'
+import { credentialsRepository } from './repositories/credentials'
 import { membersRepository } from './repositories/members'
 import { organizationsRepository } from './repositories/organizations'
 import { tokensRepository } from './repositories/tokens'
@@ -10,6 +12,7 @@ import { usageRepository } from './repositories/usage'
 import { usersRepository } from './repositories/users'
 import { membersRoutes } from './routes/members'
 import { organizationsRoutes } from './routes/organizations'
+import { signInRoutes } from './routes/sign-in'
 import { statusRoutes } from './routes/status'
 import { usageRoutes } from './routes/usage'
 import { userRoutes } from './routes/user'
@@ -25,6 +28,9 @@ function repositories(db: Database.Database) {
     organizations: organizationsRepository(db),
     members: membersRepository(db),
     usage: usageRepository(db),
+    // A person's sign-in (issue 11): passwords, two-factor secrets, access tokens.
+    credentials: credentialsRepository(db),
+    accessTokens: accessTokensRepository(db),
   }
 }
 
@@ -81,7 +87,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
 
   for (const schema of componentSchemas()) app.addSchema(schema)
   installErrorHandling(app, bodyLimit)
-  installAuthentication(app, { maxFailures: 20, windowMs: 60_000, ...options.auth })
+  installAuthentication(app, { ...DEFAULT_AUTH_OPTIONS, ...options.auth })
 
   void app.register(
     async (api) => {
@@ -90,6 +96,13 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
       await api.register(organizationsRoutes)
       await api.register(membersRoutes)
       await api.register(usageRoutes)
+    },
+    { prefix: API_PREFIX },
+  )
+  // A person's sign-in (POST /oauth/sign-in, POST /authorize): the same in both API generations.
+  void app.register(
+    async (api) => {
+      await api.register(signInRoutes)
     },
     { prefix: API_PREFIX },
   )

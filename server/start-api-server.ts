@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyServerOptions } from 'fastify'
 import { API_PREFIX, buildApp } from './app'
 import { DEMO, seedIfEmpty, type SeedResult } from './db/seed'
+import { demoSignIn, demoSignInLines, seedDemoSignIn, type DemoSignIn } from './db/seed-sign-in'
 
 export interface StartApiServerOptions {
   dbPath: string
@@ -17,6 +18,8 @@ export interface RunningApiServer {
   url: string
   /** Set when this start seeded the demo data. */
   seeded: SeedResult | null
+  /** The demo accounts' passwords and two-factor secret, when the database has the demo data. */
+  demoSignIn: DemoSignIn | null
   close: () => Promise<void>
 }
 
@@ -24,12 +27,20 @@ export interface RunningApiServer {
 export async function startApiServer(options: StartApiServerOptions): Promise<RunningApiServer> {
   const app = buildApp({ dbPath: options.dbPath, logger: options.logger ?? { level: 'warn' } })
   const seeded = options.seed === false ? null : seedIfEmpty(app.db)
+  if (seeded) await seedDemoSignIn(app.db)
+  const demo = options.seed === false ? null : await demoSignIn(app.db)
   const host = options.host ?? '127.0.0.1'
   await app.listen({ host, port: options.port ?? 8787 })
   const address = app.server.address()
   const port = typeof address === 'object' && address ? address.port : options.port
   const shownHost = host.includes(':') ? `[${host}]` : host
-  return { app, url: `http://${shownHost}:${port}${API_PREFIX}`, seeded, close: () => app.close() }
+  return {
+    app,
+    url: `http://${shownHost}:${port}${API_PREFIX}`,
+    seeded,
+    demoSignIn: demo,
+    close: () => app.close(),
+  }
 }
 
 /** What to print so that a person can sign in to the dashboard as the demo admin. */
@@ -46,6 +57,7 @@ export function signInInstructions(server: RunningApiServer): string[] {
       `To sign in as the demo admin, get a token with: npm run api:token -- --email ${DEMO.adminEmail}`,
     )
   }
+  if (server.demoSignIn) lines.push(...demoSignInLines(server.demoSignIn))
   lines.push(`Platform staff: npm run api:token -- --email ${DEMO.staffEmail} --staff`)
   return lines
 }

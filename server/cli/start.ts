@@ -5,6 +5,7 @@ import { createServer, type ViteDevServer } from 'vite'
 import { issueToken } from '../auth/issue-token'
 import { DEFAULT_DATABASE_PATH } from '../db/open'
 import { DEMO } from '../db/seed'
+import { demoSignInLines } from '../db/seed-sign-in'
 import { startApiServer, type RunningApiServer } from '../start-api-server'
 
 const WEB_HOST = process.env.WEB_HOST || '127.0.0.1'
@@ -62,6 +63,8 @@ async function main(): Promise<void> {
     console.log('')
     console.log(`  Sign in as the demo admin (${DEMO.adminEmail}) in one click:`)
     console.log(`  ${webUrl}/sign-in#token=${local.token}`)
+    if (local.api.demoSignIn)
+      for (const line of demoSignInLines(local.api.demoSignIn)) console.log(`  ${line}`)
     console.log(`  Platform staff token: npm run api:token -- --email ${DEMO.staffEmail} --staff`)
   } else {
     console.log('  Sign in with an API token of that API.')
