@@ -32,7 +32,7 @@ export interface AuthOptions {
 export const DEFAULT_AUTH_OPTIONS: AuthOptions = {
   maxFailures: 20,
   windowMs: 60_000,
-  now: Date.now,
+  now: () => Date.now(),
   accessTokenLifetimeMs: 12 * 60 * 60 * 1000,
   signIn: { perEmail: 10, perAddress: 30, windowMs: 15 * 60 * 1000 },
 }
