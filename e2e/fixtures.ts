@@ -1,11 +1,15 @@
 import AxeBuilder from '@axe-core/playwright'
 import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test'
+import { execFile } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
+import { promisify } from 'node:util'
 import { issueToken } from '../server/auth/issue-token'
+import { setUserCredentials } from '../server/auth/user-credentials'
 import { openDatabase } from '../server/db/open'
 import { e2eEnvironment } from './environment'
 
 const { apiUrl, databasePath } = e2eEnvironment()
+const run = promisify(execFile)
 
 /** A name no other test (or earlier run) uses, valid as an organization name. */
 export function uniqueName(prefix = 'org'): string {
@@ -25,6 +29,66 @@ export interface TestUser {
 export function createUser(options: { staff?: boolean; email?: string } = {}): TestUser {
   const email = options.email ?? uniqueEmail(options.staff ? 'staff' : 'user')
   return { email, token: issueToken(databasePath, email, { staff: options.staff ?? false }) }
+}
+
+export interface PasswordUser {
+  email: string
+  password: string
+  /** The Base32 TOTP secret, as `npm run api:user -- --totp` prints it; null without 2FA. */
+  secret: string | null
+}
+
+/**
+ * A user who signs in with a password, written into the e2e database. With `totp`, through
+ * `npm run api:user -- --totp` itself, and the secret is the last line it prints.
+ */
+export async function createPasswordUser(options: { totp?: boolean } = {}): Promise<PasswordUser> {
+  const email = uniqueEmail(options.totp ? 'two-factor' : 'person')
+  const password = `pw-${randomBytes(6).toString('hex')}`
+  if (!options.totp) {
+    await setUserCredentials(databasePath, { email, password })
+    return { email, password, secret: null }
+  }
+  const { stdout } = await run(
+    process.execPath,
+    ['--import', 'tsx', 'server/cli/user.ts', '--email', email, '--password', password, '--totp'],
+    { env: { ...process.env, DATABASE_PATH: databasePath } },
+  )
+  const lines = stdout.trim().split('\n')
+  expect(lines.at(-2)).toMatch(/^otpauth:\/\/totp\//)
+  return { email, password, secret: lines.at(-1)! }
+}
+
+/**
+ * Ends every session of this person now, as 12 hours passing would: the access tokens' expiry
+ * is moved to the past in the e2e database, so the next call with one is the server's real 401.
+ */
+export function expireSessions(email: string): void {
+  const db = openDatabase(databasePath)
+  try {
+    const { changes } = db
+      .prepare(
+        'UPDATE access_tokens SET expires_at = 0 WHERE user_id = (SELECT id FROM users WHERE email = ?)',
+      )
+      .run(email)
+    if (changes === 0) throw new Error(`${email} has no session to expire`)
+  } finally {
+    db.close()
+  }
+}
+
+/** Makes the account one of an external identity provider, as an account service would. */
+export function setSignInProvider(email: string, provider: string, url: string): void {
+  const db = openDatabase(databasePath)
+  try {
+    db.prepare('UPDATE users SET sign_in_provider = ?, sign_in_url = ? WHERE email = ?').run(
+      provider,
+      url,
+      email,
+    )
+  } finally {
+    db.close()
+  }
 }
 
 /**
@@ -53,7 +117,8 @@ export async function callApi<T = unknown>(
     headers: { Authorization: `Token ${user.token}` },
     data: body,
   })
-  if (!response.ok()) throw new Error(`${method} ${path} answered ${response.status()}: ${await response.text()}`)
+  if (!response.ok())
+    throw new Error(`${method} ${path} answered ${response.status()}: ${await response.text()}`)
   return (response.status() === 204 ? undefined : await response.json()) as T
 }
 
@@ -77,7 +142,9 @@ export async function signIn(page: Page, user: TestUser): Promise<void> {
 export async function expectNoAxeViolations(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze()
   expect(
-    results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+    results.violations.map(
+      (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+    ),
   ).toEqual([])
 }
 
@@ -91,7 +158,9 @@ export const test = base.extend<{ contentSecurityPolicyGuard: void }>({
       const violations: string[] = []
       await page.addInitScript(() =>
         document.addEventListener('securitypolicyviolation', (event) =>
-          console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline code'}`),
+          console.error(
+            `CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline code'}`,
+          ),
         ),
       )
       page.on('console', (message) => {

@@ -158,6 +158,7 @@ test('sign-out forgets the token and every cached response; the token never reac
   page.on('pageerror', (error) => console.push(`${error.message}\n${error.stack ?? ''}`))
 
   await page.goto('/sign-in')
+  await page.getByRole('button', { name: 'Use an API token instead' }).click()
   await page.getByLabel('API token').fill(alice.token)
   await page.getByRole('button', { name: 'Sign in' }).click()
   await expect(page.getByRole('link', { name: alicesOrganization })).toBeVisible()
@@ -176,6 +177,7 @@ test('sign-out forgets the token and every cached response; the token never reac
   await expect(page.getByText(alicesOrganization)).toHaveCount(0)
 
   await page.goto('/sign-in')
+  await page.getByRole('button', { name: 'Use an API token instead' }).click()
   await page.getByLabel('API token').fill(bob.token)
   await page.getByRole('button', { name: 'Sign in' }).click()
   await expect(page.getByRole('link', { name: bobsOrganization })).toBeVisible()

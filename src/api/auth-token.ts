@@ -63,5 +63,8 @@ export function clearToken(): void {
 
 /** Accepts a pasted token with or without the "Token " prefix and stray whitespace. */
 export function normalizeToken(input: string): string {
-  return input.trim().replace(/^token\s+/i, '').trim()
+  return input
+    .trim()
+    .replace(/^token\s+/i, '')
+    .trim()
 }

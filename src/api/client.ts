@@ -56,7 +56,9 @@ async function errorMessage(response: Response): Promise<string> {
   } catch {
     // Not JSON (a proxy's HTML error page, say): fall back to a sentence of our own.
   }
-  return FALLBACK_MESSAGES[response.status] ?? `The server answered ${response.status}. Try again in a moment.`
+  return (
+    FALLBACK_MESSAGES[response.status] ?? `The server answered ${response.status}. Try again in a moment.`
+  )
 }
 
 function buildUrl(path: string, query: RequestOptions['query']): string {

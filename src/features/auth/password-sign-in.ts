@@ -26,7 +26,11 @@ export interface PasswordSignIn {
  * the API's ApiError: 401 for a wrong email or password, or a code that is needed (asksForCode)
  * or wrong; 429 after too many failures.
  */
-export async function signInWithPassword(email: string, password: string, code?: string): Promise<PasswordSignIn> {
+export async function signInWithPassword(
+  email: string,
+  password: string,
+  code?: string,
+): Promise<PasswordSignIn> {
   const { access } = await apiRequest<AccessToken>('/authorize', {
     method: 'POST',
     body: code === undefined ? { email, password } : { email, password, token: code },

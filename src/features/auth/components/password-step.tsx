@@ -22,7 +22,13 @@ interface PasswordStepProps {
 }
 
 /** The password for `email`; a refusal shows on the field, a request for the code moves on. */
-export function PasswordStep({ email, canRemember, submitLabel, onSignedIn, onNeedsCode }: PasswordStepProps) {
+export function PasswordStep({
+  email,
+  canRemember,
+  submitLabel,
+  onSignedIn,
+  onNeedsCode,
+}: PasswordStepProps) {
   const form = useForm<PasswordInput, unknown, PasswordInput>({
     resolver: valibotResolver(passwordSchema),
     defaultValues: { password: '', remember: false },

@@ -22,7 +22,11 @@ interface SessionExpiredDialogProps {
  * same account. The page below stays mounted, so forms and open dialogs keep what was typed; the
  * action that failed is not re-sent behind the person's back, they send it again.
  */
-export default function SessionExpiredDialog({ session, onRenewed, onSignInElsewhere }: SessionExpiredDialogProps) {
+export default function SessionExpiredDialog({
+  session,
+  onRenewed,
+  onSignInElsewhere,
+}: SessionExpiredDialogProps) {
   const queryClient = useQueryClient()
   const [password, setPassword] = useState<string | null>(null)
 
@@ -51,7 +55,12 @@ export default function SessionExpiredDialog({ session, onRenewed, onSignInElsew
             onNeedsCode={(typed) => setPassword(typed)}
           />
         ) : (
-          <CodeStep email={session.email} password={password} submitLabel="Verify and sign in" onSignedIn={renew} />
+          <CodeStep
+            email={session.email}
+            password={password}
+            submitLabel="Verify and sign in"
+            onSignedIn={renew}
+          />
         )}
         <Button variant="ghost" onClick={onSignInElsewhere}>
           Sign in another way

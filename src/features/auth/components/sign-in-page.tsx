@@ -92,7 +92,9 @@ export function SignInPage({ linkError }: { linkError?: string | null }) {
             canRemember
             submitLabel="Sign in"
             onSignedIn={finish}
-            onNeedsCode={(password, remember) => setStep({ kind: 'code', email: step.email, password, remember })}
+            onNeedsCode={(password, remember) =>
+              setStep({ kind: 'code', email: step.email, password, remember })
+            }
           />
         )}
         {step.kind === 'code' && (
