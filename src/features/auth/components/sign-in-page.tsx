@@ -124,7 +124,7 @@ export function SignInPage({ linkError }: { linkError?: string | null }) {
           <>
             <TokenSignInForm onSignedIn={goOn} />
             <Button variant="ghost" onClick={() => setStep({ kind: 'email' })}>
-              Sign in with email and password
+              Use email and password instead
             </Button>
           </>
         ) : (
