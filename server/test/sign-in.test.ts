@@ -1,12 +1,16 @@
 // A person's sign-in (shared/API.md, "Signing in"), step by step, against a real database and a
 // fake clock: POST /oauth/sign-in, POST /authorize with and without the two-factor code, Bearer.
 import { Writable } from 'node:stream'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { DEFAULT_AUTH_OPTIONS } from '../auth/authenticate'
 import { totpCode } from '../auth/totp'
 import { setUserCredentials } from '../auth/user-credentials'
 import { credentialsRepository } from '../repositories/credentials'
 import { createTestApi, uniqueEmail, type TestApi } from './helpers'
+
+// Every sign-in runs the real scrypt (32 MiB, ~0.2 s on an idle core, several seconds per test
+// when the machine is busy): more room than the server project's 20 s default.
+vi.setConfig({ testTimeout: 60_000 })
 
 const START = Date.parse('2026-11-30T12:00:00.000Z')
 const clock = { now: START }
