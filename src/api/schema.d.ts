@@ -4,930 +4,930 @@
  */
 
 export interface paths {
-  '/status': {
-    parameters: {
-      query?: never
-      header?: never
-      path?: never
-      cookie?: never
-    }
-    /** Whether the server and its database answer */
-    get: operations['getStatus']
-    put?: never
-    post?: never
-    delete?: never
-    options?: never
-    head?: never
-    patch?: never
-    trace?: never
-  }
-  '/openapi.json': {
-    parameters: {
-      query?: never
-      header?: never
-      path?: never
-      cookie?: never
-    }
-    /** This document, as JSON (local) */
-    get: operations['getOpenApiDocument']
-    put?: never
-    post?: never
-    delete?: never
-    options?: never
-    head?: never
-    patch?: never
-    trace?: never
-  }
-  '/oauth/sign-in': {
-    parameters: {
-      query?: never
-      header?: never
-      path?: never
-      cookie?: never
-    }
-    get?: never
-    put?: never
-    /**
-     * How an account signs in (the UbiOps CLI's first step of `signin --bearer`)
-     * @description `ubiops`: with its email and password (and a two-factor code) at POST /authorize. Any other
-     *     provider is an external identity provider: that account signs in at `url`, not here.
-     *     (local) An email without an account also answers `ubiops`, so the answer does not say
-     *     whether an account exists.
-     */
-    post: operations['signInProvider']
-    delete?: never
-    options?: never
-    head?: never
-    patch?: never
-    trace?: never
-  }
-  '/authorize': {
-    parameters: {
-      query?: never
-      header?: never
-      path?: never
-      cookie?: never
-    }
-    get?: never
-    put?: never
-    /**
-     * A person's sign-in, answered with an access token for `Authorization: Bearer <access>`
-     * @description Without `token`, an account with two-factor authentication answers 401 with a sentence that
-     *     contains "two factor authentication"; the client then sends the same body with `token`, the
-     *     6-digit code. A wrong email or password is one 401 that does not say which.
-     *     (local) Passwords are stored with scrypt; codes are TOTP (RFC 6238), 30 s steps, one step of
-     *     clock drift either way, and a code is not accepted twice. Access tokens are stored as their
-     *     SHA-256 and expire 12 hours after issue. After 10 failed sign-ins for one email, or 30 from
-     *     one address, within 15 minutes, further attempts get 429 with `Retry-After` (seconds).
-     */
-    post: operations['authorize']
-    delete?: never
-    options?: never
-    head?: never
-    patch?: never
-    trace?: never
-  }
-  '/user': {
-    parameters: {
-      query?: never
-      header?: never
-      path?: never
-      cookie?: never
-    }
-    /** The caller (local; the hosted API has this in later versions) */
-    get: operations['getCurrentUser']
-    put?: never
-    post?: never
-    delete?: never
-    options?: never
-    head?: never
-    patch?: never
-    trace?: never
-  }
-  '/organizations': {
-    parameters: {
-      query?: never
-      header?: never
-      path?: never
-      cookie?: never
-    }
-    /** The organizations the caller is a member of, by name */
-    get: operations['listOrganizations']
-    put?: never
-    /**
-     * Create an organization; the caller becomes its admin
-     * @description The subscription starts today (UTC). `free` takes no end date (it runs a year); any other
-     *     subscription needs `subscription_end_date`, after today. A taken name is a 400 that says so.
-     */
-    post: operations['createOrganization']
-    delete?: never
-    options?: never
-    head?: never
-    patch?: never
-    trace?: never
-  }
-  '/organizations/{organization_name}': {
-    parameters: {
-      query?: never
-      header?: never
-      path: {
-        organization_name: components['parameters']['OrganizationName']
-      }
-      cookie?: never
-    }
-    /** An organization's details (members and staff) */
-    get: operations['getOrganization']
-    put?: never
-    post?: never
-    delete?: never
-    options?: never
-    head?: never
-    /**
-     * Rename (admin) or change the subscription (platform staff only)
-     * @description Every field is optional; only those given change. Renaming follows the name rules of creation
-     *     (pattern, length, global uniqueness); afterwards the old name is a 404 and free to be taken.
-     *
-     *     Subscription fields (local): sending `subscription`, `subscription_start_date` or
-     *     `subscription_end_date` with a value different from the current one is a 403 for anyone but
-     *     platform staff (sending the current values back is allowed). For staff: the result must be
-     *     consistent. Changing to a subscription other than free needs both `subscription_start_date`
-     *     and `subscription_end_date` in the request, the end after the start. Changing to free drops
-     *     the end date; free never has one (it runs a year). `subscription_end_date: null` removes the
-     *     end date, which is therefore only valid for free.
-     */
-    patch: operations['updateOrganization']
-    trace?: never
-  }
-  '/organizations/{organization_name}/resources': {
-    parameters: {
-      query?: never
-      header?: never
-      path: {
-        organization_name: components['parameters']['OrganizationName']
-      }
-      cookie?: never
-    }
-    /** How many resources the organization holds */
-    get: operations['getOrganizationResources']
-    put?: never
-    post?: never
-    delete?: never
-    options?: never
-    head?: never
-    patch?: never
-    trace?: never
-  }
-  '/organizations/{organization_name}/usage': {
-    parameters: {
-      query?: never
-      header?: never
-      path: {
-        organization_name: components['parameters']['OrganizationName']
-      }
-      cookie?: never
-    }
-    /**
-     * Usage per object type and metric, in day or month buckets
-     * @description Dates are UTC days (`YYYY-MM-DD`); a range is `[start_date, end_date)`: the start day is
-     *     included, the end day is not.
-     *
-     *     Without dates, the current subscription period is used: the monthly period anchored on the
-     *     day of the month of `subscription_start_date` that contains today (started 2020-11-20, asked
-     *     2020-12-01: 2020-11-20 to 2020-12-20). Give both dates or neither (local).
-     *
-     *     Buckets start at `start_date`. `day` buckets are one day each. `month` buckets step by a
-     *     calendar month counted from the start day, clamped to the last day of shorter months
-     *     (2021-01-31, 2021-02-28, 2021-03-31, ...); the last bucket ends at `end_date` and may be
-     *     shorter. Bucket boundaries are written `YYYY-MM-DDT00:00:00Z`.
-     *
-     *     The answer always has the five series, in this order: deployment_version credits,
-     *     input_volume, output_volume; pipeline_version input_volume, output_volume; each with every
-     *     bucket of the range, value 0 where nothing was used. Volumes are bytes; credits a number
-     *     with at most two decimals.
-     *
-     *     400 (naming the parameter): an interval other than `day` or `month`, a date that is not a
-     *     real `YYYY-MM-DD` day, a parameter given twice, only one of the two dates, `start_date` not
-     *     before `end_date`, and (local limits) a `day` query over 366 days or a `month` query over
-     *     10 years.
-     */
-    get: operations['getOrganizationUsage']
-    put?: never
-    post?: never
-    delete?: never
-    options?: never
-    head?: never
-    patch?: never
-    trace?: never
-  }
-  '/organizations/{organization_name}/users': {
-    parameters: {
-      query?: never
-      header?: never
-      path: {
-        organization_name: components['parameters']['OrganizationName']
-      }
-      cookie?: never
-    }
-    /** The members, by email */
-    get: operations['listOrganizationUsers']
-    put?: never
-    /**
-     * Add a member (admin); an email without an account gets one (local)
-     * @description Emails are compared case-insensitively; adding a member twice is a 400. An email with no
-     *     account yet gets one, with empty name and surname (local).
-     */
-    post: operations['addOrganizationUser']
-    delete?: never
-    options?: never
-    head?: never
-    patch?: never
-    trace?: never
-  }
-  '/organizations/{organization_name}/users/{user_id}': {
-    parameters: {
-      query?: never
-      header?: never
-      path: {
-        organization_name: components['parameters']['OrganizationName']
-        user_id: components['parameters']['UserId']
-      }
-      cookie?: never
-    }
-    /** One member (admin) */
-    get: operations['getOrganizationUser']
-    put?: never
-    post?: never
-    /** Remove a member and their roles in the organization's projects (admin); not the last admin */
-    delete: operations['removeOrganizationUser']
-    options?: never
-    head?: never
-    /**
-     * Make a member admin or not (admin); the last admin cannot be demoted
-     * @description Only `admin` can be changed; other fields are ignored. Demoting the last admin is a 400 with
-     *     that reason. The check and the change are one transaction, so two admins demoting each other
-     *     at the same moment leave one admin (the second request gets 400, or 403 once it is no longer
-     *     admin).
-     */
-    patch: operations['updateOrganizationUser']
-    trace?: never
-  }
+    "/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the server and its database answer */
+        get: operations["getStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/openapi.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This document, as JSON (local) */
+        get: operations["getOpenApiDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/oauth/sign-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * How an account signs in (the UbiOps CLI's first step of `signin --bearer`)
+         * @description `ubiops`: with its email and password (and a two-factor code) at POST /authorize. Any other
+         *     provider is an external identity provider: that account signs in at `url`, not here.
+         *     (local) An email without an account also answers `ubiops`, so the answer does not say
+         *     whether an account exists.
+         */
+        post: operations["signInProvider"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/authorize": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A person's sign-in, answered with an access token for `Authorization: Bearer <access>`
+         * @description Without `token`, an account with two-factor authentication answers 401 with a sentence that
+         *     contains "two factor authentication"; the client then sends the same body with `token`, the
+         *     6-digit code. A wrong email or password is one 401 that does not say which.
+         *     (local) Passwords are stored with scrypt; codes are TOTP (RFC 6238), 30 s steps, one step of
+         *     clock drift either way, and a code is not accepted twice. Access tokens are stored as their
+         *     SHA-256 and expire 12 hours after issue. After 10 failed sign-ins for one email, or 30 from
+         *     one address, within 15 minutes, further attempts get 429 with `Retry-After` (seconds).
+         */
+        post: operations["authorize"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/user": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller (local; the hosted API has this in later versions) */
+        get: operations["getCurrentUser"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organizations the caller is a member of, by name */
+        get: operations["listOrganizations"];
+        put?: never;
+        /**
+         * Create an organization; the caller becomes its admin
+         * @description The subscription starts today (UTC). `free` takes no end date (it runs a year); any other
+         *     subscription needs `subscription_end_date`, after today. A taken name is a 400 that says so.
+         */
+        post: operations["createOrganization"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{organization_name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organization_name: components["parameters"]["OrganizationName"];
+            };
+            cookie?: never;
+        };
+        /** An organization's details (members and staff) */
+        get: operations["getOrganization"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Rename (admin) or change the subscription (platform staff only)
+         * @description Every field is optional; only those given change. Renaming follows the name rules of creation
+         *     (pattern, length, global uniqueness); afterwards the old name is a 404 and free to be taken.
+         *
+         *     Subscription fields (local): sending `subscription`, `subscription_start_date` or
+         *     `subscription_end_date` with a value different from the current one is a 403 for anyone but
+         *     platform staff (sending the current values back is allowed). For staff: the result must be
+         *     consistent. Changing to a subscription other than free needs both `subscription_start_date`
+         *     and `subscription_end_date` in the request, the end after the start. Changing to free drops
+         *     the end date; free never has one (it runs a year). `subscription_end_date: null` removes the
+         *     end date, which is therefore only valid for free.
+         */
+        patch: operations["updateOrganization"];
+        trace?: never;
+    };
+    "/organizations/{organization_name}/resources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organization_name: components["parameters"]["OrganizationName"];
+            };
+            cookie?: never;
+        };
+        /** How many resources the organization holds */
+        get: operations["getOrganizationResources"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{organization_name}/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organization_name: components["parameters"]["OrganizationName"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Usage per object type and metric, in day or month buckets
+         * @description Dates are UTC days (`YYYY-MM-DD`); a range is `[start_date, end_date)`: the start day is
+         *     included, the end day is not.
+         *
+         *     Without dates, the current subscription period is used: the monthly period anchored on the
+         *     day of the month of `subscription_start_date` that contains today (started 2020-11-20, asked
+         *     2020-12-01: 2020-11-20 to 2020-12-20). Give both dates or neither (local).
+         *
+         *     Buckets start at `start_date`. `day` buckets are one day each. `month` buckets step by a
+         *     calendar month counted from the start day, clamped to the last day of shorter months
+         *     (2021-01-31, 2021-02-28, 2021-03-31, ...); the last bucket ends at `end_date` and may be
+         *     shorter. Bucket boundaries are written `YYYY-MM-DDT00:00:00Z`.
+         *
+         *     The answer always has the five series, in this order: deployment_version credits,
+         *     input_volume, output_volume; pipeline_version input_volume, output_volume; each with every
+         *     bucket of the range, value 0 where nothing was used. Volumes are bytes; credits a number
+         *     with at most two decimals.
+         *
+         *     400 (naming the parameter): an interval other than `day` or `month`, a date that is not a
+         *     real `YYYY-MM-DD` day, a parameter given twice, only one of the two dates, `start_date` not
+         *     before `end_date`, and (local limits) a `day` query over 366 days or a `month` query over
+         *     10 years.
+         */
+        get: operations["getOrganizationUsage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{organization_name}/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organization_name: components["parameters"]["OrganizationName"];
+            };
+            cookie?: never;
+        };
+        /** The members, by email */
+        get: operations["listOrganizationUsers"];
+        put?: never;
+        /**
+         * Add a member (admin); an email without an account gets one (local)
+         * @description Emails are compared case-insensitively; adding a member twice is a 400. An email with no
+         *     account yet gets one, with empty name and surname (local).
+         */
+        post: operations["addOrganizationUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{organization_name}/users/{user_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organization_name: components["parameters"]["OrganizationName"];
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        /** One member (admin) */
+        get: operations["getOrganizationUser"];
+        put?: never;
+        post?: never;
+        /** Remove a member and their roles in the organization's projects (admin); not the last admin */
+        delete: operations["removeOrganizationUser"];
+        options?: never;
+        head?: never;
+        /**
+         * Make a member admin or not (admin); the last admin cannot be demoted
+         * @description Only `admin` can be changed; other fields are ignored. Demoting the last admin is a 400 with
+         *     that reason. The check and the change are one transaction, so two admins demoting each other
+         *     at the same moment leave one admin (the second request gets 400, or 403 once it is no longer
+         *     admin).
+         */
+        patch: operations["updateOrganizationUser"];
+        trace?: never;
+    };
 }
-export type webhooks = Record<string, never>
+export type webhooks = Record<string, never>;
 export interface components {
-  schemas: {
-    Error: {
-      error: string
-    }
-    SignInProviderRequest: {
-      email: string
-    }
-    SignInProvider: {
-      /** @description `ubiops`, or the name of an external identity provider */
-      provider: string
-      /** @description Where an external provider's account signs in; null for `ubiops` (local) */
-      url: string | null
-    }
-    AuthorizeRequest: {
-      email: string
-      password: string
-      /** @description The 6-digit two-factor code, for an account that has two-factor authentication */
-      token?: string
-    }
-    AccessToken: {
-      /** @description Send as `Authorization: Bearer <access>`; (local) valid for 12 hours */
-      access: string
-    }
-    Status: {
-      /** @enum {string} */
-      status: 'ok' | 'fail'
-    }
-    User: {
-      /** Format: uuid */
-      id: string
-      /** Format: email */
-      email: string
-      name: string
-      surname: string
-      /** @description Additive (local) - platform staff act as the platform operator in every organization */
-      staff?: boolean
-    }
-    /**
-     * @description The subscriptions this server knows (local)
-     * @enum {string}
-     */
-    Subscription: 'free' | 'professional' | 'enterprise'
-    OrganizationName: string
-    OrganizationList: {
-      /** Format: uuid */
-      id: string
-      name: string
-      /** Format: date-time */
-      creation_date: string
-    }
-    OrganizationDetail: {
-      /** Format: uuid */
-      id: string
-      name: string
-      /** Format: date-time */
-      creation_date: string
-      subscription: string
-      subscription_self_service: boolean
-      /** @enum {string} */
-      status: 'active'
-      /**
-       * Format: date
-       * @description Additive (local) - the day the current subscription started
-       */
-      subscription_start_date?: string
-      /**
-       * Format: date
-       * @description Additive (local) - the day the subscription ends; null when it has no end date
-       */
-      subscription_end_date?: string | null
-    }
-    /** @description The organization detail without `subscription_self_service` */
-    OrganizationUpdated: {
-      /** Format: uuid */
-      id: string
-      name: string
-      /** Format: date-time */
-      creation_date: string
-      subscription: string
-      /** @enum {string} */
-      status: 'active'
-      /** Format: date */
-      subscription_start_date?: string
-      /** Format: date */
-      subscription_end_date?: string | null
-    }
-    OrganizationCreate: {
-      name: components['schemas']['OrganizationName']
-      subscription: components['schemas']['Subscription']
-      /**
-       * Format: date
-       * @description Required for every subscription but free; refused for free (it runs a year)
-       */
-      subscription_end_date?: string | null
-    }
-    OrganizationUpdate: {
-      name?: components['schemas']['OrganizationName']
-      subscription?: components['schemas']['Subscription']
-      /** Format: date */
-      subscription_start_date?: string
-      /**
-       * Format: date
-       * @description null removes the end date
-       */
-      subscription_end_date?: string | null
-    }
-    Resources: {
-      projects: number
-      users: number
-      deployments: number
-      deployment_versions: number
-      pipelines: number
-      pipeline_versions: number
-    }
-    OrganizationUserDetail: {
-      /** Format: uuid */
-      id: string
-      /** Format: email */
-      email: string
-      name: string
-      surname: string
-      admin: boolean
-      status?: string
-    }
-    OrganizationUserCreate: {
-      /** Format: email */
-      email: string
-      /** @default false */
-      admin: boolean
-    }
-    OrganizationUserUpdate: {
-      admin: boolean
-    }
-    /**
-     * @default month
-     * @enum {string}
-     */
-    UsageInterval: 'day' | 'month'
-    /** @enum {string} */
-    UsageObjectType: 'deployment_version' | 'pipeline_version'
-    /** @enum {string} */
-    UsageMetric: 'credits' | 'input_volume' | 'output_volume'
-    UsageBucket: {
-      /** Format: date-time */
-      start_date: string
-      /** Format: date-time */
-      end_date: string
-      value: number
-    }
-    Usage: {
-      object_type: components['schemas']['UsageObjectType']
-      metric: components['schemas']['UsageMetric']
-      usage: components['schemas']['UsageBucket'][]
-    }
-  }
-  responses: {
-    /** @description Invalid input; the message names every field at fault */
-    BadRequest: {
-      headers: {
-        [name: string]: unknown
-      }
-      content: {
-        'application/json': components['schemas']['Error']
-      }
-    }
-    /** @description Missing or unknown token */
-    Unauthorized: {
-      headers: {
-        [name: string]: unknown
-      }
-      content: {
-        'application/json': components['schemas']['Error']
-      }
-    }
-    /** @description The caller is a member without the right */
-    Forbidden: {
-      headers: {
-        [name: string]: unknown
-      }
-      content: {
-        'application/json': components['schemas']['Error']
-      }
-    }
-    /** @description Unknown object, or an organization the caller is not a member of */
-    NotFound: {
-      headers: {
-        [name: string]: unknown
-      }
-      content: {
-        'application/json': components['schemas']['Error']
-      }
-    }
-    /** @description The body is too big */
-    TooLarge: {
-      headers: {
-        [name: string]: unknown
-      }
-      content: {
-        'application/json': components['schemas']['Error']
-      }
-    }
-    /** @description Too many wrong tokens or failed sign-ins; wait `Retry-After` seconds (local) */
-    TooManyAttempts: {
-      headers: {
-        'Retry-After'?: number
-        [name: string]: unknown
-      }
-      content: {
-        'application/json': components['schemas']['Error']
-      }
-    }
-    /** @description The body is not JSON */
-    UnsupportedMediaType: {
-      headers: {
-        [name: string]: unknown
-      }
-      content: {
-        'application/json': components['schemas']['Error']
-      }
-    }
-  }
-  parameters: {
-    OrganizationName: string
-    UserId: string
-  }
-  requestBodies: never
-  headers: never
-  pathItems: never
+    schemas: {
+        Error: {
+            error: string;
+        };
+        SignInProviderRequest: {
+            email: string;
+        };
+        SignInProvider: {
+            /** @description `ubiops`, or the name of an external identity provider */
+            provider: string;
+            /** @description Where an external provider's account signs in; null for `ubiops` (local) */
+            url: string | null;
+        };
+        AuthorizeRequest: {
+            email: string;
+            password: string;
+            /** @description The 6-digit two-factor code, for an account that has two-factor authentication */
+            token?: string;
+        };
+        AccessToken: {
+            /** @description Send as `Authorization: Bearer <access>`; (local) valid for 12 hours */
+            access: string;
+        };
+        Status: {
+            /** @enum {string} */
+            status: "ok" | "fail";
+        };
+        User: {
+            /** Format: uuid */
+            id: string;
+            /** Format: email */
+            email: string;
+            name: string;
+            surname: string;
+            /** @description Additive (local) - platform staff act as the platform operator in every organization */
+            staff?: boolean;
+        };
+        /**
+         * @description The subscriptions this server knows (local)
+         * @enum {string}
+         */
+        Subscription: "free" | "professional" | "enterprise";
+        OrganizationName: string;
+        OrganizationList: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: date-time */
+            creation_date: string;
+        };
+        OrganizationDetail: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: date-time */
+            creation_date: string;
+            subscription: string;
+            subscription_self_service: boolean;
+            /** @enum {string} */
+            status: "active";
+            /**
+             * Format: date
+             * @description Additive (local) - the day the current subscription started
+             */
+            subscription_start_date?: string;
+            /**
+             * Format: date
+             * @description Additive (local) - the day the subscription ends; null when it has no end date
+             */
+            subscription_end_date?: string | null;
+        };
+        /** @description The organization detail without `subscription_self_service` */
+        OrganizationUpdated: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: date-time */
+            creation_date: string;
+            subscription: string;
+            /** @enum {string} */
+            status: "active";
+            /** Format: date */
+            subscription_start_date?: string;
+            /** Format: date */
+            subscription_end_date?: string | null;
+        };
+        OrganizationCreate: {
+            name: components["schemas"]["OrganizationName"];
+            subscription: components["schemas"]["Subscription"];
+            /**
+             * Format: date
+             * @description Required for every subscription but free; refused for free (it runs a year)
+             */
+            subscription_end_date?: string | null;
+        };
+        OrganizationUpdate: {
+            name?: components["schemas"]["OrganizationName"];
+            subscription?: components["schemas"]["Subscription"];
+            /** Format: date */
+            subscription_start_date?: string;
+            /**
+             * Format: date
+             * @description null removes the end date
+             */
+            subscription_end_date?: string | null;
+        };
+        Resources: {
+            projects: number;
+            users: number;
+            deployments: number;
+            deployment_versions: number;
+            pipelines: number;
+            pipeline_versions: number;
+        };
+        OrganizationUserDetail: {
+            /** Format: uuid */
+            id: string;
+            /** Format: email */
+            email: string;
+            name: string;
+            surname: string;
+            admin: boolean;
+            status?: string;
+        };
+        OrganizationUserCreate: {
+            /** Format: email */
+            email: string;
+            /** @default false */
+            admin: boolean;
+        };
+        OrganizationUserUpdate: {
+            admin: boolean;
+        };
+        /**
+         * @default month
+         * @enum {string}
+         */
+        UsageInterval: "day" | "month";
+        /** @enum {string} */
+        UsageObjectType: "deployment_version" | "pipeline_version";
+        /** @enum {string} */
+        UsageMetric: "credits" | "input_volume" | "output_volume";
+        UsageBucket: {
+            /** Format: date-time */
+            start_date: string;
+            /** Format: date-time */
+            end_date: string;
+            value: number;
+        };
+        Usage: {
+            object_type: components["schemas"]["UsageObjectType"];
+            metric: components["schemas"]["UsageMetric"];
+            usage: components["schemas"]["UsageBucket"][];
+        };
+    };
+    responses: {
+        /** @description Invalid input; the message names every field at fault */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description Missing or unknown token */
+        Unauthorized: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The caller is a member without the right */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description Unknown object, or an organization the caller is not a member of */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The body is too big */
+        TooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description Too many wrong tokens or failed sign-ins; wait `Retry-After` seconds (local) */
+        TooManyAttempts: {
+            headers: {
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The body is not JSON */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+    };
+    parameters: {
+        OrganizationName: string;
+        UserId: string;
+    };
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
 }
-export type $defs = Record<string, never>
+export type $defs = Record<string, never>;
 export interface operations {
-  getStatus: {
-    parameters: {
-      query?: never
-      header?: never
-      path?: never
-      cookie?: never
-    }
-    requestBody?: never
-    responses: {
-      /** @description `{"status": "ok"}` */
-      200: {
-        headers: {
-          [name: string]: unknown
-        }
-        content: {
-          'application/json': components['schemas']['Status']
-        }
-      }
-      /** @description `{"status": "fail"}`: the database does not answer (local: 503 so health checks notice) */
-      503: {
-        headers: {
-          [name: string]: unknown
-        }
-        content: {
-          'application/json': components['schemas']['Status']
-        }
-      }
-    }
-  }
-  getOpenApiDocument: {
-    parameters: {
-      query?: never
-      header?: never
-      path?: never
-      cookie?: never
-    }
-    requestBody?: never
-    responses: {
-      /** @description The OpenAPI document */
-      200: {
-        headers: {
-          [name: string]: unknown
-        }
-        content: {
-          'application/json': Record<string, never>
-        }
-      }
-    }
-  }
-  signInProvider: {
-    parameters: {
-      query?: never
-      header?: never
-      path?: never
-      cookie?: never
-    }
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['SignInProviderRequest']
-      }
-    }
-    responses: {
-      /** @description The account's way of signing in */
-      200: {
-        headers: {
-          [name: string]: unknown
-        }
-        content: {
-          'application/json': components['schemas']['SignInProvider']
-        }
-      }
-      400: components['responses']['BadRequest']
-    }
-  }
-  authorize: {
-    parameters: {
-      query?: never
-      header?: never
-      path?: never
-      cookie?: never
-    }
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['AuthorizeRequest']
-      }
-    }
-    responses: {
-      /** @description Signed in */
-      200: {
-        headers: {
-          [name: string]: unknown
-        }
-        content: {
-          'application/json': components['schemas']['AccessToken']
-        }
-      }
-      400: components['responses']['BadRequest']
-      /** @description Wrong email or password, a code is needed, or the code is wrong */
-      401: {
-        headers: {
-          [name: string]: unknown
-        }
-        content: {
-          'application/json': components['schemas']['Error']
-        }
-      }
-      429: components['responses']['TooManyAttempts']
-    }
-  }
-  getCurrentUser: {
-    parameters: {
-      query?: never
-      header?: never
-      path?: never
-      cookie?: never
-    }
-    requestBody?: never
-    responses: {
-      /** @description The caller */
-      200: {
-        headers: {
-          [name: string]: unknown
-        }
-        content: {
-          'application/json': components['schemas']['User']
-        }
-      }
-      401: components['responses']['Unauthorized']
-      429: components['responses']['TooManyAttempts']
-    }
-  }
-  listOrganizations: {
-    parameters: {
-      query?: never
-      header?: never
-      path?: never
-      cookie?: never
-    }
-    requestBody?: never
-    responses: {
-      /** @description The organizations */
-      200: {
-        headers: {
-          [name: string]: unknown
-        }
-        content: {
-          'application/json': components['schemas']['OrganizationList'][]
-        }
-      }
-      401: components['responses']['Unauthorized']
-    }
-  }
-  createOrganization: {
-    parameters: {
-      query?: never
-      header?: never
-      path?: never
-      cookie?: never
-    }
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['OrganizationCreate']
-      }
-    }
-    responses: {
-      /** @description The new organization */
-      201: {
-        headers: {
-          [name: string]: unknown
-        }
-        content: {
-          'application/json': components['schemas']['OrganizationList']
-        }
-      }
-      400: components['responses']['BadRequest']
-      401: components['responses']['Unauthorized']
-      413: components['responses']['TooLarge']
-      415: components['responses']['UnsupportedMediaType']
-    }
-  }
-  getOrganization: {
-    parameters: {
-      query?: never
-      header?: never
-      path: {
-        organization_name: components['parameters']['OrganizationName']
-      }
-      cookie?: never
-    }
-    requestBody?: never
-    responses: {
-      /** @description The organization */
-      200: {
-        headers: {
-          [name: string]: unknown
-        }
-        content: {
-          'application/json': components['schemas']['OrganizationDetail']
-        }
-      }
-      401: components['responses']['Unauthorized']
-      404: components['responses']['NotFound']
-    }
-  }
-  updateOrganization: {
-    parameters: {
-      query?: never
-      header?: never
-      path: {
-        organization_name: components['parameters']['OrganizationName']
-      }
-      cookie?: never
-    }
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['OrganizationUpdate']
-      }
-    }
-    responses: {
-      /** @description The organization after the update */
-      200: {
-        headers: {
-          [name: string]: unknown
-        }
-        content: {
-          'application/json': components['schemas']['OrganizationUpdated']
-        }
-      }
-      400: components['responses']['BadRequest']
-      401: components['responses']['Unauthorized']
-      403: components['responses']['Forbidden']
-      404: components['responses']['NotFound']
-    }
-  }
-  getOrganizationResources: {
-    parameters: {
-      query?: never
-      header?: never
-      path: {
-        organization_name: components['parameters']['OrganizationName']
-      }
-      cookie?: never
-    }
-    requestBody?: never
-    responses: {
-      /** @description The counts */
-      200: {
-        headers: {
-          [name: string]: unknown
-        }
-        content: {
-          'application/json': components['schemas']['Resources']
-        }
-      }
-      401: components['responses']['Unauthorized']
-      404: components['responses']['NotFound']
-    }
-  }
-  getOrganizationUsage: {
-    parameters: {
-      query?: {
-        /** @description First day of the range (included) */
-        start_date?: string
-        /** @description Day after the range (excluded) */
-        end_date?: string
-        interval?: components['schemas']['UsageInterval']
-      }
-      header?: never
-      path: {
-        organization_name: components['parameters']['OrganizationName']
-      }
-      cookie?: never
-    }
-    requestBody?: never
-    responses: {
-      /** @description The usage */
-      200: {
-        headers: {
-          [name: string]: unknown
-        }
-        content: {
-          'application/json': components['schemas']['Usage'][]
-        }
-      }
-      400: components['responses']['BadRequest']
-      401: components['responses']['Unauthorized']
-      404: components['responses']['NotFound']
-    }
-  }
-  listOrganizationUsers: {
-    parameters: {
-      query?: never
-      header?: never
-      path: {
-        organization_name: components['parameters']['OrganizationName']
-      }
-      cookie?: never
-    }
-    requestBody?: never
-    responses: {
-      /** @description The members */
-      200: {
-        headers: {
-          [name: string]: unknown
-        }
-        content: {
-          'application/json': components['schemas']['OrganizationUserDetail'][]
-        }
-      }
-      401: components['responses']['Unauthorized']
-      404: components['responses']['NotFound']
-    }
-  }
-  addOrganizationUser: {
-    parameters: {
-      query?: never
-      header?: never
-      path: {
-        organization_name: components['parameters']['OrganizationName']
-      }
-      cookie?: never
-    }
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['OrganizationUserCreate']
-      }
-    }
-    responses: {
-      /** @description The new member */
-      201: {
-        headers: {
-          [name: string]: unknown
-        }
-        content: {
-          'application/json': components['schemas']['OrganizationUserDetail']
-        }
-      }
-      400: components['responses']['BadRequest']
-      401: components['responses']['Unauthorized']
-      403: components['responses']['Forbidden']
-      404: components['responses']['NotFound']
-    }
-  }
-  getOrganizationUser: {
-    parameters: {
-      query?: never
-      header?: never
-      path: {
-        organization_name: components['parameters']['OrganizationName']
-        user_id: components['parameters']['UserId']
-      }
-      cookie?: never
-    }
-    requestBody?: never
-    responses: {
-      /** @description The member */
-      200: {
-        headers: {
-          [name: string]: unknown
-        }
-        content: {
-          'application/json': components['schemas']['OrganizationUserDetail']
-        }
-      }
-      401: components['responses']['Unauthorized']
-      403: components['responses']['Forbidden']
-      404: components['responses']['NotFound']
-    }
-  }
-  removeOrganizationUser: {
-    parameters: {
-      query?: never
-      header?: never
-      path: {
-        organization_name: components['parameters']['OrganizationName']
-        user_id: components['parameters']['UserId']
-      }
-      cookie?: never
-    }
-    requestBody?: never
-    responses: {
-      /** @description Removed */
-      204: {
-        headers: {
-          [name: string]: unknown
-        }
-        content?: never
-      }
-      400: components['responses']['BadRequest']
-      401: components['responses']['Unauthorized']
-      403: components['responses']['Forbidden']
-      404: components['responses']['NotFound']
-    }
-  }
-  updateOrganizationUser: {
-    parameters: {
-      query?: never
-      header?: never
-      path: {
-        organization_name: components['parameters']['OrganizationName']
-        user_id: components['parameters']['UserId']
-      }
-      cookie?: never
-    }
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['OrganizationUserUpdate']
-      }
-    }
-    responses: {
-      /** @description The member after the update */
-      200: {
-        headers: {
-          [name: string]: unknown
-        }
-        content: {
-          'application/json': components['schemas']['OrganizationUserDetail']
-        }
-      }
-      400: components['responses']['BadRequest']
-      401: components['responses']['Unauthorized']
-      403: components['responses']['Forbidden']
-      404: components['responses']['NotFound']
-    }
-  }
+    getStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `{"status": "ok"}` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Status"];
+                };
+            };
+            /** @description `{"status": "fail"}`: the database does not answer (local: 503 so health checks notice) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Status"];
+                };
+            };
+        };
+    };
+    getOpenApiDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The OpenAPI document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+        };
+    };
+    signInProvider: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignInProviderRequest"];
+            };
+        };
+        responses: {
+            /** @description The account's way of signing in */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInProvider"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+        };
+    };
+    authorize: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AuthorizeRequest"];
+            };
+        };
+        responses: {
+            /** @description Signed in */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessToken"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description Wrong email or password, a code is needed, or the code is wrong */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyAttempts"];
+        };
+    };
+    getCurrentUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyAttempts"];
+        };
+    };
+    listOrganizations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The organizations */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationList"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    createOrganization: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrganizationCreate"];
+            };
+        };
+        responses: {
+            /** @description The new organization */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    getOrganization: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organization_name: components["parameters"]["OrganizationName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The organization */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationDetail"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateOrganization: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organization_name: components["parameters"]["OrganizationName"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrganizationUpdate"];
+            };
+        };
+        responses: {
+            /** @description The organization after the update */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationUpdated"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getOrganizationResources: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organization_name: components["parameters"]["OrganizationName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Resources"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getOrganizationUsage: {
+        parameters: {
+            query?: {
+                /** @description First day of the range (included) */
+                start_date?: string;
+                /** @description Day after the range (excluded) */
+                end_date?: string;
+                interval?: components["schemas"]["UsageInterval"];
+            };
+            header?: never;
+            path: {
+                organization_name: components["parameters"]["OrganizationName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The usage */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Usage"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listOrganizationUsers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organization_name: components["parameters"]["OrganizationName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The members */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationUserDetail"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    addOrganizationUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organization_name: components["parameters"]["OrganizationName"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrganizationUserCreate"];
+            };
+        };
+        responses: {
+            /** @description The new member */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationUserDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getOrganizationUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organization_name: components["parameters"]["OrganizationName"];
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The member */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationUserDetail"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    removeOrganizationUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organization_name: components["parameters"]["OrganizationName"];
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateOrganizationUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organization_name: components["parameters"]["OrganizationName"];
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrganizationUserUpdate"];
+            };
+        };
+        responses: {
+            /** @description The member after the update */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationUserDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
 }
