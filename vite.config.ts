@@ -103,6 +103,15 @@ export default defineConfig(({ command }) => ({
       {
         extends: true,
         test: {
+          // The rules both sides import, tested once, in isolation.
+          name: 'domain',
+          include: ['domain/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'server',
           include: ['server/**/*.test.ts'],
           environment: 'node',

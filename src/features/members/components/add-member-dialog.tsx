@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react'
-import { emailProblem } from '../../../api/rules'
+import { emailProblem } from '../../../../domain/email'
 import { isApiError } from '../../../api/client'
 import type { Member } from '../../../api/types'
 import { Button } from '../../../components/ui/button'

@@ -1,6 +1,6 @@
 // Turns what an admin pastes or drops (a list of addresses, or a CSV export with `email,admin`)
 // into rows they can review before anything is sent. Pure, so every rule is unit-tested.
-import { emailProblem } from '../../../api/rules'
+import { emailProblem } from '../../../../domain/email'
 
 export type BulkRowStatus = 'valid' | 'malformed' | 'duplicate' | 'member'
 

@@ -1,13 +1,13 @@
 import { useRef, useState, type FormEvent } from 'react'
 import { flushSync } from 'react-dom'
 import { isApiError } from '../../../api/client'
-import { ORGANIZATION_NAME_MAX_LENGTH } from '../../../api/rules'
+import { ORGANIZATION_NAME_MAX_LENGTH, renameProblem } from '../../../../domain/organization'
+import { serverProblems } from '../../../api/server-problems'
 import { Button } from '../../../components/ui/button'
 import { ConfirmDialog } from '../../../components/ui/dialog'
 import { FormError, TextField } from '../../../components/ui/field'
 import { errorMessageOf } from '../../../components/ui/query-state'
 import { useToast } from '../../../components/ui/toast'
-import { renameProblem, splitServerError } from '../lib/organization-rules'
 import { useRenameOrganization } from '../mutations'
 
 /** Rename: checks the name as it is typed, warns that the address changes, then follows the new name. */
@@ -45,7 +45,7 @@ export function RenameForm({ name }: { name: string }) {
       onError: (error) => {
         setIsConfirming(false)
         const onName = isApiError(error, 400)
-          ? splitServerError(error.message, ['name']).byField.name
+          ? serverProblems(error.message, ['name']).byField.name
           : undefined
         setServerError(
           onName ? { onField: true, message: onName } : { onField: false, message: errorMessageOf(error) },

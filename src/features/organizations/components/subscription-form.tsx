@@ -1,22 +1,33 @@
 import { useState, type FormEvent } from 'react'
 import { isApiError } from '../../../api/client'
-import { FREE_SUBSCRIPTION } from '../../../api/rules'
+import {
+  FREE_SUBSCRIPTION,
+  isKnownSubscription,
+  subscriptionChangeProblems,
+} from '../../../../domain/subscriptions'
+import { serverProblems, type ServerProblems } from '../../../api/server-problems'
 import type { OrganizationDetail } from '../../../api/types'
 import { Button } from '../../../components/ui/button'
 import { FormError, SelectField, TextField } from '../../../components/ui/field'
 import { errorMessageOf } from '../../../components/ui/query-state'
 import { useToast } from '../../../components/ui/toast'
-import {
-  splitServerError,
-  subscriptionProblems,
-  type ServerProblems,
-  type SubscriptionField,
-  isKnownSubscription,
-} from '../lib/organization-rules'
 import { useUpdateSubscription } from '../mutations'
 import { SubscriptionOptions } from './subscription-options'
 
-const FIELDS: readonly SubscriptionField[] = ['subscription', 'startDate', 'endDate']
+type SubscriptionField = 'subscription' | 'startDate' | 'endDate'
+const API_FIELDS = ['subscription', 'subscription_start_date', 'subscription_end_date'] as const
+type ApiField = (typeof API_FIELDS)[number]
+const byFormField = ({
+  byField,
+  formLevel,
+}: ServerProblems<ApiField>): ServerProblems<SubscriptionField> => ({
+  byField: {
+    subscription: byField.subscription,
+    startDate: byField.subscription_start_date,
+    endDate: byField.subscription_end_date,
+  },
+  formLevel,
+})
 
 /**
  * The subscription and its dates. Only the platform operator (staff) may change them; an admin
@@ -33,7 +44,14 @@ export function SubscriptionForm({ organization }: { organization: OrganizationD
   const toast = useToast()
 
   const isFree = subscription === FREE_SUBSCRIPTION
-  const problems = subscriptionProblems({ subscription, startDate, endDate: isFree ? '' : endDate })
+  const problems = byFormField({
+    byField: subscriptionChangeProblems({
+      subscription,
+      subscription_start_date: startDate || null,
+      subscription_end_date: isFree || !endDate ? null : endDate,
+    }),
+    formLevel: null,
+  }).byField
   const shown = (field: SubscriptionField, value: string) =>
     refusal?.byField[field] ?? (submitted || value ? (problems[field] ?? null) : null)
 
@@ -43,7 +61,7 @@ export function SubscriptionForm({ organization }: { organization: OrganizationD
     setRefusal(null)
     setIsForbidden(false)
     // An unknown subscription (see SubscriptionOptions) is one of the problems: pick a known one.
-    if (Object.keys(problems).length > 0 || !isKnownSubscription(subscription)) return
+    if (Object.values(problems).some(Boolean) || !isKnownSubscription(subscription)) return
     update.mutate(
       {
         subscription,
@@ -56,7 +74,7 @@ export function SubscriptionForm({ organization }: { organization: OrganizationD
           if (isApiError(error, 403)) return setIsForbidden(true)
           setRefusal(
             isApiError(error, 400)
-              ? splitServerError(error.message, FIELDS)
+              ? byFormField(serverProblems(error.message, API_FIELDS))
               : { byField: {}, formLevel: errorMessageOf(error) },
           )
         },
