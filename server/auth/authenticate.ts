@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { HttpError } from '../lib/http-error'
 import type { UserRow } from '../repositories/users'
+import { clientAddress } from './client-address'
 import { FailedAttempts } from './failed-attempts'
 
 declare module 'fastify' {
@@ -17,6 +18,11 @@ export interface AuthOptions {
   /** Failed token attempts allowed per client address and window before 429. */
   maxFailures: number
   windowMs: number
+  /**
+   * The secret of the proxy in front (npm run serve, npm start) whose X-Forwarded-For is trusted
+   * (see client-address.ts); unset: every client is its socket's address.
+   */
+  proxySecret?: string
 }
 
 const TOKEN_HEADER = /^Token\s+(\S+)\s*$/i
@@ -35,7 +41,8 @@ export function installAuthentication(app: FastifyInstance, options: AuthOptions
     if (!header)
       throw new HttpError(401, 'Sign in: send your API token in the Authorization header as "Token <token>".')
 
-    const retryAfter = failures.retryAfterSeconds(request.ip)
+    const client = clientAddress(request, options.proxySecret)
+    const retryAfter = failures.retryAfterSeconds(client)
     if (retryAfter > 0)
       throw new HttpError(
         429,
@@ -48,7 +55,7 @@ export function installAuthentication(app: FastifyInstance, options: AuthOptions
     const token = TOKEN_HEADER.exec(header)?.[1]
     const user = token ? app.repositories.tokens.findUser(token) : undefined
     if (!user) {
-      failures.record(request.ip)
+      failures.record(client)
       throw new HttpError(
         401,
         token
