@@ -61,8 +61,12 @@ export function precompress(dir: string): number {
       } catch {
         // not there yet
       }
-      writeFileSync(target, make())
-      written += 1
+      try {
+        writeFileSync(target, make())
+        written += 1
+      } catch {
+        // A read-only build: @fastify/compress compresses that file per request instead.
+      }
     }
   }
   return written
