@@ -1,8 +1,12 @@
 import { defineConfig, devices, type PlaywrightTestConfig } from '@playwright/test'
+import { randomBytes } from 'node:crypto'
 import { chromiumLaunchOptions } from './e2e/chromium'
 import { e2eEnvironment } from './e2e/environment'
 
 const { apiPort, webPort, databasePath, apiUrl, webUrl, distDir, usesDevServer } = e2eEnvironment()
+
+/** The run's API trusts X-Forwarded-For from the run's `npm run serve` only (server/auth/client-address.ts). */
+const proxySecret = process.env.UBIOPS_PROXY_SECRET || randomBytes(32).toString('base64url')
 
 /**
  * The dashboard as people get it: the production build behind `npm run serve`, with its
@@ -23,7 +27,13 @@ function e2eWebServer(): WebServer {
   return {
     command: `npx vite build --outDir ${distDir} --emptyOutDir --logLevel warn && node --import tsx server/cli/serve.ts`,
     url: webUrl,
-    env: { UBIOPS_API_URL: apiUrl, WEB_PORT: String(webPort), DIST_DIR: distDir, LOG_LEVEL: 'warn' },
+    env: {
+      UBIOPS_API_URL: apiUrl,
+      WEB_PORT: String(webPort),
+      DIST_DIR: distDir,
+      LOG_LEVEL: 'warn',
+      UBIOPS_PROXY_SECRET: proxySecret,
+    },
     reuseExistingServer: false,
     timeout: 180_000,
   }
@@ -49,7 +59,7 @@ export default defineConfig({
       // A fresh, seeded database for every run: tests create their own data beside the demo data.
       command: `node --import tsx e2e/start-api.ts`,
       url: `${apiUrl}/status`,
-      env: { PORT: String(apiPort), DATABASE_PATH: databasePath },
+      env: { PORT: String(apiPort), DATABASE_PATH: databasePath, UBIOPS_PROXY_SECRET: proxySecret },
       reuseExistingServer: false,
       timeout: 120_000,
       stdout: 'ignore',

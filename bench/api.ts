@@ -2,7 +2,7 @@
 // writes, against our server, and the same reads from json-server and Prism.
 import type autocannon from 'autocannon'
 import { DEMO } from '../server/db/seed'
-import { addDays, addMonths, today } from '../server/lib/time'
+import { addDays, addMonths, utcToday as today } from '../domain/dates'
 import type { Figure } from './figures'
 import { startJsonServer, startPrism, type ComparedReads, type FakeApi } from './support/fake-apis'
 import { LOAD_DEFAULTS, measureLoad, measureLoads, type LoadFigures } from './support/http-load'

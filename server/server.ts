@@ -1,4 +1,5 @@
 // `npm run api`: serves the API at http://$HOST:$PORT/v2.1 with its database at $DATABASE_PATH.
+import { PROXY_SECRET_ENV } from './auth/client-address'
 import { DEFAULT_DATABASE_PATH } from './db/open'
 import { signInInstructions, startApiServer, type RunningApiServer } from './start-api-server'
 
@@ -26,6 +27,8 @@ const server = await startApiServer({
   host: process.env.HOST || '127.0.0.1',
   port: Number(process.env.PORT || 8787),
   seed: !skipSeed,
+  // Set it, and give the same value to `npm run serve`, for the API to see each user's own address.
+  proxySecret: process.env[PROXY_SECRET_ENV] || undefined,
 })
 running.server = server
 for (const line of signInInstructions(server)) console.log(line)

@@ -10,6 +10,8 @@ export interface StartApiServerOptions {
   /** Seed the demo data when the database has no organization yet (default true). */
   seed?: boolean
   logger?: FastifyServerOptions['logger']
+  /** The secret of the proxy in front whose X-Forwarded-For is trusted (server/auth/client-address.ts). */
+  proxySecret?: string
 }
 
 export interface RunningApiServer {
@@ -25,7 +27,11 @@ export interface RunningApiServer {
 
 /** Opens and migrates the database, seeds it when empty, and listens. */
 export async function startApiServer(options: StartApiServerOptions): Promise<RunningApiServer> {
-  const app = buildApp({ dbPath: options.dbPath, logger: options.logger ?? { level: 'warn' } })
+  const app = buildApp({
+    dbPath: options.dbPath,
+    logger: options.logger ?? { level: 'warn' },
+    auth: options.proxySecret ? { proxySecret: options.proxySecret } : undefined,
+  })
   const seeded = options.seed === false ? null : seedIfEmpty(app.db)
   if (seeded) await seedDemoSignIn(app.db)
   const demo = options.seed === false ? null : await demoSignIn(app.db)

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { HttpError } from '../lib/http-error'
 import type { UserRow } from '../repositories/users'
+import { clientAddress } from './client-address'
 import { FailedAttempts } from './failed-attempts'
 
 declare module 'fastify' {
@@ -27,6 +28,11 @@ export interface AuthOptions {
   accessTokenLifetimeMs: number
   /** Failed sign-ins (POST /authorize) allowed per email and per address within `windowMs`. */
   signIn: { perEmail: number; perAddress: number; windowMs: number }
+  /**
+   * The secret of the proxy in front (npm run serve, npm start) whose X-Forwarded-For is trusted
+   * (see client-address.ts); unset: every client is its socket's address.
+   */
+  proxySecret?: string
 }
 
 export const DEFAULT_AUTH_OPTIONS: AuthOptions = {
@@ -71,7 +77,8 @@ export function installAuthentication(app: FastifyInstance, options: AuthOptions
         'Sign in: send your API token in the Authorization header as "Token <token>", or an access token as "Bearer <access>".',
       )
 
-    const retryAfter = failures.retryAfterSeconds(request.ip)
+    const client = clientAddress(request, options.proxySecret)
+    const retryAfter = failures.retryAfterSeconds(client)
     if (retryAfter > 0)
       throw new HttpError(
         429,
@@ -90,13 +97,13 @@ export function installAuthentication(app: FastifyInstance, options: AuthOptions
         request.user = access.user
         return
       }
-      failures.record(request.ip)
+      failures.record(client)
       throw new HttpError(401, 'This access token is not valid: sign in again.')
     }
 
     const user = token ? app.repositories.tokens.findUser(token) : undefined
     if (!user) {
-      failures.record(request.ip)
+      failures.record(client)
       throw new HttpError(
         401,
         token

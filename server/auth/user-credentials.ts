@@ -1,4 +1,4 @@
-import { emailProblem } from '../../src/api/rules'
+import { emailProblem } from '../../domain/email'
 import { openDatabase } from '../db/open'
 import { credentialsRepository } from '../repositories/credentials'
 import { usersRepository } from '../repositories/users'

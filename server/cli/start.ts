@@ -1,7 +1,9 @@
 // `npm start`: the local API (seeded on first start) and the Vite dev server in one process, and
 // a one-click sign-in link as the demo admin. With UBIOPS_API_URL set (say, the hosted API) only
 // the dev server starts, and its /api proxy goes there.
+import { randomBytes } from 'node:crypto'
 import { createServer, type ViteDevServer } from 'vite'
+import { PROXY_SECRET_ENV } from '../auth/client-address'
 import { issueToken } from '../auth/issue-token'
 import { DEFAULT_DATABASE_PATH } from '../db/open'
 import { DEMO } from '../db/seed'
@@ -13,7 +15,16 @@ const WEB_PORT = Number(process.env.WEB_PORT || 5173)
 
 async function startLocalApi(): Promise<{ api: RunningApiServer; token: string }> {
   const dbPath = process.env.DATABASE_PATH || DEFAULT_DATABASE_PATH
-  const api = await startApiServer({ dbPath, host: '127.0.0.1', port: Number(process.env.PORT || 8787) })
+  // The dev server's /api proxy sends each browser's address with this secret (vite.config.ts), and
+  // only it: so one person's wrong tokens do not lock out everyone behind the proxy.
+  const proxySecret = randomBytes(32).toString('base64url')
+  process.env[PROXY_SECRET_ENV] = proxySecret
+  const api = await startApiServer({
+    dbPath,
+    host: '127.0.0.1',
+    port: Number(process.env.PORT || 8787),
+    proxySecret,
+  })
   // A fresh token on every start: only hashes are stored, so an old one cannot be printed again.
   const token = api.seeded?.adminToken ?? issueToken(dbPath, DEMO.adminEmail)
   if (api.seeded) console.log(`Seeded the demo data in ${dbPath} (${api.seeded.durationMs} ms).`)

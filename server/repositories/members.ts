@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3'
-import { timestamp } from '../lib/time'
+import { timestamp } from '../../domain/dates'
 
 export interface MemberRow {
   id: string

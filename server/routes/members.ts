@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import { emailProblem } from '../../src/api/rules'
+import { emailProblem } from '../../domain/email'
 import { organizationFor } from '../auth/access'
 import { badRequest, notFound } from '../lib/http-error'
 import type { MemberRow } from '../repositories/members'

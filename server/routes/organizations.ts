@@ -1,16 +1,16 @@
 import type { FastifyInstance } from 'fastify'
 import { randomUUID } from 'node:crypto'
 import { organizationFor } from '../auth/access'
-import { badRequest, forbidden } from '../lib/http-error'
+import { timestamp, utcToday } from '../../domain/dates'
+import { nameTakenProblem } from '../../domain/organization'
 import {
   changesSubscription,
   createProblems,
+  fieldProblems,
   resolveSubscription,
-  updateFormatProblems,
-  type OrganizationCreateInput,
-  type OrganizationUpdateInput,
-} from '../lib/organization-rules'
-import { timestamp, today } from '../lib/time'
+  type SubscriptionInput,
+} from '../../domain/subscriptions'
+import { badRequest, forbidden, prefixedProblems } from '../lib/http-error'
 import type { OrganizationRow } from '../repositories/organizations'
 import { organizationCreateBody, organizationNameParams, organizationUpdateBody } from '../schemas/bodies'
 import { arrayOf, ref } from '../schemas/openapi'
@@ -33,8 +33,15 @@ function updated(organization: OrganizationRow) {
   }
 }
 
-const nameTaken = (name: string) =>
-  `name: an organization named "${name}" already exists; choose another name.`
+const nameTaken = (name: string) => `name: ${nameTakenProblem(name)}`
+
+interface OrganizationCreateInput {
+  name: string
+  subscription: string
+  subscription_end_date?: string | null
+}
+
+type OrganizationUpdateInput = SubscriptionInput & { name?: string }
 
 export async function organizationsRoutes(app: FastifyInstance): Promise<void> {
   const { organizations, members } = app.repositories
@@ -48,8 +55,8 @@ export async function organizationsRoutes(app: FastifyInstance): Promise<void> {
     { schema: { body: organizationCreateBody, response: { 201: ref('OrganizationList') } } },
     async (request, reply) => {
       const input = request.body
-      const startDate = today()
-      const problems = createProblems(input, startDate)
+      const startDate = utcToday()
+      const problems = prefixedProblems(createProblems(input, startDate))
       if (problems.length > 0) throw badRequest(problems)
       // Check and insert in one IMMEDIATE transaction: two creators of one name cannot both pass.
       const created = app.db
@@ -98,7 +105,7 @@ export async function organizationsRoutes(app: FastifyInstance): Promise<void> {
         app.db
           .transaction(() => {
             const current = organizationFor(request, request.params.organization_name, 'admin')
-            const formatProblems = updateFormatProblems(input)
+            const formatProblems = prefixedProblems(fieldProblems(input))
             if (formatProblems.length > 0) throw badRequest(formatProblems)
             if (changesSubscription(input, current) && !request.user.staff)
               throw forbidden(
@@ -106,7 +113,7 @@ export async function organizationsRoutes(app: FastifyInstance): Promise<void> {
                   'Admins can rename the organization; contact support to change the subscription.',
               )
             const resolved = resolveSubscription(input, current)
-            if ('problems' in resolved) throw badRequest(resolved.problems)
+            if ('problems' in resolved) throw badRequest(prefixedProblems(resolved.problems))
             if (input.name !== undefined && input.name !== current.name) {
               const holder = organizations.findByName(input.name)
               if (holder && holder.id !== current.id) throw badRequest([nameTaken(input.name)])

@@ -2,6 +2,7 @@
 // POST /oauth/sign-in says how an account signs in; POST /authorize checks the password (and the
 // two-factor code) and answers an access token for `Authorization: Bearer <access>`.
 import type { FastifyInstance } from 'fastify'
+import { clientAddress } from '../auth/client-address'
 import { decoyHash, verifyPassword } from '../auth/passwords'
 import { checkTotp } from '../auth/totp'
 import { HttpError } from '../lib/http-error'
@@ -57,9 +58,10 @@ export async function signInRoutes(app: FastifyInstance): Promise<void> {
       const { auth, repositories } = app
       const email = request.body.email.trim()
       const emailKey = email.toLowerCase()
+      const client = clientAddress(request, auth.proxySecret)
       const retryAfter = Math.max(
         auth.emailFailures.retryAfterSeconds(emailKey),
-        auth.addressFailures.retryAfterSeconds(request.ip),
+        auth.addressFailures.retryAfterSeconds(client),
       )
       if (retryAfter > 0)
         throw new HttpError(429, `Too many failed sign-ins. Try again in ${retryAfter} seconds.`, {
@@ -67,7 +69,7 @@ export async function signInRoutes(app: FastifyInstance): Promise<void> {
         })
       const fail = (message: string): never => {
         auth.emailFailures.record(emailKey)
-        auth.addressFailures.record(request.ip)
+        auth.addressFailures.record(client)
         throw new HttpError(401, message)
       }
 

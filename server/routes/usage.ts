@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import { organizationFor } from '../auth/access'
 import { badRequest } from '../lib/http-error'
 import { aggregateUsage, parseUsageQuery, type UsageQuery } from '../lib/usage-buckets'
-import { today } from '../lib/time'
+import { utcToday } from '../../domain/dates'
 import { organizationNameParams, usageQuery } from '../schemas/bodies'
 import { arrayOf } from '../schemas/openapi'
 
@@ -20,7 +20,7 @@ export async function usageRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const organization = organizationFor(request, request.params.organization_name, 'member')
-      const parsed = parseUsageQuery(request.query, organization.subscription_start_date, today())
+      const parsed = parseUsageQuery(request.query, organization.subscription_start_date, utcToday())
       if (parsed.problems) throw badRequest(parsed.problems)
       const { range } = parsed
       return aggregateUsage(usage.daily(organization.id, range.start, range.end), range)

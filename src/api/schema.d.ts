@@ -117,7 +117,8 @@ export interface paths {
         /**
          * Create an organization; the caller becomes its admin
          * @description The subscription starts today (UTC). `free` takes no end date (it runs a year); any other
-         *     subscription needs `subscription_end_date`, after today. A taken name is a 400 that says so.
+         *     subscription needs `subscription_end_date`, after today and (local) no later than 2100-12-31.
+         *     A taken name is a 400 that says so. The rules are domain/organization.ts and domain/subscriptions.ts.
          */
         post: operations["createOrganization"];
         delete?: never;
@@ -153,7 +154,8 @@ export interface paths {
          *     consistent. Changing to a subscription other than free needs both `subscription_start_date`
          *     and `subscription_end_date` in the request, the end after the start. Changing to free drops
          *     the end date; free never has one (it runs a year). `subscription_end_date: null` removes the
-         *     end date, which is therefore only valid for free.
+         *     end date, which is therefore only valid for free. Subscription dates (local) lie between
+         *     2000-01-01 and 2100-12-31, both included.
          */
         patch: operations["updateOrganization"];
         trace?: never;
@@ -206,9 +208,9 @@ export interface paths {
          *     with at most two decimals.
          *
          *     400 (naming the parameter): an interval other than `day` or `month`, a date that is not a
-         *     real `YYYY-MM-DD` day, a parameter given twice, only one of the two dates, `start_date` not
-         *     before `end_date`, and (local limits) a `day` query over 366 days or a `month` query over
-         *     10 years.
+         *     real `YYYY-MM-DD` day, a parameter given twice, only one of the two dates, `end_date` not
+         *     after `start_date`, and (local limits) a `day` query over 366 days or a `month` query over
+         *     10 years; the last three name `end_date` (domain/usage.ts).
          */
         get: operations["getOrganizationUsage"];
         put?: never;

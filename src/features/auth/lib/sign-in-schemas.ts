@@ -1,7 +1,7 @@
 // The sign-in forms' schemas (valibot), at module scope. The email rule is the one the server
 // and the members forms use (src/api/rules.ts).
 import * as v from 'valibot'
-import { emailProblem } from '../../../api/rules'
+import { emailProblem } from '../../../../domain/email'
 import { normalizeToken } from '../../../api/auth-token'
 
 export const emailSchema = v.object({

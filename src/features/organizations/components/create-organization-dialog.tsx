@@ -1,23 +1,28 @@
 import { useId, useState, type FormEvent } from 'react'
 import { useNavigate } from 'react-router'
 import { isApiError } from '../../../api/client'
-import { FREE_SUBSCRIPTION, ORGANIZATION_NAME_MAX_LENGTH } from '../../../api/rules'
+import { utcToday } from '../../../../domain/dates'
+import { ORGANIZATION_NAME_MAX_LENGTH } from '../../../../domain/organization'
+import { createProblems, FREE_SUBSCRIPTION } from '../../../../domain/subscriptions'
 import type { Subscription } from '../../../api/types'
 import { Button } from '../../../components/ui/button'
 import { Dialog } from '../../../components/ui/dialog'
 import { FormError, SelectField, TextField } from '../../../components/ui/field'
 import { errorMessageOf } from '../../../components/ui/query-state'
 import { useToast } from '../../../components/ui/toast'
-import {
-  createOrganizationProblems,
-  splitServerError,
-  type CreateField,
-  type ServerProblems,
-} from '../lib/organization-rules'
+import { serverProblems, type ServerProblems } from '../../../api/server-problems'
 import { useCreateOrganization } from '../mutations'
 import { SubscriptionOptions } from './subscription-options'
 
-const FIELDS: readonly CreateField[] = ['name', 'subscription', 'endDate']
+type CreateField = 'name' | 'subscription' | 'endDate'
+
+/** The dialog's fields by the API's names for them (domain/ and the server name problems by those). */
+function byFormField(problems: Partial<Record<'name' | 'subscription' | 'subscription_end_date', string>>) {
+  const { name, subscription, subscription_end_date: endDate } = problems
+  return Object.fromEntries(
+    Object.entries({ name, subscription, endDate }).filter(([, problem]) => problem),
+  ) as Partial<Record<CreateField, string>>
+}
 
 /**
  * Create an organization. The rules are checked as the person types (a field's problem shows once
@@ -36,7 +41,12 @@ export default function CreateOrganizationDialog({ open, onClose }: { open: bool
   const [serverError, setServerError] = useState<ServerProblems<CreateField> | null>(null)
 
   const isFree = subscription === FREE_SUBSCRIPTION
-  const problems = createOrganizationProblems({ name, subscription, endDate: isFree ? '' : endDate })
+  const problems = byFormField(
+    createProblems(
+      { name, subscription, subscription_end_date: isFree || !endDate ? null : endDate },
+      utcToday(),
+    ),
+  )
   const shown = (field: CreateField, value: string) => {
     const refusal = serverError?.byField[field]
     if (refusal) return refusal
@@ -59,7 +69,9 @@ export default function CreateOrganizationDialog({ open, onClose }: { open: bool
         onError: (error) => {
           setServerError(
             isApiError(error, 400)
-              ? splitServerError(error.message, FIELDS)
+              ? (({ byField, formLevel }) => ({ byField: byFormField(byField), formLevel }))(
+                  serverProblems(error.message, ['name', 'subscription', 'subscription_end_date'] as const),
+                )
               : { byField: {}, formLevel: errorMessageOf(error) },
           )
         },
