@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3'
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import { DEFAULT_AUTH_OPTIONS, installAuthentication, type AuthOptions } from './auth/authenticate'
 import { openDatabase } from './db/open'
+import { installBodyParsing } from './body-parsing'
 import { clientErrorHandler, frameworkErrors, installErrorHandling } from './errors'
 import { accessTokensRepository } from './repositories/access-tokens'
 import { credentialsRepository } from './repositories/credentials'
@@ -16,6 +17,9 @@ import { signInRoutes } from './routes/sign-in'
 import { statusRoutes } from './routes/status'
 import { usageRoutes } from './routes/usage'
 import { userRoutes } from './routes/user'
+import { vouchersRepository } from './repositories/vouchers'
+import { vouchersRoutes } from './routes/vouchers'
+import { API_GENERATIONS, DEFAULT_API_GENERATION, type ApiGeneration } from './generation'
 import { componentSchemas } from './schemas/openapi'
 
 export const API_PREFIX = '/v2.1'
@@ -31,6 +35,7 @@ function repositories(db: Database.Database) {
     // A person's sign-in (issue 11): passwords, two-factor secrets, access tokens.
     credentials: credentialsRepository(db),
     accessTokens: accessTokensRepository(db),
+    vouchers: vouchersRepository(db),
   }
 }
 
@@ -38,6 +43,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     db: Database.Database
     repositories: ReturnType<typeof repositories>
+    /** Which generation of API v2.1 this app answers as (see server/generation.ts). */
+    apiGeneration: ApiGeneration
   }
 }
 
@@ -46,11 +53,18 @@ export interface BuildAppOptions {
   logger?: FastifyServerOptions['logger']
   bodyLimit?: number
   auth?: Partial<AuthOptions>
+  /** `2022` (the default, the seed's contract) or `current`: see server/generation.ts. */
+  apiGeneration?: ApiGeneration
 }
 
 /** The API as a Fastify app, not listening: server.ts listens, tests call `app.inject()`. */
 export function buildApp(options: BuildAppOptions): FastifyInstance {
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT
+  const apiGeneration = options.apiGeneration ?? DEFAULT_API_GENERATION
+  if (!API_GENERATIONS.includes(apiGeneration))
+    throw new Error(
+      `apiGeneration: use one of ${API_GENERATIONS.join(', ')} (got "${String(apiGeneration)}").`,
+    )
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit,
@@ -77,15 +91,15 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
     },
   })
 
-  // JSON only: a text/plain body is a 415, not a string that fails later as "not an object".
-  app.removeContentTypeParser(['text/plain'])
+  installBodyParsing(app)
 
   const db = openDatabase(options.dbPath)
   app.decorate('db', db)
   app.decorate('repositories', repositories(db))
+  app.decorate('apiGeneration', apiGeneration)
   app.addHook('onClose', async () => db.close())
 
-  for (const schema of componentSchemas()) app.addSchema(schema)
+  for (const schema of componentSchemas(apiGeneration)) app.addSchema(schema)
   installErrorHandling(app, bodyLimit)
   installAuthentication(app, { ...DEFAULT_AUTH_OPTIONS, ...options.auth })
 
@@ -96,6 +110,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
       await api.register(organizationsRoutes)
       await api.register(membersRoutes)
       await api.register(usageRoutes)
+      if (apiGeneration === 'current') await api.register(vouchersRoutes)
     },
     { prefix: API_PREFIX },
   )

@@ -1,8 +1,17 @@
-// `npm run api`: serves the API at http://$HOST:$PORT/v2.1 with its database at $DATABASE_PATH.
+// `npm run api`: serves the API at http://$HOST:$PORT/v2.1 with its database at $DATABASE_PATH,
+// in the generation of `--api-generation <g>` or $API_GENERATION (2022 or current; default 2022).
 import { PROXY_SECRET_ENV } from './auth/client-address'
 import { DEFAULT_DATABASE_PATH } from './db/open'
+import { apiGenerationFrom } from './generation'
 import { signInInstructions, startApiServer, type RunningApiServer } from './start-api-server'
 
+let apiGeneration
+try {
+  apiGeneration = apiGenerationFrom()
+} catch (error) {
+  console.error((error as Error).message)
+  process.exit(2)
+}
 const skipSeed = process.env.SKIP_SEED === '1' || process.argv.includes('--no-seed')
 
 // Set once listening; the signal handlers below may run before that.
@@ -29,6 +38,7 @@ const server = await startApiServer({
   seed: !skipSeed,
   // Set it, and give the same value to `npm run serve`, for the API to see each user's own address.
   proxySecret: process.env[PROXY_SECRET_ENV] || undefined,
+  apiGeneration,
 })
 running.server = server
 for (const line of signInInstructions(server)) console.log(line)

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyServerOptions } from 'fastify'
 import { API_PREFIX, buildApp } from './app'
 import { DEMO, seedIfEmpty, type SeedResult } from './db/seed'
 import { demoSignIn, demoSignInLines, seedDemoSignIn, type DemoSignIn } from './db/seed-sign-in'
+import { DEFAULT_API_GENERATION, type ApiGeneration } from './generation'
 
 export interface StartApiServerOptions {
   dbPath: string
@@ -12,12 +13,15 @@ export interface StartApiServerOptions {
   logger?: FastifyServerOptions['logger']
   /** The secret of the proxy in front whose X-Forwarded-For is trusted (server/auth/client-address.ts). */
   proxySecret?: string
+  /** Which generation of API v2.1 to speak (server/generation.ts); default `2022`. */
+  apiGeneration?: ApiGeneration
 }
 
 export interface RunningApiServer {
   app: FastifyInstance
   /** `http://127.0.0.1:8787/v2.1` */
   url: string
+  apiGeneration: ApiGeneration
   /** Set when this start seeded the demo data. */
   seeded: SeedResult | null
   /** The demo accounts' passwords and two-factor secret, when the database has the demo data. */
@@ -27,10 +31,12 @@ export interface RunningApiServer {
 
 /** Opens and migrates the database, seeds it when empty, and listens. */
 export async function startApiServer(options: StartApiServerOptions): Promise<RunningApiServer> {
+  const apiGeneration = options.apiGeneration ?? DEFAULT_API_GENERATION
   const app = buildApp({
     dbPath: options.dbPath,
     logger: options.logger ?? { level: 'warn' },
     auth: options.proxySecret ? { proxySecret: options.proxySecret } : undefined,
+    apiGeneration,
   })
   const seeded = options.seed === false ? null : seedIfEmpty(app.db)
   if (seeded) await seedDemoSignIn(app.db)
@@ -43,6 +49,7 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
   return {
     app,
     url: `http://${shownHost}:${port}${API_PREFIX}`,
+    apiGeneration,
     seeded,
     demoSignIn: demo,
     close: () => app.close(),
@@ -51,7 +58,9 @@ export async function startApiServer(options: StartApiServerOptions): Promise<Ru
 
 /** What to print so that a person can sign in to the dashboard as the demo admin. */
 export function signInInstructions(server: RunningApiServer): string[] {
-  const lines = [`UbiOps Organizations API listening on ${server.url}`]
+  const lines = [
+    `UbiOps Organizations API listening on ${server.url} (the ${server.apiGeneration} generation of v2.1)`,
+  ]
   if (server.seeded) {
     lines.push(
       `Seeded demo data in ${server.seeded.durationMs} ms: ${DEMO.organizations.join(', ')}.`,

@@ -8,6 +8,7 @@ import { resolve } from 'node:path'
 import { PROXY_SECRET_ENV } from '../auth/client-address'
 import { DEFAULT_DATABASE_PATH } from '../db/open'
 import { buildServeApp, precompress } from '../serve-app'
+import { apiGenerationFrom } from '../generation'
 import { startApiServer, type RunningApiServer } from '../start-api-server'
 import { apiTarget } from './api-target'
 
@@ -31,6 +32,7 @@ async function main() {
       dbPath: process.env.DATABASE_PATH || DEFAULT_DATABASE_PATH,
       port: Number(process.env.PORT || 8787),
       proxySecret,
+      apiGeneration: apiGenerationFrom(),
     })
   }
   const target = apiTarget(localApi?.url ?? process.env.UBIOPS_API_URL)

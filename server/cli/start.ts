@@ -8,6 +8,7 @@ import { issueToken } from '../auth/issue-token'
 import { DEFAULT_DATABASE_PATH } from '../db/open'
 import { DEMO } from '../db/seed'
 import { demoSignInLines } from '../db/seed-sign-in'
+import { apiGenerationFrom } from '../generation'
 import { startApiServer, type RunningApiServer } from '../start-api-server'
 
 const WEB_HOST = process.env.WEB_HOST || '127.0.0.1'
@@ -24,6 +25,8 @@ async function startLocalApi(): Promise<{ api: RunningApiServer; token: string }
     host: '127.0.0.1',
     port: Number(process.env.PORT || 8787),
     proxySecret,
+    // `npm start -- --api-generation current`, or API_GENERATION=current.
+    apiGeneration: apiGenerationFrom(),
   })
   // A fresh token on every start: only hashes are stored, so an old one cannot be printed again.
   const token = api.seeded?.adminToken ?? issueToken(dbPath, DEMO.adminEmail)
@@ -69,7 +72,9 @@ async function main(): Promise<void> {
   const webUrl = `http://${WEB_HOST}:${WEB_PORT}`
   console.log('')
   console.log(`  Dashboard:  ${webUrl}/`)
-  console.log(`  API:        ${process.env.UBIOPS_API_URL}${local ? ' (local)' : ''}`)
+  console.log(
+    `  API:        ${process.env.UBIOPS_API_URL}${local ? ` (local, the ${local.api.apiGeneration} generation)` : ''}`,
+  )
   if (local) {
     console.log('')
     console.log(`  Sign in as the demo admin (${DEMO.adminEmail}) in one click:`)

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3'
 import { afterAll, describe, expect, it } from 'vitest'
 import { removeDatabase, temporaryDatabasePath } from '../test/helpers'
 import { loadMigrations, migrate } from './migrate'
@@ -51,6 +52,61 @@ describe('migrations', () => {
       )
     } finally {
       db.close()
+    }
+  })
+
+  it('002 moves rollups recorded before projects to the first project, making a "default" one where none was', () => {
+    const oldPath = temporaryDatabasePath('migrate-002')
+    const raw = new Database(oldPath)
+    try {
+      // The schema as it was after 001, with data in it.
+      raw.exec(
+        'CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+      )
+      const first = loadMigrations()[0]!
+      raw.exec(first.sql)
+      raw.prepare('INSERT INTO schema_migrations VALUES (1, ?, ?)').run(first.name, '2026-01-01')
+      const organization = raw.prepare(
+        "INSERT INTO organizations (id, name, creation_date, subscription, subscription_start_date) VALUES (?, ?, ?, 'free', '2020-01-01')",
+      )
+      organization.run('o1', 'with-projects', '2020-01-01T00:00:00.000000Z')
+      organization.run('o2', 'without-projects', '2020-01-02T00:00:00.000000Z')
+      const project = raw.prepare(
+        'INSERT INTO projects (id, organization_id, name, creation_date) VALUES (?, ?, ?, ?)',
+      )
+      project.run('p-late', 'o1', 'aaa', '2020-03-01T00:00:00.000000Z')
+      project.run('p-first', 'o1', 'zzz', '2020-01-01T00:00:00.000000Z')
+      const usage = raw.prepare(
+        "INSERT INTO usage_daily (organization_id, day, object_type, metric, value) VALUES (?, ?, 'deployment_version', 'credits', ?)",
+      )
+      usage.run('o1', '2020-01-01', 3)
+      usage.run('o2', '2020-01-01', 4)
+    } finally {
+      raw.close()
+    }
+    const db = openDatabase(oldPath)
+    try {
+      const rows = db
+        .prepare(
+          `SELECT usage_daily.organization_id, projects.name, projects.id, usage_daily.value FROM usage_daily
+             JOIN projects ON projects.id = usage_daily.project_id ORDER BY usage_daily.organization_id`,
+        )
+        .all() as { organization_id: string; name: string; id: string; value: number }[]
+      expect(rows.map((row) => [row.organization_id, row.name, row.value])).toEqual([
+        ['o1', 'zzz', 3],
+        ['o2', 'default', 4],
+      ])
+      expect(rows[1]!.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+      const organizations = db
+        .prepare('SELECT two_factor_authentication_forced, overage_usage, voucher FROM organizations')
+        .all()
+      expect(organizations).toEqual([
+        { two_factor_authentication_forced: 0, overage_usage: 0, voucher: null },
+        { two_factor_authentication_forced: 0, overage_usage: 0, voucher: null },
+      ])
+    } finally {
+      db.close()
+      removeDatabase(oldPath)
     }
   })
 })

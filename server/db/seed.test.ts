@@ -32,7 +32,9 @@ describe('seedIfEmpty', () => {
         db.prepare('SELECT * FROM organizations ORDER BY name').all(),
         db.prepare('SELECT id, email, name, surname FROM users ORDER BY email LIMIT 50').all(),
         db
-          .prepare('SELECT * FROM usage_daily ORDER BY organization_id, day, object_type, metric LIMIT 500')
+          .prepare(
+            'SELECT * FROM usage_daily ORDER BY organization_id, day, project_id, object_type, metric LIMIT 500',
+          )
           .all(),
       ])
     expect(dump(dbB)).toBe(dump(dbA))
@@ -84,8 +86,8 @@ describe('seedIfEmpty', () => {
     }
     const days = dbA
       .prepare(
-        `SELECT day, value FROM usage_daily WHERE organization_id = ? AND object_type = 'deployment_version'
-           AND metric = 'credits' ORDER BY day`,
+        `SELECT day, sum(value) AS value FROM usage_daily WHERE organization_id = ? AND object_type = 'deployment_version'
+           AND metric = 'credits' GROUP BY day ORDER BY day`,
       )
       .all(org.id) as { day: string; value: number }[]
     expect(days.length).toBeGreaterThanOrEqual(400)
@@ -97,5 +99,49 @@ describe('seedIfEmpty', () => {
       2 * average(days.filter((d) => isWeekend(d.day))),
     )
     expect(average(days.slice(-60))).toBeGreaterThan(1.5 * average(days.slice(0, 60)))
+  })
+
+  it('splits the credits over projects: a few heavy, many light, one started half-way, one deleted with recent usage', () => {
+    const org = dbA.prepare('SELECT id FROM organizations WHERE name = ?').get(DEMO.projectsOrganization) as {
+      id: string
+    }
+    const shares = dbA
+      .prepare(
+        `SELECT projects.name, projects.deletion_date, min(usage_daily.day) AS first, max(usage_daily.day) AS last,
+                sum(usage_daily.value) AS credits
+           FROM usage_daily JOIN projects ON projects.id = usage_daily.project_id
+          WHERE usage_daily.organization_id = ? AND usage_daily.metric = 'credits'
+          GROUP BY projects.id`,
+      )
+      .all(org.id) as {
+      name: string
+      deletion_date: string | null
+      first: string
+      last: string
+      credits: number
+    }[]
+    const total = shares.reduce((sum, project) => sum + project.credits, 0)
+    const heavy = shares.filter((project) => project.credits / total > 0.1)
+    const light = shares.filter((project) => project.credits / total < 0.04)
+    expect(heavy.length).toBeGreaterThanOrEqual(3)
+    expect(heavy.length).toBeLessThanOrEqual(4)
+    expect(light.length).toBeGreaterThanOrEqual(6)
+    const firstDay = addDays('2026-06-15', -(DEMO.usageDays - 1))
+    const midway = shares.filter((project) => project.first > firstDay && !project.deletion_date)
+    expect(midway).toHaveLength(1)
+    expect(midway[0]!.first > addDays(firstDay, 100)).toBe(true)
+    const deleted = shares.filter((project) => project.deletion_date)
+    expect(deleted.map((project) => project.name)).toEqual([DEMO.deletedProject.name])
+    expect(deleted[0]!.last).toBe(addDays('2026-06-15', -DEMO.deletedProject.deletedDaysAgo - 1))
+    expect(deleted[0]!.last > addDays('2026-06-15', -90)).toBe(true)
+  })
+
+  it('has the demo vouchers, buckets and environments', () => {
+    const vouchers = dbA.prepare('SELECT code, description FROM vouchers ORDER BY code').all()
+    expect(vouchers).toEqual([...DEMO.vouchers].sort((a, b) => a.code.localeCompare(b.code)))
+    for (const table of ['buckets', 'environments']) {
+      const { c } = dbA.prepare(`SELECT count(*) AS c FROM ${table}`).get() as { c: number }
+      expect(c, table).toBeGreaterThan(5)
+    }
   })
 })

@@ -18,6 +18,15 @@ export const DEMO = {
   largeOrganizationMembers: 10_000,
   /** How many days of daily usage each organization has, ending today. */
   usageDays: 460,
+  /** Voucher codes the server knows (current generation: GET /vouchers/{code}, `voucher` on create). */
+  vouchers: [
+    { code: 'WELCOME-2026', description: 'Welcome offer: 5,000 extra credits in the first month.' },
+    { code: 'EDU-CLASSROOM', description: 'Education: the professional subscription free for one semester.' },
+  ],
+  /** The organization whose credits come from projects of different profiles, and a deleted one. */
+  projectsOrganization: 'acme-analytics',
+  /** A project of acme-analytics deleted this many days ago; it has usage until then. */
+  deletedProject: { name: 'legacy-scoring-acme', deletedDaysAgo: 30 },
 } as const
 
 /** mulberry32: a tiny seeded PRNG, so that every seed of a day is the same. */
@@ -120,6 +129,17 @@ interface OrganizationPlan {
   baseCredits: number
   /** How much busier the last day is than the first. */
   growth: number
+  /**
+   * Each project's share of the credits and volumes (by project index), before normalizing over the
+   * projects live on a day: a few heavy ones, many light ones. Missing indexes get the last weight.
+   */
+  projectWeights: number[]
+  /** The project (index) that started half-way through the usage history, if any. */
+  midwayProject?: number
+  twoFactorForced?: boolean
+  overage?: boolean
+  /** A deleted project with usage until its deletion. */
+  deletedProject?: { name: string; deletedDaysAgo: number; weight: number }
 }
 
 const PLANS: OrganizationPlan[] = [
@@ -132,6 +152,11 @@ const PLANS: OrganizationPlan[] = [
     projects: 12,
     baseCredits: 5200,
     growth: 2.4,
+    // Three heavy projects, eight light ones, one (the last) started half-way.
+    projectWeights: [30, 22, 15, 2.5, 2, 1.8, 1.5, 1.2, 1, 0.8, 0.6, 8],
+    midwayProject: 11,
+    overage: true,
+    deletedProject: { ...DEMO.deletedProject, weight: 6 },
   },
   {
     name: 'northwind-labs',
@@ -142,6 +167,8 @@ const PLANS: OrganizationPlan[] = [
     projects: 4,
     baseCredits: 640,
     growth: 1.8,
+    projectWeights: [55, 30, 10, 5],
+    twoFactorForced: true,
   },
   {
     name: 'sandbox',
@@ -152,6 +179,7 @@ const PLANS: OrganizationPlan[] = [
     projects: 1,
     baseCredits: 22,
     growth: 1.3,
+    projectWeights: [1],
   },
 ]
 
@@ -193,14 +221,15 @@ function seed(db: Database.Database, now: Date): string {
      ON CONFLICT (email) DO UPDATE SET name = excluded.name RETURNING id`,
   )
   const insertOrganization = db.prepare(
-    `INSERT INTO organizations (id, name, creation_date, subscription, subscription_start_date, subscription_end_date)
-     VALUES (?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO organizations (id, name, creation_date, subscription, subscription_start_date, subscription_end_date,
+       two_factor_authentication_forced, overage_usage)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   )
   const insertMembership = db.prepare(
     'INSERT INTO memberships (organization_id, user_id, admin, creation_date) VALUES (?, ?, ?, ?)',
   )
   const insertProject = db.prepare(
-    'INSERT INTO projects (id, organization_id, name, creation_date) VALUES (?, ?, ?, ?)',
+    'INSERT INTO projects (id, organization_id, name, creation_date, deletion_date) VALUES (?, ?, ?, ?, ?)',
   )
   const insertDeployment = db.prepare('INSERT INTO deployments (id, project_id, name) VALUES (?, ?, ?)')
   const insertDeploymentVersion = db.prepare(
@@ -213,9 +242,19 @@ function seed(db: Database.Database, now: Date): string {
   const insertRole = db.prepare(
     'INSERT OR IGNORE INTO project_roles (project_id, user_id, role) VALUES (?, ?, ?)',
   )
+  // The five series of a project's day in one statement: five times fewer calls into SQLite.
   const insertUsage = db.prepare(
-    'INSERT INTO usage_daily (organization_id, day, object_type, metric, value) VALUES (?, ?, ?, ?, ?)',
+    `INSERT INTO usage_daily (organization_id, day, project_id, object_type, metric, value) VALUES
+     ${USAGE_SERIES.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}`,
   )
+  const insertBucket = db.prepare('INSERT INTO buckets (id, project_id, name) VALUES (?, ?, ?)')
+  const insertEnvironment = db.prepare('INSERT INTO environments (id, project_id, name) VALUES (?, ?, ?)')
+  const insertVoucher = db.prepare('INSERT INTO vouchers (code, description) VALUES (?, ?)')
+  for (const voucher of DEMO.vouchers) insertVoucher.run(voucher.code, voucher.description)
+  // Projects' buckets, environments and shares of the usage draw from their own sequence, so that
+  // everything drawn from `next` (ids, dates, the organizations' daily usage) is as before projects
+  // carried usage.
+  const nextForProjects = random(20_231_201)
 
   const user = (email: string, name: string, surname: string, staff = false, day = addDays(today, -500)) =>
     (insertUser.get(uuidFrom(next), email, name, surname, staff ? 1 : 0, stamp(day)) as { id: string }).id
@@ -234,6 +273,8 @@ function seed(db: Database.Database, now: Date): string {
       plan.subscription,
       start,
       plan.lengthMonths === null ? null : addMonths(start, plan.lengthMonths),
+      plan.twoFactorForced ? 1 : 0,
+      plan.overage ? 1 : 0,
     )
     insertMembership.run(organizationId, adminId, 1, stamp(start))
     insertMembership.run(organizationId, memberId, 0, stamp(start))
@@ -250,14 +291,29 @@ function seed(db: Database.Database, now: Date): string {
       memberIds.push(id)
     }
 
+    const firstUsageDay = addDays(today, -(DEMO.usageDays - 1))
+    const usageProjects: UsageProject[] = []
     for (let p = 0; p < plan.projects; p += 1) {
       const projectId = uuidFrom(next)
+      const createdOn =
+        p === plan.midwayProject ? addDays(firstUsageDay, Math.floor(DEMO.usageDays / 2)) : start
       insertProject.run(
         projectId,
         organizationId,
         `${PROJECT_WORDS[p % PROJECT_WORDS.length]}-${plan.name.split('-')[0]}`,
-        stamp(start),
+        stamp(createdOn),
+        null,
       )
+      usageProjects.push({
+        id: projectId,
+        weight: plan.projectWeights[p] ?? plan.projectWeights.at(-1)!,
+        from: p === plan.midwayProject ? createdOn : firstUsageDay,
+        until: today,
+      })
+      for (let b = 0; b < 1 + Math.floor(nextForProjects() * 3); b += 1)
+        insertBucket.run(uuidFrom(nextForProjects), projectId, b === 0 ? 'default' : `data-${b}`)
+      for (let e = 0; e < Math.floor(nextForProjects() * 3); e += 1)
+        insertEnvironment.run(uuidFrom(nextForProjects), projectId, `python3-11-env-${e + 1}`)
       const deployments = 2 + Math.floor(next() * 5)
       for (let d = 0; d < deployments; d += 1) {
         const deploymentId = uuidFrom(next)
@@ -280,19 +336,45 @@ function seed(db: Database.Database, now: Date): string {
         insertRole.run(projectId, memberIds[Math.floor(next() * memberIds.length)]!, ROLES[r % ROLES.length]!)
     }
 
-    seedUsage(insertUsage, organizationId, plan, today, next)
+    if (plan.deletedProject) {
+      const projectId = uuidFrom(nextForProjects)
+      const deletedOn = addDays(today, -plan.deletedProject.deletedDaysAgo)
+      insertProject.run(projectId, organizationId, plan.deletedProject.name, stamp(start), stamp(deletedOn))
+      usageProjects.push({
+        id: projectId,
+        weight: plan.deletedProject.weight,
+        from: firstUsageDay,
+        until: addDays(deletedOn, -1),
+      })
+    }
+
+    seedUsage(insertUsage, organizationId, plan, usageProjects, today, next, nextForProjects)
   }
 
   return tokensRepository(db).issue(adminId)
 }
 
-/** Daily rollups: weekdays busy, weekends quiet, steady growth, some noise. */
+interface UsageProject {
+  id: string
+  weight: number
+  /** First and last day with usage. */
+  from: string
+  until: string
+}
+
+/**
+ * Daily rollups: weekdays busy, weekends quiet, steady growth, some noise. The organization's
+ * values of a day are split over the projects live that day by their weights (with some noise), so
+ * the organization's totals do not depend on how many projects there are.
+ */
 function seedUsage(
   insertUsage: Database.Statement,
   organizationId: string,
   plan: OrganizationPlan,
+  projects: UsageProject[],
   today: string,
   next: () => number,
+  nextForProjects: () => number,
 ): void {
   const first = addDays(today, -(DEMO.usageDays - 1))
   for (let offset = 0; offset < DEMO.usageDays; offset += 1) {
@@ -302,19 +384,25 @@ function seedUsage(
     const trend = 1 + ((plan.growth - 1) * offset) / (DEMO.usageDays - 1)
     const credits = plan.baseCredits * rhythm * trend * (0.85 + next() * 0.3)
     const values: Record<string, number> = {
-      'deployment_version/credits': Math.round(credits * 100) / 100,
-      'deployment_version/input_volume': Math.round(credits * 180_000 * (0.8 + next() * 0.4)),
-      'deployment_version/output_volume': Math.round(credits * 65_000 * (0.8 + next() * 0.4)),
-      'pipeline_version/input_volume': Math.round(credits * 40_000 * (0.7 + next() * 0.6)),
-      'pipeline_version/output_volume': Math.round(credits * 22_000 * (0.7 + next() * 0.6)),
+      'deployment_version/credits': credits,
+      'deployment_version/input_volume': credits * 180_000 * (0.8 + next() * 0.4),
+      'deployment_version/output_volume': credits * 65_000 * (0.8 + next() * 0.4),
+      'pipeline_version/input_volume': credits * 40_000 * (0.7 + next() * 0.6),
+      'pipeline_version/output_volume': credits * 22_000 * (0.7 + next() * 0.6),
     }
-    for (const series of USAGE_SERIES)
+    const live = projects.filter((project) => project.from <= day && day <= project.until)
+    const shares = live.map((project) => project.weight * (0.8 + nextForProjects() * 0.4))
+    const total = shares.reduce((sum, share) => sum + share, 0)
+    live.forEach((project, index) => {
+      const share = shares[index]! / total
       insertUsage.run(
-        organizationId,
-        day,
-        series.object_type,
-        series.metric,
-        values[`${series.object_type}/${series.metric}`],
+        USAGE_SERIES.flatMap((series) => {
+          const value = values[`${series.object_type}/${series.metric}`]! * share
+          // Credits keep two decimals; volumes are whole bytes.
+          const rounded = series.metric === 'credits' ? Math.round(value * 100) / 100 : Math.round(value)
+          return [organizationId, day, project.id, series.object_type, series.metric, rounded]
+        }),
       )
+    })
   }
 }

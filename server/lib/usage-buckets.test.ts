@@ -1,6 +1,8 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { addDays } from '../../domain/dates'
 import { USAGE_SERIES } from '../../domain/usage'
-import { aggregateUsage, parseUsageQuery } from './usage-buckets'
+import { aggregateProjectUsage, aggregateUsage, parseUsageQuery } from './usage-buckets'
 
 describe('aggregateUsage', () => {
   const range = { start: '2020-01-01', end: '2020-03-01', interval: 'month' as const }
@@ -71,5 +73,72 @@ describe('parseUsageQuery', () => {
   it('accepts the limits themselves', () => {
     expect(parse({ start_date: '2020-01-01', end_date: '2021-01-01', interval: 'day' }).range).toBeDefined()
     expect(parse({ start_date: '2020-01-01', end_date: '2030-01-01' }).range).toBeDefined()
+  })
+})
+
+describe('aggregateProjectUsage', () => {
+  const range = { start: '2021-01-01', end: '2021-01-04', interval: 'day' as const }
+  const projects = [
+    { id: 'b', name: 'beta', deleted: 0 },
+    { id: 'a', name: 'alpha', deleted: 0 },
+    { id: 'g', name: 'gone', deleted: 1 },
+  ]
+
+  it('zero-fills every live project, keeps their order, and puts deleted and unknown projects together', () => {
+    const answer = aggregateProjectUsage(
+      [
+        { day: '2021-01-01', project_id: 'a', value: 1.006 },
+        { day: '2021-01-02', project_id: 'g', value: 2 },
+        { day: '2021-01-02', project_id: 'x', value: 0.5 },
+        // Outside the range: ignored.
+        { day: '2021-01-04', project_id: 'a', value: 100 },
+      ],
+      projects,
+      range,
+    )
+    const values = (points: { value: number }[]) => points.map((point) => point.value)
+    expect(answer.interval).toBe('day')
+    expect(answer.data_projects.map((p) => [p.project_name, values(p.data)])).toEqual([
+      ['beta', [0, 0, 0]],
+      ['alpha', [1.01, 0, 0]],
+    ])
+    expect(values(answer.data_deleted_projects)).toEqual([0, 2.5, 0])
+    expect(values(answer.data_organization)).toEqual([1.01, 2.5, 0])
+    expect(answer.data_organization[0]).toEqual({
+      start_date: '2021-01-01T00:00:00Z',
+      end_date: '2021-01-02T00:00:00Z',
+      value: 1.01,
+    })
+  })
+
+  it('answers the organization as the sum of its parts, bucket by bucket, for any rollups', () => {
+    const row = fc.record({
+      // Days of the range [2021-01-01, 2021-02-10) only: the total below counts every row.
+      day: fc.integer({ min: 0, max: 39 }).map((offset) => addDays('2021-01-01', offset)),
+      project_id: fc.constantFrom('a', 'b', 'g'),
+      value: fc.double({ min: 0, max: 10_000, noNaN: true }),
+    })
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 200 }), fc.constantFrom('day', 'month'), (rows, interval) => {
+        const answer = aggregateProjectUsage(rows, projects, {
+          start: '2021-01-01',
+          end: '2021-02-10',
+          interval,
+        })
+        answer.data_organization.forEach((point, bucket) => {
+          const parts =
+            answer.data_projects.reduce((sum, project) => sum + project.data[bucket]!.value, 0) +
+            answer.data_deleted_projects[bucket]!.value
+          expect(point.value).toBeCloseTo(parts, 6)
+        })
+        const total = rows.reduce((sum, r) => sum + r.value, 0)
+        const answered = answer.data_organization.reduce((sum, point) => sum + point.value, 0)
+        // Rounding to cents per project and bucket: at most half a cent each, plus the binary
+        // floating-point error of summing up to 200 doubles (relative, not absolute: totals reach 2e6).
+        expect(Math.abs(answered - total)).toBeLessThanOrEqual(
+          0.005 * 3 * answer.data_organization.length + 1e-9 * Math.max(1, total),
+        )
+      }),
+    )
   })
 })

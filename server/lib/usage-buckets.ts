@@ -27,46 +27,133 @@ export interface DailyUsage {
   value: number
 }
 
+export interface UsagePoint {
+  /** Timestamps, `2020-01-01T00:00:00Z`. */
+  start_date: string
+  end_date: string
+  value: number
+}
+
 export interface UsageSeries {
   object_type: string
   metric: string
-  usage: { start_date: string; end_date: string; value: number }[]
+  usage: UsagePoint[]
 }
 
-/** Sums the daily rollups into every bucket of every series, zero where nothing was used. */
-export function aggregateUsage(rows: DailyUsage[], range: UsageRange): UsageSeries[] {
+/** The bucket index of each day of the range (a direct lookup, so a row costs O(1)). */
+function bucketIndex(range: UsageRange): { boundaries: string[]; bucketOf: (day: string) => number } {
   const boundaries = bucketBoundaries(range, range.interval)
-  const bucketCount = boundaries.length - 1
   const firstDay = toEpochDay(range.start)
-  // Bucket index of each day of the range: a direct lookup, so a row costs O(1).
   const bucketOfDay = new Int32Array(toEpochDay(range.end) - firstDay)
-  for (let bucket = 0; bucket < bucketCount; bucket += 1) {
+  for (let bucket = 0; bucket < boundaries.length - 1; bucket += 1) {
     const from = toEpochDay(boundaries[bucket]!) - firstDay
     const to = toEpochDay(boundaries[bucket + 1]!) - firstDay
     bucketOfDay.fill(bucket, from, to)
   }
+  return {
+    boundaries,
+    /** -1 for a day outside the range. */
+    bucketOf(day) {
+      const offset = toEpochDay(day) - firstDay
+      return offset < 0 || offset >= bucketOfDay.length ? -1 : bucketOfDay[offset]!
+    },
+  }
+}
+
+/** Volumes are whole bytes; credits keep two decimals at most. */
+const round2 = (value: number) => Math.round(value * 100) / 100
+
+function points(values: Float64Array, boundaries: string[]): UsagePoint[] {
+  return Array.from(values, (value, bucket) => ({
+    start_date: dayStart(boundaries[bucket]!),
+    end_date: dayStart(boundaries[bucket + 1]!),
+    value: round2(value),
+  }))
+}
+
+/**
+ * 2022 generation: sums the daily rollups (already summed over projects) into every bucket of
+ * every series, zero where nothing was used.
+ */
+export function aggregateUsage(rows: DailyUsage[], range: UsageRange): UsageSeries[] {
+  const { boundaries, bucketOf } = bucketIndex(range)
+  const bucketCount = boundaries.length - 1
   const totals = new Map<string, Float64Array>()
   for (const series of USAGE_SERIES)
     totals.set(`${series.object_type}/${series.metric}`, new Float64Array(bucketCount))
   for (const row of rows) {
     const values = totals.get(`${row.object_type}/${row.metric}`)
-    const offset = toEpochDay(row.day) - firstDay
-    if (!values || offset < 0 || offset >= bucketOfDay.length) continue
-    values[bucketOfDay[offset]!]! += row.value
+    const bucket = bucketOf(row.day)
+    if (!values || bucket < 0) continue
+    values[bucket]! += row.value
   }
-  return USAGE_SERIES.map((series) => {
-    const values = totals.get(`${series.object_type}/${series.metric}`)!
-    return {
-      object_type: series.object_type,
-      metric: series.metric,
-      usage: Array.from(values, (value, bucket) => ({
-        start_date: dayStart(boundaries[bucket]!),
-        end_date: dayStart(boundaries[bucket + 1]!),
-        // Volumes are whole bytes; credits keep two decimals at most.
-        value: Math.round(value * 100) / 100,
-      })),
-    }
-  })
+  return USAGE_SERIES.map((series) => ({
+    object_type: series.object_type,
+    metric: series.metric,
+    usage: points(totals.get(`${series.object_type}/${series.metric}`)!, boundaries),
+  }))
+}
+
+export interface UsageProject {
+  id: string
+  name: string
+  /** 1 when the project was deleted (its usage stays, as deleted). */
+  deleted: number
+}
+
+export interface DailyProjectCredits {
+  day: string
+  project_id: string
+  /** Credits of that day and project, summed over object types. */
+  value: number
+}
+
+export interface ProjectUsageAnswer {
+  interval: UsageInterval
+  data_organization: UsagePoint[]
+  data_projects: { project_id: string; project_name: string; data: UsagePoint[] }[]
+  data_deleted_projects: UsagePoint[]
+}
+
+/**
+ * Current generation (shared/API.md, "The current generation"): credits per bucket for every live
+ * project of the organization (by name, zero where nothing was used), the deleted projects together,
+ * and the organization. Each project's buckets are rounded to two decimals first, and the
+ * organization's bucket is the sum of those rounded values (rounded again), so that
+ * `data_organization` is the sum of `data_projects` and `data_deleted_projects`, bucket by bucket.
+ */
+export function aggregateProjectUsage(
+  rows: DailyProjectCredits[],
+  projects: UsageProject[],
+  range: UsageRange,
+): ProjectUsageAnswer {
+  const { boundaries, bucketOf } = bucketIndex(range)
+  const bucketCount = boundaries.length - 1
+  const live = projects.filter((project) => !project.deleted)
+  const totals = new Map(live.map((project) => [project.id, new Float64Array(bucketCount)]))
+  const deleted = new Float64Array(bucketCount)
+  for (const row of rows) {
+    const bucket = bucketOf(row.day)
+    if (bucket < 0) continue
+    // A project that is not live (deleted, or unknown) counts as deleted: its usage stays.
+    ;(totals.get(row.project_id) ?? deleted)[bucket]! += row.value
+  }
+  const dataProjects = live.map((project) => ({
+    project_id: project.id,
+    project_name: project.name,
+    data: points(totals.get(project.id)!, boundaries),
+  }))
+  const dataDeleted = points(deleted, boundaries)
+  const organization = dataDeleted.map((point, bucket) => ({
+    ...point,
+    value: round2(dataProjects.reduce((sum, project) => sum + project.data[bucket]!.value, point.value)),
+  }))
+  return {
+    interval: range.interval,
+    data_organization: organization,
+    data_projects: dataProjects,
+    data_deleted_projects: dataDeleted,
+  }
 }
 
 export interface UsageQuery {

@@ -16,5 +16,5 @@ export async function statusRoutes(app: FastifyInstance): Promise<void> {
     },
   )
 
-  app.get('/openapi.json', { config: { public: true } }, async () => openApiDocument())
+  app.get('/openapi.json', { config: { public: true } }, async () => openApiDocument(app.apiGeneration))
 }

@@ -1,13 +1,14 @@
 import type { FastifyInstance } from 'fastify'
 import { organizationFor } from '../auth/access'
 import { badRequest } from '../lib/http-error'
-import { aggregateUsage, parseUsageQuery, type UsageQuery } from '../lib/usage-buckets'
+import { aggregateProjectUsage, aggregateUsage, parseUsageQuery, type UsageQuery } from '../lib/usage-buckets'
 import { utcToday } from '../../domain/dates'
 import { organizationNameParams, usageQuery } from '../schemas/bodies'
-import { arrayOf } from '../schemas/openapi'
+import { arrayOf, ref } from '../schemas/openapi'
 
 export async function usageRoutes(app: FastifyInstance): Promise<void> {
   const { usage } = app.repositories
+  const isCurrent = app.apiGeneration === 'current'
 
   app.get<{ Params: { organization_name: string }; Querystring: UsageQuery }>(
     '/organizations/:organization_name/usage',
@@ -15,7 +16,7 @@ export async function usageRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         params: organizationNameParams,
         querystring: usageQuery,
-        response: { 200: arrayOf('Usage') },
+        response: { 200: isCurrent ? ref('OrganizationUsage') : arrayOf('Usage') },
       },
     },
     async (request) => {
@@ -23,6 +24,13 @@ export async function usageRoutes(app: FastifyInstance): Promise<void> {
       const parsed = parseUsageQuery(request.query, organization.subscription_start_date, utcToday())
       if (parsed.problems) throw badRequest(parsed.problems)
       const { range } = parsed
+      // 2022: per object type and metric, summed over projects. Current: credits per project.
+      if (isCurrent)
+        return aggregateProjectUsage(
+          usage.dailyCreditsByProject(organization.id, range.start, range.end),
+          usage.projects(organization.id),
+          range,
+        )
       return aggregateUsage(usage.daily(organization.id, range.start, range.end), range)
     },
   )

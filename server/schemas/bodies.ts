@@ -1,6 +1,6 @@
 // Request schemas. They check shapes and types only (a known field of the wrong type is a 400);
 // the rules on values (name pattern, email, dates, subscriptions) are checked by the routes with
-// src/api/rules.ts so that the messages match the dashboard's forms word for word. Unknown fields
+// domain/ so that the messages match the dashboard's forms word for word. Unknown fields
 // are allowed and ignored. `description` is the phrase used in the error message ("must be ...").
 
 const string = (description: string) => ({ type: 'string', description })
@@ -36,6 +36,32 @@ export const organizationUpdateBody = {
     subscription_start_date: string('a date string written YYYY-MM-DD'),
     subscription_end_date: dateOrNull,
   },
+}
+
+/** Current generation: `subscription` optional (default free), `voucher` and 2FA enforcement. */
+export const organizationCreateBodyCurrent = {
+  type: 'object',
+  required: ['name'],
+  properties: {
+    ...organizationCreateBody.properties,
+    voucher: string('a string (a voucher code)'),
+    two_factor_authentication_forced: { type: 'boolean', description: 'true or false' },
+  },
+}
+
+/** Current generation: admins may also switch 2FA enforcement. */
+export const organizationUpdateBodyCurrent = {
+  type: 'object',
+  properties: {
+    ...organizationUpdateBody.properties,
+    two_factor_authentication_forced: { type: 'boolean', description: 'true or false' },
+  },
+}
+
+export const voucherParams = {
+  type: 'object',
+  required: ['code'],
+  properties: { code: string('a voucher code') },
 }
 
 export const memberCreateBody = {

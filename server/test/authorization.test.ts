@@ -1,5 +1,6 @@
-// Every endpoint for every kind of caller, generated from one table.
+// Every endpoint for every kind of caller, generated from one table, in both generations.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { API_GENERATIONS, type ApiGeneration } from '../generation'
 import { createTestApi, uniqueEmail, uniqueName, type Caller, type TestApi } from './helpers'
 
 type Role = 'anonymous' | 'outsider' | 'member' | 'admin' | 'staff'
@@ -69,6 +70,20 @@ const ENDPOINTS: Endpoint[] = [
   },
 ]
 
+const VOUCHER = 'AUTHORIZATION-MATRIX'
+
+/** The current generation's own endpoints: the voucher lookup and the 2FA switch. */
+const CURRENT_ENDPOINTS: Endpoint[] = [
+  { method: 'GET', path: () => `/vouchers/${VOUCHER}`, needs: 'token', success: 200 },
+  {
+    method: 'PATCH',
+    path: (f) => `/organizations/${f.organization}`,
+    body: () => ({ two_factor_authentication_forced: true }),
+    needs: 'admin',
+    success: 200,
+  },
+]
+
 const ROLES: Role[] = ['anonymous', 'outsider', 'member', 'admin', 'staff']
 
 /** The status a role must get: success, or the refusal the contract gives for it. */
@@ -81,14 +96,21 @@ function expectedStatus(endpoint: Endpoint, role: Role): number {
 }
 
 let api: TestApi
+const apis = {} as Record<ApiGeneration, TestApi>
 
 beforeAll(async () => {
-  api = await createTestApi()
+  for (const generation of API_GENERATIONS)
+    apis[generation] = await createTestApi({ apiGeneration: generation })
+  apis.current.app.repositories.vouchers.insert({ code: VOUCHER, description: 'For the matrix' })
+  api = apis['2022']
 })
-afterAll(async () => api.close())
+afterAll(async () => {
+  for (const generation of API_GENERATIONS) await apis[generation].close()
+})
 
-describe('authorization matrix', () => {
-  const cases = ENDPOINTS.flatMap((endpoint) => ROLES.map((role) => ({ endpoint, role })))
+describe.each(API_GENERATIONS)('authorization matrix, %s generation', (generation) => {
+  const endpoints = generation === 'current' ? [...ENDPOINTS, ...CURRENT_ENDPOINTS] : ENDPOINTS
+  const cases = endpoints.flatMap((endpoint) => ROLES.map((role) => ({ endpoint, role })))
 
   it.each(
     cases.map((c) => [
@@ -97,6 +119,7 @@ describe('authorization matrix', () => {
       c,
     ]),
   )('%s as %s', async (_label, _role, { endpoint, role }) => {
+    const api = apis[generation]
     // A fresh organization per case: its admin, a plain member, a member to act on, an outsider.
     const admin = api.user()
     const member = api.user()

@@ -12,9 +12,16 @@ beforeAll(async () => {
   admin = api.user()
   name = await api.organization(admin)
   const { id } = api.app.repositories.organizations.findByName(name)!
-  const insert = api.app.db.prepare(
-    'INSERT INTO usage_daily (organization_id, day, object_type, metric, value) VALUES (?, ?, ?, ?, ?)',
+  api.app.db
+    .prepare("INSERT INTO projects (id, organization_id, name, creation_date) VALUES (?, ?, 'p', '')")
+    .run(`${id}-p`, id)
+  const rollup = api.app.db.prepare(
+    'INSERT INTO usage_daily (organization_id, day, project_id, object_type, metric, value) VALUES (?, ?, ?, ?, ?, ?)',
   )
+  const insert = {
+    run: (...row: [string, string, string, string, number]) =>
+      rollup.run(row[0], row[1], `${id}-p`, ...row.slice(2)),
+  }
   // Every day of 2020: credits = 1 on each day, input volume = day of the month.
   for (let day = '2020-01-01'; day < '2021-01-01'; day = addDays(day, 1)) {
     insert.run(id, day, 'deployment_version', 'credits', 1)

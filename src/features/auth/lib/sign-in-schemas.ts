@@ -1,5 +1,5 @@
 // The sign-in forms' schemas (valibot), at module scope. The email rule is the one the server
-// and the members forms use (src/api/rules.ts).
+// and the members forms use (domain/email.ts).
 import * as v from 'valibot'
 import { emailProblem } from '../../../../domain/email'
 import { normalizeToken } from '../../../api/auth-token'

@@ -1,0 +1,357 @@
+"""Drives the local API server through an official UbiOps Python client (3.7.0 or 4.12.0).
+
+Every organizations endpoint is called through the client's own methods and models, the errors
+included. Run by server/test/interop.test.ts, which starts the server and creates the callers:
+
+    PYTHONPATH=<client folder> /usr/bin/python3 python_checks.py
+
+Environment: UBIOPS_API_URL (base URL, .../v2.1), API_GENERATION (2022 or current), ADMIN_TOKEN,
+MEMBER_TOKEN + MEMBER_EMAIL, OUTSIDER_TOKEN, STAFF_TOKEN (bare tokens), USAGE_ORGANIZATION (an
+organization of the admin with known usage: USAGE_START, USAGE_END, USAGE_TOTAL_CREDITS,
+USAGE_DELETED_CREDITS), NAME_PREFIX (unique per run).
+
+Prints one line per check, `PASS <check>` or `FAIL <check>: <why>`, then
+`SUMMARY {"passed": n, "failed": m, "client": "<version>"}`; exits 1 when a check failed.
+"""
+import json
+import os
+import sys
+import traceback
+
+import ubiops
+from ubiops.exceptions import ApiException
+
+ENV = os.environ
+URL = ENV["UBIOPS_API_URL"]
+GENERATION = ENV["API_GENERATION"]
+CURRENT = GENERATION == "current"
+PREFIX = ENV["NAME_PREFIX"]
+results = {"passed": 0, "failed": 0}
+
+
+def core(token):
+    configuration = ubiops.Configuration(host=URL, api_key={"Authorization": "Token " + token})
+    return ubiops.CoreApi(ubiops.ApiClient(configuration))
+
+
+admin = core(ENV["ADMIN_TOKEN"])
+member = core(ENV["MEMBER_TOKEN"])
+outsider = core(ENV["OUTSIDER_TOKEN"])
+staff = core(ENV["STAFF_TOKEN"])
+stranger = core("not-a-token-" + PREFIX)
+
+
+def check(name, test):
+    try:
+        test()
+    except Exception as error:  # noqa: BLE001 - every failure is reported, none stops the run
+        results["failed"] += 1
+        detail = "".join(traceback.format_exception_only(type(error), error)).strip().replace("\n", " ")
+        print("FAIL %s: %s" % (name, detail[:400]), flush=True)
+        return
+    results["passed"] += 1
+    print("PASS %s" % name, flush=True)
+
+
+def expect(condition, message):
+    if not condition:
+        raise AssertionError(message)
+
+
+def expect_error(call, status, fragment):
+    """The call fails with this status and an {"error": ...} that contains `fragment`."""
+    try:
+        call()
+    except ApiException as error:
+        expect(error.status == status, "status %s, not %s: %s" % (error.status, status, error.body))
+        body = json.loads(error.body)
+        expect(fragment.lower() in body["error"].lower(), "error %r lacks %r" % (body["error"], fragment))
+        return
+    raise AssertionError("no error; expected %s" % status)
+
+
+def create(api, name, **fields):
+    return api.organizations_create(data=ubiops.OrganizationCreate(name=name, **fields))
+
+
+ORG = PREFIX + "-org"
+RENAMED = PREFIX + "-renamed"
+PAID = PREFIX + "-paid"
+member_email = ENV["MEMBER_EMAIL"]
+state = {}
+
+
+def create_free():
+    created = create(admin, ORG, subscription="free")
+    expect(isinstance(created, ubiops.OrganizationList), "answer is %r" % type(created))
+    expect(created.name == ORG, "name %r" % created.name)
+    expect(len(created.id) == 36, "id %r" % created.id)
+    expect(created.creation_date is not None, "no creation_date")
+    if CURRENT:
+        expect(created.status == "active", "status %r" % created.status)
+        expect(created.two_factor_authentication_forced is False, "2FA %r" % created.two_factor_authentication_forced)
+    state["id"] = created.id
+
+
+def create_paid():
+    created = create(staff, PAID, subscription="professional", subscription_end_date="2099-12-31")
+    expect(created.name == PAID, "name %r" % created.name)
+
+
+def list_organizations():
+    listed = admin.organizations_list()
+    names = [organization.name for organization in listed]
+    expect(ORG in names, "%s not in %s" % (ORG, names))
+    expect(names == sorted(names), "not by name: %s" % names)
+    if CURRENT:
+        expect(all(organization.status == "active" for organization in listed), "a status is not active")
+
+
+def get_organization():
+    detail = admin.organizations_get(ORG)
+    expect(isinstance(detail, ubiops.OrganizationDetail), "answer is %r" % type(detail))
+    expect(detail.id == state["id"] and detail.subscription == "free", "detail %r" % detail)
+    expect(detail.status == "active", "status %r" % detail.status)
+    if CURRENT:
+        expect(detail.overage_usage is False, "overage %r" % detail.overage_usage)
+        expect(not hasattr(detail, "subscription_self_service"), "has subscription_self_service")
+    else:
+        expect(detail.subscription_self_service is True, "self service %r" % detail.subscription_self_service)
+
+
+def resources():
+    counts = admin.organizations_resource_usage(ORG)
+    expect(counts.users == 1 and counts.projects == 0, "counts %r" % counts)
+    expect(counts.deployments == 0 and counts.pipelines == 0, "counts %r" % counts)
+    if CURRENT:
+        expect(counts.buckets == 0 and counts.environments == 0, "counts %r" % counts)
+
+
+def add_member():
+    added = admin.organization_users_create(ORG, data=ubiops.OrganizationUserCreate(email=member_email, admin=False))
+    expect(isinstance(added, ubiops.OrganizationUserDetail), "answer is %r" % type(added))
+    expect(added.email == member_email and added.admin is False, "member %r" % added)
+    state["member_id"] = added.id
+
+
+def list_members():
+    members = admin.organization_users_list(ORG)
+    emails = [m.email for m in members]
+    expect(member_email in emails and len(emails) == 2, "members %s" % emails)
+    expect(emails == sorted(emails), "not by email: %s" % emails)
+    state["admin_id"] = next(m.id for m in members if m.email != member_email)
+
+
+def get_member():
+    found = admin.organization_users_get(ORG, state["member_id"])
+    expect(found.email == member_email and found.admin is False, "member %r" % found)
+
+
+def promote_and_demote():
+    promoted = admin.organization_users_update(ORG, state["member_id"], data=ubiops.OrganizationUserUpdate(admin=True))
+    expect(promoted.admin is True, "not promoted: %r" % promoted)
+    demoted = admin.organization_users_update(ORG, state["member_id"], data=ubiops.OrganizationUserUpdate(admin=False))
+    expect(demoted.admin is False, "not demoted: %r" % demoted)
+
+
+def member_reads():
+    expect(member.organizations_get(ORG).name == ORG, "member cannot read")
+    expect(ORG in [o.name for o in member.organizations_list()], "not in the member's list")
+
+
+def rename():
+    renamed = admin.organizations_update(ORG, data=ubiops.OrganizationUpdate(name=RENAMED))
+    expect(renamed.name == RENAMED, "name %r" % renamed.name)
+    expect_error(lambda: admin.organizations_get(ORG), 404, "no organization")
+    back = admin.organizations_update(RENAMED, data=ubiops.OrganizationUpdate(name=ORG))
+    expect(back.name == ORG, "name %r" % back.name)
+
+
+def staff_changes_subscription():
+    changed = staff.organizations_update(
+        ORG,
+        data=ubiops.OrganizationUpdate(
+            subscription="professional", subscription_start_date="2026-01-01", subscription_end_date="2099-01-01"
+        ),
+    )
+    expect(changed.subscription == "professional", "subscription %r" % changed.subscription)
+    expect(admin.organizations_get(ORG).subscription == "professional", "not kept")
+
+
+def two_factor_switch():
+    switched = admin.organizations_update(ORG, data=ubiops.OrganizationUpdate(two_factor_authentication_forced=True))
+    expect(switched.two_factor_authentication_forced is True, "answer %r" % switched)
+    expect(admin.organizations_get(ORG).two_factor_authentication_forced is True, "detail not switched")
+    listed = [o for o in admin.organizations_list() if o.name == ORG][0]
+    expect(listed.two_factor_authentication_forced is True, "list not switched")
+    admin.organizations_update(ORG, data=ubiops.OrganizationUpdate(two_factor_authentication_forced=False))
+    expect(admin.organizations_get(ORG).two_factor_authentication_forced is False, "not switched back")
+
+
+def usage():
+    name = ENV["USAGE_ORGANIZATION"]
+    start, end = ENV["USAGE_START"], ENV["USAGE_END"]
+    total = float(ENV["USAGE_TOTAL_CREDITS"])
+    answer = admin.organizations_usage_get(name, start_date=start, end_date=end, interval="month")
+    if CURRENT:
+        expect(isinstance(answer, ubiops.OrganizationUsage), "answer is %r" % type(answer))
+        expect(answer.interval == "month", "interval %r" % answer.interval)
+        organization = sum(point.value for point in answer.data_organization)
+        projects = sum(point.value for project in answer.data_projects for point in project.data)
+        deleted = sum(point.value for point in answer.data_deleted_projects)
+        expect(abs(organization - total) < 0.001, "organization %s, expected %s" % (organization, total))
+        expect(abs(projects + deleted - organization) < 0.001, "%s + %s != %s" % (projects, deleted, organization))
+        expect(abs(deleted - float(ENV["USAGE_DELETED_CREDITS"])) < 0.001, "deleted %s" % deleted)
+        expect(all(p.project_name and len(p.project_id) == 36 for p in answer.data_projects), "project fields")
+        for index, point in enumerate(answer.data_organization):
+            parts = sum(p.data[index].value for p in answer.data_projects) + answer.data_deleted_projects[index].value
+            expect(abs(parts - point.value) < 0.001, "bucket %s: %s != %s" % (index, parts, point.value))
+    else:
+        expect(isinstance(answer, list) and len(answer) == 5, "answer %r" % type(answer))
+        expect(all(isinstance(series, ubiops.Usage) for series in answer), "not Usage models")
+        credits = [s for s in answer if s.object_type == "deployment_version" and s.metric == "credits"][0]
+        found = sum(bucket.value for bucket in credits.usage)
+        expect(abs(found - total) < 0.001, "credits %s, expected %s" % (found, total))
+
+
+def usage_default_period():
+    answer = admin.organizations_usage_get(ORG)
+    if CURRENT:
+        expect(len(answer.data_organization) == 1, "buckets %r" % answer.data_organization)
+    else:
+        expect(all(len(series.usage) == 1 for series in answer), "not one bucket per series")
+
+
+def remove_member():
+    # The 3.7.0 client sends Content-Type: application/json with an empty body on DELETE.
+    admin.organization_users_delete(ORG, state["member_id"])
+    expect_error(lambda: admin.organization_users_get(ORG, state["member_id"]), 404, "no member")
+
+
+def bad_name():
+    expect_error(lambda: create(admin, "Bad Name!", subscription="free"), 400, "name:")
+
+
+def taken_name():
+    expect_error(lambda: create(admin, ORG, subscription="free"), 400, "already exists")
+
+
+def unknown_subscription():
+    expect_error(lambda: create(admin, PREFIX + "-gold", subscription="gold"), 400, "subscription:")
+
+
+def date_out_of_range():
+    expect_error(
+        lambda: create(staff, PREFIX + "-far", subscription="professional", subscription_end_date="9999-12-31"),
+        400,
+        "subscription_end_date: use a date from 2000-01-01 to 2100-12-31",
+    )
+
+
+def last_admin():
+    expect_error(
+        lambda: admin.organization_users_update(ORG, state["admin_id"], data=ubiops.OrganizationUserUpdate(admin=False)),
+        400,
+        "last admin",
+    )
+    expect_error(lambda: admin.organization_users_delete(ORG, state["admin_id"]), 400, "last admin")
+
+
+def member_twice():
+    admin.organization_users_create(ORG, data=ubiops.OrganizationUserCreate(email=member_email))
+    expect_error(
+        lambda: admin.organization_users_create(ORG, data=ubiops.OrganizationUserCreate(email=member_email)),
+        400,
+        "already a member",
+    )
+
+
+def unauthorized():
+    expect_error(lambda: stranger.organizations_list(), 401, "token")
+    expect_error(lambda: stranger.organizations_get(ORG), 401, "token")
+
+
+def forbidden():
+    expect_error(
+        lambda: member.organization_users_create(ORG, data=ubiops.OrganizationUserCreate(email="x-" + member_email)),
+        403,
+        "only admins",
+    )
+    expect_error(lambda: member.organizations_update(ORG, data=ubiops.OrganizationUpdate(name=RENAMED)), 403, "only admins")
+    expect_error(
+        lambda: admin.organizations_update(ORG, data=ubiops.OrganizationUpdate(subscription="enterprise")),
+        403,
+        "platform operator",
+    )
+
+
+def not_found():
+    expect_error(lambda: admin.organizations_get(PREFIX + "-missing"), 404, "no organization")
+    expect_error(lambda: outsider.organizations_get(ORG), 404, "no organization")
+    expect_error(lambda: outsider.organizations_resource_usage(ORG), 404, "no organization")
+    expect_error(lambda: outsider.organizations_usage_get(ORG), 404, "no organization")
+    expect_error(lambda: outsider.organization_users_list(ORG), 404, "no organization")
+    expect_error(
+        lambda: admin.organization_users_get(ORG, "00000000-0000-4000-8000-000000000000"), 404, "no member"
+    )
+
+
+def bad_usage_query():
+    expect_error(lambda: admin.organizations_usage_get(ORG, interval="week"), 400, "interval")
+
+
+def voucher_lookup():
+    code = ENV["VOUCHER_CODE"]
+    found = admin.vouchers_get(code)
+    expect(found.description == ENV["VOUCHER_DESCRIPTION"], "description %r" % found.description)
+    expect_error(lambda: admin.vouchers_get("NO-SUCH-" + PREFIX), 404, "no voucher")
+    expect_error(lambda: stranger.vouchers_get(code), 401, "token")
+
+
+def create_with_voucher_and_defaults():
+    created = create(admin, PREFIX + "-voucher", voucher=ENV["VOUCHER_CODE"], two_factor_authentication_forced=True)
+    expect(created.two_factor_authentication_forced is True, "2FA %r" % created.two_factor_authentication_forced)
+    detail = admin.organizations_get(created.name)
+    expect(detail.subscription == "free", "default subscription %r" % detail.subscription)
+    expect_error(lambda: create(admin, PREFIX + "-badvoucher", voucher="NO-SUCH-" + PREFIX), 400, "voucher:")
+
+
+CHECKS = [
+    ("service status", lambda: expect(admin.service_status().status == "ok", "not ok")),
+    ("organizations_create (free)", create_free),
+    ("organizations_create (professional, by staff)", create_paid),
+    ("organizations_list", list_organizations),
+    ("organizations_get", get_organization),
+    ("organizations_resource_usage", resources),
+    ("organization_users_create", add_member),
+    ("organization_users_list", list_members),
+    ("organization_users_get", get_member),
+    ("organization_users_update (promote, demote)", promote_and_demote),
+    ("member reads the organization", member_reads),
+    ("organizations_update (rename and back)", rename),
+    ("organizations_usage_get (range, sums)", usage),
+    ("organizations_usage_get (default period)", usage_default_period),
+    ("error 400: bad name", bad_name),
+    ("error 400: taken name", taken_name),
+    ("error 400: unknown subscription", unknown_subscription),
+    ("error 400: subscription date out of range", date_out_of_range),
+    ("error 400: last admin (demote, remove)", last_admin),
+    ("error 400: bad usage interval", bad_usage_query),
+    ("error 401: unknown token", unauthorized),
+    ("error 403: member and admin without the right", forbidden),
+    ("error 404: unknown organization, outsider, unknown member", not_found),
+    ("organization_users_delete (empty JSON body)", remove_member),
+    ("error 400: member added twice", member_twice),
+    ("organizations_update (subscription, by staff)", staff_changes_subscription),
+]
+if CURRENT:
+    CHECKS += [
+        ("organizations_update (two_factor_authentication_forced)", two_factor_switch),
+        ("vouchers_get (known, 404, 401)", voucher_lookup),
+        ("organizations_create (voucher, default subscription, unknown voucher)", create_with_voucher_and_defaults),
+    ]
+
+for check_name, check_test in CHECKS:
+    check(check_name, check_test)
+print("SUMMARY " + json.dumps(dict(results, client=ubiops.__version__, generation=GENERATION)), flush=True)
+sys.exit(1 if results["failed"] else 0)

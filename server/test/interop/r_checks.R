@@ -1,0 +1,185 @@
+# Drives the local API server through the official UbiOps R client 0.5.0 (2022 generation).
+# Every organizations endpoint through the client's own functions, the errors included. Run by
+# server/test/interop.test.ts, which starts the server and creates the callers:
+#   R_LIBS=<lib with ubiops installed> Rscript r_checks.R
+# Environment: as python_checks.py (UBIOPS_API_URL, ADMIN_TOKEN, MEMBER_TOKEN, MEMBER_EMAIL,
+# OUTSIDER_TOKEN, STAFF_TOKEN, USAGE_*, NAME_PREFIX); UBIOPS_PROJECT must be set to anything.
+# Prints `PASS <check>` or `FAIL <check>: <why>` per check, then `SUMMARY {...}`; exits 1 on a failure.
+
+env <- function(name) Sys.getenv(name, unset = NA)
+token <- function(name) paste("Token", env(name))
+ADMIN <- token("ADMIN_TOKEN")
+MEMBER <- token("MEMBER_TOKEN")
+OUTSIDER <- token("OUTSIDER_TOKEN")
+STAFF <- token("STAFF_TOKEN")
+STRANGER <- paste0("Token not-a-token-", env("NAME_PREFIX"))
+PREFIX <- env("NAME_PREFIX")
+ORG <- paste0(PREFIX, "-org")
+RENAMED <- paste0(PREFIX, "-renamed")
+MEMBER_EMAIL <- env("MEMBER_EMAIL")
+state <- new.env()
+passed <- 0
+failed <- 0
+
+check <- function(name, test) {
+  outcome <- tryCatch({ test(); NULL }, error = function(e) conditionMessage(e))
+  if (is.null(outcome)) {
+    passed <<- passed + 1
+    cat(sprintf("PASS %s\n", name))
+  } else {
+    failed <<- failed + 1
+    cat(sprintf("FAIL %s: %s\n", name, substr(gsub("\n", " ", outcome), 1, 400)))
+  }
+}
+
+expect <- function(condition, message) if (!isTRUE(condition)) stop(message, call. = FALSE)
+
+# The call fails with "Error (<status>) : <the server's error>" containing `fragment`.
+expect_error <- function(call, status, fragment) {
+  message <- tryCatch({ call; NULL }, error = function(e) conditionMessage(e))
+  expect(!is.null(message), sprintf("no error; expected %s", status))
+  expect(startsWith(message, sprintf("Error (%s) : ", status)), sprintf("expected %s, got: %s", status, message))
+  expect(grepl(fragment, message, fixed = TRUE), sprintf("%s lacks %s", message, fragment))
+}
+
+check("service_status", function() {
+  expect(ubiops::service_status(UBIOPS_API_TOKEN = ADMIN)$status == "ok", "not ok")
+})
+
+check("organizations_create (free)", function() {
+  created <- ubiops::organizations_create(list(name = ORG, subscription = "free"), UBIOPS_API_TOKEN = ADMIN)
+  expect(created$name == ORG, paste("name", created$name))
+  expect(nchar(created$id) == 36, paste("id", created$id))
+  expect(!is.null(created$creation_date), "no creation_date")
+  expect(setequal(names(created), c("id", "name", "creation_date")), paste(names(created), collapse = ","))
+})
+
+check("organizations_create (professional, by staff)", function() {
+  created <- ubiops::organizations_create(
+    list(name = paste0(PREFIX, "-paid"), subscription = "professional", subscription_end_date = "2099-12-31"),
+    UBIOPS_API_TOKEN = STAFF
+  )
+  expect(created$name == paste0(PREFIX, "-paid"), "name")
+})
+
+check("organizations_list", function() {
+  names <- vapply(ubiops::organizations_list(UBIOPS_API_TOKEN = ADMIN), function(o) o$name, "")
+  expect(ORG %in% names, paste(names, collapse = ","))
+  expect(identical(names, sort(names, method = "radix")), "not by name")
+})
+
+check("organizations_get", function() {
+  detail <- ubiops::organizations_get(ORG, UBIOPS_API_TOKEN = ADMIN)
+  expect(detail$subscription == "free" && detail$status == "active", "detail")
+  expect(isTRUE(detail$subscription_self_service), "self service")
+})
+
+check("organizations_resource_usage", function() {
+  counts <- ubiops::organizations_resource_usage(ORG, UBIOPS_API_TOKEN = ADMIN)
+  expect(counts$users == 1 && counts$projects == 0 && counts$pipeline_versions == 0, "counts")
+  expect(is.null(counts$buckets), "the 2022 generation has no buckets")
+})
+
+check("organization_users_create", function() {
+  added <- ubiops::organization_users_create(ORG, list(email = MEMBER_EMAIL, admin = FALSE), UBIOPS_API_TOKEN = ADMIN)
+  expect(added$email == MEMBER_EMAIL && identical(added$admin, FALSE), "member")
+  state$member_id <- added$id
+})
+
+check("organization_users_list", function() {
+  members <- ubiops::organization_users_list(ORG, UBIOPS_API_TOKEN = ADMIN)
+  emails <- vapply(members, function(m) m$email, "")
+  expect(length(emails) == 2 && MEMBER_EMAIL %in% emails, paste(emails, collapse = ","))
+  state$admin_id <- Filter(function(m) m$email != MEMBER_EMAIL, members)[[1]]$id
+})
+
+check("organization_users_get", function() {
+  found <- ubiops::organization_users_get(ORG, state$member_id, UBIOPS_API_TOKEN = ADMIN)
+  expect(found$email == MEMBER_EMAIL, "email")
+})
+
+check("organization_users_update (promote, demote)", function() {
+  promoted <- ubiops::organization_users_update(ORG, state$member_id, list(admin = TRUE), UBIOPS_API_TOKEN = ADMIN)
+  expect(isTRUE(promoted$admin), "not promoted")
+  demoted <- ubiops::organization_users_update(ORG, state$member_id, list(admin = FALSE), UBIOPS_API_TOKEN = ADMIN)
+  expect(identical(demoted$admin, FALSE), "not demoted")
+})
+
+check("organizations_update (rename and back)", function() {
+  renamed <- ubiops::organizations_update(ORG, list(name = RENAMED), UBIOPS_API_TOKEN = ADMIN)
+  expect(renamed$name == RENAMED, "name")
+  expect_error(ubiops::organizations_get(ORG, UBIOPS_API_TOKEN = ADMIN), 404, "no organization")
+  back <- ubiops::organizations_update(RENAMED, list(name = ORG), UBIOPS_API_TOKEN = ADMIN)
+  expect(back$name == ORG, "name back")
+})
+
+check("organizations_update (subscription, by staff)", function() {
+  changed <- ubiops::organizations_update(
+    ORG,
+    list(subscription = "professional", subscription_start_date = "2026-01-01", subscription_end_date = "2099-01-01"),
+    UBIOPS_API_TOKEN = STAFF
+  )
+  expect(changed$subscription == "professional", "subscription")
+})
+
+check("organizations_usage_get (range, sums)", function() {
+  usage <- ubiops::organizations_usage_get(
+    env("USAGE_ORGANIZATION"), start.date = env("USAGE_START"), end.date = env("USAGE_END"), interval = "month",
+    UBIOPS_API_TOKEN = ADMIN
+  )
+  expect(length(usage) == 5, "five series")
+  credits <- Filter(function(s) s$object_type == "deployment_version" && s$metric == "credits", usage)[[1]]
+  total <- sum(vapply(credits$usage, function(b) as.numeric(b$value), 0))
+  expect(abs(total - as.numeric(env("USAGE_TOTAL_CREDITS"))) < 0.001, paste("credits", total))
+})
+
+check("organizations_usage_get (default period)", function() {
+  usage <- ubiops::organizations_usage_get(ORG, UBIOPS_API_TOKEN = ADMIN)
+  expect(all(vapply(usage, function(s) length(s$usage) == 1, TRUE)), "one bucket per series")
+})
+
+check("error 400: bad name", function() {
+  expect_error(ubiops::organizations_create(list(name = "Bad Name!", subscription = "free"), UBIOPS_API_TOKEN = ADMIN), 400, "name:")
+})
+
+check("error 400: taken name", function() {
+  expect_error(ubiops::organizations_create(list(name = ORG, subscription = "free"), UBIOPS_API_TOKEN = ADMIN), 400, "already exists")
+})
+
+check("error 400: last admin (demote, remove)", function() {
+  expect_error(ubiops::organization_users_update(ORG, state$admin_id, list(admin = FALSE), UBIOPS_API_TOKEN = ADMIN), 400, "last admin")
+  expect_error(ubiops::organization_users_delete(ORG, state$admin_id, UBIOPS_API_TOKEN = ADMIN), 400, "last admin")
+})
+
+check("error 400: bad usage interval", function() {
+  expect_error(ubiops::organizations_usage_get(ORG, interval = "week", UBIOPS_API_TOKEN = ADMIN), 400, "interval")
+})
+
+check("error 401: unknown token", function() {
+  expect_error(ubiops::organizations_list(UBIOPS_API_TOKEN = STRANGER), 401, "token")
+})
+
+check("error 403: member without the right", function() {
+  expect_error(ubiops::organization_users_create(ORG, list(email = paste0("x-", MEMBER_EMAIL)), UBIOPS_API_TOKEN = MEMBER), 403, "Only admins")
+  expect_error(ubiops::organizations_update(ORG, list(subscription = "enterprise"), UBIOPS_API_TOKEN = ADMIN), 403, "platform operator")
+})
+
+check("error 404: unknown organization, outsider, unknown member", function() {
+  expect_error(ubiops::organizations_get(paste0(PREFIX, "-missing"), UBIOPS_API_TOKEN = ADMIN), 404, "no organization")
+  expect_error(ubiops::organizations_get(ORG, UBIOPS_API_TOKEN = OUTSIDER), 404, "no organization")
+  expect_error(ubiops::organization_users_get(ORG, "00000000-0000-4000-8000-000000000000", UBIOPS_API_TOKEN = ADMIN), 404, "no member")
+})
+
+check("organization_users_delete", function() {
+  ubiops::organization_users_delete(ORG, state$member_id, UBIOPS_API_TOKEN = ADMIN)
+  expect_error(ubiops::organization_users_get(ORG, state$member_id, UBIOPS_API_TOKEN = ADMIN), 404, "no member")
+})
+
+check("error 400: member added twice", function() {
+  ubiops::organization_users_create(ORG, list(email = MEMBER_EMAIL), UBIOPS_API_TOKEN = ADMIN)
+  expect_error(ubiops::organization_users_create(ORG, list(email = MEMBER_EMAIL), UBIOPS_API_TOKEN = ADMIN), 400, "already a member")
+})
+
+cat(sprintf('SUMMARY {"passed": %d, "failed": %d, "client": "%s", "generation": "2022"}\n',
+            passed, failed, as.character(utils::packageVersion("ubiops"))))
+quit(status = if (failed > 0) 1 else 0)
