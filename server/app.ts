@@ -13,6 +13,7 @@ import { organizationsRoutes } from './routes/organizations'
 import { statusRoutes } from './routes/status'
 import { usageRoutes } from './routes/usage'
 import { userRoutes } from './routes/user'
+import { responseCache } from './plugins/response-cache'
 import { componentSchemas } from './schemas/openapi'
 
 export const API_PREFIX = '/v2.1'
@@ -40,7 +41,19 @@ export interface BuildAppOptions {
   logger?: FastifyServerOptions['logger']
   bodyLimit?: number
   auth?: Partial<AuthOptions>
+  /** false: compute every answer (ETags and compression stay); bench/scale.ts times that work. */
+  cacheAnswers?: boolean
 }
+
+/**
+ * The reads served from the response cache (server/plugins/response-cache.ts): the big ones. Every
+ * table they read bumps the organization's version (migration 004).
+ */
+export const CACHED_ROUTES = [
+  '/organizations/:organization_name/users',
+  '/organizations/:organization_name/usage',
+  '/organizations/:organization_name/resources',
+].map((route) => API_PREFIX + route)
 
 /** The API as a Fastify app, not listening: server.ts listens, tests call `app.inject()`. */
 export function buildApp(options: BuildAppOptions): FastifyInstance {
@@ -82,6 +95,13 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   for (const schema of componentSchemas()) app.addSchema(schema)
   installErrorHandling(app, bodyLimit)
   installAuthentication(app, { maxFailures: 20, windowMs: 60_000, ...options.auth })
+  // Before the routes: it hooks each cached route as it is added. `variant` keeps answers of
+  // different API generations apart once there is more than one.
+  void app.register(responseCache, {
+    routes: CACHED_ROUTES,
+    variant: '2022',
+    cacheAnswers: options.cacheAnswers ?? true,
+  })
 
   void app.register(
     async (api) => {
