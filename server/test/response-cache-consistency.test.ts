@@ -76,7 +76,7 @@ async function readUntil(reader: Reader, history: History, done: () => boolean):
   let last: string | null = null
   while (!done()) {
     const startedAt = history.acknowledged
-    const response = await fetch(reader.url, {
+    const response: Response = await fetch(reader.url, {
       headers: { authorization: `Token ${reader.token}`, ...(etag ? { 'if-none-match': etag } : {}) },
     })
     if (response.status === 304) {

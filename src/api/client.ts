@@ -1,4 +1,5 @@
 import { readToken } from './auth-token'
+import { takeEarlyResponse } from './early-requests'
 
 /** Every non-2xx answer of the API, with the sentence the server gave. */
 export class ApiError extends Error {
@@ -72,15 +73,20 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   if (token) headers.Authorization = `Token ${token}`
   if (body !== undefined) headers['Content-Type'] = 'application/json'
 
-  let response: Response
-  try {
-    response = await fetch(buildUrl(path, query), {
+  const url = buildUrl(path, query)
+  const send = () =>
+    fetch(url, {
       method,
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
       signal,
       keepalive,
     })
+  // The first page's reads may have been started by public/early-requests.js, before this code ran.
+  const early = method === 'GET' && !options.token ? takeEarlyResponse(url, token) : undefined
+  let response: Response
+  try {
+    response = await (early ? early.catch(send) : send())
   } catch (error) {
     if (signal?.aborted) throw error
     throw new NetworkError(error)
