@@ -96,8 +96,16 @@ function sendFile(request: FastifyRequest, reply: FastifyReply, file: StaticFile
   return reply.send(file.body)
 }
 
-// Request headers worth passing on; Authorization goes through but is never logged.
-const FORWARDED_REQUEST_HEADERS = ['authorization', 'content-type', 'accept', 'accept-language', 'user-agent']
+// Request headers worth passing on; Authorization goes through but is never logged. If-None-Match
+// lets the browser revalidate what it holds: the API's 304 comes back with no body.
+const FORWARDED_REQUEST_HEADERS = [
+  'authorization',
+  'content-type',
+  'accept',
+  'accept-language',
+  'user-agent',
+  'if-none-match',
+]
 const HOP_BY_HOP = new Set([
   'connection',
   'keep-alive',
