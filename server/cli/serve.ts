@@ -180,6 +180,8 @@ async function main() {
       response.headers.forEach((value, name) => {
         if (!HOP_BY_HOP.has(name)) reply.header(name, value)
       })
+      // A 304 has no body, and no Content-Type of ours: the browser would merge one into what it holds.
+      if (response.status === 304) return reply.send()
       return reply.send(Buffer.from(await response.arrayBuffer()))
     })
   })
