@@ -11,7 +11,7 @@ import { ProductionBuilds } from './support/production-build'
 import { temporaryFolder } from './support/processes'
 import { serveBuild, type ServedBuild } from './support/web-server'
 
-const LOADS = 11
+const LOADS = Number(process.env.LOADS || 11)
 const EARLY_SCRIPT = '<script src="/early-requests.js"></script>'
 
 /** One cold load: when the first row linking to an organization appeared, and when the list had arrived. */
