@@ -72,18 +72,35 @@ function checked(options: LoadOptions, result: autocannon.Result, seconds: numbe
 }
 
 /**
+ * Waits until the server has finished what was still in flight when the run ended: a slow server
+ * (json-server building 2 MB answers) keeps working on up to `connections` requests after autocannon
+ * stops, and that work would land on the next server's run. One more request queues behind them.
+ */
+async function drained(options: LoadOptions): Promise<void> {
+  await fetch(options.url, {
+    method: 'HEAD',
+    headers: options.headers,
+    signal: AbortSignal.timeout(60_000),
+  }).catch(() => undefined)
+}
+
+/**
  * Measures several endpoints (e.g. the same read on three servers) in turn, run after run, so
  * that a burst of other work on the machine falls on all of them alike rather than on one.
  */
 export async function measureLoads(list: LoadOptions[]): Promise<LoadFigures[]> {
   const lengths: number[] = []
-  for (const options of list)
+  for (const options of list) {
     lengths.push(runLength(options, await once(options, LOAD_DEFAULTS.warmUpSeconds)))
+    await drained(options)
+  }
   const results: autocannon.Result[][] = list.map(() => [])
   const runs = Math.max(...list.map((options) => options.runs ?? LOAD_DEFAULTS.runs))
   for (let run = 0; run < runs; run += 1)
-    for (const [index, options] of list.entries())
+    for (const [index, options] of list.entries()) {
       results[index]!.push(checked(options, await once(options, lengths[index]!), lengths[index]!))
+      await drained(options)
+    }
   return results.map((measured, index) => ({
     requestsPerSecond: Math.round(median(measured.map((result) => result.requests.average))),
     p50: median(measured.map((result) => result.latency.p50)),
