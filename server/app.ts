@@ -20,6 +20,7 @@ import { userRoutes } from './routes/user'
 import { vouchersRepository } from './repositories/vouchers'
 import { vouchersRoutes } from './routes/vouchers'
 import { API_GENERATIONS, DEFAULT_API_GENERATION, type ApiGeneration } from './generation'
+import { responseCache } from './plugins/response-cache'
 import { componentSchemas } from './schemas/openapi'
 
 export const API_PREFIX = '/v2.1'
@@ -55,7 +56,19 @@ export interface BuildAppOptions {
   auth?: Partial<AuthOptions>
   /** `2022` (the default, the seed's contract) or `current`: see server/generation.ts. */
   apiGeneration?: ApiGeneration
+  /** false: compute every answer (ETags and compression stay); bench/scale.ts times that work. */
+  cacheAnswers?: boolean
 }
+
+/**
+ * The reads served from the response cache (server/plugins/response-cache.ts): the big ones. Every
+ * table they read bumps the organization's version (migration 004).
+ */
+export const CACHED_ROUTES = [
+  '/organizations/:organization_name/users',
+  '/organizations/:organization_name/usage',
+  '/organizations/:organization_name/resources',
+].map((route) => API_PREFIX + route)
 
 /** The API as a Fastify app, not listening: server.ts listens, tests call `app.inject()`. */
 export function buildApp(options: BuildAppOptions): FastifyInstance {
@@ -102,6 +115,13 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   for (const schema of componentSchemas(apiGeneration)) app.addSchema(schema)
   installErrorHandling(app, bodyLimit)
   installAuthentication(app, { ...DEFAULT_AUTH_OPTIONS, ...options.auth })
+  // Before the routes: it hooks each cached route as it is added. `variant` keeps answers of
+  // different API generations apart (two processes on one file may speak different ones).
+  void app.register(responseCache, {
+    routes: CACHED_ROUTES,
+    variant: apiGeneration,
+    cacheAnswers: options.cacheAnswers ?? true,
+  })
 
   void app.register(
     async (api) => {

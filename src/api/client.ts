@@ -1,4 +1,5 @@
 import { readCredential, type Credential } from './auth-token'
+import { takeEarlyResponse } from './early-requests'
 
 /** Every non-2xx answer of the API, with the sentence the server gave. */
 export class ApiError extends Error {
@@ -78,15 +79,23 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   if (credential) headers.Authorization = `${credential.scheme} ${credential.value}`
   if (body !== undefined) headers['Content-Type'] = 'application/json'
 
-  let response: Response
-  try {
-    response = await fetch(buildUrl(path, query), {
+  const url = buildUrl(path, query)
+  const send = () =>
+    fetch(url, {
       method,
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
       signal,
       keepalive,
     })
+  // The first page's reads may have been started by public/early-requests.js, before this code ran.
+  const early =
+    method === 'GET' && !options.token && !options.credential
+      ? takeEarlyResponse(url, headers.Authorization ?? null)
+      : undefined
+  let response: Response
+  try {
+    response = await (early ? early.catch(send) : send())
   } catch (error) {
     if (signal?.aborted) throw error
     throw new NetworkError(error)
