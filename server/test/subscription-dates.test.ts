@@ -24,7 +24,7 @@ describe('subscription dates', () => {
       })
       expect(response.status).toBe(400)
       expect(response.body.error).toBe(
-        `subscription_end_date: use a date from 2000-01-01 to 2100-12-31 (got "${date}").`,
+        `subscription_end_date: Use a date from 2000-01-01 to 2100-12-31 (got ${date}).`,
       )
       expect(api.app.repositories.organizations.findByName(name)).toBeUndefined()
     },
@@ -49,7 +49,7 @@ describe('subscription dates', () => {
         [field]: '9999-01-01',
       })
       expect(response.status).toBe(400)
-      expect(response.body.error).toContain(`${field}: use a date from 2000-01-01 to 2100-12-31`)
+      expect(response.body.error).toContain(`${field}: Use a date from 2000-01-01 to 2100-12-31`)
     }
     const detail = await api.call(staff, 'GET', `/organizations/${name}`)
     expect(detail.body.subscription).toBe('free')
