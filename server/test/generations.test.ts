@@ -105,7 +105,7 @@ describe('the organization list and create answers', () => {
       ],
       [
         { name: uniqueName(), subscription_end_date: addMonths(utcToday(), 3) },
-        /The free subscription has no end date (it runs for a year). Leave it out./,
+        /subscription_end_date: The free subscription has no end date \(it runs for a year\)\. Leave it out\./,
       ],
     ]
     for (const [body, message] of cases) {
