@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { randomUUID } from 'node:crypto'
+import { FREE_SUBSCRIPTION } from '../../src/api/rules'
 import { organizationFor } from '../auth/access'
 import { badRequest, forbidden } from '../lib/http-error'
 import {
@@ -10,7 +11,6 @@ import {
   type OrganizationCreateInput,
   type OrganizationUpdateInput,
 } from '../lib/organization-rules'
-import { FREE_SUBSCRIPTION } from '../../src/api/rules'
 import { timestamp, today } from '../lib/time'
 import type { OrganizationRow } from '../repositories/organizations'
 import {
@@ -58,9 +58,7 @@ const nameTaken = (name: string) =>
   `name: an organization named "${name}" already exists; choose another name.`
 
 export async function organizationsRoutes(app: FastifyInstance): Promise<void> {
-  const { organizations, members } = app.repositories
-
-  const { vouchers } = app.repositories
+  const { organizations, members, vouchers } = app.repositories
   const isCurrent = app.apiGeneration === 'current'
 
   app.get('/organizations', { schema: { response: { 200: arrayOf('OrganizationList') } } }, async (request) =>

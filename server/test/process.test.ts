@@ -52,6 +52,30 @@ describe('npm run api', () => {
     }
   })
 
+  it('speaks the generation of --api-generation or API_GENERATION (default 2022), and refuses another', async () => {
+    for (const [options, expected] of [
+      [{}, '2022'],
+      [{ env: { API_GENERATION: 'current' } }, 'current'],
+      [{ args: ['--api-generation', 'current'], env: { API_GENERATION: '2022' } }, 'current'],
+    ] as const) {
+      const server = await startServerProcess(database('generation'), options)
+      try {
+        expect(server.output()).toContain(`(the ${expected} generation of v2.1)`)
+        const document = (await request(`${server.url}/openapi.json`, '')).body
+        expect(document.info['x-api-generation']).toBe(expected)
+      } finally {
+        server.child.kill('SIGTERM')
+        await server.exited
+      }
+    }
+    const refused = await runToCompletion('server/server.ts', ['--api-generation', '2024'], {
+      DATABASE_PATH: database('generation-refused'),
+      PORT: '0',
+    })
+    expect(refused.code).toBe(2)
+    expect(refused.stderr).toContain('API generation: use "2022" or "current" (got "2024")')
+  })
+
   it.each(['SIGTERM', 'SIGINT'] as const)('shuts down cleanly on %s', async (signal) => {
     const server = await startServerProcess(database('signal'))
     server.child.kill(signal)
