@@ -1,9 +1,9 @@
 import { defineConfig, devices, type PlaywrightTestConfig } from '@playwright/test'
 import { randomBytes } from 'node:crypto'
 import { chromiumLaunchOptions } from './e2e/chromium'
-import { e2eEnvironment } from './e2e/environment'
+import { e2eEnvironment, type E2eGeneration } from './e2e/environment'
 
-const { apiPort, webPort, databasePath, apiUrl, webUrl, distDir, usesDevServer } = e2eEnvironment()
+const GENERATIONS: readonly E2eGeneration[] = ['2022', 'current']
 
 /** The run's API trusts X-Forwarded-For from the run's `npm run serve` only (server/auth/client-address.ts). */
 const proxySecret = process.env.UBIOPS_PROXY_SECRET || randomBytes(32).toString('base64url')
@@ -15,7 +15,12 @@ const proxySecret = process.env.UBIOPS_PROXY_SECRET || randomBytes(32).toString(
  */
 type WebServer = Exclude<PlaywrightTestConfig['webServer'], unknown[] | undefined>
 
-function e2eWebServer(): WebServer {
+/**
+ * The dashboard in front of one generation's API. The 2022 one builds; the current one (started
+ * after it, as Playwright starts web servers in order) serves the same build.
+ */
+function e2eWebServer(generation: E2eGeneration): WebServer {
+  const { webPort, apiUrl, webUrl, distDir, usesDevServer } = e2eEnvironment(generation)
   if (usesDevServer)
     return {
       command: `npx vite --port ${webPort} --strictPort --host 127.0.0.1`,
@@ -24,8 +29,9 @@ function e2eWebServer(): WebServer {
       reuseExistingServer: false,
       timeout: 60_000,
     }
+  const build = `npx vite build --outDir ${distDir} --emptyOutDir --logLevel warn && `
   return {
-    command: `npx vite build --outDir ${distDir} --emptyOutDir --logLevel warn && node --import tsx server/cli/serve.ts`,
+    command: `${generation === '2022' ? build : ''}node --import tsx server/cli/serve.ts`,
     url: webUrl,
     env: {
       UBIOPS_API_URL: apiUrl,
@@ -49,21 +55,45 @@ export default defineConfig({
   timeout: 30_000,
   expect: { timeout: 10_000 },
   use: {
-    baseURL: webUrl,
     trace: 'retain-on-failure',
     ...devices['Desktop Chrome'],
     launchOptions: chromiumLaunchOptions,
   },
-  webServer: [
+  // One project per API generation (server/generation.ts), each with its own API and web server.
+  // The organization and usage journeys run against both (usage per generation: its pages differ);
+  // `*.current.spec.ts` only against the current one; every other journey against 2022.
+  projects: [
     {
-      // A fresh, seeded database for every run: tests create their own data beside the demo data.
-      command: `node --import tsx e2e/start-api.ts`,
-      url: `${apiUrl}/status`,
-      env: { PORT: String(apiPort), DATABASE_PATH: databasePath, UBIOPS_PROXY_SECRET: proxySecret },
-      reuseExistingServer: false,
-      timeout: 120_000,
-      stdout: 'ignore',
+      name: '2022',
+      testIgnore: /\.current\.spec\.ts$/,
+      use: { baseURL: e2eEnvironment('2022').webUrl },
+      metadata: { generation: '2022' },
     },
-    e2eWebServer(),
+    {
+      name: 'current',
+      testMatch: [/organizations\.spec\.ts$/, /\.current\.spec\.ts$/],
+      use: { baseURL: e2eEnvironment('current').webUrl },
+      metadata: { generation: 'current' },
+    },
+  ],
+  webServer: [
+    ...GENERATIONS.map((generation) => {
+      const { apiPort, apiUrl, databasePath } = e2eEnvironment(generation)
+      return {
+        // A fresh, seeded database for every run: tests create their own data beside the demo data.
+        command: `node --import tsx e2e/start-api.ts`,
+        url: `${apiUrl}/status`,
+        env: {
+          PORT: String(apiPort),
+          DATABASE_PATH: databasePath,
+          API_GENERATION: generation,
+          UBIOPS_PROXY_SECRET: proxySecret,
+        },
+        reuseExistingServer: false,
+        timeout: 120_000,
+        stdout: 'ignore' as const,
+      }
+    }),
+    ...GENERATIONS.map(e2eWebServer),
   ],
 })

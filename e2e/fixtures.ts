@@ -6,9 +6,15 @@ import { promisify } from 'node:util'
 import { issueToken } from '../server/auth/issue-token'
 import { setUserCredentials } from '../server/auth/user-credentials'
 import { openDatabase } from '../server/db/open'
-import { e2eEnvironment } from './environment'
+import { e2eEnvironment, type E2eGeneration } from './environment'
 
-const { apiUrl, databasePath } = e2eEnvironment()
+/** The API generation of the running test's Playwright project (playwright.config.ts). */
+export function apiGeneration(): E2eGeneration {
+  return (test.info().project.metadata as { generation?: E2eGeneration }).generation ?? '2022'
+}
+
+/** The API and database of the running test's project. */
+const environment = () => e2eEnvironment(apiGeneration())
 const run = promisify(execFile)
 
 /** A name no other test (or earlier run) uses, valid as an organization name. */
@@ -28,7 +34,7 @@ export interface TestUser {
 /** A user with a fresh token, written straight into the e2e database as `npm run api:token` would. */
 export function createUser(options: { staff?: boolean; email?: string } = {}): TestUser {
   const email = options.email ?? uniqueEmail(options.staff ? 'staff' : 'user')
-  return { email, token: issueToken(databasePath, email, { staff: options.staff ?? false }) }
+  return { email, token: issueToken(environment().databasePath, email, { staff: options.staff ?? false }) }
 }
 
 export interface PasswordUser {
@@ -46,13 +52,13 @@ export async function createPasswordUser(options: { totp?: boolean } = {}): Prom
   const email = uniqueEmail(options.totp ? 'two-factor' : 'person')
   const password = `pw-${randomBytes(6).toString('hex')}`
   if (!options.totp) {
-    await setUserCredentials(databasePath, { email, password })
+    await setUserCredentials(environment().databasePath, { email, password })
     return { email, password, secret: null }
   }
   const { stdout } = await run(
     process.execPath,
     ['--import', 'tsx', 'server/cli/user.ts', '--email', email, '--password', password, '--totp'],
-    { env: { ...process.env, DATABASE_PATH: databasePath } },
+    { env: { ...process.env, DATABASE_PATH: environment().databasePath } },
   )
   const lines = stdout.trim().split('\n')
   expect(lines.at(-2)).toMatch(/^otpauth:\/\/totp\//)
@@ -64,7 +70,7 @@ export async function createPasswordUser(options: { totp?: boolean } = {}): Prom
  * is moved to the past in the e2e database, so the next call with one is the server's real 401.
  */
 export function expireSessions(email: string): void {
-  const db = openDatabase(databasePath)
+  const db = openDatabase(environment().databasePath)
   try {
     const { changes } = db
       .prepare(
@@ -79,7 +85,7 @@ export function expireSessions(email: string): void {
 
 /** Makes the account one of an external identity provider, as an account service would. */
 export function setSignInProvider(email: string, provider: string, url: string): void {
-  const db = openDatabase(databasePath)
+  const db = openDatabase(environment().databasePath)
   try {
     db.prepare('UPDATE users SET sign_in_provider = ?, sign_in_url = ? WHERE email = ?').run(
       provider,
@@ -96,7 +102,7 @@ export function setSignInProvider(email: string, provider: string, url: string):
  * so this writes the e2e database directly, as an account service would.
  */
 export function setUserName(email: string, name: string, surname: string): void {
-  const db = openDatabase(databasePath)
+  const db = openDatabase(environment().databasePath)
   try {
     db.prepare('UPDATE users SET name = ?, surname = ? WHERE email = ?').run(name, surname, email)
   } finally {
@@ -109,7 +115,7 @@ export function setUserName(email: string, name: string, surname: string): void 
  * the rule refuses new input only, so the dashboard must still show what is stored.
  */
 export function setUserEmail(email: string, storedEmail: string): void {
-  const db = openDatabase(databasePath)
+  const db = openDatabase(environment().databasePath)
   try {
     db.prepare('UPDATE users SET email = ? WHERE email = ?').run(storedEmail, email)
   } finally {
@@ -125,7 +131,7 @@ export async function callApi<T = unknown>(
   path: string,
   body?: unknown,
 ): Promise<T> {
-  const response = await request.fetch(`${apiUrl}${path}`, {
+  const response = await request.fetch(`${environment().apiUrl}${path}`, {
     method,
     headers: { Authorization: `Token ${user.token}` },
     data: body,

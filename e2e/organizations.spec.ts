@@ -1,5 +1,6 @@
 import { DEMO } from '../server/db/seed'
 import {
+  apiGeneration,
   callApi,
   createOrganization,
   createUser,
@@ -97,7 +98,10 @@ test('the list filters as you type and sorts, both kept in the URL', async ({ pa
   await expect(page.getByRole('row')).toHaveCount(4)
 })
 
-test('the detail shows the facts and the six resource counts', async ({ page, request }) => {
+test('the detail shows the facts and the resource counts of its API generation', async ({
+  page,
+  request,
+}) => {
   const user = createUser()
   const name = await createOrganization(request, user)
   await signIn(page, user)
@@ -114,6 +118,15 @@ test('the detail shows the facts and the six resource counts', async ({ page, re
     'Pipeline versions',
   ])
     await expect(page.getByText(label, { exact: true })).toBeVisible()
+  // Each generation's own facts: self-service in 2022; buckets, environments, overage and 2FA now.
+  const current = ['Buckets', 'Environments', 'Overage', 'Two-factor authentication']
+  if (apiGeneration() === 'current') {
+    for (const label of current) await expect(page.getByText(label, { exact: true })).toBeVisible()
+    await expect(page.getByText('Self-service', { exact: true })).toHaveCount(0)
+  } else {
+    await expect(page.getByText('Self-service', { exact: true })).toBeVisible()
+    for (const label of current) await expect(page.getByText(label, { exact: true })).toHaveCount(0)
+  }
   await expect(page.getByRole('button', { name: 'Copy organization ID' })).toBeVisible()
   await expect(page.getByText('Free', { exact: true })).toBeVisible()
   await expect(page.getByRole('link', { name: /See members/ })).toHaveAttribute(
@@ -214,4 +227,23 @@ test('the demo admin sees the demo organizations', async ({ page }) => {
   await page.goto('/organizations')
   for (const name of DEMO.organizations)
     await expect(page.getByRole('link', { name, exact: true })).toBeVisible()
+})
+
+test('a list answer of neither generation’s shape is an error naming the endpoint and the field, with Retry', async ({
+  page,
+}) => {
+  await signIn(page, createUser())
+  let broken = true
+  await page.route('**/api/organizations', async (route) => {
+    if (!broken || route.request().method() !== 'GET') return route.fallback()
+    await route.fulfill({ status: 200, contentType: 'application/json', body: '[{"name": 5}]' })
+  })
+  await page.goto('/organizations')
+  const alert = page.getByRole('alert').filter({ hasText: 'Could not load your organizations' })
+  await expect(alert).toContainText('GET /organizations answered in a shape this dashboard does not know')
+  await expect(alert).toContainText('field "[0].id"')
+  await expectNoAxeViolations(page)
+  broken = false
+  await alert.getByRole('button', { name: 'Retry' }).click()
+  await expect(page.getByRole('heading', { name: 'No organizations yet' })).toBeVisible()
 })

@@ -62,4 +62,17 @@ describe('serverProblems', () => {
       formLevel: null,
     })
   })
+
+  it('puts a prefixed voucher problem on the voucher field (current generation)', () => {
+    expect(serverProblems('voucher: there is no voucher "X".', ['name', 'voucher'])).toEqual({
+      byField: { voucher: 'There is no voucher "X".' },
+      formLevel: null,
+    })
+  })
+  it('recognises a voucher sentence without a prefix, before the subscription it may also name', () => {
+    expect(fieldOfMessage('The voucher is not valid for this subscription.', ['subscription', 'voucher'])).toBe(
+      'voucher',
+    )
+    expect(fieldOfMessage('The voucher is not valid.', ['name', 'subscription'])).toBeNull()
+  })
 })

@@ -54,6 +54,8 @@ export function serverProblems<Field extends string>(
 
 /** The words by which a sentence of the hosted API, which names no field, concerns a field. */
 const MENTIONS: [string, RegExp][] = [
+  // The voucher first: "The voucher is not valid for this subscription" is about the voucher.
+  ['voucher', /voucher/],
   // Dates first: "subscription_end_date" also contains "subscription".
   ['subscription_end_date', /subscription_end_date|end date/],
   ['subscription_start_date', /subscription_start_date|start date/],

@@ -1,27 +1,42 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query'
 import { useLocation } from 'react-router'
-import { apiRequest, segment } from '../../api/client'
-import type {
-  Organization,
-  OrganizationCreate,
-  OrganizationDetail,
-  OrganizationUpdate,
-  OrganizationUpdated,
-  Subscription,
-} from '../../api/types'
+import { requestAnswer } from '../../api/answers'
+import { segment } from '../../api/client'
+import type { OrganizationDetail } from '../../api/model'
+import type { Subscription } from '../../api/types'
 import { useSettledNavigate } from '../../components/ui/use-settled-navigate'
 import { organizationPath, organizationQueries } from './queries'
 
-/** PATCH answers the detail without `subscription_self_service`: keep the one we knew. */
+/**
+ * PATCH answers the detail without `subscription_self_service` (2022; the current generation has
+ * none at all): keep the one we knew, and invent none.
+ */
 function mergeUpdated(
   previous: OrganizationDetail | undefined,
-  updated: OrganizationUpdated,
+  updated: OrganizationDetail,
 ): OrganizationDetail {
-  return { subscription_self_service: previous?.subscription_self_service ?? false, ...previous, ...updated }
+  return { ...previous, ...updated }
+}
+
+/** The body of PATCH /organizations/{name}; `two_factor_authentication_forced` is current generation only. */
+export interface OrganizationUpdate {
+  name?: string
+  subscription?: Subscription
+  subscription_start_date?: string
+  subscription_end_date?: string | null
+  two_factor_authentication_forced?: boolean
 }
 
 function updateOrganization(name: string, body: OrganizationUpdate) {
-  return apiRequest<OrganizationUpdated>(organizationPath(name), { method: 'PATCH', body })
+  return requestAnswer('organizationDetail', organizationPath(name), { method: 'PATCH', body })
+}
+
+/** The body of POST /organizations; `voucher` only where the API has vouchers (current generation). */
+export interface OrganizationCreate {
+  name: string
+  subscription: Subscription
+  subscription_end_date?: string
+  voucher?: string
 }
 
 /** POST /organizations. Resolves once the list shows the new organization. */
@@ -29,7 +44,7 @@ export function useCreateOrganization() {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: (body: OrganizationCreate) =>
-      apiRequest<Organization>('/organizations', { method: 'POST', body }),
+      requestAnswer('organization', '/organizations', { method: 'POST', body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: organizationQueries.lists() }),
   })
 }
@@ -98,6 +113,23 @@ export function useUpdateSubscription(name: string) {
         queryClient.invalidateQueries({ queryKey: organizationQueries.lists() }),
         queryClient.invalidateQueries({ queryKey: organizationQueries.scope(name) }),
       ])
+    },
+  })
+}
+
+/**
+ * Requires (or stops requiring) two-factor authentication of the organization's members (current
+ * generation: `two_factor_authentication_forced`, admins only).
+ */
+export function useSetTwoFactorForced(name: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (forced: boolean) => updateOrganization(name, { two_factor_authentication_forced: forced }),
+    onSuccess: async (updated) => {
+      queryClient.setQueryData(organizationQueries.detail(name).queryKey, (previous) =>
+        mergeUpdated(previous, updated),
+      )
+      await queryClient.invalidateQueries({ queryKey: organizationQueries.lists() })
     },
   })
 }

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query'
-import { apiRequest, segment } from '../../api/client'
-import type { Organization, OrganizationDetail, Resources } from '../../api/types'
+import { requestAnswer } from '../../api/answers'
+import { segment } from '../../api/client'
 
 export const organizationPath = (name: string) => `/organizations/${segment(name)}`
 
@@ -14,17 +14,32 @@ export const organizationQueries = {
   list: () =>
     queryOptions({
       queryKey: organizationQueries.lists(),
-      queryFn: ({ signal }) => apiRequest<Organization[]>('/organizations', { signal }),
+      queryFn: ({ signal }) => requestAnswer('organizationList', '/organizations', { signal }),
     }),
   detail: (name: string) =>
     queryOptions({
       queryKey: [...organizationQueries.scope(name), 'detail'] as const,
-      queryFn: ({ signal }) => apiRequest<OrganizationDetail>(organizationPath(name), { signal }),
+      queryFn: ({ signal }) => requestAnswer('organizationDetail', organizationPath(name), { signal }),
     }),
   resources: (name: string) =>
     queryOptions({
       queryKey: [...organizationQueries.scope(name), 'resources'] as const,
-      queryFn: ({ signal }) => apiRequest<Resources>(`${organizationPath(name)}/resources`, { signal }),
+      queryFn: ({ signal }) => requestAnswer('resources', `${organizationPath(name)}/resources`, { signal }),
+    }),
+}
+
+export const voucherQueries = {
+  all: () => ['vouchers'] as const,
+  /**
+   * GET /vouchers/{code} (current generation): `{description}`; an unknown code is a 404. Not
+   * retried: a code is checked while it is typed, and the next keystroke asks again.
+   */
+  detail: (code: string) =>
+    queryOptions({
+      queryKey: [...voucherQueries.all(), code] as const,
+      queryFn: ({ signal }) => requestAnswer('voucher', `/vouchers/${segment(code)}`, { signal }),
+      retry: false,
+      staleTime: 5 * 60_000,
     }),
 }
 

@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query'
-import { apiRequest, segment } from '../../api/client'
-import type { Usage, UsageInterval } from '../../api/types'
+import { requestUsage } from '../../api/answers'
+import { segment } from '../../api/client'
+import type { UsageInterval } from '../../api/types'
 
 export interface UsageRequest {
   /** Both absent: the current subscription period, as the API defines it. */
@@ -11,7 +12,10 @@ export interface UsageRequest {
 
 export const usageQueries = {
   all: (organization: string) => ['organizations', organization, 'usage'] as const,
-  /** Usage of one range; every request input is in the key. */
+  /**
+   * Usage of one range; every request input is in the key. The answer is either generation's
+   * (per object type and metric, or credits per project), recognised by its shape.
+   */
   range: (organization: string, { start, end, interval }: UsageRequest) =>
     queryOptions({
       queryKey: [
@@ -19,7 +23,7 @@ export const usageQueries = {
         { start: start ?? null, end: end ?? null, interval },
       ] as const,
       queryFn: ({ signal }) =>
-        apiRequest<Usage[]>(`/organizations/${segment(organization)}/usage`, {
+        requestUsage(`/organizations/${segment(organization)}/usage`, {
           signal,
           query: { start_date: start, end_date: end, interval },
         }),

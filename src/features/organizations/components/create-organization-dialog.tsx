@@ -1,32 +1,57 @@
-import { useId, useState, type FormEvent } from 'react'
+import { valibotResolver } from '@hookform/resolvers/valibot'
+import { useQuery } from '@tanstack/react-query'
+import { useId } from 'react'
+import { useForm, useWatch, type UseFormSetError } from 'react-hook-form'
 import { useNavigate } from 'react-router'
 import { isApiError } from '../../../api/client'
-import { utcToday } from '../../../../domain/dates'
+import { listGeneration } from '../../../api/model'
 import { ORGANIZATION_NAME_MAX_LENGTH } from '../../../../domain/organization'
-import { createProblems, FREE_SUBSCRIPTION } from '../../../../domain/subscriptions'
-import type { Subscription } from '../../../api/types'
+import { FREE_SUBSCRIPTION } from '../../../../domain/subscriptions'
+import { serverProblems } from '../../../api/server-problems'
 import { Button } from '../../../components/ui/button'
 import { Dialog } from '../../../components/ui/dialog'
 import { FormError, SelectField, TextField } from '../../../components/ui/field'
 import { errorMessageOf } from '../../../components/ui/query-state'
 import { useToast } from '../../../components/ui/toast'
-import { serverProblems, type ServerProblems } from '../../../api/server-problems'
+import {
+  createBody,
+  createOrganizationSchema,
+  VOUCHER_MAX_LENGTH,
+  type CreateOrganizationOutput,
+  type CreateOrganizationValues,
+} from '../lib/create-organization-schema'
 import { useCreateOrganization } from '../mutations'
+import { organizationQueries } from '../queries'
 import { SubscriptionOptions } from './subscription-options'
+import { useVoucherCheck, VoucherStatus } from './voucher-check'
 
-type CreateField = 'name' | 'subscription' | 'endDate'
+const SERVER_FIELDS = ['name', 'subscription', 'subscription_end_date', 'voucher'] as const
+const DEFAULTS: CreateOrganizationValues = {
+  name: '',
+  subscription: FREE_SUBSCRIPTION,
+  endDate: '',
+  voucher: '',
+}
 
-/** The dialog's fields by the API's names for them (domain/ and the server name problems by those). */
-function byFormField(problems: Partial<Record<'name' | 'subscription' | 'subscription_end_date', string>>) {
-  const { name, subscription, subscription_end_date: endDate } = problems
-  return Object.fromEntries(
-    Object.entries({ name, subscription, endDate }).filter(([, problem]) => problem),
-  ) as Partial<Record<CreateField, string>>
+/** A 400's sentences on the fields they name; the rest on the form (react-hook-form's `root`). */
+function showServerError(error: unknown, setError: UseFormSetError<CreateOrganizationValues>) {
+  if (!isApiError(error, 400)) {
+    setError('root.server', { type: 'server', message: errorMessageOf(error) })
+    return
+  }
+  // The API names the end date `subscription_end_date`; the form calls it `endDate`.
+  const { byField, formLevel } = serverProblems(error.message, SERVER_FIELDS)
+  const { subscription_end_date: endDate, ...named } = byField
+  for (const [field, message] of Object.entries({ ...named, endDate }))
+    if (message) setError(field as keyof CreateOrganizationValues, { type: 'server', message }, { shouldFocus: true })
+  if (formLevel) setError('root.server', { type: 'server', message: formLevel })
 }
 
 /**
- * Create an organization. The rules are checked as the person types (a field's problem shows once
- * it has something in it, or after a submit); the server's refusal lands on the field it names.
+ * Create an organization (react-hook-form on the valibot schema of ../lib). A field's problem
+ * shows as it is typed, or for every field on submit; the server's refusal lands on the field it
+ * names. Where the API has vouchers (its organization list carries `status`: the current
+ * generation), a voucher code is checked while it is typed and its description shown.
  * Default export: this dialog is loaded only when someone opens it.
  */
 export default function CreateOrganizationDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -34,50 +59,39 @@ export default function CreateOrganizationDialog({ open, onClose }: { open: bool
   const navigate = useNavigate()
   const toast = useToast()
   const create = useCreateOrganization()
-  const [name, setName] = useState('')
-  const [subscription, setSubscription] = useState<Subscription>(FREE_SUBSCRIPTION)
-  const [endDate, setEndDate] = useState('')
-  const [submitted, setSubmitted] = useState(false)
-  const [serverError, setServerError] = useState<ServerProblems<CreateField> | null>(null)
-
+  const organizations = useQuery(organizationQueries.list())
+  const hasVouchers = organizations.data !== undefined && listGeneration(organizations.data) === 'current'
+  const {
+    register,
+    handleSubmit,
+    control,
+    setError,
+    formState: { errors },
+  } = useForm<CreateOrganizationValues, unknown, CreateOrganizationOutput>({
+    resolver: valibotResolver(createOrganizationSchema),
+    mode: 'onChange',
+    defaultValues: DEFAULTS,
+  })
+  const subscription = useWatch({ control, name: 'subscription' })
+  const voucher = useWatch({ control, name: 'voucher' })
+  const voucherCheck = useVoucherCheck(hasVouchers ? voucher : '')
   const isFree = subscription === FREE_SUBSCRIPTION
-  const problems = byFormField(
-    createProblems(
-      { name, subscription, subscription_end_date: isFree || !endDate ? null : endDate },
-      utcToday(),
-    ),
-  )
-  const shown = (field: CreateField, value: string) => {
-    const refusal = serverError?.byField[field]
-    if (refusal) return refusal
-    return submitted || value ? (problems[field] ?? null) : null
-  }
 
-  const handleSubmit = (event: FormEvent) => {
-    event.preventDefault()
-    setSubmitted(true)
-    setServerError(null)
-    if (Object.keys(problems).length > 0) return
-    create.mutate(
-      { name, subscription, ...(isFree ? {} : { subscription_end_date: endDate }) },
-      {
-        onSuccess: async (organization) => {
-          toast.show({ message: `Organization ${organization.name} created.`, tone: 'success' })
-          onClose()
-          await navigate(`/organizations/${encodeURIComponent(organization.name)}`)
-        },
-        onError: (error) => {
-          setServerError(
-            isApiError(error, 400)
-              ? (({ byField, formLevel }) => ({ byField: byFormField(byField), formLevel }))(
-                  serverProblems(error.message, ['name', 'subscription', 'subscription_end_date'] as const),
-                )
-              : { byField: {}, formLevel: errorMessageOf(error) },
-          )
-        },
+  const submit = handleSubmit((values) => {
+    if (voucherCheck.isUnknown) {
+      setError('voucher', { type: 'server', message: voucherCheck.unknownMessage }, { shouldFocus: true })
+      return
+    }
+    const body = createBody(values)
+    create.mutate(hasVouchers ? body : { ...body, voucher: undefined }, {
+      onSuccess: async (organization) => {
+        toast.show({ message: `Organization ${organization.name} created.`, tone: 'success' })
+        onClose()
+        await navigate(`/organizations/${encodeURIComponent(organization.name)}`)
       },
-    )
-  }
+      onError: (error) => showServerError(error, setError),
+    })
+  })
 
   const close = () => {
     if (!create.isPending) onClose()
@@ -100,53 +114,49 @@ export default function CreateOrganizationDialog({ open, onClose }: { open: bool
         </>
       }
     >
-      <form id={formId} className="stack" onSubmit={handleSubmit} noValidate>
+      <form id={formId} className="stack" onSubmit={(event) => void submit(event)} noValidate>
         <TextField
           label="Name"
-          name="name"
-          value={name}
-          onChange={(event) => {
-            setName(event.target.value)
-            setServerError(null)
-          }}
+          {...register('name')}
           autoComplete="off"
           spellCheck={false}
           maxLength={ORGANIZATION_NAME_MAX_LENGTH + 20}
           hint={`Lowercase letters, digits and dashes, starting with a letter; at most ${ORGANIZATION_NAME_MAX_LENGTH} characters. It is part of the address and must be unique.`}
-          error={shown('name', name)}
+          error={errors.name?.message}
           data-autofocus
         />
         <SelectField
           label="Subscription"
-          name="subscription"
-          value={subscription}
-          onChange={(event) => {
-            setSubscription(event.target.value as Subscription)
-            setServerError(null)
-          }}
+          {...register('subscription')}
           hint={
             isFree
               ? 'Free runs for a year from today and has no end date.'
               : 'Paid subscriptions need an end date.'
           }
-          error={shown('subscription', subscription)}
+          error={errors.subscription?.message}
         >
           <SubscriptionOptions />
         </SelectField>
         {!isFree && (
           <TextField
             label="Subscription end date"
-            name="subscription_end_date"
             type="date"
-            value={endDate}
-            onChange={(event) => {
-              setEndDate(event.target.value)
-              setServerError(null)
-            }}
-            error={shown('endDate', endDate)}
+            {...register('endDate')}
+            error={errors.endDate?.message}
           />
         )}
-        <FormError>{serverError?.formLevel}</FormError>
+        {hasVouchers && (
+          <TextField
+            label="Voucher code (optional)"
+            {...register('voucher')}
+            autoComplete="off"
+            spellCheck={false}
+            maxLength={VOUCHER_MAX_LENGTH + 20}
+            hint={<VoucherStatus check={voucherCheck} />}
+            error={errors.voucher?.message ?? (voucherCheck.isUnknown ? voucherCheck.unknownMessage : null)}
+          />
+        )}
+        <FormError>{errors.root?.server?.message}</FormError>
       </form>
     </Dialog>
   )

@@ -1,4 +1,4 @@
-import type { OrganizationDetail } from '../../../api/types'
+import type { OrganizationDetail } from '../../../api/model'
 import { CopyButton } from '../../../components/ui/copy-button'
 import { formatDate, formatDateTime, formatSubscription } from '../lib/format'
 
@@ -32,8 +32,33 @@ export function OrganizationDetails({ organization }: { organization: Organizati
           </dd>
         </>
       )}
-      <dt>Self-service</dt>
-      <dd>{organization.subscription_self_service ? 'Yes' : 'No'}</dd>
+      {/* Each row only when the API gives the field: self-service is 2022's, the others current. */}
+      {organization.subscription_self_service !== undefined && (
+        <>
+          <dt>Self-service</dt>
+          <dd>{organization.subscription_self_service ? 'Yes' : 'No'}</dd>
+        </>
+      )}
+      {organization.overage_usage !== undefined && (
+        <>
+          <dt>Overage</dt>
+          <dd>
+            {organization.overage_usage
+              ? 'Allowed: credits beyond the subscription are used and billed'
+              : 'Not allowed: usage stops at the subscription’s credits'}
+          </dd>
+        </>
+      )}
+      {organization.two_factor_authentication_forced !== undefined && (
+        <>
+          <dt>Two-factor authentication</dt>
+          <dd>
+            {organization.two_factor_authentication_forced
+              ? 'Required of every member'
+              : 'Not required (each member chooses)'}
+          </dd>
+        </>
+      )}
       <dt>Status</dt>
       <dd>
         <span className="ui-badge ui-badge--success">{organization.status}</span>

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { lazy, Suspense, useState } from 'react'
 import { useSearchParams } from 'react-router'
-import type { Organization } from '../../../api/types'
+import type { Organization } from '../../../api/model'
 import { Button } from '../../../components/ui/button'
 import { SelectField, TextField } from '../../../components/ui/field'
 import { Link } from '../../../components/ui/link'

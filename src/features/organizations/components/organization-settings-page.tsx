@@ -5,6 +5,7 @@ import { organizationQueries } from '../queries'
 import { useAdministrationRights } from '../use-can-administer'
 import { RenameForm } from './rename-form'
 import { SubscriptionForm } from './subscription-form'
+import { TwoFactorForm } from './two-factor-form'
 
 /** Rename and subscription for admins (and staff); a read-only summary for everyone else. */
 export function OrganizationSettingsPage({ name }: { name: string }) {
@@ -21,6 +22,9 @@ export function OrganizationSettingsPage({ name }: { name: string }) {
             <RenameForm name={organization.name} />
             {/* Keyed by name: after a rename it starts from the organization's values again. */}
             <SubscriptionForm key={`subscription-${organization.name}`} organization={organization} />
+            {organization.two_factor_authentication_forced !== undefined && (
+              <TwoFactorForm organization={organization} />
+            )}
           </div>
         ) : (
           <section aria-labelledby="settings-heading" className="ui-card stack">
@@ -41,6 +45,12 @@ export function OrganizationSettingsPage({ name }: { name: string }) {
                   ? formatDate(organization.subscription_end_date)
                   : 'No end date'}
               </dd>
+              {organization.two_factor_authentication_forced !== undefined && (
+                <>
+                  <dt>Two-factor authentication</dt>
+                  <dd>{organization.two_factor_authentication_forced ? 'Required' : 'Not required'}</dd>
+                </>
+              )}
             </dl>
           </section>
         )

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
-import type { Resources } from '../../../api/types'
+import type { Resources } from '../../../api/model'
 import { Link } from '../../../components/ui/link'
 import { QueryView, Skeleton } from '../../../components/ui/query-state'
 import { organizationQueries } from '../queries'
@@ -11,11 +11,14 @@ const RESOURCES: { key: keyof Resources; label: string }[] = [
   { key: 'deployment_versions', label: 'Deployment versions' },
   { key: 'pipelines', label: 'Pipelines' },
   { key: 'pipeline_versions', label: 'Pipeline versions' },
+  // Current generation only (client 3.13 and 3.16): shown when the API counts them.
+  { key: 'buckets', label: 'Buckets' },
+  { key: 'environments', label: 'Environments' },
 ]
 
 const numberFormat = new Intl.NumberFormat()
 
-/** The six resource counts as cards; "Users" leads to the members page. */
+/** The resource counts the API gives, as cards; "Users" leads to the members page. */
 export function ResourceCards({ name }: { name: string }) {
   const resources = useQuery(organizationQueries.resources(name))
   return (
@@ -26,7 +29,7 @@ export function ResourceCards({ name }: { name: string }) {
         pendingLabel="Loading resource counts"
         pending={
           <ul className="card-grid">
-            {RESOURCES.map(({ key }) => (
+            {RESOURCES.slice(0, 6).map(({ key }) => (
               <li key={key} className="ui-card stack-sm">
                 <Skeleton width="60%" />
                 <Skeleton width="40%" height="2rem" />
@@ -38,19 +41,23 @@ export function ResourceCards({ name }: { name: string }) {
       >
         {(counts) => (
           <ul className="card-grid">
-            {RESOURCES.map(({ key, label }) => (
-              <li key={key}>
-                <div className="ui-card stat-card">
-                  <span className="muted">{label}</span>
-                  <span className="stat-card__value">{numberFormat.format(counts[key])}</span>
-                  {key === 'users' && (
-                    <Link to={`/organizations/${encodeURIComponent(name)}/members`}>
-                      See members<span className="visually-hidden"> of {name}</span>
-                    </Link>
-                  )}
-                </div>
-              </li>
-            ))}
+            {RESOURCES.flatMap(({ key, label }) => {
+              const count = counts[key]
+              if (count === undefined) return []
+              return [
+                <li key={key}>
+                  <div className="ui-card stat-card">
+                    <span className="muted">{label}</span>
+                    <span className="stat-card__value">{numberFormat.format(count)}</span>
+                    {key === 'users' && (
+                      <Link to={`/organizations/${encodeURIComponent(name)}/members`}>
+                        See members<span className="visually-hidden"> of {name}</span>
+                      </Link>
+                    )}
+                  </div>
+                </li>,
+              ]
+            })}
           </ul>
         )}
       </QueryView>

@@ -8,7 +8,7 @@ import {
   subscriptionChangeProblems,
 } from '../../../../domain/subscriptions'
 import { isApiError } from '../../../api/client'
-import type { OrganizationDetail } from '../../../api/types'
+import type { OrganizationDetail } from '../../../api/model'
 import { Button } from '../../../components/ui/button'
 import { FormError, SelectField, TextField } from '../../../components/ui/field'
 import { fieldRules, FORM_ERROR, setServerErrors } from '../../../components/ui/form-rules'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Organization } from '../../../api/types'
+import type { Organization } from '../../../api/model'
 import { applyListView, readListView, writeListView } from './list-view'
 
 const org = (name: string, creation_date: string): Organization => ({ id: name, name, creation_date })

@@ -1,4 +1,4 @@
-import type { Organization } from '../../../api/types'
+import type { Organization } from '../../../api/model'
 
 // The organization list's filter and sort live in the URL (?q=…&sort=…), so a link shows what
 // its sender saw. These pure helpers read, write and apply them.

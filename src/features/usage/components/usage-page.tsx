@@ -1,10 +1,16 @@
 import { useQuery } from '@tanstack/react-query'
-import { useMemo, useState } from 'react'
+import { lazy, Suspense, useMemo, useState } from 'react'
 import { useParams, useSearchParams } from 'react-router'
 import { isApiError, segment } from '../../../api/client'
 import { Link } from '../../../components/ui/link'
 import { ErrorState, PendingState, Skeleton } from '../../../components/ui/query-state'
 import { usageQueries } from '../queries'
+import {
+  parseProjectFilter,
+  projectFilterParam,
+  toCreditsData,
+  type ProjectFilter,
+} from '../lib/project-credits'
 import { toUsageData } from '../lib/usage-series'
 import {
   comparisonFor,
@@ -18,6 +24,9 @@ import { RangePicker } from './range-picker'
 import { UsageResults } from './usage-results'
 import '../usage.css'
 
+// The current generation's page (credits per project) is a chunk of its own: a 2022 API never loads it.
+const CreditsResults = lazy(() => import('./credits-results'))
+
 export type UsageDisplay = 'chart' | 'table'
 
 /** /organizations/:name/usage — the view lives in the URL, so a link shows the same thing. */
@@ -30,21 +39,25 @@ export function UsagePage() {
   // One clock per visit: relative ranges and the projection agree, and query keys stay stable.
   const [now] = useState(() => new Date())
 
+  const projectFilter = parseProjectFilter(searchParams.get('project'))
+
   const request = useMemo(() => usageRequest(view, now), [view, now])
   const usage = useQuery(usageQueries.range(name, request))
-  const data = useMemo(
-    () =>
-      usage.data
-        ? toUsageData(
-            usage.data,
-            request.start ? { start: request.start, end: request.end ?? '' } : null,
-            request.interval,
-          )
-        : undefined,
-    [usage.data, request],
-  )
+  // The answer says which generation it is: per object type and metric (2022), or credits per project.
+  const generation = usage.data?.generation
+  const data = useMemo(() => {
+    if (usage.data?.generation !== '2022') return undefined
+    const requested = request.start ? { start: request.start, end: request.end ?? '' } : null
+    return toUsageData(usage.data.series, requested, request.interval)
+  }, [usage.data, request])
+  const credits = useMemo(() => {
+    if (usage.data?.generation !== 'current') return undefined
+    const requested = request.start ? { start: request.start, end: request.end ?? '' } : null
+    return toCreditsData(usage.data, requested, request.interval)
+  }, [usage.data, request])
+  const shownRange = data?.range ?? credits?.range ?? null
 
-  const comparison = useMemo(() => (data?.range ? comparisonFor(data.range, now) : null), [data, now])
+  const comparison = useMemo(() => (shownRange ? comparisonFor(shownRange, now) : null), [shownRange, now])
   const previousUsage = useQuery({
     ...usageQueries.range(
       name,
@@ -54,17 +67,35 @@ export function UsagePage() {
     ),
     enabled: comparison !== null && !usage.isPlaceholderData,
   })
+  const previous = previousUsage.isPlaceholderData ? undefined : previousUsage.data
   const previousData = useMemo(
     () =>
-      previousUsage.data && !previousUsage.isPlaceholderData && comparison
-        ? toUsageData(previousUsage.data, comparison.previous, totalsInterval(comparison.previous))
+      previous?.generation === '2022' && comparison
+        ? toUsageData(previous.series, comparison.previous, totalsInterval(comparison.previous))
         : undefined,
-    [previousUsage.data, previousUsage.isPlaceholderData, comparison],
+    [previous, comparison],
+  )
+  const previousCredits = useMemo(
+    () =>
+      previous?.generation === 'current' && comparison
+        ? toCreditsData(previous, comparison.previous, totalsInterval(comparison.previous))
+        : undefined,
+    [previous, comparison],
   )
 
   function changeView(next: UsageView) {
     const params = usageViewSearch(next)
     if (display === 'table') params.set('view', 'table')
+    const project = searchParams.get('project')
+    if (project) params.set('project', project)
+    setSearchParams(params)
+  }
+
+  function changeProjectFilter(next: ProjectFilter) {
+    const params = new URLSearchParams(search)
+    const value = projectFilterParam(next)
+    if (value) params.set('project', value)
+    else params.delete('project')
     setSearchParams(params)
   }
 
@@ -84,14 +115,17 @@ export function UsagePage() {
       <div className="usage-page__intro">
         <h2 className="usage-page__title">Usage</h2>
         <p className="muted">
-          What the organization consumed, per metric and object type. All dates are UTC.{' '}
-          <Link to={`/organizations/${segment(name)}`}>Resource counts</Link> are on the overview.
+          {generation === 'current'
+            ? 'The credits the organization used, per project.'
+            : 'What the organization consumed, per metric and object type.'}{' '}
+          All dates are UTC. <Link to={`/organizations/${segment(name)}`}>Resource counts</Link> are on the
+          overview.
         </p>
       </div>
       <RangePicker
         key={usageViewSearch(view).toString()}
         view={view}
-        shownRange={data?.range ?? null}
+        shownRange={shownRange}
         apiError={rangeError}
         onChange={changeView}
       />
@@ -119,6 +153,22 @@ export function UsagePage() {
           onDisplayChange={changeDisplay}
           isUpdating={usage.isPlaceholderData}
         />
+      ) : credits && !rangeError ? (
+        <Suspense fallback={<PendingState label="Loading usage" />}>
+          <CreditsResults
+            organization={name}
+            view={view}
+            data={credits}
+            previousData={previousCredits}
+            comparison={comparison}
+            now={now}
+            display={display}
+            onDisplayChange={changeDisplay}
+            filter={projectFilter}
+            onFilterChange={changeProjectFilter}
+            isUpdating={usage.isPlaceholderData}
+          />
+        </Suspense>
       ) : null}
     </div>
   )

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Usage } from '../../../api/types'
+import type { UsageSeries as Usage } from '../../../api/model'
 import { chartRows, expectedBuckets, isAllZero, toUsageData } from './usage-series'
 
 const ts = (day: string) => `${day}T00:00:00Z`

@@ -1,7 +1,8 @@
 // The API's usage answer, shaped for the page: one list of buckets (the API's own boundaries), and
 // one zero-filled list of values per series aligned to those buckets. Charts, the table, the
 // totals and the CSV all read this one model, so they cannot disagree.
-import type { Usage, UsageInterval, UsageMetric, UsageObjectType } from '../../../api/types'
+import type { UsageSeries as Usage, UsageMetric, UsageObjectType } from '../../../api/model'
+import type { UsageInterval } from '../../../api/types'
 import { dayOfTimestamp, dayStart, type IsoDate } from '../../../../domain/dates'
 import { bucketBoundaries, USAGE_SERIES, type DateRange } from '../../../../domain/usage'
 

@@ -1,0 +1,133 @@
+// Organization journeys that only the current API generation has: 2FA enforcement, overage,
+// vouchers on create (shared/API.md, "The current generation").
+import { DEMO } from '../server/db/seed'
+import {
+  callApi,
+  createOrganization,
+  createUser,
+  expect,
+  expectNoAxeViolations,
+  signIn,
+  test,
+  uniqueName,
+} from './fixtures'
+
+test('an admin requires two-factor authentication after a confirmation that says what it means', async ({
+  page,
+  request,
+}) => {
+  const admin = createUser()
+  const name = await createOrganization(request, admin)
+  await signIn(page, admin)
+  await page.goto(`/organizations/${name}/settings`)
+  const section = page.getByRole('region', { name: 'Two-factor authentication' })
+  await expect(section).toContainText('Not required')
+  await section.getByRole('button', { name: 'Require two-factor authentication…' }).click()
+
+  const dialog = page.getByRole('dialog', { name: `Require two-factor authentication in ${name}?` })
+  await expect(dialog).toContainText('Every member will need two-factor authentication')
+  await expectNoAxeViolations(page)
+  // Cancel changes nothing and gives focus back.
+  await dialog.getByRole('button', { name: 'Cancel' }).click()
+  await expect(dialog).toBeHidden()
+  await expect(section.getByRole('button', { name: 'Require two-factor authentication…' })).toBeFocused()
+  expect(
+    (
+      await callApi<{ two_factor_authentication_forced: boolean }>(
+        request,
+        admin,
+        'GET',
+        `/organizations/${name}`,
+      )
+    ).two_factor_authentication_forced,
+  ).toBe(false)
+
+  await section.getByRole('button', { name: 'Require two-factor authentication…' }).click()
+  await dialog.getByRole('button', { name: 'Require two-factor authentication' }).click()
+  await expect(page.getByText('Two-factor authentication is now required of every member.')).toBeVisible()
+  await expect(section).toContainText('Required: every member')
+  expect(
+    (
+      await callApi<{ two_factor_authentication_forced: boolean }>(
+        request,
+        admin,
+        'GET',
+        `/organizations/${name}`,
+      )
+    ).two_factor_authentication_forced,
+  ).toBe(true)
+
+  // The overview says so too, and the list answer agrees.
+  await page.getByRole('link', { name: 'Overview' }).click()
+  await expect(page.getByText('Required of every member', { exact: true })).toBeVisible()
+  await expectNoAxeViolations(page)
+
+  // And back, with a warning of what members lose.
+  await page.getByRole('link', { name: 'Settings' }).click()
+  await section.getByRole('button', { name: 'Stop requiring two-factor authentication…' }).click()
+  const stop = page.getByRole('dialog', { name: `Stop requiring two-factor authentication in ${name}?` })
+  await expect(stop).toContainText('password alone')
+  await stop.getByRole('button', { name: 'Stop requiring it' }).click()
+  await expect(section).toContainText('Not required')
+})
+
+test('a member who is not admin sees the 2FA rule but cannot switch it', async ({ page, request }) => {
+  const admin = createUser()
+  const member = createUser()
+  const name = await createOrganization(request, admin)
+  await callApi(request, admin, 'PATCH', `/organizations/${name}`, { two_factor_authentication_forced: true })
+  await callApi(request, admin, 'POST', `/organizations/${name}/users`, { email: member.email })
+  await signIn(page, member)
+  await page.goto(`/organizations/${name}/settings`)
+  await expect(page.getByText(`Only admins of ${name} can change its settings.`)).toBeVisible()
+  await expect(page.getByRole('definition').filter({ hasText: /^Required$/ })).toBeVisible()
+  await expect(page.getByRole('button', { name: /two-factor/ })).toHaveCount(0)
+})
+
+test('the demo organization shows its overage and the new resource counts', async ({ page }) => {
+  await signIn(page, createUser({ email: DEMO.adminEmail }))
+  await page.goto(`/organizations/${DEMO.projectsOrganization}`)
+  await expect(page.getByText('Allowed: credits beyond the subscription are used and billed')).toBeVisible()
+  for (const label of ['Buckets', 'Environments'])
+    await expect(
+      page
+        .getByRole('listitem')
+        .filter({ hasText: label })
+        .getByText(/^\d[\d,]*$/),
+    ).toBeVisible()
+  await expect(page.getByText('Self-service', { exact: true })).toHaveCount(0)
+  await expectNoAxeViolations(page)
+})
+
+test('create checks a voucher while it is typed, shows what it gives, and sends it', async ({
+  page,
+  request,
+}) => {
+  const user = createUser()
+  // The list must say which generation it is: a first organization.
+  await createOrganization(request, user)
+  await signIn(page, user)
+  await page.goto('/organizations')
+  await page.getByRole('button', { name: 'Create organization' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Create an organization' })
+  const voucher = dialog.getByLabel('Voucher code (optional)')
+
+  await voucher.fill('NO-SUCH-CODE')
+  await expect(voucher).toHaveAccessibleDescription(/There is no voucher with the code “NO-SUCH-CODE”/)
+  await expect(voucher).toHaveAttribute('aria-invalid', 'true')
+  const name = uniqueName('voucher')
+  await dialog.getByLabel('Name').fill(name)
+  await dialog.getByRole('button', { name: 'Create organization' }).click()
+  await expect(voucher).toBeFocused()
+  await expect(dialog).toBeVisible()
+
+  const [known] = DEMO.vouchers
+  await voucher.fill(known.code)
+  await expect(dialog.getByText(`Voucher: ${known.description}`)).toBeVisible()
+  await expect(voucher).not.toHaveAttribute('aria-invalid')
+  await expectNoAxeViolations(page)
+  await dialog.getByRole('button', { name: 'Create organization' }).click()
+  await expect(page).toHaveURL(`/organizations/${name}`)
+  const list = await callApi<{ name: string; status: string }[]>(request, user, 'GET', '/organizations')
+  expect(list.find((o) => o.name === name)?.status).toBeTruthy()
+})

@@ -1,0 +1,60 @@
+// The dashboard's own model of the API's answers, whichever generation sent them. Types are
+// inferred from the run-time schemas (./schemas.ts); ./answers.ts turns a checked answer into these.
+import type { InferOutput } from 'valibot'
+import type {
+  OrganizationDetailSchema,
+  OrganizationSchema,
+  ResourcesSchema,
+  UsagePointSchema,
+  VoucherSchema,
+} from './schemas'
+
+/** Which contract an answer follows: the 2022 one, or what the hosted API answers since Dec 2023. */
+export type ApiGeneration = '2022' | 'current'
+
+export type Organization = InferOutput<typeof OrganizationSchema>
+export type OrganizationDetail = InferOutput<typeof OrganizationDetailSchema>
+export type Resources = InferOutput<typeof ResourcesSchema>
+export type Voucher = InferOutput<typeof VoucherSchema>
+export type UsagePoint = InferOutput<typeof UsagePointSchema>
+
+export const USAGE_METRICS = ['credits', 'input_volume', 'output_volume'] as const
+export const USAGE_OBJECT_TYPES = ['deployment_version', 'pipeline_version'] as const
+export type UsageMetric = (typeof USAGE_METRICS)[number]
+export type UsageObjectType = (typeof USAGE_OBJECT_TYPES)[number]
+
+/** One 2022 series: a metric of one object type. Series of metrics or types the dashboard does not know are left out. */
+export interface UsageSeries {
+  object_type: UsageObjectType
+  metric: UsageMetric
+  usage: UsagePoint[]
+}
+
+export interface ProjectUsage {
+  id: string
+  name: string
+  /** Credits per bucket. */
+  usage: UsagePoint[]
+}
+
+/** The usage answer of either generation, told apart by its shape. */
+export type UsageAnswer =
+  | { generation: '2022'; series: UsageSeries[] }
+  | {
+      generation: 'current'
+      /** Credits of the whole organization per bucket: the projects' plus the deleted projects'. */
+      organization: UsagePoint[]
+      projects: ProjectUsage[]
+      /** Credits of projects deleted since, together, per bucket. */
+      deletedProjects: UsagePoint[]
+    }
+
+/**
+ * The generation an organization list was answered in: `status` on its items is current (client
+ * 4.4, Apr 2024); an empty list says nothing (null).
+ */
+export function listGeneration(organizations: readonly Organization[]): ApiGeneration | null {
+  const first = organizations[0]
+  if (!first) return null
+  return first.status === undefined ? '2022' : 'current'
+}

@@ -1,0 +1,91 @@
+// The API's answers as the dashboard accepts them, in both generations of the hosted API
+// (shared/API.md: the 2022 contract, and "The current generation" since December 2023). Every
+// answer is checked against one of these at run time (./answers.ts) and leaves the boundary as the
+// dashboard's model (./model.ts, whose types are inferred from here). Unknown fields are dropped,
+// so additions of later API versions do not break the dashboard; a field it reads that is missing
+// or of the wrong type is an UnexpectedAnswerError naming the endpoint and the field.
+import * as v from 'valibot'
+
+/** `2020-03-25T15:43:46.101877Z`: only the calendar day at the front is read, so only that is required. */
+const Timestamp = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}T/, 'expected an ISO 8601 timestamp'))
+/** `YYYY-MM-DD` (the local server's additive subscription dates). */
+const Day = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD'))
+const Count = v.pipe(v.number(), v.integer(), v.minValue(0))
+const Amount = v.pipe(v.number(), v.finite())
+
+/**
+ * `OrganizationList` (list and create answers). `status` comes with the current generation (client
+ * 4.4, Apr 2024) and `two_factor_authentication_forced` with 4.6 (Oct 2024): present means current.
+ */
+export const OrganizationSchema = v.object({
+  id: v.string(),
+  name: v.string(),
+  creation_date: Timestamp,
+  status: v.optional(v.string()),
+  two_factor_authentication_forced: v.optional(v.boolean()),
+})
+export const OrganizationListSchema = v.array(OrganizationSchema)
+
+/**
+ * `OrganizationDetail` (GET) and the PATCH answer (the same without `subscription_self_service`).
+ * `subscription_self_service` is 2022 only (dropped in 4.3); `overage_usage` (4.9) and
+ * `two_factor_authentication_forced` (4.6) are current only. The subscription dates are the local
+ * server's additions.
+ */
+export const OrganizationDetailSchema = v.object({
+  ...OrganizationSchema.entries,
+  subscription: v.string(),
+  status: v.string(),
+  subscription_self_service: v.optional(v.boolean()),
+  overage_usage: v.optional(v.boolean()),
+  subscription_start_date: v.optional(Day),
+  subscription_end_date: v.optional(v.nullable(Day)),
+})
+
+/** Resource counts; `buckets` (3.13) and `environments` (3.16) only from servers that have them. */
+export const ResourcesSchema = v.object({
+  projects: Count,
+  users: Count,
+  deployments: Count,
+  deployment_versions: Count,
+  pipelines: Count,
+  pipeline_versions: Count,
+  buckets: v.optional(Count),
+  environments: v.optional(Count),
+})
+
+/** One bucket of usage: `[start_date, end_date)`, `value` credits or bytes. */
+export const UsagePointSchema = v.object({ start_date: Timestamp, end_date: Timestamp, value: Amount })
+
+/** 2022: `[{object_type, metric, usage: [point]}]`, per object type and metric. */
+export const Usage2022Schema = v.array(
+  v.object({ object_type: v.string(), metric: v.string(), usage: v.array(UsagePointSchema) }),
+)
+
+/**
+ * Current (4.2, Dec 2023): credits only, per project. The model and the example say
+ * `data_deleted_projects`; the hosted docs' prose says `data_projects_deleted`, so both are read.
+ */
+export const UsageCurrentSchema = v.object({
+  interval: v.optional(v.string()),
+  data_organization: v.array(UsagePointSchema),
+  data_projects: v.array(
+    v.object({ project_id: v.string(), project_name: v.string(), data: v.array(UsagePointSchema) }),
+  ),
+  data_deleted_projects: v.optional(v.array(UsagePointSchema)),
+  data_projects_deleted: v.optional(v.array(UsagePointSchema)),
+})
+
+/** `GET /vouchers/{code}` (current generation only). */
+export const VoucherSchema = v.object({ description: v.optional(v.nullable(v.string()), '') })
+
+/** The schema of each answer the dashboard reads through requestAnswer (./answers.ts). */
+export const ANSWER_SCHEMAS = {
+  organization: OrganizationSchema,
+  organizationList: OrganizationListSchema,
+  organizationDetail: OrganizationDetailSchema,
+  resources: ResourcesSchema,
+  voucher: VoucherSchema,
+}
+export type AnswerKind = keyof typeof ANSWER_SCHEMAS
+export type AnswerOf<K extends AnswerKind> = v.InferOutput<(typeof ANSWER_SCHEMAS)[K]>

@@ -1,0 +1,185 @@
+// Credits per project, stacked: areas for days, bars for months. It renders what
+// ../lib/project-credits computed; it computes nothing itself. Animations are off, as in usage-chart.
+import { memo, useMemo } from 'react'
+import {
+  Area,
+  AreaChart,
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Tooltip,
+  XAxis,
+  YAxis,
+  type BaseTickContentProps,
+  type TooltipContentProps,
+} from 'recharts'
+import type { UsageInterval } from '../../../api/types'
+import { axisTicks } from '../lib/axis'
+import { formatMonth, formatShortDay, formatSpan } from '../lib/dates'
+import { formatAxisTick, formatExact } from '../lib/format'
+import type { CreditsChartRow, CreditsSeries } from '../lib/project-credits'
+import { sumValues } from '../lib/usage-summary'
+import { useIsNarrow } from './use-is-narrow'
+
+const CHART_HEIGHT = 280
+const MARGIN = { top: 8, right: 20, bottom: 0, left: 0 }
+
+/** The colour of a series: projects by rank, then the other projects and the deleted ones. */
+export function creditsColor(series: CreditsSeries, index: number): string {
+  if (series.kind === 'other') return 'var(--credits-color-other)'
+  if (series.kind === 'deleted') return 'var(--credits-color-deleted)'
+  return `var(--credits-color-${index % 6})`
+}
+
+export interface CreditsChartProps {
+  interval: UsageInterval
+  rows: CreditsChartRow[]
+  series: CreditsSeries[]
+}
+
+export const CreditsChart = memo(function CreditsChart({ interval, rows, series }: CreditsChartProps) {
+  const maxTicks = useIsNarrow() ? 3 : 10
+  const { ticks, label } = useMemo(
+    () =>
+      axisTicks(
+        rows.map((row) => row.start),
+        interval,
+        maxTicks,
+      ),
+    [rows, interval, maxTicks],
+  )
+  const formatTick = label === 'month' ? formatMonth : formatShortDay
+  const axes = [
+    <CartesianGrid key="grid" vertical={false} stroke="var(--color-border)" />,
+    <XAxis
+      key="x"
+      dataKey="start"
+      ticks={ticks}
+      interval={0}
+      tick={(props: BaseTickContentProps) => (
+        <AxisTick {...props} text={formatTick(String(props.payload.value))} dy={12} />
+      )}
+      stroke="var(--color-border-strong)"
+    />,
+    <YAxis
+      key="y"
+      width={72}
+      interval={0}
+      tick={(props: BaseTickContentProps) => (
+        <AxisTick {...props} text={formatAxisTick('credits', Number(props.payload.value))} dy={4} />
+      )}
+      stroke="var(--color-border-strong)"
+    />,
+    <Tooltip
+      key="tooltip"
+      isAnimationActive={false}
+      cursor={{ stroke: 'var(--color-border-strong)', fill: 'var(--color-surface-sunken)' }}
+      content={(props) => <CreditsTooltip {...props} series={series} />}
+    />,
+  ]
+  const chartProps = {
+    data: rows,
+    margin: MARGIN,
+    responsive: true as const,
+    style: { width: '100%', height: CHART_HEIGHT },
+  }
+
+  return (
+    <figure className="usage-chart" aria-labelledby="credits-chart-title">
+      <figcaption className="usage-chart__header">
+        <h3 id="credits-chart-title">Credits per project</h3>
+        <ul className="usage-legend" aria-label="Series">
+          {series.map((s, index) => (
+            <li key={s.key} className="usage-legend__label">
+              <span
+                className="usage-legend__swatch"
+                style={{ background: creditsColor(s, index) }}
+                aria-hidden="true"
+              />
+              {s.label}
+            </li>
+          ))}
+        </ul>
+      </figcaption>
+      <div className="usage-chart__plot" data-testid="credits-plot">
+        {interval === 'day' ? (
+          <AreaChart {...chartProps}>
+            {axes}
+            {series.map((s, index) => (
+              <Area
+                key={s.key}
+                dataKey={s.key}
+                name={s.label}
+                stackId="credits"
+                type="linear"
+                stroke={creditsColor(s, index)}
+                fill={creditsColor(s, index)}
+                fillOpacity={0.3}
+                strokeWidth={1.5}
+                dot={false}
+                activeDot={{ r: 3 }}
+                isAnimationActive={false}
+              />
+            ))}
+          </AreaChart>
+        ) : (
+          <BarChart {...chartProps}>
+            {axes}
+            {series.map((s, index) => (
+              <Bar
+                key={s.key}
+                dataKey={s.key}
+                name={s.label}
+                stackId="credits"
+                fill={creditsColor(s, index)}
+                maxBarSize={48}
+                isAnimationActive={false}
+              />
+            ))}
+          </BarChart>
+        )}
+      </div>
+    </figure>
+  )
+})
+
+/** A plain SVG label (see usage-chart.tsx: recharts' own measures every tick). */
+function AxisTick({ x, y, textAnchor, text, dy }: BaseTickContentProps & { text: string; dy: number }) {
+  return (
+    <text x={x} y={y} dy={dy} textAnchor={textAnchor} fill="var(--color-text-muted)" fontSize={12}>
+      {text}
+    </text>
+  )
+}
+
+function CreditsTooltip({
+  active,
+  payload,
+  series,
+}: Pick<TooltipContentProps<number, string>, 'active' | 'payload'> & { series: CreditsSeries[] }) {
+  const row = payload?.[0]?.payload as CreditsChartRow | undefined
+  if (!active || !row || row.isFuture) return null
+  const value = (s: CreditsSeries) => Number(row[s.key] ?? 0)
+  return (
+    <div className="usage-tooltip" data-bucket-start={row.start}>
+      <p className="usage-tooltip__title">{formatSpan(row.start, row.end)} (UTC)</p>
+      <dl>
+        {series.map((s, index) => (
+          <div key={s.key}>
+            <dt>
+              <span className="usage-legend__swatch" style={{ background: creditsColor(s, index) }} />
+              {s.label}
+            </dt>
+            <dd>{formatExact(value(s))}</dd>
+          </div>
+        ))}
+        {series.length > 1 && (
+          <div className="usage-tooltip__total">
+            <dt>Total</dt>
+            <dd>{formatExact(sumValues(series.map(value)))}</dd>
+          </div>
+        )}
+      </dl>
+    </div>
+  )
+}

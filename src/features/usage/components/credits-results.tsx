@@ -1,0 +1,212 @@
+// The usage page for the current generation of the API: credits per project.
+import { useMemo } from 'react'
+import { Button } from '../../../components/ui/button'
+import { SelectField } from '../../../components/ui/field'
+import { EmptyState } from '../../../components/ui/query-state'
+import { addDays, formatSpan, utcToday } from '../lib/dates'
+import { formatChange, formatCredits, formatExact } from '../lib/format'
+import {
+  creditsChartRows,
+  creditsCsv,
+  creditsSeries,
+  DELETED_FILTER_PARAM,
+  DELETED_PROJECTS_LABEL,
+  parseProjectFilter,
+  projectFilterParam,
+  projectRows,
+  type CreditsData,
+  type ProjectFilter,
+} from '../lib/project-credits'
+import { changeAgainst, containsNow, projectToPeriodEnd, sumValues } from '../lib/usage-summary'
+import { RANGE_LABELS, type Comparison, type UsageView } from '../lib/usage-view'
+import { CreditsChart } from './credits-chart'
+import { CreditsBucketTable, ProjectTable } from './credits-tables'
+import { downloadText } from './download'
+import type { UsageDisplay } from './usage-page'
+
+interface CreditsResultsProps {
+  organization: string
+  view: UsageView
+  data: CreditsData
+  /** The previous range of the same length; undefined while it loads or if it failed. */
+  previousData: CreditsData | undefined
+  comparison: Comparison | null
+  now: Date
+  display: UsageDisplay
+  onDisplayChange: (display: UsageDisplay) => void
+  filter: ProjectFilter
+  onFilterChange: (filter: ProjectFilter) => void
+  /** The previous view's data is on screen while the new one loads. */
+  isUpdating: boolean
+}
+
+/** Default export: loaded only when the API answers in the current generation. */
+export default function CreditsResults({
+  organization,
+  view,
+  data,
+  previousData,
+  comparison,
+  now,
+  display,
+  onDisplayChange,
+  filter,
+  onFilterChange,
+  isUpdating,
+}: CreditsResultsProps) {
+  const series = useMemo(() => creditsSeries(data, filter), [data, filter])
+  const today = utcToday(now)
+  const rows = useMemo(() => creditsChartRows(data, series, today), [data, series, today])
+  const isCurrentPeriod = view.range === 'period' && data.range !== null && containsNow(data.range, now)
+  const period = isCurrentPeriod ? data.range : null
+  const projects = useMemo(
+    () => projectRows(data, filter, { previous: previousData, period, now }),
+    [data, filter, previousData, period, now],
+  )
+
+  if (data.buckets.length === 0 || !data.range)
+    return (
+      <EmptyState title="No usage data for this range">
+        The API returned no buckets for it. Pick another range above.
+      </EmptyState>
+    )
+
+  const total = sumValues(series.map((s) => s.total))
+  const previousTotal = previousData
+    ? sumValues(creditsSeries(previousData, filter).map((s) => s.total))
+    : undefined
+  const projection = period ? projectToPeriodEnd(total, period, now) : null
+  const bucketWord = view.interval === 'day' ? 'day' : 'month'
+  const filterLabel =
+    filter.kind === 'all'
+      ? 'all projects'
+      : filter.kind === 'deleted'
+        ? 'deleted projects'
+        : (data.projects.find((p) => p.id === filter.id)?.name ?? 'an unknown project')
+  const hasDeleted = data.deleted.some((value) => value !== 0) || filter.kind === 'deleted'
+  const isUnknownProject = filter.kind === 'project' && !data.projects.some((p) => p.id === filter.id)
+  // credits-acme-2026-11-01-to-2026-11-30-daily.csv: the last day included, as people read dates.
+  const csvName = `credits-${organization}-${data.range.start}-to-${addDays(data.range.end, -1)}-${view.interval === 'day' ? 'daily' : 'monthly'}.csv`
+
+  return (
+    <div className="stack" aria-busy={isUpdating || undefined} data-updating={isUpdating || undefined}>
+      <p className="usage-range-summary">
+        <strong>{formatSpan(data.range.start, data.range.end)}</strong> (UTC) ·{' '}
+        {RANGE_LABELS[view.range].toLowerCase()} · by {bucketWord} ({data.buckets.length}{' '}
+        {data.buckets.length === 1 ? 'bucket' : 'buckets'})
+      </p>
+      <SelectField
+        label="Project"
+        className="credits-filter"
+        value={projectFilterParam(filter) ?? ''}
+        onChange={(event) => onFilterChange(parseProjectFilter(event.target.value || null))}
+        hint="The chart, both tables and the CSV show what is picked here."
+      >
+        <option value="">All projects</option>
+        {isUnknownProject && <option value={projectFilterParam(filter) ?? ''}>Unknown project</option>}
+        {data.projects.map((project) => (
+          <option key={project.id} value={project.id}>
+            {project.name}
+          </option>
+        ))}
+        {hasDeleted && <option value={DELETED_FILTER_PARAM}>{DELETED_PROJECTS_LABEL}</option>}
+      </SelectField>
+      <section aria-labelledby="credits-total-heading" className="ui-card usage-total">
+        <h2 id="credits-total-heading" className="usage-total__label">
+          Credits, {filterLabel}
+        </h2>
+        <p className="usage-total__value" title={formatExact(total)}>
+          {formatCredits(total)}
+        </p>
+        {comparison && (
+          <p className="usage-total__change">
+            {previousTotal === undefined ? (
+              <span className="muted">Comparing with the previous range…</span>
+            ) : (
+              <TotalChange current={total} previous={previousTotal} />
+            )}
+          </p>
+        )}
+        {projection && (
+          <p className="usage-total__projection">
+            Projected for the whole period: <strong>{formatCredits(projection.projected)}</strong> (the{' '}
+            {projection.elapsedDays} of {projection.periodDays} days so far continued at the same pace)
+          </p>
+        )}
+      </section>
+      {isUnknownProject ? (
+        <EmptyState
+          title="This project has no usage in this range"
+          action={<Button onClick={() => onFilterChange({ kind: 'all' })}>Show all projects</Button>}
+        >
+          It is not in the API&apos;s answer for this range: it may have been deleted, or belong to another
+          organization.
+        </EmptyState>
+      ) : (
+        <>
+          {total === 0 && (
+            <p className="ui-notice ui-notice--info" role="status">
+              No credits were used in this range: every {bucketWord} is 0.
+            </p>
+          )}
+          <div className="usage-toolbar">
+            <div className="usage-toggle" role="group" aria-label="Show as">
+              {(['chart', 'table'] as const).map((option) => (
+                <button
+                  key={option}
+                  type="button"
+                  className="usage-toggle__option"
+                  aria-pressed={display === option}
+                  onClick={() => onDisplayChange(option)}
+                >
+                  {option === 'chart' ? 'Chart' : 'Table'}
+                </button>
+              ))}
+            </div>
+            <div className="usage-toolbar__export">
+              <Button
+                onClick={() => downloadText(csvName, creditsCsv(data, series))}
+                disabled={series.length === 0}
+              >
+                Download CSV
+              </Button>
+              <p className="muted usage-footnote">
+                The table and the CSV hold the {series.length} series of the chart.
+              </p>
+            </div>
+          </div>
+          {display === 'chart' ? (
+            <div className="usage-charts">
+              <CreditsChart interval={view.interval} rows={rows} series={series} />
+            </div>
+          ) : (
+            <CreditsBucketTable data={data} series={series} interval={view.interval} />
+          )}
+          <section aria-labelledby="project-table-heading" className="stack-sm">
+            <h3 id="project-table-heading">Credits per project</h3>
+            <ProjectTable rows={projects} hasProjection={period !== null} />
+            {comparison && (
+              <p className="muted usage-footnote">
+                {comparison.isPartial
+                  ? `Changes compare the days so far (${formatSpan(comparison.current.start, comparison.current.end)}) with as many days from the start of the previous range (${formatSpan(comparison.previous.start, comparison.previous.end)}).`
+                  : `Changes compare with ${formatSpan(comparison.previous.start, comparison.previous.end)}, the range of the same length just before.`}
+              </p>
+            )}
+          </section>
+        </>
+      )}
+    </div>
+  )
+}
+
+function TotalChange({ current, previous }: { current: number; previous: number }) {
+  const change = changeAgainst(current, previous)
+  if (change.kind === 'none') return <span className="muted">No credits in the previous range either</span>
+  if (change.kind === 'new') return <span>New: no credits in the previous range</span>
+  const direction = change.fraction > 0 ? 'up' : change.fraction < 0 ? 'down' : 'flat'
+  return (
+    <span className={`usage-change usage-change--${direction}`}>
+      {formatChange(change.fraction)} vs previous ({formatCredits(change.previous)})
+    </span>
+  )
+}

@@ -1,0 +1,239 @@
+import { describe, expect, it } from 'vitest'
+import { parseUsageAnswer } from '../../../api/validate'
+import {
+  bucketTotals,
+  creditsChartRows,
+  creditsCsv,
+  creditsSeries,
+  parseProjectFilter,
+  projectFilterParam,
+  projectRows,
+  toCreditsData,
+  type CurrentUsageAnswer,
+} from './project-credits'
+import { sumValues } from './usage-summary'
+
+const point = (day: string, next: string, value: number) => ({
+  start_date: `${day}T00:00:00Z`,
+  end_date: `${next}T00:00:00Z`,
+  value,
+})
+
+// shared/API.md's example of the current generation.
+const EXAMPLE = parseUsageAnswer(
+  {
+    interval: 'month',
+    data_organization: [point('2019-08-01', '2019-09-01', 600)],
+    data_projects: [
+      { project_id: 'p1', project_name: 'project-1', data: [point('2019-08-01', '2019-09-01', 200)] },
+      { project_id: 'p2', project_name: 'project-2', data: [point('2019-08-01', '2019-09-01', 300)] },
+    ],
+    data_deleted_projects: [point('2019-08-01', '2019-09-01', 100)],
+  },
+  'GET usage',
+) as CurrentUsageAnswer
+
+const DAYS = ['2026-11-01', '2026-11-02', '2026-11-03']
+const ends = ['2026-11-02', '2026-11-03', '2026-11-04']
+
+/** Eight projects p0…p7 with p0 the heaviest, days of 3 buckets; deleted projects used 0.1 a day. */
+function eightProjects(): CurrentUsageAnswer {
+  const projects = Array.from({ length: 8 }, (_, index) => ({
+    id: `p${index}`,
+    name: `project-${index}`,
+    usage: DAYS.map((day, d) => point(day, ends[d]!, (8 - index) * 10 + d + 0.1)),
+  }))
+  const deletedProjects = DAYS.map((day, d) => point(day, ends[d]!, 0.1))
+  const organization = DAYS.map((day, d) =>
+    point(day, ends[d]!, sumValues([...projects.map((p) => p.usage[d]!.value), 0.1])),
+  )
+  // Sent in no particular order: the page sorts.
+  return { generation: 'current', organization, projects: [...projects].reverse(), deletedProjects }
+}
+
+describe('toCreditsData', () => {
+  it('aligns projects to the buckets and sorts them by credits', () => {
+    const data = toCreditsData(EXAMPLE, null, 'month')
+    expect(data.buckets).toEqual([
+      {
+        start: '2019-08-01',
+        end: '2019-09-01',
+        startTimestamp: '2019-08-01T00:00:00Z',
+        endTimestamp: '2019-09-01T00:00:00Z',
+      },
+    ])
+    expect(data.projects.map((p) => [p.name, p.total])).toEqual([
+      ['project-2', 300],
+      ['project-1', 200],
+    ])
+    expect(data.deleted).toEqual([100])
+    expect(data.organization).toEqual([600])
+    expect(data.range).toEqual({ start: '2019-08-01', end: '2019-09-01' })
+  })
+
+  it('fills a project missing from a bucket with 0', () => {
+    const answer: CurrentUsageAnswer = {
+      ...EXAMPLE,
+      organization: [point('2019-08-01', '2019-08-02', 5), point('2019-08-02', '2019-08-03', 0)],
+      projects: [{ id: 'p', name: 'p', usage: [point('2019-08-01', '2019-08-02', 5)] }],
+      deletedProjects: [],
+    }
+    const data = toCreditsData(answer, null, 'day')
+    expect(data.projects[0]!.values).toEqual([5, 0])
+    expect(data.deleted).toEqual([0, 0])
+  })
+
+  it('draws an empty answer as the zero buckets of the requested range', () => {
+    const empty: CurrentUsageAnswer = {
+      generation: 'current',
+      organization: [],
+      projects: [],
+      deletedProjects: [],
+    }
+    const data = toCreditsData(empty, { start: '2026-11-01', end: '2026-11-04' }, 'day')
+    expect(data.buckets.map((b) => b.start)).toEqual(DAYS)
+    expect(data.organization).toEqual([0, 0, 0])
+  })
+})
+
+describe('creditsSeries', () => {
+  it('stacks every project as itself when there are few, and the deleted projects apart', () => {
+    const data = toCreditsData(EXAMPLE, null, 'month')
+    expect(creditsSeries(data, { kind: 'all' }).map((s) => [s.key, s.kind, s.label, s.total])).toEqual([
+      ['s0', 'project', 'project-2', 300],
+      ['s1', 'project', 'project-1', 200],
+      ['s2', 'deleted', 'Deleted projects', 100],
+    ])
+  })
+
+  it('keeps the top five projects and adds up the rest as "Other projects"', () => {
+    const data = toCreditsData(eightProjects(), null, 'day')
+    const series = creditsSeries(data, { kind: 'all' })
+    expect(series.map((s) => s.label)).toEqual([
+      'project-0',
+      'project-1',
+      'project-2',
+      'project-3',
+      'project-4',
+      'Other projects (3)',
+      'Deleted projects',
+    ])
+    expect(series[5]!.projectIds).toEqual(['p5', 'p6', 'p7'])
+    // 30.1 + 20.1 + 10.1 on the first day, without floating-point dust.
+    expect(series[5]!.values[0]).toBe(60.3)
+  })
+
+  it('adds up to the organization’s credits, bucket by bucket', () => {
+    const data = toCreditsData(eightProjects(), null, 'day')
+    expect(bucketTotals(data, creditsSeries(data, { kind: 'all' }))).toEqual(data.organization)
+  })
+
+  it('shows one series for a project or for the deleted projects, and none for an unknown project', () => {
+    const data = toCreditsData(eightProjects(), null, 'day')
+    expect(creditsSeries(data, { kind: 'project', id: 'p6' }).map((s) => s.label)).toEqual(['project-6'])
+    expect(creditsSeries(data, { kind: 'deleted' }).map((s) => s.values)).toEqual([[0.1, 0.1, 0.1]])
+    expect(creditsSeries(data, { kind: 'project', id: 'gone' })).toEqual([])
+  })
+
+  it('leaves the deleted projects out of the stack when they used nothing', () => {
+    const data = toCreditsData({ ...EXAMPLE, deletedProjects: [] }, null, 'month')
+    expect(creditsSeries(data, { kind: 'all' }).map((s) => s.kind)).toEqual(['project', 'project'])
+  })
+})
+
+describe('the project filter in the URL', () => {
+  it('round-trips', () => {
+    for (const filter of [{ kind: 'all' }, { kind: 'deleted' }, { kind: 'project', id: 'p1' }] as const)
+      expect(parseProjectFilter(projectFilterParam(filter))).toEqual(filter)
+  })
+})
+
+describe('creditsChartRows', () => {
+  it('gives a value per series key, and none for buckets after today', () => {
+    const data = toCreditsData(eightProjects(), null, 'day')
+    const series = creditsSeries(data, { kind: 'project', id: 'p0' })
+    expect(creditsChartRows(data, series, '2026-11-02')).toEqual([
+      { start: '2026-11-01', end: '2026-11-02', s0: 80.1 },
+      { start: '2026-11-02', end: '2026-11-03', s0: 81.1 },
+      { start: '2026-11-03', end: '2026-11-04', isFuture: true },
+    ])
+  })
+})
+
+describe('projectRows', () => {
+  it('gives each project its credits, share, change and projection, most credits first', () => {
+    const data = toCreditsData(EXAMPLE, null, 'month')
+    const previous = toCreditsData(
+      {
+        ...EXAMPLE,
+        projects: [{ id: 'p2', name: 'project-2', usage: [point('2019-07-01', '2019-08-01', 150)] }],
+        deletedProjects: [point('2019-07-01', '2019-08-01', 100)],
+      },
+      null,
+      'month',
+    )
+    const rows = projectRows(
+      data,
+      { kind: 'all' },
+      {
+        previous,
+        period: { start: '2019-08-01', end: '2019-09-01' },
+        // 2019-08-16: 16 of 31 days, today included.
+        now: new Date('2019-08-16T12:00:00Z'),
+      },
+    )
+    expect(rows.map((r) => [r.label, r.credits, r.share])).toEqual([
+      ['project-2', 300, 0.5],
+      ['project-1', 200, 200 / 600],
+      ['Deleted projects', 100, 100 / 600],
+    ])
+    expect(rows.map((r) => r.change)).toEqual([
+      { kind: 'relative', fraction: 1, previous: 150 },
+      { kind: 'new', previous: 0 },
+      { kind: 'relative', fraction: 0, previous: 100 },
+    ])
+    expect(rows[0]!.projected).toBeCloseTo((300 * 31) / 16)
+  })
+
+  it('has no change before the previous range is in, and no projection outside the current period', () => {
+    const rows = projectRows(toCreditsData(EXAMPLE, null, 'month'), { kind: 'all' })
+    expect(rows.every((r) => r.change === undefined && r.projected === null)).toBe(true)
+  })
+
+  it('holds only what the filter shows', () => {
+    const data = toCreditsData(EXAMPLE, null, 'month')
+    expect(projectRows(data, { kind: 'project', id: 'p1' }).map((r) => r.label)).toEqual(['project-1'])
+    expect(projectRows(data, { kind: 'deleted' }).map((r) => r.label)).toEqual(['Deleted projects'])
+  })
+
+  it('has no share when the organization used nothing', () => {
+    const zero = toCreditsData(
+      {
+        generation: 'current',
+        organization: [point('2019-08-01', '2019-09-01', 0)],
+        projects: [{ id: 'a', name: 'a', usage: [] }],
+        deletedProjects: [],
+      },
+      null,
+      'month',
+    )
+    expect(projectRows(zero, { kind: 'all' })).toMatchObject([{ label: 'a', credits: 0, share: null }])
+  })
+})
+
+describe('creditsCsv', () => {
+  it('holds the buckets and the series shown, exact, quoting names that need it', () => {
+    const data = toCreditsData(
+      {
+        ...EXAMPLE,
+        projects: [{ id: 'q', name: 'odd, "name"', usage: [point('2019-08-01', '2019-09-01', 0.25)] }],
+      },
+      null,
+      'month',
+    )
+    expect(creditsCsv(data, creditsSeries(data, { kind: 'all' }))).toBe(
+      'start_date,end_date,"odd, ""name""",Deleted projects\r\n' +
+        '2019-08-01T00:00:00Z,2019-09-01T00:00:00Z,0.25,100\r\n',
+    )
+  })
+})

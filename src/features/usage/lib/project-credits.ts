@@ -1,0 +1,283 @@
+// The current generation's usage answer (credits per project, shared/API.md "The current
+// generation"), shaped for the page: one list of buckets, and per project, for the deleted
+// projects together and for the organization, one zero-filled value per bucket. The chart, the
+// bucket table, the per-project table and the CSV all read this model, so they cannot disagree.
+import type { UsageAnswer, UsagePoint } from '../../../api/model'
+import type { UsageInterval } from '../../../api/types'
+import { dayOfTimestamp, type IsoDate } from './dates'
+import { changeAgainst, projectToPeriodEnd, sumValues, type Change } from './usage-summary'
+import { expectedBuckets, type Bucket } from './usage-series'
+import type { DateRange } from './usage-view'
+
+export type CurrentUsageAnswer = Extract<UsageAnswer, { generation: 'current' }>
+
+export interface ProjectCredits {
+  id: string
+  name: string
+  /** Credits per bucket, aligned to `CreditsData.buckets`. */
+  values: number[]
+  total: number
+}
+
+export interface CreditsData {
+  buckets: Bucket[]
+  /** Live projects, most credits first (then by name). */
+  projects: ProjectCredits[]
+  /** Projects deleted since, together, per bucket. */
+  deleted: number[]
+  /** The organization's credits per bucket, as the API gave them (`data_organization`). */
+  organization: number[]
+  /** From the first bucket's start to the last bucket's end, or the requested range when empty. */
+  range: DateRange | null
+}
+
+function bucketsOf(points: readonly UsagePoint[]): Bucket[] {
+  const byStart = new Map<IsoDate, Bucket>()
+  for (const point of points) {
+    const start = dayOfTimestamp(point.start_date)
+    if (!byStart.has(start))
+      byStart.set(start, {
+        start,
+        end: dayOfTimestamp(point.end_date),
+        startTimestamp: point.start_date,
+        endTimestamp: point.end_date,
+      })
+  }
+  return [...byStart.values()].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0))
+}
+
+function align(
+  points: readonly UsagePoint[],
+  indexOf: ReadonlyMap<IsoDate, number>,
+  length: number,
+): number[] {
+  const values = new Array<number>(length).fill(0)
+  for (const point of points) {
+    const index = indexOf.get(dayOfTimestamp(point.start_date))
+    if (index !== undefined) values[index] = sumValues([values[index] ?? 0, point.value])
+  }
+  return values
+}
+
+/**
+ * Aligns every project to the organization's buckets (the API's boundaries; when it sent none and
+ * the range is known, the buckets it would have sent, all zero). Projects are sorted by their
+ * credits in the range, most first.
+ */
+export function toCreditsData(
+  answer: CurrentUsageAnswer,
+  requested: DateRange | null,
+  interval: UsageInterval,
+): CreditsData {
+  const fromAnswer = bucketsOf([
+    ...answer.organization,
+    ...answer.deletedProjects,
+    ...answer.projects.flatMap((p) => p.usage),
+  ])
+  const buckets =
+    fromAnswer.length > 0 || requested === null ? fromAnswer : expectedBuckets(requested, interval)
+  const indexOf = new Map(buckets.map((bucket, index) => [bucket.start, index]))
+  const projects = answer.projects
+    .map((project) => {
+      const values = align(project.usage, indexOf, buckets.length)
+      return { id: project.id, name: project.name, values, total: sumValues(values) }
+    })
+    .sort((a, b) => b.total - a.total || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+  const first = buckets[0]
+  const last = buckets[buckets.length - 1]
+  return {
+    buckets,
+    projects,
+    deleted: align(answer.deletedProjects, indexOf, buckets.length),
+    organization: align(answer.organization, indexOf, buckets.length),
+    range: first && last ? { start: first.start, end: last.end } : requested,
+  }
+}
+
+/** `?project=` of the page: every project, one project (its id), or the deleted projects. */
+export type ProjectFilter = { kind: 'all' } | { kind: 'project'; id: string } | { kind: 'deleted' }
+
+export const DELETED_FILTER_PARAM = 'deleted'
+
+export function parseProjectFilter(param: string | null): ProjectFilter {
+  if (!param) return { kind: 'all' }
+  if (param === DELETED_FILTER_PARAM) return { kind: 'deleted' }
+  return { kind: 'project', id: param }
+}
+
+export function projectFilterParam(filter: ProjectFilter): string | null {
+  return filter.kind === 'all' ? null : filter.kind === 'deleted' ? DELETED_FILTER_PARAM : filter.id
+}
+
+/** How many projects get a series of their own before the rest become "Other projects". */
+export const TOP_PROJECTS = 5
+
+export type CreditsSeriesKind = 'project' | 'other' | 'deleted'
+
+export interface CreditsSeries {
+  /** `s0`, `s1`…: safe as a chart data key (project ids and names are not). */
+  key: string
+  kind: CreditsSeriesKind
+  label: string
+  /** The projects it adds up (one for a project; the rest for "Other projects"; none for deleted). */
+  projectIds: string[]
+  values: number[]
+  total: number
+}
+
+export const OTHER_PROJECTS_LABEL = 'Other projects'
+export const DELETED_PROJECTS_LABEL = 'Deleted projects'
+
+/**
+ * The series the chart stacks, and the bucket table and the CSV hold. All projects: the top
+ * `top` projects of the range by credits, the rest together as "Other projects" (only when two or
+ * more are left: one project is shown as itself), and the deleted projects as their own series
+ * when they used anything. Together they add up to the organization's credits, bucket by bucket.
+ * One project, or the deleted projects: that series alone (none when the project is not in the
+ * answer).
+ */
+export function creditsSeries(data: CreditsData, filter: ProjectFilter, top = TOP_PROJECTS): CreditsSeries[] {
+  const deleted = (): CreditsSeries => ({
+    key: '',
+    kind: 'deleted',
+    label: DELETED_PROJECTS_LABEL,
+    projectIds: [],
+    values: data.deleted,
+    total: sumValues(data.deleted),
+  })
+  const ofProject = (project: ProjectCredits): CreditsSeries => ({
+    key: '',
+    kind: 'project',
+    label: project.name,
+    projectIds: [project.id],
+    values: project.values,
+    total: project.total,
+  })
+  let series: CreditsSeries[]
+  if (filter.kind === 'deleted') series = [deleted()]
+  else if (filter.kind === 'project') {
+    const project = data.projects.find((p) => p.id === filter.id)
+    series = project ? [ofProject(project)] : []
+  } else {
+    const own = data.projects.length <= top + 1 ? data.projects : data.projects.slice(0, top)
+    const rest = data.projects.slice(own.length)
+    series = own.map(ofProject)
+    if (rest.length > 0) {
+      const values = data.buckets.map((_, index) => sumValues(rest.map((p) => p.values[index] ?? 0)))
+      series.push({
+        key: '',
+        kind: 'other',
+        label: `${OTHER_PROJECTS_LABEL} (${rest.length})`,
+        projectIds: rest.map((p) => p.id),
+        values,
+        total: sumValues(values),
+      })
+    }
+    if (data.deleted.some((value) => value !== 0)) series.push(deleted())
+  }
+  return series.map((s, index) => ({ ...s, key: `s${index}` }))
+}
+
+/** One row per bucket with a value per series key: the shape recharts draws. Future buckets get no values. */
+export type CreditsChartRow = { start: IsoDate; end: IsoDate; isFuture?: true } & Record<
+  string,
+  number | string | boolean
+>
+
+export function creditsChartRows(
+  data: CreditsData,
+  series: readonly CreditsSeries[],
+  today?: IsoDate,
+): CreditsChartRow[] {
+  return data.buckets.map((bucket, index) => {
+    const row: CreditsChartRow = { start: bucket.start, end: bucket.end }
+    if (today !== undefined && bucket.start > today) return { ...row, isFuture: true }
+    for (const s of series) row[s.key] = s.values[index] ?? 0
+    return row
+  })
+}
+
+/** Credits of each bucket over the series shown. */
+export function bucketTotals(data: CreditsData, series: readonly CreditsSeries[]): number[] {
+  return data.buckets.map((_, index) => sumValues(series.map((s) => s.values[index] ?? 0)))
+}
+
+export interface ProjectRow {
+  /** The project's id, or `deleted`. */
+  id: string
+  label: string
+  isDeleted: boolean
+  credits: number
+  /** Of the organization's credits in the range, 0 to 1; null when the organization used none. */
+  share: number | null
+  /** Against the same project in the previous range; undefined while that range loads. */
+  change: Change | undefined
+  /** Credits at the end of the subscription period at the pace so far; null outside the current period. */
+  projected: number | null
+}
+
+export interface ProjectRowOptions {
+  /** The same organization's credits in the previous range, to compare each project with. */
+  previous?: CreditsData
+  /** The current subscription period when the range is it (and `now` in it), for the projection. */
+  period?: DateRange | null
+  now?: Date
+}
+
+/**
+ * The per-project table: every project (filtered), and the deleted projects when they used
+ * anything, sorted by credits, most first. A project new since the previous range is "new"; one
+ * absent from this range's answer is not listed.
+ */
+export function projectRows(
+  data: CreditsData,
+  filter: ProjectFilter,
+  options: ProjectRowOptions = {},
+): ProjectRow[] {
+  const organizationTotal = sumValues(data.organization)
+  const previousTotal = (id: string | null): number | undefined => {
+    if (!options.previous) return undefined
+    if (id === null) return sumValues(options.previous.deleted)
+    return options.previous.projects.find((p) => p.id === id)?.total ?? 0
+  }
+  const row = (id: string | null, label: string, credits: number): ProjectRow => {
+    const before = previousTotal(id)
+    const projection =
+      options.period && options.now ? projectToPeriodEnd(credits, options.period, options.now) : null
+    return {
+      id: id ?? DELETED_FILTER_PARAM,
+      label,
+      isDeleted: id === null,
+      credits,
+      share: organizationTotal > 0 ? credits / organizationTotal : null,
+      change: before === undefined ? undefined : changeAgainst(credits, before),
+      projected: projection ? projection.projected : null,
+    }
+  }
+  const rows: ProjectRow[] = []
+  if (filter.kind !== 'deleted')
+    for (const project of data.projects)
+      if (filter.kind === 'all' || project.id === filter.id)
+        rows.push(row(project.id, project.name, project.total))
+  const deletedTotal = sumValues(data.deleted)
+  if (filter.kind === 'deleted' || (filter.kind === 'all' && deletedTotal !== 0))
+    rows.push(row(null, DELETED_PROJECTS_LABEL, deletedTotal))
+  return rows.sort((a, b) => b.credits - a.credits)
+}
+
+/** A CSV field, quoted when RFC 4180 asks (a comma, a quote or a line break in it). */
+const csvField = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text)
+
+/**
+ * The CSV of the bucket table: the API's bucket boundaries, then the credits of each series shown
+ * (named as on the page), exact.
+ */
+export function creditsCsv(data: CreditsData, series: readonly CreditsSeries[]): string {
+  const header = ['start_date', 'end_date', ...series.map((s) => s.label)]
+  const rows = data.buckets.map((bucket, index) => [
+    bucket.startTimestamp,
+    bucket.endTimestamp,
+    ...series.map((s) => String(s.values[index] ?? 0)),
+  ])
+  return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n'
+}
