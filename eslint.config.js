@@ -31,6 +31,30 @@ export default tseslint.config(
     },
   },
   {
+    // domain/ holds the pure rules both sides import: it imports nothing from server/, src/ or a
+    // package, so that either side (and the browser bundle) can load it as it is.
+    files: ['domain/**/*.ts'],
+    ignores: ['domain/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!\\./)',
+              message: 'domain/ imports only its own modules (./…): nothing from server/, src/ or a package.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Classic scripts copied as they are into the build (public/early-requests.js).
+    files: ['public/**/*.js'],
+    languageOptions: { globals: globals.browser, sourceType: 'script' },
+  },
+  {
     files: ['server/**/*.ts', 'e2e/**/*.ts', 'bench/**/*.ts', '*.config.ts'],
     languageOptions: { globals: globals.node },
   },

@@ -1,8 +1,12 @@
 import { defineConfig, devices, type PlaywrightTestConfig } from '@playwright/test'
+import { randomBytes } from 'node:crypto'
 import { chromiumLaunchOptions } from './e2e/chromium'
 import { e2eEnvironment, type E2eGeneration } from './e2e/environment'
 
 const GENERATIONS: readonly E2eGeneration[] = ['2022', 'current']
+
+/** The run's API trusts X-Forwarded-For from the run's `npm run serve` only (server/auth/client-address.ts). */
+const proxySecret = process.env.UBIOPS_PROXY_SECRET || randomBytes(32).toString('base64url')
 
 /**
  * The dashboard as people get it: the production build behind `npm run serve`, with its
@@ -29,7 +33,13 @@ function e2eWebServer(generation: E2eGeneration): WebServer {
   return {
     command: `${generation === '2022' ? build : ''}node --import tsx server/cli/serve.ts`,
     url: webUrl,
-    env: { UBIOPS_API_URL: apiUrl, WEB_PORT: String(webPort), DIST_DIR: distDir, LOG_LEVEL: 'warn' },
+    env: {
+      UBIOPS_API_URL: apiUrl,
+      WEB_PORT: String(webPort),
+      DIST_DIR: distDir,
+      LOG_LEVEL: 'warn',
+      UBIOPS_PROXY_SECRET: proxySecret,
+    },
     reuseExistingServer: false,
     timeout: 180_000,
   }
@@ -73,7 +83,12 @@ export default defineConfig({
         // A fresh, seeded database for every run: tests create their own data beside the demo data.
         command: `node --import tsx e2e/start-api.ts`,
         url: `${apiUrl}/status`,
-        env: { PORT: String(apiPort), DATABASE_PATH: databasePath, API_GENERATION: generation },
+        env: {
+          PORT: String(apiPort),
+          DATABASE_PATH: databasePath,
+          API_GENERATION: generation,
+          UBIOPS_PROXY_SECRET: proxySecret,
+        },
         reuseExistingServer: false,
         timeout: 120_000,
         stdout: 'ignore' as const,

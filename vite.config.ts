@@ -75,6 +75,12 @@ export default defineConfig(({ command }) => ({
       '/api': {
         target: origin,
         changeOrigin: true,
+        // The browser's address in X-Forwarded-For, trusted by a local API started by `npm start`
+        // thanks to the secret it shares with this process (server/auth/client-address.ts).
+        xfwd: true,
+        headers: process.env.UBIOPS_PROXY_SECRET
+          ? { 'x-ubiops-proxy-secret': process.env.UBIOPS_PROXY_SECRET }
+          : undefined,
         rewrite: (path) => basePath + path.replace(/^\/api/, ''),
       },
     },
@@ -98,6 +104,15 @@ export default defineConfig(({ command }) => ({
           include: ['src/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
           setupFiles: ['src/test/setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // The rules both sides import, tested once, in isolation.
+          name: 'domain',
+          include: ['domain/**/*.test.ts'],
+          environment: 'node',
         },
       },
       {

@@ -228,3 +228,22 @@ test('the demo admin sees the demo organizations', async ({ page }) => {
   for (const name of DEMO.organizations)
     await expect(page.getByRole('link', { name, exact: true })).toBeVisible()
 })
+
+test('a list answer of neither generation’s shape is an error naming the endpoint and the field, with Retry', async ({
+  page,
+}) => {
+  await signIn(page, createUser())
+  let broken = true
+  await page.route('**/api/organizations', async (route) => {
+    if (!broken || route.request().method() !== 'GET') return route.fallback()
+    await route.fulfill({ status: 200, contentType: 'application/json', body: '[{"name": 5}]' })
+  })
+  await page.goto('/organizations')
+  const alert = page.getByRole('alert').filter({ hasText: 'Could not load your organizations' })
+  await expect(alert).toContainText('GET /organizations answered in a shape this dashboard does not know')
+  await expect(alert).toContainText('field "[0].id"')
+  await expectNoAxeViolations(page)
+  broken = false
+  await alert.getByRole('button', { name: 'Retry' }).click()
+  await expect(page.getByRole('heading', { name: 'No organizations yet' })).toBeVisible()
+})

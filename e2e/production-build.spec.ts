@@ -84,6 +84,7 @@ test('the built app works under its CSP, through the /api proxy', async ({ page,
   })
 
   await page.goto(`${baseURL}/sign-in`)
+  await page.getByRole('button', { name: 'Use an API token instead' }).click()
   await page.getByLabel('API token').fill(user.token)
   await page.getByRole('button', { name: 'Sign in' }).click()
   await expect(page.getByRole('link', { name })).toBeVisible()

@@ -9,6 +9,8 @@ test('a wrong token is refused with a clear message, a right one (with "Token ")
   await expect(page).toHaveURL(/\/sign-in$/)
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible()
 
+  // Email and password first; the API token is one click away.
+  await page.getByRole('button', { name: 'Use an API token instead' }).click()
   await page.getByLabel('API token').fill('not-a-real-token')
   await page.getByRole('button', { name: 'Sign in' }).click()
   await expect(page.getByText('This token was not accepted.')).toBeVisible()
@@ -29,6 +31,7 @@ test('a wrong token is refused with a clear message, a right one (with "Token ")
 
 test('an empty token is caught before anything is sent', async ({ page }) => {
   await page.goto('/sign-in')
+  await page.getByRole('button', { name: 'Use an API token instead' }).click()
   await page.getByRole('button', { name: 'Sign in' }).click()
   await expect(page.getByText('Paste your API token.')).toBeVisible()
 })
@@ -53,6 +56,7 @@ test('a 401 returns to sign-in, and signing in again returns to the same page', 
   const user = createUser()
   const organization = await createOrganization(request, user)
   await page.goto('/sign-in')
+  await page.getByRole('button', { name: 'Use an API token instead' }).click()
   await page.getByLabel('API token').fill(user.token)
   await page.getByRole('button', { name: 'Sign in' }).click()
   await expect(page).toHaveURL(/\/organizations$/)
@@ -68,6 +72,7 @@ test('a 401 returns to sign-in, and signing in again returns to the same page', 
   await expect(page.getByText('Your session ended.')).toBeVisible()
   expect(await page.evaluate(() => sessionStorage.getItem('ubiops.token'))).toBeNull()
 
+  await page.getByRole('button', { name: 'Use an API token instead' }).click()
   await page.getByLabel('API token').fill(user.token)
   await page.getByRole('button', { name: 'Sign in' }).click()
   await expect(page).toHaveURL(`/organizations/${organization}`)
@@ -98,6 +103,7 @@ test('opening a deep link with a revoked token goes to sign-in and back', async 
   await expect(page).toHaveURL(
     `/sign-in?next=${encodeURIComponent(`/organizations/${organization}/settings`)}`,
   )
+  await page.getByRole('button', { name: 'Use an API token instead' }).click()
   await page.getByLabel('API token').fill(user.token)
   await page.getByRole('button', { name: 'Sign in' }).click()
   await expect(page).toHaveURL(`/organizations/${organization}/settings`)

@@ -227,7 +227,9 @@ test('the form prevents ranges the API refuses, and shows the API’s message wh
 
   await form.getByLabel('To (included)').fill('2024-12-01')
   await form.getByRole('button', { name: 'Show' }).click()
-  await expect(form.getByLabel('To (included)')).toHaveAccessibleDescription(/on or after the start date/)
+  await expect(form.getByLabel('To (included)')).toHaveAccessibleDescription(
+    /The range must end after it starts/,
+  )
 
   // Monthly buckets take the long range.
   await form.getByLabel('To (included)').fill('2026-01-05')
@@ -237,7 +239,7 @@ test('the form prevents ranges the API refuses, and shows the API’s message wh
   // A hand-made link the API refuses: its message shows beside the range picker.
   await openUsage(page, `/organizations/${organization}/usage?range=custom&start=2026-02-01&end=2026-01-01`)
   await expect(rangeForm(page).getByRole('alert')).toHaveText(
-    /The API refused this range: start_date: must be before end_date/,
+    /The API refused this range: end_date: The range must end after it starts/,
   )
   await expect(page.getByRole('figure')).toHaveCount(0)
 })

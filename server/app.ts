@@ -1,9 +1,11 @@
 import type Database from 'better-sqlite3'
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
-import { installAuthentication, type AuthOptions } from './auth/authenticate'
+import { DEFAULT_AUTH_OPTIONS, installAuthentication, type AuthOptions } from './auth/authenticate'
 import { openDatabase } from './db/open'
 import { installBodyParsing } from './body-parsing'
 import { clientErrorHandler, frameworkErrors, installErrorHandling } from './errors'
+import { accessTokensRepository } from './repositories/access-tokens'
+import { credentialsRepository } from './repositories/credentials'
 import { membersRepository } from './repositories/members'
 import { organizationsRepository } from './repositories/organizations'
 import { tokensRepository } from './repositories/tokens'
@@ -11,12 +13,14 @@ import { usageRepository } from './repositories/usage'
 import { usersRepository } from './repositories/users'
 import { membersRoutes } from './routes/members'
 import { organizationsRoutes } from './routes/organizations'
+import { signInRoutes } from './routes/sign-in'
 import { statusRoutes } from './routes/status'
 import { usageRoutes } from './routes/usage'
 import { userRoutes } from './routes/user'
 import { vouchersRepository } from './repositories/vouchers'
 import { vouchersRoutes } from './routes/vouchers'
 import { API_GENERATIONS, DEFAULT_API_GENERATION, type ApiGeneration } from './generation'
+import { responseCache } from './plugins/response-cache'
 import { componentSchemas } from './schemas/openapi'
 
 export const API_PREFIX = '/v2.1'
@@ -29,6 +33,9 @@ function repositories(db: Database.Database) {
     organizations: organizationsRepository(db),
     members: membersRepository(db),
     usage: usageRepository(db),
+    // A person's sign-in (issue 11): passwords, two-factor secrets, access tokens.
+    credentials: credentialsRepository(db),
+    accessTokens: accessTokensRepository(db),
     vouchers: vouchersRepository(db),
   }
 }
@@ -49,7 +56,19 @@ export interface BuildAppOptions {
   auth?: Partial<AuthOptions>
   /** `2022` (the default, the seed's contract) or `current`: see server/generation.ts. */
   apiGeneration?: ApiGeneration
+  /** false: compute every answer (ETags and compression stay); bench/scale.ts times that work. */
+  cacheAnswers?: boolean
 }
+
+/**
+ * The reads served from the response cache (server/plugins/response-cache.ts): the big ones. Every
+ * table they read bumps the organization's version (migration 004).
+ */
+export const CACHED_ROUTES = [
+  '/organizations/:organization_name/users',
+  '/organizations/:organization_name/usage',
+  '/organizations/:organization_name/resources',
+].map((route) => API_PREFIX + route)
 
 /** The API as a Fastify app, not listening: server.ts listens, tests call `app.inject()`. */
 export function buildApp(options: BuildAppOptions): FastifyInstance {
@@ -95,7 +114,14 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
 
   for (const schema of componentSchemas(apiGeneration)) app.addSchema(schema)
   installErrorHandling(app, bodyLimit)
-  installAuthentication(app, { maxFailures: 20, windowMs: 60_000, ...options.auth })
+  installAuthentication(app, { ...DEFAULT_AUTH_OPTIONS, ...options.auth })
+  // Before the routes: it hooks each cached route as it is added. `variant` keeps answers of
+  // different API generations apart (two processes on one file may speak different ones).
+  void app.register(responseCache, {
+    routes: CACHED_ROUTES,
+    variant: apiGeneration,
+    cacheAnswers: options.cacheAnswers ?? true,
+  })
 
   void app.register(
     async (api) => {
@@ -105,6 +131,13 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
       await api.register(membersRoutes)
       await api.register(usageRoutes)
       if (apiGeneration === 'current') await api.register(vouchersRoutes)
+    },
+    { prefix: API_PREFIX },
+  )
+  // A person's sign-in (POST /oauth/sign-in, POST /authorize): the same in both API generations.
+  void app.register(
+    async (api) => {
+      await api.register(signInRoutes)
     },
     { prefix: API_PREFIX },
   )

@@ -1,5 +1,6 @@
 // `npm run api`: serves the API at http://$HOST:$PORT/v2.1 with its database at $DATABASE_PATH,
 // in the generation of `--api-generation <g>` or $API_GENERATION (2022 or current; default 2022).
+import { PROXY_SECRET_ENV } from './auth/client-address'
 import { DEFAULT_DATABASE_PATH } from './db/open'
 import { apiGenerationFrom } from './generation'
 import { signInInstructions, startApiServer, type RunningApiServer } from './start-api-server'
@@ -35,6 +36,8 @@ const server = await startApiServer({
   host: process.env.HOST || '127.0.0.1',
   port: Number(process.env.PORT || 8787),
   seed: !skipSeed,
+  // Set it, and give the same value to `npm run serve`, for the API to see each user's own address.
+  proxySecret: process.env[PROXY_SECRET_ENV] || undefined,
   apiGeneration,
 })
 running.server = server

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { loadMigrations, migrate } from '../../server/db/migrate'
-import { addDays } from '../../server/lib/time'
+import { addDays } from '../../domain/dates'
 
 const CACHE_DIR = 'bench/.cache'
 

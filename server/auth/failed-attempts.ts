@@ -27,6 +27,11 @@ export class FailedAttempts {
     return Math.max(1, Math.ceil((times[times.length - this.max]! + this.windowMs - this.now()) / 1000))
   }
 
+  /** Forgets this client's failures (a successful sign-in for an email). */
+  clear(client: string): void {
+    this.failures.delete(client)
+  }
+
   record(client: string): void {
     const times = this.recent(client)
     times.push(this.now())

@@ -1,4 +1,4 @@
-import { emailProblem } from '../../src/api/rules'
+import { emailProblem } from '../../domain/email'
 import { openDatabase } from '../db/open'
 import { tokensRepository } from '../repositories/tokens'
 import { usersRepository } from '../repositories/users'

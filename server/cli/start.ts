@@ -1,10 +1,13 @@
 // `npm start`: the local API (seeded on first start) and the Vite dev server in one process, and
 // a one-click sign-in link as the demo admin. With UBIOPS_API_URL set (say, the hosted API) only
 // the dev server starts, and its /api proxy goes there.
+import { randomBytes } from 'node:crypto'
 import { createServer, type ViteDevServer } from 'vite'
+import { PROXY_SECRET_ENV } from '../auth/client-address'
 import { issueToken } from '../auth/issue-token'
 import { DEFAULT_DATABASE_PATH } from '../db/open'
 import { DEMO } from '../db/seed'
+import { demoSignInLines } from '../db/seed-sign-in'
 import { apiGenerationFrom } from '../generation'
 import { startApiServer, type RunningApiServer } from '../start-api-server'
 
@@ -13,10 +16,15 @@ const WEB_PORT = Number(process.env.WEB_PORT || 5173)
 
 async function startLocalApi(): Promise<{ api: RunningApiServer; token: string }> {
   const dbPath = process.env.DATABASE_PATH || DEFAULT_DATABASE_PATH
+  // The dev server's /api proxy sends each browser's address with this secret (vite.config.ts), and
+  // only it: so one person's wrong tokens do not lock out everyone behind the proxy.
+  const proxySecret = randomBytes(32).toString('base64url')
+  process.env[PROXY_SECRET_ENV] = proxySecret
   const api = await startApiServer({
     dbPath,
     host: '127.0.0.1',
     port: Number(process.env.PORT || 8787),
+    proxySecret,
     // `npm start -- --api-generation current`, or API_GENERATION=current.
     apiGeneration: apiGenerationFrom(),
   })
@@ -71,6 +79,8 @@ async function main(): Promise<void> {
     console.log('')
     console.log(`  Sign in as the demo admin (${DEMO.adminEmail}) in one click:`)
     console.log(`  ${webUrl}/sign-in#token=${local.token}`)
+    if (local.api.demoSignIn)
+      for (const line of demoSignInLines(local.api.demoSignIn)) console.log(`  ${line}`)
     console.log(`  Platform staff token: npm run api:token -- --email ${DEMO.staffEmail} --staff`)
   } else {
     console.log('  Sign in with an API token of that API.')

@@ -10,7 +10,10 @@ afterAll(() => removeDatabase(path))
 describe('migrations', () => {
   it('are numbered files applied once, in order, with WAL and foreign keys on', () => {
     const migrations = loadMigrations()
-    expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1))
+    // Unique and increasing; numbers may be missing on a branch (parallel work reserves them).
+    const versions = migrations.map((m) => m.version)
+    expect(versions[0]).toBe(1)
+    versions.slice(1).forEach((version, i) => expect(version).toBeGreaterThan(versions[i]!))
     const db = openDatabase(path)
     try {
       expect(migrate(db)).toBe(0)

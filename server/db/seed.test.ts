@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { removeDatabase, temporaryDatabasePath } from '../test/helpers'
-import { addDays } from '../lib/time'
+import { addDays } from '../../domain/dates'
 import { openDatabase } from './open'
 import { DEMO, seedIfEmpty } from './seed'
 

@@ -1,8 +1,8 @@
 // Deterministic demo data for an empty database: the same data for the same day, so screenshots and
 // benchmarks compare. Dates are relative to today so that the current subscription periods have usage.
 import type Database from 'better-sqlite3'
-import { addDays, addMonths, today as todayUtc } from '../lib/time'
-import { USAGE_SERIES } from '../lib/usage-buckets'
+import { addDays, addMonths, utcToday as todayUtc } from '../../domain/dates'
+import { USAGE_SERIES } from '../../domain/usage'
 import { tokensRepository } from '../repositories/tokens'
 
 export const DEMO = {

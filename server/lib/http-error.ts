@@ -16,5 +16,10 @@ export function badRequest(problems: string[]): HttpError {
   return new HttpError(400, problems.join(' '))
 }
 
+/** Problems keyed by API field, as domain/ gives them, written `field: sentence` for {@link badRequest}. */
+export function prefixedProblems(problems: Partial<Record<string, string>>): string[] {
+  return Object.entries(problems).map(([field, problem]) => `${field}: ${problem}`)
+}
+
 export const notFound = (message: string) => new HttpError(404, message)
 export const forbidden = (message: string) => new HttpError(403, message)

@@ -1,67 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { addDays, addMonths } from './time'
-import {
-  aggregateProjectUsage,
-  aggregateUsage,
-  bucketBoundaries,
-  currentPeriod,
-  parseUsageQuery,
-  USAGE_SERIES,
-} from './usage-buckets'
-
-describe('addMonths', () => {
-  it('keeps the day of the month and clamps it in short months, without the clamp sticking', () => {
-    expect([1, 2, 3, 4].map((n) => addMonths('2021-01-31', n))).toEqual([
-      '2021-02-28',
-      '2021-03-31',
-      '2021-04-30',
-      '2021-05-31',
-    ])
-    expect(addMonths('2024-01-31', 1)).toBe('2024-02-29')
-    expect(addMonths('2020-11-20', 1)).toBe('2020-12-20')
-    expect(addMonths('2020-12-15', 1)).toBe('2021-01-15')
-    expect(addMonths('2021-03-31', -1)).toBe('2021-02-28')
-  })
-})
-
-describe('currentPeriod', () => {
-  it("is the contract's example: asked on 2020-12-01, started 2020-11-20", () => {
-    expect(currentPeriod('2020-11-20', '2020-12-01')).toEqual({ start: '2020-11-20', end: '2020-12-20' })
-  })
-  it('starts on the anniversary day itself and moves on the day after the period', () => {
-    expect(currentPeriod('2020-11-20', '2020-12-20')).toEqual({ start: '2020-12-20', end: '2021-01-20' })
-    expect(currentPeriod('2020-11-20', '2020-12-19')).toEqual({ start: '2020-11-20', end: '2020-12-20' })
-    expect(currentPeriod('2019-01-31', '2021-03-01')).toEqual({ start: '2021-02-28', end: '2021-03-31' })
-  })
-  it('gives the first period of a subscription that starts in the future', () => {
-    expect(currentPeriod('2030-05-10', '2030-01-01')).toEqual({ start: '2030-05-10', end: '2030-06-10' })
-  })
-})
-
-describe('bucketBoundaries', () => {
-  it('steps by calendar month from the start day and cuts the last bucket at the end (exclusive)', () => {
-    expect(bucketBoundaries({ start: '2021-01-31', end: '2021-04-15', interval: 'month' })).toEqual([
-      '2021-01-31',
-      '2021-02-28',
-      '2021-03-31',
-      '2021-04-15',
-    ])
-    expect(bucketBoundaries({ start: '2020-11-12', end: '2020-12-12', interval: 'month' })).toEqual([
-      '2020-11-12',
-      '2020-12-12',
-    ])
-  })
-  it('steps by day', () => {
-    expect(bucketBoundaries({ start: '2020-02-27', end: '2020-03-02', interval: 'day' })).toEqual([
-      '2020-02-27',
-      '2020-02-28',
-      '2020-02-29',
-      '2020-03-01',
-      '2020-03-02',
-    ])
-  })
-})
+import { addDays } from '../../domain/dates'
+import { USAGE_SERIES } from '../../domain/usage'
+import { aggregateProjectUsage, aggregateUsage, parseUsageQuery } from './usage-buckets'
 
 describe('aggregateUsage', () => {
   const range = { start: '2020-01-01', end: '2020-03-01', interval: 'month' as const }
@@ -116,12 +57,12 @@ describe('parseUsageQuery', () => {
 
   it.each([
     [{ interval: 'week' }, 'interval: use "day" or "month"'],
-    [{ start_date: '2020-13-01', end_date: '2021-01-01' }, 'start_date: use a real date'],
-    [{ start_date: '2020-01-01', end_date: 'tomorrow' }, 'end_date: use a real date'],
+    [{ start_date: '2020-13-01', end_date: '2021-01-01' }, 'start_date: Use a real date'],
+    [{ start_date: '2020-01-01', end_date: 'tomorrow' }, 'end_date: Use a real date'],
     [{ start_date: '2020-01-01' }, 'end_date: give start_date and end_date together'],
     [{ end_date: '2020-01-01' }, 'start_date: give start_date and end_date together'],
-    [{ start_date: '2020-02-01', end_date: '2020-01-01' }, 'start_date: must be before end_date'],
-    [{ start_date: '2020-01-01', end_date: '2020-01-01' }, 'start_date: must be before end_date'],
+    [{ start_date: '2020-02-01', end_date: '2020-01-01' }, 'end_date: The range must end after it starts'],
+    [{ start_date: '2020-01-01', end_date: '2020-01-01' }, 'end_date: The range must end after it starts'],
     [{ start_date: '2020-01-01', end_date: '2021-01-02', interval: 'day' }, 'at most 366 days'],
     [{ start_date: '2020-01-01', end_date: '2030-01-02' }, 'at most 10 years'],
   ])('refuses %j', (query, message) => {
@@ -172,7 +113,8 @@ describe('aggregateProjectUsage', () => {
 
   it('answers the organization as the sum of its parts, bucket by bucket, for any rollups', () => {
     const row = fc.record({
-      day: fc.integer({ min: 0, max: 40 }).map((offset) => addDays('2021-01-01', offset)),
+      // Days of the range [2021-01-01, 2021-02-10) only: the total below counts every row.
+      day: fc.integer({ min: 0, max: 39 }).map((offset) => addDays('2021-01-01', offset)),
       project_id: fc.constantFrom('a', 'b', 'g'),
       value: fc.double({ min: 0, max: 10_000, noNaN: true }),
     })
@@ -191,9 +133,10 @@ describe('aggregateProjectUsage', () => {
         })
         const total = rows.reduce((sum, r) => sum + r.value, 0)
         const answered = answer.data_organization.reduce((sum, point) => sum + point.value, 0)
-        // Rounding to cents per project and bucket: at most half a cent each.
+        // Rounding to cents per project and bucket: at most half a cent each, plus the binary
+        // floating-point error of summing up to 200 doubles (relative, not absolute: totals reach 2e6).
         expect(Math.abs(answered - total)).toBeLessThanOrEqual(
-          0.005 * 3 * answer.data_organization.length + 1e-6,
+          0.005 * 3 * answer.data_organization.length + 1e-9 * Math.max(1, total),
         )
       }),
     )

@@ -1,22 +1,16 @@
-// The usage arithmetic of shared/API.md: ranges, buckets and their sums, as pure functions.
+// The usage answer of the first generation: the query's range and the sums of the daily rollups
+// per bucket. The rules themselves (intervals, bucket boundaries, range limits, the subscription
+// period) are in domain/, shared with the dashboard.
+import { dayStart, isIsoDate, toEpochDay } from '../../domain/dates'
+import { currentPeriod } from '../../domain/subscriptions'
 import {
-  isCalendarDate,
-  MAX_DAY_INTERVAL_DAYS,
-  MAX_MONTH_INTERVAL_YEARS,
-  USAGE_INTERVALS,
-} from '../../src/api/rules'
-import { addDays, addMonths, dayStart, toEpochDay } from './time'
-
-export type UsageInterval = (typeof USAGE_INTERVALS)[number]
-
-/** The five series every answer carries, in this order, even when all of them are zero. */
-export const USAGE_SERIES = [
-  { object_type: 'deployment_version', metric: 'credits' },
-  { object_type: 'deployment_version', metric: 'input_volume' },
-  { object_type: 'deployment_version', metric: 'output_volume' },
-  { object_type: 'pipeline_version', metric: 'input_volume' },
-  { object_type: 'pipeline_version', metric: 'output_volume' },
-] as const
+  bucketBoundaries,
+  DEFAULT_USAGE_INTERVAL,
+  isUsageInterval,
+  usageRangeProblem,
+  USAGE_SERIES,
+  type UsageInterval,
+} from '../../domain/usage'
 
 export interface UsageRange {
   /** First day, included. */
@@ -46,38 +40,9 @@ export interface UsageSeries {
   usage: UsagePoint[]
 }
 
-/**
- * The monthly subscription period that contains `today`: it starts on the subscription start's day
- * of the month (clamped in short months). Started 2020-11-20, asked 2020-12-01: 2020-11-20 to 2020-12-20.
- * A subscription that starts in the future gives its first period.
- */
-export function currentPeriod(subscriptionStart: string, today: string): { start: string; end: string } {
-  const [startYear, startMonth] = subscriptionStart.split('-').map(Number) as [number, number]
-  const [year, month] = today.split('-').map(Number) as [number, number]
-  let months = Math.max(0, (year - startYear) * 12 + (month - startMonth))
-  // The estimate is right or one too far (today is before this month's anniversary).
-  if (months > 0 && addMonths(subscriptionStart, months) > today) months -= 1
-  return { start: addMonths(subscriptionStart, months), end: addMonths(subscriptionStart, months + 1) }
-}
-
-/**
- * The boundaries of the buckets: [start, ..., end]. Day buckets step by one day; month buckets by
- * calendar months counted from the start day (Jan 31, Feb 28, Mar 31), and the last one is cut at `end`.
- */
-export function bucketBoundaries({ start, end, interval }: UsageRange): string[] {
-  const boundaries = [start]
-  for (let step = 1; ; step += 1) {
-    const next = interval === 'day' ? addDays(start, step) : addMonths(start, step)
-    if (next >= end) break
-    boundaries.push(next)
-  }
-  boundaries.push(end)
-  return boundaries
-}
-
 /** The bucket index of each day of the range (a direct lookup, so a row costs O(1)). */
 function bucketIndex(range: UsageRange): { boundaries: string[]; bucketOf: (day: string) => number } {
-  const boundaries = bucketBoundaries(range)
+  const boundaries = bucketBoundaries(range, range.interval)
   const firstDay = toEpochDay(range.start)
   const bucketOfDay = new Int32Array(toEpochDay(range.end) - firstDay)
   for (let bucket = 0; bucket < boundaries.length - 1; bucket += 1) {
@@ -204,13 +169,13 @@ export function parseUsageQuery(
   today: string,
 ): { range: UsageRange; problems?: undefined } | { range?: undefined; problems: string[] } {
   const problems: string[] = []
-  const interval = query.interval ?? 'month'
-  if (typeof interval !== 'string' || !(USAGE_INTERVALS as readonly string[]).includes(interval))
+  const interval = query.interval ?? DEFAULT_USAGE_INTERVAL
+  if (!isUsageInterval(interval))
     problems.push(`interval: use "day" or "month" (got ${JSON.stringify(interval)}).`)
   for (const key of ['start_date', 'end_date'] as const) {
     const value = query[key]
-    if (value !== undefined && (typeof value !== 'string' || !isCalendarDate(value)))
-      problems.push(`${key}: use a real date written YYYY-MM-DD (got ${JSON.stringify(value)}).`)
+    if (value !== undefined && !isIsoDate(value))
+      problems.push(`${key}: Use a real date written YYYY-MM-DD (got ${JSON.stringify(value)}).`)
   }
   const hasStart = query.start_date !== undefined
   const hasEnd = query.end_date !== undefined
@@ -218,29 +183,14 @@ export function parseUsageQuery(
     problems.push(
       `${hasStart ? 'end_date' : 'start_date'}: give start_date and end_date together, or neither for the current subscription period.`,
     )
-  if (problems.length > 0) return { problems }
+  if (problems.length > 0 || !isUsageInterval(interval)) return { problems }
 
   const range: UsageRange =
     hasStart && hasEnd
-      ? {
-          start: query.start_date as string,
-          end: query.end_date as string,
-          interval: interval as UsageInterval,
-        }
-      : { ...currentPeriod(subscriptionStart, today), interval: interval as UsageInterval }
-
-  if (range.start >= range.end) return { problems: ['start_date: must be before end_date.'] }
-  if (range.interval === 'day' && toEpochDay(range.end) - toEpochDay(range.start) > MAX_DAY_INTERVAL_DAYS)
-    return {
-      problems: [
-        `end_date: a day-by-day query spans at most ${MAX_DAY_INTERVAL_DAYS} days; use interval=month or a shorter range.`,
-      ],
-    }
-  if (range.interval === 'month' && range.end > addMonths(range.start, MAX_MONTH_INTERVAL_YEARS * 12))
-    return {
-      problems: [
-        `end_date: a month-by-month query spans at most ${MAX_MONTH_INTERVAL_YEARS} years; choose a shorter range.`,
-      ],
-    }
+      ? { start: query.start_date as string, end: query.end_date as string, interval }
+      : { ...currentPeriod(subscriptionStart, today), interval }
+  const problem = usageRangeProblem(range, interval)
+  if (problem)
+    return { problems: [`${problem.field === 'start' ? 'start_date' : 'end_date'}: ${problem.message}`] }
   return { range }
 }

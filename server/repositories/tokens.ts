@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3'
 import { createHash, randomBytes } from 'node:crypto'
-import { timestamp } from '../lib/time'
+import { timestamp } from '../../domain/dates'
 import type { UserRow } from './users'
 
 /** The stored form of a token: its SHA-256, hex. The token itself is never written anywhere. */

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3'
 import { randomUUID } from 'node:crypto'
-import { timestamp } from '../lib/time'
+import { timestamp } from '../../domain/dates'
 
 export interface UserRow {
   id: string

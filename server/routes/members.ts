@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import { emailProblem } from '../../src/api/rules'
+import { emailProblem } from '../../domain/email'
 import { organizationFor } from '../auth/access'
 import { badRequest, notFound } from '../lib/http-error'
 import type { MemberRow } from '../repositories/members'
@@ -26,9 +26,10 @@ export async function membersRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Params: NameParams }>(
     '/organizations/:organization_name/users',
     { schema: { params: organizationNameParams, response: { 200: arrayOf('OrganizationUserDetail') } } },
-    async (request) => {
+    async (request, reply) => {
       const organization = organizationFor(request, request.params.organization_name, 'member')
-      return members.list(organization.id).map(toMember)
+      // Already JSON (see membersRepository.listJson): sent as it is, not serialized again.
+      return reply.type('application/json; charset=utf-8').send(members.listJson(organization.id))
     },
   )
 

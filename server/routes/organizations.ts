@@ -1,17 +1,17 @@
 import type { FastifyInstance } from 'fastify'
 import { randomUUID } from 'node:crypto'
 import { organizationFor } from '../auth/access'
-import { badRequest, forbidden } from '../lib/http-error'
+import { timestamp, utcToday } from '../../domain/dates'
+import { nameTakenProblem } from '../../domain/organization'
 import {
   changesSubscription,
   createProblems,
+  fieldProblems,
   resolveSubscription,
-  updateFormatProblems,
-  type OrganizationCreateInput,
-  type OrganizationUpdateInput,
-} from '../lib/organization-rules'
-import { FREE_SUBSCRIPTION } from '../../src/api/rules'
-import { timestamp, today } from '../lib/time'
+  FREE_SUBSCRIPTION,
+  type SubscriptionInput,
+} from '../../domain/subscriptions'
+import { badRequest, forbidden, prefixedProblems } from '../lib/http-error'
 import type { OrganizationRow } from '../repositories/organizations'
 import {
   organizationCreateBody,
@@ -54,13 +54,22 @@ function detail(organization: OrganizationRow) {
   }
 }
 
-const nameTaken = (name: string) =>
-  `name: an organization named "${name}" already exists; choose another name.`
+const nameTaken = (name: string) => `name: ${nameTakenProblem(name)}`
+
+interface OrganizationCreateInput {
+  name: string
+  subscription: string
+  subscription_end_date?: string | null
+  /** Current generation only: a voucher code (checked against the known vouchers below). */
+  voucher?: string
+  /** Current generation only: the organization requires 2FA of its members. */
+  two_factor_authentication_forced?: boolean
+}
+
+type OrganizationUpdateInput = SubscriptionInput & { name?: string }
 
 export async function organizationsRoutes(app: FastifyInstance): Promise<void> {
-  const { organizations, members } = app.repositories
-
-  const { vouchers } = app.repositories
+  const { organizations, members, vouchers } = app.repositories
   const isCurrent = app.apiGeneration === 'current'
 
   app.get('/organizations', { schema: { response: { 200: arrayOf('OrganizationList') } } }, async (request) =>
@@ -85,8 +94,8 @@ export async function organizationsRoutes(app: FastifyInstance): Promise<void> {
             subscription: body.subscription!,
             subscription_end_date: body.subscription_end_date,
           }
-      const startDate = today()
-      const problems = createProblems(input, startDate)
+      const startDate = utcToday()
+      const problems = prefixedProblems(createProblems(input, startDate))
       if (input.voucher !== undefined && !vouchers.find(input.voucher))
         problems.push(
           `voucher: there is no voucher "${input.voucher}"; check the code, or leave the voucher out.`,
@@ -142,7 +151,7 @@ export async function organizationsRoutes(app: FastifyInstance): Promise<void> {
         app.db
           .transaction(() => {
             const current = organizationFor(request, request.params.organization_name, 'admin')
-            const formatProblems = updateFormatProblems(input)
+            const formatProblems = prefixedProblems(fieldProblems(input))
             if (formatProblems.length > 0) throw badRequest(formatProblems)
             if (changesSubscription(input, current) && !request.user.staff)
               throw forbidden(
@@ -150,7 +159,7 @@ export async function organizationsRoutes(app: FastifyInstance): Promise<void> {
                   'Admins can rename the organization; contact support to change the subscription.',
               )
             const resolved = resolveSubscription(input, current)
-            if ('problems' in resolved) throw badRequest(resolved.problems)
+            if ('problems' in resolved) throw badRequest(prefixedProblems(resolved.problems))
             if (input.name !== undefined && input.name !== current.name) {
               const holder = organizations.findByName(input.name)
               if (holder && holder.id !== current.id) throw badRequest([nameTaken(input.name)])

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import { organizationFor } from '../auth/access'
 import { badRequest } from '../lib/http-error'
 import { aggregateProjectUsage, aggregateUsage, parseUsageQuery, type UsageQuery } from '../lib/usage-buckets'
-import { today } from '../lib/time'
+import { utcToday } from '../../domain/dates'
 import { organizationNameParams, usageQuery } from '../schemas/bodies'
 import { arrayOf, ref } from '../schemas/openapi'
 
@@ -21,7 +21,7 @@ export async function usageRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const organization = organizationFor(request, request.params.organization_name, 'member')
-      const parsed = parseUsageQuery(request.query, organization.subscription_start_date, today())
+      const parsed = parseUsageQuery(request.query, organization.subscription_start_date, utcToday())
       if (parsed.problems) throw badRequest(parsed.problems)
       const { range } = parsed
       // 2022: per object type and metric, summed over projects. Current: credits per project.

@@ -1,6 +1,6 @@
 // Request schemas. They check shapes and types only (a known field of the wrong type is a 400);
 // the rules on values (name pattern, email, dates, subscriptions) are checked by the routes with
-// src/api/rules.ts so that the messages match the dashboard's forms word for word. Unknown fields
+// domain/ so that the messages match the dashboard's forms word for word. Unknown fields
 // are allowed and ignored. `description` is the phrase used in the error message ("must be ...").
 
 const string = (description: string) => ({ type: 'string', description })

@@ -157,7 +157,7 @@ describe('status and the OpenAPI document', () => {
       const [method, path] = route.split(' ') as [string, string]
       expect(api.app.hasRoute({ method, url: `/v2.1${path}` }), route).toBe(true)
     }
-    expect(documented).toHaveLength(14)
+    expect(documented).toHaveLength(16)
   })
 })
 

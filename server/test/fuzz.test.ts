@@ -19,6 +19,7 @@ import {
   restoreCast,
   type Cast,
 } from './hardening-fixtures'
+import { API_GENERATIONS, type ApiGeneration } from '../generation'
 import { createTestApi, type TestApi } from './helpers'
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 3000)
@@ -619,17 +620,31 @@ function count(tally: Tally, operation: string, status: number): void {
 
 let api: TestApi
 let cast: Cast
+const targets = {} as Record<ApiGeneration, { api: TestApi; cast: Cast }>
 beforeAll(async () => {
-  // The failed-token limit is the subject of limits.test.ts; here it would turn most answers into 429.
-  api = await createTestApi({ auth: { maxFailures: Number.MAX_SAFE_INTEGER } })
-  cast = await createCast(api)
+  for (const generation of API_GENERATIONS) {
+    // The failed-token limit is the subject of limits.test.ts; here it would turn most answers into 429.
+    const target = await createTestApi({
+      auth: { maxFailures: Number.MAX_SAFE_INTEGER },
+      apiGeneration: generation,
+    })
+    targets[generation] = { api: target, cast: await createCast(target) }
+  }
+  ;({ api, cast } = targets['2022'])
 })
-afterAll(async () => api.close())
+afterAll(async () => {
+  for (const generation of API_GENERATIONS) await targets[generation].api.close()
+})
 
-describe('fuzzing every endpoint', () => {
+// The current generation shares the 2022 one's rules, errors and authorization: half as many runs there.
+describe.each([
+  ['2022', RUNS],
+  ['current', Math.ceil(RUNS / 2)],
+] as const)('fuzzing every endpoint, %s generation', (generation, runs) => {
   it(
-    `never answers 5xx, answers every error as {"error"}, changes nothing when it refuses, and lets no one in where they do not belong (${RUNS} requests)`,
+    `never answers 5xx, answers every error as {"error"}, changes nothing when it refuses, and lets no one in where they do not belong (${runs} requests)`,
     async () => {
+      const { api, cast } = targets[generation]
       const tally: Tally = { requests: 0, byStatus: new Map(), byOperation: new Map() }
       const started = performance.now()
       let restoreNeeded = false
@@ -666,13 +681,13 @@ describe('fuzzing every endpoint', () => {
             restoreNeeded = databaseDigest(api.app.db) !== before
           }
         }),
-        { numRuns: RUNS, ...(SEED === undefined ? {} : { seed: SEED }), endOnFailure: false },
+        { numRuns: runs, ...(SEED === undefined ? {} : { seed: SEED }), endOnFailure: false },
       )
 
       const seconds = (performance.now() - started) / 1000
       const statuses = Object.fromEntries([...tally.byStatus].sort(([a], [b]) => a - b))
       console.log(
-        `fuzz: ${tally.requests} requests in ${seconds.toFixed(1)} s (${Math.round(tally.requests / seconds)} req/s); by status ${JSON.stringify(statuses)}`,
+        `fuzz (${generation}): ${tally.requests} requests in ${seconds.toFixed(1)} s (${Math.round(tally.requests / seconds)} req/s); by status ${JSON.stringify(statuses)}`,
       )
       for (const [operation, byStatus] of [...tally.byOperation].sort())
         console.log(
@@ -688,7 +703,7 @@ describe('fuzzing every endpoint', () => {
       expect(integrityProblems(api.app.db)).toEqual([])
       expect(organizationsWithoutAdmin(api.app.db)).toEqual([])
     },
-    60_000 + RUNS * 30,
+    60_000 + runs * 30,
   )
 })
 

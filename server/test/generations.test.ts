@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildApp } from '../app'
-import { addDays, addMonths, today } from '../lib/time'
+import { addDays, addMonths, utcToday } from '../../domain/dates'
 import { createTestApi, uniqueName, type Caller, type TestApi } from './helpers'
 
 let current: TestApi
@@ -101,11 +101,11 @@ describe('the organization list and create answers', () => {
       [{ name: uniqueName(), voucher: 42 }, /voucher: must be a string/],
       [
         { name: uniqueName(), subscription: 'professional' },
-        /subscription_end_date: a professional subscription needs an end date/,
+        /subscription_end_date: The professional subscription needs an end date/,
       ],
       [
-        { name: uniqueName(), subscription_end_date: addMonths(today(), 3) },
-        /leave it out for the free subscription/,
+        { name: uniqueName(), subscription_end_date: addMonths(utcToday(), 3) },
+        /subscription_end_date: The free subscription has no end date \(it runs for a year\)\. Leave it out\./,
       ],
     ]
     for (const [body, message] of cases) {
@@ -195,8 +195,8 @@ describe('the organization detail and update', () => {
     const name = await current.organization(admin)
     const change = {
       subscription: 'enterprise',
-      subscription_start_date: today(),
-      subscription_end_date: addMonths(today(), 12),
+      subscription_start_date: utcToday(),
+      subscription_end_date: addMonths(utcToday(), 12),
     }
     expect((await current.call(admin, 'PATCH', `/organizations/${name}`, change)).status).toBe(403)
     const far = await current.call(staff, 'PATCH', `/organizations/${name}`, {
@@ -204,7 +204,7 @@ describe('the organization detail and update', () => {
       subscription_end_date: '9999-01-01',
     })
     expect(far.status).toBe(400)
-    expect(far.body.error).toMatch(/subscription_end_date: use a date from 2000-01-01 to 2100-12-31/)
+    expect(far.body.error).toMatch(/subscription_end_date: Use a date from 2000-01-01 to 2100-12-31/)
     const done = await current.call(staff, 'PATCH', `/organizations/${name}`, change)
     expect(done.status).toBe(200)
     expect(done.body.subscription).toBe('enterprise')

@@ -12,7 +12,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { ApiGeneration } from '../generation'
-import { addDays, today } from '../lib/time'
+import { addDays, utcToday } from '../../domain/dates'
 import { startApiServer, type RunningApiServer } from '../start-api-server'
 import { removeDatabase, temporaryDatabasePath, uniqueEmail } from './helpers'
 
@@ -29,9 +29,9 @@ interface Client {
   command: () => { file: string; args: string[]; env: Record<string, string> }
 }
 
-function runs(file: string, args: string[], env: Record<string, string> = {}): boolean {
+function runs(file: string, args: string[], env: Record<string, string> = {}, timeout = 60_000): boolean {
   try {
-    execFileSync(file, args, { stdio: 'ignore', timeout: 60_000, env: { ...process.env, ...env } })
+    execFileSync(file, args, { stdio: 'ignore', timeout, env: { ...process.env, ...env } })
     return true
   } catch {
     return false
@@ -72,7 +72,7 @@ const R_CLIENT: Client = {
       return 'Rscript or the R packages httr, jsonlite, R6, rjson, caTools are missing (install r-base-core and r-cran-*, see shared/clients/README.md)'
     if (!existsSync(join(R_LIB, 'ubiops', 'DESCRIPTION'))) {
       mkdirSync(R_LIB, { recursive: true })
-      if (!runs('R', ['CMD', 'INSTALL', '-l', R_LIB, rFolder]))
+      if (!runs('R', ['CMD', 'INSTALL', '-l', R_LIB, rFolder], {}, 300_000))
         return `R CMD INSTALL -l ${R_LIB} ${rFolder} failed`
     }
     return null
@@ -133,7 +133,7 @@ function prepareRun(server: RunningApiServer): Record<string, string> {
 
   const usageOrganization = `${prefix}-usage`
   const organizationId = randomUUID()
-  const start = addDays(today(), -70)
+  const start = addDays(utcToday(), -70)
   organizations.insert({
     id: organizationId,
     name: usageOrganization,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { addMonths, today } from '../lib/time'
+import { addMonths, utcToday as today } from '../../domain/dates'
 import { createTestApi, uniqueName, type TestApi } from './helpers'
 
 let api: TestApi
@@ -84,39 +84,39 @@ describe('POST /organizations', () => {
     const response = await api.call(api.user(), 'POST', '/organizations', { name, subscription: 'free' })
     expect(response.status).toBe(400)
     expect(response.body.error).toBe(
-      `name: an organization named "${name}" already exists; choose another name.`,
+      `name: An organization named "${name}" already exists; choose another name.`,
     )
   })
 
   it.each([
-    [{ subscription: 'gold' }, 'subscription: use one of free, professional, enterprise'],
+    [{ subscription: 'gold' }, 'subscription: Choose one of free, professional, enterprise'],
     [
       { subscription: 'free', subscription_end_date: nextYear },
-      'subscription_end_date: leave it out for the free subscription',
+      'subscription_end_date: The free subscription has no end date',
     ],
     [
       { subscription: 'professional' },
-      'subscription_end_date: a professional subscription needs an end date',
+      'subscription_end_date: The professional subscription needs an end date',
     ],
     [
       { subscription: 'enterprise', subscription_end_date: null },
-      'subscription_end_date: an enterprise subscription needs an end date',
+      'subscription_end_date: The enterprise subscription needs an end date',
     ],
     [
       { subscription: 'professional', subscription_end_date: '2021-02-30' },
-      'subscription_end_date: use a real date written YYYY-MM-DD',
+      'subscription_end_date: Use a real date written YYYY-MM-DD',
     ],
     [
       { subscription: 'professional', subscription_end_date: '25-03-2030' },
-      'subscription_end_date: use a real date',
+      'subscription_end_date: Use a real date',
     ],
     [
       { subscription: 'professional', subscription_end_date: today() },
-      'subscription_end_date: must be after the start date',
+      'subscription_end_date: The end date must be after the start date',
     ],
     [
       { subscription: 'professional', subscription_end_date: '2020-01-01' },
-      'subscription_end_date: must be after the start date',
+      'subscription_end_date: The end date must be after the start date',
     ],
   ])('refuses %j', async (body, message) => {
     const response = await api.call(api.user(), 'POST', '/organizations', { name: uniqueName(), ...body })
@@ -226,7 +226,7 @@ describe('PATCH /organizations/{name}', () => {
     })
     expect(missing.status).toBe(400)
     expect(missing.body.error).toContain(
-      'subscription_start_date: changing to the enterprise subscription needs it',
+      'subscription_start_date: The enterprise subscription needs a start date',
     )
     const backwards = await api.call(staff, 'PATCH', path, {
       subscription: 'enterprise',
@@ -234,10 +234,10 @@ describe('PATCH /organizations/{name}', () => {
       subscription_end_date: '2029-12-31',
     })
     expect(backwards.status).toBe(400)
-    expect(backwards.body.error).toContain('subscription_end_date: must be after the start date')
+    expect(backwards.body.error).toContain('subscription_end_date: The end date must be after the start date')
     const badDate = await api.call(staff, 'PATCH', path, { subscription_start_date: '2024-02-30' })
     expect(badDate.status).toBe(400)
-    expect(badDate.body.error).toContain('subscription_start_date: use a real date')
+    expect(badDate.body.error).toContain('subscription_start_date: Use a real date')
 
     const ok = await api.call(staff, 'PATCH', path, {
       subscription: 'enterprise',

@@ -13,7 +13,11 @@ export interface ServerProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>
 }
 
-export function runScript(script: string, args: string[], env: Record<string, string>): ChildProcess {
+export function runScript(
+  script: string,
+  args: readonly string[],
+  env: Record<string, string>,
+): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', script, ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
@@ -22,12 +26,16 @@ export function runScript(script: string, args: string[], env: Record<string, st
 }
 
 /** Starts the API on a free port and resolves once it listens. */
-export function startServerProcess(dbPath: string, options: { seed?: boolean } = {}): Promise<ServerProcess> {
-  const child = runScript('server/server.ts', [], {
+export function startServerProcess(
+  dbPath: string,
+  options: { seed?: boolean; args?: readonly string[]; env?: Record<string, string> } = {},
+): Promise<ServerProcess> {
+  const child = runScript('server/server.ts', options.args ?? [], {
     DATABASE_PATH: dbPath,
     PORT: '0',
     HOST: '127.0.0.1',
     SKIP_SEED: options.seed ? '0' : '1',
+    ...options.env,
   })
   let output = ''
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>

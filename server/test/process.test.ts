@@ -1,5 +1,6 @@
 // The real commands: `npm run api` (server/server.ts) and `npm run api:token` (server/cli/token.ts).
 import { afterAll, describe, expect, it } from 'vitest'
+import { totpCode } from '../auth/totp'
 import { DEMO } from '../db/seed'
 import { removeDatabase, temporaryDatabasePath, uniqueEmail, uniqueName } from './helpers'
 import { request, runToCompletion, startServerProcess } from './process-helpers'
@@ -11,6 +12,16 @@ function database(label: string): string {
   return path
 }
 afterAll(() => databases.forEach(removeDatabase))
+
+/** A POST without credentials (the sign-in endpoints). */
+async function post(url: string, body: unknown): Promise<{ status: number; body: { error?: string } }> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  })
+  return { status: response.status, body: (await response.json()) as { error?: string } }
+}
 
 async function token(dbPath: string, email: string, staff = false): Promise<string> {
   const result = await runToCompletion(
@@ -52,6 +63,30 @@ describe('npm run api', () => {
     }
   })
 
+  it('speaks the generation of --api-generation or API_GENERATION (default 2022), and refuses another', async () => {
+    for (const [options, expected] of [
+      [{}, '2022'],
+      [{ env: { API_GENERATION: 'current' } }, 'current'],
+      [{ args: ['--api-generation', 'current'], env: { API_GENERATION: '2022' } }, 'current'],
+    ] as const) {
+      const server = await startServerProcess(database('generation'), options)
+      try {
+        expect(server.output()).toContain(`(the ${expected} generation of v2.1)`)
+        const document = (await request(`${server.url}/openapi.json`, '')).body
+        expect(document.info['x-api-generation']).toBe(expected)
+      } finally {
+        server.child.kill('SIGTERM')
+        await server.exited
+      }
+    }
+    const refused = await runToCompletion('server/server.ts', ['--api-generation', '2024'], {
+      DATABASE_PATH: database('generation-refused'),
+      PORT: '0',
+    })
+    expect(refused.code).toBe(2)
+    expect(refused.stderr).toContain('API generation: use "2022" or "current" (got "2024")')
+  })
+
   it.each(['SIGTERM', 'SIGINT'] as const)('shuts down cleanly on %s', async (signal) => {
     const server = await startServerProcess(database('signal'))
     server.child.kill(signal)
@@ -67,6 +102,26 @@ describe('npm run api', () => {
       const demoToken = /with this API token:\s+(\S+)/.exec(server.output())![1]!
       const organizations = await request(`${server.url}/organizations`, demoToken)
       expect(organizations.body.map((o: { name: string }) => o.name)).toEqual([...DEMO.organizations].sort())
+
+      // The printed demo password signs the admin in; the member needs a code from the printed secret.
+      const password = new RegExp(`Sign in with a password: ${DEMO.adminEmail} / (\\S+)`).exec(
+        server.output(),
+      )![1]!
+      const signedIn = await post(`${server.url}/authorize`, { email: DEMO.adminEmail, password })
+      expect(signedIn.status).toBe(200)
+      const [, memberPassword, secret] = /: \S+ \/ (\S+), codes from secret (\S+)/.exec(server.output())!
+      const asked = await post(`${server.url}/authorize`, {
+        email: DEMO.memberEmail,
+        password: memberPassword,
+      })
+      expect(asked.body.error).toContain('two factor authentication')
+      const code = await totpCode(secret!, Date.now())
+      const withCode = await post(`${server.url}/authorize`, {
+        email: DEMO.memberEmail,
+        password: memberPassword,
+        token: code,
+      })
+      expect(withCode.status).toBe(200)
     } finally {
       server.child.kill('SIGTERM')
       await server.exited
@@ -76,6 +131,8 @@ describe('npm run api', () => {
     again.child.kill('SIGTERM')
     await again.exited
     expect(again.output()).not.toContain('Seeded demo data')
+    // The demo password is still printed on later starts, as long as it is still the password.
+    expect(again.output()).toContain(`Sign in with a password: ${DEMO.adminEmail} / `)
     expect(again.output()).toContain(`npm run api:token -- --email ${DEMO.adminEmail}`)
   })
 
@@ -90,6 +147,77 @@ describe('npm run api', () => {
       server.child.kill('SIGTERM')
       await server.exited
     }
+  })
+})
+
+describe('npm run api:user', () => {
+  it('creates a user who signs in with the password; --totp prints the URI and the secret last', async () => {
+    const dbPath = database('user')
+    const server = await startServerProcess(dbPath)
+    try {
+      const email = uniqueEmail('person')
+      const created = await runToCompletion(
+        'server/cli/user.ts',
+        ['--email', email, '--password', 'first-password', '--totp'],
+        { DATABASE_PATH: dbPath },
+      )
+      expect(created.code, created.stderr).toBe(0)
+      const lines = created.stdout.trim().split('\n')
+      const [uri, secret] = lines.slice(-2) as [string, string]
+      expect(uri).toMatch(/^otpauth:\/\/totp\/.+secret=/)
+      expect(uri).toContain(`secret=${secret}`)
+      expect(created.stdout).not.toContain('first-password')
+      const code = await totpCode(secret, Date.now())
+      const signedIn = await post(`${server.url}/authorize`, {
+        email,
+        password: 'first-password',
+        token: code,
+      })
+      expect(signedIn.status).toBe(200)
+
+      // Again, without --totp: the password changes, two-factor authentication stays.
+      const updated = await runToCompletion(
+        'server/cli/user.ts',
+        ['--email', email, '--password', 'second-password'],
+        {
+          DATABASE_PATH: dbPath,
+        },
+      )
+      expect(updated.code, updated.stderr).toBe(0)
+      expect(updated.stdout).toContain(`Updated ${email}`)
+      expect((await post(`${server.url}/authorize`, { email, password: 'first-password' })).status).toBe(401)
+      const asked = await post(`${server.url}/authorize`, { email, password: 'second-password' })
+      expect(asked.body.error).toContain('two factor authentication')
+    } finally {
+      server.child.kill('SIGTERM')
+      await server.exited
+    }
+  })
+
+  it('refuses a short password and a bad email, with the field named', async () => {
+    const dbPath = database('user-bad')
+    const short = await runToCompletion(
+      'server/cli/user.ts',
+      ['--email', uniqueEmail(), '--password', 'short'],
+      {
+        DATABASE_PATH: dbPath,
+      },
+    )
+    expect(short.code).toBe(1)
+    expect(short.stderr).toMatch(/^password: /)
+    const bad = await runToCompletion(
+      'server/cli/user.ts',
+      ['--email', 'nope', '--password', 'long-enough-1'],
+      {
+        DATABASE_PATH: dbPath,
+      },
+    )
+    expect(bad.code).toBe(1)
+    expect(bad.stderr).toMatch(/^email: /)
+    const missing = await runToCompletion('server/cli/user.ts', ['--email', uniqueEmail()], {
+      DATABASE_PATH: dbPath,
+    })
+    expect(missing.code).toBe(2)
   })
 })
 

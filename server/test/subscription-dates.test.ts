@@ -1,7 +1,7 @@
 // Subscription dates stay within 2000-01-01 to 2100-12-31 (a start in year 9999 once made the
 // default usage query a 400 for ever), on create and on update, with a 400 naming the field.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { addMonths, today } from '../lib/time'
+import { addMonths, utcToday } from '../../domain/dates'
 import { createTestApi, uniqueName, type Caller, type TestApi } from './helpers'
 
 let api: TestApi
@@ -24,7 +24,7 @@ describe('subscription dates', () => {
       })
       expect(response.status).toBe(400)
       expect(response.body.error).toBe(
-        `subscription_end_date: use a date from 2000-01-01 to 2100-12-31 (got "${date}").`,
+        `subscription_end_date: Use a date from 2000-01-01 to 2100-12-31 (got ${date}).`,
       )
       expect(api.app.repositories.organizations.findByName(name)).toBeUndefined()
     },
@@ -44,12 +44,12 @@ describe('subscription dates', () => {
     for (const field of ['subscription_start_date', 'subscription_end_date']) {
       const response = await api.call(staff, 'PATCH', `/organizations/${name}`, {
         subscription: 'professional',
-        subscription_start_date: today(),
-        subscription_end_date: addMonths(today(), 12),
+        subscription_start_date: utcToday(),
+        subscription_end_date: addMonths(utcToday(), 12),
         [field]: '9999-01-01',
       })
       expect(response.status).toBe(400)
-      expect(response.body.error).toContain(`${field}: use a date from 2000-01-01 to 2100-12-31`)
+      expect(response.body.error).toContain(`${field}: Use a date from 2000-01-01 to 2100-12-31`)
     }
     const detail = await api.call(staff, 'GET', `/organizations/${name}`)
     expect(detail.body.subscription).toBe('free')

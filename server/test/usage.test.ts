@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { addDays, today } from '../lib/time'
-import { currentPeriod } from '../lib/usage-buckets'
+import { addDays, utcToday as today } from '../../domain/dates'
+import { currentPeriod } from '../../domain/subscriptions'
 import { createTestApi, type Caller, type TestApi } from './helpers'
 
 let api: TestApi
@@ -90,7 +90,7 @@ describe('GET /organizations/{name}/usage', () => {
   it.each([
     ['?interval=year', 400, 'interval:'],
     ['?start_date=2020-02-30&end_date=2020-03-01', 400, 'start_date:'],
-    ['?start_date=2020-03-01&end_date=2020-02-01', 400, 'start_date: must be before end_date'],
+    ['?start_date=2020-03-01&end_date=2020-02-01', 400, 'end_date: The range must end after it starts'],
     ['?start_date=2020-01-01&end_date=2021-01-02&interval=day', 400, 'at most 366 days'],
     ['?start_date=2010-01-01&end_date=2021-01-02', 400, 'at most 10 years'],
     [

@@ -25,6 +25,17 @@ describe('apiRequest', () => {
     expect(init.body).toBe('{"name":"acme"}')
   })
 
+  it("sends a person's access token as Bearer, and an explicit credential over the stored one", async () => {
+    sessionStorage.setItem('ubiops.access', JSON.stringify({ access: 'access-1', email: 'a@example.com' }))
+    const fetchMock = vi.fn().mockImplementation(() => Promise.resolve(new Response('{}', { status: 200 })))
+    vi.stubGlobal('fetch', fetchMock)
+    await apiRequest('/user')
+    await apiRequest('/user', { credential: { scheme: 'Token', value: 'kept-by-removal' } })
+    const headers = fetchMock.mock.calls.map(([, init]) => (init as RequestInit).headers)
+    expect(headers[0]).toMatchObject({ Authorization: 'Bearer access-1' })
+    expect(headers[1]).toMatchObject({ Authorization: 'Token kept-by-removal' })
+  })
+
   it('prefers an explicit token and leaves undefined query values out', async () => {
     const fetchMock = answer(200, '[]')
     vi.stubGlobal('fetch', fetchMock)

@@ -1,4 +1,5 @@
-import { readToken } from './auth-token'
+import { readCredential, type Credential } from './auth-token'
+import { takeEarlyResponse } from './early-requests'
 
 /** Every non-2xx answer of the API, with the sentence the server gave. */
 export class ApiError extends Error {
@@ -27,8 +28,10 @@ export interface RequestOptions {
   method?: Method
   body?: unknown
   signal?: AbortSignal
-  /** Overrides the stored token, e.g. to check a token before keeping it. */
+  /** Overrides the stored credential with an API token, e.g. to check a token before keeping it. */
   token?: string
+  /** Overrides the stored credential (e.g. a removal sent with the token of the admin who confirmed it). */
+  credential?: Credential
   query?: Record<string, string | undefined>
   /** Lets the request outlive the page (a removal sent as the tab closes); small bodies only. */
   keepalive?: boolean
@@ -54,7 +57,9 @@ async function errorMessage(response: Response): Promise<string> {
   } catch {
     // Not JSON (a proxy's HTML error page, say): fall back to a sentence of our own.
   }
-  return FALLBACK_MESSAGES[response.status] ?? `The server answered ${response.status}. Try again in a moment.`
+  return (
+    FALLBACK_MESSAGES[response.status] ?? `The server answered ${response.status}. Try again in a moment.`
+  )
 }
 
 function buildUrl(path: string, query: RequestOptions['query']): string {
@@ -67,20 +72,30 @@ function buildUrl(path: string, query: RequestOptions['query']): string {
 /** The one way the dashboard talks to the API. Throws ApiError or NetworkError; never returns a failure. */
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const { method = 'GET', body, signal, query, keepalive } = options
-  const token = options.token ?? readToken()
+  const credential: Credential | null =
+    options.credential ?? (options.token ? { scheme: 'Token', value: options.token } : readCredential())
   const headers: Record<string, string> = { Accept: 'application/json' }
-  if (token) headers.Authorization = `Token ${token}`
+  // API tokens as `Token <token>`, a person's access token as `Bearer <access>` (shared/API.md).
+  if (credential) headers.Authorization = `${credential.scheme} ${credential.value}`
   if (body !== undefined) headers['Content-Type'] = 'application/json'
 
-  let response: Response
-  try {
-    response = await fetch(buildUrl(path, query), {
+  const url = buildUrl(path, query)
+  const send = () =>
+    fetch(url, {
       method,
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
       signal,
       keepalive,
     })
+  // The first page's reads may have been started by public/early-requests.js, before this code ran.
+  const early =
+    method === 'GET' && !options.token && !options.credential
+      ? takeEarlyResponse(url, headers.Authorization ?? null)
+      : undefined
+  let response: Response
+  try {
+    response = await (early ? early.catch(send) : send())
   } catch (error) {
     if (signal?.aborted) throw error
     throw new NetworkError(error)

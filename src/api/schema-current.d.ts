@@ -38,6 +38,55 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/oauth/sign-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * How an account signs in (the UbiOps CLI's first step of `signin --bearer`)
+         * @description `ubiops`: with its email and password (and a two-factor code) at POST /authorize. Any other
+         *     provider is an external identity provider: that account signs in at `url`, not here.
+         *     (local) An email without an account also answers `ubiops`, so the answer does not say
+         *     whether an account exists.
+         */
+        post: operations["signInProvider"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/authorize": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A person's sign-in, answered with an access token for `Authorization: Bearer <access>`
+         * @description Without `token`, an account with two-factor authentication answers 401 with a sentence that
+         *     contains "two factor authentication"; the client then sends the same body with `token`, the
+         *     6-digit code. A wrong email or password is one 401 that does not say which.
+         *     (local) Passwords are stored with scrypt; codes are TOTP (RFC 6238), 30 s steps, one step of
+         *     clock drift either way, and a code is not accepted twice. Access tokens are stored as their
+         *     SHA-256 and expire 12 hours after issue. After 10 failed sign-ins for one email, or 30 from
+         *     one address, within 15 minutes, further attempts get 429 with `Retry-After` (seconds).
+         */
+        post: operations["authorize"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/user": {
         parameters: {
             query?: never;
@@ -68,7 +117,8 @@ export interface paths {
         /**
          * Create an organization; the caller becomes its admin
          * @description The subscription starts today (UTC); without `subscription`, it is `free`. `free` takes no
-         *     end date (it runs a year); any other subscription needs `subscription_end_date`, after today.
+         *     end date (it runs a year); any other subscription needs `subscription_end_date`, after today
+         *     and (local) no later than 2100-12-31. The rules are domain/organization.ts and domain/subscriptions.ts.
          *     A taken name is a 400 that says so. `voucher`, when given, must be a code the server knows
          *     (local: an unknown one is a 400 naming `voucher`); the organization keeps it, and it changes
          *     nothing else (the hosted docs say no more of what it does).
@@ -108,7 +158,8 @@ export interface paths {
          *     consistent. Changing to a subscription other than free needs both `subscription_start_date`
          *     and `subscription_end_date` in the request, the end after the start. Changing to free drops
          *     the end date; free never has one (it runs a year). `subscription_end_date: null` removes the
-         *     end date, which is therefore only valid for free.
+         *     end date, which is therefore only valid for free. Subscription dates (local) lie between
+         *     2000-01-01 and 2100-12-31, both included.
          *
          *     `two_factor_authentication_forced`: admins (and staff) may switch it; it requires 2FA of the
          *     organization's members. `overage_usage` is read-only (set by the platform operator).
@@ -167,9 +218,9 @@ export interface paths {
          *     the sum of the rounded values.
          *
          *     400 (naming the parameter): an interval other than `day` or `month`, a date that is not a
-         *     real `YYYY-MM-DD` day, a parameter given twice, only one of the two dates, `start_date` not
-         *     before `end_date`, and (local limits) a `day` query over 366 days or a `month` query over
-         *     10 years.
+         *     real `YYYY-MM-DD` day, a parameter given twice, only one of the two dates, `end_date` not
+         *     after `start_date`, and (local limits) a `day` query over 366 days or a `month` query over
+         *     10 years; the last three name `end_date` (domain/usage.ts).
          */
         get: operations["getOrganizationUsage"];
         put?: never;
@@ -260,6 +311,25 @@ export interface components {
     schemas: {
         Error: {
             error: string;
+        };
+        SignInProviderRequest: {
+            email: string;
+        };
+        SignInProvider: {
+            /** @description `ubiops`, or the name of an external identity provider */
+            provider: string;
+            /** @description Where an external provider's account signs in; null for `ubiops` (local) */
+            url: string | null;
+        };
+        AuthorizeRequest: {
+            email: string;
+            password: string;
+            /** @description The 6-digit two-factor code, for an account that has two-factor authentication */
+            token?: string;
+        };
+        AccessToken: {
+            /** @description Send as `Authorization: Bearer <access>`; (local) valid for 12 hours */
+            access: string;
         };
         Status: {
             /** @enum {string} */
@@ -447,7 +517,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description Too many wrong tokens from this address; wait `Retry-After` seconds (local) */
+        /** @description Too many wrong tokens or failed sign-ins; wait `Retry-After` seconds (local) */
         TooManyAttempts: {
             headers: {
                 "Retry-After"?: number;
@@ -524,6 +594,66 @@ export interface operations {
                     "application/json": Record<string, never>;
                 };
             };
+        };
+    };
+    signInProvider: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignInProviderRequest"];
+            };
+        };
+        responses: {
+            /** @description The account's way of signing in */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInProvider"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+        };
+    };
+    authorize: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AuthorizeRequest"];
+            };
+        };
+        responses: {
+            /** @description Signed in */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessToken"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description Wrong email or password, a code is needed, or the code is wrong */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyAttempts"];
         };
     };
     getCurrentUser: {

@@ -3,7 +3,6 @@ import { MemoryRouter, Route, Routes } from 'react-router'
 import { describe, expect, it } from 'vitest'
 import { createNavigationBridge } from './navigation-bridge'
 
-
 describe('createNavigationBridge', () => {
   it('navigates from outside React and resolves once the new page is on screen', async () => {
     const { replace, NavigationBridge } = createNavigationBridge()

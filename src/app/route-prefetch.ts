@@ -2,16 +2,16 @@
 // (src/app/routes) so that the page's chunk and its data are requested at the same time, and stay
 // small: they are part of the first download.
 import type { Location } from 'react-router'
-import { readToken } from '../api/auth-token'
+import { readCredential } from '../api/auth-token'
 import { userQueries } from '../features/auth/queries'
 import { signInPathFor } from '../features/auth/lib/next-path'
 import { takeTokenFromAddressBar } from '../features/auth/lib/token-fragment'
 import { organizationQueries } from '../features/organizations/queries'
 import { untilCached, type Prefetch } from './route-module'
 
-/** Every page but sign-in needs a token; without one, go sign in and come back. */
+/** Every page but sign-in needs a credential; without one, go sign in and come back. */
 export const requireToken = (location: Location) =>
-  readToken() ? null : signInPathFor(location.pathname + location.search)
+  readCredential() ? null : signInPathFor(location.pathname + location.search)
 
 /** The header's "signed in as" and the admin checks need the caller; no need to wait for it. */
 export const prefetchSignedIn: Prefetch = (queryClient) => {

@@ -4,7 +4,6 @@ import { MemoryRouter } from 'react-router'
 import { describe, expect, it, vi } from 'vitest'
 import { RouteErrorBoundary } from './route-error'
 
-
 let shouldCrash = true
 function Flaky() {
   if (shouldCrash) throw new Error('Boom')

@@ -1,4 +1,5 @@
 import { queryOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query'
+import type { Credential } from '../../api/auth-token'
 import { apiRequest, segment } from '../../api/client'
 import type { Member, MemberCreate, OrganizationDetail } from '../../api/types'
 import { userQueries } from '../auth/queries'
@@ -110,7 +111,7 @@ export async function removeMember(
   queryClient: QueryClient,
   organization: string,
   member: Member,
-  token?: string,
+  credential?: Credential,
 ): Promise<void> {
   const listKey = memberQueries.list(organization).queryKey
   const dropRow = () =>
@@ -122,7 +123,11 @@ export async function removeMember(
     dropRow()
     // keepalive: when the tab closes during the undo window the removal is sent as it goes
     // (pending-removals.ts), and must not be cancelled with the page.
-    await apiRequest<void>(userPath(organization, member.id), { method: 'DELETE', keepalive: true, token })
+    await apiRequest<void>(userPath(organization, member.id), {
+      method: 'DELETE',
+      keepalive: true,
+      credential,
+    })
     queryClient.removeQueries({ queryKey: memberQueries.detail(organization, member.id).queryKey })
     // Having removed yourself, the organization is no longer yours: the list and switcher must say so.
     if (queryClient.getQueryData(userQueries.me().queryKey)?.id === member.id)

@@ -1,45 +1,61 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { useState, type FormEvent } from 'react'
+import { useQueryClient } from '@tanstack/react-query'
+import { useState } from 'react'
 import { useSearchParams } from 'react-router'
-import { normalizeToken } from '../../../api/auth-token'
 import { Button } from '../../../components/ui/button'
+import { FormError } from '../../../components/ui/field'
 import { useSettledNavigate } from '../../../components/ui/use-settled-navigate'
-import { CheckboxField, FormError, TextField } from '../../../components/ui/field'
 import { safeNextPath } from '../lib/next-path'
-import { completeSignIn, signInErrorMessage, verifyToken } from '../verify-token'
+import { completePasswordSignIn, type PasswordSignIn } from '../password-sign-in'
+import { CodeStep } from './code-step'
+import { EmailStep } from './email-step'
+import { PasswordStep } from './password-step'
+import { TokenSignInForm } from './token-sign-in-form'
 
-/** Paste an API token, have it checked by the API, keep it for this tab or this device. */
+/** Where the sign-in is: the email first, then what POST /oauth/sign-in and /authorize ask for. */
+type Step =
+  | { kind: 'email' }
+  | { kind: 'password'; email: string }
+  | { kind: 'code'; email: string; password: string; remember: boolean }
+  | { kind: 'external'; email: string; provider: string; url: string | null }
+  | { kind: 'token' }
+
+const WEBAPP_URL = 'https://app.ubiops.com'
+
+/**
+ * Sign in as a person (email, password, and a two-factor code when the account has one, as the
+ * official UbiOps CLI does) or with an API token, one click away. Then back to `?next=`.
+ */
 export function SignInPage({ linkError }: { linkError?: string | null }) {
   const queryClient = useQueryClient()
   const navigate = useSettledNavigate()
   const [searchParams] = useSearchParams()
-  const [token, setToken] = useState('')
-  const [remember, setRemember] = useState(false)
-  const [fieldError, setFieldError] = useState<string | null>(null)
-
-  const signIn = useMutation({
-    mutationFn: (value: string) => verifyToken(value),
-    // A refused token is this form's business, not a reason to "return to sign-in".
-    meta: { handlesUnauthorized: true },
-    onSuccess: async (user, value) => {
-      completeSignIn(queryClient, value, user, { remember })
-      await navigate(safeNextPath(searchParams.get('next')), { replace: true })
-    },
-  })
-
-  const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault()
-    const value = normalizeToken(token)
-    if (!value) {
-      setFieldError('Paste your API token.')
-      return
-    }
-    setFieldError(null)
-    signIn.mutate(value)
-  }
-
-  const error = fieldError ?? (signIn.isError ? signInErrorMessage(signIn.error) : null)
+  const [step, setStep] = useState<Step>({ kind: 'email' })
+  const [email, setEmail] = useState('')
   const isReturning = searchParams.has('next')
+
+  const goOn = () => navigate(safeNextPath(searchParams.get('next')), { replace: true })
+  const finish = async (result: PasswordSignIn, remember: boolean) => {
+    completePasswordSignIn(queryClient, result, { remember })
+    await goOn()
+  }
+  const tokenButton = (
+    <Button variant="ghost" onClick={() => setStep({ kind: 'token' })}>
+      Use an API token instead
+    </Button>
+  )
+  const changeEmail = (
+    <Button variant="ghost" size="small" onClick={() => setStep({ kind: 'email' })}>
+      Use another email
+    </Button>
+  )
+  const whoIsSigningIn = 'email' in step && (
+    <div className="row sign-in__who">
+      <p>
+        Signing in as <strong>{step.email}</strong>
+      </p>
+      {changeEmail}
+    </div>
+  )
 
   return (
     <main className="sign-in">
@@ -55,29 +71,65 @@ export function SignInPage({ linkError }: { linkError?: string | null }) {
           )}
         </div>
         <FormError>{linkError}</FormError>
-        <form className="stack" onSubmit={handleSubmit} noValidate>
-          <TextField
-            label="API token"
-            name="token"
-            type="password"
-            autoComplete="off"
-            spellCheck={false}
-            value={token}
-            onChange={(event) => setToken(event.target.value)}
-            hint='Paste a UbiOps API token, with or without the "Token " prefix.'
-            error={error}
-            autoFocus
+        {whoIsSigningIn}
+
+        {step.kind === 'email' && (
+          <EmailStep
+            defaultEmail={email}
+            onProvider={(address, { provider, url }) => {
+              setEmail(address)
+              setStep(
+                provider === 'ubiops'
+                  ? { kind: 'password', email: address }
+                  : { kind: 'external', email: address, provider, url },
+              )
+            }}
           />
-          <CheckboxField
-            label="Keep me signed in on this device"
-            hint="Otherwise you are signed out when this tab closes. Do not tick this on a shared computer."
-            checked={remember}
-            onChange={(event) => setRemember(event.target.checked)}
+        )}
+        {step.kind === 'password' && (
+          <PasswordStep
+            email={step.email}
+            canRemember
+            submitLabel="Sign in"
+            onSignedIn={finish}
+            onNeedsCode={(password, remember) =>
+              setStep({ kind: 'code', email: step.email, password, remember })
+            }
           />
-          <Button type="submit" variant="primary" isPending={signIn.isPending}>
-            Sign in
-          </Button>
-        </form>
+        )}
+        {step.kind === 'code' && (
+          <>
+            <p>This account has two-factor authentication. Enter the code from your authenticator app.</p>
+            <CodeStep
+              email={step.email}
+              password={step.password}
+              submitLabel="Verify and sign in"
+              onSignedIn={(result) => finish(result, step.remember)}
+            />
+          </>
+        )}
+        {step.kind === 'external' && (
+          <div role="status" className="ui-notice ui-notice--info stack-sm">
+            <p>
+              This account signs in through <strong>{step.provider}</strong>, an external identity provider,
+              and the dashboard cannot sign in there. Sign in to the{' '}
+              <a href={step.url ?? WEBAPP_URL} target="_blank" rel="noreferrer">
+                UbiOps WebApp
+              </a>{' '}
+              instead, or use an API token here.
+            </p>
+          </div>
+        )}
+        {step.kind === 'token' ? (
+          <>
+            <TokenSignInForm onSignedIn={goOn} />
+            <Button variant="ghost" onClick={() => setStep({ kind: 'email' })}>
+              Use email and password instead
+            </Button>
+          </>
+        ) : (
+          tokenButton
+        )}
       </div>
     </main>
   )

@@ -1,13 +1,25 @@
-import { useState, type FormEvent } from 'react'
-import { emailProblem } from '../../../api/rules'
+import { valibotResolver } from '@hookform/resolvers/valibot'
+import { useForm } from 'react-hook-form'
+import * as v from 'valibot'
+import { emailProblem } from '../../../../domain/email'
 import { isApiError } from '../../../api/client'
+import { serverProblems } from '../../../api/server-problems'
 import type { Member } from '../../../api/types'
 import { Button } from '../../../components/ui/button'
 import { Dialog } from '../../../components/ui/dialog'
 import { CheckboxField, FormError, TextField } from '../../../components/ui/field'
+import { FORM_ERROR, rule } from '../../../components/ui/form-rules'
 import { errorMessageOf } from '../../../components/ui/query-state'
 import { useToast } from '../../../components/ui/toast'
 import { useAddMember } from '../queries'
+
+/** The request's fields; the address is compared and sent trimmed and lowercase. */
+const addMemberSchema = v.object({
+  email: v.pipe(v.string(), v.trim(), v.toLowerCase(), rule(emailProblem)),
+  admin: v.boolean(),
+})
+type AddMemberInput = v.InferInput<typeof addMemberSchema>
+type AddMemberValues = v.InferOutput<typeof addMemberSchema>
 
 interface AddMemberDialogProps {
   organization: string
@@ -39,70 +51,52 @@ function AddMemberForm({
   members: readonly Member[]
   onDone: () => void
 }) {
-  const [email, setEmail] = useState('')
-  const [isAdmin, setIsAdmin] = useState(false)
-  const [fieldError, setFieldError] = useState<string | null>(null)
   const addMember = useAddMember(organization)
   const toast = useToast()
+  const { register, handleSubmit, setError, formState } = useForm<AddMemberInput, unknown, AddMemberValues>({
+    resolver: valibotResolver(addMemberSchema),
+    defaultValues: { email: '', admin: false },
+  })
 
-  /** The field's problem found without asking the server: malformed, or already in the list. */
-  const localProblem = (value: string) => {
-    const normalized = value.trim().toLowerCase()
-    const problem = emailProblem(normalized)
-    if (problem) return problem
-    if (members.some((member) => member.email.toLowerCase() === normalized))
-      return `${normalized} is already a member of ${organization}.`
-    return null
-  }
-
-  const handleSubmit = (event: FormEvent) => {
-    event.preventDefault()
-    const problem = localProblem(email)
-    setFieldError(problem)
-    if (problem) return
-    const normalized = email.trim().toLowerCase()
+  const onSubmit = ({ email, admin }: AddMemberValues) => {
+    // Already in the list: said without asking the server.
+    if (members.some((member) => member.email.toLowerCase() === email))
+      return setError('email', { message: `${email} is already a member of ${organization}.` })
     addMember.mutate(
-      { email: normalized, admin: isAdmin },
+      { email, admin },
       {
         onSuccess: (member) => {
           toast.show({ message: `Added ${member.email}${member.admin ? ' as admin' : ''}.`, tone: 'success' })
           onDone()
         },
-        // A 400 is about the address (taken, invalid): it belongs on the field.
         onError: (error) => {
-          if (isApiError(error, 400)) setFieldError(error.message.replace(/^email:\s*/i, ''))
+          // A 400 is about the address (taken, invalid): it belongs on the field.
+          if (!isApiError(error, 400))
+            return setError(FORM_ERROR, { type: 'server', message: errorMessageOf(error) })
+          const { byField, formLevel } = serverProblems(error.message, ['email'])
+          setError('email', { type: 'server', message: byField.email ?? formLevel ?? error.message })
         },
       },
     )
   }
 
-  const formError =
-    addMember.isError && !isApiError(addMember.error, 400) ? errorMessageOf(addMember.error) : null
-
   return (
-    <form className="stack" onSubmit={handleSubmit} noValidate>
+    <form className="stack" onSubmit={handleSubmit(onSubmit)} noValidate>
       <TextField
         label="Email"
         type="email"
         autoComplete="off"
-        value={email}
         data-autofocus
-        error={fieldError}
-        onChange={(event) => {
-          setEmail(event.target.value)
-          // Clear a shown error as soon as it is fixed, but do not nag while typing.
-          if (fieldError) setFieldError(localProblem(event.target.value))
-        }}
-        onBlur={() => email.trim() && setFieldError(localProblem(email))}
+        {...register('email')}
+        error={formState.errors.email?.message}
       />
       <CheckboxField
         label="Admin"
         role="switch"
         hint="Admins can add and remove members and change roles."
-        checked={isAdmin}
-        onChange={(event) => setIsAdmin(event.target.checked)}
+        {...register('admin')}
       />
-      <FormError>{formError}</FormError>
+      <FormError>{formState.errors.root?.server?.message}</FormError>
       <div className="members-dialog__actions">
         <Button onClick={onDone} disabled={addMember.isPending}>
           Cancel

@@ -8,7 +8,7 @@ import { displayName } from '../lib/member-list'
 import { scheduleRemoval, undoRemoval, UNDO_WINDOW_MS } from '../pending-removals'
 import { currentOrganizationName, removeMember, useUpdateMemberRole } from '../queries'
 import { organizationQueries } from '../../organizations/queries'
-import { readToken } from '../../../api/auth-token'
+import { readCredential } from '../../../api/auth-token'
 
 interface MemberActions {
   changeRole: (member: Member, admin: boolean) => void
@@ -47,13 +47,13 @@ export function useMemberActions(
 
   const remove = (member: Member) => {
     setToRemove(null)
-    // The removal is this admin's, confirmed now: it is sent with their token even if the tab
-    // signs out, or someone else signs in, before the undo window ends.
-    const token = readToken() ?? undefined
+    // The removal is this admin's, confirmed now: it is sent with their credential even if the
+    // tab signs out, or someone else signs in, before the undo window ends.
+    const credential = readCredential() ?? undefined
     const organizationId = queryClient.getQueryData(organizationQueries.detail(organization).queryKey)?.id
     scheduleRemoval(organization, member.id, () => {
       const sendTo = (organizationId && currentOrganizationName(queryClient, organizationId)) || organization
-      removeMember(queryClient, sendTo, member, token).catch((error: unknown) =>
+      removeMember(queryClient, sendTo, member, credential).catch((error: unknown) =>
         toast.show({
           message: `Could not remove ${member.email}: ${errorMessageOf(error)} They are still a member.`,
           tone: 'error',

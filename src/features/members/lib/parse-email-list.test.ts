@@ -90,6 +90,18 @@ describe('parseEmailList: CSV', () => {
     ])
   })
 
+  it('guesses a semicolon or tab delimiter, and keeps separators and line breaks inside quotes', () => {
+    const rows = parseEmailList(
+      'email;admin;note\r\nann@x.com;yes;"a; b"\r\nbob@x.com;no;"two\nlines"\r\ncat@x.com;1;',
+    )
+    expect(rows.map((row) => [row.line, row.email, row.admin])).toEqual([
+      [2, 'ann@x.com', true],
+      [3, 'bob@x.com', false],
+      [5, 'cat@x.com', true],
+    ])
+    expect(parseEmailList('Email\tAdmin\nann@x.com\ttrue').map((row) => row.admin)).toEqual([true])
+  })
+
   it('marks a row of a header CSV with an empty email cell instead of dropping it', () => {
     const [row] = parseEmailList('email,admin\n,true')
     expect(row).toMatchObject({ line: 2, status: 'malformed', problem: 'This line has no email address.' })
@@ -102,6 +114,12 @@ describe('parseEmailList: classification', () => {
     expect(rows.map((row) => row.status)).toEqual(['valid', 'malformed', 'malformed', 'malformed'])
     expect(rows[1]?.email).toBe('not-an-email')
     expect(rows[1]?.problem).toBe('"not-an-email" is not a valid email address.')
+  })
+
+  it('marks addresses mail systems refuse: a trailing dot, two dots in a row, an invisible character', () => {
+    const rows = parseEmailList('ann@x.com.\njohn..doe@x.com\nbo\u200Bb@x.com')
+    expect(rows.map((row) => row.status)).toEqual(['malformed', 'malformed', 'malformed'])
+    expect(rows[2]?.problem).toContain('invisible character U+200B (zero width space) at position 3')
   })
 
   it('marks later copies of an address as duplicates, case-insensitively, naming the first line', () => {

@@ -1,6 +1,7 @@
 // Turns what an admin pastes or drops (a list of addresses, or a CSV export with `email,admin`)
 // into rows they can review before anything is sent. Pure, so every rule is unit-tested.
-import { emailProblem } from '../../../api/rules'
+import Papa from 'papaparse'
+import { emailProblem } from '../../../../domain/email'
 
 export type BulkRowStatus = 'valid' | 'malformed' | 'duplicate' | 'member'
 
@@ -45,27 +46,35 @@ interface Entry {
   adminProblem: string | null
 }
 
-const SEPARATORS = /[,;\t]/
+const SEPARATORS = [',', ';', '\t']
 
-function splitCells(line: string): string[] {
-  // Enough CSV for exports of email lists: separators inside quotes are kept.
-  const cells: string[] = []
-  let current = ''
-  let quoted = false
-  for (const char of line) {
-    if (char === '"') quoted = !quoted
-    if (!quoted && SEPARATORS.test(char)) {
-      cells.push(current)
-      current = ''
-    } else current += char
-  }
-  cells.push(current)
-  return cells.map((cell) =>
-    cell
-      .trim()
-      .replace(/^"(.*)"$/s, '$1')
-      .trim(),
-  )
+interface Row {
+  /** 1-based line of the input the row starts on */
+  line: number
+  cells: string[]
+}
+
+/**
+ * The input's rows and cells, read by papaparse (RFC 4180 quotes, quoted separators and line
+ * breaks, the delimiter guessed among comma, semicolon and tab). A leading BOM is dropped, and
+ * every line break style becomes one (a paste can mix CRLF, CR and LF, and papaparse assumes one
+ * style per input). Blank lines are kept as rows, so that each row knows its line.
+ */
+function readRows(text: string, delimiter?: string): Row[] {
+  const input = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n')
+  const { data } = Papa.parse<string[]>(input, {
+    delimiter: delimiter ?? '',
+    delimitersToGuess: SEPARATORS,
+    newline: '\n',
+    skipEmptyLines: false,
+  })
+  let line = 1
+  return data.map((cells) => {
+    const row = { line, cells: cells.map((cell) => cell.trim()) }
+    // A quoted cell may hold line breaks: the next row starts that many lines further down.
+    line += 1 + cells.reduce((breaks, cell) => breaks + (cell.match(/\n/g)?.length ?? 0), 0)
+    return row
+  })
 }
 
 /** Column positions when the first line is a header naming an `email` column (and maybe `admin`). */
@@ -79,42 +88,45 @@ function readHeader(cells: string[]): { email: number; admin: number } | null {
   }
 }
 
-function entriesFromColumns(lines: string[], columns: { email: number; admin: number }): Entry[] {
+function entriesFromColumns(rows: Row[], columns: { email: number; admin: number }): Entry[] {
   const entries: Entry[] = []
-  lines.forEach((text, index) => {
-    if (index === 0 || text.trim() === '') return
-    const cells = splitCells(text)
+  for (const { line, cells } of rows) {
+    if (cells.every((cell) => cell === '')) continue
     const rawAdmin = columns.admin === -1 ? '' : (cells[columns.admin] ?? '')
     const admin = parseAdminValue(rawAdmin)
     entries.push({
-      line: index + 1,
+      line,
       raw: cells[columns.email] ?? '',
       admin: admin ?? false,
       adminProblem:
         admin === null ? `"${rawAdmin}" in the admin column is not one of true/false, yes/no or 1/0.` : null,
     })
-  })
+  }
   return entries
 }
 
+/** Free text may mix separators on a line; a `Name <address>` cell is one entry whatever it holds. */
+const freeTextCells = (cell: string): string[] =>
+  cell.includes('<') ? [cell] : cell.split(/[,;\t]/).map((part) => part.trim())
+
 /**
- * Free-form input: addresses separated by newlines, commas or semicolons. An admin value right
- * after an address (`ann@x.com,true`) belongs to that address, so header-less CSV works too.
+ * Free-form input: addresses separated by newlines, commas, semicolons or tabs. An admin value
+ * right after an address (`ann@x.com,true`) belongs to that address, so header-less CSV works too.
  */
-function entriesFromFreeText(lines: string[]): Entry[] {
+function entriesFromFreeText(rows: Row[]): Entry[] {
   const entries: Entry[] = []
-  lines.forEach((text, index) => {
-    for (const cell of splitCells(text)) {
+  for (const { line, cells } of rows) {
+    for (const cell of cells.flatMap(freeTextCells)) {
       if (cell === '') continue
       const previous = entries.at(-1)
       const admin = parseAdminValue(cell)
-      if (admin !== null && previous && previous.line === index + 1 && !cell.includes('@')) {
+      if (admin !== null && previous && previous.line === line && !cell.includes('@')) {
         previous.admin = admin
         continue
       }
-      entries.push({ line: index + 1, raw: cell, admin: false, adminProblem: null })
+      entries.push({ line, raw: cell, admin: false, adminProblem: null })
     }
-  })
+  }
   return entries
 }
 
@@ -123,15 +135,13 @@ function entriesFromFreeText(lines: string[]): Entry[] {
  * becomes a row, so nothing the admin gave is dropped silently: bad ones are marked, not removed.
  */
 export function parseEmailList(text: string, existingMembers: Iterable<string> = []): BulkRow[] {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/)
-  const firstLine = lines.findIndex((line) => line.trim() !== '')
-  const header = firstLine === -1 ? null : readHeader(splitCells(lines[firstLine]!))
+  const rows = readRows(text)
+  const first = rows.findIndex((row) => row.cells.some((cell) => cell !== ''))
+  const header = first === -1 ? null : readHeader(rows[first]!.cells)
   const entries = header
-    ? entriesFromColumns(lines.slice(firstLine), header).map((entry) => ({
-        ...entry,
-        line: entry.line + firstLine,
-      }))
-    : entriesFromFreeText(lines)
+    ? entriesFromColumns(rows.slice(first + 1), header)
+    : // Not a CSV with a header: read every separator on every line.
+      entriesFromFreeText(readRows(text, ','))
 
   const members = new Set([...existingMembers].map((email) => email.toLowerCase()))
   const seen = new Map<string, number>()

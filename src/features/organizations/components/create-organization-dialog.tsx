@@ -5,7 +5,9 @@ import { useForm, useWatch, type UseFormSetError } from 'react-hook-form'
 import { useNavigate } from 'react-router'
 import { isApiError } from '../../../api/client'
 import { listGeneration } from '../../../api/model'
-import { FREE_SUBSCRIPTION, ORGANIZATION_NAME_MAX_LENGTH } from '../../../api/rules'
+import { ORGANIZATION_NAME_MAX_LENGTH } from '../../../../domain/organization'
+import { FREE_SUBSCRIPTION } from '../../../../domain/subscriptions'
+import { serverProblems } from '../../../api/server-problems'
 import { Button } from '../../../components/ui/button'
 import { Dialog } from '../../../components/ui/dialog'
 import { FormError, SelectField, TextField } from '../../../components/ui/field'
@@ -18,13 +20,12 @@ import {
   type CreateOrganizationOutput,
   type CreateOrganizationValues,
 } from '../lib/create-organization-schema'
-import { splitServerError } from '../lib/organization-rules'
 import { useCreateOrganization } from '../mutations'
 import { organizationQueries } from '../queries'
 import { SubscriptionOptions } from './subscription-options'
 import { useVoucherCheck, VoucherStatus } from './voucher-check'
 
-const SERVER_FIELDS = ['name', 'subscription', 'endDate', 'voucher'] as const
+const SERVER_FIELDS = ['name', 'subscription', 'subscription_end_date', 'voucher'] as const
 const DEFAULTS: CreateOrganizationValues = {
   name: '',
   subscription: FREE_SUBSCRIPTION,
@@ -38,11 +39,11 @@ function showServerError(error: unknown, setError: UseFormSetError<CreateOrganiz
     setError('root.server', { type: 'server', message: errorMessageOf(error) })
     return
   }
-  const { byField, formLevel } = splitServerError(error.message, SERVER_FIELDS)
-  for (const field of SERVER_FIELDS) {
-    const message = byField[field]
-    if (message) setError(field, { type: 'server', message }, { shouldFocus: true })
-  }
+  // The API names the end date `subscription_end_date`; the form calls it `endDate`.
+  const { byField, formLevel } = serverProblems(error.message, SERVER_FIELDS)
+  const { subscription_end_date: endDate, ...named } = byField
+  for (const [field, message] of Object.entries({ ...named, endDate }))
+    if (message) setError(field as keyof CreateOrganizationValues, { type: 'server', message }, { shouldFocus: true })
   if (formLevel) setError('root.server', { type: 'server', message: formLevel })
 }
 

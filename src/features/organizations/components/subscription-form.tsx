@@ -1,87 +1,104 @@
-import { useState, type FormEvent } from 'react'
+import { valibotResolver } from '@hookform/resolvers/valibot'
+import { useState } from 'react'
+import { useForm, useWatch } from 'react-hook-form'
+import * as v from 'valibot'
+import {
+  FREE_SUBSCRIPTION,
+  isKnownSubscription,
+  subscriptionChangeProblems,
+} from '../../../../domain/subscriptions'
 import { isApiError } from '../../../api/client'
-import { FREE_SUBSCRIPTION } from '../../../api/rules'
 import type { OrganizationDetail } from '../../../api/model'
 import { Button } from '../../../components/ui/button'
 import { FormError, SelectField, TextField } from '../../../components/ui/field'
-import { errorMessageOf } from '../../../components/ui/query-state'
+import { fieldRules, FORM_ERROR, setServerErrors } from '../../../components/ui/form-rules'
 import { useToast } from '../../../components/ui/toast'
-import {
-  splitServerError,
-  subscriptionProblems,
-  type ServerProblems,
-  type SubscriptionField,
-  isKnownSubscription,
-} from '../lib/organization-rules'
 import { useUpdateSubscription } from '../mutations'
 import { SubscriptionOptions } from './subscription-options'
 
-const FIELDS: readonly SubscriptionField[] = ['subscription', 'startDate', 'endDate']
+/** The form's values are the request's fields; '' is an empty date (sent as none). */
+type SubscriptionValues = {
+  subscription: string
+  subscription_start_date: string
+  subscription_end_date: string
+}
+const subscriptionSchema = v.pipe(
+  v.object({
+    subscription: v.string(),
+    subscription_start_date: v.string(),
+    subscription_end_date: v.string(),
+  }),
+  fieldRules<SubscriptionValues>((values) => subscriptionChangeProblems(toRequest(values))),
+)
+const FIELDS = ['subscription', 'subscription_start_date', 'subscription_end_date'] as const
+
+/** What is sent: free has no end date, an empty date is none. */
+function toRequest({ subscription, subscription_start_date, subscription_end_date }: SubscriptionValues) {
+  return {
+    subscription,
+    subscription_start_date: subscription_start_date || null,
+    subscription_end_date:
+      subscription === FREE_SUBSCRIPTION || !subscription_end_date ? null : subscription_end_date,
+  }
+}
 
 /**
  * The subscription and its dates. Only the platform operator (staff) may change them; an admin
  * who tries gets that said plainly instead of the raw 403.
  */
 export function SubscriptionForm({ organization }: { organization: OrganizationDetail }) {
-  const [subscription, setSubscription] = useState(organization.subscription)
-  const [startDate, setStartDate] = useState(organization.subscription_start_date ?? '')
-  const [endDate, setEndDate] = useState(organization.subscription_end_date ?? '')
-  const [submitted, setSubmitted] = useState(false)
-  const [refusal, setRefusal] = useState<ServerProblems<SubscriptionField> | null>(null)
   const [isForbidden, setIsForbidden] = useState(false)
   const update = useUpdateSubscription(organization.name)
   const toast = useToast()
+  const { register, handleSubmit, control, setError, clearErrors, formState } = useForm<SubscriptionValues>({
+    resolver: valibotResolver(subscriptionSchema),
+    defaultValues: {
+      subscription: organization.subscription,
+      subscription_start_date: organization.subscription_start_date ?? '',
+      subscription_end_date: organization.subscription_end_date ?? '',
+    },
+  })
+  const isFree = useWatch({ control, name: 'subscription' }) === FREE_SUBSCRIPTION
+  const { errors } = formState
 
-  const isFree = subscription === FREE_SUBSCRIPTION
-  const problems = subscriptionProblems({ subscription, startDate, endDate: isFree ? '' : endDate })
-  const shown = (field: SubscriptionField, value: string) =>
-    refusal?.byField[field] ?? (submitted || value ? (problems[field] ?? null) : null)
-
-  const handleSubmit = (event: FormEvent) => {
-    event.preventDefault()
-    setSubmitted(true)
-    setRefusal(null)
+  const onSubmit = (values: SubscriptionValues) => {
     setIsForbidden(false)
-    // An unknown subscription (see SubscriptionOptions) is one of the problems: pick a known one.
-    if (Object.keys(problems).length > 0 || !isKnownSubscription(subscription)) return
+    const request = toRequest(values)
+    // The schema refuses an unknown subscription (see SubscriptionOptions); this tells TypeScript.
+    if (!isKnownSubscription(request.subscription)) return
     update.mutate(
       {
-        subscription,
-        ...(startDate ? { subscription_start_date: startDate } : {}),
-        subscription_end_date: isFree || !endDate ? null : endDate,
+        subscription: request.subscription,
+        ...(request.subscription_start_date
+          ? { subscription_start_date: request.subscription_start_date }
+          : {}),
+        subscription_end_date: request.subscription_end_date,
       },
       {
         onSuccess: () => toast.show({ message: 'Subscription saved.', tone: 'success' }),
         onError: (error) => {
           if (isApiError(error, 403)) return setIsForbidden(true)
-          setRefusal(
-            isApiError(error, 400)
-              ? splitServerError(error.message, FIELDS)
-              : { byField: {}, formLevel: errorMessageOf(error) },
-          )
+          setServerErrors(error, FIELDS, setError)
         },
       },
     )
   }
 
-  const edited = () => {
-    setRefusal(null)
-    setIsForbidden(false)
+  const edited = {
+    onChange: () => {
+      clearErrors(FORM_ERROR)
+      setIsForbidden(false)
+    },
   }
 
   return (
     <section aria-labelledby="subscription-heading" className="ui-card stack">
       <h2 id="subscription-heading">Subscription</h2>
-      <form className="stack" onSubmit={handleSubmit} noValidate>
+      <form className="stack" onSubmit={handleSubmit(onSubmit)} noValidate>
         <SelectField
           label="Subscription"
-          name="subscription"
-          value={subscription}
-          onChange={(event) => {
-            setSubscription(event.target.value)
-            edited()
-          }}
-          error={shown('subscription', subscription)}
+          {...register('subscription', edited)}
+          error={errors.subscription?.message}
           hint={
             isFree
               ? 'Free runs for a year from its start and has no end date.'
@@ -92,26 +109,16 @@ export function SubscriptionForm({ organization }: { organization: OrganizationD
         </SelectField>
         <TextField
           label="Start date"
-          name="subscription_start_date"
           type="date"
-          value={startDate}
-          onChange={(event) => {
-            setStartDate(event.target.value)
-            edited()
-          }}
-          error={shown('startDate', startDate)}
+          {...register('subscription_start_date', edited)}
+          error={errors.subscription_start_date?.message}
         />
         {!isFree && (
           <TextField
             label="End date"
-            name="subscription_end_date"
             type="date"
-            value={endDate}
-            onChange={(event) => {
-              setEndDate(event.target.value)
-              edited()
-            }}
-            error={shown('endDate', endDate)}
+            {...register('subscription_end_date', edited)}
+            error={errors.subscription_end_date?.message}
           />
         )}
         {isForbidden && (
@@ -120,7 +127,7 @@ export function SubscriptionForm({ organization }: { organization: OrganizationD
             To change the subscription of {organization.name}, contact UbiOps support.
           </div>
         )}
-        <FormError>{refusal?.formLevel}</FormError>
+        <FormError>{errors.root?.server?.message}</FormError>
         <div className="row">
           <Button type="submit" variant="primary" isPending={update.isPending}>
             Save subscription

@@ -1,5 +1,4 @@
-import { SUBSCRIPTIONS } from '../../../api/rules'
-import { isKnownSubscription } from '../lib/organization-rules'
+import { isKnownSubscription, SUBSCRIPTIONS } from '../../../../domain/subscriptions'
 import { formatSubscription } from '../lib/format'
 
 /**

@@ -1,45 +1,36 @@
 // The create-organization form's schema: the contract's create rules (shared/API.md "Rules":
-// name, subscription, end date), built from api/rules.ts, which the local server enforces too.
+// name, subscription, end date), from domain/, which the local server enforces too.
 import * as v from 'valibot'
-import { FREE_SUBSCRIPTION, SUBSCRIPTIONS, isCalendarDate, organizationNameProblem } from '../../../api/rules'
+import { utcToday } from '../../../../domain/dates'
+import { createProblems, FREE_SUBSCRIPTION, type KnownSubscription } from '../../../../domain/subscriptions'
+import { fieldRules } from '../../../components/ui/form-rules'
 
 /** Longest voucher code the form sends (the API documents none; this only stops pasted essays). */
 export const VOUCHER_MAX_LENGTH = 128
 
 /**
  * Form values: `endDate` `YYYY-MM-DD` or '' (ignored for free), `voucher` a code or ''. Problems
- * land on the field they concern: name rules on `name`; "needs an end date" and "no end date" on
- * `endDate`.
+ * land on the field they concern, in domain/'s words: name rules on `name`; "needs an end date",
+ * "no end date", a date outside the range or not after today on `endDate`.
  */
 export const createOrganizationSchema = v.pipe(
   v.object({
-    name: v.pipe(
-      v.string(),
-      v.check(
-        (name) => organizationNameProblem(name) === null,
-        (issue) => organizationNameProblem(String(issue.input)) ?? '',
-      ),
-    ),
-    subscription: v.picklist(SUBSCRIPTIONS, 'Choose a subscription.'),
-    endDate: v.pipe(
-      v.string(),
-      v.check((date) => date === '' || isCalendarDate(date), 'Enter a real date (YYYY-MM-DD).'),
-    ),
+    name: v.string(),
+    subscription: v.string(),
+    endDate: v.string(),
     voucher: v.pipe(
       v.string(),
       v.trim(),
       v.maxLength(VOUCHER_MAX_LENGTH, `Use at most ${VOUCHER_MAX_LENGTH} characters.`),
     ),
   }),
-  v.forward(
-    v.partialCheck(
-      [['subscription'], ['endDate']],
-      ({ subscription, endDate }) => subscription === FREE_SUBSCRIPTION || endDate !== '',
-      (issue) =>
-        `The ${(issue.input as { subscription: string }).subscription} subscription needs an end date.`,
-    ),
-    ['endDate'],
-  ),
+  fieldRules(({ name, subscription, endDate }) => {
+    const { subscription_end_date: endDateProblem, ...problems } = createProblems(
+      { name, subscription, subscription_end_date: endDate === '' ? null : endDate },
+      utcToday(),
+    )
+    return { ...problems, endDate: endDateProblem }
+  }),
 )
 
 export type CreateOrganizationValues = v.InferInput<typeof createOrganizationSchema>
@@ -50,7 +41,8 @@ export function createBody(values: CreateOrganizationOutput) {
   const isFree = values.subscription === FREE_SUBSCRIPTION
   return {
     name: values.name,
-    subscription: values.subscription as typeof values.subscription & string,
+    // The schema's domain rule has refused any subscription it does not know.
+    subscription: values.subscription as KnownSubscription,
     ...(isFree || !values.endDate ? {} : { subscription_end_date: values.endDate }),
     ...(values.voucher ? { voucher: values.voucher } : {}),
   }

@@ -2,15 +2,13 @@ import { useState, type FormEvent } from 'react'
 import type { UsageInterval } from '../../../api/types'
 import { Button } from '../../../components/ui/button'
 import { SelectField, TextField } from '../../../components/ui/field'
-import { addDays, isIsoDate } from '../lib/dates'
+import { addDays, isIsoDate } from '../../../../domain/dates'
+import { usageRangeProblem, type DateRange, type RangeProblem } from '../../../../domain/usage'
 import {
   RANGE_LABELS,
   RANGE_PRESETS,
   defaultInterval,
-  rangeProblem,
-  type DateRange,
   type RangePreset,
-  type RangeProblem,
   type UsageView,
 } from '../lib/usage-view'
 
@@ -48,7 +46,7 @@ export function RangePicker({ view, shownRange, apiError, onChange }: RangePicke
       return
     }
     const dates = { start: next.from, end: endAfter(next.to) }
-    const found = rangeProblem(dates, next.interval)
+    const found = usageRangeProblem(dates, next.interval)
     setProblem(found)
     if (!found) onChange({ range: 'custom', interval: next.interval, ...dates })
   }

@@ -1,7 +1,8 @@
 import { useCallback, useMemo, useState } from 'react'
 import { Button } from '../../../components/ui/button'
 import { EmptyState } from '../../../components/ui/query-state'
-import { formatSpan, utcToday } from '../lib/dates'
+import { utcToday } from '../../../../domain/dates'
+import { formatSpan } from '../lib/dates'
 import { BYTES_NOTE } from '../lib/format'
 import { csvFileName, toCsv } from '../lib/usage-csv'
 import {

@@ -1,8 +1,10 @@
-import { addDays, daysBetween, formatDay, formatSpan } from '../lib/dates'
+import { addDays, daysBetween } from '../../../../domain/dates'
+import { formatDay, formatSpan } from '../lib/dates'
 import { formatChange, formatExact, formatMetricValue } from '../lib/format'
 import { METRIC_LABELS, OBJECT_TYPE_LABELS } from '../lib/usage-series'
 import { changeAgainst, type MetricTotal, type Projection } from '../lib/usage-summary'
-import type { Comparison, DateRange } from '../lib/usage-view'
+import type { DateRange } from '../../../../domain/usage'
+import type { Comparison } from '../lib/usage-view'
 
 interface UsageTotalsProps {
   totals: MetricTotal[]

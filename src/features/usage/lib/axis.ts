@@ -3,7 +3,7 @@
 // that was most of the drawing time). Choosing a few evenly spread, meaningful ticks here, at most
 // `maxTicks` for the screen width, lets the chart show them all without measuring.
 import type { UsageInterval } from '../../../api/types'
-import type { IsoDate } from './dates'
+import type { IsoDate } from '../../../../domain/dates'
 
 export interface AxisTicks {
   ticks: IsoDate[]

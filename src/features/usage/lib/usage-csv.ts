@@ -1,7 +1,7 @@
 // The CSV export: exactly the buckets and series on screen, with the API's bucket boundaries and
 // exact values (volumes in bytes), so a spreadsheet sum matches the API to the last byte.
 import type { UsageInterval } from '../../../api/types'
-import { addDays } from './dates'
+import { addDays } from '../../../../domain/dates'
 import type { SeriesKey, UsageData } from './usage-series'
 
 /** Column name of a series: `deployment_version.input_volume_bytes`, `deployment_version.credits`. */

@@ -3,8 +3,8 @@
 // totals and the CSV all read this one model, so they cannot disagree.
 import type { UsageSeries as Usage, UsageMetric, UsageObjectType } from '../../../api/model'
 import type { UsageInterval } from '../../../api/types'
-import { addDays, addMonthsAnchored, dayOfTimestamp, type IsoDate } from './dates'
-import type { DateRange } from './usage-view'
+import { dayOfTimestamp, dayStart, type IsoDate } from '../../../../domain/dates'
+import { bucketBoundaries, USAGE_SERIES, type DateRange } from '../../../../domain/usage'
 
 export const METRICS: readonly UsageMetric[] = ['credits', 'input_volume', 'output_volume']
 export const OBJECT_TYPES: readonly UsageObjectType[] = ['deployment_version', 'pipeline_version']
@@ -20,14 +20,14 @@ export const OBJECT_TYPE_LABELS: Record<UsageObjectType, string> = {
   pipeline_version: 'Pipeline versions',
 }
 
-/** The series the API defines (credits exist for deployment versions only). */
-export const KNOWN_SERIES: readonly { metric: UsageMetric; objectType: UsageObjectType }[] = [
-  { metric: 'credits', objectType: 'deployment_version' },
-  { metric: 'input_volume', objectType: 'deployment_version' },
-  { metric: 'input_volume', objectType: 'pipeline_version' },
-  { metric: 'output_volume', objectType: 'deployment_version' },
-  { metric: 'output_volume', objectType: 'pipeline_version' },
-]
+/** The series the API defines (credits exist for deployment versions only), grouped by metric. */
+export const KNOWN_SERIES: readonly { metric: UsageMetric; objectType: UsageObjectType }[] = METRICS.flatMap(
+  (metric) =>
+    USAGE_SERIES.filter((series) => series.metric === metric).map((series) => ({
+      metric,
+      objectType: series.object_type,
+    })),
+)
 
 export type SeriesKey = `${UsageMetric}.${UsageObjectType}`
 export const seriesKey = (metric: UsageMetric, objectType: UsageObjectType): SeriesKey =>
@@ -57,24 +57,14 @@ export interface UsageData {
   range: DateRange | null
 }
 
-const timestampOf = (day: IsoDate) => `${day}T00:00:00Z`
-
-/**
- * The buckets the API returns for a range: they start at `start` and step by a day or by a
- * calendar month anchored at the start's day of the month (clamped to the month's last day);
- * the last one ends at `end`, even when that cuts it short.
- */
+/** The buckets the API returns for a range (domain/usage.ts `bucketBoundaries`), with its timestamps. */
 export function expectedBuckets(range: DateRange, interval: UsageInterval): Bucket[] {
-  const buckets: Bucket[] = []
-  for (let step = 0; ; step += 1) {
-    const start = interval === 'day' ? addDays(range.start, step) : addMonthsAnchored(range.start, step)
-    if (start >= range.end) break
-    const next =
-      interval === 'day' ? addDays(range.start, step + 1) : addMonthsAnchored(range.start, step + 1)
-    const end = next < range.end ? next : range.end
-    buckets.push({ start, end, startTimestamp: timestampOf(start), endTimestamp: timestampOf(end) })
-  }
-  return buckets
+  if (range.end <= range.start) return []
+  const boundaries = bucketBoundaries(range, interval)
+  return boundaries.slice(0, -1).map((start, index) => {
+    const end = boundaries[index + 1]!
+    return { start, end, startTimestamp: dayStart(start), endTimestamp: dayStart(end) }
+  })
 }
 
 function bucketsOfAnswer(usage: Usage[]): Bucket[] {

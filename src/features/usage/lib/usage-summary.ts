@@ -1,9 +1,9 @@
 // Totals per metric, the change against the previous range, and the projection of the current
 // subscription period. Pure: the page passes `now` in, so tests pin the clock.
 import type { UsageMetric, UsageObjectType } from '../../../api/types'
-import { addDays, daysBetween, utcToday, type IsoDate } from './dates'
+import { addDays, daysBetween, utcToday, type IsoDate } from '../../../../domain/dates'
 import { METRICS, seriesOfMetric, type UsageData } from './usage-series'
-import type { DateRange } from './usage-view'
+import type { DateRange } from '../../../../domain/usage'
 
 const decimalsOf = (value: number) => {
   const text = String(value)

@@ -3,7 +3,6 @@ import {
   comparisonFor,
   parseUsageView,
   previousRange,
-  rangeProblem,
   requestedRange,
   totalsInterval,
   usageViewSearch,
@@ -64,27 +63,6 @@ describe('requestedRange', () => {
       start: '2025-12-01',
       end: '2026-12-01',
     })
-  })
-})
-
-describe('rangeProblem', () => {
-  it('accepts the limits the server accepts', () => {
-    expect(rangeProblem({ start: '2025-01-01', end: '2026-01-02' }, 'day')).toBeNull() // 366 days
-    expect(rangeProblem({ start: '2016-01-31', end: '2026-01-31' }, 'month')).toBeNull() // 10 years
-  })
-
-  it('refuses what the server refuses, naming the field to fix', () => {
-    expect(rangeProblem({ start: '2025-01-01', end: '2026-01-03' }, 'day')).toMatchObject({
-      field: 'end',
-      message: expect.stringContaining('at most 366 days (this range has 367)'),
-    })
-    expect(rangeProblem({ start: '2016-01-31', end: '2026-02-01' }, 'month')?.field).toBe('end')
-    expect(rangeProblem({ start: '2026-02-01', end: '2026-01-01' }, 'day')?.message).toMatch(
-      /on or after the start/,
-    )
-    expect(rangeProblem({ start: '2026-01-01', end: '2026-01-01' }, 'day')?.field).toBe('end')
-    expect(rangeProblem({ start: '2026-02-30', end: '2026-03-01' }, 'day')?.field).toBe('start')
-    expect(rangeProblem({ start: '2026-01-01', end: '' }, 'day')?.field).toBe('end')
   })
 })
 

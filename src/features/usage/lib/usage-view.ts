@@ -2,10 +2,10 @@
 //   ?range=period|7d|30d|90d|12m|custom&interval=day|month&start=YYYY-MM-DD&end=YYYY-MM-DD
 // `start`/`end` only for custom ranges; `end` is exclusive, as in the API, so a link reads like
 // the request it makes. Relative ranges are resolved against a `now` passed in, in UTC.
-import { MAX_DAY_INTERVAL_DAYS, MAX_MONTH_INTERVAL_YEARS, USAGE_INTERVALS } from '../../../api/rules'
+import { addDays, addMonths, daysBetween, utcToday } from '../../../../domain/dates'
+import { isUsageInterval, MAX_DAY_INTERVAL_DAYS, type DateRange } from '../../../../domain/usage'
 import type { UsageInterval } from '../../../api/types'
 import type { UsageRequest } from '../queries'
-import { addDays, addMonthsAnchored, daysBetween, isIsoDate, utcToday, type IsoDate } from './dates'
 
 export const RANGE_PRESETS = ['period', '7d', '30d', '90d', '12m', 'custom'] as const
 export type RangePreset = (typeof RANGE_PRESETS)[number]
@@ -27,12 +27,6 @@ export interface UsageView {
   end?: string
 }
 
-/** A range of UTC days; `end` is exclusive (the first day after the range), as in the API. */
-export interface DateRange {
-  start: IsoDate
-  end: IsoDate
-}
-
 /** Day buckets read best up to a year; longer views default to months. */
 export function defaultInterval(range: RangePreset): UsageInterval {
   return range === '12m' ? 'month' : 'day'
@@ -40,14 +34,12 @@ export function defaultInterval(range: RangePreset): UsageInterval {
 
 const isRangePreset = (value: string | null): value is RangePreset =>
   value !== null && (RANGE_PRESETS as readonly string[]).includes(value)
-const isInterval = (value: string | null): value is UsageInterval =>
-  value !== null && (USAGE_INTERVALS as readonly string[]).includes(value)
 
 export function parseUsageView(params: URLSearchParams): UsageView {
   const rangeParam = params.get('range')
   const range = isRangePreset(rangeParam) ? rangeParam : 'period'
   const intervalParam = params.get('interval')
-  const interval = isInterval(intervalParam) ? intervalParam : defaultInterval(range)
+  const interval = isUsageInterval(intervalParam) ? intervalParam : defaultInterval(range)
   if (range !== 'custom') return { range, interval }
   return { range, interval, start: params.get('start') ?? '', end: params.get('end') ?? '' }
 }
@@ -83,38 +75,11 @@ export function requestedRange(view: UsageView, now: Date): DateRange | null {
       return { start: addDays(tomorrow, -90), end: tomorrow }
     case '12m': {
       const firstOfMonth = `${utcToday(now).slice(0, 8)}01`
-      return { start: addMonthsAnchored(firstOfMonth, -11), end: addMonthsAnchored(firstOfMonth, 1) }
+      return { start: addMonths(firstOfMonth, -11), end: addMonths(firstOfMonth, 1) }
     }
     case 'custom':
       return { start: view.start ?? '', end: view.end ?? '' }
   }
-}
-
-export interface RangeProblem {
-  field: 'start' | 'end'
-  message: string
-}
-
-/**
- * Why the API would refuse this range, with the same limits as the server (src/api/rules.ts),
- * or null when it is fine. `end` is exclusive.
- */
-export function rangeProblem(range: DateRange, interval: UsageInterval): RangeProblem | null {
-  if (!isIsoDate(range.start)) return { field: 'start', message: 'Enter a start date as YYYY-MM-DD.' }
-  if (!isIsoDate(range.end)) return { field: 'end', message: 'Enter an end date as YYYY-MM-DD.' }
-  if (range.end <= range.start)
-    return { field: 'end', message: 'The end date must be on or after the start date.' }
-  if (interval === 'day' && daysBetween(range.start, range.end) > MAX_DAY_INTERVAL_DAYS)
-    return {
-      field: 'end',
-      message: `Daily buckets cover at most ${MAX_DAY_INTERVAL_DAYS} days (this range has ${daysBetween(range.start, range.end)}). Choose a shorter range or monthly buckets.`,
-    }
-  if (interval === 'month' && range.end > addMonthsAnchored(range.start, MAX_MONTH_INTERVAL_YEARS * 12))
-    return {
-      field: 'end',
-      message: `Monthly buckets cover at most ${MAX_MONTH_INTERVAL_YEARS} years. Choose a later start date or an earlier end date.`,
-    }
-  return null
 }
 
 /**
@@ -124,7 +89,7 @@ export function rangeProblem(range: DateRange, interval: UsageInterval): RangePr
  */
 export function previousRange(range: DateRange): DateRange {
   const months = wholeMonths(range)
-  if (months !== null) return { start: addMonthsAnchored(range.start, -months), end: range.start }
+  if (months !== null) return { start: addMonths(range.start, -months), end: range.start }
   return { start: addDays(range.start, -daysBetween(range.start, range.end)), end: range.start }
 }
 
@@ -132,7 +97,7 @@ export function previousRange(range: DateRange): DateRange {
 export function wholeMonths(range: DateRange): number | null {
   const estimate = Math.round(daysBetween(range.start, range.end) / 30.44)
   for (const months of [estimate - 1, estimate, estimate + 1]) {
-    if (months > 0 && addMonthsAnchored(range.start, months) === range.end) return months
+    if (months > 0 && addMonths(range.start, months) === range.end) return months
   }
   return null
 }

@@ -1,0 +1,216 @@
+// A person signs in with email and password, and a two-factor code when the account has one
+// (shared/API.md, "Signing in"). Codes are computed here from the secret api:user printed.
+import { generate } from 'otplib'
+import type { Page } from '@playwright/test'
+import {
+  callApi,
+  createOrganization,
+  createPasswordUser,
+  createUser,
+  expect,
+  expectNoAxeViolations,
+  expireSessions,
+  setSignInProvider,
+  test,
+  uniqueEmail,
+  uniqueName,
+} from './fixtures'
+
+/** The code an authenticator app shows now for this secret. */
+const codeFor = (secret: string, at = Date.now()) => generate({ secret, epoch: Math.floor(at / 1000) })
+
+/**
+ * The code of the step after the one of `usedAt` (ms): what an authenticator app shows once a
+ * used code has rolled over. Within a minute of `usedAt` the server accepts it (one step of drift).
+ */
+const codeAfter = (secret: string, usedAt: number) =>
+  generate({ secret, epoch: Math.floor(usedAt / 1000) + 30 })
+
+async function enterEmail(page: Page, email: string) {
+  await page.getByLabel('Email').fill(email)
+  await page.getByRole('button', { name: 'Continue' }).click()
+}
+
+test('a person signs in with email and password, and the header names them', async ({ page }) => {
+  const person = await createPasswordUser()
+  await page.goto('/organizations')
+  await expect(page).toHaveURL(/\/sign-in$/)
+  await expectNoAxeViolations(page)
+
+  await enterEmail(page, person.email)
+  await expect(page.getByText(`Signing in as ${person.email}`)).toBeVisible()
+  await expect(page.getByLabel('Password')).toBeFocused()
+  await expectNoAxeViolations(page)
+
+  // A wrong password: said on the field, and which of email or password is not said.
+  await page.getByLabel('Password').fill('not-the-password')
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await expect(page.getByLabel('Password')).toHaveAccessibleDescription('The email or password is not right.')
+  await expectNoAxeViolations(page)
+
+  await page.getByLabel('Password').fill(person.password)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await expect(page).toHaveURL(/\/organizations$/)
+  await expect(page.getByRole('banner').getByText(person.email)).toBeVisible()
+  await expectNoAxeViolations(page)
+  // Kept for this tab as an access token (sent as Bearer); no API token anywhere.
+  const kept = await page.evaluate(() => [
+    sessionStorage.getItem('ubiops.access'),
+    sessionStorage.getItem('ubiops.token'),
+  ])
+  expect(JSON.parse(kept[0]!)).toMatchObject({ email: person.email })
+  expect(kept[1]).toBeNull()
+
+  // Sign-out forgets it.
+  await page.getByRole('button', { name: 'Sign out' }).click()
+  await expect(page).toHaveURL(/\/sign-in$/)
+  expect(
+    await page.evaluate(() => [
+      sessionStorage.getItem('ubiops.access'),
+      localStorage.getItem('ubiops.access'),
+    ]),
+  ).toEqual([null, null])
+})
+
+test('password plus code: a wrong code is refused, then the right one signs in', async ({ page }) => {
+  const person = await createPasswordUser({ totp: true })
+  await page.goto('/sign-in')
+  await enterEmail(page, person.email)
+  await page.getByLabel('Password').fill(person.password)
+  await page.getByLabel('Keep me signed in on this device').check()
+  await page.getByRole('button', { name: 'Sign in' }).click()
+
+  const code = page.getByLabel('Two-factor code')
+  await expect(code).toBeFocused()
+  await expect(page.getByText('This account has two-factor authentication.')).toBeVisible()
+  await expectNoAxeViolations(page)
+
+  const right = await codeFor(person.secret!)
+  const wrong = String((Number(right) + 500_000) % 1_000_000).padStart(6, '0')
+  await code.fill(wrong)
+  await page.getByRole('button', { name: 'Verify and sign in' }).click()
+  await expect(code).toHaveAccessibleDescription(/two factor authentication code is not right/)
+  await expectNoAxeViolations(page)
+
+  await code.fill(await codeFor(person.secret!))
+  await page.getByRole('button', { name: 'Verify and sign in' }).click()
+  await expect(page).toHaveURL(/\/organizations$/)
+  await expect(page.getByRole('banner').getByText(person.email)).toBeVisible()
+  // Kept on this device, as asked.
+  expect(await page.evaluate(() => localStorage.getItem('ubiops.access'))).toContain(person.email)
+  await expectNoAxeViolations(page)
+})
+
+test('a session that ends while adding a member is renewed over the page, with the form as it was', async ({
+  page,
+  request,
+}) => {
+  const person = await createPasswordUser()
+  // Set-up through the API with an API token of the same person.
+  const organization = await createOrganization(request, createUser({ email: person.email }))
+  await page.goto(`/sign-in?next=${encodeURIComponent(`/organizations/${organization}/members`)}`)
+  await enterEmail(page, person.email)
+  await page.getByLabel('Password').fill(person.password)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await expect(page).toHaveURL(`/organizations/${organization}/members`)
+  await expect(page.getByRole('grid', { name: 'Members' })).toBeVisible()
+
+  await page.getByRole('button', { name: 'Add member' }).click()
+  const addDialog = page.getByRole('dialog', { name: 'Add a member' })
+  const newcomer = uniqueEmail('newcomer')
+  await addDialog.getByRole('textbox', { name: 'Email' }).fill(newcomer)
+  await addDialog.getByRole('switch', { name: 'Admin' }).check()
+
+  // Twelve hours pass (the server's own expiry, moved into the past): the next call is a 401.
+  expireSessions(person.email)
+  await addDialog.getByRole('button', { name: 'Add member' }).click()
+
+  const renew = page.getByRole('dialog', { name: 'Your session has ended' })
+  await expect(renew).toBeVisible()
+  await expect(renew).toContainText(person.email)
+  await expect(page).toHaveURL(`/organizations/${organization}/members`)
+  await expectNoAxeViolations(page)
+  await renew.getByLabel('Password').fill(person.password)
+  await renew.getByRole('button', { name: 'Sign in again' }).click()
+  await expect(renew).toBeHidden()
+
+  // The page never left: the dialog is still open with what was typed.
+  await expect(addDialog.getByRole('textbox', { name: 'Email' })).toHaveValue(newcomer)
+  await expect(addDialog.getByRole('switch', { name: 'Admin' })).toBeChecked()
+  await expectNoAxeViolations(page)
+  await addDialog.getByRole('button', { name: 'Add member' }).click()
+  await expect(addDialog).toBeHidden()
+  await expect(page.getByRole('row').filter({ hasText: newcomer })).toContainText('Admin')
+  const members = await callApi<{ email: string; admin: boolean }[]>(
+    request,
+    createUser({ email: person.email }),
+    'GET',
+    `/organizations/${organization}/users`,
+  )
+  expect(members.find((member) => member.email === newcomer)?.admin).toBe(true)
+})
+
+test('a session with two-factor authentication is renewed with the password and a new code', async ({
+  page,
+}) => {
+  const person = await createPasswordUser({ totp: true })
+  await page.goto('/sign-in')
+  await enterEmail(page, person.email)
+  await page.getByLabel('Password').fill(person.password)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  const usedAt = Date.now()
+  await page.getByLabel('Two-factor code').fill(await codeFor(person.secret!, usedAt))
+  await page.getByRole('button', { name: 'Verify and sign in' }).click()
+  await expect(page).toHaveURL(/\/organizations$/)
+
+  await page.getByRole('button', { name: 'Create organization' }).click()
+  const create = page.getByRole('dialog', { name: 'Create an organization' })
+  const name = uniqueName('renewed')
+  await create.getByLabel('Name').fill(name)
+  expireSessions(person.email)
+  await create.getByRole('button', { name: 'Create organization' }).click()
+
+  const renew = page.getByRole('dialog', { name: 'Your session has ended' })
+  await renew.getByLabel('Password').fill(person.password)
+  await renew.getByRole('button', { name: 'Sign in again' }).click()
+  // The code just used is not accepted twice (the server refuses a replay): the next one is.
+  await renew.getByLabel('Two-factor code').fill(await codeAfter(person.secret!, usedAt))
+  await expectNoAxeViolations(page)
+  await renew.getByRole('button', { name: 'Verify and sign in' }).click()
+  await expect(renew).toBeHidden()
+  await expect(create.getByLabel('Name')).toHaveValue(name)
+  await create.getByRole('button', { name: 'Create organization' }).click()
+  await expect(page).toHaveURL(`/organizations/${name}`)
+
+  // Opened afresh with an ended session, there is nothing on screen to keep: sign-in, and back.
+  expireSessions(person.email)
+  await page.reload()
+  await expect(page).toHaveURL(`/sign-in?next=${encodeURIComponent(`/organizations/${name}`)}`)
+  await expect(page.getByText('Your session ended.')).toBeVisible()
+})
+
+test('an account of an external identity provider is told where to sign in, or to use a token', async ({
+  page,
+}) => {
+  const person = await createPasswordUser()
+  setSignInProvider(person.email, 'azure-ad', 'https://login.example.com/ubiops')
+  await page.goto('/sign-in')
+  await enterEmail(page, person.email)
+  await expect(page.getByText('an external identity provider')).toBeVisible()
+  await expect(page.getByRole('link', { name: 'UbiOps WebApp' })).toHaveAttribute(
+    'href',
+    'https://login.example.com/ubiops',
+  )
+  await expect(page.getByLabel('Password')).toHaveCount(0)
+  await expectNoAxeViolations(page)
+  await page.getByRole('button', { name: 'Use an API token instead' }).click()
+  await expect(page.getByLabel('API token')).toBeVisible()
+})
+
+test('an unknown email is asked for a password like any other', async ({ page }) => {
+  await page.goto('/sign-in')
+  await enterEmail(page, uniqueEmail('nobody'))
+  await page.getByLabel('Password').fill('whatever-it-is')
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await expect(page.getByLabel('Password')).toHaveAccessibleDescription('The email or password is not right.')
+})

@@ -1,0 +1,42 @@
+// The sign-in forms' schemas (valibot), at module scope. The email rule is the one the server
+// and the members forms use (domain/email.ts).
+import * as v from 'valibot'
+import { emailProblem } from '../../../../domain/email'
+import { normalizeToken } from '../../../api/auth-token'
+
+export const emailSchema = v.object({
+  email: v.pipe(
+    v.string(),
+    v.trim(),
+    v.rawCheck(({ dataset, addIssue }) => {
+      if (!dataset.typed) return
+      const problem = emailProblem(dataset.value)
+      if (problem) addIssue({ message: problem })
+    }),
+  ),
+})
+
+export const passwordSchema = v.object({
+  password: v.pipe(v.string(), v.nonEmpty('Enter your password.')),
+  remember: v.boolean(),
+})
+
+/** RFC 6238 codes as authenticator apps show them: six digits (spaces, as some apps group them, are dropped). */
+export const codeSchema = v.object({
+  code: v.pipe(
+    v.string(),
+    v.transform((value) => value.replace(/\s+/g, '')),
+    v.nonEmpty('Enter the 6-digit code from your authenticator app.'),
+    v.regex(/^\d{6}$/, 'The code is 6 digits, as your authenticator app shows it.'),
+  ),
+})
+
+export const tokenSchema = v.object({
+  token: v.pipe(v.string(), v.transform(normalizeToken), v.nonEmpty('Paste your API token.')),
+  remember: v.boolean(),
+})
+
+export type EmailInput = v.InferInput<typeof emailSchema>
+export type PasswordInput = v.InferInput<typeof passwordSchema>
+export type CodeInput = v.InferInput<typeof codeSchema>
+export type TokenInput = v.InferInput<typeof tokenSchema>
