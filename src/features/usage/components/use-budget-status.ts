@@ -10,9 +10,9 @@ import {
   type BudgetStatus,
   type DailyCredits,
 } from '../lib/credit-budget'
-import { daysBetween } from '../lib/dates'
+import { daysBetween } from '../../../../domain/dates'
 import { formatCredits } from '../lib/format'
-import type { DateRange } from '../lib/usage-view'
+import type { DateRange } from '../../../../domain/usage'
 import { usageQueries } from '../queries'
 
 export interface BudgetState {

@@ -2,9 +2,9 @@
 // of it is used, where the pace so far takes it, and the day it is (or is expected to be) crossed.
 // Pure: the caller passes `now`, so tests pin the clock. Days are UTC calendar days (./dates).
 import type { UsageAnswer } from '../../../api/model'
-import { addDays, dayOfTimestamp, daysBetween, utcToday, type IsoDate } from './dates'
+import { addDays, dayOfTimestamp, daysBetween, utcToday, type IsoDate } from '../../../../domain/dates'
+import type { DateRange } from '../../../../domain/usage'
 import { projectToPeriodEnd, sumValues } from './usage-summary'
-import type { DateRange } from './usage-view'
 
 /** Credits per UTC day of one range, in order, and the range they cover (end exclusive). */
 export interface DailyCredits {
