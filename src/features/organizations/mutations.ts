@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query'
-import { useLocation } from 'react-router'
-import { apiRequest, segment } from '../../api/client'
+import { useLocation, useNavigate } from 'react-router'
+import { apiRequest } from '../../api/client'
 import type {
   Organization,
   OrganizationCreate,
@@ -9,7 +9,7 @@ import type {
   OrganizationUpdated,
   Subscription,
 } from '../../api/types'
-import { useSettledNavigate } from '../../components/ui/use-settled-navigate'
+import { pathUnderNewName } from '../../lib/paths'
 import { organizationPath, organizationQueries } from './queries'
 
 /** PATCH answers the detail without `subscription_self_service`: keep the one we knew. */
@@ -34,13 +34,6 @@ export function useCreateOrganization() {
   })
 }
 
-/** The path of the same sub-page (settings, members…) under another organization name. */
-export function pathUnderNewName(pathname: string, oldName: string, newName: string): string {
-  const prefix = `/organizations/${segment(oldName)}`
-  if (pathname !== prefix && !pathname.startsWith(`${prefix}/`)) return `/organizations/${segment(newName)}`
-  return `/organizations/${segment(newName)}${pathname.slice(prefix.length)}`
-}
-
 /** Copies everything cached under one organization name to another (same organization, new name). */
 function copyScope(queryClient: QueryClient, from: string, to: string) {
   for (const query of queryClient.getQueryCache().findAll({ queryKey: organizationQueries.scope(from) })) {
@@ -58,7 +51,7 @@ function copyScope(queryClient: QueryClient, from: string, to: string) {
  */
 export function useRenameOrganization(name: string) {
   const queryClient = useQueryClient()
-  const navigate = useSettledNavigate()
+  const navigate = useNavigate()
   const location = useLocation()
   return useMutation({
     mutationFn: (newName: string) => updateOrganization(name, { name: newName }),
@@ -69,8 +62,10 @@ export function useRenameOrganization(name: string) {
         organizationQueries.detail(updated.name).queryKey,
         mergeUpdated(previous, updated),
       )
+      // flushSync: the promise resolves once the page under the new name is on screen.
       await navigate(pathUnderNewName(location.pathname, name, updated.name) + location.search, {
         replace: true,
+        flushSync: true,
       })
       queryClient.removeQueries({ queryKey: organizationQueries.scope(name) })
       await queryClient.invalidateQueries({ queryKey: organizationQueries.lists() })

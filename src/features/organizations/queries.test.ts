@@ -1,6 +1,6 @@
 import { QueryClient } from '@tanstack/react-query'
 import { describe, expect, it } from 'vitest'
-import { pathUnderNewName } from './mutations'
+import { pathUnderNewName } from '../../lib/paths'
 import { organizationQueries } from './queries'
 
 describe('pathUnderNewName', () => {

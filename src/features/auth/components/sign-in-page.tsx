@@ -1,9 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
-import { useSearchParams } from 'react-router'
+import { useNavigate, useSearchParams } from 'react-router'
 import { normalizeToken } from '../../../api/auth-token'
 import { Button } from '../../../components/ui/button'
-import { useSettledNavigate } from '../../../components/ui/use-settled-navigate'
 import { CheckboxField, FormError, TextField } from '../../../components/ui/field'
 import { safeNextPath } from '../lib/next-path'
 import { completeSignIn, signInErrorMessage, verifyToken } from '../verify-token'
@@ -11,7 +10,7 @@ import { completeSignIn, signInErrorMessage, verifyToken } from '../verify-token
 /** Paste an API token, have it checked by the API, keep it for this tab or this device. */
 export function SignInPage({ linkError }: { linkError?: string | null }) {
   const queryClient = useQueryClient()
-  const navigate = useSettledNavigate()
+  const navigate = useNavigate()
   const [searchParams] = useSearchParams()
   const [token, setToken] = useState('')
   const [remember, setRemember] = useState(false)

@@ -14,6 +14,7 @@ import {
   type CreateField,
   type ServerProblems,
 } from '../lib/organization-rules'
+import { paths } from '../../../lib/paths'
 import { useCreateOrganization } from '../mutations'
 import { SubscriptionOptions } from './subscription-options'
 
@@ -54,7 +55,7 @@ export default function CreateOrganizationDialog({ open, onClose }: { open: bool
         onSuccess: async (organization) => {
           toast.show({ message: `Organization ${organization.name} created.`, tone: 'success' })
           onClose()
-          await navigate(`/organizations/${encodeURIComponent(organization.name)}`)
+          await navigate(paths.organization(organization.name))
         },
         onError: (error) => {
           setServerError(

@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query'
 import type { ReactNode } from 'react'
-import { useLocation } from 'react-router'
+import { Link, useLocation } from 'react-router'
 import { isApiError } from '../../../api/client'
 import { Breadcrumbs } from '../../../components/ui/breadcrumbs'
-import { Link } from '../../../components/ui/link'
 import { ErrorState, PendingState } from '../../../components/ui/query-state'
+import { paths } from '../../../lib/paths'
 import { organizationQueries } from '../queries'
 import { OrganizationNotFound } from './organization-not-found'
 
@@ -28,7 +28,7 @@ function currentTab(pathname: string, base: string) {
 export function OrganizationLayout({ name, children }: { name: string; children: ReactNode }) {
   const detail = useQuery(organizationQueries.detail(name))
   const { pathname } = useLocation()
-  const base = `/organizations/${encodeURIComponent(name)}`
+  const base = paths.organization(name)
 
   if (isApiError(detail.error, 404)) return <OrganizationNotFound name={name} />
 
@@ -39,7 +39,7 @@ export function OrganizationLayout({ name, children }: { name: string; children:
       <title>{`${current.label} · ${name} · UbiOps`}</title>
       <Breadcrumbs
         items={[
-          { label: 'Organizations', to: '/organizations' },
+          { label: 'Organizations', to: paths.organizations() },
           { label: name, to: base },
           { label: current.label },
         ]}
@@ -49,8 +49,6 @@ export function OrganizationLayout({ name, children }: { name: string; children:
         <ul className="tabs">
           {TABS.map((tab) => (
             <li key={tab.label}>
-              {/* Not react-router's NavLink: the current tab is known already, and NavLink would
-                  put react-router's <Link> back into the entry chunk (see components/ui/link). */}
               <Link
                 to={tab.to ? `${base}/${tab.to}` : base}
                 aria-current={tab === current ? 'page' : undefined}

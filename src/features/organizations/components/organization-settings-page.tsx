@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query'
 import { PendingState, QueryView } from '../../../components/ui/query-state'
 import { formatDate, formatSubscription } from '../lib/format'
 import { organizationQueries } from '../queries'
-import { useAdministrationRights } from '../use-can-administer'
+import { useAdministrationRights } from '../hooks/use-administration-rights'
 import { RenameForm } from './rename-form'
 import { SubscriptionForm } from './subscription-form'
 

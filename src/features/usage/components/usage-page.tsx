@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query'
 import { useMemo, useState } from 'react'
-import { useParams, useSearchParams } from 'react-router'
-import { isApiError, segment } from '../../../api/client'
-import { Link } from '../../../components/ui/link'
+import { Link, useParams, useSearchParams } from 'react-router'
+import { isApiError } from '../../../api/client'
 import { ErrorState, PendingState, Skeleton } from '../../../components/ui/query-state'
+import { paths } from '../../../lib/paths'
 import { usageQueries } from '../queries'
 import { toUsageData } from '../lib/usage-series'
 import {
@@ -15,10 +15,8 @@ import {
   type UsageView,
 } from '../lib/usage-view'
 import { RangePicker } from './range-picker'
-import { UsageResults } from './usage-results'
+import { UsageResults, type UsageDisplay } from './usage-results'
 import '../usage.css'
-
-export type UsageDisplay = 'chart' | 'table'
 
 /** /organizations/:name/usage — the view lives in the URL, so a link shows the same thing. */
 export function UsagePage() {
@@ -85,7 +83,7 @@ export function UsagePage() {
         <h2 className="usage-page__title">Usage</h2>
         <p className="muted">
           What the organization consumed, per metric and object type. All dates are UTC.{' '}
-          <Link to={`/organizations/${segment(name)}`}>Resource counts</Link> are on the overview.
+          <Link to={paths.organization(name)}>Resource counts</Link> are on the overview.
         </p>
       </div>
       <RangePicker
