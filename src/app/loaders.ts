@@ -19,9 +19,7 @@ const nameOf = ({ params }: LoaderFunctionArgs) => params.name ?? ''
  * A loader of a signed-in page: without a token, go to sign-in and come back afterwards. Every
  * matched route's loader runs at once, so each checks for itself rather than trusting its parent.
  */
-function signedIn(
-  load: (args: LoaderFunctionArgs) => Promise<unknown> | unknown = () => null,
-): LoaderFunction {
+function signedIn(load: (args: LoaderFunctionArgs) => unknown = () => null): LoaderFunction {
   return async (args) => {
     if (!readToken()) {
       const url = new URL(args.request.url)
@@ -32,6 +30,11 @@ function signedIn(
   }
 }
 
+/**
+ * Every route's loader, bound to the app's query client. Each resolves to null (pages read their
+ * data with useQuery, from the cache the loader filled) or throws a redirect; none throws for a
+ * failed request.
+ */
 export function createLoaders(queryClient: QueryClient) {
   return {
     /**
