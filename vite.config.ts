@@ -8,7 +8,9 @@ import { apiTarget } from './server/cli/api-target.ts'
 const { origin, basePath } = apiTarget(process.env.UBIOPS_API_URL)
 
 // react-router's package exports always point at its development build, dev-only warnings and
-// all (remix-run/react-router#12532, #14102); the build uses the production bundle beside it.
+// all (remix-run/react-router#12532, #14102); the build uses the production bundle beside it. The
+// package's code is used as published; should an upgrade move the file, the build stops with
+// "could not resolve" rather than changing anything silently.
 const reactRouterProduction = fileURLToPath(
   new URL('./node_modules/react-router/dist/production/index.mjs', import.meta.url),
 )
