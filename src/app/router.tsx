@@ -1,5 +1,4 @@
 import type { QueryClient } from '@tanstack/react-query'
-import type { ComponentType } from 'react'
 import {
   createBrowserRouter,
   redirect,
@@ -8,29 +7,10 @@ import {
   type ShouldRevalidateFunction,
 } from 'react-router'
 import { paths } from '../lib/paths'
+import { lazyPage } from './lazy-page'
 import { createLoaders } from './loaders'
 import { AppLoading } from './shell/app-loading'
 import { PageError, RouteError } from './shell/route-error'
-
-/** Offline, a chunk cannot come: the navigation waits for the connection instead of failing. */
-async function importWhenOnline<T>(load: () => Promise<T>): Promise<T> {
-  try {
-    return await load()
-  } catch (error) {
-    if (navigator.onLine) throw error
-    await new Promise((resolve) => window.addEventListener('online', resolve, { once: true }))
-    return load()
-  }
-}
-
-/**
- * A route module of src/app/routes (its page is the default export), loaded on first visit.
- * Lazy `Component` only: the loader stays in the first download, so that react-router starts the
- * page's data and its chunk at the same time.
- */
-const page = (load: () => Promise<{ default: ComponentType }>): RouteObject['lazy'] => ({
-  Component: async () => (await importWhenOnline(load)).default,
-})
 
 /**
  * Filters, sort, the selected member's search and the like live in the search params; a change
@@ -64,56 +44,56 @@ export function createAppRoutes(queryClient: QueryClient): RouteObject[] {
           id: 'sign-in',
           path: paths.signIn(),
           loader: load.signIn,
-          lazy: page(() => import('./routes/sign-in')),
+          lazy: lazyPage(() => import('./routes/sign-in')),
         },
         {
           id: 'app',
           path: '/',
           loader: load.signedIn,
           shouldRevalidate: unlessOnlySearchChanged,
-          lazy: page(() => import('./routes/app-layout')),
+          lazy: lazyPage(() => import('./routes/app-layout')),
           children: [
             { id: 'home', index: true, loader: () => redirect(paths.organizations()) },
             {
               id: 'organizations',
               path: 'organizations',
               loader: load.organizations,
-              lazy: page(() => import('./routes/organizations')),
+              lazy: lazyPage(() => import('./routes/organizations')),
               ...inFrame,
             },
             {
               id: 'organization',
               path: 'organizations/:name',
               loader: load.organization,
-              lazy: page(() => import('./routes/organization-layout')),
+              lazy: lazyPage(() => import('./routes/organization-layout')),
               ...inFrame,
               children: [
                 {
                   id: 'overview',
                   index: true,
                   loader: load.overview,
-                  lazy: page(() => import('./routes/organization-overview')),
+                  lazy: lazyPage(() => import('./routes/organization-overview')),
                   ...inFrame,
                 },
                 {
                   id: 'settings',
                   path: 'settings',
                   loader: load.settings,
-                  lazy: page(() => import('./routes/organization-settings')),
+                  lazy: lazyPage(() => import('./routes/organization-settings')),
                   ...inFrame,
                 },
                 {
                   id: 'members',
                   path: 'members/:userId?',
                   loader: load.members,
-                  lazy: page(() => import('./routes/members')),
+                  lazy: lazyPage(() => import('./routes/members')),
                   ...inFrame,
                 },
                 {
                   id: 'usage',
                   path: 'usage',
                   loader: load.usage,
-                  lazy: page(() => import('./routes/usage')),
+                  lazy: lazyPage(() => import('./routes/usage')),
                   // The range and the interval are in the search params: each change loads its data.
                   ErrorBoundary: RouteError,
                 },
@@ -123,7 +103,7 @@ export function createAppRoutes(queryClient: QueryClient): RouteObject[] {
               id: 'not-found',
               path: '*',
               loader: load.other,
-              lazy: page(() => import('./routes/not-found')),
+              lazy: lazyPage(() => import('./routes/not-found')),
               ...inFrame,
             },
           ],

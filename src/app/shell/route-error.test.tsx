@@ -2,6 +2,7 @@ import { act, render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-router'
 import { describe, expect, it, vi } from 'vitest'
+import { lazyPage } from '../lazy-page'
 import { PageError, RouteError } from './route-error'
 
 let shouldCrash = true
@@ -48,5 +49,28 @@ describe('RouteError', () => {
     shouldCrash = false
     await act(() => router.navigate('/b'))
     expect(await screen.findByText('The page')).toBeInTheDocument()
+  })
+
+  it('says when the page’s code could not be downloaded, and Try again then reloads the page', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined)
+    const reload = vi.fn()
+    vi.stubGlobal('location', { ...window.location, reload })
+    renderRoutes(
+      [
+        {
+          path: '/a',
+          // As in the app: every lazy route has a loader, and the navigation waits for both.
+          loader: () => null,
+          lazy: lazyPage(() => Promise.reject(new TypeError('Failed to fetch dynamically imported module'))),
+          ErrorBoundary: RouteError,
+        },
+      ],
+      '/a',
+    )
+    expect(await screen.findByRole('alert')).toHaveTextContent('the page’s code could not be downloaded')
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Try again' }))
+    expect(reload).toHaveBeenCalledOnce()
+    vi.unstubAllGlobals()
   })
 })

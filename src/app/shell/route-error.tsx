@@ -1,5 +1,6 @@
 import { isRouteErrorResponse, Link, useLocation, useNavigate, useRouteError } from 'react-router'
 import { paths } from '../../lib/paths'
+import { ChunkLoadError } from '../lazy-page'
 
 /** The sentence of whatever a route threw: an Error's message, a route response's status text. */
 function describe(error: unknown): string {
@@ -13,24 +14,25 @@ function describe(error: unknown): string {
  * after a new deployment) shows instead of a blank screen: what happened, Try again, and a way
  * out. Shown inside the frames above it (header, the organization's tabs), which still work.
  * Try again is the same address once more, in place: react-router clears the error of a new
- * location and runs the loaders again. Another address clears it as well.
+ * location and runs the loaders again (another address clears it as well). Code that could not
+ * be downloaded comes only with a reload of the page, so there Try again reloads.
  */
 export function RouteError() {
   const error = useRouteError()
   const navigate = useNavigate()
   const { pathname, search, hash } = useLocation()
   const detail = describe(error)
+  const handleRetry = () => {
+    if (error instanceof ChunkLoadError) window.location.reload()
+    else void navigate({ pathname, search, hash }, { replace: true })
+  }
   return (
     <div role="alert" className="ui-state ui-state--error">
       <title>Something went wrong · UbiOps</title>
       <h1>Something went wrong</h1>
       <p>This page could not be shown ({detail}). Trying again, or reloading the page, usually helps.</p>
       <div className="row">
-        <button
-          type="button"
-          className="ui-button ui-button--primary"
-          onClick={() => void navigate({ pathname, search, hash }, { replace: true })}
-        >
+        <button type="button" className="ui-button ui-button--primary" onClick={handleRetry}>
           Try again
         </button>
         <button type="button" className="ui-button" onClick={() => window.location.reload()}>
