@@ -9,16 +9,16 @@ import { organizationQueries } from '../queries'
 import { OrganizationNotFound } from './organization-not-found'
 
 const TABS = [
-  { to: '', label: 'Overview' },
-  { to: 'members', label: 'Members' },
-  { to: 'usage', label: 'Usage' },
-  { to: 'settings', label: 'Settings' },
+  { label: 'Overview', path: paths.organization },
+  { label: 'Members', path: (name: string) => paths.members(name) },
+  { label: 'Usage', path: paths.usage },
+  { label: 'Settings', path: paths.settings },
 ] as const
 
-/** The tab of the address: the segment after the organization's (members/:userId is Members). */
-function currentTab(pathname: string, base: string) {
-  const rest = pathname.slice(base.length).split('/')[1] ?? ''
-  return TABS.find((tab) => tab.to === rest) ?? TABS[0]
+/** The tab of the address: the one whose page it is or lies under (members/:userId is Members). */
+function currentTab(pathname: string, name: string) {
+  const isUnder = (path: string) => pathname === path || pathname.startsWith(`${path}/`)
+  return TABS.slice(1).find((tab) => isUnder(tab.path(name))) ?? TABS[0]
 }
 
 /**
@@ -32,7 +32,7 @@ export function OrganizationLayout({ name, children }: { name: string; children:
 
   if (isApiError(detail.error, 404)) return <OrganizationNotFound name={name} />
 
-  const current = currentTab(pathname, base)
+  const current = currentTab(pathname, name)
   return (
     <div className="stack">
       {/* React 19 puts this in <head>: every page has its own title (WCAG 2.4.2). */}
@@ -49,10 +49,7 @@ export function OrganizationLayout({ name, children }: { name: string; children:
         <ul className="tabs">
           {TABS.map((tab) => (
             <li key={tab.label}>
-              <Link
-                to={tab.to ? `${base}/${tab.to}` : base}
-                aria-current={tab === current ? 'page' : undefined}
-              >
+              <Link to={tab.path(name)} aria-current={tab === current ? 'page' : undefined}>
                 {tab.label}
               </Link>
             </li>
