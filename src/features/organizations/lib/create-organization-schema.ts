@@ -2,7 +2,7 @@
 // name, subscription, end date), from domain/, which the local server enforces too.
 import * as v from 'valibot'
 import { utcToday } from '../../../../domain/dates'
-import { createProblems, FREE_SUBSCRIPTION } from '../../../../domain/subscriptions'
+import { createProblems, FREE_SUBSCRIPTION, type KnownSubscription } from '../../../../domain/subscriptions'
 import { fieldRules } from '../../../components/ui/form-rules'
 
 /** Longest voucher code the form sends (the API documents none; this only stops pasted essays). */
@@ -32,6 +32,7 @@ export const createOrganizationSchema = v.pipe(
     return { ...problems, endDate: endDateProblem }
   }),
 )
+
 export type CreateOrganizationValues = v.InferInput<typeof createOrganizationSchema>
 export type CreateOrganizationOutput = v.InferOutput<typeof createOrganizationSchema>
 
@@ -40,7 +41,8 @@ export function createBody(values: CreateOrganizationOutput) {
   const isFree = values.subscription === FREE_SUBSCRIPTION
   return {
     name: values.name,
-    subscription: values.subscription as typeof values.subscription & string,
+    // The schema's domain rule has refused any subscription it does not know.
+    subscription: values.subscription as KnownSubscription,
     ...(isFree || !values.endDate ? {} : { subscription_end_date: values.endDate }),
     ...(values.voucher ? { voucher: values.voucher } : {}),
   }

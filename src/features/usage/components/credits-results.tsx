@@ -3,7 +3,8 @@ import { useMemo } from 'react'
 import { Button } from '../../../components/ui/button'
 import { SelectField } from '../../../components/ui/field'
 import { EmptyState } from '../../../components/ui/query-state'
-import { addDays, formatSpan, utcToday } from '../lib/dates'
+import { addDays, utcToday } from '../../../../domain/dates'
+import { formatSpan } from '../lib/dates'
 import { formatChange, formatCredits, formatExact } from '../lib/format'
 import {
   creditsChartRows,
@@ -22,7 +23,7 @@ import { RANGE_LABELS, type Comparison, type UsageView } from '../lib/usage-view
 import { CreditsChart } from './credits-chart'
 import { CreditsBucketTable, ProjectTable } from './credits-tables'
 import { downloadText } from './download'
-import type { UsageDisplay } from './usage-page'
+import type { UsageDisplay } from './usage-results'
 
 interface CreditsResultsProps {
   organization: string

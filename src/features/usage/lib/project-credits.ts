@@ -4,10 +4,10 @@
 // bucket table, the per-project table and the CSV all read this model, so they cannot disagree.
 import type { UsageAnswer, UsagePoint } from '../../../api/model'
 import type { UsageInterval } from '../../../api/types'
-import { dayOfTimestamp, type IsoDate } from './dates'
+import { dayOfTimestamp, type IsoDate } from '../../../../domain/dates'
+import type { DateRange } from '../../../../domain/usage'
 import { changeAgainst, projectToPeriodEnd, sumValues, type Change } from './usage-summary'
 import { expectedBuckets, type Bucket } from './usage-series'
-import type { DateRange } from './usage-view'
 
 export type CurrentUsageAnswer = Extract<UsageAnswer, { generation: 'current' }>
 
