@@ -19,7 +19,7 @@ import { formatMonth, formatShortDay, formatSpan } from '../lib/dates'
 import { formatAxisTick, formatExact } from '../lib/format'
 import type { CreditsChartRow, CreditsSeries } from '../lib/project-credits'
 import { sumValues } from '../lib/usage-summary'
-import { useIsNarrow } from './use-is-narrow'
+import { NARROW_SCREEN, useMediaQuery } from '../../../hooks/use-media-query'
 
 const CHART_HEIGHT = 280
 const MARGIN = { top: 8, right: 20, bottom: 0, left: 0 }
@@ -38,7 +38,7 @@ export interface CreditsChartProps {
 }
 
 export const CreditsChart = memo(function CreditsChart({ interval, rows, series }: CreditsChartProps) {
-  const maxTicks = useIsNarrow() ? 3 : 10
+  const maxTicks = useMediaQuery(NARROW_SCREEN) ? 3 : 10
   const { ticks, label } = useMemo(
     () =>
       axisTicks(

@@ -23,7 +23,7 @@ import { RANGE_LABELS, type Comparison, type UsageView } from '../lib/usage-view
 import { CreditsChart } from './credits-chart'
 import { CreditsBucketTable, ProjectTable } from './credits-tables'
 import { downloadText } from './download'
-import type { UsageDisplay } from './usage-page'
+import type { UsageDisplay } from './usage-results'
 
 interface CreditsResultsProps {
   organization: string

@@ -13,10 +13,10 @@ import {
   type TooltipContentProps,
 } from 'recharts'
 import type { UsageInterval, UsageMetric } from '../../../api/types'
+import { NARROW_SCREEN, useMediaQuery } from '../../../hooks/use-media-query'
 import { axisTicks } from '../lib/axis'
 import { sumValues } from '../lib/usage-summary'
 import { SERIES_COLOR } from './series-colors'
-import { useIsNarrow } from './use-is-narrow'
 import { formatMonth, formatShortDay, formatSpan } from '../lib/dates'
 import { formatAxisTick, formatExact, formatMetricValue } from '../lib/format'
 import {
@@ -58,7 +58,7 @@ export const UsageChart = memo(function UsageChart({
 }: UsageChartProps) {
   const titleId = `usage-chart-${metric}`
   const shown = series.filter((s) => !hidden.has(s.key))
-  const maxTicks = useIsNarrow() ? 3 : 10
+  const maxTicks = useMediaQuery(NARROW_SCREEN) ? 3 : 10
   const { ticks, label } = useMemo(
     () =>
       axisTicks(
