@@ -1,6 +1,5 @@
 import react from '@vitejs/plugin-react'
 import { fileURLToPath } from 'node:url'
-import type { Plugin } from 'vite'
 import { defineConfig } from 'vitest/config'
 import { apiTarget } from './server/cli/api-target.ts'
 
@@ -9,7 +8,9 @@ import { apiTarget } from './server/cli/api-target.ts'
 const { origin, basePath } = apiTarget(process.env.UBIOPS_API_URL)
 
 // react-router's package exports always point at its development build, dev-only warnings and
-// all (remix-run/react-router#12532, #14102); the build uses the production bundle beside it.
+// all (remix-run/react-router#12532, #14102); the build uses the production bundle beside it. The
+// package's code is used as published; should an upgrade move the file, the build stops with
+// "could not resolve" rather than changing anything silently.
 const reactRouterProduction = fileURLToPath(
   new URL('./node_modules/react-router/dist/production/index.mjs', import.meta.url),
 )
@@ -18,53 +19,8 @@ const reactRouterProduction = fileURLToPath(
 // edit elsewhere in the tree (several people work in it) cannot reload a page mid-test.
 const isTestServer = Boolean(process.env.VITE_NO_WATCH || process.env.E2E_WEB_PORT)
 
-/**
- * react-router's production bundle creates <Link>, <NavLink> and <Form> with `React.forwardRef(…)`
- * calls that carry no PURE annotation, and names its components and contexts with top-level
- * `X.displayName = "…"` assignments. To a bundler both are side effects, so those components and
- * the framework-mode prefetching and form-submission code they use stayed in the entry chunk, unused
- * (~4 KB gzip on every first page). Marking the calls pure and dropping the names (only React
- * DevTools reads them) lets tree-shaking remove what the dashboard does not import. Upstream:
- * remix-run/react-router#15299. Should an update reshape the bundle, this matches nothing and
- * changes nothing: `npm run bench -- bytes` would show the kilobytes coming back.
- */
-const treeShakeableReactRouter: Plugin = {
-  name: 'tree-shakeable-react-router',
-  apply: 'build',
-  transform(code, id) {
-    if (!/react-router[\\/]dist[\\/]production[\\/]chunk-/.test(id)) return null
-    return code
-      .replace(/= (React\d*)\.forwardRef\(/g, '= /* @__PURE__ */ $1.forwardRef(')
-      .replace(/^\w+\.displayName = "[^"]*";$/gm, '')
-  },
-}
-
-/**
- * Rolldown gives each module that two lazy routes share a chunk of its own: the organization list
- * (the first page after sign-in) came as nine files, four of them under 600 bytes gzip, and small
- * files compress badly. These groups put together what the first pages load anyway.
- * `includeDependenciesRecursively: false`: a group takes only the modules it names, not their
- * imports (React, react-router and the QueryClient would otherwise leave the entry chunk and drag
- * the group into the sign-in page).
- */
-const SIGNED_IN_MODULES = [
-  // react-query's useQuery; the QueryClient it reads from is in the entry.
-  /@tanstack[\\/]react-query[\\/]build[\\/]modern[\\/](useQuery|useBaseQuery|errorBoundaryUtils|suspense|QueryErrorResetBoundary|IsRestoringProvider)\.js$/,
-  /@tanstack[\\/]query-core[\\/]build[\\/]modern[\\/]queryObserver\.js$/,
-  // The pending, error and empty states, and the date format.
-  /src[\\/]components[\\/]ui[\\/]query-state\./,
-  /src[\\/]features[\\/]organizations[\\/]lib[\\/]format\./,
-]
-
-const chunkGroups = [
-  // The controls of the sign-in page, which every signed-in page uses as well.
-  { name: 'controls', test: /src[\\/]components[\\/]ui[\\/](button|field|use-settled-navigate)\./ },
-  // What every signed-in page (none of them before sign-in) reads its data with.
-  { name: 'signed-in', test: (id: string) => SIGNED_IN_MODULES.some((module) => module.test(id)) },
-]
-
 export default defineConfig(({ command }) => ({
-  plugins: [react(), treeShakeableReactRouter],
+  plugins: [react()],
   resolve: {
     alias: command === 'build' ? [{ find: /^react-router$/, replacement: reactRouterProduction }] : [],
   },
@@ -91,9 +47,6 @@ export default defineConfig(({ command }) => ({
     modulePreload: { polyfill: false },
     // Per-route chunks are reported by bench/; keep the warning for anything unusual.
     chunkSizeWarningLimit: 600,
-    rolldownOptions: {
-      output: { codeSplitting: { includeDependenciesRecursively: false, groups: chunkGroups } },
-    },
   },
   test: {
     projects: [

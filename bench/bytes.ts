@@ -11,8 +11,8 @@ import type { SuiteResult } from './support/suite'
 
 const ROUTES = 'src/app/routes/'
 /**
- * Each page and the lazy route modules react-router loads for it (src/app/router.tsx: layouts
- * first). Kept beside the manifest check below: a renamed module is reported, not skipped silently.
+ * Each page and the lazy route modules react-router's data router loads for it
+ * (src/app/router.tsx: layouts first; the loaders are in the entry). Kept beside the manifest check below: a renamed module is reported, not skipped silently.
  */
 export const PAGES: Record<string, string[]> = {
   '/sign-in': ['sign-in'],
@@ -24,7 +24,10 @@ export const PAGES: Record<string, string[]> = {
   '(not found)': ['app-layout', 'not-found'],
 }
 const FIRST_PAGES = ['/sign-in', '/organizations']
-const FIRST_PAGE_JS_GZIP_TARGET = 100
+// 100 KB until issue 12: the data router (loaders, lazy routes, pending state, error elements)
+// costs ~16 KB gzip over declarative routes, a better trade than the home-made routing, bundle
+// rewrite and chunk rules that kept the first page under 100 KB.
+const FIRST_PAGE_JS_GZIP_TARGET = 125
 const USAGE_OWN_JS_GZIP_TARGET = 130
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`
@@ -141,7 +144,7 @@ export async function benchBytes(build: ProductionBuild): Promise<SuiteResult> {
       `route modules not in the build (bench/bytes.ts PAGES is out of date): ${[...missing].join(', ')}`,
     )
   notes.push(
-    'Of a first page, react-dom and react are about 67.5 KB gzip, react-router ~14 KB (declarative routes; the data router adds ~16 KB more), react-query ~11 KB: the rest is the app.',
+    'Of a first page, react-dom and react are about 67.5 KB gzip, react-router ~30 KB (the data router: createBrowserRouter, RouterProvider, Link), react-query ~11 KB: the rest is the app.',
   )
   return { figures, notes }
 }

@@ -29,6 +29,27 @@ test('the header switcher moves between organizations', async ({ page, request }
   await expect(menu).toBeHidden()
 })
 
+test('while the next page loads, the current one stays, with a progress bar', async ({ page, request }) => {
+  const user = createUser()
+  const name = await createOrganization(request, user)
+  await signIn(page, user)
+  await page.goto('/organizations')
+  await expect(page.getByRole('link', { name })).toBeVisible()
+  // The organization's detail is held back until the test lets it through.
+  let release: () => void = () => undefined
+  const released = new Promise<void>((resolve) => (release = resolve))
+  await page.route(`**/api/organizations/${name}`, async (route) => {
+    await released
+    await route.fallback()
+  })
+  await page.getByRole('link', { name }).click()
+  await expect(page.getByRole('progressbar', { name: 'Loading the page' })).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Organizations', level: 1 })).toBeVisible()
+  release()
+  await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible()
+  await expect(page.getByRole('progressbar')).toHaveCount(0)
+})
+
 test('an unknown address shows a not-found page', async ({ page }) => {
   await signIn(page, createUser())
   await page.goto('/no/such/page')

@@ -94,6 +94,8 @@ describe('npm run api', () => {
     expect(server.output()).toContain(`${signal}: closing the API server`)
   })
 
+  // Two child processes, one of which seeds, and several scrypt hashes (about 0.2 s each on an idle
+  // core, seconds under load): more than the default 20 s on a busy machine.
   it('seeds an empty database on first start and prints how to sign in as the demo admin', async () => {
     const dbPath = database('seeded')
     const server = await startServerProcess(dbPath, { seed: true })
@@ -134,7 +136,7 @@ describe('npm run api', () => {
     // The demo password is still printed on later starts, as long as it is still the password.
     expect(again.output()).toContain(`Sign in with a password: ${DEMO.adminEmail} / `)
     expect(again.output()).toContain(`npm run api:token -- --email ${DEMO.adminEmail}`)
-  })
+  }, 60_000)
 
   it('does not seed with SKIP_SEED=1', async () => {
     const dbPath = database('unseeded')

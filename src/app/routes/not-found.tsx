@@ -1,5 +1,6 @@
 import { useLocation } from 'react-router'
 import { ButtonLink } from '../../components/ui/button'
+import { paths } from '../../lib/paths'
 
 export default function NotFoundRoute() {
   const { pathname } = useLocation()
@@ -10,7 +11,7 @@ export default function NotFoundRoute() {
       <p>
         Nothing lives at <code>{pathname}</code>. The link may be mistyped or out of date.
       </p>
-      <ButtonLink to="/organizations" variant="primary">
+      <ButtonLink to={paths.organizations()} variant="primary">
         See your organizations
       </ButtonLink>
     </div>

@@ -1,9 +1,9 @@
-import { Navigate } from 'react-router'
+import { useLoaderData } from 'react-router'
 import { SignInPage } from '../../features/auth/components/sign-in-page'
 import type { SignInLinkResult } from '../sign-in-link'
 
-/** `data` is what the one-click link's prefetch found (see route-prefetch.ts); absent without a link. */
-export default function SignInRoute({ data }: { data?: SignInLinkResult }) {
-  if (data?.next) return <Navigate to={data.next} replace />
-  return <SignInPage linkError={data?.linkError ?? null} />
+/** The loader's answer is what a one-click link that did not work found (null without a link). */
+export default function SignInRoute() {
+  const link = useLoaderData<SignInLinkResult | null>()
+  return <SignInPage linkError={link?.linkError ?? null} />
 }

@@ -15,7 +15,7 @@ import {
 import { usePendingRemovalIds } from '../../features/members/pending-removals'
 import { memberQueries } from '../../features/members/queries'
 import { organizationQueries } from '../../features/organizations/queries'
-import { useAdministrationRights } from '../../features/organizations/use-can-administer'
+import { useAdministrationRights } from '../../features/organizations/hooks/use-administration-rights'
 import { buildCommands, matchCommands, PALETTE_GROUPS, type PaletteCommand } from './palette-commands'
 import './command-palette.css'
 

@@ -1,5 +1,5 @@
 // What the command palette offers, and how a query narrows it: pure, so it is tested without a page.
-import { segment } from '../../api/client'
+import { paths } from '../../lib/paths'
 
 /** What choosing a command does: go to an address, or run one of the palette host's actions. */
 export type PaletteRun =
@@ -20,12 +20,12 @@ export interface PaletteCommand {
 
 export const PALETTE_GROUPS: readonly PaletteGroup[] = ['Actions', 'Pages', 'Organizations', 'Members']
 
-/** The pages of one organization, as the router names them (src/app/router.tsx). */
+/** The pages of one organization, with their addresses from src/lib/paths. */
 export const ORGANIZATION_PAGES = [
-  { page: '', label: 'Overview' },
-  { page: 'members', label: 'Members' },
-  { page: 'usage', label: 'Usage' },
-  { page: 'settings', label: 'Settings' },
+  { page: '', label: 'Overview', path: paths.organization },
+  { page: 'members', label: 'Members', path: (name: string) => paths.members(name) },
+  { page: 'usage', label: 'Usage', path: paths.usage },
+  { page: 'settings', label: 'Settings', path: paths.settings },
 ] as const
 
 export interface PaletteInput {
@@ -38,9 +38,6 @@ export interface PaletteInput {
   /** whether the caller may add members to the current organization */
   canAddMembers: boolean
 }
-
-const pagePath = (organization: string, page: string) =>
-  `/organizations/${segment(organization)}${page ? `/${page}` : ''}`
 
 /**
  * Every command for the situation: actions first (create organization; add member and export
@@ -78,13 +75,13 @@ export function buildCommands({
       keywords: 'download',
       run: { kind: 'action', action: 'export-members' },
     })
-    for (const { page, label } of ORGANIZATION_PAGES)
+    for (const { page, label, path } of ORGANIZATION_PAGES)
       commands.push({
         id: `page:${page}`,
         group: 'Pages',
         label,
         keywords: current,
-        run: { kind: 'navigate', to: pagePath(current, page) },
+        run: { kind: 'navigate', to: path(current) },
       })
   }
   for (const organization of organizations) {
@@ -93,15 +90,15 @@ export function buildCommands({
       group: 'Organizations',
       label: organization,
       keywords: 'go to organization overview',
-      run: { kind: 'navigate', to: pagePath(organization, '') },
+      run: { kind: 'navigate', to: paths.organization(organization) },
     })
-    for (const { page, label } of ORGANIZATION_PAGES.slice(1))
+    for (const { page, label, path } of ORGANIZATION_PAGES.slice(1))
       commands.push({
         id: `organization:${organization}:${page}`,
         group: 'Organizations',
         label: `${organization} › ${label}`,
         keywords: 'go to',
-        run: { kind: 'navigate', to: pagePath(organization, page) },
+        run: { kind: 'navigate', to: path(organization) },
       })
   }
   if (current !== undefined)
@@ -111,7 +108,7 @@ export function buildCommands({
         group: 'Members',
         label: member.email,
         keywords: 'member user',
-        run: { kind: 'navigate', to: `${pagePath(current, 'members')}/${segment(member.id)}` },
+        run: { kind: 'navigate', to: paths.members(current, member.id) },
       })
   return commands
 }

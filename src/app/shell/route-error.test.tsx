@@ -1,8 +1,9 @@
-import { render, screen } from '@testing-library/react'
+import { act, render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { MemoryRouter } from 'react-router'
+import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-router'
 import { describe, expect, it, vi } from 'vitest'
-import { RouteErrorBoundary } from './route-error'
+import { lazyPage } from '../lazy-page'
+import { PageError, RouteError } from './route-error'
 
 let shouldCrash = true
 function Flaky() {
@@ -10,22 +11,19 @@ function Flaky() {
   return <p>The page</p>
 }
 
-function renderBoundary(resetKey: string, isPage = false) {
-  return (
-    <MemoryRouter>
-      <RouteErrorBoundary resetKey={resetKey} isPage={isPage}>
-        <Flaky />
-      </RouteErrorBoundary>
-    </MemoryRouter>
-  )
+function renderRoutes(routes: RouteObject[], path: string) {
+  const router = createMemoryRouter(routes, { initialEntries: [path] })
+  render(<RouterProvider router={router} />)
+  return router
 }
 
-describe('RouteErrorBoundary', () => {
+describe('RouteError', () => {
   it('shows what went wrong, and Try again renders the page again', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined)
     shouldCrash = true
-    render(renderBoundary('a'))
-    expect(screen.getByRole('alert')).toHaveTextContent('Something went wrong')
+    renderRoutes([{ path: '/a', Component: Flaky, ErrorBoundary: RouteError }], '/a')
+    expect(await screen.findByRole('alert')).toHaveTextContent('Something went wrong')
     expect(screen.getByRole('alert')).toHaveTextContent('Boom')
     expect(screen.getByRole('link', { name: 'Go to your organizations' })).toHaveAttribute(
       'href',
@@ -33,16 +31,46 @@ describe('RouteErrorBoundary', () => {
     )
     shouldCrash = false
     await userEvent.setup().click(screen.getByRole('button', { name: 'Try again' }))
-    expect(screen.getByText('The page')).toBeInTheDocument()
+    expect(await screen.findByText('The page')).toBeInTheDocument()
   })
 
-  it('clears the error on another address, and is the main region when it stands for the whole page', () => {
+  it('clears the error on another address, and is the main region when it stands for the whole page', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined)
     shouldCrash = true
-    const { rerender } = render(renderBoundary('a', true))
-    expect(screen.getByRole('main')).toContainElement(screen.getByRole('alert'))
+    const router = renderRoutes(
+      [
+        { path: '/a', Component: Flaky, ErrorBoundary: PageError },
+        { path: '/b', Component: Flaky, ErrorBoundary: PageError },
+      ],
+      '/a',
+    )
+    expect(screen.getByRole('main')).toContainElement(await screen.findByRole('alert'))
     shouldCrash = false
-    rerender(renderBoundary('b', true))
-    expect(screen.getByText('The page')).toBeInTheDocument()
+    await act(() => router.navigate('/b'))
+    expect(await screen.findByText('The page')).toBeInTheDocument()
+  })
+
+  it('says when the page’s code could not be downloaded, and Try again then reloads the page', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined)
+    const reload = vi.fn()
+    vi.stubGlobal('location', { ...window.location, reload })
+    renderRoutes(
+      [
+        {
+          path: '/a',
+          // As in the app: every lazy route has a loader, and the navigation waits for both.
+          loader: () => null,
+          lazy: lazyPage(() => Promise.reject(new TypeError('Failed to fetch dynamically imported module'))),
+          ErrorBoundary: RouteError,
+        },
+      ],
+      '/a',
+    )
+    expect(await screen.findByRole('alert')).toHaveTextContent('the page’s code could not be downloaded')
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Try again' }))
+    expect(reload).toHaveBeenCalledOnce()
+    vi.unstubAllGlobals()
   })
 })

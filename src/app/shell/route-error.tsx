@@ -1,64 +1,54 @@
-import { Component, type ReactNode } from 'react'
-import { Link } from '../../components/ui/link'
-import { forgetFailedPreparations } from '../route-preparation'
+import { isRouteErrorResponse, Link, useLocation, useNavigate, useRouteError } from 'react-router'
+import { paths } from '../../lib/paths'
+import { ChunkLoadError } from '../lazy-page'
 
-interface RouteErrorBoundaryProps {
-  /** A new value (another address) clears the error: navigating away from a crash works. */
-  resetKey: string
-  /** The outermost routes are the whole page and wrap the screen in its <main>. */
-  isPage: boolean
-  children: ReactNode
+/** The sentence of whatever a route threw: an Error's message, a route response's status text. */
+function describe(error: unknown): string {
+  if (isRouteErrorResponse(error)) return `${error.status} ${error.statusText}`.trim()
+  if (error instanceof Error && error.message) return error.message
+  return 'Unknown error'
 }
 
 /**
- * What a page that crashed (or whose code could not be loaded, e.g. after a new deployment)
- * shows instead of a blank screen: what happened, Try again, and a way out.
+ * A route's error element: what a page that crashed (or whose code could not be loaded, e.g.
+ * after a new deployment) shows instead of a blank screen: what happened, Try again, and a way
+ * out. Shown inside the frames above it (header, the organization's tabs), which still work.
+ * Try again is the same address once more, in place: react-router clears the error of a new
+ * location and runs the loaders again (another address clears it as well). Code that could not
+ * be downloaded comes only with a reload of the page, so there Try again reloads.
  */
-export class RouteErrorBoundary extends Component<
-  RouteErrorBoundaryProps,
-  { error: unknown; resetKey: string }
-> {
-  state = { error: null as unknown, resetKey: this.props.resetKey }
-
-  static getDerivedStateFromError(error: unknown) {
-    return { error }
+export function RouteError() {
+  const error = useRouteError()
+  const navigate = useNavigate()
+  const { pathname, search, hash } = useLocation()
+  const detail = describe(error)
+  const handleRetry = () => {
+    if (error instanceof ChunkLoadError) window.location.reload()
+    else void navigate({ pathname, search, hash }, { replace: true })
   }
-
-  static getDerivedStateFromProps(
-    props: RouteErrorBoundaryProps,
-    state: { error: unknown; resetKey: string },
-  ) {
-    return props.resetKey === state.resetKey ? null : { error: null, resetKey: props.resetKey }
-  }
-
-  private readonly handleRetry = () => {
-    forgetFailedPreparations()
-    this.setState({ error: null })
-  }
-
-  render() {
-    if (this.state.error === null) return this.props.children
-    const screen = <RouteError error={this.state.error} onRetry={this.handleRetry} />
-    return this.props.isPage ? <main className="app-main">{screen}</main> : screen
-  }
-}
-
-function RouteError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
-  const detail = error instanceof Error && error.message ? error.message : 'Unknown error'
   return (
     <div role="alert" className="ui-state ui-state--error">
       <title>Something went wrong · UbiOps</title>
       <h1>Something went wrong</h1>
       <p>This page could not be shown ({detail}). Trying again, or reloading the page, usually helps.</p>
       <div className="row">
-        <button type="button" className="ui-button ui-button--primary" onClick={onRetry}>
+        <button type="button" className="ui-button ui-button--primary" onClick={handleRetry}>
           Try again
         </button>
         <button type="button" className="ui-button" onClick={() => window.location.reload()}>
           Reload the page
         </button>
-        <Link to="/organizations">Go to your organizations</Link>
+        <Link to={paths.organizations()}>Go to your organizations</Link>
       </div>
     </div>
+  )
+}
+
+/** The outermost error element: it stands for the whole page, so it is the page's <main>. */
+export function PageError() {
+  return (
+    <main className="app-main">
+      <RouteError />
+    </main>
   )
 }

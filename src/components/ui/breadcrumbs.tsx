@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import { Link } from './link'
+import { Link } from 'react-router'
 
 export interface Crumb {
   label: ReactNode

@@ -29,11 +29,13 @@ export function addMember(organization: string, body: MemberCreate, signal?: Abo
   return apiRequest<Member>(usersPath(organization), { method: 'POST', body, signal })
 }
 
-/** Everything that shows who is in the organization: the members and the resource counts (users). */
+/** Everything that shows who is in the organization: the members, the resource counts (users), the admin right. */
 export async function invalidateMembership(queryClient: QueryClient, organization: string): Promise<void> {
   await Promise.all([
     queryClient.invalidateQueries({ queryKey: memberQueries.all(organization) }),
     queryClient.invalidateQueries({ queryKey: organizationQueries.resources(organization).queryKey }),
+    // A role change may be the caller's own: the settings page asks again whether they are admin.
+    queryClient.invalidateQueries({ queryKey: organizationQueries.adminRights(organization) }),
   ])
 }
 

@@ -1,10 +1,9 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query'
-import { useLocation } from 'react-router'
+import { useLocation, useNavigate } from 'react-router'
 import { requestAnswer } from '../../api/answers'
-import { segment } from '../../api/client'
 import type { OrganizationDetail } from '../../api/model'
 import type { Subscription } from '../../api/types'
-import { useSettledNavigate } from '../../components/ui/use-settled-navigate'
+import { pathUnderNewName } from '../../lib/paths'
 import { organizationPath, organizationQueries } from './queries'
 
 /**
@@ -49,13 +48,6 @@ export function useCreateOrganization() {
   })
 }
 
-/** The path of the same sub-page (settings, members…) under another organization name. */
-export function pathUnderNewName(pathname: string, oldName: string, newName: string): string {
-  const prefix = `/organizations/${segment(oldName)}`
-  if (pathname !== prefix && !pathname.startsWith(`${prefix}/`)) return `/organizations/${segment(newName)}`
-  return `/organizations/${segment(newName)}${pathname.slice(prefix.length)}`
-}
-
 /** Copies everything cached under one organization name to another (same organization, new name). */
 function copyScope(queryClient: QueryClient, from: string, to: string) {
   for (const query of queryClient.getQueryCache().findAll({ queryKey: organizationQueries.scope(from) })) {
@@ -73,7 +65,7 @@ function copyScope(queryClient: QueryClient, from: string, to: string) {
  */
 export function useRenameOrganization(name: string) {
   const queryClient = useQueryClient()
-  const navigate = useSettledNavigate()
+  const navigate = useNavigate()
   const location = useLocation()
   return useMutation({
     mutationFn: (newName: string) => updateOrganization(name, { name: newName }),
@@ -84,8 +76,10 @@ export function useRenameOrganization(name: string) {
         organizationQueries.detail(updated.name).queryKey,
         mergeUpdated(previous, updated),
       )
+      // flushSync: the promise resolves once the page under the new name is on screen.
       await navigate(pathUnderNewName(location.pathname, name, updated.name) + location.search, {
         replace: true,
+        flushSync: true,
       })
       queryClient.removeQueries({ queryKey: organizationQueries.scope(name) })
       await queryClient.invalidateQueries({ queryKey: organizationQueries.lists() })

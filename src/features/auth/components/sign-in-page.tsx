@@ -1,9 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
-import { useSearchParams } from 'react-router'
+import { useNavigate, useSearchParams } from 'react-router'
 import { Button } from '../../../components/ui/button'
 import { FormError } from '../../../components/ui/field'
-import { useSettledNavigate } from '../../../components/ui/use-settled-navigate'
 import { safeNextPath } from '../lib/next-path'
 import { completePasswordSignIn, type PasswordSignIn } from '../password-sign-in'
 import { CodeStep } from './code-step'
@@ -27,13 +26,15 @@ const WEBAPP_URL = 'https://app.ubiops.com'
  */
 export function SignInPage({ linkError }: { linkError?: string | null }) {
   const queryClient = useQueryClient()
-  const navigate = useSettledNavigate()
+  const navigate = useNavigate()
   const [searchParams] = useSearchParams()
   const [step, setStep] = useState<Step>({ kind: 'email' })
   const [email, setEmail] = useState('')
   const isReturning = searchParams.has('next')
 
-  const goOn = () => navigate(safeNextPath(searchParams.get('next')), { replace: true })
+  const goOn = async () => {
+    await navigate(safeNextPath(searchParams.get('next')), { replace: true })
+  }
   const finish = async (result: PasswordSignIn, remember: boolean) => {
     completePasswordSignIn(queryClient, result, { remember })
     await goOn()

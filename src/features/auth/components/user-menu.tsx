@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { Button } from '../../../components/ui/button'
 import { userQueries } from '../queries'
-import { useSignOut } from '../use-sign-out'
+import { useSignOut } from '../hooks/use-sign-out'
 
 /** Who is signed in (GET /user), and the way out. */
 export function UserMenu() {

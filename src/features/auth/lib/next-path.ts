@@ -1,5 +1,7 @@
-export const HOME_PATH = '/organizations'
-export const SIGN_IN_PATH = '/sign-in'
+import { paths } from '../../../lib/paths'
+
+export const HOME_PATH = paths.organizations()
+export const SIGN_IN_PATH = paths.signIn()
 
 /**
  * Where to go after signing in: the `next` parameter when it is a path of this app, else home.

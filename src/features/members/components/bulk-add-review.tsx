@@ -2,7 +2,7 @@ import { memo, useEffect, useId, useState } from 'react'
 import { Button } from '../../../components/ui/button'
 import { CheckboxField } from '../../../components/ui/field'
 import { summarizeRows, type BulkRow } from '../lib/parse-email-list'
-import { countOutcomes, useBulkAdd, type RowOutcome } from './use-bulk-add'
+import { countOutcomes, useBulkAdd, type RowOutcome } from '../hooks/use-bulk-add'
 
 interface BulkAddReviewProps {
   organization: string

@@ -1,11 +1,10 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useRef, useState, type KeyboardEvent, type Ref } from 'react'
-import type { To } from 'react-router'
+import { Link, type To } from 'react-router'
 import type { Member } from '../../../api/types'
-import { Link } from '../../../components/ui/link'
+import { NARROW_SCREEN, useMediaQuery } from '../../../hooks/use-media-query'
 import type { SortDirection, SortKey } from '../lib/member-list'
 import { MemberRowActions, type RowActionHandlers } from './member-row-actions'
-import { useMediaQuery } from './use-media-query'
 
 const COLUMNS: Array<{ key: SortKey; label: string }> = [
   { key: 'email', label: 'Email' },
@@ -17,7 +16,6 @@ const COLUMNS: Array<{ key: SortKey; label: string }> = [
 // Fixed heights keep the virtualizer exact (no measuring on scroll); the CSS uses the same values.
 const ROW_HEIGHT = 48
 const NARROW_ROW_HEIGHT = 76
-export const NARROW_QUERY = '(max-width: 40rem)'
 
 export interface MembersGridProps extends RowActionHandlers {
   members: Member[]
@@ -54,7 +52,7 @@ export function MembersGrid({
   ...actions
 }: MembersGridProps) {
   const scrollRef = useRef<HTMLDivElement | null>(null)
-  const isNarrow = useMediaQuery(NARROW_QUERY)
+  const isNarrow = useMediaQuery(NARROW_SCREEN)
   const rowHeight = isNarrow ? NARROW_ROW_HEIGHT : ROW_HEIGHT
   // On phones a row has no room for buttons: the member's panel (tap the email) has them.
   const showActions = canAdminister && !isNarrow

@@ -1,12 +1,15 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { useLocation, useNavigate, useParams } from 'react-router'
-import { segment } from '../../../api/client'
 import type { Member } from '../../../api/types'
 import { Button } from '../../../components/ui/button'
 import { EmptyState, ErrorState, PendingState } from '../../../components/ui/query-state'
+import { paths } from '../../../lib/paths'
 import { userQueries } from '../../auth/queries'
-import { useAdministrationRights } from '../../organizations/use-can-administer'
+import { useListView } from '../hooks/use-list-view'
+import { useMemberActions } from '../hooks/use-member-actions'
+import { useRightsFromList } from '../hooks/use-rights-from-list'
+import { useSearchText } from '../hooks/use-search-text'
 import { displayName, filterIndex, indexMembers, onlyAdminId, sortIndex } from '../lib/member-list'
 import { usePendingRemovalIds } from '../pending-removals'
 import { memberQueries } from '../queries'
@@ -16,9 +19,6 @@ import { ExportMembersButton } from './export-members-button'
 import { MemberDetailsPanel } from './member-details-panel'
 import { MembersGrid } from './members-grid'
 import { MembersToolbar } from './members-toolbar'
-import { useMemberActions } from './use-member-actions'
-import { useListView } from './use-list-view'
-import { useSearchText } from './use-search-text'
 import './members.css'
 
 const numberFormat = new Intl.NumberFormat('en')
@@ -31,7 +31,7 @@ export function MembersPage() {
   const queryClient = useQueryClient()
   const list = useQuery(memberQueries.list(organization))
   const me = useQuery(userQueries.me())
-  const { canAdminister, isKnown: areRightsKnown } = useAdministrationRights(organization)
+  const { canAdminister, isKnown: areRightsKnown } = useRightsFromList(list)
   const [view, updateView] = useListView()
   const writeQuery = useCallback((q: string) => updateView({ q }), [updateView])
   const [searchText, setSearchText] = useSearchText(view.q, writeQuery)
@@ -65,10 +65,10 @@ export function MembersPage() {
     ? `${onlyAdmin.id === me.data?.id ? 'You are' : `${displayName(onlyAdmin)} is`} the only admin. Make someone else admin first.`
     : ''
 
-  const basePath = `/organizations/${segment(organization)}/members`
+  const basePath = paths.members(organization)
   const linkTo = useCallback(
-    (member: Member) => ({ pathname: `${basePath}/${segment(member.id)}`, search: location.search }),
-    [basePath, location.search],
+    (member: Member) => ({ pathname: paths.members(organization, member.id), search: location.search }),
+    [organization, location.search],
   )
   const closePanel = () => void navigate({ pathname: basePath, search: location.search })
 

@@ -20,6 +20,7 @@ import {
   type CreateOrganizationOutput,
   type CreateOrganizationValues,
 } from '../lib/create-organization-schema'
+import { paths } from '../../../lib/paths'
 import { useCreateOrganization } from '../mutations'
 import { organizationQueries } from '../queries'
 import { SubscriptionOptions } from './subscription-options'
@@ -87,7 +88,7 @@ export default function CreateOrganizationDialog({ open, onClose }: { open: bool
       onSuccess: async (organization) => {
         toast.show({ message: `Organization ${organization.name} created.`, tone: 'success' })
         onClose()
-        await navigate(`/organizations/${encodeURIComponent(organization.name)}`)
+        await navigate(paths.organization(organization.name))
       },
       onError: (error) => showServerError(error, setError),
     })

@@ -1,24 +1,24 @@
 import { useQuery } from '@tanstack/react-query'
 import type { ReactNode } from 'react'
-import { useLocation } from 'react-router'
+import { Link, useLocation } from 'react-router'
 import { isApiError } from '../../../api/client'
 import { Breadcrumbs } from '../../../components/ui/breadcrumbs'
-import { Link } from '../../../components/ui/link'
 import { ErrorState, PendingState } from '../../../components/ui/query-state'
+import { paths } from '../../../lib/paths'
 import { organizationQueries } from '../queries'
 import { OrganizationNotFound } from './organization-not-found'
 
 const TABS = [
-  { to: '', label: 'Overview' },
-  { to: 'members', label: 'Members' },
-  { to: 'usage', label: 'Usage' },
-  { to: 'settings', label: 'Settings' },
+  { label: 'Overview', path: paths.organization },
+  { label: 'Members', path: (name: string) => paths.members(name) },
+  { label: 'Usage', path: paths.usage },
+  { label: 'Settings', path: paths.settings },
 ] as const
 
-/** The tab of the address: the segment after the organization's (members/:userId is Members). */
-function currentTab(pathname: string, base: string) {
-  const rest = pathname.slice(base.length).split('/')[1] ?? ''
-  return TABS.find((tab) => tab.to === rest) ?? TABS[0]
+/** The tab of the address: the one whose page it is or lies under (members/:userId is Members). */
+function currentTab(pathname: string, name: string) {
+  const isUnder = (path: string) => pathname === path || pathname.startsWith(`${path}/`)
+  return TABS.slice(1).find((tab) => isUnder(tab.path(name))) ?? TABS[0]
 }
 
 /**
@@ -28,18 +28,18 @@ function currentTab(pathname: string, base: string) {
 export function OrganizationLayout({ name, children }: { name: string; children: ReactNode }) {
   const detail = useQuery(organizationQueries.detail(name))
   const { pathname } = useLocation()
-  const base = `/organizations/${encodeURIComponent(name)}`
+  const base = paths.organization(name)
 
   if (isApiError(detail.error, 404)) return <OrganizationNotFound name={name} />
 
-  const current = currentTab(pathname, base)
+  const current = currentTab(pathname, name)
   return (
     <div className="stack">
       {/* React 19 puts this in <head>: every page has its own title (WCAG 2.4.2). */}
       <title>{`${current.label} · ${name} · UbiOps`}</title>
       <Breadcrumbs
         items={[
-          { label: 'Organizations', to: '/organizations' },
+          { label: 'Organizations', to: paths.organizations() },
           { label: name, to: base },
           { label: current.label },
         ]}
@@ -49,12 +49,7 @@ export function OrganizationLayout({ name, children }: { name: string; children:
         <ul className="tabs">
           {TABS.map((tab) => (
             <li key={tab.label}>
-              {/* Not react-router's NavLink: the current tab is known already, and NavLink would
-                  put react-router's <Link> back into the entry chunk (see components/ui/link). */}
-              <Link
-                to={tab.to ? `${base}/${tab.to}` : base}
-                aria-current={tab === current ? 'page' : undefined}
-              >
+              <Link to={tab.path(name)} aria-current={tab === current ? 'page' : undefined}>
                 {tab.label}
               </Link>
             </li>

@@ -1,12 +1,12 @@
 import { useQuery } from '@tanstack/react-query'
 import { lazy, Suspense, useState, type ReactNode } from 'react'
-import { useSearchParams } from 'react-router'
+import { Link, useSearchParams } from 'react-router'
 import type { Organization } from '../../../api/model'
 import { Button } from '../../../components/ui/button'
 import { SelectField, TextField } from '../../../components/ui/field'
-import { Link } from '../../../components/ui/link'
 import { PageHeader } from '../../../components/ui/page-header'
 import { EmptyState, QueryView, Skeleton } from '../../../components/ui/query-state'
+import { paths } from '../../../lib/paths'
 import { formatDate } from '../lib/format'
 import { applyListView, readListView, SORTS, writeListView, type ListView, type Sort } from '../lib/list-view'
 import { organizationQueries } from '../queries'
@@ -145,7 +145,7 @@ function FilteredList({
               {visible.map((org) => (
                 <tr key={org.id}>
                   <td>
-                    <Link to={`/organizations/${encodeURIComponent(org.name)}`}>{org.name}</Link>
+                    <Link to={paths.organization(org.name)}>{org.name}</Link>
                   </td>
                   <td>
                     <time dateTime={org.creation_date}>{formatDate(org.creation_date)}</time>

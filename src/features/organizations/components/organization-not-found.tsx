@@ -1,4 +1,5 @@
 import { ButtonLink } from '../../../components/ui/button'
+import { paths } from '../../../lib/paths'
 
 /** An organization that does not exist, or that the caller is not a member of (the API says 404 to both). */
 export function OrganizationNotFound({ name }: { name: string }) {
@@ -10,7 +11,7 @@ export function OrganizationNotFound({ name }: { name: string }) {
         There is no organization called <strong>{name}</strong> that you can see. It may have been renamed, or
         you may not be a member of it.
       </p>
-      <ButtonLink to="/organizations" variant="primary">
+      <ButtonLink to={paths.organizations()} variant="primary">
         See your organizations
       </ButtonLink>
     </div>

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
-import { Link } from '../../../components/ui/link'
+import { Link } from 'react-router'
 import { QueryView } from '../../../components/ui/query-state'
+import { paths } from '../../../lib/paths'
 import { organizationQueries } from '../queries'
 import { OrganizationDetails } from './organization-details'
 import { ResourceCards } from './resource-cards'
@@ -17,9 +18,7 @@ export function OrganizationOverviewPage({ name }: { name: string }) {
       </section>
       <ResourceCards name={name} />
       <p>
-        <Link to={`/organizations/${encodeURIComponent(name)}/usage`}>
-          See how much {name} used this period
-        </Link>
+        <Link to={paths.usage(name)}>See how much {name} used this period</Link>
       </p>
     </div>
   )

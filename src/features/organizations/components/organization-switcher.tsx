@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { useRef } from 'react'
-import { Link } from '../../../components/ui/link'
+import { Link } from 'react-router'
+import { paths } from '../../../lib/paths'
 import { organizationQueries } from '../queries'
 
 const POPOVER_ID = 'organization-switcher'
@@ -59,7 +60,7 @@ export function OrganizationSwitcher({ current }: { current?: string }) {
               {organizations.data.map((org) => (
                 <li key={org.id}>
                   <Link
-                    to={`/organizations/${encodeURIComponent(org.name)}`}
+                    to={paths.organization(org.name)}
                     aria-current={org.name === current ? 'page' : undefined}
                     onClick={close}
                   >
@@ -68,7 +69,7 @@ export function OrganizationSwitcher({ current }: { current?: string }) {
                 </li>
               ))}
               <li>
-                <Link to="/organizations" onClick={close}>
+                <Link to={paths.organizations()} onClick={close}>
                   All organizations…
                 </Link>
               </li>

@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query'
+import { Link } from 'react-router'
 import type { Resources } from '../../../api/model'
-import { Link } from '../../../components/ui/link'
 import { QueryView, Skeleton } from '../../../components/ui/query-state'
+import { paths } from '../../../lib/paths'
 import { organizationQueries } from '../queries'
 
 const RESOURCES: { key: keyof Resources; label: string }[] = [
@@ -50,7 +51,7 @@ export function ResourceCards({ name }: { name: string }) {
                     <span className="muted">{label}</span>
                     <span className="stat-card__value">{numberFormat.format(count)}</span>
                     {key === 'users' && (
-                      <Link to={`/organizations/${encodeURIComponent(name)}/members`}>
+                      <Link to={paths.members(name)}>
                         See members<span className="visually-hidden"> of {name}</span>
                       </Link>
                     )}

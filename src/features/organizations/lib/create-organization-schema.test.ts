@@ -1,4 +1,5 @@
 import * as v from 'valibot'
+import { addMonths, utcToday } from '../../../../domain/dates'
 import { describe, expect, it } from 'vitest'
 import {
   createBody,
@@ -6,6 +7,8 @@ import {
   type CreateOrganizationValues,
 } from './create-organization-schema'
 
+// End dates a few months ahead: a paid subscription's end must be after today.
+const later = addMonths(utcToday(), 3)
 const valid: CreateOrganizationValues = { name: 'acme', subscription: 'free', endDate: '', voucher: '' }
 
 /** Field → first message, as the form shows them. */
@@ -39,29 +42,29 @@ describe('the create-organization schema', () => {
       endDate: 'The professional subscription needs an end date.',
     })
     expect(problems({ ...valid, subscription: 'professional', endDate: '2027-02-30' })).toEqual({
-      endDate: 'Enter a real date (YYYY-MM-DD).',
+      endDate: 'Use a real date written YYYY-MM-DD (got "2027-02-30").',
     })
-    expect(problems({ ...valid, subscription: 'professional', endDate: '2027-02-28' })).toEqual({})
+    expect(problems({ ...valid, subscription: 'professional', endDate: later })).toEqual({})
   })
 
   it('refuses a subscription it does not know', () => {
     expect(problems({ ...valid, subscription: 'gold' as 'free' })).toEqual({
-      subscription: 'Choose a subscription.',
+      subscription: 'Choose one of free, professional, enterprise ("gold" is not a subscription this server knows).',
     })
   })
 
   it('builds the body: no end date for free, the voucher trimmed and only when given', () => {
-    const free = v.parse(createOrganizationSchema, { ...valid, endDate: '2027-01-01', voucher: '  WELCOME ' })
+    const free = v.parse(createOrganizationSchema, { ...valid, endDate: later, voucher: '  WELCOME ' })
     expect(createBody(free)).toEqual({ name: 'acme', subscription: 'free', voucher: 'WELCOME' })
     const paid = v.parse(createOrganizationSchema, {
       ...valid,
       subscription: 'enterprise',
-      endDate: '2027-01-01',
+      endDate: later,
     })
     expect(createBody(paid)).toEqual({
       name: 'acme',
       subscription: 'enterprise',
-      subscription_end_date: '2027-01-01',
+      subscription_end_date: later,
     })
   })
 })

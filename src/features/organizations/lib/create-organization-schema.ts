@@ -26,7 +26,12 @@ export const createOrganizationSchema = v.pipe(
   }),
   fieldRules(({ name, subscription, endDate }) => {
     const { subscription_end_date: endDateProblem, ...problems } = createProblems(
-      { name, subscription, subscription_end_date: endDate === '' ? null : endDate },
+      {
+        name,
+        subscription,
+        // The form keeps a typed end date while free is chosen; free sends none (createBody).
+        subscription_end_date: subscription === FREE_SUBSCRIPTION || endDate === '' ? null : endDate,
+      },
       utcToday(),
     )
     return { ...problems, endDate: endDateProblem }

@@ -19,9 +19,9 @@ import { formatMonth, formatShortDay, formatSpan } from '../lib/dates'
 import { formatAxisTick, formatExact } from '../lib/format'
 import type { CreditsChartRow, CreditsSeries } from '../lib/project-credits'
 import { sumValues } from '../lib/usage-summary'
+import { NARROW_SCREEN, useMediaQuery } from '../../../hooks/use-media-query'
 import { budgetReferenceLine } from './budget-line'
 import type { BudgetLine } from './use-budget-status'
-import { useIsNarrow } from './use-is-narrow'
 
 const CHART_HEIGHT = 280
 const MARGIN = { top: 8, right: 20, bottom: 0, left: 0 }
@@ -47,7 +47,7 @@ export const CreditsChart = memo(function CreditsChart({
   series,
   budgetLine,
 }: CreditsChartProps) {
-  const maxTicks = useIsNarrow() ? 3 : 10
+  const maxTicks = useMediaQuery(NARROW_SCREEN) ? 3 : 10
   const { ticks, label } = useMemo(
     () =>
       axisTicks(

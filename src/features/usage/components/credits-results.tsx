@@ -24,7 +24,7 @@ import { CreditsChart } from './credits-chart'
 import { CreditsBucketTable, ProjectTable } from './credits-tables'
 import { downloadText } from './download'
 import { useBudgetLine } from './use-budget-status'
-import type { UsageDisplay } from './usage-page'
+import type { UsageDisplay } from './usage-results'
 
 interface CreditsResultsProps {
   organization: string

@@ -13,12 +13,12 @@ import {
   type TooltipContentProps,
 } from 'recharts'
 import type { UsageInterval, UsageMetric } from '../../../api/types'
+import { NARROW_SCREEN, useMediaQuery } from '../../../hooks/use-media-query'
 import { axisTicks } from '../lib/axis'
 import { sumValues } from '../lib/usage-summary'
 import { budgetReferenceLine } from './budget-line'
 import { SERIES_COLOR } from './series-colors'
 import type { BudgetLine } from './use-budget-status'
-import { useIsNarrow } from './use-is-narrow'
 import { formatMonth, formatShortDay, formatSpan } from '../lib/dates'
 import { formatAxisTick, formatExact, formatMetricValue } from '../lib/format'
 import {
@@ -63,7 +63,7 @@ export const UsageChart = memo(function UsageChart({
 }: UsageChartProps) {
   const titleId = `usage-chart-${metric}`
   const shown = series.filter((s) => !hidden.has(s.key))
-  const maxTicks = useIsNarrow() ? 3 : 10
+  const maxTicks = useMediaQuery(NARROW_SCREEN) ? 3 : 10
   const { ticks, label } = useMemo(
     () =>
       axisTicks(

@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query'
 import { lazy, Suspense, useMemo, useState } from 'react'
-import { useParams, useSearchParams } from 'react-router'
-import { isApiError, segment } from '../../../api/client'
-import { Link } from '../../../components/ui/link'
+import { Link, useParams, useSearchParams } from 'react-router'
+import { isApiError } from '../../../api/client'
 import { ErrorState, PendingState, Skeleton } from '../../../components/ui/query-state'
+import { paths } from '../../../lib/paths'
 import { usageQueries } from '../queries'
 import {
   parseProjectFilter,
@@ -21,13 +21,11 @@ import {
   type UsageView,
 } from '../lib/usage-view'
 import { RangePicker } from './range-picker'
-import { UsageResults } from './usage-results'
+import { UsageResults, type UsageDisplay } from './usage-results'
 import '../usage.css'
 
 // The current generation's page (credits per project) is a chunk of its own: a 2022 API never loads it.
 const CreditsResults = lazy(() => import('./credits-results'))
-
-export type UsageDisplay = 'chart' | 'table'
 
 /** /organizations/:name/usage — the view lives in the URL, so a link shows the same thing. */
 export function UsagePage() {
@@ -118,7 +116,7 @@ export function UsagePage() {
           {generation === 'current'
             ? 'The credits the organization used, per project.'
             : 'What the organization consumed, per metric and object type.'}{' '}
-          All dates are UTC. <Link to={`/organizations/${segment(name)}`}>Resource counts</Link> are on the
+          All dates are UTC. <Link to={paths.organization(name)}>Resource counts</Link> are on the
           overview.
         </p>
       </div>

@@ -17,10 +17,12 @@ import { containsNow, metricTotals, projectToPeriodEnd, type Projection } from '
 import { RANGE_LABELS, type Comparison, type UsageView } from '../lib/usage-view'
 import { downloadText } from './download'
 import { UsageChart } from './usage-chart'
-import type { UsageDisplay } from './usage-page'
 import { useBudgetLine } from './use-budget-status'
 import { UsageTable } from './usage-table'
 import { UsageTotals } from './usage-totals'
+
+/** How the results are shown: charts, or one table (the `view` search parameter). */
+export type UsageDisplay = 'chart' | 'table'
 
 interface UsageResultsProps {
   organization: string

@@ -1,0 +1,90 @@
+// The routes' loaders: what each page needs, started with the very `queryOptions` the page then
+// reads with useQuery. They run beside the page's lazy chunk (react-router loads both at once),
+// and the navigation waits for them, so that a page arrives with its data rather than a spinner.
+// They live outside the lazily loaded pages and stay small: they are part of the first download.
+import type { QueryClient } from '@tanstack/react-query'
+import { redirect, type LoaderFunction, type LoaderFunctionArgs } from 'react-router'
+import { readCredential } from '../api/auth-token'
+import { signInPathFor } from '../features/auth/lib/next-path'
+import { takeTokenFromAddressBar } from '../features/auth/lib/token-fragment'
+import { userQueries } from '../features/auth/queries'
+import { organizationQueries } from '../features/organizations/queries'
+import { ensureCached } from './ensure-cached'
+import type { SignInLinkResult } from './sign-in-link'
+
+/** The route's `:name`; react-router only runs the loader when the pattern matched. */
+const nameOf = ({ params }: LoaderFunctionArgs) => params.name ?? ''
+
+/**
+ * A loader of a signed-in page: without a token, go to sign-in and come back afterwards. Every
+ * matched route's loader runs at once, so each checks for itself rather than trusting its parent.
+ */
+function signedIn(load: (args: LoaderFunctionArgs) => unknown = () => null): LoaderFunction {
+  return async (args) => {
+    if (!readCredential()) {
+      const url = new URL(args.request.url)
+      throw redirect(signInPathFor(url.pathname + url.search))
+    }
+    await load(args)
+    return null
+  }
+}
+
+/**
+ * Every route's loader, bound to the app's query client. Each resolves to null (pages read their
+ * data with useQuery, from the cache the loader filled) or throws a redirect; none throws for a
+ * failed request.
+ */
+export function createLoaders(queryClient: QueryClient) {
+  return {
+    /**
+     * The one-click link (`/sign-in#token=…`): the token leaves the address bar before anything
+     * else happens, is checked with GET /user and only then kept (for this tab); then on to
+     * `next`. Without a link, nothing to load.
+     */
+    signIn: (async ({ request }) => {
+      const token = takeTokenFromAddressBar()
+      if (!token) return null
+      const { signInWithLink } = await import('./sign-in-link')
+      const result = await signInWithLink(queryClient, token, new URL(request.url).searchParams)
+      if (result.next) throw redirect(result.next)
+      return result
+    }) satisfies (args: LoaderFunctionArgs) => Promise<SignInLinkResult | null>,
+
+    /** The header's "signed in as" and the admin checks need the caller; no need to wait for it. */
+    signedIn: signedIn(() => void queryClient.prefetchQuery(userQueries.me())),
+
+    organizations: signedIn(() => ensureCached(queryClient, organizationQueries.list())),
+
+    /** The organization's frame waits for its detail; a failure (e.g. not found) is the frame's to show. */
+    organization: signedIn((args) => ensureCached(queryClient, organizationQueries.detail(nameOf(args)))),
+
+    /** The counts start beside the frame's detail; the cards show their own loading state. */
+    overview: signedIn((args) => void queryClient.prefetchQuery(organizationQueries.resources(nameOf(args)))),
+
+    /** The settings show controls or a summary: wait for the caller's admin right (one small request). */
+    settings: signedIn(async (args) => {
+      const me = await queryClient.ensureQueryData(userQueries.me()).catch(() => undefined)
+      if (me && !me.staff)
+        await ensureCached(queryClient, organizationQueries.adminRight(nameOf(args), me.id))
+    }),
+
+    /**
+     * The members page opens with its rows; a failure shows under the tabs with Retry. The
+     * members' queries come as a small chunk beside the page's own.
+     */
+    members: signedIn(async (args) => {
+      const { memberQueries } = await import('../features/members/queries')
+      await ensureCached(queryClient, memberQueries.list(nameOf(args)))
+    }),
+
+    /** Reading the usage view from the URL takes the usage feature's date code: a chunk of its own. */
+    usage: signedIn(async (args) => {
+      const { loadUsage } = await import('./usage-loader')
+      await loadUsage(queryClient, nameOf(args), new URL(args.request.url).searchParams)
+    }),
+
+    /** Anything else under the signed-in frame: the not-found page. */
+    other: signedIn(),
+  }
+}
