@@ -1,14 +1,22 @@
 import { useQueryClient } from '@tanstack/react-query'
-import { useState } from 'react'
+import { lazy, Suspense, useState } from 'react'
 import { useNavigate, useSearchParams } from 'react-router'
 import { Button } from '../../../components/ui/button'
 import { FormError } from '../../../components/ui/field'
 import { safeNextPath } from '../lib/next-path'
 import { completePasswordSignIn, type PasswordSignIn } from '../password-sign-in'
-import { CodeStep } from './code-step'
 import { EmailStep } from './email-step'
-import { PasswordStep } from './password-step'
-import { TokenSignInForm } from './token-sign-in-form'
+
+// The steps after the email use react-hook-form and valibot, which the first page has no room for
+// (lib/sign-in-email.ts): they load while POST /oauth/sign-in is answered, or on "Use an API token".
+const loadPasswordStep = () => import('./password-step')
+const loadCodeStep = () => import('./code-step')
+const PasswordStep = lazy(() => loadPasswordStep().then((module) => ({ default: module.PasswordStep })))
+const CodeStep = lazy(() => loadCodeStep().then((module) => ({ default: module.CodeStep })))
+const TokenSignInForm = lazy(() =>
+  import('./token-sign-in-form').then((module) => ({ default: module.TokenSignInForm })),
+)
+const preloadNextSteps = () => void Promise.all([loadPasswordStep(), loadCodeStep()]).catch(() => undefined)
 
 /** Where the sign-in is: the email first, then what POST /oauth/sign-in and /authorize ask for. */
 type Step =
@@ -77,6 +85,7 @@ export function SignInPage({ linkError }: { linkError?: string | null }) {
         {step.kind === 'email' && (
           <EmailStep
             defaultEmail={email}
+            onSubmit={preloadNextSteps}
             onProvider={(address, { provider, url }) => {
               setEmail(address)
               setStep(
@@ -87,28 +96,30 @@ export function SignInPage({ linkError }: { linkError?: string | null }) {
             }}
           />
         )}
-        {step.kind === 'password' && (
-          <PasswordStep
-            email={step.email}
-            canRemember
-            submitLabel="Sign in"
-            onSignedIn={finish}
-            onNeedsCode={(password, remember) =>
-              setStep({ kind: 'code', email: step.email, password, remember })
-            }
-          />
-        )}
-        {step.kind === 'code' && (
-          <>
-            <p>This account has two-factor authentication. Enter the code from your authenticator app.</p>
-            <CodeStep
+        <Suspense fallback={<p className="muted">Loading…</p>}>
+          {step.kind === 'password' && (
+            <PasswordStep
               email={step.email}
-              password={step.password}
-              submitLabel="Verify and sign in"
-              onSignedIn={(result) => finish(result, step.remember)}
+              canRemember
+              submitLabel="Sign in"
+              onSignedIn={finish}
+              onNeedsCode={(password, remember) =>
+                setStep({ kind: 'code', email: step.email, password, remember })
+              }
             />
-          </>
-        )}
+          )}
+          {step.kind === 'code' && (
+            <>
+              <p>This account has two-factor authentication. Enter the code from your authenticator app.</p>
+              <CodeStep
+                email={step.email}
+                password={step.password}
+                submitLabel="Verify and sign in"
+                onSignedIn={(result) => finish(result, step.remember)}
+              />
+            </>
+          )}
+        </Suspense>
         {step.kind === 'external' && (
           <div role="status" className="ui-notice ui-notice--info stack-sm">
             <p>
@@ -121,16 +132,18 @@ export function SignInPage({ linkError }: { linkError?: string | null }) {
             </p>
           </div>
         )}
-        {step.kind === 'token' ? (
-          <>
-            <TokenSignInForm onSignedIn={goOn} />
-            <Button variant="ghost" onClick={() => setStep({ kind: 'email' })}>
-              Use email and password instead
-            </Button>
-          </>
-        ) : (
-          tokenButton
-        )}
+        <Suspense fallback={<p className="muted">Loading…</p>}>
+          {step.kind === 'token' ? (
+            <>
+              <TokenSignInForm onSignedIn={goOn} />
+              <Button variant="ghost" onClick={() => setStep({ kind: 'email' })}>
+                Use email and password instead
+              </Button>
+            </>
+          ) : (
+            tokenButton
+          )}
+        </Suspense>
       </div>
     </main>
   )

@@ -1,20 +1,7 @@
-// The sign-in forms' schemas (valibot), at module scope. The email rule is the one the server
-// and the members forms use (domain/email.ts).
+// The sign-in forms' schemas (valibot), at module scope, for the steps after the email (their
+// chunk loads while POST /oauth/sign-in is under way). The email step is in sign-in-email.ts.
 import * as v from 'valibot'
-import { emailProblem } from '../../../../domain/email'
 import { normalizeToken } from '../../../api/auth-token'
-
-export const emailSchema = v.object({
-  email: v.pipe(
-    v.string(),
-    v.trim(),
-    v.rawCheck(({ dataset, addIssue }) => {
-      if (!dataset.typed) return
-      const problem = emailProblem(dataset.value)
-      if (problem) addIssue({ message: problem })
-    }),
-  ),
-})
 
 export const passwordSchema = v.object({
   password: v.pipe(v.string(), v.nonEmpty('Enter your password.')),
@@ -36,7 +23,6 @@ export const tokenSchema = v.object({
   remember: v.boolean(),
 })
 
-export type EmailInput = v.InferInput<typeof emailSchema>
 export type PasswordInput = v.InferInput<typeof passwordSchema>
 export type CodeInput = v.InferInput<typeof codeSchema>
 export type TokenInput = v.InferInput<typeof tokenSchema>
