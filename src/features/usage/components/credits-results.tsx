@@ -24,7 +24,7 @@ import { CreditsChart } from './credits-chart'
 import { CreditsBucketTable, ProjectTable } from './credits-tables'
 import { downloadText } from './download'
 import { useBudgetLine } from './use-budget-status'
-import type { UsageDisplay } from './usage-results'
+import { DisplayToggle, type UsageDisplay } from './display-toggle'
 
 interface CreditsResultsProps {
   organization: string
@@ -153,19 +153,7 @@ export default function CreditsResults({
             </p>
           )}
           <div className="usage-toolbar">
-            <div className="usage-toggle" role="group" aria-label="Show as">
-              {(['chart', 'table'] as const).map((option) => (
-                <button
-                  key={option}
-                  type="button"
-                  className="usage-toggle__option"
-                  aria-pressed={display === option}
-                  onClick={() => onDisplayChange(option)}
-                >
-                  {option === 'chart' ? 'Chart' : 'Table'}
-                </button>
-              ))}
-            </div>
+            <DisplayToggle display={display} onDisplayChange={onDisplayChange} chartLabel="Chart" />
             <div className="usage-toolbar__export">
               <Button
                 onClick={() => downloadText(csvName, creditsCsv(data, series))}

@@ -21,7 +21,8 @@ import {
   type UsageView,
 } from '../lib/usage-view'
 import { RangePicker } from './range-picker'
-import { UsageResults, type UsageDisplay } from './usage-results'
+import type { UsageDisplay } from './display-toggle'
+import { UsageResults } from './usage-results'
 import '../usage.css'
 
 // The current generation's page (credits per project) is a chunk of its own: a 2022 API never loads it.
@@ -116,8 +117,7 @@ export function UsagePage() {
           {generation === 'current'
             ? 'The credits the organization used, per project.'
             : 'What the organization consumed, per metric and object type.'}{' '}
-          All dates are UTC. <Link to={paths.organization(name)}>Resource counts</Link> are on the
-          overview.
+          All dates are UTC. <Link to={paths.organization(name)}>Resource counts</Link> are on the overview.
         </p>
       </div>
       <RangePicker

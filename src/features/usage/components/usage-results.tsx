@@ -20,9 +20,7 @@ import { UsageChart } from './usage-chart'
 import { useBudgetLine } from './use-budget-status'
 import { UsageTable } from './usage-table'
 import { UsageTotals } from './usage-totals'
-
-/** How the results are shown: charts, or one table (the `view` search parameter). */
-export type UsageDisplay = 'chart' | 'table'
+import { DisplayToggle, type UsageDisplay } from './display-toggle'
 
 interface UsageResultsProps {
   organization: string
@@ -109,19 +107,7 @@ export function UsageResults({
         </p>
       )}
       <div className="usage-toolbar">
-        <div className="usage-toggle" role="group" aria-label="Show as">
-          {(['chart', 'table'] as const).map((option) => (
-            <button
-              key={option}
-              type="button"
-              className="usage-toggle__option"
-              aria-pressed={display === option}
-              onClick={() => onDisplayChange(option)}
-            >
-              {option === 'chart' ? 'Charts' : 'Table'}
-            </button>
-          ))}
-        </div>
+        <DisplayToggle display={display} onDisplayChange={onDisplayChange} chartLabel="Charts" />
         <div className="usage-toolbar__export">
           <Button
             onClick={() => downloadText(csvFileName(organization, data, view.interval), toCsv(data, hidden))}
