@@ -16,6 +16,7 @@ import {
 import type { UsageInterval } from '../../../api/types'
 import { axisTicks } from '../lib/axis'
 import { formatMonth, formatShortDay, formatSpan } from '../lib/dates'
+import { AxisTick } from './axis-tick'
 import { formatAxisTick, formatExact } from '../lib/format'
 import type { CreditsChartRow, CreditsSeries } from '../lib/project-credits'
 import { sumValues } from '../lib/usage-summary'
@@ -153,15 +154,6 @@ export const CreditsChart = memo(function CreditsChart({
     </figure>
   )
 })
-
-/** A plain SVG label (see usage-chart.tsx: recharts' own measures every tick). */
-function AxisTick({ x, y, textAnchor, text, dy }: BaseTickContentProps & { text: string; dy: number }) {
-  return (
-    <text x={x} y={y} dy={dy} textAnchor={textAnchor} fill="var(--color-text-muted)" fontSize={12}>
-      {text}
-    </text>
-  )
-}
 
 function CreditsTooltip({
   active,

@@ -20,6 +20,7 @@ import { budgetReferenceLine } from './budget-line'
 import { SERIES_COLOR } from './series-colors'
 import type { BudgetLine } from './use-budget-status'
 import { formatMonth, formatShortDay, formatSpan } from '../lib/dates'
+import { AxisTick } from './axis-tick'
 import { formatAxisTick, formatExact, formatMetricValue } from '../lib/format'
 import {
   METRIC_LABELS,
@@ -168,18 +169,6 @@ export const UsageChart = memo(function UsageChart({
     </figure>
   )
 })
-
-/**
- * A plain SVG label. recharts' own tick <Text> measures every label in the DOM (to wrap or scale
- * it), a forced layout per tick per render; these labels are short and need neither.
- */
-function AxisTick({ x, y, textAnchor, text, dy }: BaseTickContentProps & { text: string; dy: number }) {
-  return (
-    <text x={x} y={y} dy={dy} textAnchor={textAnchor} fill="var(--color-text-muted)" fontSize={12}>
-      {text}
-    </text>
-  )
-}
 
 function UsageTooltip({
   active,
