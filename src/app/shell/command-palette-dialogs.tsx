@@ -4,8 +4,6 @@ import { createPortal } from 'react-dom'
 import { matchPath, useLocation, useNavigate } from 'react-router'
 import { downloadText } from '../../components/ui/download-text'
 import { ModalShell } from '../../components/ui/modal-shell'
-import { AddMemberDialog } from '../../features/members/components/add-member-dialog'
-import { memberCsvFileName, membersToCsv } from '../../features/members/lib/member-csv'
 import {
   DEFAULT_VIEW,
   indexMembers,
@@ -17,25 +15,36 @@ import { memberQueries } from '../../features/members/queries'
 import { organizationQueries } from '../../features/organizations/queries'
 import { useAdministrationRights } from '../../features/organizations/hooks/use-administration-rights'
 import { buildCommands, matchCommands, PALETTE_GROUPS, type PaletteCommand } from './palette-commands'
-import './command-palette.css'
 
+// The two dialogs the palette can open load when asked for: they bring react-hook-form and valibot,
+// and the header (with this palette) is on every first page (bench/bytes.ts, at most 125 KB).
 const CreateOrganizationDialog = lazy(
   () => import('../../features/organizations/components/create-organization-dialog'),
 )
+const AddMemberDialog = lazy(() =>
+  import('../../features/members/components/add-member-dialog').then((module) => ({
+    default: module.AddMemberDialog,
+  })),
+)
 
-const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform)
-const SHORTCUT = isMac ? '⌘K' : 'Ctrl K'
-
-type Open = 'palette' | 'create-organization' | 'add-member' | null
+/** Which of the palette's dialogs is open (the palette itself, or a dialog one of its actions opened). */
+export type PaletteOpen = 'palette' | 'create-organization' | 'add-member'
 
 /**
- * Ctrl-K / ⌘K (or the header button): a combobox over a listbox in a modal dialog, to jump to any
+ * What the command palette shows once opened (./command-palette.tsx keeps the trigger and the
+ * shortcut, on every page): a combobox over a listbox in a modal dialog, to jump to any
  * organization and page, find a member of the current organization by email, or run an action
  * (create organization, add member, export members). Arrow keys move, Enter runs, Escape closes;
- * the dialog traps focus and gives it back to where it was (components/ui/modal-shell).
+ * the dialog traps focus and gives it back to where it was (components/ui/modal-shell). Loaded on
+ * the first opening: its commands, member lookups and actions are not on the first pages.
  */
-export function CommandPalette() {
-  const [open, setOpen] = useState<Open>(null)
+export default function PaletteDialogs({
+  open,
+  setOpen,
+}: {
+  open: PaletteOpen
+  setOpen: (open: PaletteOpen | null) => void
+}) {
   const queryClient = useQueryClient()
   const navigate = useNavigate()
   const location = useLocation()
@@ -43,20 +52,12 @@ export function CommandPalette() {
   const current = matchPath('/organizations/:name/*', location.pathname)?.params.name
   const pendingRemovals = usePendingRemovalIds(current ?? '')
 
-  useEffect(() => {
-    const handleKeyDown = (event: globalThis.KeyboardEvent) => {
-      if (!(event.ctrlKey || event.metaKey) || event.altKey || event.key.toLowerCase() !== 'k') return
-      // Another dialog owns the keyboard; the palette's own dialog closes on a second press.
-      if (document.querySelector('dialog[open]:not(.command-palette)')) return
-      event.preventDefault()
-      setOpen((now) => (now === 'palette' ? null : 'palette'))
-    }
-    document.addEventListener('keydown', handleKeyDown)
-    return () => document.removeEventListener('keydown', handleKeyDown)
-  }, [])
-
   const exportMembers = async (organization: string) => {
-    const members = await queryClient.ensureQueryData(memberQueries.list(organization))
+    // The CSV writer (papaparse) loads with the first export, not with every page's header.
+    const [members, { memberCsvFileName, membersToCsv }] = await Promise.all([
+      queryClient.ensureQueryData(memberQueries.list(organization)),
+      import('../../features/members/lib/member-csv'),
+    ])
     const onMembersPage = location.pathname.includes('/members')
     const view = onMembersPage ? readListView(new URLSearchParams(location.search)) : DEFAULT_VIEW
     const shown = members.filter((member) => !pendingRemovals.has(member.id))
@@ -80,15 +81,6 @@ export function CommandPalette() {
 
   return (
     <>
-      <button
-        type="button"
-        className="ui-button ui-button--ghost command-palette__trigger"
-        aria-keyshortcuts="Control+K Meta+K"
-        onClick={() => setOpen('palette')}
-      >
-        <span>Go to…</span>
-        <kbd aria-hidden="true">{SHORTCUT}</kbd>
-      </button>
       {/* In <body>, not in the header: a dialog's own <header> must not sit inside the page's banner. */}
       {createPortal(
         <>
@@ -101,7 +93,9 @@ export function CommandPalette() {
             </Suspense>
           )}
           {open === 'add-member' && current !== undefined && (
-            <AddMemberHost organization={current} onClose={() => setOpen(null)} />
+            <Suspense fallback={null}>
+              <AddMemberHost organization={current} onClose={() => setOpen(null)} />
+            </Suspense>
           )}
         </>,
         document.body,
