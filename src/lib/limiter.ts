@@ -60,9 +60,7 @@ export function createLimiter(max: number): Limiter {
           } catch (error) {
             result = Promise.reject(error)
           }
-          result
-            .then(resolve, reject)
-            .finally(() => release(group))
+          result.then(resolve, reject).finally(() => release(group))
         }
         const waiting: Waiting = { group, start }
         function drop() {

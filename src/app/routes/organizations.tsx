@@ -4,14 +4,15 @@ import {
   type ExtraColumn,
 } from '../../features/organizations/components/organization-list-page'
 
-// The budget cells (budget arithmetic and formats of the usage feature) load beside the list rather
-// than in it: the list is a first page, held to 125 KB of JavaScript (bench/bytes.ts), and a cell
-// shows nothing for an organization without a budget.
+// The budget cells (budget arithmetic and formats of the usage feature) and the at-a-glance
+// columns load beside the list rather than in it: the list is a first page, held to 125 KB of
+// JavaScript (bench/bytes.ts), and its names paint without waiting for either.
 const BudgetListCell = lazy(() =>
   import('../../features/usage/components/budget-list-cell').then((module) => ({
     default: module.BudgetListCell,
   })),
 )
+const OrganizationGlance = lazy(() => import('../organization-glance'))
 
 export default function OrganizationsRoute() {
   // One clock per visit, as on the overview: the budget projections do not shift while it is open.
@@ -24,5 +25,5 @@ export default function OrganizationsRoute() {
       </Suspense>
     ),
   }))
-  return <OrganizationListPage extraColumn={budgetColumn} />
+  return <OrganizationListPage extraColumn={budgetColumn} GlanceProvider={OrganizationGlance} />
 }

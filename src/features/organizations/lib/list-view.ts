@@ -83,9 +83,7 @@ export function writeListView(params: URLSearchParams, view: Partial<ListView>):
  * in (`value` null when there is nothing to show, e.g. no projection outside the period).
  */
 export type GlanceValue =
-  | { status: 'pending' }
-  | { status: 'error' }
-  | { status: 'ready'; value: number | string | null }
+  { status: 'pending' } | { status: 'error' } | { status: 'ready'; value: number | string | null }
 
 export type GlanceValueOf = (organization: Organization, column: GlanceColumn) => GlanceValue
 
@@ -111,32 +109,45 @@ export function compareGlanceValues(a: GlanceValue, b: GlanceValue, descending: 
   return descending ? 0 - order : order
 }
 
+/** The organizations whose name contains `query` (case-insensitive, surrounding spaces ignored). */
+export function filterOrganizations(organizations: readonly Organization[], query: string): Organization[] {
+  const needle = query.trim().toLowerCase()
+  return needle ? organizations.filter((org) => org.name.toLowerCase().includes(needle)) : [...organizations]
+}
+
 /**
- * Filters by name (case-insensitive, ignoring surrounding spaces), then sorts. A glance column is
- * read through `valueOf` (every value pending without it); ties, and every row of a glance sort
- * that has no value yet, are in name order.
+ * A sorted copy. A glance column is read through `valueOf` (every value pending without it); ties,
+ * and every row of a glance sort that has no value yet, are in name order.
  */
-export function applyListView(
+export function sortOrganizations(
   organizations: readonly Organization[],
-  { query, sort }: ListView,
+  sort: Sort,
   valueOf: GlanceValueOf = () => PENDING,
 ): Organization[] {
-  const needle = query.trim().toLowerCase()
-  const matching = needle
-    ? organizations.filter((org) => org.name.toLowerCase().includes(needle))
-    : [...organizations]
+  const sorted = [...organizations]
   const { column, descending } = sortParts(sort)
   const direction = descending ? -1 : 1
   const byName = (a: Organization, b: Organization) => a.name.localeCompare(b.name)
-  if (column === 'name') return matching.sort((a, b) => byName(a, b) * direction)
+  if (column === 'name') return sorted.sort((a, b) => byName(a, b) * direction)
   if (column === 'created')
-    return matching.sort(
-      (a, b) =>
-        (Date.parse(a.creation_date) - Date.parse(b.creation_date) || byName(a, b)) * direction,
+    return sorted.sort(
+      (a, b) => (Date.parse(a.creation_date) - Date.parse(b.creation_date) || byName(a, b)) * direction,
     )
   // Each value read once, not once per comparison.
-  const values = new Map(matching.map((org) => [org, valueOf(org, column)]))
-  return matching.sort(
+  const values = new Map(sorted.map((org) => [org, valueOf(org, column)]))
+  return sorted.sort(
     (a, b) => compareGlanceValues(values.get(a)!, values.get(b)!, descending) || byName(a, b),
   )
 }
+
+/** Filters by name (filterOrganizations), then sorts (sortOrganizations). */
+export function applyListView(
+  organizations: readonly Organization[],
+  { query, sort }: ListView,
+  valueOf?: GlanceValueOf,
+): Organization[] {
+  return sortOrganizations(filterOrganizations(organizations, query), sort, valueOf)
+}
+
+/** Whether a sort orders by a glance column (every organization's requests are then needed). */
+export const isGlanceSort = (sort: Sort) => (GLANCE_COLUMNS as string[]).includes(sortParts(sort).column)
