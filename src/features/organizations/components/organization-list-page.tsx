@@ -70,7 +70,7 @@ export function OrganizationListPage({
   extraColumn?: ExtraColumn
   GlanceProvider?: ComponentType<GlanceProviderProps>
 } = {}) {
-  const organizations = useQuery(organizationQueries.list())
+  const listQuery = useQuery(organizationQueries.list())
   const [searchParams, setSearchParams] = useSearchParams()
   const view = readListView(searchParams)
   const [isCreating, setIsCreating] = useState(false)
@@ -90,10 +90,10 @@ export function OrganizationListPage({
       <PageHeader
         title="Organizations"
         description="Every organization you are a member of."
-        actions={organizations.data?.length ? createButton : null}
+        actions={listQuery.data?.length ? createButton : null}
       />
       <QueryView
-        query={organizations}
+        query={listQuery}
         pendingLabel="Loading organizations"
         pending={<TableSkeleton />}
         errorTitle="Could not load your organizations"
