@@ -1,12 +1,12 @@
 import type { APIRequestContext, Locator, Page } from '@playwright/test'
 import { DEMO } from '../server/db/seed'
 import {
-  apiGeneration,
   callApi,
   createOrganization,
   createUser,
   expect,
   expectNoAxeViolations,
+  periodCreditPoints,
   signIn,
   test,
   uniqueEmail,
@@ -17,12 +17,6 @@ import {
 // The organization list at a glance (issue 14), against both API generations (playwright.config.ts):
 // every cell is checked against what the API answers for that organization.
 
-interface Point {
-  start_date: string
-  end_date: string
-  value: number
-}
-
 const DAY = 86_400_000
 const today = () => new Date().toISOString().slice(0, 10)
 const daysFrom = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / DAY)
@@ -31,13 +25,7 @@ const daysFrom = (from: string, to: string) => Math.round((Date.parse(to) - Date
 async function factsOf(request: APIRequestContext, user: TestUser, name: string) {
   const detail = await callApi<{ subscription: string }>(request, user, 'GET', `/organizations/${name}`)
   const resources = await callApi<{ users: number }>(request, user, 'GET', `/organizations/${name}/resources`)
-  const usage = await callApi<unknown>(request, user, 'GET', `/organizations/${name}/usage?interval=day`)
-  const points: Point[] =
-    apiGeneration() === 'current'
-      ? (usage as { data_organization: Point[] }).data_organization
-      : (usage as Array<{ metric: string; usage: Point[] }>)
-          .filter((s) => s.metric === 'credits')
-          .flatMap((s) => s.usage)
+  const points = await periodCreditPoints(request, user, name)
   const start = points.map((p) => p.start_date.slice(0, 10)).sort()[0]!
   const end = points
     .map((p) => p.end_date.slice(0, 10))
