@@ -1,7 +1,8 @@
-import { lazy, Suspense, useState } from 'react'
+import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react'
 import {
   OrganizationListPage,
   type ExtraColumn,
+  type GlanceProviderProps,
 } from '../../features/organizations/components/organization-list-page'
 
 // The budget cells (budget arithmetic and formats of the usage feature) and the at-a-glance
@@ -12,7 +13,17 @@ const BudgetListCell = lazy(() =>
     default: module.BudgetListCell,
   })),
 )
-const OrganizationGlance = lazy(() => import('../organization-glance'))
+
+// Asked for as soon as this route's module runs, in parallel with the list's data, and kept as a
+// plain value rather than through lazy(): a lazy component suspends on its first render even when
+// its chunk is in, and React then holds the revealed content back for 300 ms (its fallback throttle).
+type GlanceProvider = ComponentType<GlanceProviderProps>
+let loadedGlance: GlanceProvider | undefined
+// A chunk that fails to load leaves the facts pending: the names and the rest of the page still work.
+const glanceLoading = import('../organization-glance').then(
+  (module) => (loadedGlance = module.default),
+  () => undefined,
+)
 
 export default function OrganizationsRoute() {
   // One clock per visit, as on the overview: the budget projections do not shift while it is open.
@@ -25,5 +36,13 @@ export default function OrganizationsRoute() {
       </Suspense>
     ),
   }))
-  return <OrganizationListPage extraColumn={budgetColumn} GlanceProvider={OrganizationGlance} />
+  const [GlanceProvider, setGlanceProvider] = useState(() => loadedGlance)
+  useEffect(() => {
+    let isCurrent = true
+    if (!GlanceProvider) void glanceLoading.then((provider) => isCurrent && setGlanceProvider(() => provider))
+    return () => {
+      isCurrent = false
+    }
+  }, [GlanceProvider])
+  return <OrganizationListPage extraColumn={budgetColumn} GlanceProvider={GlanceProvider ?? null} />
 }

@@ -62,7 +62,7 @@ const FIRST_BATCH = 15
 
 /**
  * The organization list: filter and sort in the URL, and, with `GlanceProvider` (the route's,
- * loaded beside the rows), each organization's subscription, days left, members, credits used and
+ * loaded beside the rows; null until it is in), each organization's subscription, days left, members, credits used and
  * projection. The names paint without waiting for any of that.
  */
 export function OrganizationListPage({
@@ -70,7 +70,8 @@ export function OrganizationListPage({
   GlanceProvider,
 }: {
   extraColumn?: ExtraColumn
-  GlanceProvider?: ComponentType<GlanceProviderProps>
+  /** null: the columns are shown, their provider is still loading (every fact pending meanwhile) */
+  GlanceProvider?: ComponentType<GlanceProviderProps> | null
 } = {}) {
   const listQuery = useQuery(organizationQueries.list())
   const [searchParams, setSearchParams] = useSearchParams()
@@ -136,7 +137,7 @@ function FilteredList({
   view: ListView
   onViewChange: (change: Partial<ListView>) => void
   extraColumn?: ExtraColumn
-  GlanceProvider?: ComponentType<GlanceProviderProps>
+  GlanceProvider?: ComponentType<GlanceProviderProps> | null
 }) {
   // The filter box keeps what is typed; the URL follows it, and a Back press is followed back.
   const [draft, setDraft] = useState(view.query)
@@ -220,12 +221,9 @@ function FilteredList({
           action={<Button onClick={() => onViewChange({ query: '' })}>Clear the filter</Button>}
         />
       ) : GlanceProvider ? (
-        // Until the provider's chunk is in, the same table with every fact pending.
-        <Suspense fallback={table(null)}>
-          <GlanceProvider organizations={visible} isWanted={isWanted}>
-            {table}
-          </GlanceProvider>
-        </Suspense>
+        <GlanceProvider organizations={visible} isWanted={isWanted}>
+          {table}
+        </GlanceProvider>
       ) : (
         table(null)
       )}
