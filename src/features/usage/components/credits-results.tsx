@@ -190,7 +190,8 @@ export default function CreditsResults({
   )
 }
 
-function TotalChange({ current, previous }: { current: number; previous: number }) {
+/** The change of a credits total against the previous range, in words. */
+export function TotalChange({ current, previous }: { current: number; previous: number }) {
   const change = changeAgainst(current, previous)
   if (change.kind === 'none') return <span className="muted">No credits in the previous range either</span>
   if (change.kind === 'new') return <span>New: no credits in the previous range</span>

@@ -13,7 +13,7 @@ import {
   type SeriesKey,
   type UsageData,
 } from '../lib/usage-series'
-import { containsNow, metricTotals, projectToPeriodEnd, type Projection } from '../lib/usage-summary'
+import { containsNow, metricProjections, metricTotals } from '../lib/usage-summary'
 import { RANGE_LABELS, type Comparison, type UsageView } from '../lib/usage-view'
 import { downloadText } from './download'
 import { UsageChart } from './usage-chart'
@@ -65,15 +65,10 @@ export function UsageResults({
   const seriesByMetric = useMemo(() => METRICS.map((metric) => seriesOfMetric(data, metric)), [data])
   const isCurrentPeriod = view.range === 'period' && data.range !== null && containsNow(data.range, now)
   const budgetLine = useBudgetLine(organization, isCurrentPeriod ? data.range : null, view.interval)
-  const projections = useMemo(() => {
-    if (!isCurrentPeriod || !data.range) return null
-    const byMetric: Partial<Record<(typeof METRICS)[number], Projection>> = {}
-    for (const total of totals) {
-      const projection = projectToPeriodEnd(total.total, data.range, now)
-      if (projection) byMetric[total.metric] = projection
-    }
-    return byMetric
-  }, [isCurrentPeriod, data.range, totals, now])
+  const projections = useMemo(
+    () => (isCurrentPeriod && data.range ? metricProjections(totals, data.range, now) : null),
+    [isCurrentPeriod, data.range, totals, now],
+  )
 
   if (data.buckets.length === 0 || !data.range)
     return (
