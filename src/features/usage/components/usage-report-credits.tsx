@@ -3,12 +3,11 @@
 import { useMemo } from 'react'
 import { utcToday } from '../../../../domain/dates'
 import { EmptyState } from '../../../components/ui/query-state'
-import { formatCredits, formatExact } from '../lib/format'
 import { creditsChartRows, creditsSeries, projectRows, type CreditsData } from '../lib/project-credits'
 import { projectToPeriodEnd, sumValues } from '../lib/usage-summary'
 import type { Comparison } from '../lib/usage-view'
 import { CreditsChart } from './credits-chart'
-import { TotalChange } from './credits-results'
+import { CreditsTotal } from './credits-total'
 import { CreditsBucketTable, ProjectTable } from './credits-tables'
 
 interface ReportCreditsProps {
@@ -55,29 +54,14 @@ export default function ReportCredits({
 
   return (
     <>
-      <section aria-labelledby="report-credits-heading" className="ui-card usage-total">
-        <h3 id="report-credits-heading" className="usage-total__label">
-          Credits, all projects
-        </h3>
-        <p className="usage-total__value" data-value={total}>
-          {formatExact(total)}
-        </p>
-        {comparison && (
-          <p className="usage-total__change">
-            {previousTotal === undefined ? (
-              <span className="muted">Comparing with the previous period…</span>
-            ) : (
-              <TotalChange current={total} previous={previousTotal} />
-            )}
-          </p>
-        )}
-        {projection && (
-          <p className="usage-total__projection">
-            Projected for the whole period: <strong>{formatCredits(projection.projected)}</strong> (the{' '}
-            {projection.elapsedDays} of {projection.periodDays} days so far continued at the same pace)
-          </p>
-        )}
-      </section>
+      <CreditsTotal
+        label="Credits, all projects"
+        level={3}
+        total={total}
+        previousTotal={previousTotal}
+        isCompared={comparison !== null}
+        projection={projection}
+      />
       <section className="usage-report__section" aria-labelledby="project-table-heading">
         <h3 id="project-table-heading">Per project</h3>
         <ProjectTable rows={projects} hasProjection={period !== null} />

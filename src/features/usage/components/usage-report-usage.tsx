@@ -1,6 +1,6 @@
 // The monthly report's body for the 2022 generation: totals per metric, one chart per metric, the
 // per-metric table and the numbers per day. Only renders: the sums are ../lib/usage-summary's.
-import { useCallback, useMemo, useState } from 'react'
+import { useMemo } from 'react'
 import { utcToday } from '../../../../domain/dates'
 import { EmptyState } from '../../../components/ui/query-state'
 import { BYTES_NOTE, formatBytes, formatExact } from '../lib/format'
@@ -11,7 +11,6 @@ import {
   OBJECT_TYPES,
   chartRows,
   seriesOfMetric,
-  type SeriesKey,
   type UsageData,
 } from '../lib/usage-series'
 import { metricProjections, metricTotals, type MetricTotal } from '../lib/usage-summary'
@@ -19,6 +18,7 @@ import type { Comparison } from '../lib/usage-view'
 import { UsageChart } from './usage-chart'
 import { UsageTable } from './usage-table'
 import { UsageTotals } from './usage-totals'
+import { useHiddenSeries } from './use-hidden-series'
 
 interface ReportUsageProps {
   data: UsageData
@@ -31,16 +31,7 @@ interface ReportUsageProps {
 }
 
 export function ReportUsage({ data, previousData, comparison, now, isCurrentPeriod }: ReportUsageProps) {
-  const [hidden, setHidden] = useState<ReadonlySet<SeriesKey>>(() => new Set())
-  const toggleSeries = useCallback(
-    (key: SeriesKey) =>
-      setHidden((current) => {
-        const next = new Set(current)
-        if (!next.delete(key)) next.add(key)
-        return next
-      }),
-    [],
-  )
+  const { hidden, toggleSeries } = useHiddenSeries()
   const totals = useMemo(() => metricTotals(data), [data])
   const previousTotals = useMemo(() => previousData && metricTotals(previousData), [previousData])
   const today = utcToday(now)
