@@ -9,6 +9,7 @@ import {
   creditsChartRows,
   creditsCsv,
   creditsSeries,
+  seriesTotal,
   DELETED_FILTER_PARAM,
   DELETED_PROJECTS_LABEL,
   parseProjectFilter,
@@ -17,7 +18,7 @@ import {
   type CreditsData,
   type ProjectFilter,
 } from '../lib/project-credits'
-import { containsNow, projectToPeriodEnd, sumValues } from '../lib/usage-summary'
+import { containsNow, projectToPeriodEnd } from '../lib/usage-summary'
 import { RANGE_LABELS, type Comparison, type UsageView } from '../lib/usage-view'
 import { CreditsChart } from './credits-chart'
 import { CreditsTotal } from './credits-total'
@@ -74,10 +75,8 @@ export default function CreditsResults({
       </EmptyState>
     )
 
-  const total = sumValues(series.map((s) => s.total))
-  const previousTotal = previousData
-    ? sumValues(creditsSeries(previousData, filter).map((s) => s.total))
-    : undefined
+  const total = seriesTotal(series)
+  const previousTotal = previousData ? seriesTotal(creditsSeries(previousData, filter)) : undefined
   const projection = period ? projectToPeriodEnd(total, period, now) : null
   const bucketWord = view.interval === 'day' ? 'day' : 'month'
   const filterLabel =

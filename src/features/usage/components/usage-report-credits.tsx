@@ -3,8 +3,14 @@
 import { useMemo } from 'react'
 import { utcToday } from '../../../../domain/dates'
 import { EmptyState } from '../../../components/ui/query-state'
-import { creditsChartRows, creditsSeries, projectRows, type CreditsData } from '../lib/project-credits'
-import { projectToPeriodEnd, sumValues } from '../lib/usage-summary'
+import {
+  creditsChartRows,
+  creditsSeries,
+  projectRows,
+  seriesTotal,
+  type CreditsData,
+} from '../lib/project-credits'
+import { projectToPeriodEnd } from '../lib/usage-summary'
 import type { Comparison } from '../lib/usage-view'
 import { CreditsChart } from './credits-chart'
 import { CreditsTotal } from './credits-total'
@@ -46,10 +52,8 @@ export default function ReportCredits({
       </EmptyState>
     )
 
-  const total = sumValues(series.map((s) => s.total))
-  const previousTotal = previousData
-    ? sumValues(creditsSeries(previousData, ALL_PROJECTS).map((s) => s.total))
-    : undefined
+  const total = seriesTotal(series)
+  const previousTotal = previousData ? seriesTotal(creditsSeries(previousData, ALL_PROJECTS)) : undefined
   const projection = period ? projectToPeriodEnd(total, period, now) : null
 
   return (
