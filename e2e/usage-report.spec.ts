@@ -3,7 +3,7 @@
 // months ago and daily usage in two projects, written into the e2e database as the seed writes it.
 import type { APIRequestContext, Page } from '@playwright/test'
 import { randomUUID } from 'node:crypto'
-import { addDays, addMonths, utcToday } from '../domain/dates'
+import { addDays, addMonths, daysBetween, utcToday } from '../domain/dates'
 import { USAGE_SERIES } from '../domain/usage'
 import { currentPeriod } from '../domain/subscriptions'
 import { openDatabase } from '../server/db/open'
@@ -144,6 +144,10 @@ test('the report opens from the usage page by keyboard, adds up as the API does,
   await expect.poll(() => reportedCredits(page)).toBeGreaterThan(0)
   expectSame(await reportedCredits(page), sofar.credits, 'credits of the current period')
   await expect(page.getByText(/Projected for the whole period/).first()).toBeVisible()
+  // The days so far, not the zeros still to come.
+  await expect(page.getByRole('table', { name: /per day$/ }).locator('tbody tr')).toHaveCount(
+    daysBetween(current.start, today) + 1,
+  )
 
   // The period before, chosen by keyboard in the labelled select: in the address, and its totals.
   const select = page.getByRole('combobox', { name: 'Period' })

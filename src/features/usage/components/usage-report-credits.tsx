@@ -11,6 +11,7 @@ import {
   type CreditsData,
 } from '../lib/project-credits'
 import { projectToPeriodEnd } from '../lib/usage-summary'
+import { bucketsSoFar } from '../lib/usage-report'
 import type { Comparison } from '../lib/usage-view'
 import { CreditsChart } from './credits-chart'
 import { CreditsTotal } from './credits-total'
@@ -77,7 +78,7 @@ export default function ReportCredits({
       </section>
       <section className="usage-report__section" aria-labelledby="report-per-day-heading">
         <h3 id="report-per-day-heading">Per day</h3>
-        <CreditsBucketTable data={data} series={series} interval="day" />
+        <CreditsBucketTable data={bucketsSoFar(data, today)} series={series} interval="day" />
       </section>
     </>
   )

@@ -14,6 +14,7 @@ import {
   type UsageData,
 } from '../lib/usage-series'
 import { metricProjections, metricTotals, type MetricTotal } from '../lib/usage-summary'
+import { bucketsSoFar } from '../lib/usage-report'
 import type { Comparison } from '../lib/usage-view'
 import { UsageChart } from './usage-chart'
 import { UsageTable } from './usage-table'
@@ -78,7 +79,7 @@ export function ReportUsage({ data, previousData, comparison, now, isCurrentPeri
       </section>
       <section className="usage-report__section" aria-labelledby="report-per-day-heading">
         <h3 id="report-per-day-heading">Per day</h3>
-        <UsageTable data={data} shown={data.series} interval="day" />
+        <UsageTable data={bucketsSoFar(data, today)} shown={data.series} interval="day" />
       </section>
       <p className="muted usage-footnote">{BYTES_NOTE}</p>
     </>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { reportPeriodOf, reportPeriodOptions, reportRequest } from './usage-report'
+import { bucketsSoFar, reportPeriodOf, reportPeriodOptions, reportRequest } from './usage-report'
 
 const NOW = new Date('2026-11-28T10:00:00Z')
 
@@ -47,5 +47,30 @@ describe('reportPeriodOptions', () => {
       end: '2024-02-01',
     })
     expect(options.at(-1)).toEqual({ value: '2024-01', label: 'Jan 2024', group: 'Calendar months' })
+  })
+})
+
+describe('bucketsSoFar', () => {
+  const bucket = (start: string, end: string) => ({
+    start,
+    end,
+    startTimestamp: `${start}T00:00:00Z`,
+    endTimestamp: `${end}T00:00:00Z`,
+  })
+  const data = {
+    buckets: [
+      bucket('2026-11-27', '2026-11-28'),
+      bucket('2026-11-28', '2026-11-29'),
+      bucket('2026-11-29', '2026-11-30'),
+    ],
+    values: [1, 2, 0],
+  }
+
+  it('keeps the buckets begun by today (today included), and the values whole', () => {
+    expect(bucketsSoFar(data, '2026-11-28')).toEqual({ buckets: data.buckets.slice(0, 2), values: [1, 2, 0] })
+  })
+
+  it('gives a finished period back as it is', () => {
+    expect(bucketsSoFar(data, '2026-12-01')).toBe(data)
   })
 })

@@ -10,6 +10,7 @@ import {
 import { utcToday, type IsoDate } from '../../../../domain/dates'
 import type { UsageRequest } from '../queries'
 import { formatMonth, formatSpan } from './dates'
+import type { Bucket } from './usage-series'
 
 /** How many earlier subscription periods and calendar months the report offers. */
 export const REPORT_PERIOD_CHOICES = 12
@@ -76,4 +77,14 @@ export function reportPeriodOptions(
         : { value, label: formatSpan(selected.start, selected.end), group: 'Subscription periods' },
     )
   return options
+}
+
+/**
+ * The data with only the buckets that have begun by `today` (the rest of a running period has no
+ * usage yet): the report's per-day table lists the days so far, not zeros to come. The series'
+ * values are left whole, so their totals (the future's are 0) stay the period's.
+ */
+export function bucketsSoFar<T extends { buckets: Bucket[] }>(data: T, today: IsoDate): T {
+  const shown = data.buckets.filter((bucket) => bucket.start <= today)
+  return shown.length === data.buckets.length ? data : { ...data, buckets: shown }
 }
