@@ -5,11 +5,11 @@ import { SelectField } from '../../../components/ui/field'
 import { EmptyState } from '../../../components/ui/query-state'
 import { addDays, utcToday } from '../../../../domain/dates'
 import { formatSpan } from '../lib/dates'
-import { formatChange, formatCredits, formatExact } from '../lib/format'
 import {
   creditsChartRows,
   creditsCsv,
   creditsSeries,
+  seriesTotal,
   DELETED_FILTER_PARAM,
   DELETED_PROJECTS_LABEL,
   parseProjectFilter,
@@ -18,9 +18,10 @@ import {
   type CreditsData,
   type ProjectFilter,
 } from '../lib/project-credits'
-import { changeAgainst, containsNow, projectToPeriodEnd, sumValues } from '../lib/usage-summary'
+import { containsNow, projectToPeriodEnd } from '../lib/usage-summary'
 import { RANGE_LABELS, type Comparison, type UsageView } from '../lib/usage-view'
 import { CreditsChart } from './credits-chart'
+import { CreditsTotal } from './credits-total'
 import { CreditsBucketTable, ProjectTable } from './credits-tables'
 import { downloadText } from './download'
 import { useBudgetLine } from './use-budget-status'
@@ -74,10 +75,8 @@ export default function CreditsResults({
       </EmptyState>
     )
 
-  const total = sumValues(series.map((s) => s.total))
-  const previousTotal = previousData
-    ? sumValues(creditsSeries(previousData, filter).map((s) => s.total))
-    : undefined
+  const total = seriesTotal(series)
+  const previousTotal = previousData ? seriesTotal(creditsSeries(previousData, filter)) : undefined
   const projection = period ? projectToPeriodEnd(total, period, now) : null
   const bucketWord = view.interval === 'day' ? 'day' : 'month'
   const filterLabel =
@@ -114,29 +113,14 @@ export default function CreditsResults({
         ))}
         {hasDeleted && <option value={DELETED_FILTER_PARAM}>{DELETED_PROJECTS_LABEL}</option>}
       </SelectField>
-      <section aria-labelledby="credits-total-heading" className="ui-card usage-total">
-        <h2 id="credits-total-heading" className="usage-total__label">
-          Credits, {filterLabel}
-        </h2>
-        <p className="usage-total__value" title={formatExact(total)}>
-          {formatCredits(total)}
-        </p>
-        {comparison && (
-          <p className="usage-total__change">
-            {previousTotal === undefined ? (
-              <span className="muted">Comparing with the previous range…</span>
-            ) : (
-              <TotalChange current={total} previous={previousTotal} />
-            )}
-          </p>
-        )}
-        {projection && (
-          <p className="usage-total__projection">
-            Projected for the whole period: <strong>{formatCredits(projection.projected)}</strong> (the{' '}
-            {projection.elapsedDays} of {projection.periodDays} days so far continued at the same pace)
-          </p>
-        )}
-      </section>
+      <CreditsTotal
+        label={`Credits, ${filterLabel}`}
+        level={2}
+        total={total}
+        previousTotal={previousTotal}
+        isCompared={comparison !== null}
+        projection={projection}
+      />
       {isUnknownProject ? (
         <EmptyState
           title="This project has no usage in this range"
@@ -187,17 +171,5 @@ export default function CreditsResults({
         </>
       )}
     </div>
-  )
-}
-
-function TotalChange({ current, previous }: { current: number; previous: number }) {
-  const change = changeAgainst(current, previous)
-  if (change.kind === 'none') return <span className="muted">No credits in the previous range either</span>
-  if (change.kind === 'new') return <span>New: no credits in the previous range</span>
-  const direction = change.fraction > 0 ? 'up' : change.fraction < 0 ? 'down' : 'flat'
-  return (
-    <span className={`usage-change usage-change--${direction}`}>
-      {formatChange(change.fraction)} vs previous ({formatCredits(change.previous)})
-    </span>
   )
 }

@@ -119,6 +119,7 @@ export function UsagePage() {
             : 'What the organization consumed, per metric and object type.'}{' '}
           All dates are UTC. <Link to={paths.organization(name)}>Resource counts</Link> are on the overview.
         </p>
+        <Link to={paths.usageReport(name)}>Monthly report, to print or save as PDF</Link>
       </div>
       <RangePicker
         key={usageViewSearch(view).toString()}
