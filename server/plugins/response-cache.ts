@@ -100,6 +100,8 @@ const FIRST_LEVEL: Record<Encoding, number> = { br: 5, gzip: 6 }
 const BEST_LEVEL: Record<Encoding, number> = { br: 11, gzip: 9 }
 /** Recompress a form at BEST_LEVEL once it has been sent this many times. */
 const SENDS_BEFORE_RECOMPRESSING = 2
+/** Forms waiting to be recompressed, at most (each keeps its answer's body alive until its turn). */
+const MAX_WAITING_RECOMPRESSIONS = 64
 
 const brotli = promisify(brotliCompress)
 const gzipAsync = promisify(gzip)
@@ -118,29 +120,35 @@ function compress(body: Buffer, encoding: Encoding, level: number): Promise<Buff
 
 /**
  * Runs background jobs one at a time (a brotli 11 job holds one of libuv's four pool threads for
- * seconds: one at a time leaves the others to the requests). At most one job waits its turn: an
- * offer while one waits replaces it, and the dropped one is offered again when its answer is next
- * sent. A job's failure is its own to handle; it only ends the job.
+ * seconds: one at a time leaves the others to the requests), in the order offered. A job is offered
+ * under a key (what it works on): an offer under a key already waiting is ignored, and beyond
+ * `maxWaiting` waiting jobs the oldest is dropped (offered again when its answer is next sent). A
+ * job's failure is its own to handle; it only ends the job.
  */
 class OneAtATime {
   private running: Promise<void> | null = null
-  private waiting: (() => Promise<void>) | null = null
+  private readonly waiting = new Map<object, () => Promise<void>>()
   private drained: (() => void)[] = []
 
-  /** Starts the job now if nothing runs, else keeps it as the one waiting (instead of any other). */
-  offer(job: () => Promise<void>): void {
+  constructor(private readonly maxWaiting: number) {}
+
+  /** Starts the job now if nothing runs, else lets it wait its turn. */
+  offer(key: object, job: () => Promise<void>): void {
     if (this.running) {
-      this.waiting = job
+      if (this.waiting.has(key)) return
+      this.waiting.set(key, job)
+      if (this.waiting.size > this.maxWaiting) this.waiting.delete(this.waiting.keys().next().value!)
       return
     }
     this.running = job()
       .catch(() => undefined)
       .finally(() => {
         this.running = null
-        const next = this.waiting
-        this.waiting = null
-        if (next) this.offer(next)
-        else for (const resolve of this.drained.splice(0)) resolve()
+        const [next] = this.waiting
+        if (next) {
+          this.waiting.delete(next[0])
+          this.offer(...next)
+        } else for (const resolve of this.drained.splice(0)) resolve()
       })
   }
 
@@ -245,7 +253,7 @@ async function responseCachePlugin(app: FastifyInstance, options: ResponseCacheO
   const answers = new BoundedCache<CachedAnswer>(options.maxBytes ?? DEFAULT_MAX_BYTES)
   // The other answers worth compressing (not cached by version), by tag: compressed once too.
   const others = new BoundedCache<Representation>((options.maxBytes ?? DEFAULT_MAX_BYTES) / 8)
-  const recompressions = new OneAtATime()
+  const recompressions = new OneAtATime(MAX_WAITING_RECOMPRESSIONS)
   app.decorate('responseCacheSettled', () => recompressions.settled())
 
   // The organization, its version and the caller's membership, as of one moment (one statement).
@@ -353,7 +361,7 @@ async function responseCachePlugin(app: FastifyInstance, options: ResponseCacheO
     }
     form.sends += 1
     if (!form.final && form.sends >= SENDS_BEFORE_RECOMPRESSING)
-      recompressions.offer(() => recompressAtBest(representation, encoding, form))
+      recompressions.offer(form, () => recompressAtBest(representation, encoding, form))
     void reply.header('Content-Encoding', encoding)
     return form.bytes
   })

@@ -130,6 +130,25 @@ describe('compression', () => {
     expect(revalidated.status).toBe(304)
   })
 
+  it('recompresses every answer sent again, one after the other', async () => {
+    const urls = await Promise.all(
+      [20, 21, 22].map(async (count) => `/organizations/${await organizationWith(count)}/users`),
+    )
+    const firsts = new Map<string, number>()
+    for (const url of urls)
+      for (const encoding of ['br', 'gzip']) {
+        firsts.set(`${url} ${encoding}`, (await getEncoded(url, encoding)).rawPayload.length)
+        await getEncoded(url, encoding)
+      }
+    await api.app.responseCacheSettled()
+    for (const url of urls) {
+      const best = await getEncoded(url, 'br')
+      expect(best.rawPayload.length, url).toBeLessThan(firsts.get(`${url} br`)!)
+      const gzip = await getEncoded(url, 'gzip')
+      expect(gzip.rawPayload.length, url).toBeLessThanOrEqual(firsts.get(`${url} gzip`)!)
+    }
+  })
+
   it('leaves small answers as they are', async () => {
     const response = await api.app.inject({
       url: '/v2.1/user',
