@@ -128,7 +128,7 @@ function whereTheBytesGo(body: Buffer): string {
   // At most what the v7 ids' times can tell: log2 of the span (ms) they fall in, each.
   const timeBits = v7Times.length * Math.log2(span + 1)
   const kb = (bytes: number) => `${formatNumber(bytes / 1000)} KB`
-  return `where the members' brotli bytes go: the same answer with every id the same is ${kb(withoutIds)} at brotli 11 (${kb(best(body))} with the ids), so the ${formatNumber(members.length)} ids (${formatNumber(v7Times.length)} UUIDv7, the rest v4) take the rest. Their random bits alone are ${kb(randomBits / 8)}, their creation times (over ${formatNumber(span / 86_400_000)} days) up to ${kb(timeBits / 8)} more, and brotli spends 4 bits on a random hex digit and more on each dash.`
+  return `where the members' brotli bytes go: the same answer with every id the same is ${kb(withoutIds)} at brotli 11 (${kb(best(body))} with the ids), so the ${formatNumber(members.length)} ids (${formatNumber(v7Times.length)} of them UUIDv7) take the rest. Their random bits alone are ${kb(randomBits / 8)}, their creation times (over ${formatNumber(span / 86_400_000)} days) up to ${kb(timeBits / 8)} more, and brotli spends 4 bits on a random hex digit and more on each dash.`
 }
 
 const ENCODINGS: Encoding[] = ['br', 'gzip']
