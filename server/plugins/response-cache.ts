@@ -91,11 +91,11 @@ declare module 'fastify' {
 
 const DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 const DEFAULT_COMPRESS_THRESHOLD = 1024
-// Levels, measured on the 1,443 KB answer of 10,000 members (bench/api.ts; README "Performance"):
-// brotli 5 takes about 25 ms for 279 KB and gzip 6 about 15 ms for 308 KB, fast enough for the
-// request that first sends an answer; brotli 11 takes about 1.9 s for 230 KB (18% smaller: levels
-// 6 to 9 gain nothing on it, 10 takes 0.7 s for 242 KB) and gzip 9 about 40 ms for 285 KB, so they
-// are only spent, in the background, on answers that are sent again.
+// Levels, measured on the 1,443 KB answer of 10,000 members (bench/api.ts), with UUIDv7 ids (and,
+// in brackets, v4): brotli 5 takes about 25-40 ms for 263 KB (279) and gzip 6 about 15 ms for
+// 290 KB (308), fast enough for the request that first sends an answer; brotli 11 takes about 2 s
+// for 216 KB (230; levels 6 to 9 gain nothing, 10 takes 0.7 s for 226 KB) and gzip 9 about 40 ms for
+// 268 KB (285), so they are only spent, in the background, on answers that are sent again.
 const FIRST_LEVEL: Record<Encoding, number> = { br: 5, gzip: 6 }
 const BEST_LEVEL: Record<Encoding, number> = { br: 11, gzip: 9 }
 /** Recompress a form at BEST_LEVEL once it has been sent this many times. */
