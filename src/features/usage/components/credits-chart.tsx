@@ -22,6 +22,9 @@ import type { CreditsChartRow, CreditsSeries } from '../lib/project-credits'
 import { sumValues } from '../lib/usage-summary'
 import { NARROW_SCREEN, useMediaQuery } from '../../../hooks/use-media-query'
 import { budgetReferenceLine } from './budget-line'
+import { CompareCaption } from './compare-caption'
+import { PREVIOUS_BAR_STYLE, PREVIOUS_STYLE } from './previous-style'
+import type { DateRange } from '../../../../domain/usage'
 import type { BudgetLine } from './use-budget-status'
 
 const CHART_HEIGHT = 280
@@ -40,6 +43,8 @@ export interface CreditsChartProps {
   series: CreditsSeries[]
   /** The credit budget's pace per day, drawn as a dashed line (day buckets of the current period). */
   budgetLine?: BudgetLine
+  /** When comparing: the shown and previous ranges; `rows` then carry the previous credits (`prev`). */
+  compared?: { shown: DateRange; previous: DateRange }
 }
 
 export const CreditsChart = memo(function CreditsChart({
@@ -47,6 +52,7 @@ export const CreditsChart = memo(function CreditsChart({
   rows,
   series,
   budgetLine,
+  compared,
 }: CreditsChartProps) {
   const maxTicks = useMediaQuery(NARROW_SCREEN) ? 3 : 10
   const { ticks, label } = useMemo(
@@ -111,12 +117,23 @@ export const CreditsChart = memo(function CreditsChart({
             </li>
           ))}
         </ul>
+        {compared && <CompareCaption {...compared} />}
         {budgetLine && <p className="usage-chart__budget">{budgetLine.label}</p>}
       </figcaption>
       <div className="usage-chart__plot" data-testid="credits-plot">
         {interval === 'day' ? (
           <AreaChart {...chartProps}>
             {axes}
+            {compared && (
+              <Area
+                dataKey="prev"
+                name="Previous range"
+                type="linear"
+                {...PREVIOUS_STYLE}
+                stroke="var(--usage-color-previous)"
+                fill="var(--usage-color-previous)"
+              />
+            )}
             {series.map((s, index) => (
               <Area
                 key={s.key}
@@ -137,6 +154,15 @@ export const CreditsChart = memo(function CreditsChart({
         ) : (
           <BarChart {...chartProps}>
             {axes}
+            {compared && (
+              <Bar
+                dataKey="prev"
+                name="Previous range"
+                {...PREVIOUS_BAR_STYLE}
+                stroke="var(--usage-color-previous)"
+                fill="var(--usage-color-previous)"
+              />
+            )}
             {series.map((s, index) => (
               <Bar
                 key={s.key}
@@ -161,12 +187,14 @@ function CreditsTooltip({
   series,
 }: Pick<TooltipContentProps<number, string>, 'active' | 'payload'> & { series: CreditsSeries[] }) {
   const row = payload?.[0]?.payload as CreditsChartRow | undefined
-  if (!active || !row || row.isFuture) return null
+  const hasPrevious = typeof row?.prevStart === 'string' && typeof row.prevEnd === 'string'
+  // A bucket after today has no credits yet; only the previous range's, when comparing.
+  if (!active || !row || (row.isFuture && !hasPrevious)) return null
   const value = (s: CreditsSeries) => Number(row[s.key] ?? 0)
   return (
     <div className="usage-tooltip" data-bucket-start={row.start}>
       <p className="usage-tooltip__title">{formatSpan(row.start, row.end)} (UTC)</p>
-      <dl>
+      <dl hidden={row.isFuture}>
         {series.map((s, index) => (
           <div key={s.key}>
             <dt>
@@ -183,6 +211,14 @@ function CreditsTooltip({
           </div>
         )}
       </dl>
+      {hasPrevious && (
+        <dl className="usage-tooltip__previous">
+          <div>
+            <dt>Previous range: {formatSpan(String(row.prevStart), String(row.prevEnd))}</dt>
+            <dd>{formatExact(Number(row.prev ?? 0))}</dd>
+          </div>
+        </dl>
+      )}
     </div>
   )
 }

@@ -21,6 +21,10 @@ import { SERIES_COLOR } from './series-colors'
 import type { BudgetLine } from './use-budget-status'
 import { formatMonth, formatShortDay, formatSpan } from '../lib/dates'
 import { AxisTick } from './axis-tick'
+import { CompareCaption } from './compare-caption'
+import { PREVIOUS_STYLE } from './previous-style'
+import type { ComparedChartRow } from '../lib/compare'
+import type { DateRange } from '../../../../domain/usage'
 import { formatAxisTick, formatExact, formatMetricValue } from '../lib/format'
 import {
   METRIC_LABELS,
@@ -51,6 +55,8 @@ export interface UsageChartProps {
   onToggleSeries: (key: SeriesKey) => void
   /** The credit budget's pace per day (credits chart, day buckets of the current period). */
   budgetLine?: BudgetLine
+  /** When comparing: the shown and previous ranges; `rows` then carry the previous values. */
+  compared?: { shown: DateRange; previous: DateRange }
 }
 
 export const UsageChart = memo(function UsageChart({
@@ -61,6 +67,7 @@ export const UsageChart = memo(function UsageChart({
   hidden,
   onToggleSeries,
   budgetLine,
+  compared,
 }: UsageChartProps) {
   const titleId = `usage-chart-${metric}`
   const shown = series.filter((s) => !hidden.has(s.key))
@@ -133,6 +140,7 @@ export const UsageChart = memo(function UsageChart({
             </li>
           ))}
         </ul>
+        {compared && <CompareCaption {...compared} />}
         {budgetLine && <p className="usage-chart__budget">{budgetLine.label}</p>}
       </figcaption>
       <div className="usage-chart__plot" data-testid={`usage-plot-${metric}`}>
@@ -140,6 +148,20 @@ export const UsageChart = memo(function UsageChart({
           <AreaChart {...chartProps}>
             {axes}
             {budgetLine && budgetReferenceLine(budgetLine.perDay)}
+            {compared &&
+              series.map((s) => (
+                <Area
+                  key={`previous-${s.key}`}
+                  dataKey={(row: ComparedChartRow) => row.previous?.[s.objectType]}
+                  name={`${OBJECT_TYPE_LABELS[s.objectType]}, previous range`}
+                  stackId="previous"
+                  type="linear"
+                  {...PREVIOUS_STYLE}
+                  stroke={SERIES_COLOR[s.objectType]}
+                  fill={SERIES_COLOR[s.objectType]}
+                  hide={hidden.has(s.key)}
+                />
+              ))}
             {series.map((s) => (
               <Area
                 key={s.key}
@@ -160,7 +182,7 @@ export const UsageChart = memo(function UsageChart({
           </AreaChart>
         ) : (
           <Suspense fallback={<div style={{ height: CHART_HEIGHT }} aria-hidden="true" />}>
-            <UsageBarPlot chartProps={chartProps} series={series} hidden={hidden}>
+            <UsageBarPlot chartProps={chartProps} series={series} hidden={hidden} hasPrevious={!!compared}>
               {axes}
             </UsageBarPlot>
           </Suspense>
@@ -179,9 +201,10 @@ function UsageTooltip({
   metric: UsageMetric
   shown: Series[]
 }) {
-  const row = payload?.[0]?.payload as ChartRow | undefined
+  const row = payload?.[0]?.payload as ComparedChartRow | undefined
   if (!active || !row) return null
   const total = sumValues(shown.map((s) => row[s.objectType] ?? 0))
+  const previous = row.previous
   return (
     <div className="usage-tooltip" data-bucket-start={row.start}>
       <p className="usage-tooltip__title">{formatSpan(row.start, row.end)} (UTC)</p>
@@ -202,6 +225,19 @@ function UsageTooltip({
           </div>
         )}
       </dl>
+      {previous && (
+        <div className="usage-tooltip__previous">
+          <p className="usage-tooltip__title">Previous range: {formatSpan(previous.start, previous.end)}</p>
+          <dl>
+            {shown.map((s) => (
+              <div key={s.key}>
+                <dt>{OBJECT_TYPE_LABELS[s.objectType]}</dt>
+                <dd>{exactValue(metric, previous[s.objectType] ?? 0)}</dd>
+              </div>
+            ))}
+          </dl>
+        </div>
+      )}
     </div>
   )
 }
