@@ -1,13 +1,12 @@
 // Credits per project, stacked: areas for days, bars for months. It renders what
 // ../lib/project-credits computed; it computes nothing itself. Animations are off, as in usage-chart.
-import { memo, useMemo } from 'react'
+import { lazy, memo, Suspense, useMemo } from 'react'
 import {
   Area,
   AreaChart,
   Bar,
   BarChart,
   CartesianGrid,
-  Tooltip,
   XAxis,
   YAxis,
   type BaseTickContentProps,
@@ -26,6 +25,8 @@ import { CompareCaption } from './compare-caption'
 import { PREVIOUS_BAR_STYLE, PREVIOUS_STYLE } from './previous-style'
 import type { DateRange } from '../../../../domain/usage'
 import type { BudgetLine } from './use-budget-status'
+
+const ChartTooltip = lazy(() => import('./chart-tooltip'))
 
 const CHART_HEIGHT = 280
 const MARGIN = { top: 8, right: 20, bottom: 0, left: 0 }
@@ -86,12 +87,9 @@ export const CreditsChart = memo(function CreditsChart({
       )}
       stroke="var(--color-border-strong)"
     />,
-    <Tooltip
-      key="tooltip"
-      isAnimationActive={false}
-      cursor={{ stroke: 'var(--color-border-strong)', fill: 'var(--color-surface-sunken)' }}
-      content={(props) => <CreditsTooltip {...props} series={series} />}
-    />,
+    <Suspense key="tooltip" fallback={null}>
+      <ChartTooltip content={(props) => <CreditsTooltip {...props} series={series} />} />
+    </Suspense>,
     budgetLine && budgetReferenceLine(budgetLine.perDay),
   ]
   const chartProps = {

@@ -6,7 +6,6 @@ import {
   Area,
   AreaChart,
   CartesianGrid,
-  Tooltip,
   XAxis,
   YAxis,
   type BaseTickContentProps,
@@ -36,6 +35,7 @@ import {
 
 const loadBarPlot = () => import('./usage-bar-plot')
 const UsageBarPlot = lazy(loadBarPlot)
+const ChartTooltip = lazy(() => import('./chart-tooltip'))
 
 /** Starts loading the monthly chart's code, e.g. from the route's prefetch beside the data. */
 export function preloadMonthlyChart(): void {
@@ -103,11 +103,9 @@ export const UsageChart = memo(function UsageChart({
         stroke="var(--color-border-strong)"
         allowDecimals={metric === 'credits'}
       />
-      <Tooltip
-        isAnimationActive={false}
-        cursor={{ stroke: 'var(--color-border-strong)', fill: 'var(--color-surface-sunken)' }}
-        content={(props) => <UsageTooltip {...props} metric={metric} shown={shown} />}
-      />
+      <Suspense fallback={null}>
+        <ChartTooltip content={(props) => <UsageTooltip {...props} metric={metric} shown={shown} />} />
+      </Suspense>
     </>
   )
   const chartProps = {
