@@ -125,7 +125,7 @@ export function RangePicker({
         </>
       )}
       <CheckboxField
-        label="Compare with the previous range"
+        label="Compare with the period before"
         className="usage-range__compare"
         checked={compare}
         onChange={(event) => onCompareChange(event.target.checked)}
