@@ -192,23 +192,25 @@ function CreditsTooltip({
   return (
     <div className="usage-tooltip" data-bucket-start={row.start}>
       <p className="usage-tooltip__title">{formatSpan(row.start, row.end)} (UTC)</p>
-      <dl hidden={row.isFuture}>
-        {series.map((s, index) => (
-          <div key={s.key}>
-            <dt>
-              <span className="usage-legend__swatch" style={{ background: creditsColor(s, index) }} />
-              {s.label}
-            </dt>
-            <dd>{formatExact(value(s))}</dd>
-          </div>
-        ))}
-        {series.length > 1 && (
-          <div className="usage-tooltip__total">
-            <dt>Total</dt>
-            <dd>{formatExact(sumValues(series.map(value)))}</dd>
-          </div>
-        )}
-      </dl>
+      {!row.isFuture && (
+        <dl>
+          {series.map((s, index) => (
+            <div key={s.key}>
+              <dt>
+                <span className="usage-legend__swatch" style={{ background: creditsColor(s, index) }} />
+                {s.label}
+              </dt>
+              <dd>{formatExact(value(s))}</dd>
+            </div>
+          ))}
+          {series.length > 1 && (
+            <div className="usage-tooltip__total">
+              <dt>Total</dt>
+              <dd>{formatExact(sumValues(series.map(value)))}</dd>
+            </div>
+          )}
+        </dl>
+      )}
       {hasPrevious && (
         <dl className="usage-tooltip__previous">
           <div>

@@ -200,29 +200,32 @@ function UsageTooltip({
   shown: Series[]
 }) {
   const row = payload?.[0]?.payload as ComparedChartRow | undefined
-  if (!active || !row) return null
+  // A bucket after today has no usage yet; only the previous range's, when comparing.
+  if (!active || !row || (row.isFuture && !row.previous)) return null
   const total = sumValues(shown.map((s) => row[s.objectType] ?? 0))
   const previous = row.previous
   return (
     <div className="usage-tooltip" data-bucket-start={row.start}>
       <p className="usage-tooltip__title">{formatSpan(row.start, row.end)} (UTC)</p>
-      <dl>
-        {shown.map((s) => (
-          <div key={s.key}>
-            <dt>
-              <span className="usage-legend__swatch" style={{ background: SERIES_COLOR[s.objectType] }} />
-              {OBJECT_TYPE_LABELS[s.objectType]}
-            </dt>
-            <dd>{exactValue(metric, row[s.objectType] ?? 0)}</dd>
-          </div>
-        ))}
-        {shown.length > 1 && (
-          <div className="usage-tooltip__total">
-            <dt>Total</dt>
-            <dd>{exactValue(metric, total)}</dd>
-          </div>
-        )}
-      </dl>
+      {!row.isFuture && (
+        <dl>
+          {shown.map((s) => (
+            <div key={s.key}>
+              <dt>
+                <span className="usage-legend__swatch" style={{ background: SERIES_COLOR[s.objectType] }} />
+                {OBJECT_TYPE_LABELS[s.objectType]}
+              </dt>
+              <dd>{exactValue(metric, row[s.objectType] ?? 0)}</dd>
+            </div>
+          ))}
+          {shown.length > 1 && (
+            <div className="usage-tooltip__total">
+              <dt>Total</dt>
+              <dd>{exactValue(metric, total)}</dd>
+            </div>
+          )}
+        </dl>
+      )}
       {previous && (
         <div className="usage-tooltip__previous">
           <p className="usage-tooltip__title">Previous range: {formatSpan(previous.start, previous.end)}</p>
