@@ -1,6 +1,6 @@
 // The previous subscription period and the comparison with the previous range, against both API
 // generations (playwright.config.ts): each test makes its own organization and records its usage.
-import type { Locator, Page } from '@playwright/test'
+import type { APIRequestContext, Locator, Page } from '@playwright/test'
 import { addDays, daysBetween, utcToday } from '../domain/dates'
 import { currentPeriod, previousPeriod } from '../domain/subscriptions'
 import { formatDay, formatSpan } from '../src/features/usage/lib/dates'
@@ -48,6 +48,13 @@ async function column(table: Locator, header: string | RegExp): Promise<string[]
     .evaluateAll((rows, at) => rows.map((row) => row.children[at]?.textContent?.trim() ?? ''), index)
 }
 
+/** A new organization of a new admin, signed in on `page` once `ready` (after any backdating). */
+async function newOrganization(page: Page, request: APIRequestContext) {
+  const admin = createUser()
+  const organization = await createOrganization(request, admin)
+  return { organization, today: utcToday(), ready: () => signIn(page, admin) }
+}
+
 /** Switches the comparison on from the keyboard: Tab from the interval to the checkbox, then Space. */
 async function compareByKeyboard(page: Page) {
   await rangeForm(page).getByLabel('Interval').focus()
@@ -61,11 +68,9 @@ test('the previous range is drawn behind the current period, in the table by pos
   page,
   request,
 }) => {
-  const admin = createUser()
-  const organization = await createOrganization(request, admin)
+  const { organization, today, ready } = await newOrganization(page, request)
   // A subscription that started about two months ago; the organization was created on the
   // second day of the previous period, so that period has usage and the one before it is none.
-  const today = utcToday()
   const subscriptionStart = addDays(today, -70)
   const current = currentPeriod(subscriptionStart, today)
   const probe = previousPeriod(subscriptionStart, today, subscriptionStart)
@@ -80,7 +85,7 @@ test('the previous range is drawn behind the current period, in the table by pos
     ...Array.from({ length: previousDays }, (_, i) => ({ day: addDays(previous.start, i), credits: 10 + i })),
     ...Array.from({ length: currentDays }, (_, i) => ({ day: addDays(current.start, i), credits: 100 + i })),
   ])
-  await signIn(page, admin)
+  await ready()
 
   // The current period as a table; the comparison switched on by keyboard, and kept in the URL.
   await openUsage(page, `/organizations/${organization}/usage?view=table`)
@@ -141,10 +146,8 @@ test('an organization in its first subscription period says there is no previous
   page,
   request,
 }) => {
-  const admin = createUser()
-  const organization = await createOrganization(request, admin)
-  const today = utcToday()
-  await signIn(page, admin)
+  const { organization, today, ready } = await newOrganization(page, request)
+  await ready()
 
   await openUsage(page, `/organizations/${organization}/usage?range=previous-period`)
   await expect(page.getByRole('heading', { name: 'No previous subscription period' })).toBeVisible()
@@ -168,16 +171,14 @@ test('an organization in its first subscription period says there is no previous
 })
 
 test('the last 30 days compare with the 30 days before, by month as well', async ({ page, request }) => {
-  const admin = createUser()
-  const organization = await createOrganization(request, admin)
-  const today = utcToday()
+  const { organization, today, ready } = await newOrganization(page, request)
   const start = addDays(today, -29)
   recordCredits(organization, [
     { day: addDays(start, -30), credits: 7 },
     { day: addDays(start, -29), credits: 8 },
     { day: start, credits: 70 },
   ])
-  await signIn(page, admin)
+  await ready()
 
   await openUsage(page, `/organizations/${organization}/usage?range=30d&compare=previous&view=table`)
   await expect(compareBox(page)).toBeChecked()

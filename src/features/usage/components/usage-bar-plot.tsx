@@ -3,8 +3,7 @@
 import type { ReactNode } from 'react'
 import { Bar, BarChart } from 'recharts'
 import { OBJECT_TYPE_LABELS, type ChartRow, type Series, type SeriesKey } from '../lib/usage-series'
-import { SERIES_COLOR } from './series-colors'
-import type { ComparedChartRow } from '../lib/compare'
+import { previousSeriesProps, SERIES_COLOR } from './series-colors'
 import { PREVIOUS_BAR_STYLE } from './previous-style'
 
 export interface PlotProps {
@@ -23,16 +22,7 @@ export default function UsageBarPlot({ chartProps, series, hidden, children, has
       {children}
       {hasPrevious &&
         series.map((s) => (
-          <Bar
-            key={`previous-${s.key}`}
-            dataKey={(row: ComparedChartRow) => row.previous?.[s.objectType]}
-            name={`${OBJECT_TYPE_LABELS[s.objectType]}, previous range`}
-            stackId="previous"
-            stroke={SERIES_COLOR[s.objectType]}
-            fill={SERIES_COLOR[s.objectType]}
-            {...PREVIOUS_BAR_STYLE}
-            hide={hidden.has(s.key)}
-          />
+          <Bar key={`previous-${s.key}`} {...PREVIOUS_BAR_STYLE} {...previousSeriesProps(s, hidden)} />
         ))}
       {series.map((s) => (
         <Bar

@@ -16,7 +16,7 @@ import { NARROW_SCREEN, useMediaQuery } from '../../../hooks/use-media-query'
 import { axisTicks } from '../lib/axis'
 import { sumValues } from '../lib/usage-summary'
 import { budgetReferenceLine } from './budget-line'
-import { SERIES_COLOR } from './series-colors'
+import { previousSeriesProps, SERIES_COLOR } from './series-colors'
 import type { BudgetLine } from './use-budget-status'
 import { formatMonth, formatShortDay, formatSpan } from '../lib/dates'
 import { AxisTick } from './axis-tick'
@@ -150,14 +150,9 @@ export const UsageChart = memo(function UsageChart({
               series.map((s) => (
                 <Area
                   key={`previous-${s.key}`}
-                  dataKey={(row: ComparedChartRow) => row.previous?.[s.objectType]}
-                  name={`${OBJECT_TYPE_LABELS[s.objectType]}, previous range`}
-                  stackId="previous"
                   type="linear"
                   {...PREVIOUS_STYLE}
-                  stroke={SERIES_COLOR[s.objectType]}
-                  fill={SERIES_COLOR[s.objectType]}
-                  hide={hidden.has(s.key)}
+                  {...previousSeriesProps(s, hidden)}
                 />
               ))}
             {series.map((s) => (
