@@ -85,7 +85,7 @@ export function UsagePage() {
   )
   const beforeRange = before && !isNoPeriod(before) ? before : null
   const comparison = useMemo(
-    () => (shownRange && beforeRange ? comparisonFor(shownRange, beforeRange, now) : null),
+    () => (shownRange && beforeRange ? comparisonFor(shownRange, now, beforeRange) : null),
     [shownRange, beforeRange, now],
   )
   const previousUsage = useQuery({

@@ -101,13 +101,7 @@ describe('previousRange', () => {
 
 describe('comparisonFor', () => {
   it('compares a finished range with the whole previous range', () => {
-    expect(
-      comparisonFor(
-        { start: '2026-11-22', end: '2026-11-29' },
-        { start: '2026-11-15', end: '2026-11-22' },
-        now,
-      ),
-    ).toEqual({
+    expect(comparisonFor({ start: '2026-11-22', end: '2026-11-29' }, now)).toEqual({
       current: { start: '2026-11-22', end: '2026-11-29' },
       previous: { start: '2026-11-15', end: '2026-11-22' },
       isPartial: false,
@@ -116,16 +110,24 @@ describe('comparisonFor', () => {
 
   it('compares the days so far of a running period with as many days of the previous period', () => {
     expect(
-      comparisonFor(
-        { start: '2026-11-12', end: '2026-12-12' },
-        { start: '2026-10-12', end: '2026-11-12' },
-        now,
-      ),
+      comparisonFor({ start: '2026-11-12', end: '2026-12-12' }, now, {
+        start: '2026-10-12',
+        end: '2026-11-12',
+      }),
     ).toEqual({
       current: { start: '2026-11-12', end: '2026-11-29' },
       previous: { start: '2026-10-12', end: '2026-10-29' },
       isPartial: true,
     })
+  })
+
+  it('measures against the range it is given, e.g. a previous period of another length', () => {
+    expect(
+      comparisonFor({ start: '2026-10-31', end: '2026-11-30' }, now, {
+        start: '2026-09-30',
+        end: '2026-10-31',
+      }),
+    ).toMatchObject({ previous: { start: '2026-09-30', end: '2026-10-29' }, isPartial: true })
   })
 
   it('asks for totals by day where the API allows it', () => {

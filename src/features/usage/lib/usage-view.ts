@@ -207,9 +207,14 @@ export interface Comparison {
  * What the change is measured against. A range that is over compares with the previous range of
  * the same length. A range still running (the current subscription period) compares its days so
  * far with as many days from the start of the previous range: 17 days of this period against the
- * first 17 of the last one, not against all 30 of them.
+ * first 17 of the last one, not against all 30 of them. `previous`: the range before (see
+ * {@link comparedRange}); by default {@link previousRange} of the shown one.
  */
-export function comparisonFor(shown: DateRange, previous: DateRange, now: Date): Comparison {
+export function comparisonFor(
+  shown: DateRange,
+  now: Date,
+  previous: DateRange = previousRange(shown),
+): Comparison {
   const tomorrow = addDays(utcToday(now), 1)
   if (tomorrow >= shown.end || tomorrow <= shown.start) return { current: shown, previous, isPartial: false }
   const days = daysBetween(shown.start, tomorrow)
