@@ -6,6 +6,7 @@ import { EmptyState } from '../../../components/ui/query-state'
 import { addDays, utcToday } from '../../../../domain/dates'
 import { formatSpan } from '../lib/dates'
 import {
+  bucketTotals,
   creditsChartRows,
   creditsCsv,
   creditsSeries,
@@ -26,6 +27,8 @@ import { CreditsBucketTable, ProjectTable } from './credits-tables'
 import { downloadText } from './download'
 import { useBudgetLine } from './use-budget-status'
 import { DisplayToggle, type UsageDisplay } from './display-toggle'
+import { CompareNotice } from './compare-notice'
+import { withPreviousCredits, type Compared } from '../lib/compare'
 
 interface CreditsResultsProps {
   organization: string
@@ -34,6 +37,8 @@ interface CreditsResultsProps {
   /** The previous range of the same length; undefined while it loads or if it failed. */
   previousData: CreditsData | undefined
   comparison: Comparison | null
+  /** The previous range drawn behind the chart (`compare=previous`), aligned by position. */
+  compared?: Compared<CreditsData>
   now: Date
   display: UsageDisplay
   onDisplayChange: (display: UsageDisplay) => void
@@ -50,6 +55,7 @@ export default function CreditsResults({
   data,
   previousData,
   comparison,
+  compared = { kind: 'off' },
   now,
   display,
   onDisplayChange,
@@ -59,7 +65,11 @@ export default function CreditsResults({
 }: CreditsResultsProps) {
   const series = useMemo(() => creditsSeries(data, filter), [data, filter])
   const today = utcToday(now)
-  const rows = useMemo(() => creditsChartRows(data, series, today), [data, series, today])
+  const previous = compared.kind === 'ready' ? compared.data : undefined
+  const rows = useMemo(() => {
+    const shown = creditsChartRows(data, series, today)
+    return previous ? withPreviousCredits(shown, previous, filter) : shown
+  }, [data, series, today, previous, filter])
   const isCurrentPeriod = view.range === 'period' && data.range !== null && containsNow(data.range, now)
   const period = isCurrentPeriod ? data.range : null
   const budgetLine = useBudgetLine(organization, filter.kind === 'all' ? period : null, view.interval)
@@ -136,6 +146,7 @@ export default function CreditsResults({
               No credits were used in this range: every {bucketWord} is 0.
             </p>
           )}
+          <CompareNotice compared={compared} />
           <div className="usage-toolbar">
             <DisplayToggle display={display} onDisplayChange={onDisplayChange} chartLabel="Chart" />
             <div className="usage-toolbar__export">
@@ -152,10 +163,28 @@ export default function CreditsResults({
           </div>
           {display === 'chart' ? (
             <div className="usage-charts">
-              <CreditsChart interval={view.interval} rows={rows} series={series} budgetLine={budgetLine} />
+              <CreditsChart
+                interval={view.interval}
+                rows={rows}
+                series={series}
+                budgetLine={budgetLine}
+                compared={
+                  compared.kind === 'ready' ? { shown: data.range, previous: compared.range } : undefined
+                }
+              />
             </div>
           ) : (
-            <CreditsBucketTable data={data} series={series} interval={view.interval} />
+            <CreditsBucketTable
+              data={data}
+              series={series}
+              interval={view.interval}
+              previous={
+                previous && {
+                  buckets: previous.buckets,
+                  totals: bucketTotals(previous, creditsSeries(previous, filter)),
+                }
+              }
+            />
           )}
           <section aria-labelledby="project-table-heading" className="stack-sm">
             <h3 id="project-table-heading">Credits per project</h3>

@@ -15,6 +15,8 @@ import { UsageTable } from './usage-table'
 import { useHiddenSeries } from './use-hidden-series'
 import { UsageTotals } from './usage-totals'
 import { DisplayToggle, type UsageDisplay } from './display-toggle'
+import { CompareNotice } from './compare-notice'
+import { withPreviousRows, type Compared } from '../lib/compare'
 
 interface UsageResultsProps {
   organization: string
@@ -22,6 +24,8 @@ interface UsageResultsProps {
   data: UsageData
   previousData: UsageData | undefined
   comparison: Comparison | null
+  /** The previous range drawn behind the charts (`compare=previous`), aligned by position. */
+  compared?: Compared<UsageData>
   now: Date
   display: UsageDisplay
   onDisplayChange: (display: UsageDisplay) => void
@@ -35,6 +39,7 @@ export function UsageResults({
   data,
   previousData,
   comparison,
+  compared = { kind: 'off' },
   now,
   display,
   onDisplayChange,
@@ -48,6 +53,16 @@ export function UsageResults({
   const today = utcToday(now)
   const rowsByMetric = useMemo(() => METRICS.map((metric) => chartRows(data, metric, today)), [data, today])
   const seriesByMetric = useMemo(() => METRICS.map((metric) => seriesOfMetric(data, metric)), [data])
+  const previous = compared.kind === 'ready' ? compared.data : undefined
+  const chartCompared =
+    compared.kind === 'ready' && data.range ? { shown: data.range, previous: compared.range } : undefined
+  const comparedRows = useMemo(
+    () =>
+      previous
+        ? METRICS.map((metric, index) => withPreviousRows(rowsByMetric[index] ?? [], previous, metric))
+        : rowsByMetric,
+    [previous, rowsByMetric],
+  )
   const isCurrentPeriod = view.range === 'period' && data.range !== null && containsNow(data.range, now)
   const budgetLine = useBudgetLine(organization, isCurrentPeriod ? data.range : null, view.interval)
   const projections = useMemo(
@@ -86,6 +101,7 @@ export function UsageResults({
           range.
         </p>
       )}
+      <CompareNotice compared={compared} />
       <div className="usage-toolbar">
         <DisplayToggle display={display} onDisplayChange={onDisplayChange} chartLabel="Charts" />
         <div className="usage-toolbar__export">
@@ -114,8 +130,9 @@ export function UsageResults({
               key={metric}
               metric={metric}
               interval={view.interval}
-              rows={rowsByMetric[index] ?? []}
+              rows={comparedRows[index] ?? []}
               series={seriesByMetric[index] ?? []}
+              compared={chartCompared}
               hidden={hidden}
               onToggleSeries={toggleSeries}
               budgetLine={metric === 'credits' ? budgetLine : undefined}
@@ -129,7 +146,7 @@ export function UsageResults({
           </button>
         </EmptyState>
       ) : (
-        <UsageTable data={data} shown={shown} interval={view.interval} />
+        <UsageTable data={data} shown={shown} interval={view.interval} previous={previous} />
       )}
       <p className="muted usage-footnote">{BYTES_NOTE}</p>
     </div>
