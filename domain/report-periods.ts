@@ -14,7 +14,7 @@
  * period that starts on that day. Periods that start after today have no usage and are refused.
  */
 import { addMonths, isCalendarDate, type IsoDate } from './dates'
-import { currentPeriod } from './subscriptions'
+import { currentPeriod, periodIndex } from './subscriptions'
 
 export type ReportPeriod =
   /** The current subscription period: its dates come from the API's answer (the API knows them). */
@@ -80,11 +80,9 @@ export function previousSubscriptionPeriods(
   today: IsoDate,
   count: number,
 ): { start: IsoDate; end: IsoDate }[] {
-  const current = currentPeriod(subscriptionStart, today)
   const periods: { start: IsoDate; end: IsoDate }[] = []
-  // The current period's index in months from the start; each earlier one counts from the start too.
-  let index = 0
-  while (addMonths(subscriptionStart, index) < current.start) index += 1
+  // Each earlier period counts from the subscription start, so a clamped short month does not stick.
+  const index = periodIndex(subscriptionStart, today)
   for (let back = index - 1; back >= 0 && periods.length < count; back -= 1)
     periods.push({ start: addMonths(subscriptionStart, back), end: addMonths(subscriptionStart, back + 1) })
   return periods

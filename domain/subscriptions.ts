@@ -74,8 +74,11 @@ export function periodProblems(
   return problems
 }
 
-/** How many whole periods of a subscription started on `subscriptionStart` lie before the one containing `day`. */
-function periodIndex(subscriptionStart: IsoDate, day: IsoDate): number {
+/**
+ * How many whole periods of a subscription started on `subscriptionStart` lie before the one
+ * containing `day` (0 in the first period, and for a subscription that starts after `day`).
+ */
+export function periodIndex(subscriptionStart: IsoDate, day: IsoDate): number {
   const [startYear, startMonth] = subscriptionStart.split('-').map(Number) as [number, number]
   const [year, month] = day.split('-').map(Number) as [number, number]
   const months = Math.max(0, (year - startYear) * 12 + (month - startMonth))
