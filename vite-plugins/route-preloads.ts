@@ -9,6 +9,8 @@ import type { Plugin, Rolldown } from 'vite'
 
 /** Where the build writes the map into the early script: `var ROUTE_FILES = {}`, empty in the source. */
 export const ROUTE_FILES_MARKER = /var ROUTE_FILES = \{\}/
+/** The map as the build wrote it: JSON on one line. */
+const FILLED_ROUTE_FILES = /var ROUTE_FILES = \{.*\}/
 
 /**
  * The files of each lazily loaded module by name, `/assets/…` paths: a route module's name is its
@@ -22,6 +24,10 @@ export function withRouteFiles(script: string, files: RouteFiles): string {
     throw new Error('early-requests.js has no `var ROUTE_FILES = {}` to fill in')
   return script.replace(ROUTE_FILES_MARKER, () => `var ROUTE_FILES = ${JSON.stringify(files)}`)
 }
+
+/** A built early script with its map emptied again, as the dev server has it: it preloads nothing. */
+export const withoutRouteFiles = (script: string): string =>
+  script.replace(FILLED_ROUTE_FILES, 'var ROUTE_FILES = {}')
 
 const ROUTE_MODULE = /\/src\/app\/routes\/([\w-]+)\.tsx$/
 

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { withRouteFiles } from '../../vite-plugins/route-preloads'
@@ -138,5 +138,33 @@ describe('early requests', () => {
   it('preloads nothing from the source as it is (the dev server serves it unfilled)', () => {
     runEarlyScript('/organizations', 'stored')
     expect(preloaded()).toEqual([])
+  })
+
+  it.each([
+    ['/sign-in', 'stored', ['sign-in']],
+    ['/', 'stored', ['app-layout', 'organizations', 'validate']],
+    [
+      '/organizations/acme',
+      'stored',
+      ['app-layout', 'organization-layout', 'organization-overview', 'validate'],
+    ],
+    [
+      '/organizations/acme/settings',
+      'stored',
+      ['app-layout', 'organization-layout', 'organization-settings', 'validate'],
+    ],
+    ['/organizations/acme/usage', 'stored', ['app-layout', 'organization-layout', 'usage', 'validate']],
+    ['/nowhere', 'stored', ['app-layout', 'not-found']],
+    ['/organizations/acme/members', null, ['sign-in']],
+  ])('at %s (token %s) preloads the routes %j, each a module of src/app/routes', (path, token, routes) => {
+    // Each route module named after its file, as the build names them: a renamed route breaks this.
+    const files = Object.fromEntries(
+      readdirSync(join(process.cwd(), 'src/app/routes')).map((file) => {
+        const name = file.replace(/\.tsx$/, '')
+        return [name, [`/assets/${name}.js`]]
+      }),
+    )
+    runEarlyScript(path, token, withRouteFiles(script, { ...files, validate: ['/assets/validate.js'] }))
+    expect(preloaded()).toEqual(routes.map((route) => `modulepreload /assets/${route}.js`))
   })
 })
