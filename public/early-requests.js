@@ -72,7 +72,10 @@
       preload([
         'app-layout',
         'organization-layout',
-        organizationPages[parts[2]] || 'organization-overview',
+        // The monthly report is a route of its own below usage (…/usage/report).
+        parts[2] === 'usage' && parts[3] === 'report'
+          ? 'usage-report'
+          : organizationPages[parts[2]] || 'organization-overview',
         'validate',
       ])
     else preload(['app-layout', 'not-found'])

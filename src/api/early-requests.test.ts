@@ -154,6 +154,11 @@ describe('early requests', () => {
       ['app-layout', 'organization-layout', 'organization-settings', 'validate'],
     ],
     ['/organizations/acme/usage', 'stored', ['app-layout', 'organization-layout', 'usage', 'validate']],
+    [
+      '/organizations/acme/usage/report',
+      'stored',
+      ['app-layout', 'organization-layout', 'usage-report', 'validate'],
+    ],
     ['/nowhere', 'stored', ['app-layout', 'not-found']],
     ['/organizations/acme/members', null, ['sign-in']],
   ])('at %s (token %s) preloads the routes %j, each a module of src/app/routes', (path, token, routes) => {
