@@ -1,10 +1,13 @@
-// Does public/early-requests.js help? The organization list, cold, from the same production build
-// served twice by `npm run serve`: as built, and with the early-requests script taken out of
-// index.html; the two take turns, load after load, so other work on the machine hits both alike.
-//   npx tsx bench/early-requests.ts
+// What public/early-requests.js buys: the organization list, cold, from the same production build
+// served three times by `npm run serve`: as built (the first page's API requests and route code
+// start before the app has run), without the route preloads (the build's ROUTE_FILES emptied, as
+// before vite-plugins/route-preloads.ts), and without the script at all. The three take turns, load
+// after load, so that other work on the machine hits them alike.
+//   npx tsx bench/early-requests.ts            (LOADS=11 cold loads each, after one warm-up)
 import { chromium, type Browser } from '@playwright/test'
 import { cpSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { withoutRouteFiles } from '../vite-plugins/route-preloads'
 import { chromiumLaunchOptions } from '../e2e/chromium'
 import { median } from './figures'
 import { ProductionBuilds } from './support/production-build'
@@ -14,8 +17,20 @@ import { serveBuild, type ServedBuild } from './support/web-server'
 const LOADS = Number(process.env.LOADS || 11)
 const EARLY_SCRIPT = '<script src="/early-requests.js"></script>'
 
-/** One cold load: when the first row linking to an organization appeared, and when the list had arrived. */
-async function coldLoad(browser: Browser, served: ServedBuild): Promise<{ rowsAt: number; listAt: number }> {
+/** Milliseconds from the navigation's start, read in the page. */
+interface ColdLoad {
+  /** the first row linking to an organization in the DOM */
+  rowsAt: number
+  /** GET /organizations fully arrived */
+  listAt: number
+  /** the list route's chunk (src/app/routes/organizations.tsx) requested, and arrived */
+  routeStart: number
+  routeAt: number
+  /** the entry script arrived */
+  entryAt: number
+}
+
+async function coldLoad(browser: Browser, served: ServedBuild): Promise<ColdLoad> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
   try {
     await context.addInitScript((token) => window.sessionStorage.setItem('ubiops.token', token), served.token)
@@ -30,31 +45,55 @@ async function coldLoad(browser: Browser, served: ServedBuild): Promise<{ rowsAt
     const page = await context.newPage()
     await page.goto(`${served.webUrl}/organizations`)
     await page.waitForFunction(() => (window as unknown as { __rowsAt?: number }).__rowsAt !== undefined)
+    // No named helpers inside: tsx would wrap them in a __name() that the page does not have.
     return await page.evaluate(() => {
-      let listAt = 0
-      for (const entry of performance.getEntriesByType('resource') as PerformanceResourceTiming[])
-        if (/\/api\/organizations(\?|$)/.test(entry.name)) listAt = entry.responseEnd
-      return { rowsAt: (window as unknown as { __rowsAt: number }).__rowsAt, listAt }
+      const load = {
+        rowsAt: (window as unknown as { __rowsAt: number }).__rowsAt,
+        listAt: 0,
+        routeStart: 0,
+        routeAt: 0,
+        entryAt: 0,
+      }
+      for (const entry of performance.getEntriesByType('resource') as PerformanceResourceTiming[]) {
+        if (/\/api\/organizations(\?|$)/.test(entry.name)) load.listAt = entry.responseEnd
+        if (/\/assets\/organizations-[\w-]+\.js$/.test(entry.name)) {
+          load.routeStart = entry.startTime
+          load.routeAt = entry.responseEnd
+        }
+        if (/\/assets\/index-[\w-]+\.js$/.test(entry.name)) load.entryAt = entry.responseEnd
+      }
+      return load
     })
   } finally {
     await context.close()
   }
 }
 
+/** A copy of the build with index.html or early-requests.js changed by `edit`. */
+function variantOf(outDir: string, file: 'index.html' | 'early-requests.js', edit: (text: string) => string) {
+  const folder = temporaryFolder('ubiops-bench-early-')
+  cpSync(outDir, folder.path, { recursive: true })
+  const path = join(folder.path, file)
+  const original = readFileSync(path, 'utf8')
+  const edited = edit(original)
+  if (edited === original) throw new Error(`${file}: nothing to take out`)
+  writeFileSync(path, edited)
+  return folder
+}
+
 const builds = new ProductionBuilds()
-const without = temporaryFolder('ubiops-bench-no-early-')
 const build = await builds.get()
-cpSync(build.outDir, without.path, { recursive: true })
-const html = join(without.path, 'index.html')
-const original = readFileSync(html, 'utf8')
-if (!original.includes(EARLY_SCRIPT)) throw new Error(`index.html has no ${EARLY_SCRIPT}`)
-writeFileSync(html, original.replace(EARLY_SCRIPT, ''))
-const variants = {
-  'with early requests': await serveBuild(build.outDir),
-  without: await serveBuild(without.path),
+const copies = [
+  variantOf(build.outDir, 'early-requests.js', withoutRouteFiles),
+  variantOf(build.outDir, 'index.html', (html) => html.replace(EARLY_SCRIPT, '')),
+]
+const variants: Record<string, ServedBuild> = {
+  'as built': await serveBuild(build.outDir),
+  'without route preloads': await serveBuild(copies[0]!.path),
+  'without early-requests.js': await serveBuild(copies[1]!.path),
 }
 const browser = await chromium.launch(chromiumLaunchOptions)
-const loads: Record<string, { rowsAt: number; listAt: number }[]> = {}
+const loads: Record<string, ColdLoad[]> = {}
 try {
   for (let run = -1; run < LOADS; run += 1)
     for (const [name, served] of Object.entries(variants)) {
@@ -64,10 +103,12 @@ try {
 } finally {
   await browser.close()
   for (const served of Object.values(variants)) await served.stop()
-  without.remove()
+  for (const copy of copies) copy.remove()
   await builds.dispose()
 }
+const ms = (measured: ColdLoad[], key: keyof ColdLoad) =>
+  Math.round(median(measured.map((load) => load[key])))
 for (const [name, measured] of Object.entries(loads))
   console.log(
-    `${name}: rows ${Math.round(median(measured.map((load) => load.rowsAt)))} ms after navigation, GET /organizations in at ${Math.round(median(measured.map((load) => load.listAt)))} ms (medians of ${measured.length} cold loads)`,
+    `${name}: rows ${ms(measured, 'rowsAt')} ms after navigation; entry script in at ${ms(measured, 'entryAt')} ms, list route's chunk asked at ${ms(measured, 'routeStart')} and in at ${ms(measured, 'routeAt')} ms, GET /organizations in at ${ms(measured, 'listAt')} ms (medians of ${measured.length} cold loads)`,
   )

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   createProblems,
   currentPeriod,
+  previousPeriod,
   resolveSubscription,
   subscriptionChangeProblems,
   subscriptionDateProblem,
@@ -144,5 +145,81 @@ describe('currentPeriod', () => {
   })
   it('gives the first period of a subscription that starts in the future', () => {
     expect(currentPeriod('2030-05-10', '2030-01-01')).toEqual({ start: '2030-05-10', end: '2030-06-10' })
+  })
+})
+
+describe('previousPeriod', () => {
+  const created = '2019-01-01'
+  it("is the period before the contract's example: started 2020-11-20, asked 2021-01-05", () => {
+    expect(previousPeriod('2020-11-20', '2021-01-05', created)).toEqual({
+      kind: 'period',
+      start: '2020-11-20',
+      end: '2020-12-20',
+    })
+  })
+  it('counts from the subscription start, so a month end clamped in a short month does not stick', () => {
+    // Started on the 31st: the current period 04-30 → 05-31; the one before 03-31 → 04-30.
+    expect(previousPeriod('2021-01-31', '2021-05-05', created)).toEqual({
+      kind: 'period',
+      start: '2021-03-31',
+      end: '2021-04-30',
+    })
+    // The previous period ends in February, clamped to its last day.
+    expect(previousPeriod('2021-01-31', '2021-03-05', created)).toEqual({
+      kind: 'period',
+      start: '2021-01-31',
+      end: '2021-02-28',
+    })
+  })
+  it('knows leap years: 29 February exists in 2024, not in 2023', () => {
+    expect(previousPeriod('2023-01-30', '2024-03-10', created)).toEqual({
+      kind: 'period',
+      start: '2024-01-30',
+      end: '2024-02-29',
+    })
+    expect(previousPeriod('2023-01-30', '2023-03-10', created)).toEqual({
+      kind: 'period',
+      start: '2023-01-30',
+      end: '2023-02-28',
+    })
+    expect(previousPeriod('2024-02-29', '2025-03-01', created)).toEqual({
+      kind: 'period',
+      start: '2025-01-29',
+      end: '2025-02-28',
+    })
+  })
+  it('moves on the anniversary day itself', () => {
+    expect(previousPeriod('2020-11-20', '2020-12-20', created)).toMatchObject({
+      start: '2020-11-20',
+      end: '2020-12-20',
+    })
+    expect(previousPeriod('2020-11-20', '2021-01-19', created)).toMatchObject({
+      start: '2020-11-20',
+      end: '2020-12-20',
+    })
+  })
+  it('is none when the subscription started less than a period ago (or has not started)', () => {
+    expect(previousPeriod('2020-11-20', '2020-12-19', created)).toEqual({
+      kind: 'none',
+      reason: 'subscription',
+      since: '2020-11-20',
+    })
+    expect(previousPeriod('2020-11-20', '2020-11-20', created)).toMatchObject({ reason: 'subscription' })
+    expect(previousPeriod('2030-05-10', '2030-01-01', created)).toMatchObject({ reason: 'subscription' })
+  })
+  it('is none when the organization was created within the current period, whatever its subscription start', () => {
+    expect(previousPeriod('2020-09-20', '2020-12-01', '2020-11-25')).toEqual({
+      kind: 'none',
+      reason: 'organization',
+      since: '2020-11-25',
+    })
+    expect(previousPeriod('2020-09-20', '2020-12-01', '2020-11-20')).toMatchObject({ reason: 'organization' })
+  })
+  it('is the previous period when the organization was created during it', () => {
+    expect(previousPeriod('2020-09-20', '2020-12-01', '2020-11-19')).toEqual({
+      kind: 'period',
+      start: '2020-10-20',
+      end: '2020-11-20',
+    })
   })
 })

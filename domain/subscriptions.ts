@@ -75,18 +75,54 @@ export function periodProblems(
 }
 
 /**
+ * How many whole periods of a subscription started on `subscriptionStart` lie before the one
+ * containing `day` (0 in the first period, and for a subscription that starts after `day`).
+ */
+export function periodIndex(subscriptionStart: IsoDate, day: IsoDate): number {
+  const [startYear, startMonth] = subscriptionStart.split('-').map(Number) as [number, number]
+  const [year, month] = day.split('-').map(Number) as [number, number]
+  const months = Math.max(0, (year - startYear) * 12 + (month - startMonth))
+  // The estimate is right or one too far (the day is before this month's anniversary).
+  return months > 0 && addMonths(subscriptionStart, months) > day ? months - 1 : months
+}
+
+/**
  * The monthly subscription period that contains `today`: it starts on the subscription start's
  * day of the month (clamped in short months), and ends (exclusive) a month later. Started
  * 2020-11-20, asked 2020-12-01: 2020-11-20 to 2020-12-20 (the contract's example). A
  * subscription that starts in the future gives its first period.
  */
 export function currentPeriod(subscriptionStart: IsoDate, today: IsoDate): { start: IsoDate; end: IsoDate } {
-  const [startYear, startMonth] = subscriptionStart.split('-').map(Number) as [number, number]
-  const [year, month] = today.split('-').map(Number) as [number, number]
-  let months = Math.max(0, (year - startYear) * 12 + (month - startMonth))
-  // The estimate is right or one too far (today is before this month's anniversary).
-  if (months > 0 && addMonths(subscriptionStart, months) > today) months -= 1
+  const months = periodIndex(subscriptionStart, today)
   return { start: addMonths(subscriptionStart, months), end: addMonths(subscriptionStart, months + 1) }
+}
+
+/**
+ * The period before the one containing a day, or why there is none:
+ * - `subscription`: the subscription started in (or after) that period, so it is its first;
+ * - `organization`: the organization was created in (or after) that period, so it used nothing before.
+ * `since` is the day the subscription started or the organization was created.
+ */
+export type PreviousPeriod =
+  | { kind: 'period'; start: IsoDate; end: IsoDate }
+  | { kind: 'none'; reason: 'subscription' | 'organization'; since: IsoDate }
+
+/**
+ * The subscription period just before the one containing `day` (today: the previous period).
+ * Source: the API's default usage period (shared/API.md, "Usage query": started 2020-11-20, asked
+ * 2020-12-01, the period is 2020-11-20 to 2020-12-20), stepped back one month from the
+ * subscription start itself, never from the period's start, so a clamped day does not stick:
+ * started 2021-01-31, the period of 2021-05-05 is 04-30 to 05-31 and the one before 03-31 to
+ * 04-30. The periods of the subscription as it is now (a changed subscription's start moves them).
+ * `createdOn`: the organization's creation day (UTC); created in the current period means no
+ * previous period, even when the subscription's start was set earlier.
+ */
+export function previousPeriod(subscriptionStart: IsoDate, day: IsoDate, createdOn: IsoDate): PreviousPeriod {
+  const months = periodIndex(subscriptionStart, day)
+  if (months === 0) return { kind: 'none', reason: 'subscription', since: subscriptionStart }
+  const end = addMonths(subscriptionStart, months)
+  if (createdOn >= end) return { kind: 'none', reason: 'organization', since: createdOn }
+  return { kind: 'period', start: addMonths(subscriptionStart, months - 1), end }
 }
 
 /** The fields of a create or update request, by their API names, as the problems are keyed. */

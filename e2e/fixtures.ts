@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test'
 import { execFile } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
+import { randomBytes, randomUUID } from 'node:crypto'
 import { promisify } from 'node:util'
 import { issueToken } from '../server/auth/issue-token'
 import { setUserCredentials } from '../server/auth/user-credentials'
@@ -118,6 +118,54 @@ export function setUserEmail(email: string, storedEmail: string): void {
   const db = openDatabase(environment().databasePath)
   try {
     db.prepare('UPDATE users SET email = ? WHERE email = ?').run(storedEmail, email)
+  } finally {
+    db.close()
+  }
+}
+
+/**
+ * Moves an organization's creation and its subscription's start back in time, as one created
+ * earlier would be (the API starts both today), in the e2e database. The API has no endpoint for
+ * the creation day, and only platform staff could move the subscription's start.
+ */
+export function backdateOrganization(
+  name: string,
+  dates: { createdOn: string; subscriptionStart: string },
+): void {
+  const db = openDatabase(environment().databasePath)
+  try {
+    const { changes } = db
+      .prepare('UPDATE organizations SET creation_date = ?, subscription_start_date = ? WHERE name = ?')
+      .run(`${dates.createdOn}T09:00:00.000000Z`, dates.subscriptionStart, name)
+    if (changes === 0) throw new Error(`no organization ${name}`)
+  } finally {
+    db.close()
+  }
+}
+
+/**
+ * Records daily credits of deployment versions in one new project of the organization, as the
+ * metering would (the API has no endpoint to write usage), in the e2e database: both generations
+ * read these rows (2022 per object type and metric, current per project).
+ */
+export function recordCredits(name: string, days: readonly { day: string; credits: number }[]): void {
+  const db = openDatabase(environment().databasePath)
+  try {
+    const { id } = db.prepare('SELECT id FROM organizations WHERE name = ?').get(name) as { id: string }
+    const projectId = randomUUID()
+    db.prepare('INSERT INTO projects (id, organization_id, name, creation_date) VALUES (?, ?, ?, ?)').run(
+      projectId,
+      id,
+      uniqueName('project'),
+      new Date().toISOString(),
+    )
+    const insert = db.prepare(
+      `INSERT INTO usage_daily (organization_id, day, project_id, object_type, metric, value)
+       VALUES (?, ?, ?, 'deployment_version', 'credits', ?)`,
+    )
+    db.transaction(() => {
+      for (const { day, credits } of days) insert.run(id, day, projectId, credits)
+    })()
   } finally {
     db.close()
   }

@@ -8,7 +8,10 @@
 //   Accept-Encoding allows (brotli preferred). Each compressed body is kept beside the tag of what it
 //   compresses, so a body is compressed once however often it is sent. node:zlib's async functions,
 //   on libuv's thread pool, rather than @fastify/compress: that plugin compresses on every send, while
-//   here the compressed bytes are what is cached.
+//   here the compressed bytes are what is cached. The first send is compressed at a fast level; once
+//   the same answer is sent a second time (it outlives a write or two), it is compressed once more
+//   in the background at the best level, one answer at a time, and later sends carry the smaller
+//   bytes. Same body, same tag: only the compressed bytes change, never what they decompress to.
 // - The routes listed in `routes` (each with an `:organization_name` parameter) are served from a
 //   cache of their serialized answers. A cached answer is keyed by everything it depends on: the
 //   variant (the API generation), the caller's access scope in the organization (staff, admin,
@@ -40,16 +43,26 @@ export interface ResponseCacheOptions {
   cacheAnswers?: boolean
 }
 
-type Encoding = 'br' | 'gzip'
+export type Encoding = 'br' | 'gzip'
 
 /** One answer's bytes, its tag, and its compressed forms (made on first demand, once). */
 interface Representation {
   body: Buffer
   etag: string
   contentType: string
-  compressed: Partial<Record<Encoding, Promise<Buffer>>>
-  /** Counts a compressed form's bytes in the cache that keeps this representation. */
+  compressed: Partial<Record<Encoding, Compressed>>
+  /** Counts a compressed form's bytes (or, negative, bytes saved) in the cache that keeps this representation. */
   grew: (bytes: number) => void
+  /** Whether a cache still keeps this representation (else recompressing it is wasted work). */
+  kept: () => boolean
+}
+
+/** One compressed form of a representation's body. */
+interface Compressed {
+  bytes: Promise<Buffer>
+  /** compressed at BEST_LEVEL, or being recompressed to it, or not worth it: no more work for it */
+  final: boolean
+  sends: number
 }
 
 interface CachedAnswer {
@@ -70,29 +83,88 @@ declare module 'fastify' {
   interface FastifyRequest {
     responseCache: CacheState | null
   }
+  interface FastifyInstance {
+    /** Resolves once no answer is being or waiting to be recompressed at the best level (for tests). */
+    responseCacheSettled: () => Promise<void>
+  }
 }
 
 const DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 const DEFAULT_COMPRESS_THRESHOLD = 1024
-// Brotli 5 and gzip 6: about 20 and 10 ms for the 1.3 MB of 10,000 members, at 15x and 5x smaller;
-// brotli 11 would be a quarter smaller still but take seconds.
-const BROTLI_QUALITY = 5
-const GZIP_LEVEL = 6
+// Levels, measured on the 1,443 KB answer of 10,000 members (bench/api.ts), with UUIDv7 ids (and,
+// in brackets, v4): brotli 5 takes about 25-40 ms for 263 KB (279) and gzip 6 about 15 ms for
+// 290 KB (308), fast enough for the request that first sends an answer; brotli 11 takes about 2 s
+// for 216 KB (230; levels 6 to 9 gain nothing, 10 takes 0.7 s for 226 KB) and gzip 9 about 40 ms for
+// 268 KB (285), so they are only spent, in the background, on answers that are sent again.
+const FIRST_LEVEL: Record<Encoding, number> = { br: 5, gzip: 6 }
+const BEST_LEVEL: Record<Encoding, number> = { br: 11, gzip: 9 }
+/** Recompress a form at BEST_LEVEL once it has been sent this many times. */
+const SENDS_BEFORE_RECOMPRESSING = 2
+/** Forms waiting to be recompressed, at most (each keeps its answer's body alive until its turn). */
+const MAX_WAITING_RECOMPRESSIONS = 64
 
 const brotli = promisify(brotliCompress)
 const gzipAsync = promisify(gzip)
 
-function compress(body: Buffer, encoding: Encoding): Promise<Buffer> {
+/** `body` compressed as sent: brotli (text mode) or gzip at `level` (a key of FIRST_LEVEL or BEST_LEVEL). */
+function compress(body: Buffer, encoding: Encoding, level: number): Promise<Buffer> {
   return encoding === 'br'
     ? brotli(body, {
         params: {
-          [zlibConstants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
+          [zlibConstants.BROTLI_PARAM_QUALITY]: level,
           [zlibConstants.BROTLI_PARAM_MODE]: zlibConstants.BROTLI_MODE_TEXT,
           [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.length,
         },
       })
-    : gzipAsync(body, { level: GZIP_LEVEL })
+    : gzipAsync(body, { level })
 }
+
+/**
+ * Runs background jobs one at a time (a brotli 11 job holds one of libuv's four pool threads for
+ * seconds: one at a time leaves the others to the requests), in the order offered. A job is offered
+ * under a key (what it works on): an offer under a key already waiting is ignored, and beyond
+ * `maxWaiting` waiting jobs the oldest is dropped (offered again when its answer is next sent). A
+ * job's failure is its own to handle; it only ends the job.
+ */
+class OneAtATime {
+  private running: Promise<void> | null = null
+  private readonly waiting = new Map<object, () => Promise<void>>()
+  private drained: (() => void)[] = []
+
+  constructor(private readonly maxWaiting: number) {}
+
+  /** Starts the job now if nothing runs, else lets it wait its turn. */
+  offer(key: object, job: () => Promise<void>): void {
+    if (this.running) {
+      if (this.waiting.has(key)) return
+      this.waiting.set(key, job)
+      if (this.waiting.size > this.maxWaiting) this.waiting.delete(this.waiting.keys().next().value!)
+      return
+    }
+    this.running = job()
+      .catch(() => undefined)
+      .finally(() => {
+        this.running = null
+        const [next] = this.waiting
+        if (next) {
+          this.waiting.delete(next[0])
+          this.offer(...next)
+        } else for (const resolve of this.drained.splice(0)) resolve()
+      })
+  }
+
+  /** Resolves when nothing runs or waits. */
+  settled(): Promise<void> {
+    return this.running ? new Promise((resolve) => this.drained.push(resolve)) : Promise.resolve()
+  }
+}
+
+/**
+ * `body` compressed as this plugin sends it once it has been sent before: the same bytes (the
+ * benchmark's wire limit stores them).
+ */
+export const compressAtBest = (body: Buffer, encoding: Encoding) =>
+  compress(body, encoding, BEST_LEVEL[encoding])
 
 /** A weak tag: the same bytes before compression are the same answer, whatever the encoding. */
 const tagOf = (body: Buffer) => `W/"${createHash('sha1').update(body).digest('base64url')}"`
@@ -128,6 +200,11 @@ class BoundedCache<V> {
   private bytes = 0
 
   constructor(private readonly maxBytes: number) {}
+
+  /** Whether `value` is what is kept under `key` (without counting as a use). */
+  holds(key: string, value: V): boolean {
+    return this.entries.get(key)?.value === value
+  }
 
   get(key: string): V | undefined {
     const entry = this.entries.get(key)
@@ -184,6 +261,8 @@ async function responseCachePlugin(app: FastifyInstance, options: ResponseCacheO
   const answers = new BoundedCache<CachedAnswer>(options.maxBytes ?? DEFAULT_MAX_BYTES)
   // The other answers worth compressing (not cached by version), by tag: compressed once too.
   const others = new BoundedCache<Representation>((options.maxBytes ?? DEFAULT_MAX_BYTES) / 8)
+  const recompressions = new OneAtATime(MAX_WAITING_RECOMPRESSIONS)
+  app.decorate('responseCacheSettled', () => recompressions.settled())
 
   // The organization, its version and the caller's membership, as of one moment (one statement).
   const lookup = app.db.prepare<
@@ -242,6 +321,7 @@ async function responseCachePlugin(app: FastifyInstance, options: ResponseCacheO
       contentType: String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8'),
       compressed: {},
       grew: () => undefined,
+      kept: () => false,
     }
     if (state) {
       // The version was read before the handler read its data: the answer is at least that recent.
@@ -252,9 +332,11 @@ async function responseCachePlugin(app: FastifyInstance, options: ResponseCacheO
       }
       answers.set(state.key, answer, body.length)
       representation.grew = (bytes) => answers.grow(state.key, answer, bytes)
+      representation.kept = () => answers.holds(state.key, answer)
     } else if (body.length >= threshold) {
       others.set(etag, representation, body.length)
       representation.grew = (bytes) => others.grow(etag, representation, bytes)
+      representation.kept = () => others.holds(etag, representation)
     }
     return representation
   }
@@ -275,18 +357,36 @@ async function responseCachePlugin(app: FastifyInstance, options: ResponseCacheO
     const encoding =
       representation.body.length >= threshold ? chooseEncoding(request.headers['accept-encoding']) : null
     if (!encoding) return representation.body
-    let compressed = representation.compressed[encoding]
-    if (!compressed) {
-      compressed = compress(representation.body, encoding)
-      representation.compressed[encoding] = compressed
-      void compressed.then(
-        (bytes) => representation.grew(bytes.length),
+    let form = representation.compressed[encoding]
+    if (!form) {
+      const bytes = compress(representation.body, encoding, FIRST_LEVEL[encoding])
+      form = { bytes, final: false, sends: 0 }
+      representation.compressed[encoding] = form
+      void bytes.then(
+        (compressed) => representation.grew(compressed.length),
         () => delete representation.compressed[encoding],
       )
     }
+    form.sends += 1
+    if (!form.final && form.sends >= SENDS_BEFORE_RECOMPRESSING)
+      recompressions.offer(form, () => recompressAtBest(representation, encoding, form))
     void reply.header('Content-Encoding', encoding)
-    return compressed
+    return form.bytes
   })
+
+  /** Replaces a form sent again by the same body compressed at BEST_LEVEL, if the cache still keeps it. */
+  async function recompressAtBest(representation: Representation, encoding: Encoding, form: Compressed) {
+    if (form.final || representation.compressed[encoding] !== form || !representation.kept()) return
+    form.final = true
+    try {
+      const [first, best] = await Promise.all([form.bytes, compressAtBest(representation.body, encoding)])
+      if (best.length >= first.length || representation.compressed[encoding] !== form) return
+      representation.compressed[encoding] = { bytes: Promise.resolve(best), final: true, sends: form.sends }
+      representation.grew(best.length - first.length)
+    } catch {
+      // The first form stays; a failure here fails no request.
+    }
+  }
 }
 
 // Hooks for the whole app, not only inside this plugin's own scope (what fastify-plugin does).

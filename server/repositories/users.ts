@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3'
-import { randomUUID } from 'node:crypto'
 import { timestamp } from '../../domain/dates'
+import { newId } from '../lib/ids'
 
 export interface UserRow {
   id: string
@@ -35,7 +35,7 @@ export function usersRepository(db: Database.Database) {
         }
         return existing
       }
-      const id = randomUUID()
+      const id = newId()
       insert.run(id, email, options.staff ? 1 : 0, timestamp())
       return { id, email, name: '', surname: '', staff: options.staff ? 1 : 0 }
     },

@@ -84,6 +84,12 @@ export function createLoaders(queryClient: QueryClient) {
       await loadUsage(queryClient, nameOf(args), new URL(args.request.url).searchParams)
     }),
 
+    /** The monthly report: its period's day buckets (the report's code and its loader are chunks of their own). */
+    usageReport: signedIn(async (args) => {
+      const { loadUsageReport } = await import('./usage-report-loader')
+      await loadUsageReport(queryClient, nameOf(args), new URL(args.request.url).searchParams)
+    }),
+
     /** Anything else under the signed-in frame: the not-found page. */
     other: signedIn(),
   }

@@ -97,6 +97,14 @@ export function createAppRoutes(queryClient: QueryClient): RouteObject[] {
                   // The range and the interval are in the search params: each change loads its data.
                   ErrorBoundary: RouteError,
                 },
+                {
+                  id: 'usage-report',
+                  path: 'usage/report',
+                  loader: load.usageReport,
+                  lazy: lazyPage(() => import('./routes/usage-report')),
+                  // The period is in the search params: each change loads its data.
+                  ErrorBoundary: RouteError,
+                },
               ],
             },
             {

@@ -1,11 +1,20 @@
 import type { QueryClient } from '@tanstack/react-query'
-import { parseUsageView, usageRequest } from '../features/usage/lib/usage-view'
+import { organizationQueries } from '../features/organizations/queries'
+import {
+  comparedRange,
+  isNoPeriod,
+  parseUsageView,
+  subscriptionDaysOf,
+  usageRequest,
+} from '../features/usage/lib/usage-view'
 import { usageQueries } from '../features/usage/queries'
 import { ensureCached } from './ensure-cached'
 
 /**
  * The usage page's data, with the page's own query options (the range and interval come from
- * the address); a refusal is shown by the page, next to the range.
+ * the address); a refusal is shown by the page, next to the range. With `compare=previous`, the
+ * previous range is asked at the same time. The previous subscription period is worked out from
+ * the organization's detail (its subscription start), which the organization's frame loads anyway.
  */
 export async function loadUsage(
   queryClient: QueryClient,
@@ -13,8 +22,25 @@ export async function loadUsage(
   searchParams: URLSearchParams,
 ) {
   const view = parseUsageView(searchParams)
+  const now = new Date()
   // The monthly chart's code comes beside the data (recharts is the usage page's own chunk).
   if (view.interval === 'month')
     void import('../features/usage/components/usage-chart').then((chart) => chart.preloadMonthlyChart())
-  await ensureCached(queryClient, usageQueries.range(organization, usageRequest(view, new Date())))
+  const needsSubscription = view.range === 'previous-period' || view.compare === true
+  const subscription = needsSubscription
+    ? queryClient
+        .ensureQueryData(organizationQueries.detail(organization))
+        .then(subscriptionDaysOf, () => undefined)
+    : Promise.resolve(undefined)
+
+  const shown = async () => {
+    const request = usageRequest(view, now, view.range === 'period' ? undefined : await subscription)
+    if (!isNoPeriod(request)) await ensureCached(queryClient, usageQueries.range(organization, request))
+  }
+  const previous = async () => {
+    const range = comparedRange(view, now, await subscription)
+    if (range && !isNoPeriod(range))
+      await ensureCached(queryClient, usageQueries.range(organization, { ...range, interval: view.interval }))
+  }
+  await Promise.all([shown(), view.compare ? previous() : undefined])
 }

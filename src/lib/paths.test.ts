@@ -7,6 +7,8 @@ describe('paths', () => {
     expect(paths.members('acme', 'u/1')).toBe('/organizations/acme/members/u%2F1')
     expect(paths.members('acme')).toBe('/organizations/acme/members')
     expect(paths.usage('acme')).toBe('/organizations/acme/usage')
+    expect(paths.usageReport('acme')).toBe('/organizations/acme/usage/report')
+    expect(paths.usageReport('a/b', '2026-10')).toBe('/organizations/a%2Fb/usage/report?period=2026-10')
     expect(paths.settings('acme')).toBe('/organizations/acme/settings')
   })
 })

@@ -13,6 +13,9 @@ export const paths = {
   organization: (name: string) => `/organizations/${segment(name)}`,
   settings: (name: string) => `${paths.organization(name)}/settings`,
   usage: (name: string) => `${paths.organization(name)}/usage`,
+  /** The printable monthly report; `period` as domain/report-periods.ts writes it (none: the current period). */
+  usageReport: (name: string, period?: string | null) =>
+    `${paths.usage(name)}/report${period ? `?period=${encodeURIComponent(period)}` : ''}`,
   /** The members list, or one member's details beside it. */
   members: (name: string, userId?: string) =>
     `${paths.organization(name)}/members${userId === undefined ? '' : `/${segment(userId)}`}`,

@@ -14,6 +14,7 @@ describe('buildCommands', () => {
       { kind: 'navigate', to: '/organizations/acme' },
       { kind: 'navigate', to: '/organizations/acme/members' },
       { kind: 'navigate', to: '/organizations/acme/usage' },
+      { kind: 'navigate', to: '/organizations/acme/usage/report' },
       { kind: 'navigate', to: '/organizations/acme/settings' },
     ])
   })
@@ -49,7 +50,7 @@ describe('matchCommands', () => {
   it('shows actions, current pages and a few organizations, no members, for an empty query', () => {
     const shown = matchCommands(commands, '  ')
     expect(shown.filter((c) => c.group === 'Actions')).toHaveLength(3)
-    expect(shown.filter((c) => c.group === 'Pages')).toHaveLength(4)
+    expect(shown.filter((c) => c.group === 'Pages')).toHaveLength(5)
     expect(shown.filter((c) => c.group === 'Organizations')).toHaveLength(8)
     expect(shown.some((c) => c.group === 'Members')).toBe(false)
   })
@@ -60,6 +61,9 @@ describe('matchCommands', () => {
 
   it('needs every word, and puts labels that start with the query first', () => {
     expect(matchCommands(commands, 'org-199 usage').map((c) => c.label)).toEqual(['org-199 › Usage'])
+    expect(matchCommands(commands, 'org-199 report').map((c) => c.run)).toEqual([
+      { kind: 'navigate', to: '/organizations/org-199/usage/report' },
+    ])
     const shown = matchCommands(commands, 'export')
     expect(shown[0]?.label).toBe('Export members of org-000 as CSV')
   })

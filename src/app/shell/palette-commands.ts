@@ -25,6 +25,7 @@ export const ORGANIZATION_PAGES = [
   { page: '', label: 'Overview', path: paths.organization },
   { page: 'members', label: 'Members', path: (name: string) => paths.members(name) },
   { page: 'usage', label: 'Usage', path: paths.usage },
+  { page: 'report', label: 'Monthly report', path: (name: string) => paths.usageReport(name) },
   { page: 'settings', label: 'Settings', path: paths.settings },
 ] as const
 

@@ -1,13 +1,12 @@
 // Credits per project, stacked: areas for days, bars for months. It renders what
 // ../lib/project-credits computed; it computes nothing itself. Animations are off, as in usage-chart.
-import { memo, useMemo } from 'react'
+import { lazy, memo, Suspense, useMemo } from 'react'
 import {
   Area,
   AreaChart,
   Bar,
   BarChart,
   CartesianGrid,
-  Tooltip,
   XAxis,
   YAxis,
   type BaseTickContentProps,
@@ -22,7 +21,12 @@ import type { CreditsChartRow, CreditsSeries } from '../lib/project-credits'
 import { sumValues } from '../lib/usage-summary'
 import { NARROW_SCREEN, useMediaQuery } from '../../../hooks/use-media-query'
 import { budgetReferenceLine } from './budget-line'
+import { CompareCaption } from './compare-caption'
+import { PREVIOUS_BAR_STYLE, PREVIOUS_STYLE } from './previous-style'
+import type { DateRange } from '../../../../domain/usage'
 import type { BudgetLine } from './use-budget-status'
+
+const ChartTooltip = lazy(() => import('./chart-tooltip'))
 
 const CHART_HEIGHT = 280
 const MARGIN = { top: 8, right: 20, bottom: 0, left: 0 }
@@ -40,6 +44,8 @@ export interface CreditsChartProps {
   series: CreditsSeries[]
   /** The credit budget's pace per day, drawn as a dashed line (day buckets of the current period). */
   budgetLine?: BudgetLine
+  /** When comparing: the shown and previous ranges; `rows` then carry the previous credits (`prev`). */
+  compared?: { shown: DateRange; previous: DateRange }
 }
 
 export const CreditsChart = memo(function CreditsChart({
@@ -47,6 +53,7 @@ export const CreditsChart = memo(function CreditsChart({
   rows,
   series,
   budgetLine,
+  compared,
 }: CreditsChartProps) {
   const maxTicks = useMediaQuery(NARROW_SCREEN) ? 3 : 10
   const { ticks, label } = useMemo(
@@ -80,12 +87,9 @@ export const CreditsChart = memo(function CreditsChart({
       )}
       stroke="var(--color-border-strong)"
     />,
-    <Tooltip
-      key="tooltip"
-      isAnimationActive={false}
-      cursor={{ stroke: 'var(--color-border-strong)', fill: 'var(--color-surface-sunken)' }}
-      content={(props) => <CreditsTooltip {...props} series={series} />}
-    />,
+    <Suspense key="tooltip" fallback={null}>
+      <ChartTooltip content={(props) => <CreditsTooltip {...props} series={series} />} />
+    </Suspense>,
     budgetLine && budgetReferenceLine(budgetLine.perDay),
   ]
   const chartProps = {
@@ -111,12 +115,23 @@ export const CreditsChart = memo(function CreditsChart({
             </li>
           ))}
         </ul>
+        {compared && <CompareCaption {...compared} />}
         {budgetLine && <p className="usage-chart__budget">{budgetLine.label}</p>}
       </figcaption>
       <div className="usage-chart__plot" data-testid="credits-plot">
         {interval === 'day' ? (
           <AreaChart {...chartProps}>
             {axes}
+            {compared && (
+              <Area
+                dataKey="prev"
+                name="Previous range"
+                type="linear"
+                {...PREVIOUS_STYLE}
+                stroke="var(--usage-color-previous)"
+                fill="var(--usage-color-previous)"
+              />
+            )}
             {series.map((s, index) => (
               <Area
                 key={s.key}
@@ -137,6 +152,15 @@ export const CreditsChart = memo(function CreditsChart({
         ) : (
           <BarChart {...chartProps}>
             {axes}
+            {compared && (
+              <Bar
+                dataKey="prev"
+                name="Previous range"
+                {...PREVIOUS_BAR_STYLE}
+                stroke="var(--usage-color-previous)"
+                fill="var(--usage-color-previous)"
+              />
+            )}
             {series.map((s, index) => (
               <Bar
                 key={s.key}
@@ -161,28 +185,40 @@ function CreditsTooltip({
   series,
 }: Pick<TooltipContentProps<number, string>, 'active' | 'payload'> & { series: CreditsSeries[] }) {
   const row = payload?.[0]?.payload as CreditsChartRow | undefined
-  if (!active || !row || row.isFuture) return null
+  const hasPrevious = typeof row?.prevStart === 'string' && typeof row.prevEnd === 'string'
+  // A bucket after today has no credits yet; only the previous range's, when comparing.
+  if (!active || !row || (row.isFuture && !hasPrevious)) return null
   const value = (s: CreditsSeries) => Number(row[s.key] ?? 0)
   return (
     <div className="usage-tooltip" data-bucket-start={row.start}>
       <p className="usage-tooltip__title">{formatSpan(row.start, row.end)} (UTC)</p>
-      <dl>
-        {series.map((s, index) => (
-          <div key={s.key}>
-            <dt>
-              <span className="usage-legend__swatch" style={{ background: creditsColor(s, index) }} />
-              {s.label}
-            </dt>
-            <dd>{formatExact(value(s))}</dd>
+      {!row.isFuture && (
+        <dl>
+          {series.map((s, index) => (
+            <div key={s.key}>
+              <dt>
+                <span className="usage-legend__swatch" style={{ background: creditsColor(s, index) }} />
+                {s.label}
+              </dt>
+              <dd>{formatExact(value(s))}</dd>
+            </div>
+          ))}
+          {series.length > 1 && (
+            <div className="usage-tooltip__total">
+              <dt>Total</dt>
+              <dd>{formatExact(sumValues(series.map(value)))}</dd>
+            </div>
+          )}
+        </dl>
+      )}
+      {hasPrevious && (
+        <dl className="usage-tooltip__previous">
+          <div>
+            <dt>Previous range: {formatSpan(String(row.prevStart), String(row.prevEnd))}</dt>
+            <dd>{formatExact(Number(row.prev ?? 0))}</dd>
           </div>
-        ))}
-        {series.length > 1 && (
-          <div className="usage-tooltip__total">
-            <dt>Total</dt>
-            <dd>{formatExact(sumValues(series.map(value)))}</dd>
-          </div>
-        )}
-      </dl>
+        </dl>
+      )}
     </div>
   )
 }

@@ -5,11 +5,12 @@ import { SelectField } from '../../../components/ui/field'
 import { EmptyState } from '../../../components/ui/query-state'
 import { addDays, utcToday } from '../../../../domain/dates'
 import { formatSpan } from '../lib/dates'
-import { formatChange, formatCredits, formatExact } from '../lib/format'
 import {
+  bucketTotals,
   creditsChartRows,
   creditsCsv,
   creditsSeries,
+  seriesTotal,
   DELETED_FILTER_PARAM,
   DELETED_PROJECTS_LABEL,
   parseProjectFilter,
@@ -18,13 +19,16 @@ import {
   type CreditsData,
   type ProjectFilter,
 } from '../lib/project-credits'
-import { changeAgainst, containsNow, projectToPeriodEnd, sumValues } from '../lib/usage-summary'
+import { containsNow, projectToPeriodEnd } from '../lib/usage-summary'
 import { RANGE_LABELS, type Comparison, type UsageView } from '../lib/usage-view'
 import { CreditsChart } from './credits-chart'
+import { CreditsTotal } from './credits-total'
 import { CreditsBucketTable, ProjectTable } from './credits-tables'
 import { downloadText } from './download'
 import { useBudgetLine } from './use-budget-status'
 import { DisplayToggle, type UsageDisplay } from './display-toggle'
+import { CompareNotice } from './compare-notice'
+import { withPreviousCredits, type Compared } from '../lib/compare'
 
 interface CreditsResultsProps {
   organization: string
@@ -33,6 +37,8 @@ interface CreditsResultsProps {
   /** The previous range of the same length; undefined while it loads or if it failed. */
   previousData: CreditsData | undefined
   comparison: Comparison | null
+  /** The previous range drawn behind the chart (`compare=previous`), aligned by position. */
+  compared?: Compared<CreditsData>
   now: Date
   display: UsageDisplay
   onDisplayChange: (display: UsageDisplay) => void
@@ -49,6 +55,7 @@ export default function CreditsResults({
   data,
   previousData,
   comparison,
+  compared = { kind: 'off' },
   now,
   display,
   onDisplayChange,
@@ -58,7 +65,11 @@ export default function CreditsResults({
 }: CreditsResultsProps) {
   const series = useMemo(() => creditsSeries(data, filter), [data, filter])
   const today = utcToday(now)
-  const rows = useMemo(() => creditsChartRows(data, series, today), [data, series, today])
+  const previous = compared.kind === 'ready' ? compared.data : undefined
+  const rows = useMemo(() => {
+    const shown = creditsChartRows(data, series, today)
+    return previous ? withPreviousCredits(shown, previous, filter) : shown
+  }, [data, series, today, previous, filter])
   const isCurrentPeriod = view.range === 'period' && data.range !== null && containsNow(data.range, now)
   const period = isCurrentPeriod ? data.range : null
   const budgetLine = useBudgetLine(organization, filter.kind === 'all' ? period : null, view.interval)
@@ -74,10 +85,8 @@ export default function CreditsResults({
       </EmptyState>
     )
 
-  const total = sumValues(series.map((s) => s.total))
-  const previousTotal = previousData
-    ? sumValues(creditsSeries(previousData, filter).map((s) => s.total))
-    : undefined
+  const total = seriesTotal(series)
+  const previousTotal = previousData ? seriesTotal(creditsSeries(previousData, filter)) : undefined
   const projection = period ? projectToPeriodEnd(total, period, now) : null
   const bucketWord = view.interval === 'day' ? 'day' : 'month'
   const filterLabel =
@@ -114,29 +123,14 @@ export default function CreditsResults({
         ))}
         {hasDeleted && <option value={DELETED_FILTER_PARAM}>{DELETED_PROJECTS_LABEL}</option>}
       </SelectField>
-      <section aria-labelledby="credits-total-heading" className="ui-card usage-total">
-        <h2 id="credits-total-heading" className="usage-total__label">
-          Credits, {filterLabel}
-        </h2>
-        <p className="usage-total__value" title={formatExact(total)}>
-          {formatCredits(total)}
-        </p>
-        {comparison && (
-          <p className="usage-total__change">
-            {previousTotal === undefined ? (
-              <span className="muted">Comparing with the previous range…</span>
-            ) : (
-              <TotalChange current={total} previous={previousTotal} />
-            )}
-          </p>
-        )}
-        {projection && (
-          <p className="usage-total__projection">
-            Projected for the whole period: <strong>{formatCredits(projection.projected)}</strong> (the{' '}
-            {projection.elapsedDays} of {projection.periodDays} days so far continued at the same pace)
-          </p>
-        )}
-      </section>
+      <CreditsTotal
+        label={`Credits, ${filterLabel}`}
+        level={2}
+        total={total}
+        previousTotal={previousTotal}
+        isCompared={comparison !== null}
+        projection={projection}
+      />
       {isUnknownProject ? (
         <EmptyState
           title="This project has no usage in this range"
@@ -152,6 +146,7 @@ export default function CreditsResults({
               No credits were used in this range: every {bucketWord} is 0.
             </p>
           )}
+          <CompareNotice compared={compared} />
           <div className="usage-toolbar">
             <DisplayToggle display={display} onDisplayChange={onDisplayChange} chartLabel="Chart" />
             <div className="usage-toolbar__export">
@@ -168,10 +163,28 @@ export default function CreditsResults({
           </div>
           {display === 'chart' ? (
             <div className="usage-charts">
-              <CreditsChart interval={view.interval} rows={rows} series={series} budgetLine={budgetLine} />
+              <CreditsChart
+                interval={view.interval}
+                rows={rows}
+                series={series}
+                budgetLine={budgetLine}
+                compared={
+                  compared.kind === 'ready' ? { shown: data.range, previous: compared.range } : undefined
+                }
+              />
             </div>
           ) : (
-            <CreditsBucketTable data={data} series={series} interval={view.interval} />
+            <CreditsBucketTable
+              data={data}
+              series={series}
+              interval={view.interval}
+              previous={
+                previous && {
+                  buckets: previous.buckets,
+                  totals: bucketTotals(previous, creditsSeries(previous, filter)),
+                }
+              }
+            />
           )}
           <section aria-labelledby="project-table-heading" className="stack-sm">
             <h3 id="project-table-heading">Credits per project</h3>
@@ -187,17 +200,5 @@ export default function CreditsResults({
         </>
       )}
     </div>
-  )
-}
-
-function TotalChange({ current, previous }: { current: number; previous: number }) {
-  const change = changeAgainst(current, previous)
-  if (change.kind === 'none') return <span className="muted">No credits in the previous range either</span>
-  if (change.kind === 'new') return <span>New: no credits in the previous range</span>
-  const direction = change.fraction > 0 ? 'up' : change.fraction < 0 ? 'down' : 'flat'
-  return (
-    <span className={`usage-change usage-change--${direction}`}>
-      {formatChange(change.fraction)} vs previous ({formatCredits(change.previous)})
-    </span>
   )
 }

@@ -3,6 +3,8 @@ import { formatSpan } from '../lib/dates'
 import { formatChange, formatCredits, formatExact } from '../lib/format'
 import { bucketTotals, type CreditsData, type CreditsSeries, type ProjectRow } from '../lib/project-credits'
 import { sumValues } from '../lib/usage-summary'
+import type { Bucket } from '../lib/usage-series'
+import { PreviousCells } from './usage-table'
 
 const shareFormat = new Intl.NumberFormat('en-GB', { style: 'percent', maximumFractionDigits: 1 })
 
@@ -75,10 +77,13 @@ export function CreditsBucketTable({
   data,
   series,
   interval,
+  previous,
 }: {
   data: CreditsData
   series: CreditsSeries[]
   interval: UsageInterval
+  /** When comparing: the previous range's buckets and credits (of what is shown), by position. */
+  previous?: { buckets: Bucket[]; totals: number[] }
 }) {
   const totals = bucketTotals(data, series)
   return (
@@ -105,6 +110,14 @@ export function CreditsBucketTable({
                 Total
               </th>
             )}
+            {previous && (
+              <>
+                <th scope="col">Previous range: {interval === 'day' ? 'day' : 'period'}</th>
+                <th scope="col" className="usage-table__number">
+                  Previous range: credits
+                </th>
+              </>
+            )}
           </tr>
         </thead>
         <tbody>
@@ -121,6 +134,9 @@ export function CreditsBucketTable({
               {series.length > 1 && (
                 <td className="usage-table__number">{formatExact(totals[index] ?? 0)}</td>
               )}
+              {previous && (
+                <PreviousCells bucket={previous.buckets[index]} values={[previous.totals]} index={index} />
+              )}
             </tr>
           ))}
         </tbody>
@@ -133,6 +149,14 @@ export function CreditsBucketTable({
               </td>
             ))}
             {series.length > 1 && <td className="usage-table__number">{formatExact(sumValues(totals))}</td>}
+            {previous && (
+              <>
+                <td />
+                <td className="usage-table__number">
+                  {formatExact(sumValues(previous.totals.slice(0, data.buckets.length)))}
+                </td>
+              </>
+            )}
           </tr>
         </tfoot>
       </table>

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import type { UsageInterval } from '../../../api/types'
 import { Button } from '../../../components/ui/button'
-import { SelectField, TextField } from '../../../components/ui/field'
+import { CheckboxField, SelectField, TextField } from '../../../components/ui/field'
 import { addDays, isIsoDate } from '../../../../domain/dates'
 import { usageRangeProblem, type DateRange, type RangeProblem } from '../../../../domain/usage'
 import {
@@ -19,6 +19,9 @@ interface RangePickerProps {
   /** The API's refusal of the view in the URL, shown here where it can be fixed. */
   apiError: string | null
   onChange: (view: UsageView) => void
+  /** Whether the previous range is drawn behind the shown one (`compare=previous`). */
+  compare: boolean
+  onCompareChange: (compare: boolean) => void
 }
 
 /** The last day a range includes (the API's end is exclusive); '' when the end is not a date. */
@@ -30,7 +33,14 @@ const endAfter = (lastDay: string): string => (isIsoDate(lastDay) ? addDays(last
  * "Show", and only when the API would accept them (same limits as the server), otherwise the
  * field at fault says what to change. Remount it (key) when the URL changes.
  */
-export function RangePicker({ view, shownRange, apiError, onChange }: RangePickerProps) {
+export function RangePicker({
+  view,
+  shownRange,
+  apiError,
+  onChange,
+  compare,
+  onCompareChange,
+}: RangePickerProps) {
   const [range, setRange] = useState<RangePreset>(view.range)
   const [interval, setBucketInterval] = useState<UsageInterval>(view.interval)
   const [from, setFrom] = useState<string>(view.start ?? shownRange?.start ?? '')
@@ -114,6 +124,12 @@ export function RangePicker({ view, shownRange, apiError, onChange }: RangePicke
           </Button>
         </>
       )}
+      <CheckboxField
+        label="Compare with the period before"
+        className="usage-range__compare"
+        checked={compare}
+        onChange={(event) => onCompareChange(event.target.checked)}
+      />
       {apiError && (
         <p role="alert" className="usage-range__api-error">
           The API refused this range: {apiError}

@@ -3,7 +3,8 @@
 import type { ReactNode } from 'react'
 import { Bar, BarChart } from 'recharts'
 import { OBJECT_TYPE_LABELS, type ChartRow, type Series, type SeriesKey } from '../lib/usage-series'
-import { SERIES_COLOR } from './series-colors'
+import { previousSeriesProps, SERIES_COLOR } from './series-colors'
+import { PREVIOUS_BAR_STYLE } from './previous-style'
 
 export interface PlotProps {
   chartProps: { data: ChartRow[]; margin: object; responsive: true; style: { width: string; height: number } }
@@ -11,12 +12,18 @@ export interface PlotProps {
   hidden: ReadonlySet<SeriesKey>
   /** Grid, axes and tooltip, shared with the daily chart. */
   children: ReactNode
+  /** The rows carry the previous range's values: faint bars beside the shown ones. */
+  hasPrevious?: boolean
 }
 
-export default function UsageBarPlot({ chartProps, series, hidden, children }: PlotProps) {
+export default function UsageBarPlot({ chartProps, series, hidden, children, hasPrevious }: PlotProps) {
   return (
     <BarChart {...chartProps}>
       {children}
+      {hasPrevious &&
+        series.map((s) => (
+          <Bar key={`previous-${s.key}`} {...PREVIOUS_BAR_STYLE} {...previousSeriesProps(s, hidden)} />
+        ))}
       {series.map((s) => (
         <Bar
           key={s.key}

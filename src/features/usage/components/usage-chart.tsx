@@ -6,7 +6,6 @@ import {
   Area,
   AreaChart,
   CartesianGrid,
-  Tooltip,
   XAxis,
   YAxis,
   type BaseTickContentProps,
@@ -17,10 +16,14 @@ import { NARROW_SCREEN, useMediaQuery } from '../../../hooks/use-media-query'
 import { axisTicks } from '../lib/axis'
 import { sumValues } from '../lib/usage-summary'
 import { budgetReferenceLine } from './budget-line'
-import { SERIES_COLOR } from './series-colors'
+import { previousSeriesProps, SERIES_COLOR } from './series-colors'
 import type { BudgetLine } from './use-budget-status'
 import { formatMonth, formatShortDay, formatSpan } from '../lib/dates'
 import { AxisTick } from './axis-tick'
+import { CompareCaption } from './compare-caption'
+import { PREVIOUS_STYLE } from './previous-style'
+import type { ComparedChartRow } from '../lib/compare'
+import type { DateRange } from '../../../../domain/usage'
 import { formatAxisTick, formatExact, formatMetricValue } from '../lib/format'
 import {
   METRIC_LABELS,
@@ -32,6 +35,7 @@ import {
 
 const loadBarPlot = () => import('./usage-bar-plot')
 const UsageBarPlot = lazy(loadBarPlot)
+const ChartTooltip = lazy(() => import('./chart-tooltip'))
 
 /** Starts loading the monthly chart's code, e.g. from the route's prefetch beside the data. */
 export function preloadMonthlyChart(): void {
@@ -51,6 +55,8 @@ export interface UsageChartProps {
   onToggleSeries: (key: SeriesKey) => void
   /** The credit budget's pace per day (credits chart, day buckets of the current period). */
   budgetLine?: BudgetLine
+  /** When comparing: the shown and previous ranges; `rows` then carry the previous values. */
+  compared?: { shown: DateRange; previous: DateRange }
 }
 
 export const UsageChart = memo(function UsageChart({
@@ -61,6 +67,7 @@ export const UsageChart = memo(function UsageChart({
   hidden,
   onToggleSeries,
   budgetLine,
+  compared,
 }: UsageChartProps) {
   const titleId = `usage-chart-${metric}`
   const shown = series.filter((s) => !hidden.has(s.key))
@@ -96,11 +103,9 @@ export const UsageChart = memo(function UsageChart({
         stroke="var(--color-border-strong)"
         allowDecimals={metric === 'credits'}
       />
-      <Tooltip
-        isAnimationActive={false}
-        cursor={{ stroke: 'var(--color-border-strong)', fill: 'var(--color-surface-sunken)' }}
-        content={(props) => <UsageTooltip {...props} metric={metric} shown={shown} />}
-      />
+      <Suspense fallback={null}>
+        <ChartTooltip content={(props) => <UsageTooltip {...props} metric={metric} shown={shown} />} />
+      </Suspense>
     </>
   )
   const chartProps = {
@@ -133,6 +138,7 @@ export const UsageChart = memo(function UsageChart({
             </li>
           ))}
         </ul>
+        {compared && <CompareCaption {...compared} />}
         {budgetLine && <p className="usage-chart__budget">{budgetLine.label}</p>}
       </figcaption>
       <div className="usage-chart__plot" data-testid={`usage-plot-${metric}`}>
@@ -140,6 +146,15 @@ export const UsageChart = memo(function UsageChart({
           <AreaChart {...chartProps}>
             {axes}
             {budgetLine && budgetReferenceLine(budgetLine.perDay)}
+            {compared &&
+              series.map((s) => (
+                <Area
+                  key={`previous-${s.key}`}
+                  type="linear"
+                  {...PREVIOUS_STYLE}
+                  {...previousSeriesProps(s, hidden)}
+                />
+              ))}
             {series.map((s) => (
               <Area
                 key={s.key}
@@ -160,7 +175,7 @@ export const UsageChart = memo(function UsageChart({
           </AreaChart>
         ) : (
           <Suspense fallback={<div style={{ height: CHART_HEIGHT }} aria-hidden="true" />}>
-            <UsageBarPlot chartProps={chartProps} series={series} hidden={hidden}>
+            <UsageBarPlot chartProps={chartProps} series={series} hidden={hidden} hasPrevious={!!compared}>
               {axes}
             </UsageBarPlot>
           </Suspense>
@@ -179,29 +194,46 @@ function UsageTooltip({
   metric: UsageMetric
   shown: Series[]
 }) {
-  const row = payload?.[0]?.payload as ChartRow | undefined
-  if (!active || !row) return null
+  const row = payload?.[0]?.payload as ComparedChartRow | undefined
+  // A bucket after today has no usage yet; only the previous range's, when comparing.
+  if (!active || !row || (row.isFuture && !row.previous)) return null
   const total = sumValues(shown.map((s) => row[s.objectType] ?? 0))
+  const previous = row.previous
   return (
     <div className="usage-tooltip" data-bucket-start={row.start}>
       <p className="usage-tooltip__title">{formatSpan(row.start, row.end)} (UTC)</p>
-      <dl>
-        {shown.map((s) => (
-          <div key={s.key}>
-            <dt>
-              <span className="usage-legend__swatch" style={{ background: SERIES_COLOR[s.objectType] }} />
-              {OBJECT_TYPE_LABELS[s.objectType]}
-            </dt>
-            <dd>{exactValue(metric, row[s.objectType] ?? 0)}</dd>
-          </div>
-        ))}
-        {shown.length > 1 && (
-          <div className="usage-tooltip__total">
-            <dt>Total</dt>
-            <dd>{exactValue(metric, total)}</dd>
-          </div>
-        )}
-      </dl>
+      {!row.isFuture && (
+        <dl>
+          {shown.map((s) => (
+            <div key={s.key}>
+              <dt>
+                <span className="usage-legend__swatch" style={{ background: SERIES_COLOR[s.objectType] }} />
+                {OBJECT_TYPE_LABELS[s.objectType]}
+              </dt>
+              <dd>{exactValue(metric, row[s.objectType] ?? 0)}</dd>
+            </div>
+          ))}
+          {shown.length > 1 && (
+            <div className="usage-tooltip__total">
+              <dt>Total</dt>
+              <dd>{exactValue(metric, total)}</dd>
+            </div>
+          )}
+        </dl>
+      )}
+      {previous && (
+        <div className="usage-tooltip__previous">
+          <p className="usage-tooltip__title">Previous range: {formatSpan(previous.start, previous.end)}</p>
+          <dl>
+            {shown.map((s) => (
+              <div key={s.key}>
+                <dt>{OBJECT_TYPE_LABELS[s.objectType]}</dt>
+                <dd>{exactValue(metric, previous[s.objectType] ?? 0)}</dd>
+              </div>
+            ))}
+          </dl>
+        </div>
+      )}
     </div>
   )
 }

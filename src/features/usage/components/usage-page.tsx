@@ -2,9 +2,12 @@ import { useQuery } from '@tanstack/react-query'
 import { lazy, Suspense, useMemo, useState } from 'react'
 import { Link, useParams, useSearchParams } from 'react-router'
 import { isApiError } from '../../../api/client'
-import { ErrorState, PendingState, Skeleton } from '../../../components/ui/query-state'
+import type { UsageAnswer } from '../../../api/model'
+import { EmptyState, ErrorState, PendingState, Skeleton } from '../../../components/ui/query-state'
 import { paths } from '../../../lib/paths'
-import { usageQueries } from '../queries'
+import { organizationQueries } from '../../organizations/queries'
+import { usageQueries, type UsageRequest } from '../queries'
+import { noPeriodSentence, shapeCompared, type Compared } from '../lib/compare'
 import {
   parseProjectFilter,
   projectFilterParam,
@@ -13,8 +16,11 @@ import {
 } from '../lib/project-credits'
 import { toUsageData } from '../lib/usage-series'
 import {
+  comparedRange,
   comparisonFor,
+  isNoPeriod,
   parseUsageView,
+  subscriptionDaysOf,
   totalsInterval,
   usageRequest,
   usageViewSearch,
@@ -24,6 +30,9 @@ import { RangePicker } from './range-picker'
 import type { UsageDisplay } from './display-toggle'
 import { UsageResults } from './usage-results'
 import '../usage.css'
+
+/** The dates a request names, or null for the API's own period. */
+const datesOf = ({ start, end }: UsageRequest) => (start && end ? { start, end } : null)
 
 // The current generation's page (credits per project) is a chunk of its own: a 2022 API never loads it.
 const CreditsResults = lazy(() => import('./credits-results'))
@@ -40,23 +49,45 @@ export function UsagePage() {
 
   const projectFilter = parseProjectFilter(searchParams.get('project'))
 
-  const request = useMemo(() => usageRequest(view, now), [view, now])
-  const usage = useQuery(usageQueries.range(name, request))
+  // The subscription's start (for the previous period) is in the organization's detail, which
+  // the organization's frame has loaded.
+  const detail = useQuery(organizationQueries.detail(name))
+  const subscription = useMemo(() => detail.data && subscriptionDaysOf(detail.data), [detail.data])
+  const request = useMemo(() => usageRequest(view, now, subscription), [view, now, subscription])
+  const noPeriod = isNoPeriod(request) ? request : null
+  const usage = useQuery({
+    ...usageQueries.range(name, isNoPeriod(request) ? { interval: view.interval } : request),
+    enabled: !noPeriod,
+  })
   // The answer says which generation it is: per object type and metric (2022), or credits per project.
   const generation = usage.data?.generation
-  const data = useMemo(() => {
-    if (usage.data?.generation !== '2022') return undefined
-    const requested = request.start ? { start: request.start, end: request.end ?? '' } : null
-    return toUsageData(usage.data.series, requested, request.interval)
-  }, [usage.data, request])
-  const credits = useMemo(() => {
-    if (usage.data?.generation !== 'current') return undefined
-    const requested = request.start ? { start: request.start, end: request.end ?? '' } : null
-    return toCreditsData(usage.data, requested, request.interval)
-  }, [usage.data, request])
+  const data = useMemo(
+    () =>
+      usage.data?.generation === '2022' && !isNoPeriod(request)
+        ? toUsageData(usage.data.series, datesOf(request), request.interval)
+        : undefined,
+    [usage.data, request],
+  )
+  const credits = useMemo(
+    () =>
+      usage.data?.generation === 'current' && !isNoPeriod(request)
+        ? toCreditsData(usage.data, datesOf(request), request.interval)
+        : undefined,
+    [usage.data, request],
+  )
   const shownRange = data?.range ?? credits?.range ?? null
 
-  const comparison = useMemo(() => (shownRange ? comparisonFor(shownRange, now) : null), [shownRange, now])
+  // The range before the shown one: what the totals' change is measured against, and what
+  // `compare=previous` draws behind the charts.
+  const before = useMemo(
+    () => comparedRange(view, now, subscription, shownRange),
+    [view, now, subscription, shownRange],
+  )
+  const beforeRange = before && !isNoPeriod(before) ? before : null
+  const comparison = useMemo(
+    () => (shownRange && beforeRange ? comparisonFor(shownRange, now, beforeRange) : null),
+    [shownRange, beforeRange, now],
+  )
   const previousUsage = useQuery({
     ...usageQueries.range(
       name,
@@ -82,12 +113,51 @@ export function UsagePage() {
     [previous, comparison],
   )
 
+  // The whole previous range, by the view's interval, drawn behind the charts when comparing.
+  const {
+    data: comparedAnswer,
+    error: comparedError,
+    isPlaceholderData: isComparedPlaceholder,
+  } = useQuery({
+    ...usageQueries.range(name, { ...(beforeRange ?? {}), interval: view.interval }),
+    enabled: view.compare === true && beforeRange !== null,
+  })
+  const compared = useMemo((): Compared<UsageAnswer> => {
+    if (!view.compare) return { kind: 'off' }
+    if (before && isNoPeriod(before)) return { kind: 'none', reason: before }
+    if (!beforeRange) return { kind: 'off' }
+    if (comparedError) return { kind: 'error', range: beforeRange, error: comparedError }
+    if (!comparedAnswer || isComparedPlaceholder) return { kind: 'loading', range: beforeRange }
+    return { kind: 'ready', range: beforeRange, data: comparedAnswer }
+  }, [view.compare, before, beforeRange, comparedAnswer, comparedError, isComparedPlaceholder])
+  const comparedData = useMemo(
+    () =>
+      shapeCompared(compared, (answer, range) =>
+        answer.generation === '2022' ? toUsageData(answer.series, range, view.interval) : undefined,
+      ),
+    [compared, view.interval],
+  )
+  const comparedCredits = useMemo(
+    () =>
+      shapeCompared(compared, (answer, range) =>
+        answer.generation === 'current' ? toCreditsData(answer, range, view.interval) : undefined,
+      ),
+    [compared, view.interval],
+  )
+
   function changeView(next: UsageView) {
-    const params = usageViewSearch(next)
+    const params = usageViewSearch({ ...next, ...(view.compare ? { compare: true } : {}) })
     if (display === 'table') params.set('view', 'table')
     const project = searchParams.get('project')
     if (project) params.set('project', project)
     setSearchParams(params)
+  }
+
+  function changeCompare(compare: boolean) {
+    const params = new URLSearchParams(search)
+    if (compare) params.set('compare', 'previous')
+    else params.delete('compare')
+    setSearchParams(params, { replace: true })
   }
 
   function changeProjectFilter(next: ProjectFilter) {
@@ -119,6 +189,7 @@ export function UsagePage() {
             : 'What the organization consumed, per metric and object type.'}{' '}
           All dates are UTC. <Link to={paths.organization(name)}>Resource counts</Link> are on the overview.
         </p>
+        <Link to={paths.usageReport(name)}>Monthly report, to print or save as PDF</Link>
       </div>
       <RangePicker
         key={usageViewSearch(view).toString()}
@@ -126,8 +197,14 @@ export function UsagePage() {
         shownRange={shownRange}
         apiError={rangeError}
         onChange={changeView}
+        compare={view.compare === true}
+        onCompareChange={changeCompare}
       />
-      {usage.isPending ? (
+      {noPeriod ? (
+        <EmptyState title="No previous subscription period">
+          {noPeriodSentence(noPeriod, 'previous subscription period')} Pick another range above.
+        </EmptyState>
+      ) : usage.isPending ? (
         <PendingState label="Loading usage">
           <Skeleton height="6rem" />
           <Skeleton height="15rem" />
@@ -146,6 +223,7 @@ export function UsagePage() {
           data={data}
           previousData={previousData}
           comparison={comparison}
+          compared={comparedData}
           now={now}
           display={display}
           onDisplayChange={changeDisplay}
@@ -159,6 +237,7 @@ export function UsagePage() {
             data={credits}
             previousData={previousCredits}
             comparison={comparison}
+            compared={comparedCredits}
             now={now}
             display={display}
             onDisplayChange={changeDisplay}

@@ -1,26 +1,22 @@
-import { useCallback, useMemo, useState } from 'react'
+import { useMemo } from 'react'
 import { Button } from '../../../components/ui/button'
 import { EmptyState } from '../../../components/ui/query-state'
 import { utcToday } from '../../../../domain/dates'
 import { formatSpan } from '../lib/dates'
 import { BYTES_NOTE } from '../lib/format'
 import { csvFileName, toCsv } from '../lib/usage-csv'
-import {
-  METRICS,
-  chartRows,
-  isAllZero,
-  seriesOfMetric,
-  type SeriesKey,
-  type UsageData,
-} from '../lib/usage-series'
-import { containsNow, metricTotals, projectToPeriodEnd, type Projection } from '../lib/usage-summary'
+import { METRICS, chartRows, isAllZero, seriesOfMetric, type UsageData } from '../lib/usage-series'
+import { containsNow, metricProjections, metricTotals } from '../lib/usage-summary'
 import { RANGE_LABELS, type Comparison, type UsageView } from '../lib/usage-view'
 import { downloadText } from './download'
 import { UsageChart } from './usage-chart'
 import { useBudgetLine } from './use-budget-status'
 import { UsageTable } from './usage-table'
+import { useHiddenSeries } from './use-hidden-series'
 import { UsageTotals } from './usage-totals'
 import { DisplayToggle, type UsageDisplay } from './display-toggle'
+import { CompareNotice } from './compare-notice'
+import { withPreviousRows, type Compared } from '../lib/compare'
 
 interface UsageResultsProps {
   organization: string
@@ -28,6 +24,8 @@ interface UsageResultsProps {
   data: UsageData
   previousData: UsageData | undefined
   comparison: Comparison | null
+  /** The previous range drawn behind the charts (`compare=previous`), aligned by position. */
+  compared?: Compared<UsageData>
   now: Date
   display: UsageDisplay
   onDisplayChange: (display: UsageDisplay) => void
@@ -41,21 +39,13 @@ export function UsageResults({
   data,
   previousData,
   comparison,
+  compared = { kind: 'off' },
   now,
   display,
   onDisplayChange,
   isUpdating,
 }: UsageResultsProps) {
-  const [hidden, setHidden] = useState<ReadonlySet<SeriesKey>>(() => new Set())
-  const toggleSeries = useCallback(
-    (key: SeriesKey) =>
-      setHidden((current) => {
-        const next = new Set(current)
-        if (!next.delete(key)) next.add(key)
-        return next
-      }),
-    [],
-  )
+  const { hidden, toggleSeries, showAllSeries } = useHiddenSeries()
 
   const totals = useMemo(() => metricTotals(data), [data])
   const previousTotals = useMemo(() => previousData && metricTotals(previousData), [previousData])
@@ -63,17 +53,22 @@ export function UsageResults({
   const today = utcToday(now)
   const rowsByMetric = useMemo(() => METRICS.map((metric) => chartRows(data, metric, today)), [data, today])
   const seriesByMetric = useMemo(() => METRICS.map((metric) => seriesOfMetric(data, metric)), [data])
+  const previous = compared.kind === 'ready' ? compared.data : undefined
+  const chartCompared =
+    compared.kind === 'ready' && data.range ? { shown: data.range, previous: compared.range } : undefined
+  const comparedRows = useMemo(
+    () =>
+      previous
+        ? METRICS.map((metric, index) => withPreviousRows(rowsByMetric[index] ?? [], previous, metric))
+        : rowsByMetric,
+    [previous, rowsByMetric],
+  )
   const isCurrentPeriod = view.range === 'period' && data.range !== null && containsNow(data.range, now)
   const budgetLine = useBudgetLine(organization, isCurrentPeriod ? data.range : null, view.interval)
-  const projections = useMemo(() => {
-    if (!isCurrentPeriod || !data.range) return null
-    const byMetric: Partial<Record<(typeof METRICS)[number], Projection>> = {}
-    for (const total of totals) {
-      const projection = projectToPeriodEnd(total.total, data.range, now)
-      if (projection) byMetric[total.metric] = projection
-    }
-    return byMetric
-  }, [isCurrentPeriod, data.range, totals, now])
+  const projections = useMemo(
+    () => (isCurrentPeriod && data.range ? metricProjections(totals, data.range, now) : null),
+    [isCurrentPeriod, data.range, totals, now],
+  )
 
   if (data.buckets.length === 0 || !data.range)
     return (
@@ -106,6 +101,7 @@ export function UsageResults({
           range.
         </p>
       )}
+      <CompareNotice compared={compared} />
       <div className="usage-toolbar">
         <DisplayToggle display={display} onDisplayChange={onDisplayChange} chartLabel="Charts" />
         <div className="usage-toolbar__export">
@@ -120,7 +116,7 @@ export function UsageResults({
               ? `The table and CSV hold all ${shown.length} series.`
               : `${hiddenCount} ${hiddenCount === 1 ? 'series is' : 'series are'} hidden in the legends and left out of the table and CSV.`}{' '}
             {hiddenCount > 0 && (
-              <button type="button" className="usage-link-button" onClick={() => setHidden(new Set())}>
+              <button type="button" className="usage-link-button" onClick={showAllSeries}>
                 Show all series
               </button>
             )}
@@ -134,8 +130,9 @@ export function UsageResults({
               key={metric}
               metric={metric}
               interval={view.interval}
-              rows={rowsByMetric[index] ?? []}
+              rows={comparedRows[index] ?? []}
               series={seriesByMetric[index] ?? []}
+              compared={chartCompared}
               hidden={hidden}
               onToggleSeries={toggleSeries}
               budgetLine={metric === 'credits' ? budgetLine : undefined}
@@ -144,12 +141,12 @@ export function UsageResults({
         </div>
       ) : shown.length === 0 ? (
         <EmptyState title="Every series is hidden">
-          <button type="button" className="usage-link-button" onClick={() => setHidden(new Set())}>
+          <button type="button" className="usage-link-button" onClick={showAllSeries}>
             Show all series
           </button>
         </EmptyState>
       ) : (
-        <UsageTable data={data} shown={shown} interval={view.interval} />
+        <UsageTable data={data} shown={shown} interval={view.interval} previous={previous} />
       )}
       <p className="muted usage-footnote">{BYTES_NOTE}</p>
     </div>

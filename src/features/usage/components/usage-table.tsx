@@ -2,13 +2,21 @@ import type { UsageInterval } from '../../../api/types'
 import { formatSpan } from '../lib/dates'
 import { formatExact } from '../lib/format'
 import { sumValues } from '../lib/usage-summary'
-import { METRIC_LABELS, OBJECT_TYPE_LABELS, type Series, type UsageData } from '../lib/usage-series'
+import {
+  METRIC_LABELS,
+  OBJECT_TYPE_LABELS,
+  type Bucket,
+  type Series,
+  type UsageData,
+} from '../lib/usage-series'
 
 interface UsageTableProps {
   data: UsageData
   /** The series shown (those not hidden in a legend), in column order. */
   shown: Series[]
   interval: UsageInterval
+  /** The previous range when comparing: its bucket and values in the same position, in columns of their own. */
+  previous?: UsageData
 }
 
 export function seriesColumnLabel(s: Series): string {
@@ -16,7 +24,10 @@ export function seriesColumnLabel(s: Series): string {
 }
 
 /** The numbers behind the charts, exact (bytes, not MB), one row per bucket: also the charts' accessible alternative. */
-export function UsageTable({ data, shown, interval }: UsageTableProps) {
+export function UsageTable({ data, shown, interval, previous }: UsageTableProps) {
+  const previousSeries = previous
+    ? shown.map((s) => previous.series.find((p) => p.key === s.key)?.values ?? [])
+    : []
   const captionId = 'usage-table-caption'
   const noteId = 'usage-table-note'
   return (
@@ -38,6 +49,16 @@ export function UsageTable({ data, shown, interval }: UsageTableProps) {
                   {seriesColumnLabel(s)}
                 </th>
               ))}
+              {previous && (
+                <>
+                  <th scope="col">Previous range: {interval === 'day' ? 'day' : 'period'}</th>
+                  {shown.map((s) => (
+                    <th key={s.key} scope="col" className="usage-table__number">
+                      Previous range: {seriesColumnLabel(s)}
+                    </th>
+                  ))}
+                </>
+              )}
             </tr>
           </thead>
           <tbody>
@@ -51,6 +72,9 @@ export function UsageTable({ data, shown, interval }: UsageTableProps) {
                     {formatExact(s.values[index] ?? 0)}
                   </td>
                 ))}
+                {previous && (
+                  <PreviousCells bucket={previous.buckets[index]} values={previousSeries} index={index} />
+                )}
               </tr>
             ))}
           </tbody>
@@ -62,10 +86,47 @@ export function UsageTable({ data, shown, interval }: UsageTableProps) {
                   {formatExact(sumValues(s.values))}
                 </td>
               ))}
+              {previous && (
+                <>
+                  <td />
+                  {previousSeries.map((values, index) => (
+                    <td key={index} className="usage-table__number">
+                      {formatExact(sumValues(values.slice(0, data.buckets.length)))}
+                    </td>
+                  ))}
+                </>
+              )}
             </tr>
           </tfoot>
         </table>
       </div>
     </div>
+  )
+}
+
+/**
+ * The previous range's bucket in the same position as the row's, and its values; empty cells
+ * where the previous range is shorter than the shown one.
+ */
+export function PreviousCells({
+  bucket,
+  values,
+  index,
+}: {
+  bucket: Bucket | undefined
+  values: readonly (readonly number[])[]
+  index: number
+}) {
+  return (
+    <>
+      <td>
+        {bucket && <time dateTime={bucket.startTimestamp}>{formatSpan(bucket.start, bucket.end)}</time>}
+      </td>
+      {values.map((series, column) => (
+        <td key={column} className="usage-table__number">
+          {bucket ? formatExact(series[index] ?? 0) : '—'}
+        </td>
+      ))}
+    </>
   )
 }

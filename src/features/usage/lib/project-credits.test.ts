@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { parseUsageAnswer } from '../../../api/validate'
 import {
   bucketTotals,
+  seriesTotal,
   creditsChartRows,
   creditsCsv,
   creditsSeries,
@@ -126,6 +127,7 @@ describe('creditsSeries', () => {
   it('adds up to the organization’s credits, bucket by bucket', () => {
     const data = toCreditsData(eightProjects(), null, 'day')
     expect(bucketTotals(data, creditsSeries(data, { kind: 'all' }))).toEqual(data.organization)
+    expect(seriesTotal(creditsSeries(data, { kind: 'all' }))).toBe(sumValues(data.organization))
   })
 
   it('shows one series for a project or for the deleted projects, and none for an unknown project', () => {

@@ -197,6 +197,11 @@ export function creditsChartRows(
   })
 }
 
+/** The credits of the series together: the total the pages show for what is picked. */
+export function seriesTotal(series: readonly CreditsSeries[]): number {
+  return sumValues(series.map((s) => s.total))
+}
+
 /** Credits of each bucket over the series shown. */
 export function bucketTotals(data: CreditsData, series: readonly CreditsSeries[]): number[] {
   return data.buckets.map((_, index) => sumValues(series.map((s) => s.values[index] ?? 0)))

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { changeAgainst, containsNow, metricTotals, projectToPeriodEnd, sumValues } from './usage-summary'
+import {
+  changeAgainst,
+  containsNow,
+  metricProjections,
+  metricTotals,
+  projectToPeriodEnd,
+  sumValues,
+} from './usage-summary'
 import { toUsageData } from './usage-series'
 
 const ts = (day: string) => `${day}T00:00:00Z`
@@ -66,6 +73,17 @@ describe('projectToPeriodEnd', () => {
   it('projects nothing before the period or after it', () => {
     expect(projectToPeriodEnd(1, period, new Date('2026-11-19T23:59:59Z'))).toBeNull()
     expect(projectToPeriodEnd(1, period, new Date('2026-12-20T00:00:00Z'))).toBeNull()
+  })
+
+  it('projects each metric of the totals, and none outside the period', () => {
+    const totals = [
+      { metric: 'credits' as const, total: 300, byObjectType: {} },
+      { metric: 'input_volume' as const, total: 90, byObjectType: {} },
+    ]
+    const projections = metricProjections(totals, period, new Date('2026-11-28T10:00:00Z'))
+    expect(projections.credits?.projected).toBeCloseTo(1000)
+    expect(projections.input_volume?.projected).toBeCloseTo(300)
+    expect(metricProjections(totals, period, new Date('2026-12-20T00:00:00Z'))).toEqual({})
   })
 
   it('knows whether today is in the range', () => {

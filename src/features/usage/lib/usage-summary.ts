@@ -77,6 +77,23 @@ export function projectToPeriodEnd(total: number, period: DateRange, now: Date):
   return { projected: total / elapsedFraction, elapsedFraction, elapsedDays, periodDays }
 }
 
+/**
+ * Each metric's projection to the end of the current subscription period `period` (see
+ * {@link projectToPeriodEnd}); empty when `now` is outside it.
+ */
+export function metricProjections(
+  totals: readonly MetricTotal[],
+  period: DateRange,
+  now: Date,
+): Partial<Record<UsageMetric, Projection>> {
+  const byMetric: Partial<Record<UsageMetric, Projection>> = {}
+  for (const total of totals) {
+    const projection = projectToPeriodEnd(total.total, period, now)
+    if (projection) byMetric[total.metric] = projection
+  }
+  return byMetric
+}
+
 /** Whether `now` falls inside the range (the current subscription period does). */
 export function containsNow(range: DateRange, now: Date): boolean {
   const day: IsoDate = now.toISOString().slice(0, 10)

@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import {
+  comparedRange,
   comparisonFor,
+  usageRequest,
   parseUsageView,
   previousRange,
   requestedRange,
   totalsInterval,
   usageViewSearch,
   wholeMonths,
+  type RangePreset,
+  type UsageView,
 } from './usage-view'
 
 const now = new Date('2026-11-28T10:30:00Z')
@@ -50,12 +54,12 @@ describe('requestedRange', () => {
   })
 
   it('uses the UTC day, not the local one', () => {
-    expect(requestedRange({ range: '7d', interval: 'day' }, new Date('2026-11-28T23:59:59Z'))?.end).toBe(
-      '2026-11-29',
-    )
-    expect(requestedRange({ range: '7d', interval: 'day' }, new Date('2026-11-29T00:00:00Z'))?.end).toBe(
-      '2026-11-30',
-    )
+    expect(requestedRange({ range: '7d', interval: 'day' }, new Date('2026-11-28T23:59:59Z'))).toMatchObject({
+      end: '2026-11-29',
+    })
+    expect(requestedRange({ range: '7d', interval: 'day' }, new Date('2026-11-29T00:00:00Z'))).toMatchObject({
+      end: '2026-11-30',
+    })
   })
 
   it('makes the last 12 months whole calendar months, this one included', () => {
@@ -105,15 +109,142 @@ describe('comparisonFor', () => {
   })
 
   it('compares the days so far of a running period with as many days of the previous period', () => {
-    expect(comparisonFor({ start: '2026-11-12', end: '2026-12-12' }, now)).toEqual({
+    expect(
+      comparisonFor({ start: '2026-11-12', end: '2026-12-12' }, now, {
+        start: '2026-10-12',
+        end: '2026-11-12',
+      }),
+    ).toEqual({
       current: { start: '2026-11-12', end: '2026-11-29' },
       previous: { start: '2026-10-12', end: '2026-10-29' },
       isPartial: true,
     })
   })
 
+  it('measures against the range it is given, e.g. a previous period of another length', () => {
+    expect(
+      comparisonFor({ start: '2026-10-31', end: '2026-11-30' }, now, {
+        start: '2026-09-30',
+        end: '2026-10-31',
+      }),
+    ).toMatchObject({ previous: { start: '2026-09-30', end: '2026-10-29' }, isPartial: true })
+  })
+
   it('asks for totals by day where the API allows it', () => {
     expect(totalsInterval({ start: '2025-01-01', end: '2026-01-02' })).toBe('day')
     expect(totalsInterval({ start: '2025-01-01', end: '2026-01-03' })).toBe('month')
+  })
+})
+
+describe('compare=previous in the URL', () => {
+  it('round-trips, and is left out when off', () => {
+    const view = { range: '30d', interval: 'day', compare: true } as const
+    const search = usageViewSearch(view)
+    expect(search.toString()).toBe('range=30d&compare=previous')
+    expect(parseUsageView(search)).toEqual(view)
+    expect(usageViewSearch({ range: '30d', interval: 'day' }).toString()).toBe('range=30d')
+    expect(parseUsageView(new URLSearchParams('compare=yes'))).toEqual({ range: 'period', interval: 'day' })
+  })
+
+  it('round-trips with custom dates and the previous subscription period', () => {
+    const custom = {
+      range: 'custom',
+      interval: 'day',
+      start: '2026-01-01',
+      end: '2026-02-01',
+      compare: true,
+    } as const
+    expect(parseUsageView(usageViewSearch(custom))).toEqual(custom)
+    const previous = { range: 'previous-period', interval: 'day' } as const
+    expect(usageViewSearch(previous).toString()).toBe('range=previous-period')
+    expect(parseUsageView(usageViewSearch(previous))).toEqual(previous)
+  })
+})
+
+describe('the previous subscription period', () => {
+  // Started on the 31st: the current period (of 2026-11-28) is 10-31 → 11-30, the previous 09-30 → 10-31.
+  const subscription = { subscriptionStart: '2025-01-31', createdOn: '2025-01-31' }
+
+  it('is asked with its own dates, derived from the subscription start', () => {
+    expect(usageRequest({ range: 'previous-period', interval: 'day' }, now, subscription)).toEqual({
+      start: '2026-09-30',
+      end: '2026-10-31',
+      interval: 'day',
+    })
+  })
+
+  it('is not asked when there is none, and says why', () => {
+    expect(
+      usageRequest({ range: 'previous-period', interval: 'day' }, now, {
+        subscriptionStart: '2026-11-10',
+        createdOn: '2026-11-10',
+      }),
+    ).toEqual({ kind: 'none', reason: 'subscription', since: '2026-11-10' })
+    expect(usageRequest({ range: 'previous-period', interval: 'day' }, now)).toEqual({
+      kind: 'none',
+      reason: 'unknown',
+    })
+  })
+})
+
+describe('comparedRange', () => {
+  const subscription = { subscriptionStart: '2025-01-31', createdOn: '2025-01-31' }
+  const view = (range: RangePreset, extra = {}): UsageView => ({
+    range,
+    interval: 'day',
+    compare: true,
+    ...extra,
+  })
+
+  it('is the previous period for the current one, and the one before for the previous one', () => {
+    expect(comparedRange({ range: 'period', interval: 'day' }, now, subscription)).toEqual({
+      start: '2026-09-30',
+      end: '2026-10-31',
+    })
+    expect(comparedRange({ range: 'previous-period', interval: 'day' }, now, subscription)).toEqual({
+      start: '2026-08-31',
+      end: '2026-09-30',
+    })
+  })
+
+  it('steps the period on screen back a month when the subscription start is not known', () => {
+    expect(comparedRange({ range: 'period', interval: 'day' }, now, undefined, null)).toBeNull()
+    expect(
+      comparedRange({ range: 'period', interval: 'day' }, now, undefined, {
+        start: '2026-11-12',
+        end: '2026-12-12',
+      }),
+    ).toEqual({ start: '2026-10-12', end: '2026-11-12' })
+  })
+
+  it('says there is nothing before a first period', () => {
+    expect(
+      comparedRange({ range: 'period', interval: 'day' }, now, {
+        subscriptionStart: '2026-11-20',
+        createdOn: '2026-11-20',
+      }),
+    ).toEqual({ kind: 'none', reason: 'subscription', since: '2026-11-20' })
+    expect(
+      comparedRange({ range: 'period', interval: 'day' }, now, {
+        subscriptionStart: '2020-01-05',
+        createdOn: '2026-11-20',
+      }),
+    ).toEqual({ kind: 'none', reason: 'organization', since: '2026-11-20' })
+  })
+
+  it('takes as many days before for day ranges and custom dates, 12 months before for the last 12 months', () => {
+    expect(comparedRange(view('30d'), now)).toEqual({ start: '2026-09-30', end: '2026-10-30' })
+    expect(comparedRange(view('custom', { start: '2026-02-01', end: '2026-03-01' }), now)).toEqual({
+      start: '2026-01-04',
+      end: '2026-02-01',
+    })
+    expect(comparedRange({ range: '12m', interval: 'month', compare: true }, now)).toEqual({
+      start: '2024-12-01',
+      end: '2025-12-01',
+    })
+  })
+
+  it('is null for custom dates the API would refuse', () => {
+    expect(comparedRange(view('custom', { start: '2026-03-01', end: '2026-02-01' }), now)).toBeNull()
   })
 })

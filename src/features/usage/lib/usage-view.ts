@@ -1,17 +1,32 @@
 // What the usage page shows, as it lives in the URL:
-//   ?range=period|7d|30d|90d|12m|custom&interval=day|month&start=YYYY-MM-DD&end=YYYY-MM-DD
+//   ?range=period|previous-period|7d|30d|90d|12m|custom&interval=day|month&start=YYYY-MM-DD&end=YYYY-MM-DD
+//    &compare=previous
 // `start`/`end` only for custom ranges; `end` is exclusive, as in the API, so a link reads like
 // the request it makes. Relative ranges are resolved against a `now` passed in, in UTC.
-import { addDays, addMonths, daysBetween, utcToday } from '../../../../domain/dates'
-import { isUsageInterval, MAX_DAY_INTERVAL_DAYS, type DateRange } from '../../../../domain/usage'
+import {
+  addDays,
+  addMonths,
+  dayOfTimestamp,
+  daysBetween,
+  utcToday,
+  type IsoDate,
+} from '../../../../domain/dates'
+import { previousPeriod, type PreviousPeriod } from '../../../../domain/subscriptions'
+import {
+  isUsageInterval,
+  MAX_DAY_INTERVAL_DAYS,
+  usageRangeProblem,
+  type DateRange,
+} from '../../../../domain/usage'
 import type { UsageInterval } from '../../../api/types'
 import type { UsageRequest } from '../queries'
 
-export const RANGE_PRESETS = ['period', '7d', '30d', '90d', '12m', 'custom'] as const
+export const RANGE_PRESETS = ['period', 'previous-period', '7d', '30d', '90d', '12m', 'custom'] as const
 export type RangePreset = (typeof RANGE_PRESETS)[number]
 
 export const RANGE_LABELS: Record<RangePreset, string> = {
   period: 'Current subscription period',
+  'previous-period': 'Previous subscription period',
   '7d': 'Last 7 days',
   '30d': 'Last 30 days',
   '90d': 'Last 90 days',
@@ -25,6 +40,8 @@ export interface UsageView {
   /** Only for custom ranges; kept as typed (possibly invalid) so the page can say what is wrong. */
   start?: string
   end?: string
+  /** `compare=previous`: the previous range drawn faintly behind this one. */
+  compare?: true
 }
 
 /** Day buckets read best up to a year; longer views default to months. */
@@ -40,9 +57,12 @@ export function parseUsageView(params: URLSearchParams): UsageView {
   const range = isRangePreset(rangeParam) ? rangeParam : 'period'
   const intervalParam = params.get('interval')
   const interval = isUsageInterval(intervalParam) ? intervalParam : defaultInterval(range)
-  if (range !== 'custom') return { range, interval }
-  return { range, interval, start: params.get('start') ?? '', end: params.get('end') ?? '' }
+  const compare = params.get('compare') === COMPARE_PREVIOUS ? { compare: true as const } : {}
+  if (range !== 'custom') return { range, interval, ...compare }
+  return { range, interval, start: params.get('start') ?? '', end: params.get('end') ?? '', ...compare }
 }
+
+const COMPARE_PREVIOUS = 'previous'
 
 /** The search params of a view; defaults are left out so that links stay short. */
 export function usageViewSearch(view: UsageView): URLSearchParams {
@@ -53,7 +73,43 @@ export function usageViewSearch(view: UsageView): URLSearchParams {
     params.set('start', view.start ?? '')
     params.set('end', view.end ?? '')
   }
+  if (view.compare) params.set('compare', COMPARE_PREVIOUS)
   return params
+}
+
+/** What the subscription periods are worked out from: the organization's detail. */
+export interface SubscriptionDays {
+  /** null where the API does not give it (it is an addition of this API; see shared/API.md). */
+  subscriptionStart: IsoDate | null
+  /** The UTC day the organization was created. */
+  createdOn: IsoDate
+}
+
+export function subscriptionDaysOf(organization: {
+  subscription_start_date?: string
+  creation_date: string
+}): SubscriptionDays {
+  return {
+    subscriptionStart: organization.subscription_start_date ?? null,
+    createdOn: dayOfTimestamp(organization.creation_date),
+  }
+}
+
+/**
+ * Why a previous period cannot be shown: none yet (domain/subscriptions.ts `previousPeriod`), or
+ * `unknown` when the organization's subscription start is not known (not given by the API, or its
+ * detail not loaded yet).
+ */
+export type NoPeriod = Extract<PreviousPeriod, { kind: 'none' }> | { kind: 'none'; reason: 'unknown' }
+
+function periodBefore(day: IsoDate, subscription: SubscriptionDays | undefined): DateRange | NoPeriod {
+  if (!subscription?.subscriptionStart) return { kind: 'none', reason: 'unknown' }
+  const found = previousPeriod(subscription.subscriptionStart, day, subscription.createdOn)
+  return found.kind === 'none' ? found : { start: found.start, end: found.end }
+}
+
+export function isNoPeriod<T extends object>(range: T | NoPeriod | null): range is NoPeriod {
+  return range !== null && 'kind' in range && range.kind === 'none'
 }
 
 /**
@@ -61,12 +117,20 @@ export function usageViewSearch(view: UsageView): URLSearchParams {
  * page reads it back from the answer's first and last bucket). Relative ranges end with today
  * (today included, so the latest usage shows): "last 7 days" on 2026-11-28 is 11-22 up to 11-29.
  * "Last 12 months" is 12 calendar months, this one included, so month buckets start on the 1st.
+ * The previous subscription period comes from the organization's subscription start, or says why
+ * there is none.
  */
-export function requestedRange(view: UsageView, now: Date): DateRange | null {
+export function requestedRange(
+  view: UsageView,
+  now: Date,
+  subscription?: SubscriptionDays,
+): DateRange | NoPeriod | null {
   const tomorrow = addDays(utcToday(now), 1)
   switch (view.range) {
     case 'period':
       return null
+    case 'previous-period':
+      return periodBefore(utcToday(now), subscription)
     case '7d':
       return { start: addDays(tomorrow, -7), end: tomorrow }
     case '30d':
@@ -80,6 +144,34 @@ export function requestedRange(view: UsageView, now: Date): DateRange | null {
     case 'custom':
       return { start: view.start ?? '', end: view.end ?? '' }
   }
+}
+
+/**
+ * The range drawn behind the shown one when comparing: the same length immediately before it.
+ * The current subscription period: the previous period; the previous period: the one before;
+ * the last 12 months: the 12 months before; the last 7, 30 or 90 days and custom ranges: as many
+ * days before. Known from the view alone (so it is asked beside the shown range), except for the
+ * current period of an organization whose subscription start the API does not give: then the
+ * period on screen (`shown`, the API's answer) steps back a month, and it is null until that is in.
+ * Null also for custom dates the API would refuse.
+ */
+export function comparedRange(
+  view: UsageView,
+  now: Date,
+  subscription?: SubscriptionDays,
+  shown?: DateRange | null,
+): DateRange | NoPeriod | null {
+  if (view.range === 'period' || view.range === 'previous-period') {
+    const current = view.range === 'period' ? null : requestedRange(view, now, subscription)
+    if (isNoPeriod(current)) return current
+    const before = periodBefore(current ? current.start : utcToday(now), subscription)
+    if (isNoPeriod(before) && before.reason === 'unknown') return shown ? previousRange(shown) : null
+    return before
+  }
+  const range = requestedRange(view, now)
+  if (!range || isNoPeriod(range) || usageRangeProblem(range, view.interval)) return null
+  if (view.range === '12m') return previousRange(range)
+  return { start: addDays(range.start, -daysBetween(range.start, range.end)), end: range.start }
 }
 
 /**
@@ -115,10 +207,14 @@ export interface Comparison {
  * What the change is measured against. A range that is over compares with the previous range of
  * the same length. A range still running (the current subscription period) compares its days so
  * far with as many days from the start of the previous range: 17 days of this period against the
- * first 17 of the last one, not against all 30 of them.
+ * first 17 of the last one, not against all 30 of them. `previous`: the range before (see
+ * {@link comparedRange}); by default {@link previousRange} of the shown one.
  */
-export function comparisonFor(shown: DateRange, now: Date): Comparison {
-  const previous = previousRange(shown)
+export function comparisonFor(
+  shown: DateRange,
+  now: Date,
+  previous: DateRange = previousRange(shown),
+): Comparison {
   const tomorrow = addDays(utcToday(now), 1)
   if (tomorrow >= shown.end || tomorrow <= shown.start) return { current: shown, previous, isPartial: false }
   const days = daysBetween(shown.start, tomorrow)
@@ -134,8 +230,16 @@ export function totalsInterval(range: DateRange): UsageInterval {
   return daysBetween(range.start, range.end) <= MAX_DAY_INTERVAL_DAYS ? 'day' : 'month'
 }
 
-/** What the API is asked for a view: the period sends no dates, so the API picks it. */
-export function usageRequest(view: UsageView, now: Date): UsageRequest {
-  const range = requestedRange(view, now)
+/**
+ * What the API is asked for a view: the period sends no dates, so the API picks it. A previous
+ * period that does not exist (or cannot be known) is not asked: the reason is returned instead.
+ */
+export function usageRequest(
+  view: UsageView,
+  now: Date,
+  subscription?: SubscriptionDays,
+): UsageRequest | NoPeriod {
+  const range = requestedRange(view, now, subscription)
+  if (isNoPeriod(range)) return range
   return range ? { ...range, interval: view.interval } : { interval: view.interval }
 }

@@ -1,0 +1,198 @@
+// The previous subscription period and the comparison with the previous range, against both API
+// generations (playwright.config.ts): each test makes its own organization and records its usage.
+import type { APIRequestContext, Locator, Page } from '@playwright/test'
+import { addDays, daysBetween, utcToday } from '../domain/dates'
+import { currentPeriod, previousPeriod } from '../domain/subscriptions'
+import { formatDay, formatSpan } from '../src/features/usage/lib/dates'
+import {
+  apiGeneration,
+  backdateOrganization,
+  createOrganization,
+  createUser,
+  expect,
+  expectNoAxeViolations,
+  recordCredits,
+  signIn,
+  test,
+} from './fixtures'
+
+test.describe.configure({ timeout: 90_000 })
+
+const rangeForm = (page: Page) => page.getByRole('form', { name: 'Usage range' })
+const compareBox = (page: Page) => page.getByRole('checkbox', { name: 'Compare with the period before' })
+const isCurrent = () => apiGeneration() === 'current'
+/** The table of buckets: per metric and object type (2022), or credits per project (current). */
+const bucketTable = (page: Page) =>
+  page.getByRole('table', { name: isCurrent() ? 'Credits per day' : 'Usage per day' })
+/** The chart with the organization's credits. */
+const creditsChart = (page: Page) =>
+  page.getByRole('figure', { name: isCurrent() ? 'Credits per project' : 'Credits' })
+const PREVIOUS_COLUMN = () =>
+  isCurrent() ? 'Previous range: credits' : 'Previous range: Credits, deployment versions'
+const SHOWN_COLUMN = () => (isCurrent() ? /^project-/ : /^Credits, deployment versions$/)
+
+async function openUsage(page: Page, url: string) {
+  await page.goto(url)
+  await expect(rangeForm(page)).toBeVisible({ timeout: 45_000 })
+}
+
+/** The text of one column of a table's body, by its header. */
+async function column(table: Locator, header: string | RegExp): Promise<string[]> {
+  const headers = await table.locator('thead th').allInnerTexts()
+  const index = headers.findIndex((text) =>
+    typeof header === 'string' ? text === header : header.test(text),
+  )
+  expect(index, `a column ${String(header)} among ${headers.join(' | ')}`).toBeGreaterThanOrEqual(0)
+  return table
+    .locator('tbody tr')
+    .evaluateAll((rows, at) => rows.map((row) => row.children[at]?.textContent?.trim() ?? ''), index)
+}
+
+/** A new organization of a new admin, signed in on `page` once `ready` (after any backdating). */
+async function newOrganization(page: Page, request: APIRequestContext) {
+  const admin = createUser()
+  const organization = await createOrganization(request, admin)
+  return { organization, today: utcToday(), ready: () => signIn(page, admin) }
+}
+
+/** Switches the comparison on from the keyboard: Tab from the interval to the checkbox, then Space. */
+async function compareByKeyboard(page: Page) {
+  await rangeForm(page).getByLabel('Interval').focus()
+  await page.keyboard.press('Tab')
+  await expect(compareBox(page)).toBeFocused()
+  await page.keyboard.press('Space')
+  await expect(compareBox(page)).toBeChecked()
+}
+
+test('the previous range is drawn behind the current period, in the table by position, and the previous period has its own dates', async ({
+  page,
+  request,
+}) => {
+  const { organization, today, ready } = await newOrganization(page, request)
+  // A subscription that started about two months ago; the organization was created on the
+  // second day of the previous period, so that period has usage and the one before it is none.
+  const subscriptionStart = addDays(today, -70)
+  const current = currentPeriod(subscriptionStart, today)
+  const probe = previousPeriod(subscriptionStart, today, subscriptionStart)
+  if (probe.kind !== 'period') throw new Error('the subscription should have a previous period')
+  const createdOn = addDays(probe.start, 1)
+  backdateOrganization(organization, { createdOn, subscriptionStart })
+  const previous = { start: probe.start, end: probe.end }
+  // Distinct credits per day: 10, 11, 12… in the previous period; 100, 101… in the current one.
+  const previousDays = daysBetween(previous.start, previous.end)
+  const currentDays = daysBetween(current.start, today) + 1
+  recordCredits(organization, [
+    ...Array.from({ length: previousDays }, (_, i) => ({ day: addDays(previous.start, i), credits: 10 + i })),
+    ...Array.from({ length: currentDays }, (_, i) => ({ day: addDays(current.start, i), credits: 100 + i })),
+  ])
+  await ready()
+
+  // The current period as a table; the comparison switched on by keyboard, and kept in the URL.
+  await openUsage(page, `/organizations/${organization}/usage?view=table`)
+  await expect(bucketTable(page).locator('tbody tr')).toHaveCount(daysBetween(current.start, current.end))
+  await compareByKeyboard(page)
+  await expect(page).toHaveURL(/[?&]compare=previous(&|$)/)
+  const table = bucketTable(page)
+  await expect(table.getByRole('columnheader', { name: PREVIOUS_COLUMN(), exact: true })).toBeVisible()
+  // Day 1 beside day 1 of the previous period, and so on, with the previous day named.
+  const shownDays = daysBetween(current.start, current.end)
+  const expected = Array.from({ length: shownDays }, (_, i) => (i < previousDays ? String(10 + i) : '—'))
+  expect(await column(table, PREVIOUS_COLUMN())).toEqual(expected)
+  const previousDayColumn = await column(table, 'Previous range: day')
+  expect(previousDayColumn[0]).toBe(formatDay(previous.start))
+  expect(previousDayColumn[1]).toBe(formatDay(addDays(previous.start, 1)))
+  expect((await column(table, SHOWN_COLUMN())).slice(0, 2)).toEqual(['100', '101'])
+  await expectNoAxeViolations(page)
+
+  // The charts: the previous range drawn as a second, faint series; the legend names both ranges.
+  await page
+    .getByRole('group', { name: 'Show as' })
+    .getByRole('button', { name: /^Charts?$/ })
+    .click()
+  const chart = creditsChart(page)
+  await expect(chart).toContainText(`This range: ${formatSpan(current.start, current.end)}`)
+  await expect(chart).toContainText(
+    `Previous range (faint, dashed): ${formatSpan(previous.start, previous.end)}`,
+  )
+  await expect(chart.locator('.recharts-area')).toHaveCount(2)
+  await expect(page).toHaveURL(/[?&]compare=previous(&|$)/)
+  await expectNoAxeViolations(page)
+
+  // The previous subscription period: its own dates; nothing before it, as the organization was
+  // created in it, and the page says so instead of drawing an empty comparison.
+  await rangeForm(page).getByLabel('Range').selectOption('previous-period')
+  await expect(page).toHaveURL(/[?&]range=previous-period(&|$)/)
+  await expect(page).toHaveURL(/[?&]compare=previous(&|$)/)
+  await expect(page.locator('.usage-range-summary strong')).toHaveText(
+    formatSpan(previous.start, previous.end),
+  )
+  await expect(page.getByText(`by day (${previousDays} buckets)`)).toBeVisible()
+  await expect(page.getByRole('status').filter({ hasText: 'Nothing to compare with' })).toHaveText(
+    `Nothing to compare with. There is no subscription period before this one: the organization was created on ${formatDay(createdOn)}.`,
+  )
+  await page.getByRole('group', { name: 'Show as' }).getByRole('button', { name: 'Table' }).click()
+  const previousTable = bucketTable(page)
+  await expect(previousTable.locator('tbody tr')).toHaveCount(previousDays)
+  expect((await column(previousTable, SHOWN_COLUMN())).slice(0, 3)).toEqual(['10', '11', '12'])
+  await expectNoAxeViolations(page)
+
+  // Switched off again: the previous columns go, and compare leaves the URL.
+  await compareBox(page).press('Space')
+  await expect(page).not.toHaveURL(/compare=/)
+  await expect(previousTable.getByRole('columnheader', { name: PREVIOUS_COLUMN() })).toHaveCount(0)
+})
+
+test('an organization in its first subscription period says there is no previous period, instead of an empty chart', async ({
+  page,
+  request,
+}) => {
+  const { organization, today, ready } = await newOrganization(page, request)
+  await ready()
+
+  await openUsage(page, `/organizations/${organization}/usage?range=previous-period`)
+  await expect(page.getByRole('heading', { name: 'No previous subscription period' })).toBeVisible()
+  await expect(
+    page.getByText(
+      `There is no previous subscription period: the subscription started on ${formatDay(today)}.`,
+    ),
+  ).toBeVisible()
+  await expect(page.getByRole('figure')).toHaveCount(0)
+  await expectNoAxeViolations(page)
+
+  await rangeForm(page).getByLabel('Range').selectOption('period')
+  await expect(creditsChart(page)).toBeVisible()
+  await compareByKeyboard(page)
+  await expect(page).toHaveURL(/[?&]compare=previous(&|$)/)
+  await expect(page.getByRole('status').filter({ hasText: 'Nothing to compare with' })).toContainText(
+    `the subscription started on ${formatDay(today)}`,
+  )
+  await expect(creditsChart(page).getByText(/Previous range/)).toHaveCount(0)
+  await expectNoAxeViolations(page)
+})
+
+test('the last 30 days compare with the 30 days before, by month as well', async ({ page, request }) => {
+  const { organization, today, ready } = await newOrganization(page, request)
+  const start = addDays(today, -29)
+  recordCredits(organization, [
+    { day: addDays(start, -30), credits: 7 },
+    { day: addDays(start, -29), credits: 8 },
+    { day: start, credits: 70 },
+  ])
+  await ready()
+
+  await openUsage(page, `/organizations/${organization}/usage?range=30d&compare=previous&view=table`)
+  await expect(compareBox(page)).toBeChecked()
+  const table = bucketTable(page)
+  await expect(table.locator('tbody tr')).toHaveCount(30)
+  expect((await column(table, PREVIOUS_COLUMN())).slice(0, 3)).toEqual(['7', '8', '0'])
+  expect((await column(table, 'Previous range: day'))[0]).toBe(formatDay(addDays(start, -30)))
+  expect((await column(table, SHOWN_COLUMN()))[0]).toBe('70')
+
+  // By month: the 30 days before as month buckets counted from their own start.
+  await rangeForm(page).getByLabel('Interval').selectOption('month')
+  await expect(page).toHaveURL(/interval=month/)
+  const monthly = page.getByRole('table', { name: isCurrent() ? 'Credits per month' : 'Usage per month' })
+  const previousMonthly = await column(monthly, PREVIOUS_COLUMN())
+  expect(previousMonthly[0]).toBe('15')
+  await expectNoAxeViolations(page)
+})

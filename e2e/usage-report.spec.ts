@@ -1,0 +1,238 @@
+// The monthly report (/organizations/:name/usage/report), against both API generations
+// (playwright.config.ts): each test makes its own organization, with a subscription that started
+// months ago and daily usage in two projects, written into the e2e database as the seed writes it.
+import type { APIRequestContext, Page } from '@playwright/test'
+import { randomUUID } from 'node:crypto'
+import { addDays, addMonths, daysBetween, utcToday } from '../domain/dates'
+import { USAGE_SERIES } from '../domain/usage'
+import { currentPeriod } from '../domain/subscriptions'
+import { openDatabase } from '../server/db/open'
+import { e2eEnvironment } from './environment'
+import {
+  apiGeneration,
+  callApi,
+  createOrganization,
+  createUser,
+  expect,
+  expectNoAxeViolations,
+  signIn,
+  test,
+  type TestUser,
+} from './fixtures'
+
+test.describe.configure({ timeout: 90_000 })
+
+interface Point {
+  start_date: string
+  value: number
+}
+
+/**
+ * A new organization of `user` on the professional subscription, started `daysAgo` days ago,
+ * with usage every day since in two projects: every series of the 2022 answer, credits with two
+ * decimals, volumes in whole bytes. Returns its name and subscription start.
+ */
+async function organizationWithUsage(request: APIRequestContext, user: TestUser, daysAgo = 75) {
+  const name = await createOrganization(request, user)
+  const today = utcToday()
+  const start = addDays(today, -daysAgo)
+  const db = openDatabase(e2eEnvironment(apiGeneration()).databasePath)
+  try {
+    db.transaction(() => {
+      const { id } = db
+        .prepare(
+          `UPDATE organizations SET subscription = 'professional', subscription_start_date = ?,
+             subscription_end_date = ? WHERE name = ? RETURNING id`,
+        )
+        .get(start, addMonths(start, 12), name) as { id: string }
+      const insertProject = db.prepare(
+        'INSERT INTO projects (id, organization_id, name, creation_date) VALUES (?, ?, ?, ?)',
+      )
+      const insertUsage = db.prepare(
+        'INSERT INTO usage_daily (organization_id, day, project_id, object_type, metric, value) VALUES (?, ?, ?, ?, ?, ?)',
+      )
+      ;['scoring', 'training'].forEach((project, p) => {
+        const projectId = randomUUID()
+        insertProject.run(projectId, id, project, `${start}T00:00:00.000000Z`)
+        for (let day = start, n = 0; day <= today; day = addDays(day, 1), n += 1)
+          for (const { object_type, metric } of USAGE_SERIES) {
+            const value =
+              metric === 'credits'
+                ? Math.round((12.34 + ((n * 7 + p * 3) % 11) * 1.5) * 100) / 100
+                : 1000 * (n + 1) * (p + 1)
+            insertUsage.run(id, day, projectId, object_type, metric, value)
+          }
+      })
+    })()
+  } finally {
+    db.close()
+  }
+  return { name, start }
+}
+
+/** The credits (and, 2022, volumes) of the organization in [start, end), as the API sums nothing. */
+async function apiTotals(
+  request: APIRequestContext,
+  user: TestUser,
+  name: string,
+  start: string,
+  end: string,
+) {
+  const answer = await callApi<unknown>(
+    request,
+    user,
+    'GET',
+    `/organizations/${name}/usage?start_date=${start}&end_date=${end}&interval=day`,
+  )
+  const sum = (points: Point[]) => points.reduce((total, point) => total + point.value, 0)
+  if (apiGeneration() === 'current') {
+    const current = answer as { data_organization: Point[] }
+    return {
+      credits: sum(current.data_organization),
+      inputVolume: null,
+      buckets: current.data_organization.length,
+    }
+  }
+  const series = answer as { metric: string; usage: Point[] }[]
+  const of = (metric: string) => sum(series.filter((s) => s.metric === metric).flatMap((s) => s.usage))
+  return { credits: of('credits'), inputVolume: of('input_volume'), buckets: series[0]!.usage.length }
+}
+
+/** Equal to the API's sum, up to floating-point dust from adding decimals. */
+const expectSame = (actual: number, expected: number, what: string) =>
+  expect(Math.abs(actual - expected), `${what}: ${actual} vs ${expected}`).toBeLessThan(1e-6)
+
+/** The report's credits total: the per-metric table's (2022) or the total card's (current). */
+async function reportedCredits(page: Page): Promise<number> {
+  const cell =
+    apiGeneration() === 'current'
+      ? page.getByRole('region', { name: 'Credits, all projects' }).locator('[data-value]')
+      : page
+          .getByRole('table', { name: 'Totals per metric and object type' })
+          .locator('tr[data-metric="credits"] td[data-value]')
+  return Number(await cell.getAttribute('data-value'))
+}
+
+/** How many pages a PDF made by Chromium has: one `/Type /Page` object each. */
+const pageCount = (pdf: Buffer) => pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g)?.length ?? 0
+
+test('the report opens from the usage page by keyboard, adds up as the API does, and prints only itself', async ({
+  page,
+  request,
+}) => {
+  const admin = createUser()
+  const { name, start } = await organizationWithUsage(request, admin)
+  await signIn(page, admin)
+  const today = utcToday()
+  const current = currentPeriod(start, today)
+  const previous = { start: addMonths(start, 1), end: addMonths(start, 2) }
+  expect(previous.end).toBe(current.start)
+
+  await page.goto(`/organizations/${name}/usage`)
+  const link = page.getByRole('link', { name: /^Monthly report/ })
+  await link.focus()
+  await page.keyboard.press('Enter')
+  await expect(page).toHaveURL(new RegExp(`/organizations/${name}/usage/report$`))
+
+  // The current subscription period, still running: its dates, and its credits so far.
+  const heading = page.getByRole('heading', { level: 2, name: /^Usage report, / })
+  await expect(heading).toBeVisible({ timeout: 45_000 })
+  await expect(page.getByTestId('report-period')).toContainText(
+    '(the current subscription period, still running)',
+  )
+  const sofar = await apiTotals(request, admin, name, current.start, current.end)
+  await expect.poll(() => reportedCredits(page)).toBeGreaterThan(0)
+  expectSame(await reportedCredits(page), sofar.credits, 'credits of the current period')
+  await expect(page.getByText(/Projected for the whole period/).first()).toBeVisible()
+  // The days so far, not the zeros still to come.
+  await expect(page.getByRole('table', { name: /per day$/ }).locator('tbody tr')).toHaveCount(
+    daysBetween(current.start, today) + 1,
+  )
+
+  // The period before, chosen by keyboard in the labelled select: in the address, and its totals.
+  const select = page.getByRole('combobox', { name: 'Period' })
+  await select.focus()
+  await select.selectOption(previous.start)
+  await expect(page).toHaveURL(new RegExp(`/usage/report\\?period=${previous.start}$`))
+  await expect(page.getByTestId('report-period')).not.toContainText('still running')
+  await expect(page.getByTestId('report-period')).toContainText('both days included')
+  const api = await apiTotals(request, admin, name, previous.start, previous.end)
+  await expect.poll(() => reportedCredits(page)).not.toBe(sofar.credits)
+  expectSame(await reportedCredits(page), api.credits, 'credits of the previous period')
+  if (api.inputVolume !== null)
+    expect(
+      Number(
+        await page
+          .getByRole('table', { name: 'Totals per metric and object type' })
+          .locator('tr[data-metric="input_volume"] td[data-value]')
+          .getAttribute('data-value'),
+      ),
+    ).toBe(api.inputVolume)
+  const perDay = page.getByRole('table', { name: /per day$/ })
+  await expect(perDay.locator('tbody tr')).toHaveCount(api.buckets)
+  if (apiGeneration() === 'current') {
+    const rows = page.getByRole('table', { name: 'Credits per project, most first' }).locator('tbody tr')
+    await expect(rows).toHaveCount(2)
+    const credits = await rows
+      .locator('td[data-value]')
+      .evaluateAll((cells) => cells.map((cell) => Number(cell.getAttribute('data-value'))))
+    expectSame(
+      credits.reduce((a, b) => a + b, 0),
+      api.credits,
+      'the projects add up to the organization',
+    )
+  }
+  await expect(page.locator('.recharts-surface').first()).toBeVisible()
+  await expectNoAxeViolations(page)
+
+  // On paper: the report only, no header, navigation, tabs or buttons.
+  await page.emulateMedia({ media: 'print' })
+  await expect(page.getByRole('banner')).toBeHidden()
+  await expect(page.getByRole('navigation', { name: 'Organization sections' })).toBeHidden()
+  await expect(page.getByRole('navigation', { name: 'Breadcrumb' })).toBeHidden()
+  await expect(page.getByRole('link', { name: 'Skip to content' })).toBeHidden()
+  await expect(page.getByRole('button', { name: 'Print' })).toBeHidden()
+  await expect(select).toBeHidden()
+  await expect(heading).toBeVisible()
+  await expect(page.getByText('Generated')).toBeVisible()
+  await expect(perDay).toBeVisible()
+  const thead = perDay.locator('thead')
+  expect(await thead.evaluate((element) => getComputedStyle(element).display)).toBe('table-header-group')
+  expect(await page.locator('body').evaluate((body) => getComputedStyle(body).backgroundColor)).toBe(
+    'rgb(255, 255, 255)',
+  )
+  const pdf = await page.pdf({ format: 'A4' })
+  expect(pageCount(pdf)).toBeGreaterThanOrEqual(2)
+  expect(pageCount(pdf)).toBeLessThanOrEqual(6)
+  const letter = await page.pdf({ format: 'Letter' })
+  expect(pageCount(letter)).toBeLessThanOrEqual(6)
+  await page.emulateMedia({ media: 'screen' })
+})
+
+test('a calendar month is a period too, and a period the organization never had is explained', async ({
+  page,
+  request,
+}) => {
+  const admin = createUser()
+  const { name, start } = await organizationWithUsage(request, admin, 45)
+  await signIn(page, admin)
+  const lastMonth = addMonths(`${utcToday().slice(0, 7)}-01`, -1)
+
+  await page.goto(`/organizations/${name}/usage/report?period=${lastMonth.slice(0, 7)}`)
+  await expect(page.getByRole('heading', { level: 2, name: /^Usage report, 1–\d+ \w+ \d{4}$/ })).toBeVisible({
+    timeout: 45_000,
+  })
+  await expect(page.getByRole('combobox', { name: 'Period' })).toHaveValue(lastMonth.slice(0, 7))
+  const api = await apiTotals(request, admin, name, lastMonth, addMonths(lastMonth, 1))
+  await expect.poll(() => reportedCredits(page)).toBeGreaterThan(0)
+  expectSame(await reportedCredits(page), api.credits, 'credits of last month')
+
+  // A day that starts none of its subscription periods.
+  await page.goto(`/organizations/${name}/usage/report?period=${addDays(start, 1)}`)
+  await expect(page.getByRole('heading', { name: 'This period cannot be reported' })).toBeVisible({
+    timeout: 45_000,
+  })
+  await expectNoAxeViolations(page)
+  await page.getByRole('link', { name: 'Report the current subscription period' }).click()
+  await expect(page.getByTestId('report-period')).toContainText('still running')
+})

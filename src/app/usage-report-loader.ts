@@ -1,0 +1,23 @@
+import type { QueryClient } from '@tanstack/react-query'
+import { organizationQueries } from '../features/organizations/queries'
+import { reportPeriodOf, reportRequest } from '../features/usage/lib/usage-report'
+import { usageQueries } from '../features/usage/queries'
+import { ensureCached } from './ensure-cached'
+
+/**
+ * The monthly report's data, with the page's own query options. An earlier subscription period
+ * needs the subscription's start (the organization's detail, which the frame's loader fetches
+ * anyway); a period the address does not name is the page's to explain, so nothing is fetched.
+ */
+export async function loadUsageReport(
+  queryClient: QueryClient,
+  organization: string,
+  searchParams: URLSearchParams,
+) {
+  const detail = await queryClient
+    .ensureQueryData(organizationQueries.detail(organization))
+    .catch(() => undefined)
+  if (!detail) return
+  const period = reportPeriodOf(searchParams.get('period'), detail.subscription_start_date, new Date())
+  if (period) await ensureCached(queryClient, usageQueries.range(organization, reportRequest(period)))
+}

@@ -1,0 +1,220 @@
+import { useQuery } from '@tanstack/react-query'
+import { lazy, Suspense, useMemo, useState } from 'react'
+import { Link, useParams, useSearchParams } from 'react-router'
+import { utcToday } from '../../../../domain/dates'
+import { currentPeriod } from '../../../../domain/subscriptions'
+import type { DateRange } from '../../../../domain/usage'
+import { Button } from '../../../components/ui/button'
+import { SelectField } from '../../../components/ui/field'
+import { EmptyState, ErrorState, PendingState, Skeleton } from '../../../components/ui/query-state'
+import { paths } from '../../../lib/paths'
+import { organizationQueries } from '../../organizations/queries'
+import { formatDay, formatLongSpan } from '../lib/dates'
+import { toCreditsData } from '../lib/project-credits'
+import {
+  reportPeriodOf,
+  reportPeriodOptions,
+  reportRequest,
+  type ReportPeriodOption,
+} from '../lib/usage-report'
+import { toUsageData } from '../lib/usage-series'
+import { comparisonFor, totalsInterval } from '../lib/usage-view'
+import { usageQueries } from '../queries'
+import { ReportUsage } from './usage-report-usage'
+import '../usage.css'
+import './usage-report.css'
+
+// The current generation's report (credits per project) is a chunk of its own, as on the usage page.
+const ReportCredits = lazy(() => import('./usage-report-credits'))
+
+const generatedFormat = new Intl.DateTimeFormat('en-GB', {
+  dateStyle: 'long',
+  timeStyle: 'short',
+  timeZone: 'UTC',
+})
+
+/**
+ * /organizations/:name/usage/report?period=… — one period's usage on a page that prints: the
+ * organization, its subscription, the period's dates, the totals, the charts and the tables, and
+ * when it was made. The period lives in the URL (domain/report-periods.ts); print styles are in
+ * ./usage-report.css.
+ */
+export function UsageReportPage() {
+  const { name = '' } = useParams()
+  const [searchParams, setSearchParams] = useSearchParams()
+  // One clock per visit: the period, the projection and "generated at" agree.
+  const [now] = useState(() => new Date())
+  const detail = useQuery(organizationQueries.detail(name))
+  const subscriptionStart = detail.data?.subscription_start_date
+  const periodParam = searchParams.get('period')
+  const period = useMemo(
+    () => reportPeriodOf(periodParam, subscriptionStart, now),
+    [periodParam, subscriptionStart, now],
+  )
+  const request = period ? reportRequest(period) : { interval: 'day' as const }
+  const usage = useQuery({ ...usageQueries.range(name, request), enabled: period !== null })
+
+  // The dates asked for; the current period's come from the subscription when it is known, else
+  // from the answer's buckets (the API picks the period).
+  const requested: DateRange | null = useMemo(() => {
+    if (!period) return null
+    if (period.kind !== 'current') return { start: period.start, end: period.end }
+    return subscriptionStart ? currentPeriod(subscriptionStart, utcToday(now)) : null
+  }, [period, subscriptionStart, now])
+  const data = useMemo(
+    () => (usage.data?.generation === '2022' ? toUsageData(usage.data.series, requested, 'day') : undefined),
+    [usage.data, requested],
+  )
+  const credits = useMemo(
+    () => (usage.data?.generation === 'current' ? toCreditsData(usage.data, requested, 'day') : undefined),
+    [usage.data, requested],
+  )
+  const range = data?.range ?? credits?.range ?? null
+
+  const comparison = useMemo(() => (range ? comparisonFor(range, now) : null), [range, now])
+  const previousRequest = comparison
+    ? { ...comparison.previous, interval: totalsInterval(comparison.previous) }
+    : { interval: 'day' as const }
+  const previousUsage = useQuery({
+    ...usageQueries.range(name, previousRequest),
+    enabled: comparison !== null && !usage.isPlaceholderData,
+  })
+  const previous = previousUsage.isPlaceholderData ? undefined : previousUsage.data
+  const previousData = useMemo(
+    () =>
+      previous?.generation === '2022' && comparison
+        ? toUsageData(previous.series, comparison.previous, previousRequest.interval)
+        : undefined,
+    [previous, comparison, previousRequest.interval],
+  )
+  const previousCredits = useMemo(
+    () =>
+      previous?.generation === 'current' && comparison
+        ? toCreditsData(previous, comparison.previous, previousRequest.interval)
+        : undefined,
+    [previous, comparison, previousRequest.interval],
+  )
+
+  const options = useMemo(
+    () => reportPeriodOptions(subscriptionStart, now, period ?? { kind: 'current' }),
+    [subscriptionStart, now, period],
+  )
+  const span = range ? formatLongSpan(range.start, range.end) : null
+  const isCurrentPeriod = period?.kind === 'current'
+
+  function changePeriod(value: string) {
+    setSearchParams(value ? { period: value } : {})
+  }
+
+  return (
+    <article className="usage-page usage-report stack" aria-labelledby="usage-report-title">
+      <title>{`Usage report${span ? ` · ${span}` : ''} · ${name}`}</title>
+      <header className="usage-report__header">
+        <div className="usage-report__heading">
+          <h2 id="usage-report-title">Usage report{span && <>, {span}</>}</h2>
+          <dl className="usage-report__facts">
+            <div>
+              <dt>Organization</dt>
+              <dd>{name}</dd>
+            </div>
+            <div>
+              <dt>Subscription</dt>
+              <dd>{detail.data?.subscription ?? '…'}</dd>
+            </div>
+            <div>
+              <dt>Period (UTC)</dt>
+              <dd data-testid="report-period">
+                {range ? (
+                  <>
+                    {span}, both days included
+                    {isCurrentPeriod && ' (the current subscription period, still running)'}; it ends before{' '}
+                    {formatDay(range.end)} 00:00
+                  </>
+                ) : (
+                  '…'
+                )}
+              </dd>
+            </div>
+            <div>
+              <dt>Generated</dt>
+              <dd>
+                <time dateTime={now.toISOString()}>{generatedFormat.format(now)} UTC</time>
+              </dd>
+            </div>
+          </dl>
+        </div>
+        <div className="usage-report__controls">
+          <form aria-label="Report period" onSubmit={(event) => event.preventDefault()}>
+            <SelectField
+              label="Period"
+              value={period ? (periodParam ?? '') : ''}
+              onChange={(event) => changePeriod(event.target.value)}
+            >
+              <PeriodOptions options={options} />
+            </SelectField>
+          </form>
+          <Button variant="primary" onClick={() => window.print()}>
+            Print
+          </Button>
+          <Link to={paths.usage(name)} className="usage-report__back">
+            Back to usage
+          </Link>
+        </div>
+      </header>
+      {!period ? (
+        <EmptyState
+          title="This period cannot be reported"
+          action={<Link to={paths.usageReport(name)}>Report the current subscription period</Link>}
+        >
+          The address names no period of this organization that has started: use a calendar month (YYYY-MM) or
+          the first day of one of its subscription periods (YYYY-MM-DD).
+        </EmptyState>
+      ) : usage.isPending ? (
+        <PendingState label="Loading the report">
+          <Skeleton height="6rem" />
+          <Skeleton height="15rem" />
+        </PendingState>
+      ) : usage.isError ? (
+        <ErrorState
+          title="Could not load the usage"
+          error={usage.error}
+          onRetry={() => void usage.refetch()}
+          isRetrying={usage.isFetching}
+        />
+      ) : data ? (
+        <ReportUsage
+          data={data}
+          previousData={previousData}
+          comparison={comparison}
+          now={now}
+          isCurrentPeriod={isCurrentPeriod}
+        />
+      ) : credits ? (
+        <Suspense fallback={<PendingState label="Loading the report" />}>
+          <ReportCredits
+            data={credits}
+            previousData={previousCredits}
+            comparison={comparison}
+            now={now}
+            isCurrentPeriod={isCurrentPeriod}
+          />
+        </Suspense>
+      ) : null}
+    </article>
+  )
+}
+
+function PeriodOptions({ options }: { options: ReportPeriodOption[] }) {
+  const groups = ['Subscription periods', 'Calendar months'] as const
+  return groups.map((group) => (
+    <optgroup key={group} label={group}>
+      {options
+        .filter((option) => option.group === group)
+        .map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+    </optgroup>
+  ))
+}

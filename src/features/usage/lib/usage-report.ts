@@ -1,0 +1,90 @@
+// The monthly report's choice of period (the arithmetic is domain/report-periods.ts) and what it
+// asks the API: day buckets of one period, and the period before it to compare with.
+import {
+  parseReportPeriod,
+  previousSubscriptionPeriods,
+  recentCalendarMonths,
+  reportPeriodParam,
+  type ReportPeriod,
+} from '../../../../domain/report-periods'
+import { utcToday, type IsoDate } from '../../../../domain/dates'
+import type { UsageRequest } from '../queries'
+import { formatMonth, formatSpan } from './dates'
+import type { Bucket } from './usage-series'
+
+/** How many earlier subscription periods and calendar months the report offers. */
+export const REPORT_PERIOD_CHOICES = 12
+
+/** The report's period from its `?period=`, or null when that names none (see domain/report-periods). */
+export function reportPeriodOf(
+  param: string | null,
+  subscriptionStart: IsoDate | undefined,
+  now: Date,
+): ReportPeriod | null {
+  return parseReportPeriod(param, subscriptionStart, utcToday(now))
+}
+
+/**
+ * The request of a report: its period by day (a period is at most 31 days, well within the API's
+ * day limit). The current subscription period sends no dates, so the API picks it, as on the usage page.
+ */
+export function reportRequest(period: ReportPeriod): UsageRequest {
+  return period.kind === 'current'
+    ? { interval: 'day' }
+    : { start: period.start, end: period.end, interval: 'day' }
+}
+
+export interface ReportPeriodOption {
+  /** The `period` parameter; '' for the current subscription period. */
+  value: string
+  label: string
+  group: 'Subscription periods' | 'Calendar months'
+}
+
+/**
+ * The periods to choose from, latest first: the current subscription period and the ones before it
+ * (when the subscription's start is known: the hosted API does not say it), then calendar months
+ * from this one back, none before the subscription started. The period on screen is always among
+ * them, even when it is older than the choices.
+ */
+export function reportPeriodOptions(
+  subscriptionStart: IsoDate | undefined,
+  now: Date,
+  selected: ReportPeriod,
+): ReportPeriodOption[] {
+  const today = utcToday(now)
+  const options: ReportPeriodOption[] = [
+    { value: '', label: 'Current subscription period', group: 'Subscription periods' },
+  ]
+  if (subscriptionStart !== undefined)
+    for (const period of previousSubscriptionPeriods(subscriptionStart, today, REPORT_PERIOD_CHOICES))
+      options.push({
+        value: period.start,
+        label: formatSpan(period.start, period.end),
+        group: 'Subscription periods',
+      })
+  for (const month of recentCalendarMonths(today, REPORT_PERIOD_CHOICES, subscriptionStart))
+    options.push({
+      value: month.start.slice(0, 7),
+      label: `${formatMonth(month.start)}${month.end > today ? ' (so far)' : ''}`,
+      group: 'Calendar months',
+    })
+  const value = reportPeriodParam(selected) ?? ''
+  if (selected.kind !== 'current' && !options.some((option) => option.value === value))
+    options.push(
+      selected.kind === 'month'
+        ? { value, label: formatMonth(selected.start), group: 'Calendar months' }
+        : { value, label: formatSpan(selected.start, selected.end), group: 'Subscription periods' },
+    )
+  return options
+}
+
+/**
+ * The data with only the buckets that have begun by `today` (the rest of a running period has no
+ * usage yet): the report's per-day table lists the days so far, not zeros to come. The series'
+ * values are left whole, so their totals (the future's are 0) stay the period's.
+ */
+export function bucketsSoFar<T extends { buckets: Bucket[] }>(data: T, today: IsoDate): T {
+  const shown = data.buckets.filter((bucket) => bucket.start <= today)
+  return shown.length === data.buckets.length ? data : { ...data, buckets: shown }
+}
