@@ -61,7 +61,8 @@ export default defineConfig({
   },
   // One project per API generation (server/generation.ts), each with its own API and web server.
   // The organization and usage journeys run against both (usage per generation: its pages differ);
-  // the credit budget, the usage comparison and the monthly report against both; `*.current.spec.ts` only against the current one; every other journey against 2022.
+  // the credit budget, the usage comparison, the monthly report and the list at a glance against
+  // both; `*.current.spec.ts` only against the current one; every other journey against 2022.
   projects: [
     {
       name: '2022',
@@ -73,6 +74,7 @@ export default defineConfig({
       name: 'current',
       testMatch: [
         /organizations\.spec\.ts$/,
+        /organization-glance\.spec\.ts$/,
         /credit-budget\.spec\.ts$/,
         /usage-report\.spec\.ts$/,
         /usage-compare\.spec\.ts$/,

@@ -1,7 +1,7 @@
 // `npm run bench`: runs each suite in turn, prints every figure beside its target or what it was
 // compared with, and writes bench/results/latest.json. It reports; it never fails on a number.
 //   npm run bench                 every suite
-//   npm run bench -- api bytes    only these (api, scale, bytes, browser, load)
+//   npm run bench -- api bytes    only these (api, scale, bytes, browser, glance, load)
 import { cpus, loadavg } from 'node:os'
 import { formatSuite, writeResults, RESULTS_PATH, type SuiteRecord } from './support/report'
 import { loadOptionalBench } from './support/optional'
@@ -34,6 +34,11 @@ const SUITES: Record<string, Suite> = {
   browser: {
     title: 'Dashboard: time and requests in headless Chromium (production build, local API)',
     run: async ({ builds, machine }) => (await import('./browser')).benchBrowser(await builds.get(), machine),
+  },
+  glance: {
+    title: 'Dashboard: the organization list at a glance with 200 organizations (headless Chromium)',
+    run: async ({ builds }) =>
+      (await import('./organization-glance')).benchOrganizationGlance(await builds.get()),
   },
   load: {
     title: 'API server: mixed concurrent reads and colliding writes (bench/load.ts)',

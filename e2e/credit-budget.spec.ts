@@ -1,12 +1,12 @@
 import type { APIRequestContext, Page } from '@playwright/test'
 import { DEMO } from '../server/db/seed'
 import {
-  apiGeneration,
   callApi,
   createOrganization,
   createUser,
   expect,
   expectNoAxeViolations,
+  periodCreditPoints,
   signIn,
   test,
   uniqueName,
@@ -16,25 +16,9 @@ import {
 // Runs against both API generations (playwright.config.ts): credits come from either answer shape.
 const organization = DEMO.organizations[1]!
 
-interface Point {
-  start_date: string
-  value: number
-}
-
 /** The organization's credits so far in the current period, per the API, and the period's first day. */
 async function periodCredits(request: APIRequestContext, user: TestUser) {
-  const answer = await callApi<unknown>(
-    request,
-    user,
-    'GET',
-    `/organizations/${organization}/usage?interval=day`,
-  )
-  const points: Point[] =
-    apiGeneration() === 'current'
-      ? (answer as { data_organization: Point[] }).data_organization
-      : (answer as Array<{ metric: string; usage: Point[] }>)
-          .filter((s) => s.metric === 'credits')
-          .flatMap((s) => s.usage)
+  const points = await periodCreditPoints(request, user, organization)
   const used = points.reduce((total, point) => total + point.value, 0)
   return { used, start: points.map((p) => p.start_date.slice(0, 10)).sort()[0]! }
 }

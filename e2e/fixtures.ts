@@ -189,6 +189,36 @@ export async function callApi<T = unknown>(
   return (response.status() === 204 ? undefined : await response.json()) as T
 }
 
+/** One bucket of usage as the API answers it. */
+export interface UsagePoint {
+  start_date: string
+  end_date: string
+  value: number
+}
+
+/**
+ * The organization's credits per day in the current subscription period (GET .../usage?interval=day
+ * without dates), from either generation's answer: 2022, the `credits` series of every object
+ * type; current, `data_organization`.
+ */
+export async function periodCreditPoints(
+  request: APIRequestContext,
+  user: TestUser,
+  organization: string,
+): Promise<UsagePoint[]> {
+  const answer = await callApi<unknown>(
+    request,
+    user,
+    'GET',
+    `/organizations/${organization}/usage?interval=day`,
+  )
+  return apiGeneration() === 'current'
+    ? (answer as { data_organization: UsagePoint[] }).data_organization
+    : (answer as Array<{ metric: string; usage: UsagePoint[] }>)
+        .filter((s) => s.metric === 'credits')
+        .flatMap((s) => s.usage)
+}
+
 /** Creates an organization owned (as admin) by `user` and returns its name. */
 export async function createOrganization(
   request: APIRequestContext,

@@ -1,16 +1,28 @@
-import { lazy, Suspense, useState } from 'react'
+import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react'
 import {
   OrganizationListPage,
   type ExtraColumn,
+  type GlanceProviderProps,
 } from '../../features/organizations/components/organization-list-page'
 
-// The budget cells (budget arithmetic and formats of the usage feature) load beside the list rather
-// than in it: the list is a first page, held to 125 KB of JavaScript (bench/bytes.ts), and a cell
-// shows nothing for an organization without a budget.
+// The budget cells (budget arithmetic and formats of the usage feature) and the at-a-glance
+// columns load beside the list rather than in it: the list is a first page, held to 125 KB of
+// JavaScript (bench/bytes.ts), and its names paint without waiting for either.
 const BudgetListCell = lazy(() =>
   import('../../features/usage/components/budget-list-cell').then((module) => ({
     default: module.BudgetListCell,
   })),
+)
+
+// Asked for as soon as this route's module runs, in parallel with the list's data, and kept as a
+// plain value rather than through lazy(): a lazy component suspends on its first render even when
+// its chunk is in, and React then holds the revealed content back for 300 ms (its fallback throttle).
+type GlanceProvider = ComponentType<GlanceProviderProps>
+let loadedGlance: GlanceProvider | undefined
+// A chunk that fails to load leaves the facts pending: the names and the rest of the page still work.
+const glanceLoading = import('../organization-glance').then(
+  (module) => (loadedGlance = module.default),
+  () => undefined,
 )
 
 export default function OrganizationsRoute() {
@@ -24,5 +36,13 @@ export default function OrganizationsRoute() {
       </Suspense>
     ),
   }))
-  return <OrganizationListPage extraColumn={budgetColumn} />
+  const [GlanceProvider, setGlanceProvider] = useState(() => loadedGlance)
+  useEffect(() => {
+    let isCurrent = true
+    if (!GlanceProvider) void glanceLoading.then((provider) => isCurrent && setGlanceProvider(() => provider))
+    return () => {
+      isCurrent = false
+    }
+  }, [GlanceProvider])
+  return <OrganizationListPage extraColumn={budgetColumn} GlanceProvider={GlanceProvider ?? null} />
 }

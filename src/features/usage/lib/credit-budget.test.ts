@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { UsageAnswer } from '../../../api/model'
-import { budgetPerDay, budgetStatus, dailyCredits, parseBudget } from './credit-budget'
+import { budgetPerDay, budgetStatus, dailyCredits, parseBudget, periodCredits } from './credit-budget'
 
 const point = (day: string, value: number) => ({
   start_date: `${day}T00:00:00Z`,
@@ -44,6 +44,39 @@ describe('dailyCredits', () => {
     }
     expect(dailyCredits(current).days).toEqual([{ day: '2026-11-05', credits: 4 }])
     expect(dailyCredits({ ...current, organization: [] })).toEqual({ days: [], range: null })
+  })
+})
+
+describe('periodCredits', () => {
+  const answer: UsageAnswer = {
+    generation: 'current',
+    organization: [
+      point('2026-11-01', 10),
+      point('2026-11-02', 20.5),
+      { start_date: '2026-11-30T00:00:00Z', end_date: '2026-12-01T00:00:00Z', value: 0 },
+    ],
+    projects: [],
+    deletedProjects: [],
+  }
+
+  it('gives what is used, the projection at the pace so far and the days left, today included', () => {
+    // Two days of 30 elapsed (the 1st and 2nd): 30.5 so far, 15 times that at the end.
+    const credits = periodCredits(answer, at('2026-11-02'))
+    expect(credits.used).toBe(30.5)
+    expect(credits.range).toEqual({ start: '2026-11-01', end: '2026-12-01' })
+    expect(credits.projection).toMatchObject({ projected: 457.5, elapsedDays: 2, periodDays: 30 })
+    expect(credits.daysLeft).toBe(29)
+    expect(periodCredits(answer, at('2026-11-30')).daysLeft).toBe(1)
+  })
+
+  it('has no projection and no days left outside the range, or without buckets', () => {
+    expect(periodCredits(answer, at('2026-12-01'))).toMatchObject({ projection: null, daysLeft: null })
+    expect(periodCredits({ ...answer, organization: [] }, at('2026-11-02'))).toMatchObject({
+      used: 0,
+      range: null,
+      projection: null,
+      daysLeft: null,
+    })
   })
 })
 

@@ -4,7 +4,7 @@
 import type { UsageAnswer } from '../../../api/model'
 import { addDays, dayOfTimestamp, daysBetween, utcToday, type IsoDate } from '../../../../domain/dates'
 import type { DateRange } from '../../../../domain/usage'
-import { projectToPeriodEnd, sumValues } from './usage-summary'
+import { projectToPeriodEnd, sumValues, type Projection } from './usage-summary'
 
 /** Credits per UTC day of one range, in order, and the range they cover (end exclusive). */
 export interface DailyCredits {
@@ -35,6 +35,35 @@ export function dailyCredits(answer: UsageAnswer): DailyCredits {
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([day, values]) => ({ day, credits: sumValues(values) }))
   return { days, range: days.length && end ? { start: days[0]!.day, end } : null }
+}
+
+/** The current subscription period's credits so far, as the list, the overview and the budget read them. */
+export interface PeriodCredits extends DailyCredits {
+  /** credits used so far in the range */
+  used: number
+  /** the range's total at the pace so far (projectToPeriodEnd); null when today is outside it */
+  projection: Projection | null
+  /** days from today to the range's end, today included (1 on its last day); null outside it */
+  daysLeft: number | null
+}
+
+/**
+ * Totals of per-day credits at `now`: what is used, the projection to the range's end and the
+ * days left. The one place the list's cells and the budget's status get these numbers from.
+ */
+export function creditsSoFar({ days, range }: DailyCredits, now: Date): PeriodCredits {
+  const used = sumValues(days.map((d) => d.credits))
+  const projection = range ? projectToPeriodEnd(used, range, now) : null
+  const daysLeft = range && projection ? daysBetween(utcToday(now), range.end) : null
+  return { days, range, used, projection, daysLeft }
+}
+
+/**
+ * The current period's credits from a usage answer of either generation asked by day without
+ * dates (the API then answers the current subscription period): dailyCredits, then creditsSoFar.
+ */
+export function periodCredits(answer: UsageAnswer, now: Date): PeriodCredits {
+  return creditsSoFar(dailyCredits(answer), now)
 }
 
 /** Share levels that warn, as Vercel's spend management does: 75% used, then 100%. */
@@ -78,9 +107,8 @@ export function budgetStatus(
   budget: number,
   now: Date,
 ): BudgetStatus {
-  const used = sumValues(days.map((d) => d.credits))
+  const { used, projection } = creditsSoFar({ days, range: period }, now)
   const usedShare = budget > 0 ? used / budget : 0
-  const projection = projectToPeriodEnd(used, period, now)
   const projected = projection?.projected ?? null
   if (used >= budget) {
     let running = 0
