@@ -10,6 +10,7 @@ import { median, type BrowserBenchEnvironment, type Figure } from './figures'
 import { loadOptionalBench } from './support/optional'
 import type { ProductionBuild } from './support/production-build'
 import { round1, type SuiteResult } from './support/suite'
+import { newSignedInPage } from './support/signed-in-page'
 import { serveBuild } from './support/web-server'
 
 const COLD_LOADS = 7
@@ -18,12 +19,6 @@ const organization = DEMO.largeOrganization
 
 /** The same browser, with the same flags, as the e2e tests. */
 const launchChromium = (): Promise<Browser> => chromium.launch(chromiumLaunchOptions)
-
-async function newSignedInPage(env: BrowserBenchEnvironment) {
-  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } })
-  await context.addInitScript((token) => window.sessionStorage.setItem('ubiops.token', token), env.token)
-  return { context, page: await context.newPage() }
-}
 
 /**
  * One cold load of /organizations (fresh context: empty HTTP cache and storage): milliseconds from

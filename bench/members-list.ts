@@ -8,6 +8,7 @@ import { DEMO } from '../server/db/seed'
 import type { Member } from '../src/api/types'
 import { filterIndex, indexMembers, type IndexedMember } from '../src/features/members/lib/member-list'
 import { median, type BrowserBenchEnvironment, type Figure } from './figures'
+import { newSignedInPage } from './support/signed-in-page'
 import { runBrowserBenchAlone } from './support/run-alone'
 import { formatNumber } from './support/suite'
 
@@ -102,11 +103,8 @@ function instrument() {
 }
 
 async function loadOnce(env: BrowserBenchEnvironment, timedKeys: boolean[] | null) {
-  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } })
+  const { context, page } = await newSignedInPage(env, instrument)
   try {
-    await context.addInitScript((token) => window.sessionStorage.setItem('ubiops.token', token), env.token)
-    await context.addInitScript(instrument)
-    const page = await context.newPage()
     await page.goto(`${env.webUrl}/organizations/${DEMO.largeOrganization}/members`)
     await page.waitForFunction(() => window.__membersBench?.firstRowsAt !== undefined, undefined, {
       timeout: 60_000,

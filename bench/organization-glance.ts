@@ -13,6 +13,7 @@ import { chromiumLaunchOptions } from '../e2e/chromium'
 import { median, type BrowserBenchEnvironment, type Figure } from './figures'
 import type { ProductionBuild } from './support/production-build'
 import { runBrowserBenchAlone } from './support/run-alone'
+import { newSignedInPage } from './support/signed-in-page'
 import { round1, type SuiteResult } from './support/suite'
 import { serveBuild } from './support/web-server'
 
@@ -97,13 +98,6 @@ interface Load {
   rowsOnScreen: number
 }
 
-async function newSignedInPage(env: BrowserBenchEnvironment) {
-  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } })
-  await context.addInitScript((token) => window.sessionStorage.setItem('ubiops.token', token), env.token)
-  await context.addInitScript(instrument)
-  return { context, page: await context.newPage() }
-}
-
 const readRequests = () =>
   (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
     .map((entry) => ({
@@ -118,7 +112,7 @@ const readRequests = () =>
     }))
 
 async function loadOnce(env: BrowserBenchEnvironment, prefix: string): Promise<Load> {
-  const { context, page } = await newSignedInPage(env)
+  const { context, page } = await newSignedInPage(env, instrument)
   try {
     // Only the seeded organizations: the list of the demo admin also has the demo's three.
     await page.goto(`${env.webUrl}/organizations?q=${prefix}`)
@@ -179,7 +173,7 @@ function mostInFlight(requests: GlanceRequest[]): number {
 
 /** A sort by credits used: every organization's facts are needed; until the last row has them. */
 async function sortAll(env: BrowserBenchEnvironment, prefix: string) {
-  const { context, page } = await newSignedInPage(env)
+  const { context, page } = await newSignedInPage(env, instrument)
   try {
     await page.goto(`${env.webUrl}/organizations?q=${prefix}`)
     await page.waitForFunction(() => window.__glanceBench?.screenAt !== undefined, undefined, {

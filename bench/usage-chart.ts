@@ -9,6 +9,7 @@ import type { Page } from '@playwright/test'
 import { gzipSync } from 'node:zlib'
 import { DEMO } from '../server/db/seed'
 import { median, type BrowserBenchEnvironment, type Figure } from './figures'
+import { newSignedInPage } from './support/signed-in-page'
 import { runBrowserBenchAlone } from './support/run-alone'
 
 const LOADS = 7
@@ -64,11 +65,8 @@ function rangeOf366Days(): { start: string; end: string } {
 
 async function loadOnce(env: BrowserBenchEnvironment, measureHover: boolean) {
   const { start, end } = rangeOf366Days()
-  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } })
+  const { context, page } = await newSignedInPage(env, [instrument, { start, areaCount: AREA_COUNT }])
   try {
-    await context.addInitScript((token) => window.sessionStorage.setItem('ubiops.token', token), env.token)
-    await context.addInitScript(instrument, { start, areaCount: AREA_COUNT })
-    const page = await context.newPage()
     await page.goto(
       `${env.webUrl}/organizations/${organization}/usage?range=custom&start=${start}&end=${end}`,
     )
@@ -128,10 +126,8 @@ async function measureHovers(page: Page): Promise<number[]> {
  * Also checks that recharts is not among what the overview loaded.
  */
 async function measureChunks(env: BrowserBenchEnvironment) {
-  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } })
+  const { context, page } = await newSignedInPage(env)
   try {
-    await context.addInitScript((token) => window.sessionStorage.setItem('ubiops.token', token), env.token)
-    const page = await context.newPage()
     const loaded = new Map<string, Buffer>()
     page.on('response', (response) => {
       const url = response.url()
