@@ -196,3 +196,30 @@ test('the last 30 days compare with the 30 days before, by month as well', async
   expect(previousMonthly[0]).toBe('15')
   await expectNoAxeViolations(page)
 })
+
+test('ticking the comparison while a new range loads keeps the range, and the box shows the tick at once', async ({
+  page,
+  request,
+}) => {
+  const { organization, ready } = await newOrganization(page, request)
+  await ready()
+  await openUsage(page, `/organizations/${organization}/usage`)
+
+  // Hold the last-30-days answer back until both changes are made (a slow connection).
+  let release: () => void = () => undefined
+  const released = new Promise<void>((resolve) => (release = resolve))
+  await page.route(/\/usage\?/, async (route) => {
+    await released
+    await route.continue()
+  })
+  await rangeForm(page).getByLabel('Range').selectOption('30d')
+  await compareBox(page).click()
+  await expect(compareBox(page)).toBeChecked()
+  await expect(rangeForm(page).getByLabel('Range')).toHaveValue('30d')
+  release()
+
+  await expect(page).toHaveURL(/range=30d/)
+  await expect(page).toHaveURL(/compare=previous/)
+  await expect(compareBox(page)).toBeChecked()
+  await expect(rangeForm(page).getByLabel('Range')).toHaveValue('30d')
+})

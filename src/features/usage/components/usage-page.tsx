@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { lazy, Suspense, useMemo, useState } from 'react'
-import { Link, useParams, useSearchParams } from 'react-router'
+import { Link, useParams } from 'react-router'
+import { useLatestSearchParams } from '../../../hooks/use-latest-search-params'
 import { isApiError } from '../../../api/client'
 import type { UsageAnswer } from '../../../api/model'
 import { EmptyState, ErrorState, PendingState, Skeleton } from '../../../components/ui/query-state'
@@ -40,7 +41,7 @@ const CreditsResults = lazy(() => import('./credits-results'))
 /** /organizations/:name/usage — the view lives in the URL, so a link shows the same thing. */
 export function UsagePage() {
   const { name = '' } = useParams()
-  const [searchParams, setSearchParams] = useSearchParams()
+  const [searchParams, setSearchParams] = useLatestSearchParams()
   const search = searchParams.toString()
   const view = useMemo(() => parseUsageView(new URLSearchParams(search)), [search])
   const display: UsageDisplay = searchParams.get('view') === 'table' ? 'table' : 'chart'

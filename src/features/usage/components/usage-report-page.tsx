@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { lazy, Suspense, useMemo, useState } from 'react'
-import { Link, useParams, useSearchParams } from 'react-router'
+import { Link, useParams } from 'react-router'
+import { useLatestSearchParams } from '../../../hooks/use-latest-search-params'
 import { utcToday } from '../../../../domain/dates'
 import { currentPeriod } from '../../../../domain/subscriptions'
 import type { DateRange } from '../../../../domain/usage'
@@ -41,7 +42,7 @@ const generatedFormat = new Intl.DateTimeFormat('en-GB', {
  */
 export function UsageReportPage() {
   const { name = '' } = useParams()
-  const [searchParams, setSearchParams] = useSearchParams()
+  const [searchParams, setSearchParams] = useLatestSearchParams()
   // One clock per visit: the period, the projection and "generated at" agree.
   const [now] = useState(() => new Date())
   const detail = useQuery(organizationQueries.detail(name))
