@@ -167,3 +167,22 @@ test('a member who is not an admin is not offered to add members', async ({ page
   await expect(palette(page).getByRole('option', { name: /^Export members of/ })).toBeVisible()
   await expect(palette(page).getByRole('option', { name: /^Add member/ })).toHaveCount(0)
 })
+
+test('opened on the organization list, outside any organization, it asks for no organization', async ({
+  page,
+  request,
+}) => {
+  const admin = createUser()
+  await createOrganization(request, admin)
+  await signIn(page, admin)
+  const asked: string[] = []
+  page.on('request', (sent) => asked.push(new URL(sent.url()).pathname))
+  await page.goto('/organizations')
+  await expect(page.getByRole('heading', { name: 'Organizations', level: 1 })).toBeVisible()
+
+  await openPalette(page)
+  await expect(palette(page).getByRole('option', { name: 'Create organization' })).toBeVisible()
+  // Its rights are checked per organization: on the list there is none to check.
+  expect(asked.filter((path) => path.includes('/organizations//'))).toEqual([])
+  await expect(palette(page).getByRole('option', { name: /Add member/ })).toHaveCount(0)
+})

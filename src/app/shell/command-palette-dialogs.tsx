@@ -124,7 +124,7 @@ function PaletteDialog({ current, onClose, onRun }: PaletteDialogProps) {
   const listRef = useRef<HTMLDivElement>(null)
   const organizations = useQuery(organizationQueries.list())
   const members = useQuery({ ...memberQueries.list(current ?? ''), enabled: current !== undefined })
-  const { canAdminister } = useAdministrationRights(current ?? '')
+  const { canAdminister } = useAdministrationRights(current)
 
   const commands = useMemo(
     () =>
