@@ -236,3 +236,18 @@ test('a calendar month is a period too, and a period the organization never had 
   await page.getByRole('link', { name: 'Report the current subscription period' }).click()
   await expect(page.getByTestId('report-period')).toContainText('still running')
 })
+
+test("a period's first day is drawn: one bucket shows as a dot on each chart", async ({ page, request }) => {
+  const admin = createUser()
+  // The subscription starts today: the current period has one day so far.
+  const { name } = await organizationWithUsage(request, admin, 0)
+  await signIn(page, admin)
+  await page.goto(`/organizations/${name}/usage/report`)
+  await expect(page.getByTestId('report-period')).toContainText('still running', { timeout: 45_000 })
+  const charts = page.locator('.usage-chart')
+  await expect(charts.first()).toBeVisible()
+  const chartCount = await charts.count()
+  expect(chartCount).toBeGreaterThan(0)
+  for (let index = 0; index < chartCount; index += 1)
+    await expect(charts.nth(index).locator('.recharts-area-dots circle').first()).toBeVisible()
+})

@@ -143,7 +143,9 @@ export const CreditsChart = memo(function CreditsChart({
                 fill={creditsColor(s, index)}
                 fillOpacity={0.3}
                 strokeWidth={1.5}
-                dot={false}
+                // An area of one bucket (a period's first day; the days to come have no values)
+                // has no width: a dot shows it.
+                dot={rows.filter((row) => !row.isFuture).length === 1 ? { r: 3 } : false}
                 activeDot={{ r: 3 }}
                 isAnimationActive={false}
               />

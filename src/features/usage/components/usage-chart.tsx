@@ -166,7 +166,9 @@ export const UsageChart = memo(function UsageChart({
                 fill={SERIES_COLOR[s.objectType]}
                 fillOpacity={0.25}
                 strokeWidth={1.5}
-                dot={false}
+                // An area of one bucket (a period's first day; the days to come have no values)
+                // has no width: a dot shows it.
+                dot={rows.filter((row) => !row.isFuture).length === 1 ? { r: 3 } : false}
                 activeDot={{ r: 3 }}
                 isAnimationActive={false}
                 hide={hidden.has(s.key)}
