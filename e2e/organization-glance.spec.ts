@@ -167,14 +167,14 @@ test('on a 360 px screen the table scrolls inside its frame, not the page', asyn
   await signIn(page, user)
   await page.goto('/organizations')
   await expect(await cellOf(page, rowOf(page, name), 'Subscription')).toHaveText('Free')
-  const sizes = await page.evaluate(() => {
-    const frame = document.querySelector('.ui-table-wrap')!
-    return {
-      frame: { scroll: frame.scrollWidth, client: frame.clientWidth },
-      page: document.documentElement.scrollWidth,
-    }
-  })
-  expect(sizes.frame.scroll).toBeGreaterThan(sizes.frame.client)
-  expect(sizes.page).toBeLessThanOrEqual(360)
+  // Measured once the layout has settled: a CI run once caught the page 876 px wide while the
+  // row's other cells were still filling in (not reproduced since; see the issue 14 note).
+  const frameScrolls = () =>
+    page.evaluate(() => {
+      const frame = document.querySelector('.ui-table-wrap')!
+      return frame.scrollWidth > frame.clientWidth
+    })
+  await expect.poll(frameScrolls).toBe(true)
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
   await expectNoAxeViolations(page)
 })
