@@ -1,6 +1,6 @@
 // Credits per project, stacked: areas for days, bars for months. It renders what
 // ../lib/project-credits computed; it computes nothing itself. Animations are off, as in usage-chart.
-import { lazy, memo, Suspense, useMemo } from 'react'
+import { lazy, memo, Suspense } from 'react'
 import {
   Area,
   AreaChart,
@@ -13,13 +13,12 @@ import {
   type TooltipContentProps,
 } from 'recharts'
 import type { UsageInterval } from '../../../api/types'
-import { axisTicks } from '../lib/axis'
-import { formatMonth, formatShortDay, formatSpan } from '../lib/dates'
+import { formatSpan } from '../lib/dates'
 import { AxisTick } from './axis-tick'
+import { useDateAxis } from './use-date-axis'
 import { formatAxisTick, formatExact } from '../lib/format'
 import type { CreditsChartRow, CreditsSeries } from '../lib/project-credits'
 import { sumValues } from '../lib/usage-summary'
-import { NARROW_SCREEN, useMediaQuery } from '../../../hooks/use-media-query'
 import { budgetReferenceLine } from './budget-line'
 import { CompareCaption } from './compare-caption'
 import { PREVIOUS_BAR_STYLE, PREVIOUS_STYLE } from './previous-style'
@@ -55,17 +54,7 @@ export const CreditsChart = memo(function CreditsChart({
   budgetLine,
   compared,
 }: CreditsChartProps) {
-  const maxTicks = useMediaQuery(NARROW_SCREEN) ? 3 : 10
-  const { ticks, label } = useMemo(
-    () =>
-      axisTicks(
-        rows.map((row) => row.start),
-        interval,
-        maxTicks,
-      ),
-    [rows, interval, maxTicks],
-  )
-  const formatTick = label === 'month' ? formatMonth : formatShortDay
+  const { ticks, formatTick, dot } = useDateAxis(rows, interval)
   const axes = [
     <CartesianGrid key="grid" vertical={false} stroke="var(--color-border)" />,
     <XAxis
@@ -143,9 +132,7 @@ export const CreditsChart = memo(function CreditsChart({
                 fill={creditsColor(s, index)}
                 fillOpacity={0.3}
                 strokeWidth={1.5}
-                // An area of one bucket (a period's first day; the days to come have no values)
-                // has no width: a dot shows it.
-                dot={rows.filter((row) => !row.isFuture).length === 1 ? { r: 3 } : false}
+                dot={dot}
                 activeDot={{ r: 3 }}
                 isAnimationActive={false}
               />

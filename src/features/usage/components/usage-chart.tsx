@@ -1,7 +1,7 @@
 // The only module that draws with recharts. It renders what the pure transforms in ../lib computed;
 // it computes nothing itself. Animations are off: they would delay the first frame and every
 // hover of a 366-day chart, and tell an admin nothing.
-import { lazy, memo, Suspense, useMemo } from 'react'
+import { lazy, memo, Suspense } from 'react'
 import {
   Area,
   AreaChart,
@@ -12,14 +12,13 @@ import {
   type TooltipContentProps,
 } from 'recharts'
 import type { UsageInterval, UsageMetric } from '../../../api/types'
-import { NARROW_SCREEN, useMediaQuery } from '../../../hooks/use-media-query'
-import { axisTicks } from '../lib/axis'
 import { sumValues } from '../lib/usage-summary'
 import { budgetReferenceLine } from './budget-line'
 import { previousSeriesProps, SERIES_COLOR } from './series-colors'
 import type { BudgetLine } from './use-budget-status'
-import { formatMonth, formatShortDay, formatSpan } from '../lib/dates'
+import { formatSpan } from '../lib/dates'
 import { AxisTick } from './axis-tick'
+import { useDateAxis } from './use-date-axis'
 import { CompareCaption } from './compare-caption'
 import { PREVIOUS_STYLE } from './previous-style'
 import type { ComparedChartRow } from '../lib/compare'
@@ -71,17 +70,7 @@ export const UsageChart = memo(function UsageChart({
 }: UsageChartProps) {
   const titleId = `usage-chart-${metric}`
   const shown = series.filter((s) => !hidden.has(s.key))
-  const maxTicks = useMediaQuery(NARROW_SCREEN) ? 3 : 10
-  const { ticks, label } = useMemo(
-    () =>
-      axisTicks(
-        rows.map((row) => row.start),
-        interval,
-        maxTicks,
-      ),
-    [rows, interval, maxTicks],
-  )
-  const formatTick = label === 'month' ? formatMonth : formatShortDay
+  const { ticks, formatTick, dot } = useDateAxis(rows, interval)
   const axes = (
     <>
       <CartesianGrid vertical={false} stroke="var(--color-border)" />
@@ -166,9 +155,7 @@ export const UsageChart = memo(function UsageChart({
                 fill={SERIES_COLOR[s.objectType]}
                 fillOpacity={0.25}
                 strokeWidth={1.5}
-                // An area of one bucket (a period's first day; the days to come have no values)
-                // has no width: a dot shows it.
-                dot={rows.filter((row) => !row.isFuture).length === 1 ? { r: 3 } : false}
+                dot={dot}
                 activeDot={{ r: 3 }}
                 isAnimationActive={false}
                 hide={hidden.has(s.key)}
