@@ -252,8 +252,15 @@ test('the legend hides a series, the tooltip gives exact values, and the CSV hol
   await ready
   const start = dayFromToday(-30)
   const end = dayFromToday(-2)
+  const tooltipCode: string[] = []
+  page.on('request', (sent) => {
+    if (/chart-tooltip/.test(sent.url())) tooltipCode.push(sent.url())
+  })
   await openUsage(page, `/organizations/${organization}/usage?range=custom&start=${start}&end=${end}`)
   const api = await usageOf(request, admin, `?start_date=${start}&end_date=${end}&interval=day`)
+  // The tooltip's code comes when a chart is first pointed at, not with the charts.
+  await expect(page.locator('.usage-chart .recharts-area-area').first()).toBeVisible()
+  expect(tooltipCode).toEqual([])
 
   // Tooltip: hover the credits chart, read the bucket it names, compare with the API.
   const plot = page.getByTestId('usage-plot-credits')
@@ -306,6 +313,22 @@ test('the legend hides a series, the tooltip gives exact values, and the CSV hol
   await expect(inputChart.locator('.recharts-area-area')).toHaveCount(2)
 })
 
+test('a chart focused from the keyboard shows its tooltip, moved with the arrow keys', async ({ page }) => {
+  const { ready } = setUp(page)
+  await ready
+  await openUsage(
+    page,
+    `/organizations/${organization}/usage?range=custom&start=${dayFromToday(-20)}&end=${dayFromToday(-2)}`,
+  )
+  const plot = page.getByTestId('usage-plot-credits')
+  await plot.locator('.recharts-surface').focus()
+  await page.keyboard.press('ArrowRight')
+  const tooltip = plot.locator('.usage-tooltip')
+  await expect(tooltip).toBeVisible()
+  const first = await tooltip.getAttribute('data-bucket-start')
+  await page.keyboard.press('ArrowRight')
+  await expect(tooltip).not.toHaveAttribute('data-bucket-start', first!)
+})
 test('an organization without usage says so, and the overview and usage link to each other', async ({
   page,
   request,

@@ -1,6 +1,6 @@
-// recharts' Tooltip (with its cursor, bounding box and default content: about 6 KB gzip), in a
-// module of its own. The charts draw without it, and it joins them once loaded: it is only
-// needed when a pointer moves over a chart, so it stays off the page's first download.
+// recharts' Tooltip (with its cursor, bounding box and default content: about 8 KB gzip), in a
+// module of its own: it is only needed once a chart is pointed at or focused, so the charts draw
+// without it and on-demand-tooltip.tsx fetches it then.
 import { Tooltip, type TooltipProps } from 'recharts'
 
 /** The chart's own tooltip content (its exact values), as recharts' `content`. */

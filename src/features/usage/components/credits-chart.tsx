@@ -1,6 +1,6 @@
 // Credits per project, stacked: areas for days, bars for months. It renders what
 // ../lib/project-credits computed; it computes nothing itself. Animations are off, as in usage-chart.
-import { lazy, memo, Suspense } from 'react'
+import { memo } from 'react'
 import {
   Area,
   AreaChart,
@@ -16,6 +16,7 @@ import type { UsageInterval } from '../../../api/types'
 import { formatSpan } from '../lib/dates'
 import { AxisTick } from './axis-tick'
 import { useDateAxis } from './use-date-axis'
+import { OnDemandTooltip, useTooltipWanted } from './on-demand-tooltip'
 import { formatAxisTick, formatExact } from '../lib/format'
 import type { CreditsChartRow, CreditsSeries } from '../lib/project-credits'
 import { sumValues } from '../lib/usage-summary'
@@ -24,8 +25,6 @@ import { CompareCaption } from './compare-caption'
 import { PREVIOUS_BAR_STYLE, PREVIOUS_STYLE } from './previous-style'
 import type { DateRange } from '../../../../domain/usage'
 import type { BudgetLine } from './use-budget-status'
-
-const ChartTooltip = lazy(() => import('./chart-tooltip'))
 
 const CHART_HEIGHT = 280
 const MARGIN = { top: 8, right: 20, bottom: 0, left: 0 }
@@ -55,6 +54,7 @@ export const CreditsChart = memo(function CreditsChart({
   compared,
 }: CreditsChartProps) {
   const { ticks, formatTick, dot } = useDateAxis(rows, interval)
+  const tooltip = useTooltipWanted()
   const axes = [
     <CartesianGrid key="grid" vertical={false} stroke="var(--color-border)" />,
     <XAxis
@@ -76,9 +76,9 @@ export const CreditsChart = memo(function CreditsChart({
       )}
       stroke="var(--color-border-strong)"
     />,
-    <Suspense key="tooltip" fallback={null}>
-      <ChartTooltip content={(props) => <CreditsTooltip {...props} series={series} />} />
-    </Suspense>,
+    tooltip.wanted && (
+      <OnDemandTooltip key="tooltip" content={(props) => <CreditsTooltip {...props} series={series} />} />
+    ),
     budgetLine && budgetReferenceLine(budgetLine.perDay),
   ]
   const chartProps = {
@@ -107,7 +107,7 @@ export const CreditsChart = memo(function CreditsChart({
         {compared && <CompareCaption {...compared} />}
         {budgetLine && <p className="usage-chart__budget">{budgetLine.label}</p>}
       </figcaption>
-      <div className="usage-chart__plot" data-testid="credits-plot">
+      <div className="usage-chart__plot" data-testid="credits-plot" {...tooltip.triggers}>
         {interval === 'day' ? (
           <AreaChart {...chartProps}>
             {axes}

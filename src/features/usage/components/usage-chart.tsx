@@ -19,6 +19,7 @@ import type { BudgetLine } from './use-budget-status'
 import { formatSpan } from '../lib/dates'
 import { AxisTick } from './axis-tick'
 import { useDateAxis } from './use-date-axis'
+import { OnDemandTooltip, useTooltipWanted } from './on-demand-tooltip'
 import { CompareCaption } from './compare-caption'
 import { PREVIOUS_STYLE } from './previous-style'
 import type { ComparedChartRow } from '../lib/compare'
@@ -34,7 +35,6 @@ import {
 
 const loadBarPlot = () => import('./usage-bar-plot')
 const UsageBarPlot = lazy(loadBarPlot)
-const ChartTooltip = lazy(() => import('./chart-tooltip'))
 
 /** Starts loading the monthly chart's code, e.g. from the route's prefetch beside the data. */
 export function preloadMonthlyChart(): void {
@@ -71,6 +71,7 @@ export const UsageChart = memo(function UsageChart({
   const titleId = `usage-chart-${metric}`
   const shown = series.filter((s) => !hidden.has(s.key))
   const { ticks, formatTick, dot } = useDateAxis(rows, interval)
+  const tooltip = useTooltipWanted()
   const axes = (
     <>
       <CartesianGrid vertical={false} stroke="var(--color-border)" />
@@ -92,9 +93,9 @@ export const UsageChart = memo(function UsageChart({
         stroke="var(--color-border-strong)"
         allowDecimals={metric === 'credits'}
       />
-      <Suspense fallback={null}>
-        <ChartTooltip content={(props) => <UsageTooltip {...props} metric={metric} shown={shown} />} />
-      </Suspense>
+      {tooltip.wanted && (
+        <OnDemandTooltip content={(props) => <UsageTooltip {...props} metric={metric} shown={shown} />} />
+      )}
     </>
   )
   const chartProps = {
@@ -130,7 +131,7 @@ export const UsageChart = memo(function UsageChart({
         {compared && <CompareCaption {...compared} />}
         {budgetLine && <p className="usage-chart__budget">{budgetLine.label}</p>}
       </figcaption>
-      <div className="usage-chart__plot" data-testid={`usage-plot-${metric}`}>
+      <div className="usage-chart__plot" data-testid={`usage-plot-${metric}`} {...tooltip.triggers}>
         {interval === 'day' ? (
           <AreaChart {...chartProps}>
             {axes}
