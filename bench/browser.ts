@@ -252,7 +252,7 @@ export async function benchBrowser(
   const staleTimeMs = Number(createQueryClient().getDefaultOptions().queries?.staleTime ?? 0)
   const figures: Figure[] = []
   const notes = [
-    `Chromium ${browser.version()} headless; production build served by server/cli/serve.ts (gzip/brotli) with the local API it starts, seeded; token of ${DEMO.adminEmail}.`,
+    `Chromium ${browser.version()} headless, launched as e2e/chromium.ts says (without its omnibox popups, which new headless Chromium otherwise builds for every new context while the page loads: about 100 ms of the 2 cores); production build served by server/cli/serve.ts (gzip/brotli) with the local API it starts, seeded; token of ${DEMO.adminEmail}.`,
   ]
   // Each part on its own: one that breaks is reported in the notes, the others still print.
   const part = async (label: string, run: () => Promise<Figure[]>) => {
