@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   createProblems,
   currentPeriod,
+  formatSubscription,
   previousPeriod,
   resolveSubscription,
   subscriptionChangeProblems,
@@ -221,5 +222,13 @@ describe('previousPeriod', () => {
       start: '2020-10-20',
       end: '2020-11-20',
     })
+  })
+})
+
+describe('formatSubscription', () => {
+  it('writes a subscription with a capital, known or not', () => {
+    expect(formatSubscription('enterprise')).toBe('Enterprise')
+    expect(formatSubscription('professional')).toBe('Professional')
+    expect(formatSubscription('team-trial')).toBe('Team-trial')
   })
 })

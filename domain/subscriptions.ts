@@ -26,6 +26,14 @@ export function isKnownSubscription(value: string): value is KnownSubscription {
   return (SUBSCRIPTIONS as readonly string[]).includes(value)
 }
 
+/**
+ * A subscription as people read it, on every page that shows one: the API's lower-case name with a
+ * capital, "professional" → "Professional"; a name the hosted API adds is shown the same way.
+ */
+export function formatSubscription(value: string): string {
+  return value.charAt(0).toUpperCase() + value.slice(1)
+}
+
 /** Why `value` is not a subscription this server knows; null when it is. */
 export function subscriptionProblem(value: string): string | null {
   return isKnownSubscription(value)

@@ -5,6 +5,7 @@ import type { APIRequestContext, Page } from '@playwright/test'
 import { randomUUID } from 'node:crypto'
 import { addDays, addMonths, daysBetween, utcToday } from '../domain/dates'
 import { USAGE_SERIES } from '../domain/usage'
+import { formatDay } from '../src/features/usage/lib/dates'
 import { currentPeriod } from '../domain/subscriptions'
 import { openDatabase } from '../server/db/open'
 import { e2eEnvironment } from './environment'
@@ -138,7 +139,22 @@ test('the report opens from the usage page by keyboard, adds up as the API does,
   const heading = page.getByRole('heading', { level: 2, name: /^Usage report, / })
   await expect(heading).toBeVisible({ timeout: 45_000 })
   await expect(page.getByTestId('report-period')).toContainText(
-    '(the current subscription period, still running)',
+    `(the current subscription period, still running: totals so far, through ${formatDay(today)})`,
+  )
+  // The subscription as the organization pages write it.
+  await expect(page.getByRole('definition').filter({ hasText: /^Professional$/ })).toBeVisible()
+  // The breadcrumbs end in the report; Usage leads back to the usage page.
+  const breadcrumb = page.getByRole('navigation', { name: 'Breadcrumb' })
+  await expect(breadcrumb.getByRole('listitem')).toHaveText([
+    'Organizations',
+    name,
+    'Usage',
+    'Monthly report',
+  ])
+  await expect(breadcrumb.getByText('Monthly report')).toHaveAttribute('aria-current', 'page')
+  await expect(breadcrumb.getByRole('link', { name: 'Usage', exact: true })).toHaveAttribute(
+    'href',
+    `/organizations/${name}/usage`,
   )
   const sofar = await apiTotals(request, admin, name, current.start, current.end)
   await expect.poll(() => reportedCredits(page)).toBeGreaterThan(0)
@@ -183,6 +199,12 @@ test('the report opens from the usage page by keyboard, adds up as the API does,
     )
   }
   await expect(page.locator('.recharts-surface').first()).toBeVisible()
+  // On screen the report has the page's width: at 1280 px no table scrolls sideways.
+  expect(page.viewportSize()?.width).toBe(1280)
+  const tables = page.locator('.usage-report .ui-table-wrap')
+  expect(await tables.count()).toBeGreaterThanOrEqual(2)
+  for (const wrap of await tables.all())
+    expect(await wrap.evaluate((element) => element.scrollWidth - element.clientWidth)).toBeLessThanOrEqual(0)
   await expectNoAxeViolations(page)
 
   // On paper: the report only, no header, navigation, tabs or buttons.
@@ -235,6 +257,36 @@ test('a calendar month is a period too, and a period the organization never had 
   await expectNoAxeViolations(page)
   await page.getByRole('link', { name: 'Report the current subscription period' }).click()
   await expect(page.getByTestId('report-period')).toContainText('still running')
+})
+
+test('a calendar month still running is reported so far, with a projection to its end', async ({
+  page,
+  request,
+}) => {
+  const admin = createUser()
+  const { name } = await organizationWithUsage(request, admin, 45)
+  await signIn(page, admin)
+  const today = utcToday()
+  const month = { start: `${today.slice(0, 7)}-01`, end: addMonths(`${today.slice(0, 7)}-01`, 1) }
+  const elapsedDays = daysBetween(month.start, today) + 1
+  const monthDays = daysBetween(month.start, month.end)
+
+  await page.goto(`/organizations/${name}/usage/report`)
+  const select = page.getByRole('combobox', { name: 'Period' })
+  await expect(select).toBeVisible({ timeout: 45_000 })
+  await select.selectOption(month.start.slice(0, 7))
+  await expect(page).toHaveURL(new RegExp(`/usage/report\\?period=${month.start.slice(0, 7)}$`))
+  await expect(page.getByTestId('report-period')).toContainText(
+    `(the current calendar month, still running: totals so far, through ${formatDay(today)})`,
+  )
+  const api = await apiTotals(request, admin, name, month.start, month.end)
+  await expect.poll(() => reportedCredits(page)).toBeGreaterThan(0)
+  expectSame(await reportedCredits(page), api.credits, 'credits of this month so far')
+  // The projection of the current subscription period's rule, to the month's end.
+  await expect(page.getByText(/Projected for the whole period/).first()).toBeVisible()
+  await expect(page.getByText(`${elapsedDays} of ${monthDays} days`).first()).toBeVisible()
+  await expect(page.getByRole('table', { name: /per day$/ }).locator('tbody tr')).toHaveCount(elapsedDays)
+  await expectNoAxeViolations(page)
 })
 
 test("a period's first day is drawn: one bucket shows as a dot on each chart", async ({ page, request }) => {

@@ -11,7 +11,7 @@ import type { Organization, OrganizationDetail, Resources, UsageAnswer } from '.
 import { createLimiter, type Limiter } from '../lib/limiter'
 import type { Glance, GlanceProviderProps } from '../features/organizations/components/organization-list-page'
 import type { GlanceColumn, GlanceValue } from '../features/organizations/lib/list-view'
-import { formatSubscription } from '../features/organizations/lib/format'
+import { formatSubscription } from '../../domain/subscriptions'
 import { organizationQueries } from '../features/organizations/queries'
 import { periodCredits, type PeriodCredits } from '../features/usage/lib/credit-budget'
 import { formatCredits } from '../features/usage/lib/format'

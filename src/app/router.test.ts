@@ -1,6 +1,7 @@
 import { QueryClient } from '@tanstack/react-query'
-import { createMemoryRouter } from 'react-router'
+import { createMemoryRouter, matchRoutes } from 'react-router'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { pageCrumb } from '../components/ui/breadcrumbs'
 import { organizationQueries } from '../features/organizations/queries'
 import { createAppRoutes } from './router'
 
@@ -82,5 +83,23 @@ describe('the route table', () => {
     stubApi({ '/user': [200, ME], '/organizations': [200, [ACME]] })
     const { router } = await visit('/')
     expect(router.state.location.pathname).toBe('/organizations')
+  })
+
+  it('names the pages below a tab for the breadcrumbs: the monthly report below Usage', () => {
+    const routes = createAppRoutes(new QueryClient())
+    const crumbAt = (path: string) =>
+      pageCrumb(
+        (matchRoutes(routes, path) ?? []).map(({ route, params, pathname }) => ({
+          id: route.id ?? '',
+          pathname,
+          params,
+          data: undefined,
+          loaderData: undefined,
+          handle: route.handle,
+        })),
+      )
+    expect(crumbAt('/organizations/acme/usage/report')).toBe('Monthly report')
+    expect(crumbAt('/organizations/acme/usage')).toBeUndefined()
+    expect(crumbAt('/organizations/acme/members/u-1')).toBeUndefined()
   })
 })

@@ -6,6 +6,7 @@ import {
   type RouteObject,
   type ShouldRevalidateFunction,
 } from 'react-router'
+import type { CrumbHandle } from '../components/ui/breadcrumbs'
 import { paths } from '../lib/paths'
 import { lazyPage } from './lazy-page'
 import { createLoaders } from './loaders'
@@ -102,6 +103,8 @@ export function createAppRoutes(queryClient: QueryClient): RouteObject[] {
                   path: 'usage/report',
                   loader: load.usageReport,
                   lazy: lazyPage(() => import('./routes/usage-report')),
+                  // Its breadcrumbs: Organizations › name › Usage › Monthly report.
+                  handle: { crumb: 'Monthly report' } satisfies CrumbHandle,
                   // The period is in the search params: each change loads its data.
                   ErrorBoundary: RouteError,
                 },

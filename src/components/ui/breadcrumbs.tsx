@@ -1,10 +1,28 @@
 import type { ReactNode } from 'react'
-import { Link } from 'react-router'
+import { Link, type UIMatch } from 'react-router'
 
 export interface Crumb {
   label: ReactNode
   /** Omit for the current page (the last crumb). */
   to?: string
+}
+
+/**
+ * A route's `handle` naming the page when it lies below a section's own page (the monthly report
+ * below Usage): its breadcrumb ends in this label, the section's crumb becoming a link. Declared in
+ * the route table (src/app/router.tsx), react-router's place for what a route says about itself.
+ */
+export interface CrumbHandle {
+  crumb: string
+}
+
+/** The label the deepest matched route gives its page (see {@link CrumbHandle}); undefined when none does. */
+export function pageCrumb(matches: readonly UIMatch[]): string | undefined {
+  for (let index = matches.length - 1; index >= 0; index -= 1) {
+    const handle = matches[index]?.handle as Partial<CrumbHandle> | undefined
+    if (typeof handle?.crumb === 'string') return handle.crumb
+  }
+  return undefined
 }
 
 /** A breadcrumb trail: <nav aria-label="Breadcrumb">; the last crumb is the current page. */

@@ -1,6 +1,7 @@
 import type { OrganizationDetail } from '../../../api/model'
 import { CopyButton } from '../../../components/ui/copy-button'
-import { formatDate, formatDateTime, formatSubscription } from '../lib/format'
+import { formatSubscription } from '../../../../domain/subscriptions'
+import { formatDate, formatDateTime } from '../lib/format'
 
 /** The organization's facts as a description list. */
 export function OrganizationDetails({ organization }: { organization: OrganizationDetail }) {

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query'
 import type { ReactNode } from 'react'
-import { Link, useLocation } from 'react-router'
+import { Link, useLocation, useMatches } from 'react-router'
 import { isApiError } from '../../../api/client'
-import { Breadcrumbs } from '../../../components/ui/breadcrumbs'
+import { Breadcrumbs, pageCrumb } from '../../../components/ui/breadcrumbs'
 import { ErrorState, PendingState } from '../../../components/ui/query-state'
 import { paths } from '../../../lib/paths'
 import { organizationQueries } from '../queries'
@@ -22,12 +22,15 @@ function currentTab(pathname: string, name: string) {
 }
 
 /**
- * The frame of every organization page: breadcrumbs, the name, the tabs; the page below. An
+ * The frame of every organization page: breadcrumbs, the name, the tabs; the page below. The
+ * breadcrumbs end in the tab, or, for a page below the tab's own (its route's `handle.crumb`), in
+ * that page, the tab then linking back to its page as it opens (no search params). An
  * unknown organization gets a not-found page instead, another failure an error with Retry.
  */
 export function OrganizationLayout({ name, children }: { name: string; children: ReactNode }) {
   const detail = useQuery(organizationQueries.detail(name))
   const { pathname } = useLocation()
+  const page = pageCrumb(useMatches())
   const base = paths.organization(name)
 
   if (isApiError(detail.error, 404)) return <OrganizationNotFound name={name} />
@@ -41,7 +44,9 @@ export function OrganizationLayout({ name, children }: { name: string; children:
         items={[
           { label: 'Organizations', to: paths.organizations() },
           { label: name, to: base },
-          { label: current.label },
+          ...(page === undefined
+            ? [{ label: current.label }]
+            : [{ label: current.label, to: current.path(name) }, { label: page }]),
         ]}
       />
       <h1 className="ui-page-header__title">{name}</h1>

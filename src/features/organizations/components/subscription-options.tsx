@@ -1,5 +1,4 @@
-import { isKnownSubscription, SUBSCRIPTIONS } from '../../../../domain/subscriptions'
-import { formatSubscription } from '../lib/format'
+import { formatSubscription, isKnownSubscription, SUBSCRIPTIONS } from '../../../../domain/subscriptions'
 
 /**
  * The options of a subscription select: the subscriptions this dashboard knows and, first, the

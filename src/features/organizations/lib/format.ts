@@ -12,8 +12,3 @@ export function formatDateTime(value: string): string {
   const date = new Date(value)
   return Number.isNaN(date.getTime()) ? value : dateTimeFormat.format(date)
 }
-
-/** "professional" → "Professional" */
-export function formatSubscription(value: string): string {
-  return value.charAt(0).toUpperCase() + value.slice(1)
-}

@@ -2,6 +2,7 @@
 // project, the per-project table and the credits per day. Only renders: the sums are ../lib's.
 import { useMemo } from 'react'
 import { utcToday } from '../../../../domain/dates'
+import type { DateRange } from '../../../../domain/usage'
 import { EmptyState } from '../../../components/ui/query-state'
 import {
   creditsChartRows,
@@ -23,8 +24,8 @@ interface ReportCreditsProps {
   previousData: CreditsData | undefined
   comparison: Comparison | null
   now: Date
-  /** The current subscription period: the total and each project get a projection to its end. */
-  isCurrentPeriod: boolean
+  /** The period's dates when it is still running (usage-report.ts `runningRange`): the total and each project get a projection to its end. */
+  running: DateRange | null
 }
 
 const ALL_PROJECTS = { kind: 'all' } as const
@@ -35,12 +36,11 @@ export default function ReportCredits({
   previousData,
   comparison,
   now,
-  isCurrentPeriod,
+  running: period,
 }: ReportCreditsProps) {
   const series = useMemo(() => creditsSeries(data, ALL_PROJECTS), [data])
   const today = utcToday(now)
   const rows = useMemo(() => creditsChartRows(data, series, today), [data, series, today])
-  const period = isCurrentPeriod ? data.range : null
   const projects = useMemo(
     () => projectRows(data, ALL_PROJECTS, { previous: previousData, period, now }),
     [data, previousData, period, now],

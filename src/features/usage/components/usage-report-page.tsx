@@ -3,7 +3,7 @@ import { lazy, Suspense, useMemo, useState } from 'react'
 import { Link, useParams } from 'react-router'
 import { useLatestSearchParams } from '../../../hooks/use-latest-search-params'
 import { utcToday } from '../../../../domain/dates'
-import { currentPeriod } from '../../../../domain/subscriptions'
+import { currentPeriod, formatSubscription } from '../../../../domain/subscriptions'
 import type { DateRange } from '../../../../domain/usage'
 import { Button } from '../../../components/ui/button'
 import { SelectField } from '../../../components/ui/field'
@@ -16,6 +16,8 @@ import {
   reportPeriodOf,
   reportPeriodOptions,
   reportRequest,
+  runningNote,
+  runningRange,
   type ReportPeriodOption,
 } from '../lib/usage-report'
 import { toUsageData } from '../lib/usage-series'
@@ -101,7 +103,8 @@ export function UsageReportPage() {
     [subscriptionStart, now, period],
   )
   const span = range ? formatLongSpan(range.start, range.end) : null
-  const isCurrentPeriod = period?.kind === 'current'
+  // The current subscription period, or the current calendar month: totals so far, and a projection.
+  const running = runningRange(range, now)
 
   function changePeriod(value: string) {
     setSearchParams(value ? { period: value } : {})
@@ -120,7 +123,7 @@ export function UsageReportPage() {
             </div>
             <div>
               <dt>Subscription</dt>
-              <dd>{detail.data?.subscription ?? '…'}</dd>
+              <dd>{detail.data ? formatSubscription(detail.data.subscription) : '…'}</dd>
             </div>
             <div>
               <dt>Period (UTC)</dt>
@@ -128,7 +131,7 @@ export function UsageReportPage() {
                 {range ? (
                   <>
                     {span}, both days included
-                    {isCurrentPeriod && ' (the current subscription period, still running)'}; it ends before{' '}
+                    {running && period && ` (${runningNote(period, now)})`}; it ends before{' '}
                     {formatDay(range.end)} 00:00
                   </>
                 ) : (
@@ -188,7 +191,7 @@ export function UsageReportPage() {
           previousData={previousData}
           comparison={comparison}
           now={now}
-          isCurrentPeriod={isCurrentPeriod}
+          running={running}
         />
       ) : credits ? (
         <Suspense fallback={<PendingState label="Loading the report" />}>
@@ -197,7 +200,7 @@ export function UsageReportPage() {
             previousData={previousCredits}
             comparison={comparison}
             now={now}
-            isCurrentPeriod={isCurrentPeriod}
+            running={running}
           />
         </Suspense>
       ) : null}

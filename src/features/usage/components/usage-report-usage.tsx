@@ -2,6 +2,7 @@
 // per-metric table and the numbers per day. Only renders: the sums are ../lib/usage-summary's.
 import { useMemo } from 'react'
 import { utcToday } from '../../../../domain/dates'
+import type { DateRange } from '../../../../domain/usage'
 import { EmptyState } from '../../../components/ui/query-state'
 import { BYTES_NOTE, formatBytes, formatExact } from '../lib/format'
 import {
@@ -27,17 +28,16 @@ interface ReportUsageProps {
   previousData: UsageData | undefined
   comparison: Comparison | null
   now: Date
-  /** The current subscription period: totals get a projection to its end. */
-  isCurrentPeriod: boolean
+  /** The period's dates when it is still running (usage-report.ts `runningRange`): totals get a projection to its end. */
+  running: DateRange | null
 }
 
-export function ReportUsage({ data, previousData, comparison, now, isCurrentPeriod }: ReportUsageProps) {
+export function ReportUsage({ data, previousData, comparison, now, running: period }: ReportUsageProps) {
   const { hidden, toggleSeries } = useHiddenSeries()
   const totals = useMemo(() => metricTotals(data), [data])
   const previousTotals = useMemo(() => previousData && metricTotals(previousData), [previousData])
   const today = utcToday(now)
   const rowsByMetric = useMemo(() => METRICS.map((metric) => chartRows(data, metric, today)), [data, today])
-  const period = isCurrentPeriod ? data.range : null
   const projections = useMemo(
     () => (period ? metricProjections(totals, period, now) : null),
     [period, totals, now],

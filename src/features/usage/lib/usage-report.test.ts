@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { bucketsSoFar, reportPeriodOf, reportPeriodOptions, reportRequest } from './usage-report'
+import {
+  bucketsSoFar,
+  reportPeriodOf,
+  reportPeriodOptions,
+  reportRequest,
+  runningNote,
+  runningRange,
+} from './usage-report'
 
 const NOW = new Date('2026-11-28T10:00:00Z')
 
@@ -47,6 +54,29 @@ describe('reportPeriodOptions', () => {
       end: '2024-02-01',
     })
     expect(options.at(-1)).toEqual({ value: '2024-01', label: 'Jan 2024', group: 'Calendar months' })
+  })
+})
+
+describe('runningRange and runningNote', () => {
+  it('treats the calendar month still running as the current subscription period: so far, projected', () => {
+    const month = reportPeriodOf('2026-11', '2026-08-20', NOW)!
+    expect(month.kind).toBe('month')
+    const november = { start: '2026-11-01', end: '2026-12-01' }
+    expect(runningRange(november, NOW)).toEqual(november)
+    expect(runningNote(month, NOW)).toBe(
+      'the current calendar month, still running: totals so far, through 28 Nov 2026',
+    )
+    expect(runningNote({ kind: 'current' }, NOW)).toBe(
+      'the current subscription period, still running: totals so far, through 28 Nov 2026',
+    )
+  })
+
+  it('runs until the last day of the period (UTC), not on the day it ends before', () => {
+    const november = { start: '2026-11-01', end: '2026-12-01' }
+    expect(runningRange(november, new Date('2026-11-30T23:59:59Z'))).toEqual(november)
+    expect(runningRange(november, new Date('2026-12-01T00:00:00Z'))).toBeNull()
+    expect(runningRange({ start: '2026-10-01', end: '2026-11-01' }, NOW)).toBeNull()
+    expect(runningRange(null, NOW)).toBeNull()
   })
 })
 

@@ -8,9 +8,11 @@ import {
   type ReportPeriod,
 } from '../../../../domain/report-periods'
 import { utcToday, type IsoDate } from '../../../../domain/dates'
+import type { DateRange } from '../../../../domain/usage'
 import type { UsageRequest } from '../queries'
-import { formatMonth, formatSpan } from './dates'
+import { formatDay, formatMonth, formatSpan } from './dates'
 import type { Bucket } from './usage-series'
+import { containsNow } from './usage-summary'
 
 /** How many earlier subscription periods and calendar months the report offers. */
 export const REPORT_PERIOD_CHOICES = 12
@@ -77,6 +79,25 @@ export function reportPeriodOptions(
         : { value, label: formatSpan(selected.start, selected.end), group: 'Subscription periods' },
     )
   return options
+}
+
+/**
+ * The report's dates when the period is still running on `now` (today, UTC, lies in it), else null.
+ * A running period is reported as the usage page reports the current subscription period: its
+ * totals are so far, through today, and each gets a projection to the period's end
+ * (usage-summary.ts `projectToPeriodEnd`), be it a subscription period or a calendar month.
+ */
+export function runningRange(range: DateRange | null, now: Date): DateRange | null {
+  return range && containsNow(range, now) ? range : null
+}
+
+/**
+ * What a running period is and what its totals cover, for the report's "Period" fact: "the current
+ * calendar month, still running: totals so far, through 1 Dec 2026" (the fact's heading says the days are UTC).
+ */
+export function runningNote(period: ReportPeriod, now: Date): string {
+  const what = period.kind === 'month' ? 'calendar month' : 'subscription period'
+  return `the current ${what}, still running: totals so far, through ${formatDay(utcToday(now))}`
 }
 
 /**
