@@ -29,6 +29,47 @@ describe('the view in the URL', () => {
     expect(usageViewSearch({ range: '12m', interval: 'month' }).toString()).toBe('range=12m')
   })
 
+  it('catches custom dates the API would refuse as it reads them, saying which date to fix', () => {
+    const read = (search: string) => parseUsageView(new URLSearchParams(search))
+    expect(read('range=custom')).toMatchObject({
+      start: '',
+      end: '',
+      problem: { field: 'start', message: 'Choose the first day of the range.' },
+    })
+    expect(read('range=custom&start=2026-01-01').problem).toEqual({
+      field: 'end',
+      message: 'Choose the last day of the range.',
+    })
+    expect(read('range=custom&start=2026-02-30&end=2026-03-10')).toMatchObject({
+      start: '2026-02-30',
+      problem: { field: 'start', message: expect.stringContaining('"2026-02-30"') },
+    })
+    expect(read('range=custom&start=2026-01-01&end=soon').problem).toMatchObject({
+      field: 'end',
+      message: expect.stringContaining('"soon"'),
+    })
+    expect(read('range=custom&start=2026-02-01&end=2026-01-01').problem).toEqual({
+      field: 'end',
+      message: 'The range must end after it starts.',
+    })
+    expect(read('range=custom&start=2025-01-01&end=2026-01-03').problem?.message).toMatch(
+      /Daily buckets cover at most 366 days \(this range has 367\)/,
+    )
+    expect(read('range=custom&interval=month&start=2025-01-01&end=2026-01-03').problem).toBeUndefined()
+    expect(read('range=custom&interval=month&start=2015-01-01&end=2025-01-02').problem?.message).toMatch(
+      /Monthly buckets cover at most 10 years/,
+    )
+    // Only custom dates are checked: a preset ignores stray dates.
+    expect(read('range=30d&start=nonsense')).toEqual({ range: '30d', interval: 'day' })
+  })
+
+  it('asks nothing for custom dates the API would refuse', () => {
+    const view = parseUsageView(new URLSearchParams('range=custom&start=2026-02-30&end=2026-03-10'))
+    expect(usageRequest(view, now)).toEqual({ kind: 'refused', problem: view.problem })
+    expect(requestedRange(view, now)).toEqual({ kind: 'refused', problem: view.problem })
+    expect(comparedRange({ ...view, compare: true }, now)).toBeNull()
+  })
+
   it('falls back on unknown values instead of failing', () => {
     expect(parseUsageView(new URLSearchParams('range=yesterday&interval=hour'))).toEqual({
       range: 'period',
@@ -245,6 +286,7 @@ describe('comparedRange', () => {
   })
 
   it('is null for custom dates the API would refuse', () => {
-    expect(comparedRange(view('custom', { start: '2026-03-01', end: '2026-02-01' }), now)).toBeNull()
+    const refused = parseUsageView(new URLSearchParams('range=custom&start=2026-03-01&end=2026-02-01'))
+    expect(comparedRange({ ...refused, compare: true }, now)).toBeNull()
   })
 })
