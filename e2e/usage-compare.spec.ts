@@ -170,6 +170,65 @@ test('an organization in its first subscription period says there is no previous
   await expectNoAxeViolations(page)
 })
 
+test('the totals say what they compare with: a previous period by name, dates and length, not "the same length"', async ({
+  page,
+  request,
+}) => {
+  const { organization, today, ready } = await newOrganization(page, request)
+  // A subscription start whose previous period and the one before it differ in length (months do),
+  // with today not the last day of the current period (so it is compared by its days so far).
+  const periods = (start: string) => {
+    const current = currentPeriod(start, today)
+    const previous = previousPeriod(start, today, start)
+    const before = previous.kind === 'period' ? previousPeriod(start, previous.start, start) : previous
+    return { current, previous, before }
+  }
+  const subscriptionStart = Array.from({ length: 60 }, (_, i) => addDays(today, -70 - i)).find((start) => {
+    const { current, previous, before } = periods(start)
+    return (
+      previous.kind === 'period' &&
+      before.kind === 'period' &&
+      daysBetween(previous.start, previous.end) !== daysBetween(before.start, before.end) &&
+      addDays(today, 1) < current.end
+    )
+  })!
+  const { current, previous, before } = periods(subscriptionStart)
+  if (previous.kind !== 'period' || before.kind !== 'period') throw new Error('two periods before this one')
+  backdateOrganization(organization, { createdOn: subscriptionStart, subscriptionStart })
+  recordCredits(organization, [
+    { day: before.start, credits: 3 },
+    { day: previous.start, credits: 5 },
+    { day: current.start, credits: 8 },
+  ])
+  await ready()
+  const note = page.getByText(/^Changes compare/)
+
+  // The previous period, over: compared with the whole period before it, whose length differs.
+  await openUsage(page, `/organizations/${organization}/usage?range=previous-period`)
+  const previousDays = daysBetween(previous.start, previous.end)
+  const beforeDays = daysBetween(before.start, before.end)
+  await expect(note).toHaveText(
+    `Changes compare with the subscription period before it, ${formatSpan(before.start, before.end)} (${beforeDays} days; this range has ${previousDays}).`,
+  )
+
+  // The current period, running: its days so far against as many from the previous period's
+  // start, or all of it when it is shorter (never days of this period).
+  await rangeForm(page).getByLabel('Range').selectOption('period')
+  await expect(page).not.toHaveURL(/range=/)
+  const daysSoFar = daysBetween(current.start, today) + 1
+  const compared = Math.min(daysSoFar, previousDays)
+  await expect(note).toHaveText(
+    `Changes compare the ${daysSoFar} day${daysSoFar === 1 ? '' : 's'} so far (${formatSpan(current.start, addDays(today, 1))}) with ${daysSoFar > previousDays ? 'all' : 'the first'} ${compared} day${compared === 1 ? '' : 's'} of the previous subscription period (${formatSpan(previous.start, addDays(previous.start, compared))}).`,
+  )
+
+  // As many days before: said so.
+  await rangeForm(page).getByLabel('Range').selectOption('7d')
+  await expect(note).toHaveText(
+    `Changes compare with ${formatSpan(addDays(today, -13), addDays(today, -6))}, the same number of days just before.`,
+  )
+  await expectNoAxeViolations(page)
+})
+
 test('the last 30 days compare with the 30 days before, by month as well', async ({ page, request }) => {
   const { organization, today, ready } = await newOrganization(page, request)
   const start = addDays(today, -29)

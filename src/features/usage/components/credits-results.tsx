@@ -28,13 +28,13 @@ import { downloadText } from './download'
 import { useBudgetLine } from './use-budget-status'
 import { DisplayToggle, type UsageDisplay } from './display-toggle'
 import { CompareNotice } from './compare-notice'
-import { withPreviousCredits, type Compared } from '../lib/compare'
+import { comparisonNote, withPreviousCredits, type Compared } from '../lib/compare'
 
 interface CreditsResultsProps {
   organization: string
   view: UsageView
   data: CreditsData
-  /** The previous range of the same length; undefined while it loads or if it failed. */
+  /** The range before (see `comparison`); undefined while it loads or if it failed. */
   previousData: CreditsData | undefined
   comparison: Comparison | null
   /** The previous range drawn behind the chart (`compare=previous`), aligned by position. */
@@ -189,13 +189,7 @@ export default function CreditsResults({
           <section aria-labelledby="project-table-heading" className="stack-sm">
             <h3 id="project-table-heading">Credits per project</h3>
             <ProjectTable rows={projects} hasProjection={period !== null} />
-            {comparison && (
-              <p className="muted usage-footnote">
-                {comparison.isPartial
-                  ? `Changes compare the days so far (${formatSpan(comparison.current.start, comparison.current.end)}) with as many days from the start of the previous range (${formatSpan(comparison.previous.start, comparison.previous.end)}).`
-                  : `Changes compare with ${formatSpan(comparison.previous.start, comparison.previous.end)}, the range of the same length just before.`}
-              </p>
-            )}
+            {comparison && <p className="muted usage-footnote">{comparisonNote(comparison)}</p>}
           </section>
         </>
       )}

@@ -22,6 +22,7 @@ import {
   isNoPeriod,
   isRefusedRange,
   parseUsageView,
+  previousNameOf,
   subscriptionDaysOf,
   totalsInterval,
   usageRequest,
@@ -89,8 +90,11 @@ export function UsagePage() {
   )
   const beforeRange = before && !isNoPeriod(before) ? before : null
   const comparison = useMemo(
-    () => (shownRange && beforeRange ? comparisonFor(shownRange, now, beforeRange) : null),
-    [shownRange, beforeRange, now],
+    () =>
+      shownRange && beforeRange
+        ? comparisonFor(shownRange, now, beforeRange, previousNameOf(view.range))
+        : null,
+    [shownRange, beforeRange, now, view.range],
   )
   const previousUsage = useQuery({
     ...usageQueries.range(

@@ -4,6 +4,7 @@ import {
   comparisonFor,
   usageRequest,
   parseUsageView,
+  previousNameOf,
   previousRange,
   requestedRange,
   totalsInterval,
@@ -146,20 +147,45 @@ describe('comparisonFor', () => {
       current: { start: '2026-11-22', end: '2026-11-29' },
       previous: { start: '2026-11-15', end: '2026-11-22' },
       isPartial: false,
+      previousName: null,
     })
   })
 
   it('compares the days so far of a running period with as many days of the previous period', () => {
     expect(
-      comparisonFor({ start: '2026-11-12', end: '2026-12-12' }, now, {
-        start: '2026-10-12',
-        end: '2026-11-12',
-      }),
+      comparisonFor(
+        { start: '2026-11-12', end: '2026-12-12' },
+        now,
+        { start: '2026-10-12', end: '2026-11-12' },
+        'the previous subscription period',
+      ),
     ).toEqual({
       current: { start: '2026-11-12', end: '2026-11-29' },
       previous: { start: '2026-10-12', end: '2026-10-29' },
       isPartial: true,
+      previousName: 'the previous subscription period',
     })
+  })
+
+  it('compares the days so far with all of a shorter previous period, never reaching into this one', () => {
+    // 30 days of March so far against February's 28, not against 2 days into March.
+    expect(
+      comparisonFor({ start: '2026-03-01', end: '2026-04-01' }, new Date('2026-03-30T12:00:00Z'), {
+        start: '2026-02-01',
+        end: '2026-03-01',
+      }),
+    ).toMatchObject({
+      current: { start: '2026-03-01', end: '2026-03-31' },
+      previous: { start: '2026-02-01', end: '2026-03-01' },
+      isPartial: true,
+    })
+  })
+
+  it('names the range compared with a period or months, and not days just before', () => {
+    expect(previousNameOf('period')).toBe('the previous subscription period')
+    expect(previousNameOf('previous-period')).toBe('the subscription period before it')
+    expect(previousNameOf('12m')).toBe('the 12 months before')
+    for (const range of ['7d', '30d', '90d', 'custom'] as const) expect(previousNameOf(range)).toBeNull()
   })
 
   it('measures against the range it is given, e.g. a previous period of another length', () => {

@@ -232,31 +232,62 @@ export function wholeMonths(range: DateRange): number | null {
 export interface Comparison {
   /** The part of the shown range with usage so far: all of it, or its start up to today included. */
   current: DateRange
-  /** The same number of days (or months) just before, from the start of the previous range. */
+  /**
+   * The range before, whole; or, when `isPartial`, as many days from its start as `current` has
+   * (all of it when it is shorter: it never reaches into the shown range).
+   */
   previous: DateRange
   /** True when the shown range goes past today and only its days so far are compared. */
   isPartial: boolean
+  /**
+   * The range before in words, when it is a subscription period or calendar months ("the previous
+   * subscription period"): months differ in length, so it may be shorter or longer than the shown
+   * one. Null for days just before (see {@link previousNameOf}).
+   */
+  previousName: string | null
 }
 
 /**
- * What the change is measured against. A range that is over compares with the previous range of
- * the same length. A range still running (the current subscription period) compares its days so
- * far with as many days from the start of the previous range: 17 days of this period against the
- * first 17 of the last one, not against all 30 of them. `previous`: the range before (see
- * {@link comparedRange}); by default {@link previousRange} of the shown one.
+ * How the range compared with a view's ({@link comparedRange}) is named: the period or months it
+ * is, or null when it is as many days just before (the last 7, 30 or 90 days, custom dates).
+ */
+export function previousNameOf(range: RangePreset): string | null {
+  switch (range) {
+    case 'period':
+      return 'the previous subscription period'
+    case 'previous-period':
+      return 'the subscription period before it'
+    case '12m':
+      return 'the 12 months before'
+    default:
+      return null
+  }
+}
+
+/**
+ * What the change is measured against. A range that is over compares with the whole range before
+ * (a period with the previous period, whatever their lengths). A range still running (the current
+ * subscription period) compares its days so far with as many days from the start of the range
+ * before: 17 days of this period against the first 17 of the last one, not against all 30 of
+ * them; 30 days of March against all 28 of February, not 2 days into March. `previous`: the range
+ * before (see {@link comparedRange}), by default {@link previousRange} of the shown one;
+ * `previousName`: its name ({@link Comparison.previousName}).
  */
 export function comparisonFor(
   shown: DateRange,
   now: Date,
   previous: DateRange = previousRange(shown),
+  previousName: string | null = null,
 ): Comparison {
   const tomorrow = addDays(utcToday(now), 1)
-  if (tomorrow >= shown.end || tomorrow <= shown.start) return { current: shown, previous, isPartial: false }
-  const days = daysBetween(shown.start, tomorrow)
+  if (tomorrow >= shown.end || tomorrow <= shown.start)
+    return { current: shown, previous, isPartial: false, previousName }
+  const daysSoFar = addDays(previous.start, daysBetween(shown.start, tomorrow))
   return {
     current: { start: shown.start, end: tomorrow },
-    previous: { start: previous.start, end: addDays(previous.start, days) },
+    previous: { start: previous.start, end: daysSoFar < previous.end ? daysSoFar : previous.end },
     isPartial: true,
+    previousName,
   }
 }
 
