@@ -1,6 +1,7 @@
 // The previous subscription period and the comparison with the previous range, against both API
 // generations (playwright.config.ts): each test makes its own organization and records its usage.
 import type { APIRequestContext, Locator, Page } from '@playwright/test'
+import { readFile } from 'node:fs/promises'
 import { addDays, daysBetween, utcToday } from '../domain/dates'
 import { currentPeriod, previousPeriod } from '../domain/subscriptions'
 import { formatDay, formatSpan } from '../src/features/usage/lib/dates'
@@ -17,6 +18,8 @@ import {
 } from './fixtures'
 
 test.describe.configure({ timeout: 90_000 })
+
+const sum = (values: number[]) => values.reduce((total, value) => total + value, 0)
 
 const rangeForm = (page: Page) => page.getByRole('form', { name: 'Usage range' })
 const compareBox = (page: Page) => page.getByRole('checkbox', { name: 'Compare with the period before' })
@@ -254,6 +257,61 @@ test('the last 30 days compare with the 30 days before, by month as well', async
   const previousMonthly = await column(monthly, PREVIOUS_COLUMN())
   expect(previousMonthly[0]).toBe('15')
   await expectNoAxeViolations(page)
+})
+
+test('the CSV holds the previous range beside the shown one when comparing, headed with its days', async ({
+  page,
+  request,
+}) => {
+  const { organization, today, ready } = await newOrganization(page, request)
+  const start = addDays(today, -29)
+  const before = addDays(start, -30)
+  recordCredits(organization, [
+    { day: before, credits: 7 },
+    { day: addDays(before, 1), credits: 8 },
+    { day: start, credits: 70 },
+  ])
+  await ready()
+  await openUsage(page, `/organizations/${organization}/usage?range=30d&compare=previous`)
+  await expect(creditsChart(page)).toContainText(/Previous range \(faint, dashed\)/)
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download CSV' }).click(),
+  ])
+  expect(download.suggestedFilename()).toBe(
+    `${isCurrent() ? 'credits' : 'usage'}-${organization}-${start}-to-${today}-daily-with-previous.csv`,
+  )
+  const [header = [], ...rows] = (await readFile((await download.path())!, 'utf8'))
+    .split('\r\n')
+    .filter((line) => line !== '')
+    .map((line) => line.split(','))
+  const previousColumn = `${isCurrent() ? 'credits' : 'deployment_version.credits'} (${before} to ${addDays(start, -1)})`
+  expect(header.slice(0, 2)).toEqual(['start_date', 'end_date'])
+  expect(header).toContain('previous_start_date')
+  expect(header).toContain(previousColumn)
+  const cell = (row: string[] | undefined, column: string) => row?.[header.indexOf(column)]
+  expect(rows).toHaveLength(30)
+  expect(cell(rows[0], 'start_date')).toBe(`${start}T00:00:00Z`)
+  expect(rows.map((row) => cell(row, 'previous_start_date')).slice(0, 2)).toEqual([
+    `${before}T00:00:00Z`,
+    `${addDays(before, 1)}T00:00:00Z`,
+  ])
+  expect(rows.map((row) => cell(row, previousColumn)).slice(0, 3)).toEqual(['7', '8', '0'])
+  expect(sum(rows.map((row) => Number(cell(row, previousColumn))))).toBe(15)
+
+  // Not comparing: the shown range only, under its plain name.
+  await compareBox(page).click()
+  await expect(page).not.toHaveURL(/compare=/)
+  const [plain] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download CSV' }).click(),
+  ])
+  expect(plain.suggestedFilename()).toBe(
+    `${isCurrent() ? 'credits' : 'usage'}-${organization}-${start}-to-${today}-daily.csv`,
+  )
+  const plainText = await readFile((await plain.path())!, 'utf8')
+  expect(plainText).not.toContain('previous_')
 })
 
 test('ticking the comparison while a new range loads keeps the range, and the box shows the tick at once', async ({

@@ -4,7 +4,6 @@ import {
   bucketTotals,
   seriesTotal,
   creditsChartRows,
-  creditsCsv,
   creditsSeries,
   parseProjectFilter,
   projectFilterParam,
@@ -220,22 +219,5 @@ describe('projectRows', () => {
       'month',
     )
     expect(projectRows(zero, { kind: 'all' })).toMatchObject([{ label: 'a', credits: 0, share: null }])
-  })
-})
-
-describe('creditsCsv', () => {
-  it('holds the buckets and the series shown, exact, quoting names that need it', () => {
-    const data = toCreditsData(
-      {
-        ...EXAMPLE,
-        projects: [{ id: 'q', name: 'odd, "name"', usage: [point('2019-08-01', '2019-09-01', 0.25)] }],
-      },
-      null,
-      'month',
-    )
-    expect(creditsCsv(data, creditsSeries(data, { kind: 'all' }))).toBe(
-      'start_date,end_date,"odd, ""name""",Deleted projects\r\n' +
-        '2019-08-01T00:00:00Z,2019-09-01T00:00:00Z,0.25,100\r\n',
-    )
   })
 })
