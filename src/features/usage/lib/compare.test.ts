@@ -1,41 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { comparisonNote, noPeriodSentence, withPreviousCredits, withPreviousRows } from './compare'
 import { toCreditsData } from './project-credits'
+import { dailySeries, point } from './test-usage'
 import { chartRows, toUsageData } from './usage-series'
 
-const point = (day: string, next: string, value: number) => ({
-  start_date: `${day}T00:00:00Z`,
-  end_date: `${next}T00:00:00Z`,
-  value,
-})
-
 describe('withPreviousRows', () => {
-  const shown = toUsageData(
-    [
-      {
-        object_type: 'deployment_version',
-        metric: 'credits',
-        usage: [
-          point('2026-11-01', '2026-11-02', 5),
-          point('2026-11-02', '2026-11-03', 6),
-          point('2026-11-03', '2026-11-04', 7),
-        ],
-      },
-    ],
-    null,
-    'day',
-  )
-  const previous = toUsageData(
-    [
-      {
-        object_type: 'deployment_version',
-        metric: 'credits',
-        usage: [point('2026-10-29', '2026-10-30', 1), point('2026-10-30', '2026-10-31', 2)],
-      },
-    ],
-    null,
-    'day',
-  )
+  const shown = toUsageData([dailySeries('2026-11-01', [5, 6, 7])], null, 'day')
+  const previous = toUsageData([dailySeries('2026-10-29', [1, 2])], null, 'day')
 
   it('puts the previous range beside the shown one by position, with its own days', () => {
     const rows = withPreviousRows(chartRows(shown, 'credits'), previous, 'credits')

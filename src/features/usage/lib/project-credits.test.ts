@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parseUsageAnswer } from '../../../api/validate'
+import { point } from './test-usage'
 import {
   bucketTotals,
   seriesTotal,
@@ -12,12 +13,6 @@ import {
   type CurrentUsageAnswer,
 } from './project-credits'
 import { sumValues } from './usage-summary'
-
-const point = (day: string, next: string, value: number) => ({
-  start_date: `${day}T00:00:00Z`,
-  end_date: `${next}T00:00:00Z`,
-  value,
-})
 
 // shared/API.md's example of the current generation.
 const EXAMPLE = parseUsageAnswer(

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { parseUsageAnswer } from '../../../api/validate'
 import { creditsSeries, toCreditsData, type CurrentUsageAnswer } from './project-credits'
+import { dailySeries, point } from './test-usage'
 import { creditsCsv, csvFileName, toCsv } from './usage-csv'
 import { toUsageData } from './usage-series'
 
@@ -45,39 +46,16 @@ describe('toCsv', () => {
 })
 
 describe('toCsv with the previous range (compare=previous)', () => {
-  const day = (start: string, end: string, value: number) => ({
-    start_date: ts(start),
-    end_date: ts(end),
-    value,
-  })
   const shown = toUsageData(
-    [
-      {
-        object_type: 'deployment_version',
-        metric: 'credits',
-        usage: [
-          day('2026-03-01', '2026-03-02', 5),
-          day('2026-03-02', '2026-03-03', 6),
-          day('2026-03-03', '2026-03-04', 7),
-        ],
-      },
-    ],
+    [dailySeries('2026-03-01', [5, 6, 7])],
     { start: '2026-03-01', end: '2026-03-04' },
     'day',
   )
   // Two days before: one bucket fewer than shown, so the last row has no previous bucket.
   const previous = toUsageData(
     [
-      {
-        object_type: 'deployment_version',
-        metric: 'credits',
-        usage: [day('2026-02-27', '2026-02-28', 1), day('2026-02-28', '2026-03-01', 2)],
-      },
-      {
-        object_type: 'pipeline_version',
-        metric: 'output_volume',
-        usage: [day('2026-02-27', '2026-02-28', 9), day('2026-02-28', '2026-03-01', 10)],
-      },
+      dailySeries('2026-02-27', [1, 2]),
+      dailySeries('2026-02-27', [9, 10], { object_type: 'pipeline_version', metric: 'output_volume' }),
     ],
     { start: '2026-02-27', end: '2026-03-01' },
     'day',
@@ -100,7 +78,7 @@ describe('toCsv with the previous range (compare=previous)', () => {
 
   it('leaves previous buckets beyond the shown ones out, and the series hidden in a legend', () => {
     const oneDay = toUsageData(
-      [{ object_type: 'deployment_version', metric: 'credits', usage: [day('2026-03-01', '2026-03-02', 5)] }],
+      [dailySeries('2026-03-01', [5])],
       { start: '2026-03-01', end: '2026-03-02' },
       'day',
     )
@@ -131,11 +109,6 @@ describe('csvFileName', () => {
 })
 
 describe('creditsCsv', () => {
-  const point = (day: string, next: string, value: number) => ({
-    start_date: ts(day),
-    end_date: ts(next),
-    value,
-  })
   type Day = [string, string, number]
   const answer = (projects: { id: string; name: string; days: Day[] }[], deleted: Day[] = []) =>
     parseUsageAnswer(
