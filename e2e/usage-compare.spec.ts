@@ -1,6 +1,7 @@
 // The previous subscription period and the comparison with the previous range, against both API
 // generations (playwright.config.ts): each test makes its own organization and records its usage.
 import type { APIRequestContext, Locator, Page } from '@playwright/test'
+import { readFile } from 'node:fs/promises'
 import { addDays, daysBetween, utcToday } from '../domain/dates'
 import { currentPeriod, previousPeriod } from '../domain/subscriptions'
 import { formatDay, formatSpan } from '../src/features/usage/lib/dates'
@@ -17,6 +18,8 @@ import {
 } from './fixtures'
 
 test.describe.configure({ timeout: 90_000 })
+
+const sum = (values: number[]) => values.reduce((total, value) => total + value, 0)
 
 const rangeForm = (page: Page) => page.getByRole('form', { name: 'Usage range' })
 const compareBox = (page: Page) => page.getByRole('checkbox', { name: 'Compare with the period before' })
@@ -170,6 +173,65 @@ test('an organization in its first subscription period says there is no previous
   await expectNoAxeViolations(page)
 })
 
+test('the totals say what they compare with: a previous period by name, dates and length, not "the same length"', async ({
+  page,
+  request,
+}) => {
+  const { organization, today, ready } = await newOrganization(page, request)
+  // A subscription start whose previous period and the one before it differ in length (months do),
+  // with today not the last day of the current period (so it is compared by its days so far).
+  const periods = (start: string) => {
+    const current = currentPeriod(start, today)
+    const previous = previousPeriod(start, today, start)
+    const before = previous.kind === 'period' ? previousPeriod(start, previous.start, start) : previous
+    return { current, previous, before }
+  }
+  const subscriptionStart = Array.from({ length: 60 }, (_, i) => addDays(today, -70 - i)).find((start) => {
+    const { current, previous, before } = periods(start)
+    return (
+      previous.kind === 'period' &&
+      before.kind === 'period' &&
+      daysBetween(previous.start, previous.end) !== daysBetween(before.start, before.end) &&
+      addDays(today, 1) < current.end
+    )
+  })!
+  const { current, previous, before } = periods(subscriptionStart)
+  if (previous.kind !== 'period' || before.kind !== 'period') throw new Error('two periods before this one')
+  backdateOrganization(organization, { createdOn: subscriptionStart, subscriptionStart })
+  recordCredits(organization, [
+    { day: before.start, credits: 3 },
+    { day: previous.start, credits: 5 },
+    { day: current.start, credits: 8 },
+  ])
+  await ready()
+  const note = page.getByText(/^Changes compare/)
+
+  // The previous period, over: compared with the whole period before it, whose length differs.
+  await openUsage(page, `/organizations/${organization}/usage?range=previous-period`)
+  const previousDays = daysBetween(previous.start, previous.end)
+  const beforeDays = daysBetween(before.start, before.end)
+  await expect(note).toHaveText(
+    `Changes compare with the subscription period before it, ${formatSpan(before.start, before.end)} (${beforeDays} days; this range has ${previousDays}).`,
+  )
+
+  // The current period, running: its days so far against as many from the previous period's
+  // start, or all of it when it is shorter (never days of this period).
+  await rangeForm(page).getByLabel('Range').selectOption('period')
+  await expect(page).not.toHaveURL(/range=/)
+  const daysSoFar = daysBetween(current.start, today) + 1
+  const compared = Math.min(daysSoFar, previousDays)
+  await expect(note).toHaveText(
+    `Changes compare the ${daysSoFar} day${daysSoFar === 1 ? '' : 's'} so far (${formatSpan(current.start, addDays(today, 1))}) with ${daysSoFar > previousDays ? 'all' : 'the first'} ${compared} day${compared === 1 ? '' : 's'} of the previous subscription period (${formatSpan(previous.start, addDays(previous.start, compared))}).`,
+  )
+
+  // As many days before: said so.
+  await rangeForm(page).getByLabel('Range').selectOption('7d')
+  await expect(note).toHaveText(
+    `Changes compare with ${formatSpan(addDays(today, -13), addDays(today, -6))}, the same number of days just before.`,
+  )
+  await expectNoAxeViolations(page)
+})
+
 test('the last 30 days compare with the 30 days before, by month as well', async ({ page, request }) => {
   const { organization, today, ready } = await newOrganization(page, request)
   const start = addDays(today, -29)
@@ -195,6 +257,61 @@ test('the last 30 days compare with the 30 days before, by month as well', async
   const previousMonthly = await column(monthly, PREVIOUS_COLUMN())
   expect(previousMonthly[0]).toBe('15')
   await expectNoAxeViolations(page)
+})
+
+test('the CSV holds the previous range beside the shown one when comparing, headed with its days', async ({
+  page,
+  request,
+}) => {
+  const { organization, today, ready } = await newOrganization(page, request)
+  const start = addDays(today, -29)
+  const before = addDays(start, -30)
+  recordCredits(organization, [
+    { day: before, credits: 7 },
+    { day: addDays(before, 1), credits: 8 },
+    { day: start, credits: 70 },
+  ])
+  await ready()
+  await openUsage(page, `/organizations/${organization}/usage?range=30d&compare=previous`)
+  await expect(creditsChart(page)).toContainText(/Previous range \(faint, dashed\)/)
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download CSV' }).click(),
+  ])
+  expect(download.suggestedFilename()).toBe(
+    `${isCurrent() ? 'credits' : 'usage'}-${organization}-${start}-to-${today}-daily-with-previous.csv`,
+  )
+  const [header = [], ...rows] = (await readFile((await download.path())!, 'utf8'))
+    .split('\r\n')
+    .filter((line) => line !== '')
+    .map((line) => line.split(','))
+  const previousColumn = `${isCurrent() ? 'credits' : 'deployment_version.credits'} (${before} to ${addDays(start, -1)})`
+  expect(header.slice(0, 2)).toEqual(['start_date', 'end_date'])
+  expect(header).toContain('previous_start_date')
+  expect(header).toContain(previousColumn)
+  const cell = (row: string[] | undefined, column: string) => row?.[header.indexOf(column)]
+  expect(rows).toHaveLength(30)
+  expect(cell(rows[0], 'start_date')).toBe(`${start}T00:00:00Z`)
+  expect(rows.map((row) => cell(row, 'previous_start_date')).slice(0, 2)).toEqual([
+    `${before}T00:00:00Z`,
+    `${addDays(before, 1)}T00:00:00Z`,
+  ])
+  expect(rows.map((row) => cell(row, previousColumn)).slice(0, 3)).toEqual(['7', '8', '0'])
+  expect(sum(rows.map((row) => Number(cell(row, previousColumn))))).toBe(15)
+
+  // Not comparing: the shown range only, under its plain name.
+  await compareBox(page).click()
+  await expect(page).not.toHaveURL(/compare=/)
+  const [plain] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download CSV' }).click(),
+  ])
+  expect(plain.suggestedFilename()).toBe(
+    `${isCurrent() ? 'credits' : 'usage'}-${organization}-${start}-to-${today}-daily.csv`,
+  )
+  const plainText = await readFile((await plain.path())!, 'utf8')
+  expect(plainText).not.toContain('previous_')
 })
 
 test('ticking the comparison while a new range loads keeps the range, and the box shows the tick at once', async ({

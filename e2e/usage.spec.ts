@@ -231,17 +231,104 @@ test('the form prevents ranges the API refuses, and shows the API’s message wh
     /The range must end after it starts/,
   )
 
+  // A date field left empty (or a date the browser cannot take: the field then holds none).
+  await form.getByLabel('From').fill('')
+  await form.getByRole('button', { name: 'Show' }).click()
+  await expect(form.getByLabel('From')).toHaveAccessibleDescription('Choose the first day of the range.')
+  await expect(page).not.toHaveURL(/range=custom/)
+
   // Monthly buckets take the long range.
+  await form.getByLabel('From').fill('2025-01-01')
   await form.getByLabel('To (included)').fill('2026-01-05')
   await form.getByLabel('Interval').selectOption('month')
   await expect(page).toHaveURL(/range=custom&interval=month&start=2025-01-01&end=2026-01-06/)
 
-  // A hand-made link the API refuses: its message shows beside the range picker.
-  await openUsage(page, `/organizations/${organization}/usage?range=custom&start=2026-02-01&end=2026-01-01`)
-  await expect(rangeForm(page).getByRole('alert')).toHaveText(
-    /The API refused this range: end_date: The range must end after it starts/,
+  // A refusal the page did not foresee: the API's message shows beside the range picker.
+  await page.route('**/api/organizations/*/usage?*', (route) =>
+    route.fulfill({ status: 400, json: { error: 'interval: The usage service is being upgraded.' } }),
+  )
+  await form.getByLabel('Range').selectOption('90d')
+  await expect(form.getByRole('alert')).toHaveText(
+    'The API refused this range: interval: The usage service is being upgraded.',
   )
   await expect(page.getByRole('figure')).toHaveCount(0)
+})
+
+test('a hand-made address with dates the API would refuse asks nothing, and the picker shows what to fix', async ({
+  page,
+}) => {
+  const { ready } = setUp(page)
+  await ready
+  const usageRequests: string[] = []
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname.startsWith('/api/') && request.url().includes('/usage'))
+      usageRequests.push(request.url())
+  })
+  const cases = [
+    { query: 'range=custom', field: 'From', error: 'Choose the first day of the range.', from: '', to: '' },
+    {
+      query: 'range=custom&start=2026-02-30&end=2026-03-10',
+      field: 'From',
+      error: 'Use a real date written YYYY-MM-DD (got "2026-02-30").',
+      from: '',
+      to: '2026-03-09',
+    },
+    {
+      query: 'range=custom&start=2026-01-01&end=next-week',
+      field: 'To (included)',
+      error: 'Use a real date written YYYY-MM-DD (got "next-week").',
+      from: '2026-01-01',
+      to: '',
+    },
+    {
+      query: 'range=custom&start=2026-02-01&end=2026-01-01&compare=previous',
+      field: 'To (included)',
+      error: 'The range must end after it starts.',
+      from: '2026-02-01',
+      to: '2025-12-31',
+    },
+    {
+      query: 'range=custom&start=2025-01-01&end=2026-01-06',
+      field: 'To (included)',
+      error: /Daily buckets cover at most 366 days \(this range has 370\)/,
+      from: '2025-01-01',
+      to: '2026-01-05',
+    },
+    {
+      query: 'range=custom&interval=month&start=2015-01-01&end=2025-02-01',
+      field: 'To (included)',
+      error: /Monthly buckets cover at most 10 years/,
+      from: '2015-01-01',
+      to: '2025-01-31',
+    },
+  ]
+  for (const { query, field, error, from, to } of cases) {
+    const url = `/organizations/${organization}/usage?${query}`
+    await openUsage(page, url)
+    const form = rangeForm(page)
+    await expect(form.getByRole('alert')).toHaveText(
+      `The address asks for dates the API would refuse, so no usage was asked. Correct the ${field} date and choose Show.`,
+    )
+    await expect(form.getByLabel(field)).toHaveAccessibleDescription(error)
+    // The picker shows what was asked, and the address is kept as it was typed.
+    await expect(form.getByLabel('Range')).toHaveValue('custom')
+    await expect(form.getByLabel('From')).toHaveValue(from)
+    await expect(form.getByLabel('To (included)')).toHaveValue(to)
+    await expect(page).toHaveURL(url)
+    await expect(page.getByRole('figure')).toHaveCount(0)
+    await expect(page.getByText('The API refused')).toHaveCount(0)
+  }
+  await expectNoAxeViolations(page)
+  expect(usageRequests).toEqual([])
+
+  // Corrected in the picker, the range is asked and shown.
+  const form = rangeForm(page)
+  await form.getByLabel('From').fill('2024-03-01')
+  await form.getByRole('button', { name: 'Show' }).click()
+  await expect(page).toHaveURL(/range=custom&interval=month&start=2024-03-01&end=2025-02-01/)
+  await expect(form.getByRole('alert')).toHaveCount(0)
+  await expect(chart(page, 'Credits')).toBeVisible()
+  expect(usageRequests.length).toBeGreaterThan(0)
 })
 
 test('the legend hides a series, the tooltip gives exact values, and the CSV holds exactly what is shown', async ({

@@ -1,5 +1,7 @@
 import { QueryClient } from '@tanstack/react-query'
-import { createMemoryRouter, matchRoutes } from 'react-router'
+import { render } from '@testing-library/react'
+import { createElement } from 'react'
+import { createMemoryRouter, matchRoutes, RouterProvider } from 'react-router'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { pageCrumb } from '../components/ui/breadcrumbs'
 import { organizationQueries } from '../features/organizations/queries'
@@ -101,5 +103,17 @@ describe('the route table', () => {
     expect(crumbAt('/organizations/acme/usage/report')).toBe('Monthly report')
     expect(crumbAt('/organizations/acme/usage')).toBeUndefined()
     expect(crumbAt('/organizations/acme/members/u-1')).toBeUndefined()
+  })
+
+  it('renders the bare address without a warning about its redirecting index route', async () => {
+    sessionStorage.setItem('ubiops.token', 'token')
+    stubApi({ '/user': [200, ME], '/organizations': [200, [ACME]] })
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined)
+    const router = createMemoryRouter(createAppRoutes(new QueryClient()), { initialEntries: ['/'] })
+    render(createElement(RouterProvider, { router }))
+    await vi.waitFor(() => expect(router.state.location.pathname).toBe('/organizations'), { timeout: 10_000 })
+    // react-router warns while it renders `/` before the index route's loader has redirected.
+    const warnings = warn.mock.calls.map((args) => args.join(' '))
+    expect(warnings.filter((line) => line.includes('Matched leaf route'))).toEqual([])
   })
 })

@@ -54,7 +54,10 @@ export function createAppRoutes(queryClient: QueryClient): RouteObject[] {
           shouldRevalidate: unlessOnlySearchChanged,
           lazy: lazyPage(() => import('./routes/app-layout')),
           children: [
-            { id: 'home', index: true, loader: () => redirect(paths.organizations()) },
+            // `/` only redirects, from its loader. Until the loader has run, react-router renders the
+            // matched route anyway: `element: null` says that it draws nothing on purpose (an absent
+            // element is taken for a mistake, with a console warning; react-router 7 `useRoutes`).
+            { id: 'home', index: true, loader: () => redirect(paths.organizations()), element: null },
             {
               id: 'organizations',
               path: 'organizations',

@@ -3,6 +3,7 @@ import { organizationQueries } from '../features/organizations/queries'
 import {
   comparedRange,
   isNoPeriod,
+  isRefusedRange,
   parseUsageView,
   subscriptionDaysOf,
   usageRequest,
@@ -12,9 +13,10 @@ import { ensureCached } from './ensure-cached'
 
 /**
  * The usage page's data, with the page's own query options (the range and interval come from
- * the address); a refusal is shown by the page, next to the range. With `compare=previous`, the
- * previous range is asked at the same time. The previous subscription period is worked out from
- * the organization's detail (its subscription start), which the organization's frame loads anyway.
+ * the address); custom dates the API would refuse are not asked, and a refusal is shown by the
+ * page, next to the range. With `compare=previous`, the previous range is asked at the same time.
+ * The previous subscription period is worked out from the organization's detail (its subscription
+ * start), which the organization's frame loads anyway.
  */
 export async function loadUsage(
   queryClient: QueryClient,
@@ -35,7 +37,8 @@ export async function loadUsage(
 
   const shown = async () => {
     const request = usageRequest(view, now, view.range === 'period' ? undefined : await subscription)
-    if (!isNoPeriod(request)) await ensureCached(queryClient, usageQueries.range(organization, request))
+    if (!isNoPeriod(request) && !isRefusedRange(request))
+      await ensureCached(queryClient, usageQueries.range(organization, request))
   }
   const previous = async () => {
     const range = comparedRange(view, now, await subscription)

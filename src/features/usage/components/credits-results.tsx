@@ -3,12 +3,11 @@ import { useMemo } from 'react'
 import { Button } from '../../../components/ui/button'
 import { SelectField } from '../../../components/ui/field'
 import { EmptyState } from '../../../components/ui/query-state'
-import { addDays, utcToday } from '../../../../domain/dates'
+import { utcToday } from '../../../../domain/dates'
 import { formatSpan } from '../lib/dates'
 import {
   bucketTotals,
   creditsChartRows,
-  creditsCsv,
   creditsSeries,
   seriesTotal,
   DELETED_FILTER_PARAM,
@@ -28,13 +27,14 @@ import { downloadText } from './download'
 import { useBudgetLine } from './use-budget-status'
 import { DisplayToggle, type UsageDisplay } from './display-toggle'
 import { CompareNotice } from './compare-notice'
-import { withPreviousCredits, type Compared } from '../lib/compare'
+import { comparisonNote, withPreviousCredits, type Compared } from '../lib/compare'
+import { creditsCsv, csvFileName } from '../lib/usage-csv'
 
 interface CreditsResultsProps {
   organization: string
   view: UsageView
   data: CreditsData
-  /** The previous range of the same length; undefined while it loads or if it failed. */
+  /** The range before (see `comparison`); undefined while it loads or if it failed. */
   previousData: CreditsData | undefined
   comparison: Comparison | null
   /** The previous range drawn behind the chart (`compare=previous`), aligned by position. */
@@ -97,8 +97,6 @@ export default function CreditsResults({
         : (data.projects.find((p) => p.id === filter.id)?.name ?? 'an unknown project')
   const hasDeleted = data.deleted.some((value) => value !== 0) || filter.kind === 'deleted'
   const isUnknownProject = filter.kind === 'project' && !data.projects.some((p) => p.id === filter.id)
-  // credits-acme-2026-11-01-to-2026-11-30-daily.csv: the last day included, as people read dates.
-  const csvName = `credits-${organization}-${data.range.start}-to-${addDays(data.range.end, -1)}-${view.interval === 'day' ? 'daily' : 'monthly'}.csv`
 
   return (
     <div className="stack" aria-busy={isUpdating || undefined} data-updating={isUpdating || undefined}>
@@ -151,13 +149,23 @@ export default function CreditsResults({
             <DisplayToggle display={display} onDisplayChange={onDisplayChange} chartLabel="Chart" />
             <div className="usage-toolbar__export">
               <Button
-                onClick={() => downloadText(csvName, creditsCsv(data, series))}
+                onClick={() =>
+                  downloadText(
+                    csvFileName('credits', organization, data.range, view.interval, previous !== undefined),
+                    creditsCsv(
+                      data,
+                      series,
+                      previous && { data: previous, series: creditsSeries(previous, filter) },
+                    ),
+                  )
+                }
                 disabled={series.length === 0}
               >
                 Download CSV
               </Button>
               <p className="muted usage-footnote">
-                The table and the CSV hold the {series.length} series of the chart.
+                The table and the CSV hold the {series.length} series of the chart
+                {previous ? ', with the previous range’s credits beside them' : ''}.
               </p>
             </div>
           </div>
@@ -189,13 +197,7 @@ export default function CreditsResults({
           <section aria-labelledby="project-table-heading" className="stack-sm">
             <h3 id="project-table-heading">Credits per project</h3>
             <ProjectTable rows={projects} hasProjection={period !== null} />
-            {comparison && (
-              <p className="muted usage-footnote">
-                {comparison.isPartial
-                  ? `Changes compare the days so far (${formatSpan(comparison.current.start, comparison.current.end)}) with as many days from the start of the previous range (${formatSpan(comparison.previous.start, comparison.previous.end)}).`
-                  : `Changes compare with ${formatSpan(comparison.previous.start, comparison.previous.end)}, the range of the same length just before.`}
-              </p>
-            )}
+            {comparison && <p className="muted usage-footnote">{comparisonNote(comparison)}</p>}
           </section>
         </>
       )}

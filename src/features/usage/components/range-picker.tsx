@@ -3,10 +3,11 @@ import type { UsageInterval } from '../../../api/types'
 import { Button } from '../../../components/ui/button'
 import { CheckboxField, SelectField, TextField } from '../../../components/ui/field'
 import { addDays, isIsoDate } from '../../../../domain/dates'
-import { usageRangeProblem, type DateRange, type RangeProblem } from '../../../../domain/usage'
+import type { DateRange, RangeProblem } from '../../../../domain/usage'
 import {
   RANGE_LABELS,
   RANGE_PRESETS,
+  customRangeProblem,
   defaultInterval,
   type RangePreset,
   type UsageView,
@@ -27,11 +28,18 @@ interface RangePickerProps {
 /** The last day a range includes (the API's end is exclusive); '' when the end is not a date. */
 const lastDayOf = (end: string | undefined): string => (isIsoDate(end) ? addDays(end, -1) : (end ?? ''))
 const endAfter = (lastDay: string): string => (isIsoDate(lastDay) ? addDays(lastDay, 1) : lastDay)
+/**
+ * A date field can only hold a real day: one the address got wrong shows empty (the browser would
+ * empty it anyway, with a console warning), and its error quotes what was asked.
+ */
+const asDateInputValue = (day: string): string => (isIsoDate(day) ? day : '')
 
 /**
  * Range and interval. A preset or interval applies as soon as it is picked; custom dates apply on
- * "Show", and only when the API would accept them (same limits as the server), otherwise the
- * field at fault says what to change. Remount it (key) when the URL changes.
+ * "Show", and only when the API would accept them (`customRangeProblem`, the server's limits),
+ * otherwise the field at fault says what to change. Custom dates of the address that the API
+ * would refuse (`view.problem`) show the same way, as asked, to be corrected. Remount it (key)
+ * when the URL changes.
  */
 export function RangePicker({
   view,
@@ -47,7 +55,7 @@ export function RangePicker({
   const [to, setTo] = useState<string>(
     view.range === 'custom' ? lastDayOf(view.end) : lastDayOf(shownRange?.end),
   )
-  const [problem, setProblem] = useState<RangeProblem | null>(null)
+  const [problem, setProblem] = useState<RangeProblem | null>(view.problem ?? null)
 
   function apply(next: { range: RangePreset; interval: UsageInterval; from: string; to: string }) {
     if (next.range !== 'custom') {
@@ -56,7 +64,7 @@ export function RangePicker({
       return
     }
     const dates = { start: next.from, end: endAfter(next.to) }
-    const found = usageRangeProblem(dates, next.interval)
+    const found = customRangeProblem(dates, next.interval)
     setProblem(found)
     if (!found) onChange({ range: 'custom', interval: next.interval, ...dates })
   }
@@ -106,7 +114,7 @@ export function RangePicker({
           <TextField
             label="From"
             type="date"
-            value={from}
+            value={asDateInputValue(from)}
             onChange={(e) => setFrom(e.target.value)}
             error={problem?.field === 'start' ? problem.message : null}
             required
@@ -114,7 +122,7 @@ export function RangePicker({
           <TextField
             label="To (included)"
             type="date"
-            value={to}
+            value={asDateInputValue(to)}
             onChange={(e) => setTo(e.target.value)}
             error={problem?.field === 'end' ? problem.message : null}
             required
@@ -130,8 +138,14 @@ export function RangePicker({
         checked={compare}
         onChange={(event) => onCompareChange(event.target.checked)}
       />
+      {view.problem && (
+        <p role="alert" className="usage-range__error">
+          The address asks for dates the API would refuse, so no usage was asked. Correct the{' '}
+          {view.problem.field === 'start' ? 'From' : 'To (included)'} date and choose Show.
+        </p>
+      )}
       {apiError && (
-        <p role="alert" className="usage-range__api-error">
+        <p role="alert" className="usage-range__error">
           The API refused this range: {apiError}
         </p>
       )}

@@ -20,7 +20,9 @@ import {
   comparedRange,
   comparisonFor,
   isNoPeriod,
+  isRefusedRange,
   parseUsageView,
+  previousNameOf,
   subscriptionDaysOf,
   totalsInterval,
   usageRequest,
@@ -56,25 +58,27 @@ export function UsagePage() {
   const subscription = useMemo(() => detail.data && subscriptionDaysOf(detail.data), [detail.data])
   const request = useMemo(() => usageRequest(view, now, subscription), [view, now, subscription])
   const noPeriod = isNoPeriod(request) ? request : null
+  // Custom dates the API would refuse are not asked: the range picker says what to fix.
+  const asked = isNoPeriod(request) || isRefusedRange(request) ? null : request
   const usage = useQuery({
-    ...usageQueries.range(name, isNoPeriod(request) ? { interval: view.interval } : request),
-    enabled: !noPeriod,
+    ...usageQueries.range(name, asked ?? { interval: view.interval }),
+    enabled: asked !== null,
   })
   // The answer says which generation it is: per object type and metric (2022), or credits per project.
   const generation = usage.data?.generation
   const data = useMemo(
     () =>
-      usage.data?.generation === '2022' && !isNoPeriod(request)
-        ? toUsageData(usage.data.series, datesOf(request), request.interval)
+      usage.data?.generation === '2022' && asked
+        ? toUsageData(usage.data.series, datesOf(asked), asked.interval)
         : undefined,
-    [usage.data, request],
+    [usage.data, asked],
   )
   const credits = useMemo(
     () =>
-      usage.data?.generation === 'current' && !isNoPeriod(request)
-        ? toCreditsData(usage.data, datesOf(request), request.interval)
+      usage.data?.generation === 'current' && asked
+        ? toCreditsData(usage.data, datesOf(asked), asked.interval)
         : undefined,
-    [usage.data, request],
+    [usage.data, asked],
   )
   const shownRange = data?.range ?? credits?.range ?? null
 
@@ -86,8 +90,11 @@ export function UsagePage() {
   )
   const beforeRange = before && !isNoPeriod(before) ? before : null
   const comparison = useMemo(
-    () => (shownRange && beforeRange ? comparisonFor(shownRange, now, beforeRange) : null),
-    [shownRange, beforeRange, now],
+    () =>
+      shownRange && beforeRange
+        ? comparisonFor(shownRange, now, beforeRange, previousNameOf(view.range))
+        : null,
+    [shownRange, beforeRange, now, view.range],
   )
   const previousUsage = useQuery({
     ...usageQueries.range(
@@ -205,7 +212,7 @@ export function UsagePage() {
         <EmptyState title="No previous subscription period">
           {noPeriodSentence(noPeriod, 'previous subscription period')} Pick another range above.
         </EmptyState>
-      ) : usage.isPending ? (
+      ) : view.problem ? null : usage.isPending ? (
         <PendingState label="Loading usage">
           <Skeleton height="6rem" />
           <Skeleton height="15rem" />

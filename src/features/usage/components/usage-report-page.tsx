@@ -15,6 +15,7 @@ import { toCreditsData } from '../lib/project-credits'
 import {
   reportPeriodOf,
   reportPeriodOptions,
+  reportPreviousName,
   reportRequest,
   runningNote,
   runningRange,
@@ -74,7 +75,10 @@ export function UsageReportPage() {
   )
   const range = data?.range ?? credits?.range ?? null
 
-  const comparison = useMemo(() => (range ? comparisonFor(range, now) : null), [range, now])
+  const comparison = useMemo(
+    () => (range && period ? comparisonFor(range, now, undefined, reportPreviousName(period)) : null),
+    [range, period, now],
+  )
   const previousRequest = comparison
     ? { ...comparison.previous, interval: totalsInterval(comparison.previous) }
     : { interval: 'day' as const }

@@ -106,14 +106,19 @@ export function UsageResults({
         <DisplayToggle display={display} onDisplayChange={onDisplayChange} chartLabel="Charts" />
         <div className="usage-toolbar__export">
           <Button
-            onClick={() => downloadText(csvFileName(organization, data, view.interval), toCsv(data, hidden))}
+            onClick={() =>
+              downloadText(
+                csvFileName('usage', organization, data.range, view.interval, previous !== undefined),
+                toCsv(data, hidden, previous),
+              )
+            }
             disabled={shown.length === 0}
           >
             Download CSV
           </Button>
           <p className="muted usage-footnote">
             {hiddenCount === 0
-              ? `The table and CSV hold all ${shown.length} series.`
+              ? `The table and CSV hold all ${shown.length} series${previous ? ', with the previous range’s beside them' : ''}.`
               : `${hiddenCount} ${hiddenCount === 1 ? 'series is' : 'series are'} hidden in the legends and left out of the table and CSV.`}{' '}
             {hiddenCount > 0 && (
               <button type="button" className="usage-link-button" onClick={showAllSeries}>

@@ -1,5 +1,6 @@
-import { addDays, daysBetween } from '../../../../domain/dates'
-import { formatDay, formatSpan } from '../lib/dates'
+import { addDays } from '../../../../domain/dates'
+import { comparisonNote } from '../lib/compare'
+import { formatDay } from '../lib/dates'
 import { formatChange, formatExact, formatMetricValue } from '../lib/format'
 import { METRIC_LABELS, OBJECT_TYPE_LABELS } from '../lib/usage-series'
 import { changeAgainst, type MetricTotal, type Projection } from '../lib/usage-summary'
@@ -8,7 +9,7 @@ import type { Comparison } from '../lib/usage-view'
 
 interface UsageTotalsProps {
   totals: MetricTotal[]
-  /** Totals of the previous range of the same length; undefined while they load or if they failed. */
+  /** Totals of the range before (see `comparison`); undefined while they load or if they failed. */
   previousTotals: MetricTotal[] | undefined
   comparison: Comparison | null
   /** Per metric, for the current subscription period only. */
@@ -57,13 +58,7 @@ export function UsageTotals({ totals, previousTotals, comparison, projections, p
           )
         })}
       </ul>
-      {comparison && (
-        <p className="muted usage-footnote">
-          {comparison.isPartial
-            ? `Changes compare the ${plural(daysBetween(comparison.current.start, comparison.current.end), 'day')} so far (${formatSpan(comparison.current.start, comparison.current.end)}) with as many days from the start of the previous range (${formatSpan(comparison.previous.start, comparison.previous.end)}).`
-            : `Changes compare with ${formatSpan(comparison.previous.start, comparison.previous.end)}, the range of the same length just before.`}
-        </p>
-      )}
+      {comparison && <p className="muted usage-footnote">{comparisonNote(comparison)}</p>}
       {anyProjection && period && (
         <p className="muted usage-footnote">
           Projection: the period&apos;s usage so far ({anyProjection.elapsedDays} of{' '}
@@ -74,8 +69,6 @@ export function UsageTotals({ totals, previousTotals, comparison, projections, p
     </section>
   )
 }
-
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`
 
 function ChangeText({
   current,

@@ -1,41 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { noPeriodSentence, withPreviousCredits, withPreviousRows } from './compare'
+import { comparisonNote, noPeriodSentence, withPreviousCredits, withPreviousRows } from './compare'
 import { toCreditsData } from './project-credits'
+import { dailySeries, point } from './test-usage'
 import { chartRows, toUsageData } from './usage-series'
 
-const point = (day: string, next: string, value: number) => ({
-  start_date: `${day}T00:00:00Z`,
-  end_date: `${next}T00:00:00Z`,
-  value,
-})
-
 describe('withPreviousRows', () => {
-  const shown = toUsageData(
-    [
-      {
-        object_type: 'deployment_version',
-        metric: 'credits',
-        usage: [
-          point('2026-11-01', '2026-11-02', 5),
-          point('2026-11-02', '2026-11-03', 6),
-          point('2026-11-03', '2026-11-04', 7),
-        ],
-      },
-    ],
-    null,
-    'day',
-  )
-  const previous = toUsageData(
-    [
-      {
-        object_type: 'deployment_version',
-        metric: 'credits',
-        usage: [point('2026-10-29', '2026-10-30', 1), point('2026-10-30', '2026-10-31', 2)],
-      },
-    ],
-    null,
-    'day',
-  )
+  const shown = toUsageData([dailySeries('2026-11-01', [5, 6, 7])], null, 'day')
+  const previous = toUsageData([dailySeries('2026-10-29', [1, 2])], null, 'day')
 
   it('puts the previous range beside the shown one by position, with its own days', () => {
     const rows = withPreviousRows(chartRows(shown, 'credits'), previous, 'credits')
@@ -88,6 +59,74 @@ describe('noPeriodSentence', () => {
     ).toMatch(/organization was created on 20 Nov 2026/)
     expect(noPeriodSentence({ kind: 'none', reason: 'unknown' }, 'previous subscription period')).toMatch(
       /does not give this organization’s subscription start date/,
+    )
+  })
+})
+
+describe('comparisonNote', () => {
+  const range = (start: string, end: string) => ({ start, end })
+
+  it('names a previous period with its dates, and its length when it differs', () => {
+    // October (31 days) against September (30): not "the same length".
+    expect(
+      comparisonNote({
+        current: range('2026-10-01', '2026-11-01'),
+        previous: range('2026-09-01', '2026-10-01'),
+        isPartial: false,
+        previousName: 'the previous subscription period',
+      }),
+    ).toBe(
+      'Changes compare with the previous subscription period, 1 Sept – 30 Sept 2026 (30 days; this range has 31).',
+    )
+    expect(
+      comparisonNote({
+        current: range('2026-11-01', '2026-12-01'),
+        previous: range('2026-10-02', '2026-11-01'),
+        isPartial: false,
+        previousName: 'the month before',
+      }),
+    ).toBe('Changes compare with the month before, 2 Oct – 31 Oct 2026.')
+  })
+
+  it('says "the same number of days" only when it is', () => {
+    expect(
+      comparisonNote({
+        current: range('2026-11-01', '2026-11-08'),
+        previous: range('2026-10-25', '2026-11-01'),
+        isPartial: false,
+        previousName: null,
+      }),
+    ).toBe('Changes compare with 25 Oct – 31 Oct 2026, the same number of days just before.')
+    expect(
+      comparisonNote({
+        current: range('2026-11-01', '2026-11-08'),
+        previous: range('2026-10-26', '2026-11-01'),
+        isPartial: false,
+        previousName: null,
+      }),
+    ).toBe('Changes compare with 26 Oct – 31 Oct 2026, the 6 days just before.')
+  })
+
+  it('compares the days so far with the first as many days, or all of a shorter period', () => {
+    expect(
+      comparisonNote({
+        current: range('2026-11-12', '2026-11-29'),
+        previous: range('2026-10-12', '2026-10-29'),
+        isPartial: true,
+        previousName: 'the previous subscription period',
+      }),
+    ).toBe(
+      'Changes compare the 17 days so far (12 Nov – 28 Nov 2026) with the first 17 days of the previous subscription period (12 Oct – 28 Oct 2026).',
+    )
+    expect(
+      comparisonNote({
+        current: range('2026-03-01', '2026-03-31'),
+        previous: range('2026-02-01', '2026-03-01'),
+        isPartial: true,
+        previousName: 'the previous subscription period',
+      }),
+    ).toBe(
+      'Changes compare the 30 days so far (1 Mar – 30 Mar 2026) with all 28 days of the previous subscription period (1 Feb – 28 Feb 2026).',
     )
   })
 })

@@ -2,9 +2,10 @@
 // shown ones by position (day 1 with day 1, month 1 with month 1), whatever their dates. Pure: the
 // charts and tables only render what these return.
 import type { UsageObjectType } from '../../../api/types'
+import { daysBetween } from '../../../../domain/dates'
 import type { DateRange } from '../../../../domain/usage'
-import { formatDay } from './dates'
-import type { NoPeriod } from './usage-view'
+import { formatDay, formatSpan } from './dates'
+import type { Comparison, NoPeriod } from './usage-view'
 import type { Bucket, ChartRow, UsageData } from './usage-series'
 import {
   bucketTotals,
@@ -97,4 +98,32 @@ export function noPeriodSentence(reason: NoPeriod, which: string): string {
     case 'unknown':
       return `The ${which} cannot be worked out: the API does not give this organization’s subscription start date.`
   }
+}
+
+const days = (count: number) => `${count} day${count === 1 ? '' : 's'}`
+
+/**
+ * What the totals' change is measured against, in a sentence under the totals (the usage page,
+ * both generations, and the monthly report). A period or months are named, with their dates, and
+ * with their length when it differs from the shown range's (months differ in length); "the same
+ * number of days" is said only when it is so. A range still running compares its days so far with
+ * the first as many days of the range before, or with all of it when that is shorter.
+ */
+export function comparisonNote({ current, previous, isPartial, previousName }: Comparison): string {
+  const currentDays = daysBetween(current.start, current.end)
+  const previousDays = daysBetween(previous.start, previous.end)
+  const previousSpan = formatSpan(previous.start, previous.end)
+  if (isPartial) {
+    const before = previousName ?? 'the range before'
+    const part = previousDays < currentDays ? 'all' : 'the first'
+    return `Changes compare the ${days(currentDays)} so far (${formatSpan(current.start, current.end)}) with ${part} ${days(previousDays)} of ${before} (${previousSpan}).`
+  }
+  if (previousName) {
+    const length =
+      previousDays === currentDays ? '' : ` (${days(previousDays)}; this range has ${currentDays})`
+    return `Changes compare with ${previousName}, ${previousSpan}${length}.`
+  }
+  return previousDays === currentDays
+    ? `Changes compare with ${previousSpan}, the same number of days just before.`
+    : `Changes compare with ${previousSpan}, the ${days(previousDays)} just before.`
 }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { parseUsageAnswer } from '../../../api/validate'
+import { point } from './test-usage'
 import {
   bucketTotals,
   seriesTotal,
   creditsChartRows,
-  creditsCsv,
   creditsSeries,
   parseProjectFilter,
   projectFilterParam,
@@ -13,12 +13,6 @@ import {
   type CurrentUsageAnswer,
 } from './project-credits'
 import { sumValues } from './usage-summary'
-
-const point = (day: string, next: string, value: number) => ({
-  start_date: `${day}T00:00:00Z`,
-  end_date: `${next}T00:00:00Z`,
-  value,
-})
 
 // shared/API.md's example of the current generation.
 const EXAMPLE = parseUsageAnswer(
@@ -220,22 +214,5 @@ describe('projectRows', () => {
       'month',
     )
     expect(projectRows(zero, { kind: 'all' })).toMatchObject([{ label: 'a', credits: 0, share: null }])
-  })
-})
-
-describe('creditsCsv', () => {
-  it('holds the buckets and the series shown, exact, quoting names that need it', () => {
-    const data = toCreditsData(
-      {
-        ...EXAMPLE,
-        projects: [{ id: 'q', name: 'odd, "name"', usage: [point('2019-08-01', '2019-09-01', 0.25)] }],
-      },
-      null,
-      'month',
-    )
-    expect(creditsCsv(data, creditsSeries(data, { kind: 'all' }))).toBe(
-      'start_date,end_date,"odd, ""name""",Deleted projects\r\n' +
-        '2019-08-01T00:00:00Z,2019-09-01T00:00:00Z,0.25,100\r\n',
-    )
   })
 })

@@ -269,20 +269,3 @@ export function projectRows(
     rows.push(row(null, DELETED_PROJECTS_LABEL, deletedTotal))
   return rows.sort((a, b) => b.credits - a.credits)
 }
-
-/** A CSV field, quoted when RFC 4180 asks (a comma, a quote or a line break in it). */
-const csvField = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text)
-
-/**
- * The CSV of the bucket table: the API's bucket boundaries, then the credits of each series shown
- * (named as on the page), exact.
- */
-export function creditsCsv(data: CreditsData, series: readonly CreditsSeries[]): string {
-  const header = ['start_date', 'end_date', ...series.map((s) => s.label)]
-  const rows = data.buckets.map((bucket, index) => [
-    bucket.startTimestamp,
-    bucket.endTimestamp,
-    ...series.map((s) => String(s.values[index] ?? 0)),
-  ])
-  return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n'
-}

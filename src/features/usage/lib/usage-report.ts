@@ -36,6 +36,22 @@ export function reportRequest(period: ReportPeriod): UsageRequest {
     : { start: period.start, end: period.end, interval: 'day' }
 }
 
+/**
+ * What a report's period is compared with, named for the totals' note (`comparisonNote` in
+ * ./compare.ts): the subscription period or the calendar month before it (`previousRange` steps a
+ * period or a month back by a month).
+ */
+export function reportPreviousName(period: ReportPeriod): string {
+  switch (period.kind) {
+    case 'current':
+      return 'the previous subscription period'
+    case 'subscription':
+      return 'the subscription period before it'
+    case 'month':
+      return 'the month before'
+  }
+}
+
 export interface ReportPeriodOption {
   /** The `period` parameter; '' for the current subscription period. */
   value: string

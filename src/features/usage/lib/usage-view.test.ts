@@ -4,6 +4,7 @@ import {
   comparisonFor,
   usageRequest,
   parseUsageView,
+  previousNameOf,
   previousRange,
   requestedRange,
   totalsInterval,
@@ -27,6 +28,47 @@ describe('the view in the URL', () => {
     expect(search.toString()).toBe('range=custom&interval=month&start=2025-01-01&end=2026-01-01')
     expect(parseUsageView(search)).toEqual(view)
     expect(usageViewSearch({ range: '12m', interval: 'month' }).toString()).toBe('range=12m')
+  })
+
+  it('catches custom dates the API would refuse as it reads them, saying which date to fix', () => {
+    const read = (search: string) => parseUsageView(new URLSearchParams(search))
+    expect(read('range=custom')).toMatchObject({
+      start: '',
+      end: '',
+      problem: { field: 'start', message: 'Choose the first day of the range.' },
+    })
+    expect(read('range=custom&start=2026-01-01').problem).toEqual({
+      field: 'end',
+      message: 'Choose the last day of the range.',
+    })
+    expect(read('range=custom&start=2026-02-30&end=2026-03-10')).toMatchObject({
+      start: '2026-02-30',
+      problem: { field: 'start', message: expect.stringContaining('"2026-02-30"') },
+    })
+    expect(read('range=custom&start=2026-01-01&end=soon').problem).toMatchObject({
+      field: 'end',
+      message: expect.stringContaining('"soon"'),
+    })
+    expect(read('range=custom&start=2026-02-01&end=2026-01-01').problem).toEqual({
+      field: 'end',
+      message: 'The range must end after it starts.',
+    })
+    expect(read('range=custom&start=2025-01-01&end=2026-01-03').problem?.message).toMatch(
+      /Daily buckets cover at most 366 days \(this range has 367\)/,
+    )
+    expect(read('range=custom&interval=month&start=2025-01-01&end=2026-01-03').problem).toBeUndefined()
+    expect(read('range=custom&interval=month&start=2015-01-01&end=2025-01-02').problem?.message).toMatch(
+      /Monthly buckets cover at most 10 years/,
+    )
+    // Only custom dates are checked: a preset ignores stray dates.
+    expect(read('range=30d&start=nonsense')).toEqual({ range: '30d', interval: 'day' })
+  })
+
+  it('asks nothing for custom dates the API would refuse', () => {
+    const view = parseUsageView(new URLSearchParams('range=custom&start=2026-02-30&end=2026-03-10'))
+    expect(usageRequest(view, now)).toEqual({ kind: 'refused', problem: view.problem })
+    expect(requestedRange(view, now)).toEqual({ kind: 'refused', problem: view.problem })
+    expect(comparedRange({ ...view, compare: true }, now)).toBeNull()
   })
 
   it('falls back on unknown values instead of failing', () => {
@@ -105,20 +147,45 @@ describe('comparisonFor', () => {
       current: { start: '2026-11-22', end: '2026-11-29' },
       previous: { start: '2026-11-15', end: '2026-11-22' },
       isPartial: false,
+      previousName: null,
     })
   })
 
   it('compares the days so far of a running period with as many days of the previous period', () => {
     expect(
-      comparisonFor({ start: '2026-11-12', end: '2026-12-12' }, now, {
-        start: '2026-10-12',
-        end: '2026-11-12',
-      }),
+      comparisonFor(
+        { start: '2026-11-12', end: '2026-12-12' },
+        now,
+        { start: '2026-10-12', end: '2026-11-12' },
+        'the previous subscription period',
+      ),
     ).toEqual({
       current: { start: '2026-11-12', end: '2026-11-29' },
       previous: { start: '2026-10-12', end: '2026-10-29' },
       isPartial: true,
+      previousName: 'the previous subscription period',
     })
+  })
+
+  it('compares the days so far with all of a shorter previous period, never reaching into this one', () => {
+    // 30 days of March so far against February's 28, not against 2 days into March.
+    expect(
+      comparisonFor({ start: '2026-03-01', end: '2026-04-01' }, new Date('2026-03-30T12:00:00Z'), {
+        start: '2026-02-01',
+        end: '2026-03-01',
+      }),
+    ).toMatchObject({
+      current: { start: '2026-03-01', end: '2026-03-31' },
+      previous: { start: '2026-02-01', end: '2026-03-01' },
+      isPartial: true,
+    })
+  })
+
+  it('names the range compared with a period or months, and not days just before', () => {
+    expect(previousNameOf('period')).toBe('the previous subscription period')
+    expect(previousNameOf('previous-period')).toBe('the subscription period before it')
+    expect(previousNameOf('12m')).toBe('the 12 months before')
+    for (const range of ['7d', '30d', '90d', 'custom'] as const) expect(previousNameOf(range)).toBeNull()
   })
 
   it('measures against the range it is given, e.g. a previous period of another length', () => {
@@ -245,6 +312,7 @@ describe('comparedRange', () => {
   })
 
   it('is null for custom dates the API would refuse', () => {
-    expect(comparedRange(view('custom', { start: '2026-03-01', end: '2026-02-01' }), now)).toBeNull()
+    const refused = parseUsageView(new URLSearchParams('range=custom&start=2026-03-01&end=2026-02-01'))
+    expect(comparedRange({ ...refused, compare: true }, now)).toBeNull()
   })
 })

@@ -2,7 +2,9 @@
 //   ?range=period|previous-period|7d|30d|90d|12m|custom&interval=day|month&start=YYYY-MM-DD&end=YYYY-MM-DD
 //    &compare=previous
 // `start`/`end` only for custom ranges; `end` is exclusive, as in the API, so a link reads like
-// the request it makes. Relative ranges are resolved against a `now` passed in, in UTC.
+// the request it makes. Relative ranges are resolved against a `now` passed in, in UTC. Custom
+// dates the API would refuse (a hand-made or edited address) are caught as the address is read:
+// such a view asks nothing, and carries what to fix.
 import {
   addDays,
   addMonths,
@@ -17,6 +19,7 @@ import {
   MAX_DAY_INTERVAL_DAYS,
   usageRangeProblem,
   type DateRange,
+  type RangeProblem,
 } from '../../../../domain/usage'
 import type { UsageInterval } from '../../../api/types'
 import type { UsageRequest } from '../queries'
@@ -42,6 +45,11 @@ export interface UsageView {
   end?: string
   /** `compare=previous`: the previous range drawn faintly behind this one. */
   compare?: true
+  /**
+   * Set by {@link parseUsageView} on custom dates the API would refuse ({@link customRangeProblem}):
+   * what is wrong and which date to fix. Nothing is asked for such a view.
+   */
+  problem?: RangeProblem
 }
 
 /** Day buckets read best up to a year; longer views default to months. */
@@ -59,7 +67,32 @@ export function parseUsageView(params: URLSearchParams): UsageView {
   const interval = isUsageInterval(intervalParam) ? intervalParam : defaultInterval(range)
   const compare = params.get('compare') === COMPARE_PREVIOUS ? { compare: true as const } : {}
   if (range !== 'custom') return { range, interval, ...compare }
-  return { range, interval, start: params.get('start') ?? '', end: params.get('end') ?? '', ...compare }
+  const dates = { start: params.get('start') ?? '', end: params.get('end') ?? '' }
+  const problem = customRangeProblem(dates, interval)
+  return { range, interval, ...dates, ...compare, ...(problem ? { problem } : {}) }
+}
+
+/**
+ * What is wrong with custom dates (`end` exclusive) for `interval`, or null when the API takes
+ * them: a date left out (of the address, or a field left empty), then the API's own rules
+ * (domain/usage.ts `usageRangeProblem`: real days, end after start, at most 366 days by day and
+ * 10 years by month; shared/API.md "Usage query"). The one check of both the address and the
+ * range picker, so the page never sends a range the API would refuse.
+ */
+export function customRangeProblem(range: DateRange, interval: UsageInterval): RangeProblem | null {
+  if (range.start === '') return { field: 'start', message: 'Choose the first day of the range.' }
+  if (range.end === '') return { field: 'end', message: 'Choose the last day of the range.' }
+  return usageRangeProblem(range, interval)
+}
+
+/** Custom dates the API would refuse: not asked; {@link UsageView.problem} says what to fix. */
+export interface RefusedRange {
+  kind: 'refused'
+  problem: RangeProblem
+}
+
+export function isRefusedRange<T extends object>(range: T | RefusedRange | null): range is RefusedRange {
+  return range !== null && 'kind' in range && range.kind === 'refused'
 }
 
 const COMPARE_PREVIOUS = 'previous'
@@ -118,13 +151,13 @@ export function isNoPeriod<T extends object>(range: T | NoPeriod | null): range 
  * (today included, so the latest usage shows): "last 7 days" on 2026-11-28 is 11-22 up to 11-29.
  * "Last 12 months" is 12 calendar months, this one included, so month buckets start on the 1st.
  * The previous subscription period comes from the organization's subscription start, or says why
- * there is none.
+ * there is none. Custom dates with a {@link UsageView.problem} are refused, not asked.
  */
 export function requestedRange(
   view: UsageView,
   now: Date,
   subscription?: SubscriptionDays,
-): DateRange | NoPeriod | null {
+): DateRange | NoPeriod | RefusedRange | null {
   const tomorrow = addDays(utcToday(now), 1)
   switch (view.range) {
     case 'period':
@@ -142,7 +175,9 @@ export function requestedRange(
       return { start: addMonths(firstOfMonth, -11), end: addMonths(firstOfMonth, 1) }
     }
     case 'custom':
-      return { start: view.start ?? '', end: view.end ?? '' }
+      return view.problem
+        ? { kind: 'refused', problem: view.problem }
+        : { start: view.start ?? '', end: view.end ?? '' }
   }
 }
 
@@ -162,14 +197,14 @@ export function comparedRange(
   shown?: DateRange | null,
 ): DateRange | NoPeriod | null {
   if (view.range === 'period' || view.range === 'previous-period') {
-    const current = view.range === 'period' ? null : requestedRange(view, now, subscription)
+    const current = view.range === 'period' ? null : periodBefore(utcToday(now), subscription)
     if (isNoPeriod(current)) return current
     const before = periodBefore(current ? current.start : utcToday(now), subscription)
     if (isNoPeriod(before) && before.reason === 'unknown') return shown ? previousRange(shown) : null
     return before
   }
   const range = requestedRange(view, now)
-  if (!range || isNoPeriod(range) || usageRangeProblem(range, view.interval)) return null
+  if (!range || isNoPeriod(range) || isRefusedRange(range)) return null
   if (view.range === '12m') return previousRange(range)
   return { start: addDays(range.start, -daysBetween(range.start, range.end)), end: range.start }
 }
@@ -197,31 +232,62 @@ export function wholeMonths(range: DateRange): number | null {
 export interface Comparison {
   /** The part of the shown range with usage so far: all of it, or its start up to today included. */
   current: DateRange
-  /** The same number of days (or months) just before, from the start of the previous range. */
+  /**
+   * The range before, whole; or, when `isPartial`, as many days from its start as `current` has
+   * (all of it when it is shorter: it never reaches into the shown range).
+   */
   previous: DateRange
   /** True when the shown range goes past today and only its days so far are compared. */
   isPartial: boolean
+  /**
+   * The range before in words, when it is a subscription period or calendar months ("the previous
+   * subscription period"): months differ in length, so it may be shorter or longer than the shown
+   * one. Null for days just before (see {@link previousNameOf}).
+   */
+  previousName: string | null
 }
 
 /**
- * What the change is measured against. A range that is over compares with the previous range of
- * the same length. A range still running (the current subscription period) compares its days so
- * far with as many days from the start of the previous range: 17 days of this period against the
- * first 17 of the last one, not against all 30 of them. `previous`: the range before (see
- * {@link comparedRange}); by default {@link previousRange} of the shown one.
+ * How the range compared with a view's ({@link comparedRange}) is named: the period or months it
+ * is, or null when it is as many days just before (the last 7, 30 or 90 days, custom dates).
+ */
+export function previousNameOf(range: RangePreset): string | null {
+  switch (range) {
+    case 'period':
+      return 'the previous subscription period'
+    case 'previous-period':
+      return 'the subscription period before it'
+    case '12m':
+      return 'the 12 months before'
+    default:
+      return null
+  }
+}
+
+/**
+ * What the change is measured against. A range that is over compares with the whole range before
+ * (a period with the previous period, whatever their lengths). A range still running (the current
+ * subscription period) compares its days so far with as many days from the start of the range
+ * before: 17 days of this period against the first 17 of the last one, not against all 30 of
+ * them; 30 days of March against all 28 of February, not 2 days into March. `previous`: the range
+ * before (see {@link comparedRange}), by default {@link previousRange} of the shown one;
+ * `previousName`: its name ({@link Comparison.previousName}).
  */
 export function comparisonFor(
   shown: DateRange,
   now: Date,
   previous: DateRange = previousRange(shown),
+  previousName: string | null = null,
 ): Comparison {
   const tomorrow = addDays(utcToday(now), 1)
-  if (tomorrow >= shown.end || tomorrow <= shown.start) return { current: shown, previous, isPartial: false }
-  const days = daysBetween(shown.start, tomorrow)
+  if (tomorrow >= shown.end || tomorrow <= shown.start)
+    return { current: shown, previous, isPartial: false, previousName }
+  const daysSoFar = addDays(previous.start, daysBetween(shown.start, tomorrow))
   return {
     current: { start: shown.start, end: tomorrow },
-    previous: { start: previous.start, end: addDays(previous.start, days) },
+    previous: { start: previous.start, end: daysSoFar < previous.end ? daysSoFar : previous.end },
     isPartial: true,
+    previousName,
   }
 }
 
@@ -232,14 +298,15 @@ export function totalsInterval(range: DateRange): UsageInterval {
 
 /**
  * What the API is asked for a view: the period sends no dates, so the API picks it. A previous
- * period that does not exist (or cannot be known) is not asked: the reason is returned instead.
+ * period that does not exist (or cannot be known), or custom dates the API would refuse, are not
+ * asked: the reason is returned instead.
  */
 export function usageRequest(
   view: UsageView,
   now: Date,
   subscription?: SubscriptionDays,
-): UsageRequest | NoPeriod {
+): UsageRequest | NoPeriod | RefusedRange {
   const range = requestedRange(view, now, subscription)
-  if (isNoPeriod(range)) return range
+  if (isNoPeriod(range) || isRefusedRange(range)) return range
   return range ? { ...range, interval: view.interval } : { interval: view.interval }
 }
