@@ -23,12 +23,11 @@ import { RANGE_LABELS, type Comparison, type UsageView } from '../lib/usage-view
 import { CreditsChart } from './credits-chart'
 import { CreditsTotal } from './credits-total'
 import { CreditsBucketTable, ProjectTable } from './credits-tables'
-import { downloadText } from './download'
+import { useCsvDownload } from './use-csv-download'
 import { useBudgetLine } from './use-budget-status'
 import { DisplayToggle, type UsageDisplay } from './display-toggle'
 import { CompareNotice } from './compare-notice'
 import { comparisonNote, withPreviousCredits, type Compared } from '../lib/compare'
-import { creditsCsv, csvFileName } from '../lib/usage-csv'
 
 interface CreditsResultsProps {
   organization: string
@@ -64,6 +63,7 @@ export default function CreditsResults({
   isUpdating,
 }: CreditsResultsProps) {
   const series = useMemo(() => creditsSeries(data, filter), [data, filter])
+  const downloadCsv = useCsvDownload()
   const today = utcToday(now)
   const previous = compared.kind === 'ready' ? compared.data : undefined
   const rows = useMemo(() => {
@@ -150,14 +150,20 @@ export default function CreditsResults({
             <div className="usage-toolbar__export">
               <Button
                 onClick={() =>
-                  downloadText(
-                    csvFileName('credits', organization, data.range, view.interval, previous !== undefined),
-                    creditsCsv(
+                  downloadCsv(({ creditsCsv, csvFileName }) => ({
+                    fileName: csvFileName(
+                      'credits',
+                      organization,
+                      data.range,
+                      view.interval,
+                      previous !== undefined,
+                    ),
+                    text: creditsCsv(
                       data,
                       series,
                       previous && { data: previous, series: creditsSeries(previous, filter) },
                     ),
-                  )
+                  }))
                 }
                 disabled={series.length === 0}
               >

@@ -4,11 +4,10 @@ import { EmptyState } from '../../../components/ui/query-state'
 import { utcToday } from '../../../../domain/dates'
 import { formatSpan } from '../lib/dates'
 import { BYTES_NOTE } from '../lib/format'
-import { csvFileName, toCsv } from '../lib/usage-csv'
 import { METRICS, chartRows, isAllZero, seriesOfMetric, type UsageData } from '../lib/usage-series'
 import { containsNow, metricProjections, metricTotals } from '../lib/usage-summary'
 import { RANGE_LABELS, type Comparison, type UsageView } from '../lib/usage-view'
-import { downloadText } from './download'
+import { useCsvDownload } from './use-csv-download'
 import { UsageChart } from './usage-chart'
 import { useBudgetLine } from './use-budget-status'
 import { UsageTable } from './usage-table'
@@ -46,6 +45,7 @@ export function UsageResults({
   isUpdating,
 }: UsageResultsProps) {
   const { hidden, toggleSeries, showAllSeries } = useHiddenSeries()
+  const downloadCsv = useCsvDownload()
 
   const totals = useMemo(() => metricTotals(data), [data])
   const previousTotals = useMemo(() => previousData && metricTotals(previousData), [previousData])
@@ -107,10 +107,16 @@ export function UsageResults({
         <div className="usage-toolbar__export">
           <Button
             onClick={() =>
-              downloadText(
-                csvFileName('usage', organization, data.range, view.interval, previous !== undefined),
-                toCsv(data, hidden, previous),
-              )
+              downloadCsv(({ csvFileName, toCsv }) => ({
+                fileName: csvFileName(
+                  'usage',
+                  organization,
+                  data.range,
+                  view.interval,
+                  previous !== undefined,
+                ),
+                text: toCsv(data, hidden, previous),
+              }))
             }
             disabled={shown.length === 0}
           >
