@@ -129,4 +129,17 @@ describe('comparisonNote', () => {
       'Changes compare the 30 days so far (1 Mar – 30 Mar 2026) with all 28 days of the previous subscription period (1 Feb – 28 Feb 2026).',
     )
   })
+
+  it('says "the first day" on a running period\'s first day, not "the 1 day" and "the first 1 day"', () => {
+    expect(
+      comparisonNote({
+        current: range('2026-12-01', '2026-12-02'),
+        previous: range('2026-11-01', '2026-11-02'),
+        isPartial: true,
+        previousName: 'the month before',
+      }),
+    ).toBe(
+      'Changes compare the first day so far (1 Dec 2026) with the first day of the month before (1 Nov 2026).',
+    )
+  })
 })

@@ -115,8 +115,15 @@ export function comparisonNote({ current, previous, isPartial, previousName }: C
   const previousSpan = formatSpan(previous.start, previous.end)
   if (isPartial) {
     const before = previousName ?? 'the range before'
-    const part = previousDays < currentDays ? 'all' : 'the first'
-    return `Changes compare the ${days(currentDays)} so far (${formatSpan(current.start, current.end)}) with ${part} ${days(previousDays)} of ${before} (${previousSpan}).`
+    // On a period's first day: "the first day so far … with the first day of", not "the 1 day … the first 1 day".
+    const soFar = currentDays === 1 ? 'the first day' : `the ${days(currentDays)}`
+    const part =
+      previousDays < currentDays
+        ? `all ${days(previousDays)}`
+        : previousDays === 1
+          ? 'the first day'
+          : `the first ${days(previousDays)}`
+    return `Changes compare ${soFar} so far (${formatSpan(current.start, current.end)}) with ${part} of ${before} (${previousSpan}).`
   }
   if (previousName) {
     const length =
