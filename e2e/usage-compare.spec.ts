@@ -220,8 +220,16 @@ test('the totals say what they compare with: a previous period by name, dates an
   await expect(page).not.toHaveURL(/range=/)
   const daysSoFar = daysBetween(current.start, today) + 1
   const compared = Math.min(daysSoFar, previousDays)
+  // On the period's first day: "the first day so far … with the first day of".
+  const soFar = daysSoFar === 1 ? 'the first day' : `the ${daysSoFar} days`
+  const part =
+    daysSoFar > previousDays
+      ? `all ${previousDays} days`
+      : compared === 1
+        ? 'the first day'
+        : `the first ${compared} days`
   await expect(note).toHaveText(
-    `Changes compare the ${daysSoFar} day${daysSoFar === 1 ? '' : 's'} so far (${formatSpan(current.start, addDays(today, 1))}) with ${daysSoFar > previousDays ? 'all' : 'the first'} ${compared} day${compared === 1 ? '' : 's'} of the previous subscription period (${formatSpan(previous.start, addDays(previous.start, compared))}).`,
+    `Changes compare ${soFar} so far (${formatSpan(current.start, addDays(today, 1))}) with ${part} of the previous subscription period (${formatSpan(previous.start, addDays(previous.start, compared))}).`,
   )
 
   // As many days before: said so.
