@@ -5,7 +5,7 @@ import type { APIRequestContext, Page } from '@playwright/test'
 import { randomUUID } from 'node:crypto'
 import { addDays, addMonths, daysBetween, utcToday } from '../domain/dates'
 import { USAGE_SERIES } from '../domain/usage'
-import { formatDay } from '../src/features/usage/lib/dates'
+import { formatDay, formatSpan } from '../src/features/usage/lib/dates'
 import { currentPeriod } from '../domain/subscriptions'
 import { openDatabase } from '../server/db/open'
 import { e2eEnvironment } from './environment'
@@ -285,6 +285,11 @@ test('a calendar month still running is reported so far, with a projection to it
   // The projection of the current subscription period's rule, to the month's end.
   await expect(page.getByText(/Projected for the whole period/).first()).toBeVisible()
   await expect(page.getByText(`${elapsedDays} of ${monthDays} days`).first()).toBeVisible()
+  // What the change is measured against, said in both generations: the month before, as many days.
+  await expect(page.getByText(/^Changes compare /)).toContainText(
+    `${elapsedDays === 1 ? 'the first day' : `the ${elapsedDays} days`} so far (${formatSpan(month.start, addDays(today, 1))}) with `,
+  )
+  await expect(page.getByText(/^Changes compare /)).toContainText(' of the month before (')
   await expect(page.getByRole('table', { name: /per day$/ }).locator('tbody tr')).toHaveCount(elapsedDays)
   await expectNoAxeViolations(page)
 })

@@ -4,6 +4,7 @@ import { useMemo } from 'react'
 import { utcToday } from '../../../../domain/dates'
 import type { DateRange } from '../../../../domain/usage'
 import { EmptyState } from '../../../components/ui/query-state'
+import { comparisonNote } from '../lib/compare'
 import {
   creditsChartRows,
   creditsSeries,
@@ -67,6 +68,8 @@ export default function ReportCredits({
         isCompared={comparison !== null}
         projection={projection}
       />
+      {/* What the change is measured against, as the 2022 report says under its totals. */}
+      {comparison && <p className="muted usage-footnote">{comparisonNote(comparison)}</p>}
       <section className="usage-report__section" aria-labelledby="project-table-heading">
         <h3 id="project-table-heading">Per project</h3>
         <ProjectTable rows={projects} hasProjection={period !== null} />
