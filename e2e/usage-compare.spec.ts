@@ -348,3 +348,33 @@ test('ticking the comparison while a new range loads keeps the range, and the bo
   await expect(compareBox(page)).toBeChecked()
   await expect(rangeForm(page).getByLabel('Range')).toHaveValue('30d')
 })
+
+test('ticking the comparison while typing custom dates keeps what was typed, and Show applies it with the comparison', async ({
+  page,
+  request,
+}) => {
+  const { organization, today, ready } = await newOrganization(page, request)
+  await ready()
+  await openUsage(page, `/organizations/${organization}/usage`)
+  const from = addDays(today, -20)
+  const to = addDays(today, -10)
+
+  // Custom dates typed but not yet shown, then the comparison ticked: nothing typed is lost.
+  await rangeForm(page).getByLabel('Range').selectOption('custom')
+  await rangeForm(page).getByLabel('From').fill(from)
+  await rangeForm(page).getByLabel('To (included)').fill(to)
+  await compareBox(page).click()
+  await expect(page).toHaveURL(/compare=previous/)
+  await expect(compareBox(page)).toBeChecked()
+  await expect(rangeForm(page).getByLabel('Range')).toHaveValue('custom')
+  await expect(rangeForm(page).getByLabel('From')).toHaveValue(from)
+  await expect(rangeForm(page).getByLabel('To (included)')).toHaveValue(to)
+
+  await rangeForm(page).getByRole('button', { name: 'Show' }).click()
+  await expect(page).toHaveURL(
+    new RegExp(`range=custom&start=${from}&end=${addDays(to, 1)}&compare=previous`),
+  )
+  await expect(page.getByText(/^Changes compare /)).toHaveText(
+    `Changes compare with ${formatSpan(addDays(from, -11), from)}, the same number of days just before.`,
+  )
+})

@@ -39,7 +39,7 @@ const asDateInputValue = (day: string): string => (isIsoDate(day) ? day : '')
  * "Show", and only when the API would accept them (`customRangeProblem`, the server's limits),
  * otherwise the field at fault says what to change. Custom dates of the address that the API
  * would refuse (`view.problem`) show the same way, as asked, to be corrected. Remount it (key)
- * when the URL changes.
+ * when the range in the URL changes (not when only `compare` does: typed dates are kept).
  */
 export function RangePicker({
   view,

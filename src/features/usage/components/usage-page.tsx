@@ -200,7 +200,9 @@ export function UsagePage() {
         <Link to={paths.usageReport(name)}>Monthly report, to print or save as PDF</Link>
       </div>
       <RangePicker
-        key={usageViewSearch(view).toString()}
+        // Remounted when the range in the address changes, not the comparison: ticking it keeps
+        // custom dates typed and not yet shown.
+        key={usageViewSearch({ ...view, compare: undefined }).toString()}
         view={view}
         shownRange={shownRange}
         apiError={rangeError}
