@@ -1,6 +1,7 @@
 // The CSV export of both generations: exactly the buckets and series on screen, with the API's
 // bucket boundaries and exact values (volumes in bytes), so a spreadsheet sum matches the API to
 // the last byte; when comparing, the previous range beside them, as in the tables.
+import Papa from 'papaparse'
 import type { UsageInterval } from '../../../api/types'
 import { addDays } from '../../../../domain/dates'
 import type { DateRange } from '../../../../domain/usage'
@@ -13,12 +14,11 @@ export function csvColumn(series: { metric: string; objectType: string }): strin
   return `${series.objectType}.${series.metric}${series.metric === 'credits' ? '' : '_bytes'}`
 }
 
-/** A CSV field, quoted when RFC 4180 asks (a comma, a quote or a line break in it). */
-const csvField = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text)
-
-// CRLF, as RFC 4180 asks.
-const csvText = (rows: readonly string[][]) =>
-  rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n'
+/**
+ * The file's text: quoting by papaparse's `unparse`, as the members' CSV (RFC 4180), with CRLF line
+ * ends and one after the last row. This module loads with the first download, so papaparse does too.
+ */
+const csvText = (rows: string[][]) => Papa.unparse(rows, { newline: '\r\n' }) + '\r\n'
 
 /** One column: a name and its value per bucket. */
 interface Column {
