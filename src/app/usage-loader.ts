@@ -1,9 +1,9 @@
 import type { QueryClient } from '@tanstack/react-query'
 import { organizationQueries } from '../features/organizations/queries'
 import {
+  askedRequest,
   comparedRange,
   isNoPeriod,
-  isRefusedRange,
   parseUsageView,
   subscriptionDaysOf,
   usageRequest,
@@ -36,9 +36,10 @@ export async function loadUsage(
     : Promise.resolve(undefined)
 
   const shown = async () => {
-    const request = usageRequest(view, now, view.range === 'period' ? undefined : await subscription)
-    if (!isNoPeriod(request) && !isRefusedRange(request))
-      await ensureCached(queryClient, usageQueries.range(organization, request))
+    const request = askedRequest(
+      usageRequest(view, now, view.range === 'period' ? undefined : await subscription),
+    )
+    if (request) await ensureCached(queryClient, usageQueries.range(organization, request))
   }
   const previous = async () => {
     const range = comparedRange(view, now, await subscription)

@@ -17,10 +17,10 @@ import {
 } from '../lib/project-credits'
 import { toUsageData } from '../lib/usage-series'
 import {
+  askedRequest,
   comparedRange,
   comparisonFor,
   isNoPeriod,
-  isRefusedRange,
   parseUsageView,
   previousNameOf,
   subscriptionDaysOf,
@@ -59,7 +59,7 @@ export function UsagePage() {
   const request = useMemo(() => usageRequest(view, now, subscription), [view, now, subscription])
   const noPeriod = isNoPeriod(request) ? request : null
   // Custom dates the API would refuse are not asked: the range picker says what to fix.
-  const asked = isNoPeriod(request) || isRefusedRange(request) ? null : request
+  const asked = askedRequest(request)
   const usage = useQuery({
     ...usageQueries.range(name, asked ?? { interval: view.interval }),
     enabled: asked !== null,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
+  askedRequest,
   comparedRange,
   comparisonFor,
   usageRequest,
@@ -69,6 +70,14 @@ describe('the view in the URL', () => {
     expect(usageRequest(view, now)).toEqual({ kind: 'refused', problem: view.problem })
     expect(requestedRange(view, now)).toEqual({ kind: 'refused', problem: view.problem })
     expect(comparedRange({ ...view, compare: true }, now)).toBeNull()
+    expect(askedRequest(usageRequest(view, now))).toBeNull()
+    expect(askedRequest(usageRequest({ range: 'previous-period', interval: 'day' }, now))).toBeNull()
+    const valid = parseUsageView(new URLSearchParams('range=custom&start=2026-02-01&end=2026-03-01'))
+    expect(askedRequest(usageRequest(valid, now))).toEqual({
+      start: '2026-02-01',
+      end: '2026-03-01',
+      interval: 'day',
+    })
   })
 
   it('falls back on unknown values instead of failing', () => {

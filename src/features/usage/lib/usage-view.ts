@@ -310,3 +310,8 @@ export function usageRequest(
   if (isNoPeriod(range) || isRefusedRange(range)) return range
   return range ? { ...range, interval: view.interval } : { interval: view.interval }
 }
+
+/** The request to send for {@link usageRequest}'s answer, or null when nothing is asked (no period, refused dates). */
+export function askedRequest(request: UsageRequest | NoPeriod | RefusedRange): UsageRequest | null {
+  return isNoPeriod(request) || isRefusedRange(request) ? null : request
+}
