@@ -13,6 +13,7 @@ import type { UsageRequest } from '../queries'
 import { formatDay, formatMonth, formatSpan } from './dates'
 import type { Bucket } from './usage-series'
 import { containsNow } from './usage-summary'
+import { previousNameOf } from './usage-view'
 
 /** How many earlier subscription periods and calendar months the report offers. */
 export const REPORT_PERIOD_CHOICES = 12
@@ -43,10 +44,11 @@ export function reportRequest(period: ReportPeriod): UsageRequest {
  */
 export function reportPreviousName(period: ReportPeriod): string {
   switch (period.kind) {
+    // A subscription period is named as the usage page names it (usage-view.ts `previousNameOf`).
     case 'current':
-      return 'the previous subscription period'
+      return previousNameOf('period')!
     case 'subscription':
-      return 'the subscription period before it'
+      return previousNameOf('previous-period')!
     case 'month':
       return 'the month before'
   }
