@@ -1,7 +1,7 @@
 import type { OrganizationDetail } from '../../../api/model'
 import { CopyButton } from '../../../components/ui/copy-button'
 import { formatSubscription } from '../../../../domain/subscriptions'
-import { formatDate, formatDateTime } from '../lib/format'
+import { formatDate, formatDateTime } from '../../../lib/format-date'
 
 /** The organization's facts as a description list. */
 export function OrganizationDetails({ organization }: { organization: OrganizationDetail }) {

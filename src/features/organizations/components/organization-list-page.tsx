@@ -8,7 +8,7 @@ import { PageHeader } from '../../../components/ui/page-header'
 import { EmptyState, QueryView, Skeleton } from '../../../components/ui/query-state'
 import { useSeenOnScreen } from '../../../hooks/use-seen-on-screen'
 import { paths } from '../../../lib/paths'
-import { formatDate } from '../lib/format'
+import { formatDate } from '../../../lib/format-date'
 import {
   filterOrganizations,
   GLANCE_COLUMNS,

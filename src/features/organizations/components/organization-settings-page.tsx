@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { PendingState, QueryView } from '../../../components/ui/query-state'
 import { formatSubscription } from '../../../../domain/subscriptions'
-import { formatDate } from '../lib/format'
+import { formatDate } from '../../../lib/format-date'
 import { organizationQueries } from '../queries'
 import { useAdministrationRights } from '../hooks/use-administration-rights'
 import { RenameForm } from './rename-form'

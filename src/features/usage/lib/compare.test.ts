@@ -50,13 +50,13 @@ describe('noPeriodSentence', () => {
         { kind: 'none', reason: 'subscription', since: '2026-11-20' },
         'previous subscription period',
       ),
-    ).toBe('There is no previous subscription period: the subscription started on 20 Nov 2026.')
+    ).toBe('There is no previous subscription period: the subscription started on Nov 20, 2026.')
     expect(
       noPeriodSentence(
         { kind: 'none', reason: 'organization', since: '2026-11-20' },
         'previous subscription period',
       ),
-    ).toMatch(/organization was created on 20 Nov 2026/)
+    ).toMatch(/organization was created on Nov 20, 2026/)
     expect(noPeriodSentence({ kind: 'none', reason: 'unknown' }, 'previous subscription period')).toMatch(
       /does not give this organization’s subscription start date/,
     )
@@ -76,7 +76,7 @@ describe('comparisonNote', () => {
         previousName: 'the previous subscription period',
       }),
     ).toBe(
-      'Changes compare with the previous subscription period, 1 Sept – 30 Sept 2026 (30 days; this range has 31).',
+      'Changes compare with the previous subscription period, Sep 1 – 30, 2026 (30 days; this range has 31).',
     )
     expect(
       comparisonNote({
@@ -85,7 +85,7 @@ describe('comparisonNote', () => {
         isPartial: false,
         previousName: 'the month before',
       }),
-    ).toBe('Changes compare with the month before, 2 Oct – 31 Oct 2026.')
+    ).toBe('Changes compare with the month before, Oct 2 – 31, 2026.')
   })
 
   it('says "the same number of days" only when it is', () => {
@@ -96,7 +96,7 @@ describe('comparisonNote', () => {
         isPartial: false,
         previousName: null,
       }),
-    ).toBe('Changes compare with 25 Oct – 31 Oct 2026, the same number of days just before.')
+    ).toBe('Changes compare with Oct 25 – 31, 2026, the same number of days just before.')
     expect(
       comparisonNote({
         current: range('2026-11-01', '2026-11-08'),
@@ -104,7 +104,7 @@ describe('comparisonNote', () => {
         isPartial: false,
         previousName: null,
       }),
-    ).toBe('Changes compare with 26 Oct – 31 Oct 2026, the 6 days just before.')
+    ).toBe('Changes compare with Oct 26 – 31, 2026, the 6 days just before.')
   })
 
   it('compares the days so far with the first as many days, or all of a shorter period', () => {
@@ -116,7 +116,7 @@ describe('comparisonNote', () => {
         previousName: 'the previous subscription period',
       }),
     ).toBe(
-      'Changes compare the 17 days so far (12 Nov – 28 Nov 2026) with the first 17 days of the previous subscription period (12 Oct – 28 Oct 2026).',
+      'Changes compare the 17 days so far (Nov 12 – 28, 2026) with the first 17 days of the previous subscription period (Oct 12 – 28, 2026).',
     )
     expect(
       comparisonNote({
@@ -126,7 +126,7 @@ describe('comparisonNote', () => {
         previousName: 'the previous subscription period',
       }),
     ).toBe(
-      'Changes compare the 30 days so far (1 Mar – 30 Mar 2026) with all 28 days of the previous subscription period (1 Feb – 28 Feb 2026).',
+      'Changes compare the 30 days so far (Mar 1 – 30, 2026) with all 28 days of the previous subscription period (Feb 1 – 28, 2026).',
     )
   })
 
@@ -139,7 +139,7 @@ describe('comparisonNote', () => {
         previousName: 'the month before',
       }),
     ).toBe(
-      'Changes compare the first day so far (1 Dec 2026) with the first day of the month before (1 Nov 2026).',
+      'Changes compare the first day so far (Dec 1, 2026) with the first day of the month before (Nov 1, 2026).',
     )
   })
 })

@@ -31,12 +31,12 @@ describe('reportPeriodOptions', () => {
     const options = reportPeriodOptions('2026-08-20', NOW, { kind: 'current' })
     expect(options.map((o) => [o.value, o.label])).toEqual([
       ['', 'Current subscription period'],
-      ['2026-10-20', '20 Oct – 19 Nov 2026'],
-      ['2026-09-20', '20 Sept – 19 Oct 2026'],
-      ['2026-08-20', '20 Aug – 19 Sept 2026'],
+      ['2026-10-20', 'Oct 20 – Nov 19, 2026'],
+      ['2026-09-20', 'Sep 20 – Oct 19, 2026'],
+      ['2026-08-20', 'Aug 20 – Sep 19, 2026'],
       ['2026-11', 'Nov 2026 (so far)'],
       ['2026-10', 'Oct 2026'],
-      ['2026-09', 'Sept 2026'],
+      ['2026-09', 'Sep 2026'],
       ['2026-08', 'Aug 2026'],
     ])
   })
@@ -64,10 +64,10 @@ describe('runningRange and runningNote', () => {
     const november = { start: '2026-11-01', end: '2026-12-01' }
     expect(runningRange(november, NOW)).toEqual(november)
     expect(runningNote(month, NOW)).toBe(
-      'the current calendar month, still running: totals so far, through 28 Nov 2026',
+      'the current calendar month, still running: totals so far, through Nov 28, 2026',
     )
     expect(runningNote({ kind: 'current' }, NOW)).toBe(
-      'the current subscription period, still running: totals so far, through 28 Nov 2026',
+      'the current subscription period, still running: totals so far, through Nov 28, 2026',
     )
   })
 
