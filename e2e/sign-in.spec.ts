@@ -46,6 +46,19 @@ test('the one-click link signs in and leaves no token in the address bar', async
   expect(await page.evaluate(() => sessionStorage.getItem('ubiops.token'))).toBe(user.token)
 })
 
+test('a one-click link pasted into a tab already on sign-in signs in, without a reload', async ({ page }) => {
+  const user = createUser()
+  await page.goto('/sign-in')
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible()
+  // Pasting the link into the address bar of this tab changes only the fragment: no page load.
+  await page.evaluate((token) => {
+    window.location.hash = `token=${token}`
+  }, user.token)
+  await expect(page).toHaveURL(/\/organizations$/)
+  expect(page.url()).not.toContain(user.token)
+  await expect(page.getByText(user.email)).toBeVisible()
+})
+
 test('a one-click link with a bad token says so', async ({ page }) => {
   await page.goto('/sign-in#token=revoked-token')
   await expect(page.getByText(/The sign-in link did not work/)).toBeVisible()
