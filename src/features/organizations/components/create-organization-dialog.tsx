@@ -131,7 +131,7 @@ export default function CreateOrganizationDialog({ open, onClose }: { open: bool
           {...register('subscription')}
           hint={
             isFree
-              ? 'Free runs for a year from today and has no end date.'
+              ? 'Free runs for one year from today: there is no end date to set.'
               : 'Paid subscriptions need an end date.'
           }
           error={errors.subscription?.message}

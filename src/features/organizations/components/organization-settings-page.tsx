@@ -1,14 +1,16 @@
 import { useQuery } from '@tanstack/react-query'
 import { PendingState, QueryView } from '../../../components/ui/query-state'
-import { formatSubscription } from '../../../../domain/subscriptions'
-import { formatDate } from '../../../lib/format-date'
 import { organizationQueries } from '../queries'
 import { useAdministrationRights } from '../hooks/use-administration-rights'
 import { RenameForm } from './rename-form'
 import { SubscriptionForm } from './subscription-form'
+import { SubscriptionSummary, SubscriptionTerms } from './subscription-summary'
 import { TwoFactorForm } from './two-factor-form'
 
-/** Rename and subscription for admins (and staff); a read-only summary for everyone else. */
+/**
+ * Rename for admins and staff; the subscription form for staff only (the platform operator), read-only
+ * for admins; a read-only summary for everyone else.
+ */
 export function OrganizationSettingsPage({ name }: { name: string }) {
   const detail = useQuery(organizationQueries.detail(name))
   const rights = useAdministrationRights(name)
@@ -22,7 +24,11 @@ export function OrganizationSettingsPage({ name }: { name: string }) {
           <div className="two-columns">
             <RenameForm name={organization.name} />
             {/* Keyed by name: after a rename it starts from the organization's values again. */}
-            <SubscriptionForm key={`subscription-${organization.name}`} organization={organization} />
+            {rights.isStaff ? (
+              <SubscriptionForm key={`subscription-${organization.name}`} organization={organization} />
+            ) : (
+              <SubscriptionSummary organization={organization} />
+            )}
             {organization.two_factor_authentication_forced !== undefined && (
               <TwoFactorForm organization={organization} />
             )}
@@ -36,16 +42,7 @@ export function OrganizationSettingsPage({ name }: { name: string }) {
             <dl className="ui-details">
               <dt>Name</dt>
               <dd>{organization.name}</dd>
-              <dt>Subscription</dt>
-              <dd>{formatSubscription(organization.subscription)}</dd>
-              <dt>Start date</dt>
-              <dd>{formatDate(organization.subscription_start_date)}</dd>
-              <dt>End date</dt>
-              <dd>
-                {organization.subscription_end_date
-                  ? formatDate(organization.subscription_end_date)
-                  : 'No end date'}
-              </dd>
+              <SubscriptionTerms organization={organization} />
               {organization.two_factor_authentication_forced !== undefined && (
                 <>
                   <dt>Two-factor authentication</dt>

@@ -101,7 +101,7 @@ export function SubscriptionForm({ organization }: { organization: OrganizationD
           error={errors.subscription?.message}
           hint={
             isFree
-              ? 'Free runs for a year from its start and has no end date.'
+              ? 'Free runs for one year from its start date: there is no end date to set.'
               : 'Paid subscriptions need a start and an end date.'
           }
         >
