@@ -219,7 +219,9 @@ test('settings fit a 360 px screen: nothing scrolls sideways', async ({ page, re
   const name = await createOrganization(request, admin)
   // The longest button of the page is the current generation's "Stop requiring two-factor…".
   if (apiGeneration() === 'current')
-    await callApi(request, admin, 'PATCH', `/organizations/${name}`, { two_factor_authentication_forced: true })
+    await callApi(request, admin, 'PATCH', `/organizations/${name}`, {
+      two_factor_authentication_forced: true,
+    })
   await page.setViewportSize({ width: 360, height: 800 })
   await signIn(page, admin)
   await page.goto(`/organizations/${name}/settings`)

@@ -44,7 +44,8 @@ function showServerError(error: unknown, setError: UseFormSetError<CreateOrganiz
   const { byField, formLevel } = serverProblems(error.message, SERVER_FIELDS)
   const { subscription_end_date: endDate, ...named } = byField
   for (const [field, message] of Object.entries({ ...named, endDate }))
-    if (message) setError(field as keyof CreateOrganizationValues, { type: 'server', message }, { shouldFocus: true })
+    if (message)
+      setError(field as keyof CreateOrganizationValues, { type: 'server', message }, { shouldFocus: true })
   if (formLevel) setError('root.server', { type: 'server', message: formLevel })
 }
 

@@ -27,8 +27,8 @@ export function SubscriptionSummary({ organization }: { organization: Organizati
     <section aria-labelledby="subscription-heading" className="ui-card stack">
       <h2 id="subscription-heading">Subscription</h2>
       <p className="ui-notice ui-notice--info">
-        <strong>Only the UbiOps platform operator can change a subscription.</strong> To change the subscription of{' '}
-        {organization.name}, contact UbiOps support.
+        <strong>Only the UbiOps platform operator can change a subscription.</strong> To change the
+        subscription of {organization.name}, contact UbiOps support.
       </p>
       <dl className="ui-details">
         <SubscriptionTerms organization={organization} />
