@@ -5,12 +5,7 @@ import type { UsageSeries as Usage, UsageMetric, UsageObjectType } from '../../.
 import type { UsageInterval } from '../../../api/types'
 import { dayOfTimestamp, type IsoDate } from '../../../../domain/dates'
 import { bucketIndex, bucketsOfPoints, rangeOfBuckets, type Bucket } from '../model/buckets'
-import {
-  USAGE_METRICS,
-  USAGE_OBJECT_TYPES,
-  USAGE_SERIES,
-  type DateRange,
-} from '../../../../domain/usage'
+import { USAGE_METRICS, USAGE_OBJECT_TYPES, USAGE_SERIES, type DateRange } from '../../../../domain/usage'
 
 export const METRICS: readonly UsageMetric[] = USAGE_METRICS
 export const OBJECT_TYPES: readonly UsageObjectType[] = USAGE_OBJECT_TYPES

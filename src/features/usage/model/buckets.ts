@@ -44,7 +44,9 @@ export function bucketsOfPoints(
         endTimestamp: point.end_date,
       })
   }
-  const fromAnswer = [...byStart.values()].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0))
+  const fromAnswer = [...byStart.values()].sort((a, b) =>
+    a.start < b.start ? -1 : a.start > b.start ? 1 : 0,
+  )
   return fromAnswer.length > 0 || requested === null ? fromAnswer : expectedBuckets(requested, interval)
 }
 
