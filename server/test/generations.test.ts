@@ -5,7 +5,10 @@ import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildApp } from '../app'
 import { addDays, addMonths, utcToday } from '../../domain/dates'
-import { createTestApi, uniqueName, type Caller, type TestApi } from './helpers'
+import { createTestApi, uniqueName, type Caller, type TestApi, setClock } from './helpers'
+
+// Answers here depend on today (default periods, end dates after today): the clock is set.
+setClock()
 
 let current: TestApi
 let legacy: TestApi

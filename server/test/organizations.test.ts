@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addMonths, utcToday as today } from '../../domain/dates'
-import { createTestApi, uniqueName, type TestApi } from './helpers'
+import { createTestApi, uniqueName, type TestApi, setClock } from './helpers'
+
+// Answers here depend on today (default periods, end dates after today): the clock is set.
+setClock()
 
 let api: TestApi
 beforeAll(async () => {
