@@ -2,13 +2,18 @@ import type Database from 'better-sqlite3'
 import { timestamp } from '../../domain/dates'
 import { newId } from '../lib/ids'
 
-/** A project user as the API lists them (ProjectUserList: id, email, name, surname). */
+/**
+ * A project user as the API lists them (ProjectUserList: id, email, name, surname). A name or surname
+ * the account does not have yet is null, not "": the Python client 3.7.0's model refuses an empty one.
+ */
 export interface ProjectUserRow {
   id: string
   email: string
-  name: string
-  surname: string
+  name: string | null
+  surname: string | null
 }
+
+const USER_COLUMNS = `users.id, users.email, nullif(users.name, '') AS name, nullif(users.surname, '') AS surname`
 
 /** A role a project offers (RoleList: id, name, default). */
 export interface RoleRow {
@@ -73,12 +78,12 @@ const ORDER = 'ORDER BY role_assignments.creation_date, role_assignments.id'
  */
 export function projectAccessRepository(db: Database.Database) {
   const users = db.prepare<[string], ProjectUserRow>(
-    `SELECT users.id, users.email, users.name, users.surname
+    `SELECT ${USER_COLUMNS}
        FROM project_users JOIN users ON users.id = project_users.user_id
       WHERE project_users.project_id = ? ORDER BY users.email, users.id`,
   )
   const user = db.prepare<[string, string], ProjectUserRow>(
-    `SELECT users.id, users.email, users.name, users.surname
+    `SELECT ${USER_COLUMNS}
        FROM project_users JOIN users ON users.id = project_users.user_id
       WHERE project_users.project_id = ? AND project_users.user_id = ?`,
   )

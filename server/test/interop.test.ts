@@ -148,11 +148,11 @@ function prepareRun(server: RunningApiServer): Record<string, string> {
   )
   const live = randomUUID()
   const deleted = randomUUID()
-  project.run(live, organizationId, 'live-project', `${start}T00:00:00.000000Z`, null)
+  project.run(live, organizationId, `${prefix}-live`, `${start}T00:00:00.000000Z`, null)
   project.run(
     deleted,
     organizationId,
-    'deleted-project',
+    `${prefix}-deleted`,
     `${start}T00:00:00.000000Z`,
     `${addDays(start, 20)}T00:00:00.000000Z`,
   )
