@@ -1,6 +1,6 @@
 """Drives the local API server through an official UbiOps Python client (3.7.0 or 4.12.0).
 
-Every organizations endpoint is called through the client's own methods and models, the errors
+Every organizations and projects endpoint is called through the client's own methods and models, the errors
 included. Run by server/test/interop.test.ts, which starts the server and creates the callers:
 
     PYTHONPATH=<client folder> /usr/bin/python3 python_checks.py
