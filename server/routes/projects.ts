@@ -137,8 +137,7 @@ export async function projectsRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Params: ProjectParams }>(
     '/projects/:project_name',
     { schema: { params: projectParams, response: { 200: ref('ProjectDetail') } } },
-    async (request) =>
-      projectDetail(projectFor(request, request.params.project_name, 'member').project, generation),
+    async (request) => projectDetail(projectFor(request, request.params.project_name, 'member').project),
   )
 
   app.delete<{ Params: ProjectParams }>(
