@@ -94,6 +94,22 @@ export function createAppRoutes(queryClient: QueryClient): RouteObject[] {
                   ...inFrame,
                 },
                 {
+                  id: 'projects',
+                  path: 'projects',
+                  loader: load.projects,
+                  lazy: lazyPage(() => import('./routes/projects')),
+                  ...inFrame,
+                },
+                {
+                  id: 'project',
+                  path: 'projects/:project',
+                  loader: load.project,
+                  lazy: lazyPage(() => import('./routes/project')),
+                  // Its breadcrumbs: Organizations › name › Projects › the project.
+                  handle: { crumb: (params) => params.project ?? '' } satisfies CrumbHandle,
+                  ...inFrame,
+                },
+                {
                   id: 'usage',
                   path: 'usage',
                   loader: load.usage,

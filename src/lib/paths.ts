@@ -16,6 +16,10 @@ export const paths = {
   /** The printable monthly report; `period` as domain/report-periods.ts writes it (none: the current period). */
   usageReport: (name: string, period?: string | null) =>
     `${paths.usage(name)}/report${period ? `?period=${encodeURIComponent(period)}` : ''}`,
+  /** The organization's projects. */
+  projects: (name: string) => `${paths.organization(name)}/projects`,
+  /** One project of the organization: its members and their roles. */
+  project: (name: string, project: string) => `${paths.projects(name)}/${segment(project)}`,
   /** The members list, or one member's details beside it. */
   members: (name: string, userId?: string) =>
     `${paths.organization(name)}/members${userId === undefined ? '' : `/${segment(userId)}`}`,

@@ -24,6 +24,7 @@ export const PALETTE_GROUPS: readonly PaletteGroup[] = ['Actions', 'Pages', 'Org
 export const ORGANIZATION_PAGES = [
   { page: '', label: 'Overview', path: paths.organization },
   { page: 'members', label: 'Members', path: (name: string) => paths.members(name) },
+  { page: 'projects', label: 'Projects', path: paths.projects },
   { page: 'usage', label: 'Usage', path: paths.usage },
   { page: 'report', label: 'Monthly report', path: (name: string) => paths.usageReport(name) },
   { page: 'settings', label: 'Settings', path: paths.settings },

@@ -11,6 +11,7 @@ import { OrganizationNotFound } from './organization-not-found'
 const TABS = [
   { label: 'Overview', path: paths.organization },
   { label: 'Members', path: (name: string) => paths.members(name) },
+  { label: 'Projects', path: paths.projects },
   { label: 'Usage', path: paths.usage },
   { label: 'Settings', path: paths.settings },
 ] as const
