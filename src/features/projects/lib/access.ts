@@ -27,16 +27,3 @@ export function rolesByUser(assignments: readonly RoleAssignment[]): Map<string,
   for (const list of byUser.values()) list.sort((a, b) => a.role.localeCompare(b.role))
   return byUser
 }
-
-/** One member's project-wide roles across projects, by project name then role. */
-export function accessOf(userId: string, assignmentsPerProject: ReadonlyArray<readonly RoleAssignment[]>) {
-  return assignmentsPerProject
-    .flatMap((assignments) => assignments.filter((assignment) => assignment.userId === userId))
-    .sort((a, b) => a.projectName.localeCompare(b.projectName) || a.role.localeCompare(b.role))
-}
-
-/** Roles that can still be given to a user in a project: those the project has and they lack. */
-export function rolesToGive(projectRoles: readonly string[], held: readonly RoleAssignment[]): string[] {
-  const holding = new Set(held.map((assignment) => assignment.role))
-  return projectRoles.filter((role) => !holding.has(role))
-}
