@@ -282,7 +282,10 @@ describe('versions', () => {
     // A person's sign-in (003) and vouchers (002): no cached answer reads them.
     'access_tokens',
     'vouchers',
-    'project_roles',
+    // Projects' access (007): no cached answer reads who is in which project.
+    'project_users',
+    'roles',
+    'role_assignments',
     'organization_versions',
   ])
   // Inserting a user changes no answer until a membership names it; deleting one deletes those.
