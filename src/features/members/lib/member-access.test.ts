@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { RoleAssignment } from '../../../api/model'
-import { describeRoles, rolesOfMember, rolesToGive } from './member-access'
+import { rolesOfMember, rolesToGive } from './member-access'
 
 const assignment = (id: string, projectName: string, userId: string, role: string): RoleAssignment => ({
   id,
@@ -30,13 +30,5 @@ describe('rolesToGive', () => {
     const held = rolesOfMember('u-1', [zeta, alpha])
     expect(rolesToGive(roles, held, 'zeta')).toEqual(['project-editor'])
     expect(rolesToGive(roles, held, 'alpha')).toEqual(['project-admin', 'project-viewer'])
-  })
-})
-
-describe('describeRoles', () => {
-  it('says each role and its project', () => {
-    expect(describeRoles(rolesOfMember('u-1', [zeta, alpha]))).toBe(
-      'project-editor in alpha, project-admin in zeta, project-viewer in zeta',
-    )
   })
 })

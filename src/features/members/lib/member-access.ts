@@ -20,8 +20,3 @@ export function rolesToGive(
   const holding = new Set(held.filter((a) => a.projectName === project).map((a) => a.role))
   return projectRoles.filter((role) => !holding.has(role))
 }
-
-/** "project-admin in churn, project-viewer in fraud": what a member holds, in a sentence. */
-export function describeRoles(assignments: readonly RoleAssignment[]): string {
-  return assignments.map((a) => `${a.role} in ${a.projectName}`).join(', ')
-}
