@@ -23,3 +23,6 @@ export function projectNameOfDeletedProblem(name: string, organization: string):
 /** The roles every project offers (shared/API.md: at least these three), strongest first. */
 export const PROJECT_ROLES = ['project-admin', 'project-editor', 'project-viewer'] as const
 export type ProjectRole = (typeof PROJECT_ROLES)[number]
+
+/** The longest project name (the organization names' limit). */
+export { ORGANIZATION_NAME_MAX_LENGTH as PROJECT_NAME_MAX_LENGTH } from './organization'
