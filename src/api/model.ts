@@ -2,10 +2,14 @@
 // inferred from the run-time schemas (./schemas.ts); ./answers.ts turns a checked answer into these.
 import type { InferOutput } from 'valibot'
 import type {
+  AccessTokenSchema,
+  MemberSchema,
   OrganizationDetailSchema,
   OrganizationSchema,
   ResourcesSchema,
+  SignInProviderSchema,
   UsagePointSchema,
+  UserSchema,
   VoucherSchema,
 } from './schemas'
 
@@ -17,6 +21,10 @@ export type OrganizationDetail = InferOutput<typeof OrganizationDetailSchema>
 export type Resources = InferOutput<typeof ResourcesSchema>
 export type Voucher = InferOutput<typeof VoucherSchema>
 export type UsagePoint = InferOutput<typeof UsagePointSchema>
+export type User = InferOutput<typeof UserSchema>
+export type Member = InferOutput<typeof MemberSchema>
+export type SignInProvider = InferOutput<typeof SignInProviderSchema>
+export type AccessToken = InferOutput<typeof AccessTokenSchema>
 
 export const USAGE_METRICS = ['credits', 'input_volume', 'output_volume'] as const
 export const USAGE_OBJECT_TYPES = ['deployment_version', 'pipeline_version'] as const
