@@ -80,6 +80,22 @@ export function createLoaders(queryClient: QueryClient) {
       await ensureCached(queryClient, memberQueries.list(nameOf(args)))
     }),
 
+    /** The projects list opens with its rows; the counts and roles of each come beside it. */
+    projects: signedIn(async (args) => {
+      const { projectQueries } = await import('../features/projects/queries')
+      await ensureCached(queryClient, projectQueries.list(nameOf(args)))
+    }),
+
+    /** A project's page opens with its members; their roles come beside them. */
+    project: signedIn(async (args) => {
+      const { projectQueries } = await import('../features/projects/queries')
+      const project = args.params.project ?? ''
+      await Promise.all([
+        ensureCached(queryClient, projectQueries.detail(nameOf(args), project)),
+        ensureCached(queryClient, projectQueries.users(nameOf(args), project)),
+      ])
+    }),
+
     /** Reading the usage view from the URL takes the usage feature's date code: a chunk of its own. */
     usage: signedIn(async (args) => {
       const { loadUsage } = await import('./usage-loader')

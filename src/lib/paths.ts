@@ -38,7 +38,7 @@ export interface PageEntry<Href extends (...args: never[]) => string = (...args:
    * For a page below a tab's own page (the report below Usage): its last breadcrumb, the tab's
    * crumb then linking back (src/components/ui/breadcrumbs.tsx's `CrumbHandle`).
    */
-  crumb?: string
+  crumb?: string | ((params: Readonly<Record<string, string | undefined>>) => string)
   /** its loader reads the search params: a change of only those loads its data again */
   loadsSearch?: boolean
 }
@@ -75,6 +75,25 @@ export const pages = {
     module: 'members',
     tab: true,
     palette: true,
+  }),
+  /** The organization's projects: name, members count, the caller's role. */
+  projects: page({
+    pattern: '/organizations/:name/projects',
+    href: (name: string) => `${organizationPath(name)}/projects`,
+    label: 'Projects',
+    frame: 'organization',
+    module: 'projects',
+    tab: true,
+    palette: true,
+  }),
+  /** One project of the organization: its members and their roles; its crumb is the project's name. */
+  project: page({
+    pattern: '/organizations/:name/projects/:project',
+    href: (name: string, project: string) => `${organizationPath(name)}/projects/${segment(project)}`,
+    label: 'Project',
+    frame: 'organization',
+    module: 'project',
+    crumb: (params) => params.project ?? 'Project',
   }),
   usage: page({
     pattern: '/organizations/:name/usage',

@@ -5,6 +5,7 @@ import { apiRequest, segment } from '../../api/client'
 import type { Member, MemberCreate, OrganizationDetail } from '../../api/types'
 import { userQueries } from '../auth/queries'
 import { organizationQueries } from '../organizations/queries'
+import { projectQueries } from '../projects/queries'
 
 export const memberQueries = {
   all: (organization: string) => ['organizations', organization, 'members'] as const,
@@ -32,13 +33,17 @@ export function addMember(organization: string, body: MemberCreate, signal?: Abo
   return requestAnswer('member', usersPath(organization), { method: 'POST', body, signal })
 }
 
-/** Everything that shows who is in the organization: the members, the resource counts (users), the admin right. */
+/**
+ * Everything that shows who is in the organization: the members, the resource counts (users), the
+ * admin right, and the projects' users and roles (a removed member leaves every project).
+ */
 export async function invalidateMembership(queryClient: QueryClient, organization: string): Promise<void> {
   await Promise.all([
     queryClient.invalidateQueries({ queryKey: memberQueries.all(organization) }),
     queryClient.invalidateQueries({ queryKey: organizationQueries.resources(organization).queryKey }),
     // A role change may be the caller's own: the settings page asks again whether they are admin.
     queryClient.invalidateQueries({ queryKey: organizationQueries.adminRights(organization) }),
+    queryClient.invalidateQueries({ queryKey: projectQueries.all(organization) }),
   ])
 }
 
