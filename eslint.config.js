@@ -13,7 +13,8 @@ import tseslint from 'typescript-eslint'
 const FEATURE_DEPENDENCIES = {
   auth: [],
   organizations: ['auth'],
-  members: ['auth', 'organizations'],
+  projects: ['auth', 'organizations'],
+  members: ['auth', 'organizations', 'projects'],
   usage: ['auth', 'organizations'],
 }
 

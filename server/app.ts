@@ -12,11 +12,15 @@ import { accessTokensRepository } from './repositories/access-tokens'
 import { credentialsRepository } from './repositories/credentials'
 import { membersRepository } from './repositories/members'
 import { organizationsRepository } from './repositories/organizations'
+import { projectAccessRepository } from './repositories/project-access'
+import { projectsRepository } from './repositories/projects'
 import { tokensRepository } from './repositories/tokens'
 import { usageRepository } from './repositories/usage'
 import { usersRepository } from './repositories/users'
 import { membersRoutes } from './routes/members'
 import { organizationsRoutes } from './routes/organizations'
+import { projectsRoutes } from './routes/projects'
+import { roleAssignmentsRoutes } from './routes/role-assignments'
 import { signInRoutes } from './routes/sign-in'
 import { statusRoutes } from './routes/status'
 import { usageRoutes } from './routes/usage'
@@ -40,6 +44,8 @@ function repositories(db: Database.Database) {
     credentials: credentialsRepository(db),
     accessTokens: accessTokensRepository(db),
     vouchers: vouchersRepository(db),
+    projects: projectsRepository(db),
+    projectAccess: projectAccessRepository(db),
   }
 }
 
@@ -152,6 +158,8 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
       await api.register(organizationsRoutes)
       await api.register(membersRoutes)
       await api.register(usageRoutes)
+      await api.register(projectsRoutes)
+      await api.register(roleAssignmentsRoutes)
       if (apiGeneration === 'current') await api.register(vouchersRoutes)
     },
     { prefix: API_PREFIX },
