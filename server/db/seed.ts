@@ -370,13 +370,7 @@ function seed(db: Database.Database, now: Date): string {
       const draws = Array.from({ length: Math.min(20, memberIds.length) }, () => next())
       const give = (userId: string, role: string) => {
         insertProjectUser.run(projectId, organizationId, userId, projectCreated)
-        insertRoleAssignment.run(
-          idOfCreation(nextForAccess)(projectCreated),
-          projectId,
-          userId,
-          projectCreated,
-          role,
-        )
+        insertRoleAssignment.run(uuidFrom(nextForAccess), projectId, userId, projectCreated, role)
       }
       // As on the hosted API, the organization's admins were made the project's admins.
       for (const id of organizationAdmins) give(id, 'project-admin')

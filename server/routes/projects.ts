@@ -7,7 +7,7 @@ import {
 } from '../../domain/project'
 import { organizationFor, projectFor } from '../auth/access'
 import { badRequest, notFound } from '../lib/http-error'
-import { newId } from '../lib/ids'
+import { randomUUID } from 'node:crypto'
 import type { ProjectRow } from '../repositories/projects'
 import {
   projectCreateBody,
@@ -107,7 +107,7 @@ export async function projectsRoutes(app: FastifyInstance): Promise<void> {
             throw badRequest([`name: ${projectNameTakenProblem(body.name)}`])
           if (projects.wasDeletedName(organization.id, body.name))
             throw badRequest([`name: ${projectNameOfDeletedProblem(body.name, organization.name)}`])
-          const id = newId()
+          const id = randomUUID()
           projects.insert({
             id,
             name: body.name,
