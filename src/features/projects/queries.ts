@@ -355,3 +355,38 @@ export function useDeleteProject(organization: string) {
     },
   })
 }
+
+export type GiveRoleOutcome = GiveRole &
+  ({ ok: true; assignment: RoleAssignment } | { ok: false; error: unknown })
+
+/**
+ * Gives one member several project roles, one after another (two roles in one project must not
+ * race to add them to it), each failure reported with its pair rather than stopping the rest.
+ * Every project touched is asked again afterwards.
+ */
+export function useGiveRoles(organization: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: async (changes: readonly GiveRole[]): Promise<GiveRoleOutcome[]> => {
+      const outcomes: GiveRoleOutcome[] = []
+      for (const change of changes) {
+        try {
+          outcomes.push({
+            ...change,
+            ok: true,
+            assignment: await giveRole(queryClient, organization, change),
+          })
+        } catch (error) {
+          outcomes.push({ ...change, ok: false, error })
+        }
+      }
+      return outcomes
+    },
+    onSettled: (_data, _error, changes) =>
+      Promise.all(
+        [...new Set(changes.map((change) => change.project))].map((project) =>
+          invalidateProjectAccess(queryClient, organization, project),
+        ),
+      ),
+  })
+}
