@@ -117,7 +117,10 @@ test('the detail shows the facts and the resource counts of its API generation',
     'Pipelines',
     'Pipeline versions',
   ])
-    await expect(page.getByText(label, { exact: true })).toBeVisible()
+    // Within the resource counts: "Projects" is also the name of an organization tab.
+    await expect(
+      page.getByRole('region', { name: 'Resources' }).getByText(label, { exact: true }),
+    ).toBeVisible()
   // Each generation's own facts: self-service in 2022; buckets, environments, overage and 2FA now.
   const current = ['Buckets', 'Environments', 'Overage', 'Two-factor authentication']
   if (apiGeneration() === 'current') {
