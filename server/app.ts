@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3'
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
-import { DEFAULT_AUTH_OPTIONS, installAuthentication, type AuthOptions } from './auth/authenticate'
+import { installAuthentication, type AuthOverrides } from './auth/authenticate'
+import { installTwoFactorEnforcement } from './auth/two-factor-enforcement'
 import { openDatabase } from './db/open'
 import { installBodyParsing } from './body-parsing'
 import { clientErrorHandler, frameworkErrors, installErrorHandling } from './errors'
@@ -53,7 +54,7 @@ export interface BuildAppOptions {
   dbPath: string
   logger?: FastifyServerOptions['logger']
   bodyLimit?: number
-  auth?: Partial<AuthOptions>
+  auth?: AuthOverrides
   /** `2022` (the default, the seed's contract) or `current`: see server/generation.ts. */
   apiGeneration?: ApiGeneration
   /** false: compute every answer (ETags and compression stay); bench/scale.ts times that work. */
@@ -114,7 +115,8 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
 
   for (const schema of componentSchemas(apiGeneration)) app.addSchema(schema)
   installErrorHandling(app, bodyLimit)
-  installAuthentication(app, { ...DEFAULT_AUTH_OPTIONS, ...options.auth })
+  installAuthentication(app, options.auth)
+  installTwoFactorEnforcement(app)
   // Before the routes: it hooks each cached route as it is added. `variant` keeps answers of
   // different API generations apart (two processes on one file may speak different ones).
   void app.register(responseCache, {
