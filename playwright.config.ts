@@ -78,6 +78,7 @@ export default defineConfig({
         /credit-budget\.spec\.ts$/,
         /usage-report\.spec\.ts$/,
         /usage-compare\.spec\.ts$/,
+        /projects\.spec\.ts$/,
         /\.current\.spec\.ts$/,
       ],
       use: { baseURL: e2eEnvironment('current').webUrl },

@@ -39,6 +39,20 @@ describe('migrations', () => {
     again.close()
   })
 
+  it('005 leaves no answer-cache version table, and no trigger bumping it', () => {
+    const db = openDatabase(path)
+    try {
+      const leftovers = db
+        .prepare<[], { type: string; name: string }>(
+          "SELECT type, name FROM sqlite_master WHERE name = 'organization_versions' OR sql LIKE '%organization_versions%'",
+        )
+        .all()
+      expect(leftovers).toEqual([])
+    } finally {
+      db.close()
+    }
+  })
+
   it('reads usage ranges through the primary key', () => {
     const db = openDatabase(path)
     try {
@@ -104,6 +118,78 @@ describe('migrations', () => {
         { two_factor_authentication_forced: 0, overage_usage: 0, voucher: null },
         { two_factor_authentication_forced: 0, overage_usage: 0, voucher: null },
       ])
+    } finally {
+      db.close()
+      removeDatabase(oldPath)
+    }
+  })
+  it('007 turns the roles recorded before into project users and assignments, and makes live project names unique', () => {
+    const oldPath = temporaryDatabasePath('migrate-007')
+    const raw = new Database(oldPath)
+    try {
+      raw.exec(
+        'CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+      )
+      for (const migration of loadMigrations().filter((m) => m.version < 7)) {
+        raw.exec(migration.sql)
+        raw
+          .prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)')
+          .run(migration.version, migration.name, '2026-01-01')
+      }
+      raw.exec(`
+        INSERT INTO users (id, email, creation_date) VALUES ('u1', 'a@x.com', ''), ('u2', 'b@x.com', ''), ('u3', 'c@x.com', '');
+        INSERT INTO organizations (id, name, creation_date, subscription, subscription_start_date) VALUES
+          ('o1', 'one', '2020-01-01', 'free', '2020-01-01'), ('o2', 'two', '2020-01-02', 'free', '2020-01-01');
+        INSERT INTO memberships (organization_id, user_id, admin, creation_date) VALUES
+          ('o1', 'u1', 1, ''), ('o1', 'u2', 0, ''), ('o2', 'u3', 1, '');
+        INSERT INTO projects (id, organization_id, name, creation_date) VALUES
+          ('p1', 'o1', 'default', '2020-01-01T00:00:00.000000Z'), ('p2', 'o2', 'default', '2020-02-01T00:00:00.000000Z');
+        INSERT INTO project_roles (project_id, user_id, role) VALUES
+          ('p1', 'u1', 'project-admin'), ('p1', 'u2', 'project-viewer'), ('p1', 'u2', 'project-editor'),
+          ('p1', 'u3', 'project-viewer'), ('p1', 'u2', 'no-such-role');
+      `)
+    } finally {
+      raw.close()
+    }
+    const db = openDatabase(oldPath)
+    try {
+      expect(
+        db.prepare("SELECT count(*) AS c FROM sqlite_master WHERE name = 'project_roles'").get(),
+      ).toEqual({ c: 0 })
+      // u3 is not a member of o1: left out, as removing the member would have done.
+      expect(db.prepare('SELECT user_id FROM project_users ORDER BY user_id').pluck().all()).toEqual([
+        'u1',
+        'u2',
+      ])
+      const roles = db
+        .prepare(
+          `SELECT role_assignments.user_id, roles.name FROM role_assignments JOIN roles ON roles.id = role_assignments.role_id
+            WHERE role_assignments.resource_type = 'project' ORDER BY 1, 2`,
+        )
+        .all()
+      expect(roles).toEqual([
+        { user_id: 'u1', name: 'project-admin' },
+        { user_id: 'u2', name: 'project-editor' },
+        { user_id: 'u2', name: 'project-viewer' },
+      ])
+      // The older "default" keeps its name; the other gets its id's first characters.
+      expect(db.prepare('SELECT id, name FROM projects ORDER BY id').all()).toEqual([
+        { id: 'p1', name: 'default' },
+        { id: 'p2', name: 'default-p2' },
+      ])
+      // The schema now refuses what the rules forbid.
+      expect(() =>
+        db
+          .prepare(
+            "INSERT INTO project_users (project_id, organization_id, user_id, creation_date) VALUES ('p1', 'o1', 'u3', '')",
+          )
+          .run(),
+      ).toThrow(/FOREIGN KEY/)
+      db.prepare("DELETE FROM memberships WHERE organization_id = 'o1' AND user_id = 'u2'").run()
+      expect(db.prepare("SELECT count(*) AS c FROM role_assignments WHERE user_id = 'u2'").get()).toEqual({
+        c: 0,
+      })
+      expect(db.pragma('foreign_key_check')).toEqual([])
     } finally {
       db.close()
       removeDatabase(oldPath)

@@ -73,11 +73,78 @@ describe('seedIfEmpty', () => {
       'deployment_versions',
       'pipelines',
       'pipeline_versions',
-      'project_roles',
+      'project_users',
+      'role_assignments',
     ]) {
       const { c } = dbA.prepare(`SELECT count(*) AS c FROM ${table}`).get() as { c: number }
       expect(c, table).toBeGreaterThan(5)
     }
+  })
+
+  it('gives project access a believable spread: admins everywhere, teams, an admins-only project, people in none', () => {
+    const usersOf = (project: string) =>
+      dbA
+        .prepare(
+          `SELECT users.email, memberships.admin, group_concat(roles.name) AS roles
+             FROM project_users JOIN projects ON projects.id = project_users.project_id
+             JOIN users ON users.id = project_users.user_id
+             JOIN memberships ON memberships.organization_id = projects.organization_id AND memberships.user_id = users.id
+             LEFT JOIN role_assignments ON role_assignments.project_id = projects.id AND role_assignments.user_id = users.id
+             LEFT JOIN roles ON roles.id = role_assignments.role_id
+            WHERE projects.name = ? GROUP BY users.id`,
+        )
+        .all(project) as { email: string; admin: number; roles: string | null }[]
+    const liveProjects = dbA.prepare('SELECT name FROM projects WHERE deletion_date IS NULL').all() as {
+      name: string
+    }[]
+    for (const { name } of liveProjects) {
+      const users = usersOf(name)
+      // Every organization admin holds project-admin on every project (as the hosted API gives it on creation).
+      expect(
+        users.filter((user) => user.admin === 1).every((user) => user.roles === 'project-admin'),
+        name,
+      ).toBe(true)
+      expect(
+        users.every((user) => user.roles !== null),
+        name,
+      ).toBe(true)
+      const onlyAdmins = users.every((user) => user.admin === 1)
+      expect(onlyAdmins, name).toBe((DEMO.adminsOnlyProjects as readonly string[]).includes(name))
+    }
+    // The demo member is in exactly the projects the seed says, with the role it says.
+    const memberProjects = dbA
+      .prepare(
+        `SELECT projects.name, roles.name AS role FROM role_assignments
+           JOIN projects ON projects.id = role_assignments.project_id JOIN roles ON roles.id = role_assignments.role_id
+           JOIN users ON users.id = role_assignments.user_id WHERE users.email = ? ORDER BY projects.creation_date, projects.name`,
+      )
+      .all(DEMO.memberEmail) as { name: string; role: string }[]
+    expect(memberProjects.map((row) => row.name).sort()).toEqual(
+      Object.values(DEMO.memberProjects).flat().sort(),
+    )
+    expect(memberProjects.find((row) => row.name === 'churn-acme')?.role).toBe('project-editor')
+    expect(memberProjects.find((row) => row.name === 'vision-acme')?.role).toBe('project-viewer')
+    // Some members of each organization with more than its admins are in no project at all.
+    const inNoProject = dbA
+      .prepare(
+        `SELECT organizations.name, count(*) AS c FROM memberships JOIN organizations ON organizations.id = memberships.organization_id
+          WHERE NOT EXISTS (SELECT 1 FROM project_users WHERE project_users.organization_id = memberships.organization_id
+                              AND project_users.user_id = memberships.user_id)
+          GROUP BY organizations.name`,
+      )
+      .all() as { name: string; c: number }[]
+    expect(new Set(inNoProject.map((row) => row.name))).toEqual(new Set(DEMO.organizations))
+    // Some projects have a project admin who is not an organization admin.
+    const delegated = dbA
+      .prepare(
+        `SELECT count(*) AS c FROM role_assignments JOIN roles ON roles.id = role_assignments.role_id
+           JOIN projects ON projects.id = role_assignments.project_id
+           JOIN memberships ON memberships.organization_id = projects.organization_id AND memberships.user_id = role_assignments.user_id
+          WHERE roles.name = 'project-admin' AND memberships.admin = 0`,
+      )
+      .get() as { c: number }
+    expect(delegated.c).toBeGreaterThan(0)
+    expect(dbA.pragma('foreign_key_check')).toEqual([])
   })
 
   it('has at least 400 days of usage with a weekday rhythm and growth', () => {

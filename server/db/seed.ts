@@ -3,7 +3,6 @@
 import type Database from 'better-sqlite3'
 import { addDays, addMonths, utcToday as todayUtc } from '../../domain/dates'
 import { USAGE_SERIES } from '../../domain/usage'
-import { uuidV7 } from '../lib/ids'
 import { tokensRepository } from '../repositories/tokens'
 
 export const DEMO = {
@@ -28,6 +27,24 @@ export const DEMO = {
   projectsOrganization: 'acme-analytics',
   /** A project of acme-analytics deleted this many days ago; it has usage until then. */
   deletedProject: { name: 'legacy-scoring-acme', deletedDaysAgo: 30 },
+  /**
+   * Per organization, the project whose only users are the organization's admins (each project's
+   * users also include every organization admin, as project-admin, as on the hosted API).
+   */
+  adminsOnlyProjects: ['demand-acme', 'fraud-northwind', 'churn-sandbox'],
+  /** Projects where member@example.com holds a role (editor on the first, viewer on the others). */
+  memberProjects: {
+    'acme-analytics': [
+      'churn-acme',
+      'vision-acme',
+      'pricing-acme',
+      'routing-acme',
+      'ocr-acme',
+      'sensor-acme',
+    ],
+    'northwind-labs': ['churn-northwind', 'vision-northwind'],
+    sandbox: [],
+  } as Record<string, string[]>,
 } as const
 
 /** mulberry32: a tiny seeded PRNG, so that every seed of a day is the same. */
@@ -48,16 +65,6 @@ function uuidFrom(next: () => number): string {
   hex[16] = ((Math.floor(next() * 4) + 8) as number).toString(16)
   const s = hex.join('')
   return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`
-}
-
-/**
- * A user's or organization's id as the server makes it (server/lib/ids.ts): the UUIDv7 of its
- * creation time, with random bits drawn from `next` exactly as a v4 id of uuidFrom, so that all
- * that is drawn after it is as before.
- */
-function idOfCreation(next: () => number): (creationDate: string) => string {
-  const random = Buffer.from(uuidFrom(next).replaceAll('-', ''), 'hex')
-  return (creationDate) => uuidV7(Date.parse(creationDate), random)
 }
 
 const FIRST_NAMES = [
@@ -151,6 +158,10 @@ interface OrganizationPlan {
   overage?: boolean
   /** A deleted project with usage until its deletion. */
   deletedProject?: { name: string; deletedDaysAgo: number; weight: number }
+  /** The project (index) whose users are the organization's admins only. */
+  adminsOnlyProject: number
+  /** How many members (besides admins and the demo member) each other project has. */
+  teamSize: number
 }
 
 const PLANS: OrganizationPlan[] = [
@@ -168,6 +179,8 @@ const PLANS: OrganizationPlan[] = [
     midwayProject: 11,
     overage: true,
     deletedProject: { ...DEMO.deletedProject, weight: 6 },
+    adminsOnlyProject: 9,
+    teamSize: 12,
   },
   {
     name: 'northwind-labs',
@@ -180,6 +193,8 @@ const PLANS: OrganizationPlan[] = [
     growth: 1.8,
     projectWeights: [55, 30, 10, 5],
     twoFactorForced: true,
+    adminsOnlyProject: 3,
+    teamSize: 5,
   },
   {
     name: 'sandbox',
@@ -191,6 +206,8 @@ const PLANS: OrganizationPlan[] = [
     baseCredits: 22,
     growth: 1.3,
     projectWeights: [1],
+    adminsOnlyProject: 0,
+    teamSize: 2,
   },
 ]
 
@@ -250,8 +267,12 @@ function seed(db: Database.Database, now: Date): string {
   const insertPipelineVersion = db.prepare(
     'INSERT INTO pipeline_versions (id, pipeline_id, version) VALUES (?, ?, ?)',
   )
-  const insertRole = db.prepare(
-    'INSERT OR IGNORE INTO project_roles (project_id, user_id, role) VALUES (?, ?, ?)',
+  const insertProjectUser = db.prepare(
+    'INSERT OR IGNORE INTO project_users (project_id, organization_id, user_id, creation_date) VALUES (?, ?, ?, ?)',
+  )
+  const insertRoleAssignment = db.prepare(
+    `INSERT OR IGNORE INTO role_assignments (id, project_id, role_id, assignee_type, user_id, resource_type, creation_date)
+     SELECT ?, ?, roles.id, 'user', ?, 'project', ? FROM roles WHERE roles.project_id IS NULL AND roles.name = ?`,
   )
   // The five series of a project's day in one statement: five times fewer calls into SQLite.
   const insertUsage = db.prepare(
@@ -266,11 +287,12 @@ function seed(db: Database.Database, now: Date): string {
   // everything drawn from `next` (ids, dates, the organizations' daily usage) is as before projects
   // carried usage.
   const nextForProjects = random(20_231_201)
+  // Who is in which project draws from a sequence of its own too (ids of role assignments).
+  const nextForAccess = random(20_261_205)
 
   const user = (email: string, name: string, surname: string, staff = false, day = addDays(today, -500)) => {
-    const id = idOfCreation(next)
     const created = stamp(day)
-    return (insertUser.get(id(created), email, name, surname, staff ? 1 : 0, created) as { id: string }).id
+    return (insertUser.get(uuidFrom(next), email, name, surname, staff ? 1 : 0, created) as { id: string }).id
   }
 
   const adminId = user(DEMO.adminEmail, 'Alex', 'Morgan')
@@ -278,10 +300,9 @@ function seed(db: Database.Database, now: Date): string {
   user(DEMO.staffEmail, 'Robin', 'Operator', true)
 
   for (const plan of PLANS) {
-    const organizationIdOf = idOfCreation(next)
+    const organizationId = uuidFrom(next)
     const start = addDays(today, -plan.startDaysAgo)
     const created = stamp(start)
-    const organizationId = organizationIdOf(created)
     insertOrganization.run(
       organizationId,
       plan.name,
@@ -307,19 +328,18 @@ function seed(db: Database.Database, now: Date): string {
       memberIds.push(id)
     }
 
+    // The demo admin and the three more admins made above; the other generated members are plain.
+    const organizationAdmins = [adminId, ...memberIds.slice(1, 4)]
+    const plainMembers = memberIds.slice(4)
     const firstUsageDay = addDays(today, -(DEMO.usageDays - 1))
     const usageProjects: UsageProject[] = []
     for (let p = 0; p < plan.projects; p += 1) {
       const projectId = uuidFrom(next)
       const createdOn =
         p === plan.midwayProject ? addDays(firstUsageDay, Math.floor(DEMO.usageDays / 2)) : start
-      insertProject.run(
-        projectId,
-        organizationId,
-        `${PROJECT_WORDS[p % PROJECT_WORDS.length]}-${plan.name.split('-')[0]}`,
-        stamp(createdOn),
-        null,
-      )
+      const projectName = `${PROJECT_WORDS[p % PROJECT_WORDS.length]}-${plan.name.split('-')[0]}`
+      const projectCreated = stamp(createdOn)
+      insertProject.run(projectId, organizationId, projectName, projectCreated, null)
       usageProjects.push({
         id: projectId,
         weight: plan.projectWeights[p] ?? plan.projectWeights.at(-1)!,
@@ -346,10 +366,24 @@ function seed(db: Database.Database, now: Date): string {
         for (let v = 0; v < versions; v += 1)
           insertPipelineVersion.run(uuidFrom(next), pipelineId, `v${v + 1}`)
       }
-      insertRole.run(projectId, adminId, 'project-admin')
-      insertRole.run(projectId, memberId, 'project-viewer')
-      for (let r = 0; r < Math.min(20, memberIds.length); r += 1)
-        insertRole.run(projectId, memberIds[Math.floor(next() * memberIds.length)]!, ROLES[r % ROLES.length]!)
+      // Twenty draws per project, as when they picked the roles, so that what follows is as before.
+      const draws = Array.from({ length: Math.min(20, memberIds.length) }, () => next())
+      const give = (userId: string, role: string) => {
+        insertProjectUser.run(projectId, organizationId, userId, projectCreated)
+        insertRoleAssignment.run(uuidFrom(nextForAccess), projectId, userId, projectCreated, role)
+      }
+      // As on the hosted API, the organization's admins were made the project's admins.
+      for (const id of organizationAdmins) give(id, 'project-admin')
+      if (p === plan.adminsOnlyProject) continue
+      const memberProjects = DEMO.memberProjects[plan.name] ?? []
+      const memberRole = memberProjects.indexOf(projectName)
+      if (memberRole >= 0) give(memberId, memberRole === 0 ? 'project-editor' : 'project-viewer')
+      // A team from the first two thirds of the plain members: the others are in no project at all.
+      const pool = plainMembers.slice(0, Math.max(1, Math.floor((plainMembers.length * 2) / 3)))
+      draws.slice(0, pool.length > 0 ? plan.teamSize : 0).forEach((draw, r) => {
+        const role = r === 0 && p % 3 === 0 ? 'project-admin' : ROLES[1 + (r % 2)]!
+        give(pool[Math.floor(draw * pool.length)]!, role)
+      })
     }
 
     if (plan.deletedProject) {

@@ -40,10 +40,6 @@ export function membersRepository(db: Database.Database) {
     'SELECT count(*) AS count FROM memberships WHERE organization_id = ? AND admin = 1',
   )
   const remove = db.prepare('DELETE FROM memberships WHERE organization_id = ? AND user_id = ?')
-  const removeProjectRoles = db.prepare(
-    `DELETE FROM project_roles
-      WHERE user_id = ? AND project_id IN (SELECT id FROM projects WHERE organization_id = ?)`,
-  )
 
   return {
     /** Every member, by email. */
@@ -56,10 +52,10 @@ export function membersRepository(db: Database.Database) {
     setAdmin: (organizationId: string, userId: string, admin: boolean) =>
       void setAdmin.run(admin ? 1 : 0, organizationId, userId),
     countAdmins: (organizationId: string) => adminCount.get(organizationId)!.count,
-    /** Removes the membership and the user's roles in the organization's projects. Call inside a transaction. */
-    remove(organizationId: string, userId: string): void {
-      removeProjectRoles.run(userId, organizationId)
-      remove.run(organizationId, userId)
-    },
+    /**
+     * Removes the membership, and in the same statement the user's place in every project of the
+     * organization and all their roles there (foreign keys of migration 007). Call inside a transaction.
+     */
+    remove: (organizationId: string, userId: string) => void remove.run(organizationId, userId),
   }
 }

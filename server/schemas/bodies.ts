@@ -87,3 +87,102 @@ export const usageQuery = {
     interval: string('"day" or "month", given once'),
   },
 }
+
+export const projectParams = {
+  type: 'object',
+  required: ['project_name'],
+  properties: { project_name: string('a project name') },
+}
+
+export const projectUserParams = {
+  type: 'object',
+  required: ['project_name', 'user_id'],
+  properties: { project_name: string('a project name'), user_id: string('a user id') },
+}
+
+export const roleAssignmentParams = {
+  type: 'object',
+  required: ['project_name', 'id'],
+  properties: { project_name: string('a project name'), id: string('a role assignment id') },
+}
+
+export const projectsQuery = {
+  type: 'object',
+  properties: { organization: string('an organization name, given once') },
+}
+
+/** Both generations: `name` and `organization_name`; `gb_seconds` (2022) and `credits` are limits. */
+export const projectCreateBody = {
+  type: 'object',
+  required: ['name', 'organization_name'],
+  properties: {
+    name: string('a string (the project name)'),
+    organization_name: string('a string (the name of an organization you are admin of)'),
+    advanced_permissions: { type: 'boolean', description: 'true or false' },
+  },
+}
+
+/** Current generation: labels (strings by string keys) and CORS origins (strings) besides. */
+export const projectCreateBodyCurrent = {
+  type: 'object',
+  required: ['name', 'organization_name'],
+  properties: {
+    ...projectCreateBody.properties,
+    labels: {
+      type: ['object', 'null'],
+      additionalProperties: { type: 'string' },
+      description: 'an object whose values are strings, or null',
+    },
+    cors_origins: {
+      type: ['array', 'null'],
+      items: { type: 'string' },
+      description: 'a list of origins (strings), or null',
+    },
+  },
+}
+
+export const projectUserCreateBody = {
+  type: 'object',
+  required: ['user_id'],
+  properties: { user_id: string('a string (the id of a member of the organization)') },
+}
+
+const objectType = (types: string) => ({ type: ['string', 'null'], description: `${types}, or null` })
+
+/** 2022: a user and a role, on the project or on one object named by `object_type` and `object_name`. */
+export const roleAssignmentCreateBody = {
+  type: 'object',
+  required: ['user_id', 'role'],
+  properties: {
+    user_id: string('a string (the id of a member of the organization)'),
+    role: string('a string (the name of a role of the project)'),
+    object_name: {
+      type: ['string', 'null'],
+      description: 'a string (the name of a deployment, pipeline or project), or null',
+    },
+    object_type: objectType('"project", "deployment" or "pipeline"'),
+  },
+}
+
+/** Current: a role for an assignee (a user's id or a deployment's name) on an optional resource. */
+export const roleAssignmentCreateBodyCurrent = {
+  type: 'object',
+  required: ['role', 'assignee', 'assignee_type'],
+  properties: {
+    role: string('a string (the name of a role of the project)'),
+    assignee: string("a string (a user's id or a deployment's name)"),
+    assignee_type: string('"user" or "deployment"'),
+    resource: { type: ['string', 'null'], description: 'a string (the name of the resource), or null' },
+    resource_type: objectType('"project", "deployment", "pipeline" or "bucket"'),
+  },
+}
+
+export const roleAssignmentsQuery = {
+  type: 'object',
+  properties: {
+    assignee: string("a user's id or a deployment's name, given once"),
+    assignee_type: string('"user" or "deployment", given once'),
+    resource: string('the name of a resource, given once'),
+    resource_type: string('"project", "deployment", "pipeline" or "bucket", given once'),
+  },
+}

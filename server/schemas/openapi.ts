@@ -1,28 +1,43 @@
-// One OpenAPI document per generation of the API: server/openapi.yaml (2022) and
-// server/openapi.current.yaml (current). Each is the one description of its generation: the
-// dashboard's types are generated from it (src/api/schema.d.ts, src/api/schema-current.d.ts), it is
-// served at /v2.1/openapi.json when that generation is served, and its component schemas are the
-// server's response schemas (Fastify serializes every answer through them), so they cannot drift
-// apart. server/test/openapi.test.ts checks that the parts the generations share are the same.
+// The OpenAPI documents of the two generations of the API, from one source: server/openapi.yaml is
+// the whole 2022 document, and server/openapi.current.patch.yaml is what the current generation
+// changes, as a JSON Merge Patch (RFC 7396, applied by the json-merge-patch package). Each merged
+// document is the one description of its generation: the dashboard's types are generated from it
+// (`npm run generate:api-types`: src/api/schema.d.ts, src/api/schema-current.d.ts), it is served at
+// /v2.1/openapi.json when that generation is served, and its component schemas are the server's
+// response schemas (Fastify serializes every answer through them), so they cannot drift apart.
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import { apply } from 'json-merge-patch'
 import { parse } from 'yaml'
 import type { ApiGeneration } from '../generation'
 
-export const OPENAPI_PATHS: Record<ApiGeneration, string> = {
-  '2022': fileURLToPath(new URL('../openapi.yaml', import.meta.url)),
-  current: fileURLToPath(new URL('../openapi.current.yaml', import.meta.url)),
-}
+/** The files the documents are made of: the 2022 document and the current generation's patch to it. */
+export const OPENAPI_SOURCES = {
+  base: fileURLToPath(new URL('../openapi.yaml', import.meta.url)),
+  currentPatch: fileURLToPath(new URL('../openapi.current.patch.yaml', import.meta.url)),
+} as const
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json }
+type Document = Record<string, Json>
 
-const cached = new Map<ApiGeneration, Record<string, Json>>()
+const readYaml = (path: string) => parse(readFileSync(path, 'utf8')) as Document
 
-/** The OpenAPI document of a generation (parsed once). */
-export function openApiDocument(generation: ApiGeneration = '2022'): Record<string, Json> {
+/** What each generation's document is made of: the base, then its patch (none for 2022). */
+const build: Record<ApiGeneration, () => Document> = {
+  '2022': () => readYaml(OPENAPI_SOURCES.base),
+  current: () => apply(readYaml(OPENAPI_SOURCES.base), readYaml(OPENAPI_SOURCES.currentPatch)),
+}
+
+const cached = new Map<ApiGeneration, Document>()
+
+/**
+ * The whole OpenAPI 3 document of a generation, as a plain JSON value (parsed and merged once per
+ * process; callers must not change it). Throws when a source file is missing or is not YAML.
+ */
+export function openApiDocument(generation: ApiGeneration = '2022'): Document {
   let document = cached.get(generation)
   if (!document) {
-    document = parse(readFileSync(OPENAPI_PATHS[generation], 'utf8')) as Record<string, Json>
+    document = build[generation]()
     cached.set(generation, document)
   }
   return document

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApi, uniqueEmail, type TestApi } from './helpers'
+import { createTestApi, uniqueEmail, uniqueName, type TestApi } from './helpers'
 
 let api: TestApi
 beforeAll(async () => {
@@ -31,6 +31,8 @@ describe('POST /organizations/{name}/users', () => {
     expect(response.status).toBe(201)
     expect(response.body).toMatchObject({ email, name: '', surname: '', admin: true })
     expect(api.app.repositories.users.findByEmail(email)?.id).toBe(response.body.id)
+    // A UUID v4, as the contract's ids are (shared/API.md): version 4, variant 0b10.
+    expect(response.body.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
   })
 
   it('compares emails case-insensitively: adding the same person twice is a 400', async () => {
@@ -174,20 +176,29 @@ describe('DELETE /organizations/{name}/users/{id}', () => {
     const other = await api.organization(admin)
     await api.addMember(admin, name, member)
     await api.addMember(admin, other, member)
-    const db = api.app.db
-    const orgId = (n: string) => api.app.repositories.organizations.findByName(n)!.id
+    const projects: Record<string, string> = {}
     for (const n of [name, other]) {
-      db.prepare(
-        "INSERT INTO projects (id, organization_id, name, creation_date) VALUES (?, ?, 'p', '')",
-      ).run(`p-${n}`, orgId(n))
-      db.prepare(
-        "INSERT INTO project_roles (project_id, user_id, role) VALUES (?, ?, 'project-editor'), (?, ?, 'project-viewer')",
-      ).run(`p-${n}`, member.id, `p-${n}`, member.id)
+      projects[n] = uniqueName('project')
+      expect(
+        (await api.call(admin, 'POST', '/projects', { name: projects[n], organization_name: n })).status,
+      ).toBe(201)
+      for (const role of ['project-editor', 'project-viewer'])
+        expect(
+          (
+            await api.call(admin, 'POST', `/projects/${projects[n]}/role-assignments`, {
+              user_id: member.id,
+              role,
+            })
+          ).status,
+        ).toBe(201)
     }
     const roles = (n: string) =>
-      db
-        .prepare('SELECT count(*) AS c FROM project_roles WHERE project_id = ? AND user_id = ?')
-        .get(`p-${n}`, member.id) as { c: number }
+      api.app.db
+        .prepare(
+          `SELECT count(*) AS c FROM role_assignments JOIN projects ON projects.id = role_assignments.project_id
+            WHERE projects.name = ? AND role_assignments.user_id = ?`,
+        )
+        .get(projects[n], member.id) as { c: number }
 
     const response = await api.call(admin, 'DELETE', `/organizations/${name}/users/${member.id}`)
     expect(response.status).toBe(204)

@@ -76,8 +76,90 @@ export const UsageCurrentSchema = v.object({
   data_projects_deleted: v.optional(v.array(UsagePointSchema)),
 })
 
+/** `GET /user`: the caller. `staff` is the local server's addition (platform staff). */
+export const UserSchema = v.object({
+  id: v.string(),
+  email: v.string(),
+  name: v.string(),
+  surname: v.string(),
+  staff: v.optional(v.boolean()),
+})
+
+/** `OrganizationUserDetail`: a member (list, detail, and the POST and PATCH answers). */
+export const MemberSchema = v.object({
+  id: v.string(),
+  email: v.string(),
+  name: v.string(),
+  surname: v.string(),
+  admin: v.boolean(),
+  status: v.optional(v.string()),
+})
+
+/** `POST /oauth/sign-in`: how an account signs in; `url` is null for `ubiops` (a password here). */
+export const SignInProviderSchema = v.object({ provider: v.string(), url: v.nullable(v.string()) })
+
+/** `POST /authorize`: the access token, sent afterwards as `Authorization: Bearer <access>`. */
+export const AccessTokenSchema = v.object({ access: v.pipe(v.string(), v.minLength(1)) })
+
 /** `GET /vouchers/{code}` (current generation only). */
 export const VoucherSchema = v.object({ description: v.optional(v.nullable(v.string()), '') })
+
+/**
+ * `ProjectList` and `ProjectDetail`, both generations. 2022 has `gb_seconds`; the current
+ * generation `credits` (the credit limit, null for none), `labels` and `cors_origins`: which of
+ * them came is how ./project-answers.ts tells the generation. The 2022 client's model types
+ * `creation_date` as a date, so only a string is required.
+ */
+export const ProjectSchema = v.object({
+  id: v.string(),
+  name: v.string(),
+  creation_date: v.string(),
+  organization_name: v.string(),
+  advanced_permissions: v.optional(v.boolean()),
+  suspended: v.optional(v.boolean()),
+  suspended_reason: v.optional(v.nullable(v.string())),
+  gb_seconds: v.optional(v.nullable(v.number())),
+  credits: v.optional(v.nullable(Amount)),
+  labels: v.optional(v.nullable(v.record(v.string(), v.unknown()))),
+  cors_origins: v.optional(v.nullable(v.array(v.string()))),
+})
+export const ProjectListSchema = v.array(ProjectSchema)
+
+/** `GET /projects/{name}/users`: the project's users, the same in both generations. */
+export const ProjectUserSchema = v.object({
+  id: v.string(),
+  email: v.string(),
+  name: v.optional(v.nullable(v.string()), ''),
+  surname: v.optional(v.nullable(v.string()), ''),
+})
+export const ProjectUserListSchema = v.array(ProjectUserSchema)
+
+/** `GET /projects/{name}/roles`; `default` is a boolean in the 2022 client's model, a string in 4.12's. */
+export const RoleSchema = v.object({
+  id: v.string(),
+  name: v.string(),
+  default: v.optional(v.nullable(v.union([v.boolean(), v.string()]))),
+})
+export const RoleListSchema = v.array(RoleSchema)
+
+/** 2022 role assignment: per user, on an object (`object_type` project, deployment…) named `object_name`. */
+export const RoleAssignment2022Schema = v.object({
+  id: v.string(),
+  user_id: v.string(),
+  role: v.string(),
+  object_name: v.optional(v.nullable(v.string())),
+  object_type: v.optional(v.nullable(v.string())),
+})
+
+/** Current role assignment: an assignee (user or deployment) holds `role` on a resource of the project. */
+export const RoleAssignmentCurrentSchema = v.object({
+  id: v.string(),
+  assignee: v.string(),
+  assignee_type: v.string(),
+  role: v.string(),
+  resource: v.optional(v.nullable(v.string())),
+  resource_type: v.optional(v.nullable(v.string())),
+})
 
 /** The schema of each answer the dashboard reads through requestAnswer (./answers.ts). */
 export const ANSWER_SCHEMAS = {
@@ -86,6 +168,19 @@ export const ANSWER_SCHEMAS = {
   organizationDetail: OrganizationDetailSchema,
   resources: ResourcesSchema,
   voucher: VoucherSchema,
+  project: ProjectSchema,
+  projectList: ProjectListSchema,
+  projectUserList: ProjectUserListSchema,
+  roleList: RoleListSchema,
+  roleAssignment2022: RoleAssignment2022Schema,
+  roleAssignment2022List: v.array(RoleAssignment2022Schema),
+  roleAssignmentCurrent: RoleAssignmentCurrentSchema,
+  roleAssignmentCurrentList: v.array(RoleAssignmentCurrentSchema),
+  user: UserSchema,
+  member: MemberSchema,
+  memberList: v.array(MemberSchema),
+  signInProvider: SignInProviderSchema,
+  accessToken: AccessTokenSchema,
 }
 export type AnswerKind = keyof typeof ANSWER_SCHEMAS
 export type AnswerOf<K extends AnswerKind> = v.InferOutput<(typeof ANSWER_SCHEMAS)[K]>

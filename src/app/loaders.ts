@@ -10,6 +10,7 @@ import { takeTokenFromAddressBar } from '../features/auth/lib/token-fragment'
 import { userQueries } from '../features/auth/queries'
 import { organizationQueries } from '../features/organizations/queries'
 import { ensureCached } from './ensure-cached'
+import type { PageId } from '../lib/paths'
 import type { SignInLinkResult } from './sign-in-link'
 
 /** The route's `:name`; react-router only runs the loader when the pattern matched. */
@@ -31,7 +32,8 @@ function signedIn(load: (args: LoaderFunctionArgs) => unknown = () => null): Loa
 }
 
 /**
- * Every route's loader, bound to the app's query client. Each resolves to null (pages read their
+ * Every route's loader, bound to the app's query client: a page's under its id in the manifest
+ * (src/lib/paths.ts), the frames' and the fallback under their own names. Each resolves to null (pages read their
  * data with useQuery, from the cache the loader filled) or throws a redirect; none throws for a
  * failed request.
  */
@@ -57,10 +59,10 @@ export function createLoaders(queryClient: QueryClient) {
     organizations: signedIn(() => ensureCached(queryClient, organizationQueries.list())),
 
     /** The organization's frame waits for its detail; a failure (e.g. not found) is the frame's to show. */
-    organization: signedIn((args) => ensureCached(queryClient, organizationQueries.detail(nameOf(args)))),
+    organizationFrame: signedIn((args) => ensureCached(queryClient, organizationQueries.detail(nameOf(args)))),
 
-    /** The counts start beside the frame's detail; the cards show their own loading state. */
-    overview: signedIn((args) => void queryClient.prefetchQuery(organizationQueries.resources(nameOf(args)))),
+    /** The overview: its counts start beside the frame's detail; the cards show their own loading state. */
+    organization: signedIn((args) => void queryClient.prefetchQuery(organizationQueries.resources(nameOf(args)))),
 
     /** The settings show controls or a summary: wait for the caller's admin right (one small request). */
     settings: signedIn(async (args) => {
@@ -78,6 +80,22 @@ export function createLoaders(queryClient: QueryClient) {
       await ensureCached(queryClient, memberQueries.list(nameOf(args)))
     }),
 
+    /** The projects list opens with its rows; the counts and roles of each come beside it. */
+    projects: signedIn(async (args) => {
+      const { projectQueries } = await import('../features/projects/queries')
+      await ensureCached(queryClient, projectQueries.list(nameOf(args)))
+    }),
+
+    /** A project's page opens with its members; their roles come beside them. */
+    project: signedIn(async (args) => {
+      const { projectQueries } = await import('../features/projects/queries')
+      const project = args.params.project ?? ''
+      await Promise.all([
+        ensureCached(queryClient, projectQueries.detail(nameOf(args), project)),
+        ensureCached(queryClient, projectQueries.users(nameOf(args), project)),
+      ])
+    }),
+
     /** Reading the usage view from the URL takes the usage feature's date code: a chunk of its own. */
     usage: signedIn(async (args) => {
       const { loadUsage } = await import('./usage-loader')
@@ -90,7 +108,7 @@ export function createLoaders(queryClient: QueryClient) {
       await loadUsageReport(queryClient, nameOf(args), new URL(args.request.url).searchParams)
     }),
 
-    /** Anything else under the signed-in frame: the not-found page. */
+    /** Any other signed-in page (one that needs no data first), and the not-found page. */
     other: signedIn(),
-  }
+  } satisfies Partial<Record<PageId | 'signedIn' | 'organizationFrame' | 'other', LoaderFunction>>
 }

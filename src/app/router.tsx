@@ -1,13 +1,15 @@
 import type { QueryClient } from '@tanstack/react-query'
+import type { ComponentType } from 'react'
 import {
   createBrowserRouter,
   redirect,
   type DataRouter,
+  type LoaderFunction,
   type RouteObject,
   type ShouldRevalidateFunction,
 } from 'react-router'
 import type { CrumbHandle } from '../components/ui/breadcrumbs'
-import { paths } from '../lib/paths'
+import { pageList, pages, paths, type PageFrame, type PageId } from '../lib/paths'
 import { lazyPage } from './lazy-page'
 import { createLoaders } from './loaders'
 import { AppLoading } from './shell/app-loading'
@@ -27,26 +29,55 @@ const unlessOnlySearchChanged: ShouldRevalidateFunction = ({
     ? false
     : defaultShouldRevalidate
 
+/** The route modules of src/app/routes/, each a chunk of its own loaded on first visit; named by file. */
+const routeModules = import.meta.glob<{ default: ComponentType }>('./routes/*.tsx')
+
+/** The lazily loaded module `name` of src/app/routes/; a manifest entry naming no such file fails here, at start. */
+function routeModule(name: string): RouteObject['lazy'] {
+  const load = routeModules[`./routes/${name}.tsx`]
+  if (!load) throw new Error(`src/app/routes/${name}.tsx: no such route module (src/lib/paths.ts names it)`)
+  return lazyPage(load)
+}
+
+/** `pattern` relative to `base` ('' when it is the base itself, which makes an index route). */
+function relativeTo(base: string, pattern: string): string {
+  if (pattern === base) return ''
+  if (!pattern.startsWith(`${base}/`)) throw new Error(`${pattern} does not lie under ${base}`)
+  return pattern.slice(base.length + 1)
+}
+
 /**
- * The route table. Layouts first: the signed-in frame (header, skip link, <main>), then the
- * organization's frame (breadcrumbs, name, tabs). An error is shown by the closest route's error
- * element, inside the frames that still work; the loaders are in ./loaders.ts.
+ * The route table, from the manifest of pages (src/lib/paths.ts). Layouts first: the signed-in
+ * frame (header, skip link, <main>), then the organization's frame (breadcrumbs, name, tabs). An
+ * error is shown by the closest route's error element, inside the frames that still work; the
+ * loaders are in ./loaders.ts, by page id (a page without one only checks the caller is signed in).
  */
 export function createAppRoutes(queryClient: QueryClient): RouteObject[] {
   const load = createLoaders(queryClient)
-  const inFrame = { ErrorBoundary: RouteError, shouldRevalidate: unlessOnlySearchChanged }
+  const routesOf = (frame: PageFrame, base: string): RouteObject[] =>
+    pageList
+      .filter((entry) => entry.frame === frame)
+      .map((entry) => {
+        const path = relativeTo(base, entry.pattern)
+        return {
+          id: entry.id,
+          ...(path === '' ? { index: true as const } : { path }),
+          loader: (load as Partial<Record<PageId, LoaderFunction>>)[entry.id] ?? (frame === 'public' ? undefined : load.other),
+          lazy: routeModule(entry.module),
+          ErrorBoundary: RouteError,
+          // A page whose data depends on the search params loads again on each change of them.
+          ...(entry.loadsSearch ? {} : { shouldRevalidate: unlessOnlySearchChanged }),
+          ...(entry.crumb ? { handle: { crumb: entry.crumb } satisfies CrumbHandle } : {}),
+        }
+      })
+  const organizationBase = pages.organization.pattern
   return [
     {
       id: 'root',
       HydrateFallback: AppLoading,
       ErrorBoundary: PageError,
       children: [
-        {
-          id: 'sign-in',
-          path: paths.signIn(),
-          loader: load.signIn,
-          lazy: lazyPage(() => import('./routes/sign-in')),
-        },
+        ...routesOf('public', ''),
         {
           id: 'app',
           path: '/',
@@ -58,67 +89,23 @@ export function createAppRoutes(queryClient: QueryClient): RouteObject[] {
             // matched route anyway: `element: null` says that it draws nothing on purpose (an absent
             // element is taken for a mistake, with a console warning; react-router 7 `useRoutes`).
             { id: 'home', index: true, loader: () => redirect(paths.organizations()), element: null },
+            ...routesOf('app', ''),
             {
-              id: 'organizations',
-              path: 'organizations',
-              loader: load.organizations,
-              lazy: lazyPage(() => import('./routes/organizations')),
-              ...inFrame,
-            },
-            {
-              id: 'organization',
-              path: 'organizations/:name',
-              loader: load.organization,
+              id: 'organization-frame',
+              path: relativeTo('', organizationBase),
+              loader: load.organizationFrame,
               lazy: lazyPage(() => import('./routes/organization-layout')),
-              ...inFrame,
-              children: [
-                {
-                  id: 'overview',
-                  index: true,
-                  loader: load.overview,
-                  lazy: lazyPage(() => import('./routes/organization-overview')),
-                  ...inFrame,
-                },
-                {
-                  id: 'settings',
-                  path: 'settings',
-                  loader: load.settings,
-                  lazy: lazyPage(() => import('./routes/organization-settings')),
-                  ...inFrame,
-                },
-                {
-                  id: 'members',
-                  path: 'members/:userId?',
-                  loader: load.members,
-                  lazy: lazyPage(() => import('./routes/members')),
-                  ...inFrame,
-                },
-                {
-                  id: 'usage',
-                  path: 'usage',
-                  loader: load.usage,
-                  lazy: lazyPage(() => import('./routes/usage')),
-                  // The range and the interval are in the search params: each change loads its data.
-                  ErrorBoundary: RouteError,
-                },
-                {
-                  id: 'usage-report',
-                  path: 'usage/report',
-                  loader: load.usageReport,
-                  lazy: lazyPage(() => import('./routes/usage-report')),
-                  // Its breadcrumbs: Organizations › name › Usage › Monthly report.
-                  handle: { crumb: 'Monthly report' } satisfies CrumbHandle,
-                  // The period is in the search params: each change loads its data.
-                  ErrorBoundary: RouteError,
-                },
-              ],
+              ErrorBoundary: RouteError,
+              shouldRevalidate: unlessOnlySearchChanged,
+              children: routesOf('organization', organizationBase),
             },
             {
               id: 'not-found',
               path: '*',
               loader: load.other,
               lazy: lazyPage(() => import('./routes/not-found')),
-              ...inFrame,
+              ErrorBoundary: RouteError,
+              shouldRevalidate: unlessOnlySearchChanged,
             },
           ],
         },

@@ -1,25 +1,160 @@
 /**
- * The dashboard's own addresses: every link and navigation is built here, so that a route's
- * shape (src/app/router.tsx) and the URLs pointing at it cannot drift apart. Each function returns
- * a path (no origin); names and ids are encoded as one path segment each, so an organization
- * called `a/b` or `<x>` is still one segment.
+ * The route manifest: every page of the dashboard, declared once. Each entry gives its pattern
+ * beside the function that builds its link (house style "A page's pattern and its link side by
+ * side"), the name it goes by on screen, where it shows up (organization tab, command palette,
+ * breadcrumb) and the route module that draws it. The router (src/app/router.tsx) builds its
+ * routes from this list, the organization frame its tabs, the palette its page commands, and
+ * every link in the app is `paths.<id>(…)`. Links are paths (no origin); names and ids are encoded
+ * as one path segment each, so an organization called `a/b` or `<x>` is still one segment.
+ *
+ * Adding a page: one entry here plus its module in src/app/routes/ (README "How to add an
+ * organization page"); a loader in src/app/loaders.ts only when the page wants data before it shows.
  */
 const segment = (value: string) => encodeURIComponent(value)
+const organizationPath = (name: string) => `/organizations/${segment(name)}`
 
-export const paths = {
-  signIn: () => '/sign-in',
-  /** Home: where signing in leads when there is nowhere else to go back to. */
-  organizations: () => '/organizations',
-  organization: (name: string) => `/organizations/${segment(name)}`,
-  settings: (name: string) => `${paths.organization(name)}/settings`,
-  usage: (name: string) => `${paths.organization(name)}/usage`,
-  /** The printable monthly report; `period` as domain/report-periods.ts writes it (none: the current period). */
-  usageReport: (name: string, period?: string | null) =>
-    `${paths.usage(name)}/report${period ? `?period=${encodeURIComponent(period)}` : ''}`,
-  /** The members list, or one member's details beside it. */
-  members: (name: string, userId?: string) =>
-    `${paths.organization(name)}/members${userId === undefined ? '' : `/${segment(userId)}`}`,
+/**
+ * Which frame a page is drawn in: none (sign-in), the signed-in app's header, or the
+ * organization's breadcrumbs, name and tabs below that header.
+ */
+export type PageFrame = 'public' | 'app' | 'organization'
+
+/** One page of the manifest; `href`'s first argument is the organization's name for organization pages. */
+export interface PageEntry<Href extends (...args: never[]) => string = (...args: never[]) => string> {
+  /** react-router pattern of the whole address; an organization page's starts with `/organizations/:name` */
+  pattern: string
+  /** builds the page's address from its parameters */
+  href: Href
+  /** what tabs, palette, titles and breadcrumbs call it */
+  label: string
+  frame: PageFrame
+  /** file name (without `.tsx`) of its route module in src/app/routes/, loaded on first visit */
+  module: string
+  /** shown among the organization's tabs (in manifest order) */
+  tab?: boolean
+  /** offered by the command palette as a page of an organization (in manifest order) */
+  palette?: boolean
+  /**
+   * For a page below a tab's own page (the report below Usage): its last breadcrumb, the tab's
+   * crumb then linking back (src/components/ui/breadcrumbs.tsx's `CrumbHandle`).
+   */
+  crumb?: string | ((params: Readonly<Record<string, string | undefined>>) => string)
+  /** its loader reads the search params: a change of only those loads its data again */
+  loadsSearch?: boolean
 }
+
+const page = <Href extends (...args: never[]) => string>(entry: PageEntry<Href>) => entry
+
+/** The pages, by id (also the route's id); order matters for tabs and palette. */
+export const pages = {
+  signIn: page({ pattern: '/sign-in', href: () => '/sign-in', label: 'Sign in', frame: 'public', module: 'sign-in' }),
+  /** Home: where signing in leads when there is nowhere else to go back to. */
+  organizations: page({
+    pattern: '/organizations',
+    href: () => '/organizations',
+    label: 'Organizations',
+    frame: 'app',
+    module: 'organizations',
+  }),
+  organization: page({
+    pattern: '/organizations/:name',
+    href: organizationPath,
+    label: 'Overview',
+    frame: 'organization',
+    module: 'organization-overview',
+    tab: true,
+    palette: true,
+  }),
+  /** The members list, or one member's details beside it. */
+  members: page({
+    pattern: '/organizations/:name/members/:userId?',
+    href: (name: string, userId?: string) =>
+      `${organizationPath(name)}/members${userId === undefined ? '' : `/${segment(userId)}`}`,
+    label: 'Members',
+    frame: 'organization',
+    module: 'members',
+    tab: true,
+    palette: true,
+  }),
+  /** The organization's projects: name, members count, the caller's role. */
+  projects: page({
+    pattern: '/organizations/:name/projects',
+    href: (name: string) => `${organizationPath(name)}/projects`,
+    label: 'Projects',
+    frame: 'organization',
+    module: 'projects',
+    tab: true,
+    palette: true,
+  }),
+  /** One project of the organization: its members and their roles; its crumb is the project's name. */
+  project: page({
+    pattern: '/organizations/:name/projects/:project',
+    href: (name: string, project: string) => `${organizationPath(name)}/projects/${segment(project)}`,
+    label: 'Project',
+    frame: 'organization',
+    module: 'project',
+    crumb: (params) => params.project ?? 'Project',
+  }),
+  usage: page({
+    pattern: '/organizations/:name/usage',
+    href: (name: string) => `${organizationPath(name)}/usage`,
+    label: 'Usage',
+    frame: 'organization',
+    module: 'usage',
+    tab: true,
+    palette: true,
+    loadsSearch: true,
+  }),
+  /** The printable monthly report; `period` as domain/report-periods.ts writes it (none: the current period). */
+  usageReport: page({
+    pattern: '/organizations/:name/usage/report',
+    href: (name: string, period?: string | null) =>
+      `${organizationPath(name)}/usage/report${period ? `?period=${encodeURIComponent(period)}` : ''}`,
+    label: 'Monthly report',
+    frame: 'organization',
+    module: 'usage-report',
+    palette: true,
+    crumb: 'Monthly report',
+    loadsSearch: true,
+  }),
+  settings: page({
+    pattern: '/organizations/:name/settings',
+    href: (name: string) => `${organizationPath(name)}/settings`,
+    label: 'Settings',
+    frame: 'organization',
+    module: 'organization-settings',
+    tab: true,
+    palette: true,
+  }),
+} as const
+
+export type PageId = keyof typeof pages
+
+/** Every page's link builder by id: `paths.members('acme', 'u-1')`. */
+export const paths = Object.fromEntries(
+  Object.entries(pages).map(([id, entry]) => [id, entry.href]),
+) as { [Id in PageId]: (typeof pages)[Id]['href'] }
+
+/** The manifest as a list, in order, with each entry's id. */
+export const pageList = (Object.keys(pages) as PageId[]).map((id) => ({ id, ...(pages[id] as PageEntry) }))
+
+/** An organization's page as tabs and palette list it: `href(name)` opens it as it opens (no search params). */
+export interface OrganizationPage {
+  id: PageId
+  label: string
+  href: (name: string) => string
+}
+
+const organizationPages = (wanted: (entry: PageEntry) => boolean | undefined): OrganizationPage[] =>
+  pageList
+    .filter((entry) => entry.frame === 'organization' && wanted(entry))
+    .map(({ id, label, href }) => ({ id, label, href: (name) => (href as (name: string) => string)(name) }))
+
+/** The pages an organization shows as tabs, in manifest order. */
+export const organizationTabs = organizationPages((entry) => entry.tab)
+
+/** The pages of an organization the command palette offers, in manifest order. */
+export const palettePages = organizationPages((entry) => entry.palette)
 
 /**
  * The path of the same sub-page (settings, members…) under another organization name, e.g.
@@ -27,7 +162,7 @@ export const paths = {
  * old organization leads to the new organization's overview.
  */
 export function pathUnderNewName(pathname: string, oldName: string, newName: string): string {
-  const prefix = paths.organization(oldName)
-  if (pathname !== prefix && !pathname.startsWith(`${prefix}/`)) return paths.organization(newName)
-  return paths.organization(newName) + pathname.slice(prefix.length)
+  const prefix = organizationPath(oldName)
+  if (pathname !== prefix && !pathname.startsWith(`${prefix}/`)) return organizationPath(newName)
+  return organizationPath(newName) + pathname.slice(prefix.length)
 }

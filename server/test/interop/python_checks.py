@@ -1,6 +1,6 @@
 """Drives the local API server through an official UbiOps Python client (3.7.0 or 4.12.0).
 
-Every organizations endpoint is called through the client's own methods and models, the errors
+Every organizations and projects endpoint is called through the client's own methods and models, the errors
 included. Run by server/test/interop.test.ts, which starts the server and creates the callers:
 
     PYTHONPATH=<client folder> /usr/bin/python3 python_checks.py
@@ -316,6 +316,147 @@ def create_with_voucher_and_defaults():
     expect_error(lambda: create(admin, PREFIX + "-badvoucher", voucher="NO-SUCH-" + PREFIX), 400, "voucher:")
 
 
+# Projects, project users, roles and role assignments (shared/API.md, "Projects, access and audit").
+P_ORG = PREFIX + "-projects"
+PROJECT = PREFIX + "-project"
+P_STATE = {}
+
+
+def assignment_create(user_id, role, resource=None):
+    """The generation's RoleAssignmentCreate: 2022 names the user and object, current the assignee and resource."""
+    if CURRENT:
+        fields = {"resource": resource, "resource_type": "project" if resource else None}
+        return ubiops.RoleAssignmentCreate(role=role, assignee=user_id, assignee_type="user", **fields)
+    return ubiops.RoleAssignmentCreate(user_id=user_id, role=role, object_name=resource, object_type="project" if resource else None)
+
+
+def assignments_of(api, user_id):
+    if CURRENT:
+        return api.role_assignments_per_object_list(PROJECT, assignee=user_id, assignee_type="user")
+    return api.role_assignments_per_user_list(PROJECT, user_id)
+
+
+def project_create():
+    create(admin, P_ORG, subscription="free")
+    added = admin.organization_users_create(P_ORG, data=ubiops.OrganizationUserCreate(email=member_email))
+    P_STATE["member_id"] = added.id
+    created = admin.projects_create(data=ubiops.ProjectCreate(name=PROJECT, organization_name=P_ORG))
+    expect(isinstance(created, ubiops.ProjectDetail), "answer is %r" % type(created))
+    expect(created.name == PROJECT and created.organization_name == P_ORG, "project %r" % created)
+    expect(len(created.id) == 36 and created.creation_date is not None, "project %r" % created)
+    expect(created.advanced_permissions is False, "advanced_permissions %r" % created.advanced_permissions)
+    if CURRENT:
+        expect(created.credits is None and created.labels == {} and created.cors_origins == [], "project %r" % created)
+        expect(created.suspended is False and created.suspended_reason is None, "suspended %r" % created.suspended)
+    else:
+        expect(created.gb_seconds is None, "gb_seconds %r" % created.gb_seconds)
+        # 3.7.0's model types `suspended` as a string: it keeps the boolean's text.
+        expect(str(created.suspended) == "False", "suspended %r" % created.suspended)
+    P_STATE["id"] = created.id
+
+
+def project_list_and_get():
+    listed = admin.projects_list(organization=P_ORG) if CURRENT else admin.projects_list()
+    expect(all(isinstance(row, ubiops.ProjectList) for row in listed), "not ProjectList models")
+    expect(PROJECT in [row.name for row in listed], "%s not in %s" % (PROJECT, [row.name for row in listed]))
+    found = admin.projects_get(PROJECT)
+    expect(found.id == P_STATE["id"] and found.organization_name == P_ORG, "project %r" % found)
+
+
+def project_users():
+    users = admin.project_users_list(PROJECT)
+    expect([user.email for user in users] != [] and all(isinstance(u, ubiops.ProjectUserList) for u in users), "users %r" % users)
+    expect(member_email not in [user.email for user in users], "member already in the project")
+    added = admin.project_users_create(PROJECT, data=ubiops.ProjectUserCreate(user_id=P_STATE["member_id"]))
+    expect(isinstance(added, ubiops.ProjectUserList) and added.email == member_email, "added %r" % added)
+    found = admin.project_users_get(PROJECT, P_STATE["member_id"])
+    expect(found.id == P_STATE["member_id"], "user %r" % found)
+    expect(member_email in [user.email for user in admin.project_users_list(PROJECT)], "not listed")
+
+
+def roles():
+    listed = member.roles_list(PROJECT)
+    names = [role.name for role in listed]
+    expect({"project-admin", "project-editor", "project-viewer"} <= set(names), "roles %s" % names)
+    expect(all(isinstance(role, ubiops.RoleList) for role in listed), "not RoleList models")
+
+
+def role_assignments():
+    given = admin.role_assignments_create(PROJECT, data=assignment_create(P_STATE["member_id"], "project-viewer"))
+    expect(isinstance(given, ubiops.RoleAssignmentList), "answer is %r" % type(given))
+    if CURRENT:
+        expect(given.assignee == P_STATE["member_id"] and given.assignee_type == "user", "assignment %r" % given)
+        expect(given.resource == PROJECT and given.resource_type == "project", "assignment %r" % given)
+    else:
+        expect(given.user_id == P_STATE["member_id"], "assignment %r" % given)
+        expect(given.object_name == PROJECT and given.object_type == "project", "assignment %r" % given)
+    expect(given.role == "project-viewer", "role %r" % given.role)
+    listed = assignments_of(admin, P_STATE["member_id"])
+    expect([row.id for row in listed] == [given.id], "listed %r" % listed)
+    expect(admin.role_assignments_get(PROJECT, given.id).role == "project-viewer", "get")
+    # A project user reads their own assignments and the project.
+    expect([row.id for row in assignments_of(member, P_STATE["member_id"])] == [given.id], "own assignments")
+    expect(member.projects_get(PROJECT).name == PROJECT, "member cannot read the project")
+    P_STATE["assignment_id"] = given.id
+
+
+def role_assignment_delete():
+    editor = admin.role_assignments_create(PROJECT, data=assignment_create(P_STATE["member_id"], "project-editor", PROJECT))
+    admin.role_assignments_delete(PROJECT, editor.id)
+    expect_error(lambda: admin.role_assignments_get(PROJECT, editor.id), 404, "no role assignment")
+    expect([row.role for row in assignments_of(admin, P_STATE["member_id"])] == ["project-viewer"], "not deleted")
+
+
+def project_errors():
+    expect_error(
+        lambda: admin.project_users_create(PROJECT, data=ubiops.ProjectUserCreate(user_id="00000000-0000-4000-8000-000000000000")),
+        400,
+        "not a member of the organization",
+    )
+    expect_error(
+        lambda: admin.role_assignments_create(PROJECT, data=assignment_create(P_STATE["member_id"], "project-viewer")),
+        400,
+        "already has the role",
+    )
+    expect_error(
+        lambda: admin.role_assignments_create(PROJECT, data=assignment_create(P_STATE["member_id"], "project-owner")),
+        400,
+        'no role "project-owner"',
+    )
+    expect_error(lambda: admin.projects_create(data=ubiops.ProjectCreate(name=PROJECT, organization_name=P_ORG)), 400, "already exists")
+    expect_error(lambda: admin.projects_create(data=ubiops.ProjectCreate(name="Bad_Name", organization_name=P_ORG)), 400, "name:")
+    expect_error(
+        lambda: member.project_users_create(PROJECT, data=ubiops.ProjectUserCreate(user_id=P_STATE["member_id"])),
+        403,
+        "only project admins",
+    )
+    expect_error(lambda: member.projects_delete(PROJECT), 403, "only admins")
+    expect_error(lambda: outsider.projects_get(PROJECT), 404, "no project")
+    expect_error(lambda: outsider.project_users_list(PROJECT), 404, "no project")
+    expect_error(lambda: admin.projects_get(PREFIX + "-no-project"), 404, "no project")
+    expect_error(lambda: stranger.projects_get(PROJECT), 401, "token")
+
+
+def project_user_removal():
+    admin.project_users_delete(PROJECT, P_STATE["member_id"])
+    expect_error(lambda: admin.project_users_get(PROJECT, P_STATE["member_id"]), 404, "no user")
+    expect_error(lambda: admin.role_assignments_get(PROJECT, P_STATE["assignment_id"]), 404, "no role assignment")
+    expect_error(lambda: member.projects_get(PROJECT), 404, "no project")
+
+
+def organization_removal_takes_roles():
+    given = admin.role_assignments_create(PROJECT, data=assignment_create(P_STATE["member_id"], "project-editor"))
+    admin.organization_users_delete(P_ORG, P_STATE["member_id"])
+    expect_error(lambda: admin.role_assignments_get(PROJECT, given.id), 404, "no role assignment")
+    expect(member_email not in [user.email for user in admin.project_users_list(PROJECT)], "still a project user")
+
+
+def project_delete():
+    admin.projects_delete(PROJECT)
+    expect_error(lambda: admin.projects_get(PROJECT), 404, "no project")
+    expect(admin.organizations_resource_usage(P_ORG).projects == 0, "still counted")
+
+
 CHECKS = [
     ("service status", lambda: expect(admin.service_status().status == "ok", "not ok")),
     ("organizations_create (free)", create_free),
@@ -343,6 +484,16 @@ CHECKS = [
     ("organization_users_delete (empty JSON body)", remove_member),
     ("error 400: member added twice", member_twice),
     ("organizations_update (subscription, by staff)", staff_changes_subscription),
+    ("projects_create", project_create),
+    ("projects_list, projects_get", project_list_and_get),
+    ("project_users_list, project_users_create, project_users_get", project_users),
+    ("roles_list (project user)", roles),
+    ("role_assignments_create, list, get", role_assignments),
+    ("role_assignments_delete", role_assignment_delete),
+    ("project errors: 400 non-member, twice, unknown role, taken and bad name; 403; 404; 401", project_errors),
+    ("project_users_delete takes the user's roles", project_user_removal),
+    ("organization_users_delete takes project roles", organization_removal_takes_roles),
+    ("projects_delete", project_delete),
 ]
 if CURRENT:
     CHECKS += [

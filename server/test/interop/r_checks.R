@@ -1,5 +1,5 @@
 # Drives the local API server through the official UbiOps R client 0.5.0 (2022 generation).
-# Every organizations endpoint through the client's own functions, the errors included. Run by
+# Every organizations and projects endpoint through the client's own functions, the errors included. Run by
 # server/test/interop.test.ts, which starts the server and creates the callers:
 #   R_LIBS=<lib with ubiops installed> Rscript r_checks.R
 # Environment: as python_checks.py (UBIOPS_API_URL, ADMIN_TOKEN, MEMBER_TOKEN, MEMBER_EMAIL,
@@ -178,6 +178,90 @@ check("organization_users_delete", function() {
 check("error 400: member added twice", function() {
   ubiops::organization_users_create(ORG, list(email = MEMBER_EMAIL), UBIOPS_API_TOKEN = ADMIN)
   expect_error(ubiops::organization_users_create(ORG, list(email = MEMBER_EMAIL), UBIOPS_API_TOKEN = ADMIN), 400, "already a member")
+})
+
+# Projects, project users, roles and role assignments (2022 shapes). The client takes the project
+# from UBIOPS_PROJECT, given here per call.
+P_ORG <- paste0(PREFIX, "-projects")
+PROJECT <- paste0(PREFIX, "-project")
+project_call <- function(fn, ..., token = ADMIN, project = PROJECT) fn(..., UBIOPS_API_TOKEN = token, UBIOPS_PROJECT = project)
+
+check("projects_create", function() {
+  ubiops::organizations_create(list(name = P_ORG, subscription = "free"), UBIOPS_API_TOKEN = ADMIN)
+  state$p_member_id <- ubiops::organization_users_create(P_ORG, list(email = MEMBER_EMAIL), UBIOPS_API_TOKEN = ADMIN)$id
+  created <- ubiops::projects_create(list(name = PROJECT, organization_name = P_ORG), UBIOPS_API_TOKEN = ADMIN)
+  expect(created$name == PROJECT && created$organization_name == P_ORG, "project")
+  expect(identical(created$advanced_permissions, FALSE) && identical(created$suspended, FALSE), "flags")
+  expect(nchar(created$id) == 36, paste("id", created$id))
+  expect("gb_seconds" %in% names(created) && !("credits" %in% names(created)), paste(names(created), collapse = ","))
+})
+
+check("projects_list, projects_get", function() {
+  names <- vapply(ubiops::projects_list(UBIOPS_API_TOKEN = ADMIN), function(p) p$name, "")
+  expect(PROJECT %in% names, paste(names, collapse = ","))
+  expect(project_call(ubiops::projects_get)$organization_name == P_ORG, "organization_name")
+})
+
+check("project_users_create, project_users_list, project_users_get", function() {
+  added <- project_call(ubiops::project_users_create, list(user_id = state$p_member_id))
+  expect(added$email == MEMBER_EMAIL, "added")
+  emails <- vapply(project_call(ubiops::project_users_list), function(u) u$email, "")
+  expect(MEMBER_EMAIL %in% emails && length(emails) == 2, paste(emails, collapse = ","))
+  expect(project_call(ubiops::project_users_get, state$p_member_id)$id == state$p_member_id, "get")
+})
+
+check("roles_list (project user)", function() {
+  names <- vapply(project_call(ubiops::roles_list, token = MEMBER), function(r) r$name, "")
+  expect(all(c("project-admin", "project-editor", "project-viewer") %in% names), paste(names, collapse = ","))
+})
+
+check("role_assignments_create, role_assignments_per_user_list, role_assignments_get", function() {
+  given <- project_call(ubiops::role_assignments_create, list(user_id = state$p_member_id, role = "project-viewer"))
+  expect(given$user_id == state$p_member_id && given$role == "project-viewer", "assignment")
+  expect(given$object_type == "project" && given$object_name == PROJECT, "object")
+  listed <- project_call(ubiops::role_assignments_per_user_list, state$p_member_id)
+  expect(length(listed) == 1 && listed[[1]]$id == given$id, "listed")
+  expect(project_call(ubiops::role_assignments_get, given$id)$role == "project-viewer", "get")
+  own <- project_call(ubiops::role_assignments_per_user_list, state$p_member_id, token = MEMBER)
+  expect(length(own) == 1, "a project user reads their own assignments")
+  state$assignment_id <- given$id
+})
+
+check("role_assignments_delete", function() {
+  editor <- project_call(ubiops::role_assignments_create,
+    list(user_id = state$p_member_id, role = "project-editor", object_name = PROJECT, object_type = "project"))
+  project_call(ubiops::role_assignments_delete, editor$id)
+  expect_error(project_call(ubiops::role_assignments_get, editor$id), 404, "no role assignment")
+})
+
+check("project errors: 400 non-member, twice, unknown role; 403; 404", function() {
+  expect_error(project_call(ubiops::project_users_create, list(user_id = "00000000-0000-4000-8000-000000000000")),
+    400, "is not a member of the organization")
+  expect_error(project_call(ubiops::role_assignments_create, list(user_id = state$p_member_id, role = "project-viewer")),
+    400, "already has the role")
+  expect_error(project_call(ubiops::role_assignments_create, list(user_id = state$p_member_id, role = "project-owner")),
+    400, 'no role "project-owner"')
+  expect_error(ubiops::projects_create(list(name = PROJECT, organization_name = P_ORG), UBIOPS_API_TOKEN = ADMIN), 400, "already exists")
+  expect_error(project_call(ubiops::project_users_create, list(user_id = state$p_member_id), token = MEMBER), 403, "Only project admins")
+  expect_error(project_call(ubiops::projects_delete, token = MEMBER), 403, "Only admins")
+  expect_error(project_call(ubiops::projects_get, token = OUTSIDER), 404, "no project")
+})
+
+check("project_users_delete takes the user's roles", function() {
+  project_call(ubiops::project_users_delete, state$p_member_id)
+  expect_error(project_call(ubiops::project_users_get, state$p_member_id), 404, "no user")
+  expect_error(project_call(ubiops::role_assignments_get, state$assignment_id), 404, "no role assignment")
+})
+
+check("organization_users_delete takes project roles", function() {
+  given <- project_call(ubiops::role_assignments_create, list(user_id = state$p_member_id, role = "project-editor"))
+  ubiops::organization_users_delete(P_ORG, state$p_member_id, UBIOPS_API_TOKEN = ADMIN)
+  expect_error(project_call(ubiops::role_assignments_get, given$id), 404, "no role assignment")
+})
+
+check("projects_delete", function() {
+  project_call(ubiops::projects_delete)
+  expect_error(project_call(ubiops::projects_get), 404, "no project")
 })
 
 cat(sprintf('SUMMARY {"passed": %d, "failed": %d, "client": "%s", "generation": "2022"}\n',

@@ -13,6 +13,7 @@ describe('buildCommands', () => {
     expect(commands.filter((c) => c.group === 'Organizations').map((c) => c.run)).toEqual([
       { kind: 'navigate', to: '/organizations/acme' },
       { kind: 'navigate', to: '/organizations/acme/members' },
+      { kind: 'navigate', to: '/organizations/acme/projects' },
       { kind: 'navigate', to: '/organizations/acme/usage' },
       { kind: 'navigate', to: '/organizations/acme/usage/report' },
       { kind: 'navigate', to: '/organizations/acme/settings' },
@@ -50,7 +51,7 @@ describe('matchCommands', () => {
   it('shows actions, current pages and a few organizations, no members, for an empty query', () => {
     const shown = matchCommands(commands, '  ')
     expect(shown.filter((c) => c.group === 'Actions')).toHaveLength(3)
-    expect(shown.filter((c) => c.group === 'Pages')).toHaveLength(5)
+    expect(shown.filter((c) => c.group === 'Pages')).toHaveLength(6)
     expect(shown.filter((c) => c.group === 'Organizations')).toHaveLength(8)
     expect(shown.some((c) => c.group === 'Members')).toBe(false)
   })

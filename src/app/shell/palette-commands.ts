@@ -1,5 +1,5 @@
 // What the command palette offers, and how a query narrows it: pure, so it is tested without a page.
-import { paths } from '../../lib/paths'
+import { palettePages, paths } from '../../lib/paths'
 
 /** What choosing a command does: go to an address, or run one of the palette host's actions. */
 export type PaletteRun =
@@ -20,15 +20,6 @@ export interface PaletteCommand {
 
 export const PALETTE_GROUPS: readonly PaletteGroup[] = ['Actions', 'Pages', 'Organizations', 'Members']
 
-/** The pages of one organization, with their addresses from src/lib/paths. */
-export const ORGANIZATION_PAGES = [
-  { page: '', label: 'Overview', path: paths.organization },
-  { page: 'members', label: 'Members', path: (name: string) => paths.members(name) },
-  { page: 'usage', label: 'Usage', path: paths.usage },
-  { page: 'report', label: 'Monthly report', path: (name: string) => paths.usageReport(name) },
-  { page: 'settings', label: 'Settings', path: paths.settings },
-] as const
-
 export interface PaletteInput {
   /** the names of the organizations the caller can see */
   organizations: readonly string[]
@@ -42,7 +33,7 @@ export interface PaletteInput {
 
 /**
  * Every command for the situation: actions first (create organization; add member and export
- * when an organization is open), the current organization's pages, every organization and each
+ * when an organization is open), the current organization's pages (the manifest's palette pages), every organization and each
  * of its pages, and the current organization's members (by email, to their details).
  */
 export function buildCommands({
@@ -76,13 +67,13 @@ export function buildCommands({
       keywords: 'download',
       run: { kind: 'action', action: 'export-members' },
     })
-    for (const { page, label, path } of ORGANIZATION_PAGES)
+    for (const { id, label, href } of palettePages)
       commands.push({
-        id: `page:${page}`,
+        id: `page:${id}`,
         group: 'Pages',
         label,
         keywords: current,
-        run: { kind: 'navigate', to: path(current) },
+        run: { kind: 'navigate', to: href(current) },
       })
   }
   for (const organization of organizations) {
@@ -93,13 +84,14 @@ export function buildCommands({
       keywords: 'go to organization overview',
       run: { kind: 'navigate', to: paths.organization(organization) },
     })
-    for (const { page, label, path } of ORGANIZATION_PAGES.slice(1))
+    // The organization's own command above opens its overview (the first page).
+    for (const { id, label, href } of palettePages.slice(1))
       commands.push({
-        id: `organization:${organization}:${page}`,
+        id: `organization:${organization}:${id}`,
         group: 'Organizations',
         label: `${organization} › ${label}`,
         keywords: 'go to',
-        run: { kind: 'navigate', to: path(organization) },
+        run: { kind: 'navigate', to: href(organization) },
       })
   }
   if (current !== undefined)

@@ -13,14 +13,17 @@ export interface Crumb {
  * the route table (src/app/router.tsx), react-router's place for what a route says about itself.
  */
 export interface CrumbHandle {
-  crumb: string
+  /** The page's label, or how to name it from the route's params (a project's page: its name). */
+  crumb: string | ((params: Readonly<Record<string, string | undefined>>) => string)
 }
 
 /** The label the deepest matched route gives its page (see {@link CrumbHandle}); undefined when none does. */
 export function pageCrumb(matches: readonly UIMatch[]): string | undefined {
   for (let index = matches.length - 1; index >= 0; index -= 1) {
     const handle = matches[index]?.handle as Partial<CrumbHandle> | undefined
+    const match = matches[index]
     if (typeof handle?.crumb === 'string') return handle.crumb
+    if (typeof handle?.crumb === 'function' && match) return handle.crumb(match.params)
   }
   return undefined
 }

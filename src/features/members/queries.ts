@@ -1,9 +1,11 @@
 import { queryOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query'
 import type { Credential } from '../../api/auth-token'
+import { requestAnswer } from '../../api/answers'
 import { apiRequest, segment } from '../../api/client'
 import type { Member, MemberCreate, OrganizationDetail } from '../../api/types'
 import { userQueries } from '../auth/queries'
 import { organizationQueries } from '../organizations/queries'
+import { projectQueries } from '../projects/queries'
 
 export const memberQueries = {
   all: (organization: string) => ['organizations', organization, 'members'] as const,
@@ -11,13 +13,15 @@ export const memberQueries = {
     queryOptions({
       queryKey: [...memberQueries.all(organization), 'list'] as const,
       queryFn: ({ signal }) =>
-        apiRequest<Member[]>(`/organizations/${segment(organization)}/users`, { signal }),
+        requestAnswer('memberList', `/organizations/${segment(organization)}/users`, { signal }),
     }),
   detail: (organization: string, userId: string) =>
     queryOptions({
       queryKey: [...memberQueries.all(organization), 'detail', userId] as const,
       queryFn: ({ signal }) =>
-        apiRequest<Member>(`/organizations/${segment(organization)}/users/${segment(userId)}`, { signal }),
+        requestAnswer('member', `/organizations/${segment(organization)}/users/${segment(userId)}`, {
+          signal,
+        }),
     }),
 }
 
@@ -26,16 +30,20 @@ const userPath = (organization: string, userId: string) => `${usersPath(organiza
 
 /** POST users: adds one member. Used by the single form and, row by row, by the bulk import. */
 export function addMember(organization: string, body: MemberCreate, signal?: AbortSignal): Promise<Member> {
-  return apiRequest<Member>(usersPath(organization), { method: 'POST', body, signal })
+  return requestAnswer('member', usersPath(organization), { method: 'POST', body, signal })
 }
 
-/** Everything that shows who is in the organization: the members, the resource counts (users), the admin right. */
+/**
+ * Everything that shows who is in the organization: the members, the resource counts (users), the
+ * admin right, and the projects' users and roles (a removed member leaves every project).
+ */
 export async function invalidateMembership(queryClient: QueryClient, organization: string): Promise<void> {
   await Promise.all([
     queryClient.invalidateQueries({ queryKey: memberQueries.all(organization) }),
     queryClient.invalidateQueries({ queryKey: organizationQueries.resources(organization).queryKey }),
     // A role change may be the caller's own: the settings page asks again whether they are admin.
     queryClient.invalidateQueries({ queryKey: organizationQueries.adminRights(organization) }),
+    queryClient.invalidateQueries({ queryKey: projectQueries.all(organization) }),
   ])
 }
 
@@ -78,7 +86,7 @@ export function useUpdateMemberRole(organization: string) {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: ({ member, admin }: { member: Member; admin: boolean }) =>
-      apiRequest<Member>(userPath(organization, member.id), { method: 'PATCH', body: { admin } }),
+      requestAnswer('member', userPath(organization, member.id), { method: 'PATCH', body: { admin } }),
     onMutate: async ({ member, admin }) => {
       await queryClient.cancelQueries({ queryKey: memberQueries.all(organization) })
       setAdmin(queryClient, organization, member.id, admin)
@@ -125,7 +133,8 @@ export async function removeMember(
     dropRow()
     // keepalive: when the tab closes during the undo window the removal is sent as it goes
     // (pending-removals.ts), and must not be cancelled with the page.
-    await apiRequest<void>(userPath(organization, member.id), {
+    // The answer is empty (204): nothing is read, so nothing to check.
+    await apiRequest(userPath(organization, member.id), {
       method: 'DELETE',
       keepalive: true,
       credential,

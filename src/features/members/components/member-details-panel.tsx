@@ -6,6 +6,7 @@ import { ErrorState, PendingState } from '../../../components/ui/query-state'
 import { SidePanel } from '../../../components/ui/side-panel'
 import { displayName } from '../lib/member-list'
 import { memberQueries } from '../queries'
+import { MemberProjectAccess } from './member-project-access'
 import { MemberRowActions, type RowActionHandlers } from './member-row-actions'
 
 interface MemberDetailsPanelProps extends RowActionHandlers {
@@ -50,6 +51,7 @@ export function MemberDetailsPanel({
     >
       {member ? (
         <MemberDetails
+          organization={organization}
           member={member}
           canAdminister={canAdminister}
           isOnlyAdmin={isOnlyAdmin}
@@ -73,6 +75,7 @@ export function MemberDetailsPanel({
 }
 
 function MemberDetails({
+  organization,
   member,
   canAdminister,
   isOnlyAdmin,
@@ -83,7 +86,7 @@ function MemberDetails({
   canAdminister: boolean
   isOnlyAdmin: boolean
   guardReason: string
-} & RowActionHandlers) {
+} & RowActionHandlers & { organization: string }) {
   const reasonId = useId()
   return (
     <div className="stack">
@@ -127,6 +130,7 @@ function MemberDetails({
           <MemberRowActions member={member} isOnlyAdmin={isOnlyAdmin} guardReasonId={reasonId} {...actions} />
         </section>
       )}
+      {canAdminister && <MemberProjectAccess organization={organization} member={member} />}
     </div>
   )
 }

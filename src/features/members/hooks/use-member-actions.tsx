@@ -5,6 +5,7 @@ import { ConfirmDialog } from '../../../components/ui/dialog'
 import { errorMessageOf } from '../../../components/ui/query-state'
 import { useToast } from '../../../components/ui/toast'
 import { displayName } from '../lib/member-list'
+import { RolesThatGo } from '../components/roles-that-go'
 import { scheduleRemoval, undoRemoval, UNDO_WINDOW_MS } from '../pending-removals'
 import { currentOrganizationName, removeMember, useUpdateMemberRole } from '../queries'
 import { organizationQueries } from '../../organizations/queries'
@@ -89,10 +90,13 @@ export function useMemberActions(
       isDestructive
     >
       {toRemove && (
-        <p>
-          <strong>{toRemove.email}</strong> will no longer be a member of {organization}, and loses their
-          roles in every project of the organization. You can undo this for a few seconds afterwards.
-        </p>
+        <div className="stack-sm">
+          <p>
+            <strong>{toRemove.email}</strong> will no longer be a member of {organization}, and loses their
+            roles in every project of the organization. You can undo this for a few seconds afterwards.
+          </p>
+          <RolesThatGo organization={organization} member={toRemove} />
+        </div>
       )}
     </ConfirmDialog>
   )

@@ -4,21 +4,18 @@ import { Link, useLocation, useMatches } from 'react-router'
 import { isApiError } from '../../../api/client'
 import { Breadcrumbs, pageCrumb } from '../../../components/ui/breadcrumbs'
 import { ErrorState, PendingState } from '../../../components/ui/query-state'
-import { paths } from '../../../lib/paths'
+import { organizationTabs, paths } from '../../../lib/paths'
 import { organizationQueries } from '../queries'
 import { OrganizationNotFound } from './organization-not-found'
 
-const TABS = [
-  { label: 'Overview', path: paths.organization },
-  { label: 'Members', path: (name: string) => paths.members(name) },
-  { label: 'Usage', path: paths.usage },
-  { label: 'Settings', path: paths.settings },
-] as const
-
-/** The tab of the address: the one whose page it is or lies under (members/:userId is Members). */
+/**
+ * The tab of the address: the one whose page it is or lies under (members/:userId is Members),
+ * else the first (the overview, whose address is the organization's own).
+ */
 function currentTab(pathname: string, name: string) {
   const isUnder = (path: string) => pathname === path || pathname.startsWith(`${path}/`)
-  return TABS.slice(1).find((tab) => isUnder(tab.path(name))) ?? TABS[0]
+  const [first, ...rest] = organizationTabs
+  return rest.find((tab) => isUnder(tab.href(name))) ?? first!
 }
 
 /**
@@ -46,15 +43,15 @@ export function OrganizationLayout({ name, children }: { name: string; children:
           { label: name, to: base },
           ...(page === undefined
             ? [{ label: current.label }]
-            : [{ label: current.label, to: current.path(name) }, { label: page }]),
+            : [{ label: current.label, to: current.href(name) }, { label: page }]),
         ]}
       />
       <h1 className="ui-page-header__title">{name}</h1>
       <nav aria-label="Organization sections">
         <ul className="tabs">
-          {TABS.map((tab) => (
-            <li key={tab.label}>
-              <Link to={tab.path(name)} aria-current={tab === current ? 'page' : undefined}>
+          {organizationTabs.map((tab) => (
+            <li key={tab.id}>
+              <Link to={tab.href(name)} aria-current={tab === current ? 'page' : undefined}>
                 {tab.label}
               </Link>
             </li>

@@ -1,0 +1,214 @@
+import type { FastifyInstance } from 'fastify'
+import { timestamp } from '../../domain/dates'
+import {
+  projectNameOfDeletedProblem,
+  projectNameProblem,
+  projectNameTakenProblem,
+} from '../../domain/project'
+import { organizationFor, projectFor } from '../auth/access'
+import { badRequest, notFound } from '../lib/http-error'
+import { randomUUID } from 'node:crypto'
+import type { ProjectRow } from '../repositories/projects'
+import {
+  projectCreateBody,
+  projectCreateBodyCurrent,
+  projectParams,
+  projectsQuery,
+  projectUserCreateBody,
+  projectUserParams,
+} from '../schemas/bodies'
+import { arrayOf, ref } from '../schemas/openapi'
+
+type ProjectParams = { project_name: string }
+type ProjectUserParams = ProjectParams & { user_id: string }
+interface ProjectCreateInput {
+  name: string
+  organization_name: string
+  advanced_permissions?: boolean
+  labels?: Record<string, string> | null
+  cors_origins?: string[] | null
+}
+
+// Each answer is built with the fields of both generations; the generation's response schema (its
+// OpenAPI document) serializes only its own: 2022 `gb_seconds`, current `credits`, `labels` and
+// `cors_origins` (the official clients' ProjectList and ProjectDetail).
+
+/** ProjectList: limits are null (none) until projects have limits. */
+export function projectListed(project: ProjectRow) {
+  return {
+    id: project.id,
+    name: project.name,
+    creation_date: project.creation_date,
+    advanced_permissions: project.advanced_permissions === 1,
+    organization_name: project.organization_name,
+    gb_seconds: null,
+    credits: null,
+    labels: JSON.parse(project.labels) as Record<string, string>,
+  }
+}
+
+/** ProjectDetail: the list's fields, whether the project is suspended and why, and its CORS origins. */
+export function projectDetail(project: ProjectRow) {
+  return {
+    ...projectListed(project),
+    suspended: false,
+    suspended_reason: null,
+    cors_origins: JSON.parse(project.cors_origins) as string[],
+  }
+}
+
+/**
+ * Projects and their users (shared/API.md, "Projects, access and audit"). Organization admins create
+ * and delete projects; project admins and organization admins manage a project's users; every
+ * project user reads the project and its users.
+ */
+export async function projectsRoutes(app: FastifyInstance): Promise<void> {
+  const { projects, projectAccess, members } = app.repositories
+  const generation = app.apiGeneration
+
+  const notAProjectUser = (userId: string, project: string) =>
+    notFound(
+      `There is no user with id "${userId}" in the project "${project}". Its user list has the current ids.`,
+    )
+
+  app.get<{ Querystring: { organization?: string } }>(
+    '/projects',
+    { schema: { querystring: projectsQuery, response: { 200: arrayOf('ProjectList') } } },
+    async (request) => {
+      const { organization: organizationName } = request.query
+      if (organizationName === undefined)
+        return projects.listVisibleTo(request.user.id, null).map((row) => projectListed(row))
+      const organization = organizationFor(request, organizationName, 'member')
+      // Staff act as the platform operator: they see every project of the organization.
+      const rows = request.user.staff
+        ? projects.listOfOrganization(organization.id)
+        : projects.listVisibleTo(request.user.id, organization.id)
+      return rows.map((row) => projectListed(row))
+    },
+  )
+
+  app.post<{ Body: ProjectCreateInput }>(
+    '/projects',
+    {
+      schema: {
+        body: generation === 'current' ? projectCreateBodyCurrent : projectCreateBody,
+        response: { 201: ref('ProjectDetail') },
+      },
+    },
+    async (request, reply) => {
+      const body = request.body
+      const nameProblem = projectNameProblem(body.name)
+      if (nameProblem) throw badRequest([`name: ${nameProblem}`])
+      // Check and insert in one IMMEDIATE transaction: of two creators of one name, one wins.
+      const created = app.db
+        .transaction(() => {
+          const organization = organizationFor(request, body.organization_name, 'admin')
+          if (projects.findByName(body.name))
+            throw badRequest([`name: ${projectNameTakenProblem(body.name)}`])
+          if (projects.wasDeletedName(organization.id, body.name))
+            throw badRequest([`name: ${projectNameOfDeletedProblem(body.name, organization.name)}`])
+          const id = randomUUID()
+          projects.insert({
+            id,
+            name: body.name,
+            organization_id: organization.id,
+            creation_date: timestamp(),
+            advanced_permissions: body.advanced_permissions ?? false,
+            labels: (generation === 'current' && body.labels) || {},
+            cors_origins: (generation === 'current' && body.cors_origins) || [],
+          })
+          // As on the hosted API, the organization's admins become the new project's admins.
+          const projectAdmin = projectAccess.findRole(id, 'project-admin')!
+          for (const admin of members.list(organization.id).filter((member) => member.admin === 1)) {
+            projectAccess.addUser(id, admin.id)
+            projectAccess.assign({
+              projectId: id,
+              roleId: projectAdmin.id,
+              assignee: { type: 'user', userId: admin.id },
+            })
+          }
+          return projects.findByName(body.name)!
+        })
+        .immediate()
+      return reply.code(201).send(projectDetail(created))
+    },
+  )
+
+  app.get<{ Params: ProjectParams }>(
+    '/projects/:project_name',
+    { schema: { params: projectParams, response: { 200: ref('ProjectDetail') } } },
+    async (request) => projectDetail(projectFor(request, request.params.project_name, 'member').project),
+  )
+
+  app.delete<{ Params: ProjectParams }>(
+    '/projects/:project_name',
+    { schema: { params: projectParams } },
+    async (request, reply) => {
+      app.db
+        .transaction(() => {
+          const { project } = projectFor(request, request.params.project_name, 'organization-admin')
+          projects.delete(project.id, timestamp())
+        })
+        .immediate()
+      return reply.code(204).send()
+    },
+  )
+
+  app.get<{ Params: ProjectParams }>(
+    '/projects/:project_name/users',
+    { schema: { params: projectParams, response: { 200: arrayOf('ProjectUser') } } },
+    async (request) =>
+      projectAccess.listUsers(projectFor(request, request.params.project_name, 'member').project.id),
+  )
+
+  app.post<{ Params: ProjectParams; Body: { user_id: string } }>(
+    '/projects/:project_name/users',
+    { schema: { params: projectParams, body: projectUserCreateBody, response: { 201: ref('ProjectUser') } } },
+    async (request, reply) => {
+      const { user_id: userId } = request.body
+      const added = app.db
+        .transaction(() => {
+          const { project } = projectFor(request, request.params.project_name, 'project-admin')
+          // Checked in the same transaction as the insert: a member removed meanwhile is not added.
+          if (!members.find(project.organization_id, userId))
+            throw badRequest([
+              `user_id: "${userId}" is not a member of the organization "${project.organization_name}"; ` +
+                'add them to the organization first.',
+            ])
+          if (projectAccess.findUser(project.id, userId))
+            throw badRequest([`user_id: "${userId}" is already a user of the project "${project.name}".`])
+          projectAccess.addUser(project.id, userId)
+          return projectAccess.findUser(project.id, userId)!
+        })
+        .immediate()
+      return reply.code(201).send(added)
+    },
+  )
+
+  app.get<{ Params: ProjectUserParams }>(
+    '/projects/:project_name/users/:user_id',
+    { schema: { params: projectUserParams, response: { 200: ref('ProjectUser') } } },
+    async (request) => {
+      const { project } = projectFor(request, request.params.project_name, 'member')
+      const user = projectAccess.findUser(project.id, request.params.user_id)
+      if (!user) throw notAProjectUser(request.params.user_id, project.name)
+      return user
+    },
+  )
+
+  app.delete<{ Params: ProjectUserParams }>(
+    '/projects/:project_name/users/:user_id',
+    { schema: { params: projectUserParams } },
+    async (request, reply) => {
+      app.db
+        .transaction(() => {
+          const { project } = projectFor(request, request.params.project_name, 'project-admin')
+          // The user's role assignments in the project go with them (foreign key, migration 007).
+          if (!projectAccess.removeUser(project.id, request.params.user_id))
+            throw notAProjectUser(request.params.user_id, project.name)
+        })
+        .immediate()
+      return reply.code(204).send()
+    },
+  )
+}

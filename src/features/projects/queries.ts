@@ -1,0 +1,392 @@
+// Projects of an organization, their users, roles and role assignments: the key factory, the
+// queryOptions and the mutations. Every answer leaves src/api as the dashboard's model, and the
+// generation is read from the project's own answer, so nothing outside src/api/project-answers.ts
+// knows how the two generations differ.
+import { queryOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query'
+import { requestAnswer } from '../../api/answers'
+import { apiRequest, isApiError, segment } from '../../api/client'
+import type { Project, RoleAssignment } from '../../api/model'
+import {
+  projectOf,
+  projectRoleOf,
+  projectUserOf,
+  roleAssignmentRequest,
+  roleAssignmentsOf2022,
+  roleAssignmentsOfCurrent,
+} from '../../api/project-answers'
+import { createLimiter } from '../../lib/limiter'
+import { organizationQueries } from '../organizations/queries'
+
+const projectPath = (project: string) => `/projects/${segment(project)}`
+const projectUsersPath = (project: string) => `${projectPath(project)}/users`
+const roleAssignmentsPath = (project: string) => `${projectPath(project)}/role-assignments`
+
+/**
+ * Every read of a project (detail, users, roles, role assignments) waits for one of six slots:
+ * the access matrix asks for forty projects at once, and the 2022 generation lists role
+ * assignments one request per user, so without a bound one page could flood the API.
+ */
+const projectReads = createLimiter(6)
+
+/** requestAnswer behind the projects' bound; each request takes a slot of its own (no nesting). */
+const readProject: typeof requestAnswer = (name, path, init) =>
+  projectReads.run(() => requestAnswer(name, path, init), { signal: init?.signal ?? undefined })
+
+export const projectQueries = {
+  /** Everything cached about the organization's projects starts with this. */
+  all: (organization: string) => [...organizationQueries.scope(organization), 'projects'] as const,
+  /** Everything cached about one project (detail, users, roles, role assignments). */
+  scope: (organization: string, project: string) =>
+    [...projectQueries.all(organization), 'project', project] as const,
+  /** GET /projects?organization=: the caller's projects, all of them for an organization admin. */
+  list: (organization: string) =>
+    queryOptions({
+      queryKey: [...projectQueries.all(organization), 'list'] as const,
+      queryFn: async ({ signal }): Promise<Project[]> => {
+        const answer = await requestAnswer(
+          'projectList',
+          `/projects?organization=${encodeURIComponent(organization)}`,
+          { signal },
+        )
+        return answer.map(projectOf).sort((a, b) => a.name.localeCompare(b.name))
+      },
+    }),
+  detail: (organization: string, project: string) =>
+    queryOptions({
+      queryKey: [...projectQueries.scope(organization, project), 'detail'] as const,
+      queryFn: async ({ signal }) =>
+        projectOf(await readProject('project', projectPath(project), { signal })),
+    }),
+  /** The project's users, by email. */
+  users: (organization: string, project: string) =>
+    queryOptions({
+      queryKey: [...projectQueries.scope(organization, project), 'users'] as const,
+      queryFn: async ({ signal }) =>
+        (await readProject('projectUserList', projectUsersPath(project), { signal }))
+          .map(projectUserOf)
+          .sort((a, b) => a.email.localeCompare(b.email)),
+    }),
+  /** The roles that can be given in the project. */
+  roles: (organization: string, project: string) =>
+    queryOptions({
+      queryKey: [...projectQueries.scope(organization, project), 'roles'] as const,
+      queryFn: async ({ signal }) =>
+        (await readProject('roleList', `${projectPath(project)}/roles`, { signal })).map(projectRoleOf),
+      staleTime: 5 * 60_000,
+    }),
+  /**
+   * Every user's project-wide roles in the project (project admins and organization admins may
+   * read them; others get a 403, which the views say). Current generation: one request; 2022:
+   * one per project user, at most six in flight.
+   */
+  roleAssignments: (organization: string, project: string) =>
+    queryOptions({
+      queryKey: [...projectQueries.scope(organization, project), 'role-assignments'] as const,
+      queryFn: async ({ signal, client }): Promise<RoleAssignment[]> => {
+        const { generation } = await client.ensureQueryData(projectQueries.detail(organization, project))
+        if (generation === 'current') {
+          const answer = await readProject(
+            'roleAssignmentCurrentList',
+            `${roleAssignmentsPath(project)}?assignee_type=user`,
+            { signal },
+          )
+          return roleAssignmentsOfCurrent(answer, project)
+        }
+        const users = await client.fetchQuery(projectQueries.users(organization, project))
+        const perUser = await Promise.all(
+          users.map((user) =>
+            readProject(
+              'roleAssignment2022List',
+              `${projectUsersPath(project)}/${segment(user.id)}/role-assignments`,
+              { signal },
+            ),
+          ),
+        )
+        return roleAssignmentsOf2022(perUser.flat(), project)
+      },
+    }),
+  /**
+   * The caller's own project-wide roles, for "your role" on the projects list; null when the API
+   * does not let them read assignments (they are a project user without the admin role).
+   */
+  ownRoles: (organization: string, project: string, userId: string) =>
+    queryOptions({
+      queryKey: [...projectQueries.scope(organization, project), 'own-roles', userId] as const,
+      queryFn: async ({ signal, client }): Promise<string[] | null> => {
+        const { generation } = await client.ensureQueryData(projectQueries.detail(organization, project))
+        try {
+          if (generation === 'current') {
+            const answer = await readProject(
+              'roleAssignmentCurrentList',
+              `${roleAssignmentsPath(project)}?assignee=${encodeURIComponent(userId)}&assignee_type=user`,
+              { signal },
+            )
+            return roleAssignmentsOfCurrent(answer, project)
+              .filter((assignment) => assignment.userId === userId)
+              .map((assignment) => assignment.role)
+          }
+          const answer = await readProject(
+            'roleAssignment2022List',
+            `${projectUsersPath(project)}/${segment(userId)}/role-assignments`,
+            { signal },
+          )
+          return roleAssignmentsOf2022(answer, project).map((assignment) => assignment.role)
+        } catch (error) {
+          if (isApiError(error, 403)) return null
+          throw error
+        }
+      },
+    }),
+}
+
+/** Everything a change of the project's people or roles touches: its users, assignments, counts. */
+export async function invalidateProjectAccess(
+  queryClient: QueryClient,
+  organization: string,
+  project: string,
+): Promise<void> {
+  await Promise.all([
+    queryClient.invalidateQueries({ queryKey: projectQueries.scope(organization, project) }),
+    queryClient.invalidateQueries({ queryKey: projectQueries.list(organization).queryKey }),
+  ])
+}
+
+export interface GiveRole {
+  project: string
+  userId: string
+  role: string
+}
+
+/**
+ * Gives `userId` the role on the whole project. A member of the organization who is not yet a
+ * user of the project is added to it first, since the API refuses roles to non-users. Does not
+ * invalidate: the callers do, once for a batch.
+ */
+export async function giveRole(
+  queryClient: QueryClient,
+  organization: string,
+  { project, userId, role }: GiveRole,
+  signal?: AbortSignal,
+): Promise<RoleAssignment> {
+  const [{ generation }, users] = await Promise.all([
+    queryClient.ensureQueryData(projectQueries.detail(organization, project)),
+    queryClient.fetchQuery(projectQueries.users(organization, project)),
+  ])
+  if (!users.some((user) => user.id === userId)) {
+    try {
+      await apiRequest(projectUsersPath(project), { method: 'POST', body: { user_id: userId }, signal })
+    } catch (error) {
+      // Added meanwhile (another tab, another admin): a user already, which is what was wanted.
+      if (!isApiError(error, 400) || !/already/i.test(error.message)) throw error
+    }
+  }
+  const body = roleAssignmentRequest(generation, project, userId, role)
+  if (generation === '2022') {
+    const answer = await requestAnswer('roleAssignment2022', roleAssignmentsPath(project), {
+      method: 'POST',
+      body,
+      signal,
+    })
+    return (
+      roleAssignmentsOf2022([answer], project)[0] ?? { id: answer.id, projectName: project, userId, role }
+    )
+  }
+  const answer = await requestAnswer('roleAssignmentCurrent', roleAssignmentsPath(project), {
+    method: 'POST',
+    body,
+    signal,
+  })
+  return (
+    roleAssignmentsOfCurrent([answer], project)[0] ?? { id: answer.id, projectName: project, userId, role }
+  )
+}
+
+/** DELETE one role assignment. Does not invalidate: the callers do. */
+export async function takeRole(assignment: RoleAssignment, signal?: AbortSignal): Promise<void> {
+  await apiRequest<void>(`${roleAssignmentsPath(assignment.projectName)}/${segment(assignment.id)}`, {
+    method: 'DELETE',
+    signal,
+  })
+}
+
+/** Puts or replaces assignments in a project's cached list, so a change shows before the refetch. */
+function setAssignments(
+  queryClient: QueryClient,
+  organization: string,
+  project: string,
+  update: (assignments: RoleAssignment[]) => RoleAssignment[],
+) {
+  queryClient.setQueryData(projectQueries.roleAssignments(organization, project).queryKey, (assignments) =>
+    assignments ? update(assignments) : assignments,
+  )
+}
+
+/** A placeholder for an assignment being given: its id is unknown until the API answers. */
+const pendingId = (userId: string, role: string) => `pending:${userId}:${role}`
+
+/** Whether an assignment is one being given, not yet answered by the API. */
+export const isPendingAssignment = (assignment: RoleAssignment) => assignment.id.startsWith('pending:')
+
+/**
+ * Gives a role, optimistically: it shows in the project's list at once and leaves it again if the
+ * API refuses; the project's users, assignments and the projects list are asked again afterwards.
+ */
+export function useGiveRole(organization: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (change: GiveRole) => giveRole(queryClient, organization, change),
+    onMutate: async ({ project, userId, role }) => {
+      await queryClient.cancelQueries({
+        queryKey: projectQueries.roleAssignments(organization, project).queryKey,
+      })
+      setAssignments(queryClient, organization, project, (list) => [
+        ...list,
+        { id: pendingId(userId, role), projectName: project, userId, role },
+      ])
+    },
+    onError: (_error, { project, userId, role }) =>
+      setAssignments(queryClient, organization, project, (list) =>
+        list.filter((assignment) => assignment.id !== pendingId(userId, role)),
+      ),
+    onSettled: (_data, _error, { project }) => invalidateProjectAccess(queryClient, organization, project),
+  })
+}
+
+export interface ChangeRole {
+  assignment: RoleAssignment
+  role: string
+}
+
+/**
+ * Changes a user's role in a project: the new role is given first, then the old one taken away,
+ * so that they are never left without access in between. Shown at once, put back on refusal.
+ */
+export function useChangeRole(organization: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: async ({ assignment, role }: ChangeRole) => {
+      const given = await giveRole(queryClient, organization, {
+        project: assignment.projectName,
+        userId: assignment.userId,
+        role,
+      })
+      await takeRole(assignment)
+      return given
+    },
+    onMutate: async ({ assignment, role }) => {
+      const { queryKey } = projectQueries.roleAssignments(organization, assignment.projectName)
+      await queryClient.cancelQueries({ queryKey })
+      setAssignments(queryClient, organization, assignment.projectName, (list) =>
+        list.map((existing) => (existing.id === assignment.id ? { ...existing, role } : existing)),
+      )
+    },
+    onError: (_error, { assignment }) =>
+      setAssignments(queryClient, organization, assignment.projectName, (list) =>
+        list.map((existing) => (existing.id === assignment.id ? assignment : existing)),
+      ),
+    onSettled: (_data, _error, { assignment }) =>
+      invalidateProjectAccess(queryClient, organization, assignment.projectName),
+  })
+}
+
+/**
+ * Takes a role away: the request behind the undo toast, sent when the undo window ends. A plain
+ * function, as the member removal, since it must still run after the panel that scheduled it is
+ * closed. The role leaves the cached list first and comes back if the API refuses.
+ */
+export async function removeRoleAssignment(
+  queryClient: QueryClient,
+  organization: string,
+  assignment: RoleAssignment,
+): Promise<void> {
+  const drop = () =>
+    setAssignments(queryClient, organization, assignment.projectName, (list) =>
+      list.filter((existing) => existing.id !== assignment.id),
+    )
+  drop()
+  try {
+    await queryClient.cancelQueries({
+      queryKey: projectQueries.roleAssignments(organization, assignment.projectName).queryKey,
+    })
+    drop()
+    await takeRole(assignment)
+  } finally {
+    await invalidateProjectAccess(queryClient, organization, assignment.projectName)
+  }
+}
+
+export interface CreateProject {
+  name: string
+}
+
+/** POST /projects (organization admins): the list and the organization's resource counts change. */
+export function useCreateProject(organization: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: async ({ name }: CreateProject) =>
+      projectOf(
+        await requestAnswer('project', '/projects', {
+          method: 'POST',
+          body: { name, organization_name: organization },
+        }),
+      ),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: projectQueries.list(organization).queryKey }),
+        queryClient.invalidateQueries({ queryKey: organizationQueries.resources(organization).queryKey }),
+      ]),
+  })
+}
+
+/** DELETE /projects/{name} (organization admins): it leaves the list, its cache goes. */
+export function useDeleteProject(organization: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (project: string) => apiRequest<void>(projectPath(project), { method: 'DELETE' }),
+    onSuccess: async (_data, project) => {
+      queryClient.setQueryData(projectQueries.list(organization).queryKey, (list) =>
+        list?.filter((existing) => existing.name !== project),
+      )
+      queryClient.removeQueries({ queryKey: projectQueries.scope(organization, project) })
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: projectQueries.list(organization).queryKey }),
+        queryClient.invalidateQueries({ queryKey: organizationQueries.resources(organization).queryKey }),
+      ])
+    },
+  })
+}
+
+export type GiveRoleOutcome = GiveRole &
+  ({ ok: true; assignment: RoleAssignment } | { ok: false; error: unknown })
+
+/**
+ * Gives one member several project roles, one after another (two roles in one project must not
+ * race to add them to it), each failure reported with its pair rather than stopping the rest.
+ * Every project touched is asked again afterwards.
+ */
+export function useGiveRoles(organization: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: async (changes: readonly GiveRole[]): Promise<GiveRoleOutcome[]> => {
+      const outcomes: GiveRoleOutcome[] = []
+      for (const change of changes) {
+        try {
+          outcomes.push({
+            ...change,
+            ok: true,
+            assignment: await giveRole(queryClient, organization, change),
+          })
+        } catch (error) {
+          outcomes.push({ ...change, ok: false, error })
+        }
+      }
+      return outcomes
+    },
+    onSettled: (_data, _error, changes) =>
+      Promise.all(
+        [...new Set(changes.map((change) => change.project))].map((project) =>
+          invalidateProjectAccess(queryClient, organization, project),
+        ),
+      ),
+  })
+}
