@@ -31,7 +31,7 @@ async function enterEmail(page: Page, email: string) {
   await page.getByRole('button', { name: 'Continue' }).click()
 }
 
-test('a person signs in with email and password, and the header names them', async ({ page }) => {
+test('a person signs in with email and password, and the header names them', async ({ page, request }) => {
   const person = await createPasswordUser()
   await page.goto('/organizations')
   await expect(page).toHaveURL(/\/sign-in$/)
@@ -58,10 +58,13 @@ test('a person signs in with email and password, and the header names them', asy
     sessionStorage.getItem('ubiops.access'),
     sessionStorage.getItem('ubiops.token'),
   ])
+  const { access } = JSON.parse(kept[0]!) as { access: string; email: string }
   expect(JSON.parse(kept[0]!)).toMatchObject({ email: person.email })
   expect(kept[1]).toBeNull()
+  const asPerson = () => request.get('/api/user', { headers: { Authorization: `Bearer ${access}` } })
+  expect((await asPerson()).status()).toBe(200)
 
-  // Sign-out forgets it.
+  // Sign-out forgets it, and ends the session on the server: the token is refused from then on.
   await page.getByRole('button', { name: 'Sign out' }).click()
   await expect(page).toHaveURL(/\/sign-in$/)
   expect(
@@ -70,6 +73,7 @@ test('a person signs in with email and password, and the header names them', asy
       localStorage.getItem('ubiops.access'),
     ]),
   ).toEqual([null, null])
+  expect((await asPerson()).status()).toBe(401)
 })
 
 test('password plus code: a wrong code is refused, then the right one signs in', async ({ page }) => {

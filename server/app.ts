@@ -4,7 +4,8 @@ import type Database from 'better-sqlite3'
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import fp from 'fastify-plugin'
 import { constants as zlib } from 'node:zlib'
-import { DEFAULT_AUTH_OPTIONS, installAuthentication, type AuthOptions } from './auth/authenticate'
+import { installAuthentication, type AuthOverrides } from './auth/authenticate'
+import { installTwoFactorEnforcement } from './auth/two-factor-enforcement'
 import { openDatabase } from './db/open'
 import { installBodyParsing } from './body-parsing'
 import { clientErrorHandler, frameworkErrors, installErrorHandling } from './errors'
@@ -62,7 +63,7 @@ export interface BuildAppOptions {
   dbPath: string
   logger?: FastifyServerOptions['logger']
   bodyLimit?: number
-  auth?: Partial<AuthOptions>
+  auth?: AuthOverrides
   /** `2022` (the default, the seed's contract) or `current`: see server/generation.ts. */
   apiGeneration?: ApiGeneration
 }
@@ -147,7 +148,8 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
 
   for (const schema of componentSchemas(apiGeneration)) app.addSchema(schema)
   installErrorHandling(app, bodyLimit)
-  installAuthentication(app, { ...DEFAULT_AUTH_OPTIONS, ...options.auth })
+  installAuthentication(app, options.auth)
+  installTwoFactorEnforcement(app)
   // Before the routes, so that their answers go through the plugins' hooks.
   void app.register(fp(installHttpCaching))
 

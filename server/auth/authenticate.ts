@@ -3,11 +3,14 @@ import { HttpError } from '../lib/http-error'
 import type { UserRow } from '../repositories/users'
 import { clientAddress } from './client-address'
 import { FailedAttempts } from './failed-attempts'
+import { SignInLimits, type SignInLimitOptions } from './sign-in-limits'
 
 declare module 'fastify' {
   interface FastifyRequest {
     /** The caller; set on every route that is not marked `config: { public: true }`. */
     user: UserRow
+    /** How the caller signed in; set with `user` (null on public routes). */
+    credential: Credential | null
   }
   interface FastifyContextConfig {
     public?: boolean
@@ -26,8 +29,8 @@ export interface AuthOptions {
   now: () => number
   /** How long an access token from POST /authorize is valid (shared/API.md: 12 hours). */
   accessTokenLifetimeMs: number
-  /** Failed sign-ins (POST /authorize) allowed per email and per address within `windowMs`. */
-  signIn: { perEmail: number; perAddress: number; windowMs: number }
+  /** Failed sign-ins (POST /authorize): see sign-in-limits.ts. */
+  signIn: SignInLimitOptions
   /**
    * The secret of the proxy in front (npm run serve, npm start) whose X-Forwarded-For is trusted
    * (see client-address.ts); unset: every client is its socket's address.
@@ -40,15 +43,29 @@ export const DEFAULT_AUTH_OPTIONS: AuthOptions = {
   windowMs: 60_000,
   now: () => Date.now(),
   accessTokenLifetimeMs: 12 * 60 * 60 * 1000,
-  signIn: { perEmail: 10, perAddress: 30, windowMs: 15 * 60 * 1000 },
+  signIn: {
+    perPair: 10,
+    perAddress: 30,
+    perEmail: 10,
+    windowMs: 15 * 60 * 1000,
+    emailPaceMs: 1000,
+    maxPaceWaitMs: 30_000,
+  },
 }
 
+/** What buildApp({ auth }) may change: any option, and any of the sign-in limits alone. */
+export type AuthOverrides = Partial<Omit<AuthOptions, 'signIn'>> & { signIn?: Partial<SignInLimitOptions> }
+
 export interface AuthSettings extends AuthOptions {
-  /** Failed sign-ins per lower-cased email. */
-  emailFailures: FailedAttempts
-  /** Failed sign-ins per client address. */
-  addressFailures: FailedAttempts
+  /** Failed sign-ins per email-and-address pair, per address, and the pace per email. */
+  signInLimits: SignInLimits
 }
+
+/**
+ * An API token (a service user's on the hosted API, not a person), or a person's access token
+ * from POST /authorize, with whether it was issued after a two-factor code.
+ */
+export type Credential = { kind: 'api-token' } | { kind: 'access'; token: string; secondFactor: boolean }
 
 const CREDENTIAL_HEADER = /^(Token|Bearer)\s+(\S+)\s*$/i
 
@@ -58,15 +75,16 @@ const CREDENTIAL_HEADER = /^(Token|Bearer)\s+(\S+)\s*$/i
  * includes the token. An access token past its expiry is a 401 that says so; it does not count as
  * a wrong guess (only unknown tokens do).
  */
-export function installAuthentication(app: FastifyInstance, options: AuthOptions): void {
+export function installAuthentication(app: FastifyInstance, overrides: AuthOverrides = {}): void {
+  const options: AuthOptions = {
+    ...DEFAULT_AUTH_OPTIONS,
+    ...overrides,
+    signIn: { ...DEFAULT_AUTH_OPTIONS.signIn, ...overrides.signIn },
+  }
   const failures = new FailedAttempts(options.maxFailures, options.windowMs, options.now)
-  const { perEmail, perAddress, windowMs } = options.signIn
-  app.decorate('auth', {
-    ...options,
-    emailFailures: new FailedAttempts(perEmail, windowMs, options.now),
-    addressFailures: new FailedAttempts(perAddress, windowMs, options.now),
-  })
+  app.decorate('auth', { ...options, signInLimits: new SignInLimits(options.signIn, options.now) })
   app.decorateRequest('user', null as unknown as UserRow)
+  app.decorateRequest('credential', null)
 
   app.addHook('onRequest', async (request: FastifyRequest) => {
     if (request.routeOptions.config.public || !request.routeOptions.url) return
@@ -95,6 +113,7 @@ export function installAuthentication(app: FastifyInstance, options: AuthOptions
         throw new HttpError(401, 'Your session has expired (sessions last 12 hours). Sign in again.')
       if (access) {
         request.user = access.user
+        request.credential = { kind: 'access', token, secondFactor: access.secondFactor }
         return
       }
       failures.record(client)
@@ -112,5 +131,6 @@ export function installAuthentication(app: FastifyInstance, options: AuthOptions
       )
     }
     request.user = user
+    request.credential = { kind: 'api-token' }
   })
 }

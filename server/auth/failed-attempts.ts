@@ -32,6 +32,21 @@ export class FailedAttempts {
     this.failures.delete(client)
   }
 
+  /**
+   * Takes back one failure of this client: an attempt counted before its outcome was known
+   * (see sign-in-limits.ts) that turned out not to be a failure.
+   */
+  release(client: string): void {
+    const times = this.recent(client)
+    times.pop()
+    if (times.length === 0) this.failures.delete(client)
+  }
+
+  /** How many failures of this client are in the window now. */
+  count(client: string): number {
+    return this.recent(client).length
+  }
+
   record(client: string): void {
     const times = this.recent(client)
     times.push(this.now())

@@ -1,5 +1,6 @@
 import { emailProblem } from '../../domain/email'
 import { openDatabase } from '../db/open'
+import { accessTokensRepository } from '../repositories/access-tokens'
 import { credentialsRepository } from '../repositories/credentials'
 import { usersRepository } from '../repositories/users'
 import { hashPassword, MIN_PASSWORD_LENGTH } from './passwords'
@@ -22,7 +23,8 @@ export interface UserCredentialsResult {
 
 /**
  * Creates the user (empty name and surname) or updates it: sets its password (scrypt), makes it
- * staff when asked (never un-staffs), and with `totp` gives it a new TOTP secret. Throws an Error
+ * staff when asked (never un-staffs), and with `totp` gives it a new TOTP secret. Every access token
+ * of the user is revoked in the same transaction: a new password ends the sessions of the old one. Throws an Error
  * whose message names the field at fault (email, password). Safe beside a running server (WAL,
  * busy_timeout, one IMMEDIATE transaction).
  */
@@ -46,6 +48,7 @@ export async function setUserCredentials(
         const existed = users.findByEmail(input.email)
         const user = users.findOrCreate(input.email, { staff: input.staff ?? false })
         credentials.setPassword(user.id, passwordHash)
+        accessTokensRepository(db).revokeAllOf(user.id)
         if (secret) credentials.setTotpSecret(user.id, secret)
         return {
           userId: user.id,

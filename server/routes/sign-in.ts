@@ -59,20 +59,8 @@ export async function signInRoutes(app: FastifyInstance): Promise<void> {
       const email = request.body.email.trim()
       const emailKey = email.toLowerCase()
       const client = clientAddress(request, auth.proxySecret)
-      const retryAfter = Math.max(
-        auth.emailFailures.retryAfterSeconds(emailKey),
-        auth.addressFailures.retryAfterSeconds(client),
-      )
-      if (retryAfter > 0)
-        throw new HttpError(429, `Too many failed sign-ins. Try again in ${retryAfter} seconds.`, {
-          'Retry-After': String(retryAfter),
-        })
-      const fail = (message: string): never => {
-        auth.emailFailures.record(emailKey)
-        auth.addressFailures.record(client)
-        throw new HttpError(401, message)
-      }
-
+      // Counted as a failure before the password work starts (sign-in-limits.ts).
+      const attempt = await auth.signInLimits.begin(emailKey, client)
       const account = repositories.credentials.findByEmail(email)
       const usable = account?.sign_in_provider === 'ubiops' && account.password_hash ? account : undefined
       // Unknown email, no password, or an external provider's account: the same scrypt work against
@@ -81,18 +69,44 @@ export async function signInRoutes(app: FastifyInstance): Promise<void> {
         request.body.password,
         usable?.password_hash ?? (await decoyHash()),
       )
-      if (!usable || !passwordMatches) return fail(WRONG_CREDENTIALS)
+      if (!usable || !passwordMatches) throw new HttpError(401, WRONG_CREDENTIALS)
 
       if (usable.totp_secret) {
         const code = request.body.token?.trim()
-        if (!code) throw new HttpError(401, CODE_NEEDED)
+        if (!code) {
+          attempt.incomplete()
+          throw new HttpError(401, CODE_NEEDED)
+        }
         const step = await checkTotp(usable.totp_secret, code, auth.now(), usable.totp_last_step)
-        if (step === null || !repositories.credentials.useTotpStep(usable.id, step)) return fail(WRONG_CODE)
+        if (step === null || !repositories.credentials.useTotpStep(usable.id, step))
+          throw new HttpError(401, WRONG_CODE)
       }
 
-      auth.emailFailures.clear(emailKey)
-      const access = repositories.accessTokens.issue(usable.id, auth.now(), auth.accessTokenLifetimeMs)
+      attempt.succeeded()
+      const access = repositories.accessTokens.issue(
+        usable.id,
+        auth.now(),
+        auth.accessTokenLifetimeMs,
+        Boolean(usable.totp_secret),
+      )
       return { access }
+    },
+  )
+
+  // Local (server/README.md, "Local rules"): the hosted API has no sign-out; the dashboard calls this
+  // when it is there and otherwise only forgets the token.
+  app.post(
+    '/oauth/sign-out',
+    { schema: { response: { 204: { type: 'null', description: 'The session has ended.' } } } },
+    async (request, reply) => {
+      const { credential } = request
+      if (credential?.kind !== 'access')
+        throw new HttpError(
+          400,
+          'Sign-out ends a session that began with a password: an API token stays valid until it is deleted where it was made.',
+        )
+      app.repositories.accessTokens.revoke(credential.token)
+      return reply.code(204).send()
     },
   )
 }

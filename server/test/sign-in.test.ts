@@ -19,7 +19,10 @@ let api: TestApi
 
 beforeAll(async () => {
   api = await createTestApi({
-    auth: { now: () => clock.now, signIn: { perEmail: 4, perAddress: 1000, windowMs: 60_000 } },
+    auth: {
+      now: () => clock.now,
+      signIn: { perPair: 4, perEmail: 4, emailPaceMs: 0, perAddress: 1000, windowMs: 60_000 },
+    },
     logger: {
       level: 'trace',
       stream: new Writable({
@@ -232,19 +235,91 @@ describe('access tokens', () => {
   })
 })
 
+describe('sessions that end', () => {
+  it('a new password (npm run api:user) makes every access token issued before it a 401', async () => {
+    const { email, password } = await person()
+    const first = await post('/authorize', { email, password })
+    const second = await post('/authorize', { email, password }, '10.0.6.1')
+    expect((await me(first.body.access)).status).toBe(200)
+    await setUserCredentials(api.dbPath, { email, password: `${password}-new` })
+    expect((await me(first.body.access)).status).toBe(401)
+    expect((await me(second.body.access)).status).toBe(401)
+    expect((await post('/authorize', { email, password: `${password}-new` })).status).toBe(200)
+  })
+
+  it("a removed user's access tokens are a 401", async () => {
+    const { email, password } = await person()
+    const { body } = await post('/authorize', { email, password })
+    api.app.db.prepare('DELETE FROM users WHERE email = ?').run(email)
+    expect((await me(body.access)).status).toBe(401)
+  })
+
+  it('POST /oauth/sign-out ends the session: the token is a 401 after it, other sessions go on', async () => {
+    const { email, password } = await person()
+    const ending = (await post('/authorize', { email, password })).body.access
+    const other = (await post('/authorize', { email, password })).body.access
+    const signOut = await api.app.inject({
+      method: 'POST',
+      url: '/v2.1/oauth/sign-out',
+      headers: { authorization: `Bearer ${ending}` },
+    })
+    expect(signOut.statusCode).toBe(204)
+    expect((await me(ending)).status).toBe(401)
+    expect((await me(other)).status).toBe(200)
+    const withApiToken = await api.call(api.user(), 'POST', '/oauth/sign-out')
+    expect(withApiToken.status).toBe(400)
+    expect(withApiToken.body.error).toMatch(/API token/)
+  })
+})
+
 describe('limits on failed sign-ins', () => {
-  it('answer 429 with Retry-After after 4 failures for one email, whatever the address, until the window passes', async () => {
+  it('answer 429 with Retry-After after 4 failures of one email from one address, until the window passes', async () => {
     const { email, password } = await person()
     for (let attempt = 0; attempt < 4; attempt += 1)
-      expect(
-        (await post('/authorize', { email, password: 'wrong-password' }, `10.0.0.${attempt}`)).status,
-      ).toBe(401)
-    const limited = await post('/authorize', { email, password }, '10.0.1.1')
+      expect((await post('/authorize', { email, password: 'wrong-password' }, '10.0.0.9')).status).toBe(401)
+    const limited = await post('/authorize', { email, password }, '10.0.0.9')
     expect(limited.status).toBe(429)
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0)
     expect(limited.body.error).toMatch(/Too many failed sign-ins/)
     clock.now += 60_001
-    expect((await post('/authorize', { email, password }, '10.0.1.1')).status).toBe(200)
+    expect((await post('/authorize', { email, password }, '10.0.0.9')).status).toBe(200)
+  })
+
+  it('let the right password from an address that has not failed in while an attack on the email goes on', async () => {
+    const { email, password } = await person()
+    const burst = await Promise.all(
+      Array.from({ length: 15 }, (_, i) =>
+        post('/authorize', { email, password: `guess-${i}` }, `10.0.2.${i % 3}`),
+      ),
+    )
+    expect(burst.filter((answer) => answer.status === 429)).toHaveLength(3)
+    expect((await post('/authorize', { email, password }, '10.0.3.1')).status).toBe(200)
+  })
+
+  it('hold under a burst: 60 wrong passwords at once are refused past the limit', async () => {
+    const { email } = await person()
+    const statuses = (
+      await Promise.all(
+        Array.from({ length: 60 }, (_, i) => post('/authorize', { email, password: `g${i}` }, '10.0.4.1')),
+      )
+    ).map((answer) => answer.status)
+    expect(statuses.filter((status) => status === 401)).toHaveLength(4)
+    expect(statuses.filter((status) => status === 429)).toHaveLength(56)
+  })
+
+  it('hold under a burst: 60 wrong codes with the right password at once are refused past the limit', async () => {
+    const { email, password, secret } = await person({ totp: true })
+    const code = await totpCode(secret!, clock.now)
+    const wrongCode = String((Number(code) + 1) % 1_000_000).padStart(6, '0')
+    const statuses = (
+      await Promise.all(
+        Array.from({ length: 60 }, () =>
+          post('/authorize', { email, password, token: wrongCode }, '10.0.5.1'),
+        ),
+      )
+    ).map((answer) => answer.status)
+    expect(statuses.filter((status) => status === 401)).toHaveLength(4)
+    expect(statuses.filter((status) => status === 429)).toHaveLength(56)
   })
 
   it('limit an unknown email exactly like a known one', async () => {
