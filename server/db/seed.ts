@@ -192,7 +192,8 @@ const PLANS: OrganizationPlan[] = [
     baseCredits: 640,
     growth: 1.8,
     projectWeights: [55, 30, 10, 5],
-    twoFactorForced: true,
+    // No demo organization requires two-factor authentication: the demo admin signs in with a
+    // password alone, and an organization that requires it refuses such a session (local rule).
     adminsOnlyProject: 3,
     teamSize: 5,
   },
