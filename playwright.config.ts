@@ -57,6 +57,8 @@ export default defineConfig({
   use: {
     trace: 'retain-on-failure',
     ...devices['Desktop Chrome'],
+    // Dates are written in the reader's locale (src/lib/format-date.ts): the journeys read en-US.
+    locale: 'en-US',
     launchOptions: chromiumLaunchOptions,
   },
   // One project per API generation (server/generation.ts), each with its own API and web server.

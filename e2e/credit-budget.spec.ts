@@ -1,5 +1,6 @@
 import type { APIRequestContext, Page } from '@playwright/test'
 import { DEMO } from '../server/db/seed'
+import { formatDay } from '../src/lib/format-date'
 import {
   callApi,
   createOrganization,
@@ -50,7 +51,7 @@ test('a budget warns on the overview and the list once used up, and is drawn on 
   await setBudget(page, String(budget))
   const notice = budgetCard(page).getByText(/^Budget exceeded/)
   await expect(notice).toHaveText(
-    /^Budget exceeded: \d+% of [\d,]+ credits used, since \d{1,2} \w{3} \d{4}\.$/,
+    /^Budget exceeded: \d+% of [\d,]+ credits used, since \w{3} \d{1,2}, \d{4}\.$/,
   )
   await expectNoAxeViolations(page)
 
@@ -88,7 +89,7 @@ test('75% used warns with the day it runs out; a pace past the budget warns with
   // 80% used.
   await setBudget(page, String(Math.ceil(used / 0.8)))
   await expect(budgetCard(page).getByText(/of the budget of/)).toHaveText(
-    /^8\d% of the budget of [\d,]+ credits used; at this pace it (runs out on \d{1,2} \w{3} \d{4}|lasts the period)\.$/,
+    /^8\d% of the budget of [\d,]+ credits used; at this pace it (runs out on \w{3} \d{1,2}, \d{4}|lasts the period)\.$/,
   )
 
   // Above what is used, below the projection (if any of the period is left): the day it is passed.
@@ -98,12 +99,7 @@ test('75% used warns with the day it runs out; a pace past the budget warns with
   const budget = Math.ceil(used + pace * 2.5)
   await setBudget(page, String(budget))
   const expected = new Date(Date.parse(today) + Math.ceil((budget - used) / pace) * 86_400_000)
-  const label = new Intl.DateTimeFormat('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(expected)
+  const label = formatDay(expected.toISOString(), 'en-US')
   // 75% may be passed already late in the period: then the sentence says when it runs out.
   await expect(budgetCard(page).getByText(/(runs out|is passed) on/)).toContainText(`on ${label}.`)
   await expectNoAxeViolations(page)

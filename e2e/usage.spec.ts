@@ -1,6 +1,7 @@
 import type { APIRequestContext, Page } from '@playwright/test'
 import { readFile } from 'node:fs/promises'
 import { DEMO } from '../server/db/seed'
+import { formatDay } from '../src/lib/format-date'
 import {
   callApi,
   createOrganization,
@@ -32,13 +33,8 @@ const sum = (values: number[]) => values.reduce((total, value) => total + value,
 /** YYYY-MM-DD, `days` from today (UTC). */
 const dayFromToday = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)
 
-const dayLabel = (day: string) =>
-  new Intl.DateTimeFormat('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${day}T00:00:00Z`))
+// The browser's locale is en-US (playwright.config.ts): the page writes days as Intl does there.
+const dayLabel = (day: string) => formatDay(day, 'en-US')
 
 // The CSV/table column of each API series, as the page names them.
 const COLUMNS = [
