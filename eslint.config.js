@@ -90,12 +90,7 @@ export default tseslint.config(
     },
   },
   {
-    // Classic scripts copied as they are into the build (public/early-requests.js).
-    files: ['public/**/*.js'],
-    languageOptions: { globals: globals.browser, sourceType: 'script' },
-  },
-  {
-    files: ['server/**/*.ts', 'e2e/**/*.ts', 'bench/**/*.ts', 'vite-plugins/**/*.ts', '*.config.ts'],
+    files: ['server/**/*.ts', 'e2e/**/*.ts', 'bench/**/*.ts', '*.config.ts'],
     languageOptions: { globals: globals.node },
   },
   {

@@ -2,7 +2,6 @@ import react from '@vitejs/plugin-react'
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 import { apiTarget } from './server/cli/api-target.ts'
-import { routePreloads } from './vite-plugins/route-preloads.ts'
 
 // The dashboard only ever calls `/api/...`; the dev server (and `npm run serve`) forward that to
 // the API's base URL, so the same build works against the local server or the hosted API.
@@ -21,14 +20,7 @@ const reactRouterProduction = fileURLToPath(
 const isTestServer = Boolean(process.env.VITE_NO_WATCH || process.env.E2E_WEB_PORT)
 
 export default defineConfig(({ command }) => ({
-  plugins: [
-    react(),
-    // The build fills in public/early-requests.js with each route's files, to preload the first
-    // page's; the answers' checks (src/api/answers.ts) are needed by every signed-in page's first request.
-    routePreloads(fileURLToPath(new URL('./public/early-requests.js', import.meta.url)), {
-      validate: 'src/api/validate.ts',
-    }),
-  ],
+  plugins: [react()],
   resolve: {
     alias: command === 'build' ? [{ find: /^react-router$/, replacement: reactRouterProduction }] : [],
   },

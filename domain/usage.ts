@@ -18,6 +18,11 @@ export function isUsageInterval(value: unknown): value is UsageInterval {
 }
 
 /** The five series of the first generation's answer, in the API's order, even when all are zero. */
+/** The usage metrics the API defines (API.md "Usage"), in the order the dashboard shows them. */
+export const USAGE_METRICS = ['credits', 'input_volume', 'output_volume'] as const
+/** The object types a 2022 usage series belongs to. */
+export const USAGE_OBJECT_TYPES = ['deployment_version', 'pipeline_version'] as const
+
 export const USAGE_SERIES = [
   { object_type: 'deployment_version', metric: 'credits' },
   { object_type: 'deployment_version', metric: 'input_volume' },

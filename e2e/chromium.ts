@@ -20,7 +20,7 @@ export const chromiumLaunchOptions = {
     // Chromium's new headless mode is the whole browser: every new window (each Playwright context)
     // builds its omnibox popups, WebUI pages in a renderer of their own, at the moment the page under
     // test loads. On a 2-core machine that took the page's CPU: the organization list's cold rows came
-    // 100 ms later (bench/early-requests.ts measured 389 ms with them, 287 ms without). A person's
+    // 100 ms later (a cold-load benchmark measured 389 ms with them, 287 ms without). A person's
     // browser builds them once per window, not per navigation; tests and benchmarks never open them.
     '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup',
   ],

@@ -141,6 +141,31 @@ test('bulk-adds 50 people from a paste with malformed and duplicate lines, with 
   await expect(page.getByRole('status').filter({ hasText: 'members' })).toHaveText('52 members')
 })
 
+test("bulk-adds the people of a line copied from an e-mail client's To field, names and all", async ({
+  page,
+  request,
+}) => {
+  const admin = createUser()
+  const organization = await createOrganization(request, admin)
+  const [dave, erin] = [uniqueEmail('dave'), uniqueEmail('erin')]
+  await signIn(page, admin)
+  await openMembers(page, organization)
+  await page.getByRole('button', { name: 'Add many' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Add many members' })
+  await dialog
+    .getByRole('textbox', { name: 'Email addresses' })
+    .fill(`Dave Example <${dave}>; Erin Example <${erin}>;`)
+  await dialog.getByRole('button', { name: 'Review list' }).click()
+
+  const summary = dialog.getByRole('list', { name: 'Summary of the list' })
+  await expect(summary).toContainText('2 addresses to add')
+  await expect(summary).toContainText('0 malformed lines')
+  await dialog.getByRole('button', { name: 'Add 2 members' }).click()
+  await expect(dialog.getByText('Added 2 members.')).toBeVisible()
+  const emails = (await membersOf(request, admin, organization)).map((m) => m.email)
+  expect(emails).toEqual(expect.arrayContaining([dave, erin]))
+})
+
 test('bulk-add reports each failed row with its reason and retries only those', async ({ page, request }) => {
   const admin = createUser()
   const organization = await createOrganization(request, admin)

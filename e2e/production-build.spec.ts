@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { e2eEnvironment } from './environment'
-import { createOrganization, createUser, expect, signIn, test } from './fixtures'
+import { createOrganization, createUser, expect, test } from './fixtures'
 
 const { apiUrl, webPort, webUrl, usesDevServer } = e2eEnvironment()
 // The run's web server already is the built app behind serve.ts, unless the run uses the Vite dev
@@ -97,44 +97,4 @@ test('the built app works under its CSP, through the /api proxy', async ({ page,
   test
     .info()
     .annotations.push({ type: 'scripts up to the overview (gzip KB)', description: firstPageKb.toFixed(1) })
-})
-
-test("the first page's code is preloaded beside the entry, by the early script the build fills in", async ({
-  page,
-  request,
-}) => {
-  const user = createUser()
-  const name = await createOrganization(request, user)
-  const assets: string[] = []
-  const failed: string[] = []
-  page.on('response', (response) => {
-    const { pathname } = new URL(response.url())
-    if (!pathname.startsWith('/assets/')) return
-    assets.push(pathname)
-    if (!response.ok()) failed.push(`${response.status()} ${pathname}`)
-  })
-  await signIn(page, user)
-
-  await page.goto(`${baseURL}/organizations`)
-  await expect(page.getByRole('link', { name })).toBeVisible()
-
-  // Preloads placed before the entry's own script are public/early-requests.js's (Vite adds its
-  // own after it): the list's route chunks, the layout's and the answers' checks.
-  const early = await page.evaluate(() => {
-    const entry = document.querySelector('script[type="module"][src]')!
-    return [...document.head.querySelectorAll('link[rel="modulepreload"]')]
-      .filter((link) => link.compareDocumentPosition(entry) & Node.DOCUMENT_POSITION_FOLLOWING)
-      .map((link) => link.getAttribute('href')!)
-  })
-  for (const module of ['app-layout', 'organizations', 'validate'])
-    expect(early, `a preload of ${module}`).toContainEqual(
-      expect.stringMatching(new RegExp(`^/assets/${module}-[\\w-]+\\.js$`)),
-    )
-  // Each preloaded file fetched once: the app's own import of it takes the preload.
-  for (const file of early)
-    expect(
-      assets.filter((asset) => asset === file),
-      file,
-    ).toHaveLength(1)
-  expect(failed).toEqual([])
 })

@@ -19,6 +19,7 @@ import {
   signIn,
   test,
   type TestUser,
+  uniqueName,
 } from './fixtures'
 
 test.describe.configure({ timeout: 90_000 })
@@ -54,7 +55,8 @@ async function organizationWithUsage(request: APIRequestContext, user: TestUser,
       )
       ;['scoring', 'training'].forEach((project, p) => {
         const projectId = randomUUID()
-        insertProject.run(projectId, id, project, `${start}T00:00:00.000000Z`)
+        // Live project names are unique across organizations (server migration 007).
+        insertProject.run(projectId, id, uniqueName(project), `${start}T00:00:00.000000Z`)
         for (let day = start, n = 0; day <= today; day = addDays(day, 1), n += 1)
           for (const { object_type, metric } of USAGE_SERIES) {
             const value =

@@ -1,5 +1,9 @@
+import compress from '@fastify/compress'
+import etag from '@fastify/etag'
 import type Database from 'better-sqlite3'
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import fp from 'fastify-plugin'
+import { constants as zlib } from 'node:zlib'
 import { DEFAULT_AUTH_OPTIONS, installAuthentication, type AuthOptions } from './auth/authenticate'
 import { openDatabase } from './db/open'
 import { installBodyParsing } from './body-parsing'
@@ -24,7 +28,6 @@ import { userRoutes } from './routes/user'
 import { vouchersRepository } from './repositories/vouchers'
 import { vouchersRoutes } from './routes/vouchers'
 import { API_GENERATIONS, DEFAULT_API_GENERATION, type ApiGeneration } from './generation'
-import { responseCache } from './plugins/response-cache'
 import { componentSchemas } from './schemas/openapi'
 
 export const API_PREFIX = '/v2.1'
@@ -62,19 +65,43 @@ export interface BuildAppOptions {
   auth?: Partial<AuthOptions>
   /** `2022` (the default, the seed's contract) or `current`: see server/generation.ts. */
   apiGeneration?: ApiGeneration
-  /** false: compute every answer (ETags and compression stay); bench/scale.ts times that work. */
-  cacheAnswers?: boolean
 }
 
+/** Answers smaller than this go uncompressed: they fit a packet or two anyway (@fastify/compress's default). */
+export const COMPRESS_THRESHOLD = 1024
+
 /**
- * The reads served from the response cache (server/plugins/response-cache.ts): the big ones. Every
- * table they read bumps the organization's version (migration 004).
+ * Conditional requests and compression, from the ecosystem's plugins, for every answer:
+ * - @fastify/etag tags each answer with a weak ETag, the SHA-1 of its bytes before compression
+ *   (weak: the same tag for every encoding, RFC 9110 §8.8.1), and answers an If-None-Match that
+ *   names it with a 304 and no body. Registered before compression, so it hashes the JSON itself.
+ * - A successful GET (or HEAD) is marked `Cache-Control: private, no-cache` (a browser keeps it, and asks
+ *   again with its tag each time) and varies by Authorization (each caller sees their own answer).
+ *   Anything else loses its tag: no failure and no write can be revalidated into a 304.
+ * - @fastify/compress sends answers of COMPRESS_THRESHOLD bytes or more as brotli (quality 4, text
+ *   mode) or gzip (level 6), as Accept-Encoding allows, streamed through zlib off the event loop.
  */
-export const CACHED_ROUTES = [
-  '/organizations/:organization_name/users',
-  '/organizations/:organization_name/usage',
-  '/organizations/:organization_name/resources',
-].map((route) => API_PREFIX + route)
+async function installHttpCaching(app: FastifyInstance): Promise<void> {
+  await app.register(etag, { weak: true })
+  app.addHook('onSend', (request, reply, payload, done) => {
+    const read = request.method === 'GET' || request.method === 'HEAD'
+    if (read && (reply.statusCode === 200 || reply.statusCode === 304))
+      void reply.header('Cache-Control', 'private, no-cache').header('Vary', 'Authorization')
+    else reply.removeHeader('etag')
+    done(null, payload)
+  })
+  await app.register(compress, {
+    threshold: COMPRESS_THRESHOLD,
+    encodings: ['br', 'gzip'],
+    brotliOptions: {
+      params: {
+        [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT,
+        [zlib.BROTLI_PARAM_QUALITY]: 4,
+      },
+    },
+    zlibOptions: { level: 6 },
+  })
+}
 
 /** The API as a Fastify app, not listening: server.ts listens, tests call `app.inject()`. */
 export function buildApp(options: BuildAppOptions): FastifyInstance {
@@ -121,13 +148,8 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
   for (const schema of componentSchemas(apiGeneration)) app.addSchema(schema)
   installErrorHandling(app, bodyLimit)
   installAuthentication(app, { ...DEFAULT_AUTH_OPTIONS, ...options.auth })
-  // Before the routes: it hooks each cached route as it is added. `variant` keeps answers of
-  // different API generations apart (two processes on one file may speak different ones).
-  void app.register(responseCache, {
-    routes: CACHED_ROUTES,
-    variant: apiGeneration,
-    cacheAnswers: options.cacheAnswers ?? true,
-  })
+  // Before the routes, so that their answers go through the plugins' hooks.
+  void app.register(fp(installHttpCaching))
 
   void app.register(
     async (api) => {

@@ -93,16 +93,16 @@ export function usageDatabase(rows: number): ScaleDatabase {
     const insert = db.prepare(
       'INSERT INTO usage_daily (organization_id, day, project_id, object_type, metric, value) VALUES (?, ?, ?, ?, ?, ?)',
     )
-    // Usage rollups belong to a project: one per organization.
+    // Usage rollups belong to a project: one per organization (live project names are unique).
     const insertProject = db.prepare(
-      "INSERT INTO projects (id, organization_id, name, creation_date) VALUES (?, ?, 'main', '2023-01-01T00:00:00.000000Z')",
+      "INSERT INTO projects (id, organization_id, name, creation_date) VALUES (?, ?, 'main-' || ?, '2023-01-01T00:00:00.000000Z')",
     )
     const days = Array.from({ length: USAGE_DAYS }, (_, index) => addDays(USAGE_FIRST_DAY, index))
     for (let organization = 0; organization < organizations; organization += 1) {
       const id = uuid(1, organization) // ascending: rows go in primary-key order
       insertOrganization(db, id, organization === target ? TARGET_ORGANIZATION : `scale-${organization}`)
       const projectId = uuid(3, organization)
-      insertProject.run(projectId, id)
+      insertProject.run(projectId, id, organization)
       if (organization === target)
         db.prepare(
           "INSERT INTO memberships (organization_id, user_id, admin, creation_date) VALUES (?, ?, 1, '2023-01-01T00:00:00.000000Z')",

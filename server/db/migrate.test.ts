@@ -39,6 +39,20 @@ describe('migrations', () => {
     again.close()
   })
 
+  it('005 leaves no answer-cache version table, and no trigger bumping it', () => {
+    const db = openDatabase(path)
+    try {
+      const leftovers = db
+        .prepare<[], { type: string; name: string }>(
+          "SELECT type, name FROM sqlite_master WHERE name = 'organization_versions' OR sql LIKE '%organization_versions%'",
+        )
+        .all()
+      expect(leftovers).toEqual([])
+    } finally {
+      db.close()
+    }
+  })
+
   it('reads usage ranges through the primary key', () => {
     const db = openDatabase(path)
     try {

@@ -28,7 +28,7 @@ export function openDatabase(path: string): Database.Database {
  * Switches the file to WAL (kept in the file: once one process has set it, the others find it
  * set). Two processes opening the same new file at once both ask for the lock this needs, and
  * SQLite answers the loser SQLITE_BUSY at once, without waiting on busy_timeout (seen in CI with
- * server/test/response-cache-consistency.test.ts): so try again, for up to BUSY_TIMEOUT_MS.
+ * server/test/consistency-across-processes.test.ts): so try again, for up to BUSY_TIMEOUT_MS.
  * Throws the last SqliteError when the file stays locked that long.
  */
 function useWriteAheadLog(db: Database.Database): void {

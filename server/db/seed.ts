@@ -3,7 +3,6 @@
 import type Database from 'better-sqlite3'
 import { addDays, addMonths, utcToday as todayUtc } from '../../domain/dates'
 import { USAGE_SERIES } from '../../domain/usage'
-import { uuidV7 } from '../lib/ids'
 import { tokensRepository } from '../repositories/tokens'
 
 export const DEMO = {
@@ -66,16 +65,6 @@ function uuidFrom(next: () => number): string {
   hex[16] = ((Math.floor(next() * 4) + 8) as number).toString(16)
   const s = hex.join('')
   return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`
-}
-
-/**
- * A user's or organization's id as the server makes it (server/lib/ids.ts): the UUIDv7 of its
- * creation time, with random bits drawn from `next` exactly as a v4 id of uuidFrom, so that all
- * that is drawn after it is as before.
- */
-function idOfCreation(next: () => number): (creationDate: string) => string {
-  const random = Buffer.from(uuidFrom(next).replaceAll('-', ''), 'hex')
-  return (creationDate) => uuidV7(Date.parse(creationDate), random)
 }
 
 const FIRST_NAMES = [
@@ -302,9 +291,8 @@ function seed(db: Database.Database, now: Date): string {
   const nextForAccess = random(20_261_205)
 
   const user = (email: string, name: string, surname: string, staff = false, day = addDays(today, -500)) => {
-    const id = idOfCreation(next)
     const created = stamp(day)
-    return (insertUser.get(id(created), email, name, surname, staff ? 1 : 0, created) as { id: string }).id
+    return (insertUser.get(uuidFrom(next), email, name, surname, staff ? 1 : 0, created) as { id: string }).id
   }
 
   const adminId = user(DEMO.adminEmail, 'Alex', 'Morgan')
@@ -312,10 +300,9 @@ function seed(db: Database.Database, now: Date): string {
   user(DEMO.staffEmail, 'Robin', 'Operator', true)
 
   for (const plan of PLANS) {
-    const organizationIdOf = idOfCreation(next)
+    const organizationId = uuidFrom(next)
     const start = addDays(today, -plan.startDaysAgo)
     const created = stamp(start)
-    const organizationId = organizationIdOf(created)
     insertOrganization.run(
       organizationId,
       plan.name,
@@ -383,13 +370,7 @@ function seed(db: Database.Database, now: Date): string {
       const draws = Array.from({ length: Math.min(20, memberIds.length) }, () => next())
       const give = (userId: string, role: string) => {
         insertProjectUser.run(projectId, organizationId, userId, projectCreated)
-        insertRoleAssignment.run(
-          idOfCreation(nextForAccess)(projectCreated),
-          projectId,
-          userId,
-          projectCreated,
-          role,
-        )
+        insertRoleAssignment.run(uuidFrom(nextForAccess), projectId, userId, projectCreated, role)
       }
       // As on the hosted API, the organization's admins were made the project's admins.
       for (const id of organizationAdmins) give(id, 'project-admin')

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3'
 import { timestamp } from '../../domain/dates'
-import { newId } from '../lib/ids'
+import { randomUUID } from 'node:crypto'
 
 /**
  * A project user as the API lists them (ProjectUserList: id, email, name, surname). A name or surname
@@ -173,7 +173,7 @@ export function projectAccessRepository(db: Database.Database) {
      * that resource (the unique index decides, so two requests at once cannot both record it).
      */
     assign(assignment: NewRoleAssignment): string | null {
-      const id = newId()
+      const id = randomUUID()
       const { assignee, resource } = assignment
       const inserted = insertAssignment.run({
         id,

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify'
+import { randomUUID } from 'node:crypto'
 import { organizationFor } from '../auth/access'
 import { timestamp, utcToday } from '../../domain/dates'
 import { nameTakenProblem } from '../../domain/organization'
@@ -11,7 +12,6 @@ import {
   type SubscriptionInput,
 } from '../../domain/subscriptions'
 import { badRequest, forbidden, prefixedProblems } from '../lib/http-error'
-import { newId } from '../lib/ids'
 import type { OrganizationRow } from '../repositories/organizations'
 import {
   organizationCreateBody,
@@ -106,7 +106,8 @@ export async function organizationsRoutes(app: FastifyInstance): Promise<void> {
         .transaction(() => {
           if (organizations.findByName(input.name)) throw badRequest([nameTaken(input.name)])
           const organization = {
-            id: newId(),
+            // A UUID v4, as the contract's ids are (shared/API.md).
+            id: randomUUID(),
             name: input.name,
             creation_date: timestamp(),
             subscription: input.subscription,

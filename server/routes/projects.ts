@@ -6,9 +6,8 @@ import {
   projectNameTakenProblem,
 } from '../../domain/project'
 import { organizationFor, projectFor } from '../auth/access'
-import type { ApiGeneration } from '../generation'
 import { badRequest, notFound } from '../lib/http-error'
-import { newId } from '../lib/ids'
+import { randomUUID } from 'node:crypto'
 import type { ProjectRow } from '../repositories/projects'
 import {
   projectCreateBody,
@@ -18,6 +17,7 @@ import {
   projectUserCreateBody,
   projectUserParams,
 } from '../schemas/bodies'
+import { arrayOf, ref } from '../schemas/openapi'
 
 type ProjectParams = { project_name: string }
 type ProjectUserParams = ProjectParams & { user_id: string }
@@ -29,29 +29,32 @@ interface ProjectCreateInput {
   cors_origins?: string[] | null
 }
 
-/**
- * ProjectList in the generation's shape (the official clients' models): 2022 has `gb_seconds` (the
- * project's limit, null for none), the current generation `credits` (likewise) and `labels`.
- */
-export function projectListed(project: ProjectRow, generation: ApiGeneration) {
-  const common = {
+// Each answer is built with the fields of both generations; the generation's response schema (its
+// OpenAPI document) serializes only its own: 2022 `gb_seconds`, current `credits`, `labels` and
+// `cors_origins` (the official clients' ProjectList and ProjectDetail).
+
+/** ProjectList: limits are null (none) until projects have limits. */
+export function projectListed(project: ProjectRow) {
+  return {
     id: project.id,
     name: project.name,
     creation_date: project.creation_date,
     advanced_permissions: project.advanced_permissions === 1,
     organization_name: project.organization_name,
+    gb_seconds: null,
+    credits: null,
+    labels: JSON.parse(project.labels) as Record<string, string>,
   }
-  return generation === 'current'
-    ? { ...common, credits: null, labels: JSON.parse(project.labels) as Record<string, string> }
-    : { ...common, gb_seconds: null }
 }
 
-/** ProjectDetail: the list's fields, whether the project is suspended and why; `cors_origins` (current). */
-export function projectDetail(project: ProjectRow, generation: ApiGeneration) {
-  const detail = { ...projectListed(project, generation), suspended: false, suspended_reason: null }
-  return generation === 'current'
-    ? { ...detail, cors_origins: JSON.parse(project.cors_origins) as string[] }
-    : detail
+/** ProjectDetail: the list's fields, whether the project is suspended and why, and its CORS origins. */
+export function projectDetail(project: ProjectRow) {
+  return {
+    ...projectListed(project),
+    suspended: false,
+    suspended_reason: null,
+    cors_origins: JSON.parse(project.cors_origins) as string[],
+  }
 }
 
 /**
@@ -70,23 +73,28 @@ export async function projectsRoutes(app: FastifyInstance): Promise<void> {
 
   app.get<{ Querystring: { organization?: string } }>(
     '/projects',
-    { schema: { querystring: projectsQuery } },
+    { schema: { querystring: projectsQuery, response: { 200: arrayOf('ProjectList') } } },
     async (request) => {
       const { organization: organizationName } = request.query
       if (organizationName === undefined)
-        return projects.listVisibleTo(request.user.id, null).map((row) => projectListed(row, generation))
+        return projects.listVisibleTo(request.user.id, null).map((row) => projectListed(row))
       const organization = organizationFor(request, organizationName, 'member')
       // Staff act as the platform operator: they see every project of the organization.
       const rows = request.user.staff
         ? projects.listOfOrganization(organization.id)
         : projects.listVisibleTo(request.user.id, organization.id)
-      return rows.map((row) => projectListed(row, generation))
+      return rows.map((row) => projectListed(row))
     },
   )
 
   app.post<{ Body: ProjectCreateInput }>(
     '/projects',
-    { schema: { body: generation === 'current' ? projectCreateBodyCurrent : projectCreateBody } },
+    {
+      schema: {
+        body: generation === 'current' ? projectCreateBodyCurrent : projectCreateBody,
+        response: { 201: ref('ProjectDetail') },
+      },
+    },
     async (request, reply) => {
       const body = request.body
       const nameProblem = projectNameProblem(body.name)
@@ -99,7 +107,7 @@ export async function projectsRoutes(app: FastifyInstance): Promise<void> {
             throw badRequest([`name: ${projectNameTakenProblem(body.name)}`])
           if (projects.wasDeletedName(organization.id, body.name))
             throw badRequest([`name: ${projectNameOfDeletedProblem(body.name, organization.name)}`])
-          const id = newId()
+          const id = randomUUID()
           projects.insert({
             id,
             name: body.name,
@@ -122,15 +130,14 @@ export async function projectsRoutes(app: FastifyInstance): Promise<void> {
           return projects.findByName(body.name)!
         })
         .immediate()
-      return reply.code(201).send(projectDetail(created, generation))
+      return reply.code(201).send(projectDetail(created))
     },
   )
 
   app.get<{ Params: ProjectParams }>(
     '/projects/:project_name',
-    { schema: { params: projectParams } },
-    async (request) =>
-      projectDetail(projectFor(request, request.params.project_name, 'member').project, generation),
+    { schema: { params: projectParams, response: { 200: ref('ProjectDetail') } } },
+    async (request) => projectDetail(projectFor(request, request.params.project_name, 'member').project),
   )
 
   app.delete<{ Params: ProjectParams }>(
@@ -149,14 +156,14 @@ export async function projectsRoutes(app: FastifyInstance): Promise<void> {
 
   app.get<{ Params: ProjectParams }>(
     '/projects/:project_name/users',
-    { schema: { params: projectParams } },
+    { schema: { params: projectParams, response: { 200: arrayOf('ProjectUser') } } },
     async (request) =>
       projectAccess.listUsers(projectFor(request, request.params.project_name, 'member').project.id),
   )
 
   app.post<{ Params: ProjectParams; Body: { user_id: string } }>(
     '/projects/:project_name/users',
-    { schema: { params: projectParams, body: projectUserCreateBody } },
+    { schema: { params: projectParams, body: projectUserCreateBody, response: { 201: ref('ProjectUser') } } },
     async (request, reply) => {
       const { user_id: userId } = request.body
       const added = app.db
@@ -180,7 +187,7 @@ export async function projectsRoutes(app: FastifyInstance): Promise<void> {
 
   app.get<{ Params: ProjectUserParams }>(
     '/projects/:project_name/users/:user_id',
-    { schema: { params: projectUserParams } },
+    { schema: { params: projectUserParams, response: { 200: ref('ProjectUser') } } },
     async (request) => {
       const { project } = projectFor(request, request.params.project_name, 'member')
       const user = projectAccess.findUser(project.id, request.params.user_id)

@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { projectFor, type ProjectCaller } from '../auth/access'
-import type { ApiGeneration } from '../generation'
 import { badRequest, forbidden, notFound } from '../lib/http-error'
 import type {
   AssigneeType,
@@ -17,6 +16,7 @@ import {
   roleAssignmentParams,
   roleAssignmentsQuery,
 } from '../schemas/bodies'
+import { arrayOf, ref } from '../schemas/openapi'
 
 type ProjectParams = { project_name: string }
 
@@ -37,26 +37,22 @@ interface AssignmentRequest {
 }
 
 /**
- * RoleAssignmentList in the generation's shape (the official clients' models): 2022 names the user
- * (`user_id`) and the object (`object_type`, `object_name`); the current one the assignee and resource.
+ * RoleAssignmentList with the fields of both generations; the generation's response schema keeps its
+ * own: 2022 names the user (`user_id`) and the object (`object_type`, `object_name`), the current
+ * generation the assignee and the resource (the official clients' models).
  */
-export function roleAssignmentAnswer(row: RoleAssignmentRow, generation: ApiGeneration) {
-  return generation === 'current'
-    ? {
-        id: row.id,
-        assignee: row.assignee,
-        assignee_type: row.assignee_type,
-        role: row.role,
-        resource: row.resource,
-        resource_type: row.resource_type,
-      }
-    : {
-        id: row.id,
-        user_id: row.user_id,
-        role: row.role,
-        object_name: row.resource,
-        object_type: row.resource_type,
-      }
+export function roleAssignmentAnswer(row: RoleAssignmentRow) {
+  return {
+    id: row.id,
+    role: row.role,
+    user_id: row.user_id,
+    object_name: row.resource,
+    object_type: row.resource_type,
+    assignee: row.assignee,
+    assignee_type: row.assignee_type,
+    resource: row.resource,
+    resource_type: row.resource_type,
+  }
 }
 
 /**
@@ -72,8 +68,7 @@ export function roleAssignmentAnswer(row: RoleAssignmentRow, generation: ApiGene
  */
 export async function roleAssignmentsRoutes(app: FastifyInstance): Promise<void> {
   const { projectAccess, members } = app.repositories
-  const generation = app.apiGeneration
-  const isCurrent = generation === 'current'
+  const isCurrent = app.apiGeneration === 'current'
 
   /** Project admins and organization admins see every assignment; other project users only their own. */
   function mayRead(request: FastifyRequest, caller: ProjectCaller, userId: string | null | undefined): void {
@@ -87,7 +82,7 @@ export async function roleAssignmentsRoutes(app: FastifyInstance): Promise<void>
 
   app.get<{ Params: ProjectParams }>(
     '/projects/:project_name/roles',
-    { schema: { params: projectParams } },
+    { schema: { params: projectParams, response: { 200: arrayOf('Role') } } },
     async (request) => {
       const { project } = projectFor(request, request.params.project_name, 'member')
       return projectAccess
@@ -99,7 +94,13 @@ export async function roleAssignmentsRoutes(app: FastifyInstance): Promise<void>
   if (isCurrent)
     app.get<{ Params: ProjectParams; Querystring: RoleAssignmentFilter }>(
       '/projects/:project_name/role-assignments',
-      { schema: { params: projectParams, querystring: roleAssignmentsQuery } },
+      {
+        schema: {
+          params: projectParams,
+          querystring: roleAssignmentsQuery,
+          response: { 200: arrayOf('RoleAssignmentList') },
+        },
+      },
       async (request) => {
         const caller = projectFor(request, request.params.project_name, 'member')
         const filter = request.query
@@ -118,13 +119,13 @@ export async function roleAssignmentsRoutes(app: FastifyInstance): Promise<void>
             caller.project.id,
             ownOnly && filter.assignee ? { ...filter, assignee_type: 'user' } : filter,
           )
-          .map((row) => roleAssignmentAnswer(row, generation))
+          .map((row) => roleAssignmentAnswer(row))
       },
     )
   else
     app.get<{ Params: ProjectParams & { user_id: string } }>(
       '/projects/:project_name/users/:user_id/role-assignments',
-      { schema: { params: projectUserParams } },
+      { schema: { params: projectUserParams, response: { 200: arrayOf('RoleAssignmentList') } } },
       async (request) => {
         const caller = projectFor(request, request.params.project_name, 'member')
         mayRead(request, caller, request.params.user_id)
@@ -135,20 +136,20 @@ export async function roleAssignmentsRoutes(app: FastifyInstance): Promise<void>
           )
         return projectAccess
           .listAssignments(caller.project.id, { assignee_type: 'user', assignee: request.params.user_id })
-          .map((row) => roleAssignmentAnswer(row, generation))
+          .map((row) => roleAssignmentAnswer(row))
       },
     )
 
   app.get<{ Params: ProjectParams & { id: string } }>(
     '/projects/:project_name/role-assignments/:id',
-    { schema: { params: roleAssignmentParams } },
+    { schema: { params: roleAssignmentParams, response: { 200: ref('RoleAssignmentList') } } },
     async (request) => {
       const caller = projectFor(request, request.params.project_name, 'member')
       const row = projectAccess.findAssignment(caller.project.id, request.params.id)
       // Someone who may not read it learns nothing of its existence either.
       const readable = row !== undefined && (row.user_id === request.user.id || isAdmin(request, caller))
       if (!row || !readable) throw assignmentNotFound(request.params.id, caller.project.name)
-      return roleAssignmentAnswer(row, generation)
+      return roleAssignmentAnswer(row)
     },
   )
 
@@ -168,6 +169,7 @@ export async function roleAssignmentsRoutes(app: FastifyInstance): Promise<void>
       schema: {
         params: projectParams,
         body: isCurrent ? roleAssignmentCreateBodyCurrent : roleAssignmentCreateBody,
+        response: { 201: ref('RoleAssignmentList') },
       },
     },
     async (request, reply) => {
@@ -217,7 +219,7 @@ export async function roleAssignmentsRoutes(app: FastifyInstance): Promise<void>
           return projectAccess.findAssignment(caller.project.id, id)!
         })
         .immediate()
-      return reply.code(201).send(roleAssignmentAnswer(row, generation))
+      return reply.code(201).send(roleAssignmentAnswer(row))
     },
   )
 

@@ -20,7 +20,10 @@ import {
   type Cast,
 } from './hardening-fixtures'
 import { API_GENERATIONS, type ApiGeneration } from '../generation'
-import { createTestApi, type TestApi } from './helpers'
+import { createTestApi, type TestApi, setClock } from './helpers'
+
+// Answers here depend on today (default periods, end dates after today): the clock is set.
+setClock()
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 3000)
 const SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED)

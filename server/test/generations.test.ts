@@ -5,7 +5,10 @@ import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildApp } from '../app'
 import { addDays, addMonths, utcToday } from '../../domain/dates'
-import { createTestApi, uniqueName, type Caller, type TestApi } from './helpers'
+import { createTestApi, uniqueName, type Caller, type TestApi, setClock } from './helpers'
+
+// Answers here depend on today (default periods, end dates after today): the clock is set.
+setClock()
 
 let current: TestApi
 let legacy: TestApi
@@ -241,8 +244,10 @@ async function organizationWithProjects(admin: Caller) {
     'INSERT INTO projects (id, organization_id, name, creation_date, deletion_date) VALUES (?, ?, ?, ?, ?)',
   )
   const ids = { alpha: randomUUID(), beta: randomUUID(), gone: randomUUID() }
-  project.run(ids.beta, id, 'beta', '2020-01-01T00:00:00.000000Z', null)
-  project.run(ids.alpha, id, 'alpha', '2020-01-01T00:00:00.000000Z', null)
+  // Live project names are unique across organizations: each call has its own (alpha still before beta).
+  const names = { alpha: uniqueName('alpha'), beta: uniqueName('beta') }
+  project.run(ids.beta, id, names.beta, '2020-01-01T00:00:00.000000Z', null)
+  project.run(ids.alpha, id, names.alpha, '2020-01-01T00:00:00.000000Z', null)
   project.run(ids.gone, id, 'gone', '2020-01-01T00:00:00.000000Z', '2020-02-10T00:00:00.000000Z')
   for (const [projectId, table] of [
     [ids.alpha, 'buckets'],
@@ -267,7 +272,7 @@ async function organizationWithProjects(admin: Caller) {
     if (day < '2020-02-10') rollup.run(id, day, ids.gone, 'deployment_version', 'credits', 2)
   }
   rollup.run(id, '2020-02-15', ids.beta, 'deployment_version', 'credits', 0.1)
-  return { name, ids }
+  return { name, ids, names }
 }
 
 describe('GET /organizations/{name}/resources', () => {
@@ -288,7 +293,7 @@ describe('GET /organizations/{name}/resources', () => {
 describe('GET /organizations/{name}/usage', () => {
   it('current: credits per live project (by name, zero-filled), the deleted ones together, the organization their sum', async () => {
     const admin = current.user()
-    const { name, ids } = await organizationWithProjects(admin)
+    const { name, ids, names } = await organizationWithProjects(admin)
     const response = await current.call(
       admin,
       'GET',
@@ -310,12 +315,12 @@ describe('GET /organizations/{name}/usage', () => {
         // Deployment and pipeline credits of the project, summed: 1.75 a day.
         {
           project_id: ids.alpha,
-          project_name: 'alpha',
+          project_name: names.alpha,
           data: [bucket('2020-01-01', '2020-02-01', 54.25), bucket('2020-02-01', '2020-03-01', 50.75)],
         },
         {
           project_id: ids.beta,
-          project_name: 'beta',
+          project_name: names.beta,
           data: [bucket('2020-01-01', '2020-02-01', 0), bucket('2020-02-01', '2020-03-01', 0.1)],
         },
       ],

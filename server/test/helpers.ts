@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto'
 import { rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { vi } from 'vitest'
 import { buildApp, type BuildAppOptions } from '../app'
 import { tokensRepository } from '../repositories/tokens'
 import { usersRepository } from '../repositories/users'
@@ -14,6 +15,20 @@ export function temporaryDatabasePath(label = 'test'): string {
 
 export function removeDatabase(path: string): void {
   for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true })
+}
+
+/** The moment test files that read "today" run at: a Tuesday in March, mid-month. */
+export const TEST_NOW = '2026-03-10T12:00:00Z'
+
+/**
+ * Sets this process's clock to `at` for the rest of the test file (Date only, and it keeps moving
+ * from there), so that a file whose answers depend on "today" (default periods, end dates after
+ * today) gives the same result on any day it runs. Call it at the top of the file, before anything
+ * reads the date. The server of app.inject() runs in this process, so it reads the same clock.
+ */
+export function setClock(at: string = TEST_NOW): void {
+  vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true })
+  vi.setSystemTime(new Date(at))
 }
 
 export const uniqueName = (prefix = 'org') => `${prefix}-${randomBytes(4).toString('hex')}`

@@ -31,6 +31,8 @@ describe('POST /organizations/{name}/users', () => {
     expect(response.status).toBe(201)
     expect(response.body).toMatchObject({ email, name: '', surname: '', admin: true })
     expect(api.app.repositories.users.findByEmail(email)?.id).toBe(response.body.id)
+    // A UUID v4, as the contract's ids are (shared/API.md): version 4, variant 0b10.
+    expect(response.body.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
   })
 
   it('compares emails case-insensitively: adding the same person twice is a 400', async () => {

@@ -25,6 +25,12 @@ describe('the OpenAPI documents of the two generations', () => {
       '/user',
       '/organizations/{organization_name}/users',
       '/organizations/{organization_name}/users/{user_id}',
+      '/projects',
+      '/projects/{project_name}',
+      '/projects/{project_name}/users',
+      '/projects/{project_name}/users/{user_id}',
+      '/projects/{project_name}/roles',
+      '/projects/{project_name}/role-assignments/{id}',
     ])
       expect(current.paths[path], path).toEqual(legacy.paths[path])
     for (const section of ['responses', 'parameters', 'securitySchemes'])
@@ -40,6 +46,9 @@ describe('the OpenAPI documents of the two generations', () => {
       'OrganizationUserUpdate',
       'UsageInterval',
       'UsageBucket',
+      'ProjectUser',
+      'ProjectUserCreate',
+      'Role',
     ])
       expect(current.components.schemas![schema], schema).toEqual(legacy.components.schemas![schema])
   })
@@ -71,5 +80,18 @@ describe('the OpenAPI documents of the two generations', () => {
     expect(legacy.components.schemas!.OrganizationDetail).toHaveProperty(
       'properties.subscription_self_service',
     )
+    // Role assignments: listed per user in 2022, with filters now; named by user and object, or by
+    // assignee and resource. Projects: a limit in GB-seconds, or in credits with labels.
+    expect(legacy.paths['/projects/{project_name}/users/{user_id}/role-assignments']).toBeDefined()
+    expect(current.paths['/projects/{project_name}/users/{user_id}/role-assignments']).toBeUndefined()
+    expect(current.paths['/projects/{project_name}/role-assignments']).toHaveProperty('get')
+    expect(legacy.paths['/projects/{project_name}/role-assignments']).not.toHaveProperty('get')
+    expect(Object.keys(current.components.schemas!.RoleAssignmentList as object)).toContain('properties')
+    expect(current.components.schemas!.RoleAssignmentList).not.toHaveProperty('properties.user_id')
+    expect(current.components.schemas!.RoleAssignmentList).toHaveProperty('properties.assignee')
+    expect(legacy.components.schemas!.RoleAssignmentList).toHaveProperty('properties.object_name')
+    expect(current.components.schemas!.ProjectDetail).not.toHaveProperty('properties.gb_seconds')
+    expect(current.components.schemas!.ProjectDetail).toHaveProperty('properties.credits')
+    expect(legacy.components.schemas!.ProjectDetail).toHaveProperty('properties.gb_seconds')
   })
 })

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addMonths, utcToday as today } from '../../domain/dates'
-import { createTestApi, uniqueName, type TestApi } from './helpers'
+import { createTestApi, uniqueName, type TestApi, setClock } from './helpers'
+
+// Answers here depend on today (default periods, end dates after today): the clock is set.
+setClock()
 
 let api: TestApi
 beforeAll(async () => {
@@ -9,8 +12,8 @@ beforeAll(async () => {
 afterAll(async () => api.close())
 
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/
-// New records get UUIDv7 ids (server/lib/ids.ts).
-const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
+// New records get UUID v4 ids, as the contract says (shared/API.md): version 4, variant 0b10.
+const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
 const nextYear = addMonths(today(), 12)
 
 describe('POST /organizations', () => {
@@ -25,7 +28,7 @@ describe('POST /organizations', () => {
     })
     expect(created.status).toBe(201)
     expect(Object.keys(created.body).sort()).toEqual(['creation_date', 'id', 'name'])
-    expect(created.body.id).toMatch(UUID_V7)
+    expect(created.body.id).toMatch(UUID_V4)
     expect(created.body.creation_date).toMatch(TIMESTAMP)
 
     const detail = await api.call(admin, 'GET', `/organizations/${name}`)

@@ -1,7 +1,7 @@
 // Projects, project users, roles and role assignments (shared/API.md, "Projects, access and audit"),
 // in both generations, through app.inject() on a real database.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { newId } from '../lib/ids'
+import { randomUUID } from 'node:crypto'
 import { createTestApi, uniqueName, type Caller, type TestApi } from './helpers'
 
 const GENERATIONS = ['2022', 'current'] as const
@@ -524,7 +524,7 @@ describe.each(GENERATIONS)('projects, %s generation', (generation) => {
       const projectId = api.app.repositories.projects.findByName(project)!.id
       api.app.db
         .prepare('INSERT INTO deployments (id, project_id, name) VALUES (?, ?, ?)')
-        .run(newId(), projectId, 'scorer')
+        .run(randomUUID(), projectId, 'scorer')
       const onDeployment = await assign(
         admin,
         project,

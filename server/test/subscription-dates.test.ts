@@ -2,7 +2,10 @@
 // default usage query a 400 for ever), on create and on update, with a 400 naming the field.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addMonths, utcToday } from '../../domain/dates'
-import { createTestApi, uniqueName, type Caller, type TestApi } from './helpers'
+import { createTestApi, uniqueName, type Caller, type TestApi, setClock } from './helpers'
+
+// Answers here depend on today (default periods, end dates after today): the clock is set.
+setClock()
 
 let api: TestApi
 let staff: Caller

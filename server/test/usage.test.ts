@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addDays, utcToday as today } from '../../domain/dates'
-import { currentPeriod } from '../../domain/subscriptions'
-import { createTestApi, type Caller, type TestApi } from './helpers'
+import { createTestApi, type Caller, type TestApi, setClock } from './helpers'
+
+// Answers here depend on today (default periods, end dates after today): the clock is set.
+setClock()
 
 let api: TestApi
 let admin: Caller
@@ -39,7 +41,8 @@ describe('GET /organizations/{name}/usage', () => {
   it('defaults to the current subscription period in one month bucket', async () => {
     const response = await usage('')
     expect(response.status).toBe(200)
-    const period = currentPeriod(today(), today())
+    // Created today (the set clock's 2026-03-10): the period runs a month from today.
+    const period = { start: '2026-03-10', end: '2026-04-10' }
     expect(response.body).toHaveLength(5)
     for (const s of response.body)
       expect(s.usage).toEqual([

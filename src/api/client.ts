@@ -1,5 +1,4 @@
 import { readCredential, type Credential } from './auth-token'
-import { takeEarlyResponse } from './early-requests'
 
 /** Every non-2xx answer of the API, with the sentence the server gave. */
 export class ApiError extends Error {
@@ -88,14 +87,9 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
       signal,
       keepalive,
     })
-  // The first page's reads may have been started by public/early-requests.js, before this code ran.
-  const early =
-    method === 'GET' && !options.token && !options.credential
-      ? takeEarlyResponse(url, headers.Authorization ?? null)
-      : undefined
   let response: Response
   try {
-    response = await (early ? early.catch(send) : send())
+    response = await send()
   } catch (error) {
     if (signal?.aborted) throw error
     throw new NetworkError(error)

@@ -1,11 +1,16 @@
 // The dashboard's own model of the API's answers, whichever generation sent them. Types are
 // inferred from the run-time schemas (./schemas.ts); ./answers.ts turns a checked answer into these.
 import type { InferOutput } from 'valibot'
+import { USAGE_METRICS, USAGE_OBJECT_TYPES } from '../../domain/usage'
 import type {
+  AccessTokenSchema,
+  MemberSchema,
   OrganizationDetailSchema,
   OrganizationSchema,
   ResourcesSchema,
+  SignInProviderSchema,
   UsagePointSchema,
+  UserSchema,
   VoucherSchema,
 } from './schemas'
 
@@ -17,9 +22,13 @@ export type OrganizationDetail = InferOutput<typeof OrganizationDetailSchema>
 export type Resources = InferOutput<typeof ResourcesSchema>
 export type Voucher = InferOutput<typeof VoucherSchema>
 export type UsagePoint = InferOutput<typeof UsagePointSchema>
+export type User = InferOutput<typeof UserSchema>
+export type Member = InferOutput<typeof MemberSchema>
+export type SignInProvider = InferOutput<typeof SignInProviderSchema>
+export type AccessToken = InferOutput<typeof AccessTokenSchema>
 
-export const USAGE_METRICS = ['credits', 'input_volume', 'output_volume'] as const
-export const USAGE_OBJECT_TYPES = ['deployment_version', 'pipeline_version'] as const
+// The metric list is declared once, in domain/, where the server reads it too.
+export { USAGE_METRICS, USAGE_OBJECT_TYPES }
 export type UsageMetric = (typeof USAGE_METRICS)[number]
 export type UsageObjectType = (typeof USAGE_OBJECT_TYPES)[number]
 

@@ -269,6 +269,200 @@ export interface paths {
         patch: operations["updateOrganizationUser"];
         trace?: never;
     };
+    "/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's projects (all of the organization's for its admins)
+         * @description Every live project the caller is a user of, and every live project of the organizations the
+         *     caller is admin of, by name. With `organization`, only that organization's (a 404 when the
+         *     caller is not its member; staff see all of its projects).
+         */
+        get: operations["listProjects"];
+        put?: never;
+        /**
+         * Create a project in an organization (organization admin)
+         * @description `name` follows the organization name rules (1 to 64 characters, lowercase letters, digits and
+         *     `-`, starting with a letter) and is unique among live projects; the name of a deleted project
+         *     of the same organization is refused too (local). As on the hosted API, the organization's
+         *     admins become users of the new project with `project-admin`. Limits (`gb_seconds`, `credits`)
+         *     are not taken here.
+         */
+        post: operations["createProject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/projects/{project_name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_name: components["parameters"]["ProjectName"];
+            };
+            cookie?: never;
+        };
+        /** One project (project user, organization admin) */
+        get: operations["getProject"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a project (organization admin); its usage stays, as a deleted project's
+         * @description Its users and all their roles there go with it; its usage is reported with the deleted
+         *     projects', and it no longer counts in the organization's resources.
+         */
+        delete: operations["deleteProject"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/projects/{project_name}/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_name: components["parameters"]["ProjectName"];
+            };
+            cookie?: never;
+        };
+        /** The project's users, by email (project user, organization admin) */
+        get: operations["listProjectUsers"];
+        put?: never;
+        /**
+         * Add a member of the organization to the project (project admin, organization admin)
+         * @description Someone who is not a member of the project's organization is a 400 that says so (local), and so
+         *     is a user already in the project. A new project user holds no role until given one.
+         */
+        post: operations["addProjectUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/projects/{project_name}/users/{user_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_name: components["parameters"]["ProjectName"];
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        /** One project user (project user, organization admin) */
+        get: operations["getProjectUser"];
+        put?: never;
+        post?: never;
+        /** Remove a user from the project, and all their roles there (project admin, organization admin) */
+        delete: operations["removeProjectUser"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/projects/{project_name}/users/{user_id}/role-assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_name: components["parameters"]["ProjectName"];
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A project user's role assignments (project admin, organization admin, the user themselves)
+         * @description Oldest first. Another user's are a 403 for a project user who is not a project admin.
+         */
+        get: operations["listRoleAssignmentsOfUser"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/projects/{project_name}/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_name: components["parameters"]["ProjectName"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The roles the project offers (project user, organization admin)
+         * @description The default roles `project-admin`, `project-editor` and `project-viewer`, by name.
+         */
+        get: operations["listRoles"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/projects/{project_name}/role-assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_name: components["parameters"]["ProjectName"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Give a role on the project or one of its objects (project admin, organization admin)
+         * @description Without a resource (object), the role is on the whole project. Local rules: a member of the
+         *     organization who is not yet a user of the project becomes one (so that "give member X role R
+         *     on project P" is one request); anyone else is a 400 that says so. The same role on the same
+         *     resource for the same assignee twice is a 400. Unknown roles and resources are 400s naming
+         *     the field.
+         */
+        post: operations["createRoleAssignment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/projects/{project_name}/role-assignments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_name: components["parameters"]["ProjectName"];
+                id: components["parameters"]["RoleAssignmentId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * One role assignment (project admin, organization admin, the user it names)
+         * @description Someone else's is a 404 for a project user who is not a project admin.
+         */
+        get: operations["getRoleAssignment"];
+        put?: never;
+        post?: never;
+        /** Take a role away (project admin, organization admin); the user stays in the project */
+        delete: operations["deleteRoleAssignment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -426,6 +620,77 @@ export interface components {
             metric: components["schemas"]["UsageMetric"];
             usage: components["schemas"]["UsageBucket"][];
         };
+        /** @description A project (the official clients' ProjectList); `gb_seconds` is its limit, null for none. */
+        ProjectList: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: date-time */
+            creation_date: string;
+            organization_name: string;
+            advanced_permissions: boolean;
+            gb_seconds: number | null;
+        };
+        /** @description ProjectList's fields, and whether the project is suspended and why. */
+        ProjectDetail: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: date-time */
+            creation_date: string;
+            organization_name: string;
+            advanced_permissions: boolean;
+            gb_seconds: number | null;
+            suspended: boolean;
+            suspended_reason: string | null;
+        };
+        ProjectCreate: {
+            name: string;
+            organization_name: string;
+            /** @default false */
+            advanced_permissions: boolean;
+        };
+        /**
+         * @description A project user (the official clients' ProjectUserList). `name` and `surname` are null while the
+         *     account has none (local: the Python client 3.7.0's model refuses an empty string).
+         */
+        ProjectUser: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            name: string | null;
+            surname: string | null;
+        };
+        ProjectUserCreate: {
+            /** Format: uuid */
+            user_id: string;
+        };
+        Role: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            default: boolean;
+        };
+        /** @description A role of a user on the project (`object_type` project) or on one of its objects. */
+        RoleAssignmentList: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            user_id: string;
+            role: string;
+            object_name: string;
+            /** @enum {string} */
+            object_type: "project" | "deployment" | "pipeline";
+        };
+        /** @description `object_name` and `object_type` together, or neither for the whole project. */
+        RoleAssignmentCreate: {
+            /** Format: uuid */
+            user_id: string;
+            role: string;
+            object_name?: string | null;
+            /** @enum {string|null} */
+            object_type?: "project" | "deployment" | "pipeline" | null;
+        };
     };
     responses: {
         /** @description Invalid input; the message names every field at fault */
@@ -496,6 +761,8 @@ export interface components {
     parameters: {
         OrganizationName: string;
         UserId: string;
+        ProjectName: string;
+        RoleAssignmentId: string;
     };
     requestBodies: never;
     headers: never;
@@ -928,6 +1195,337 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listProjects: {
+        parameters: {
+            query?: {
+                organization?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The projects */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectList"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    createProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectCreate"];
+            };
+        };
+        responses: {
+            /** @description The project */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_name: components["parameters"]["ProjectName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The project */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDetail"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    deleteProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_name: components["parameters"]["ProjectName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listProjectUsers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_name: components["parameters"]["ProjectName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The project's users */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectUser"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    addProjectUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_name: components["parameters"]["ProjectName"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectUserCreate"];
+            };
+        };
+        responses: {
+            /** @description The project user */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectUser"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getProjectUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_name: components["parameters"]["ProjectName"];
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The project user */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectUser"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    removeProjectUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_name: components["parameters"]["ProjectName"];
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listRoleAssignmentsOfUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_name: components["parameters"]["ProjectName"];
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The assignments */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoleAssignmentList"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listRoles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_name: components["parameters"]["ProjectName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The roles */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Role"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    createRoleAssignment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_name: components["parameters"]["ProjectName"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RoleAssignmentCreate"];
+            };
+        };
+        responses: {
+            /** @description The assignment */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoleAssignmentList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getRoleAssignment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_name: components["parameters"]["ProjectName"];
+                id: components["parameters"]["RoleAssignmentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The assignment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoleAssignmentList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    deleteRoleAssignment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_name: components["parameters"]["ProjectName"];
+                id: components["parameters"]["RoleAssignmentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];

@@ -76,6 +76,31 @@ export const UsageCurrentSchema = v.object({
   data_projects_deleted: v.optional(v.array(UsagePointSchema)),
 })
 
+/** `GET /user`: the caller. `staff` is the local server's addition (platform staff). */
+export const UserSchema = v.object({
+  id: v.string(),
+  email: v.string(),
+  name: v.string(),
+  surname: v.string(),
+  staff: v.optional(v.boolean()),
+})
+
+/** `OrganizationUserDetail`: a member (list, detail, and the POST and PATCH answers). */
+export const MemberSchema = v.object({
+  id: v.string(),
+  email: v.string(),
+  name: v.string(),
+  surname: v.string(),
+  admin: v.boolean(),
+  status: v.optional(v.string()),
+})
+
+/** `POST /oauth/sign-in`: how an account signs in; `url` is null for `ubiops` (a password here). */
+export const SignInProviderSchema = v.object({ provider: v.string(), url: v.nullable(v.string()) })
+
+/** `POST /authorize`: the access token, sent afterwards as `Authorization: Bearer <access>`. */
+export const AccessTokenSchema = v.object({ access: v.pipe(v.string(), v.minLength(1)) })
+
 /** `GET /vouchers/{code}` (current generation only). */
 export const VoucherSchema = v.object({ description: v.optional(v.nullable(v.string()), '') })
 
@@ -151,6 +176,11 @@ export const ANSWER_SCHEMAS = {
   roleAssignment2022List: v.array(RoleAssignment2022Schema),
   roleAssignmentCurrent: RoleAssignmentCurrentSchema,
   roleAssignmentCurrentList: v.array(RoleAssignmentCurrentSchema),
+  user: UserSchema,
+  member: MemberSchema,
+  memberList: v.array(MemberSchema),
+  signInProvider: SignInProviderSchema,
+  accessToken: AccessTokenSchema,
 }
 export type AnswerKind = keyof typeof ANSWER_SCHEMAS
 export type AnswerOf<K extends AnswerKind> = v.InferOutput<(typeof ANSWER_SCHEMAS)[K]>

@@ -3,13 +3,14 @@
 // GET /user with the new access token, which names the person.
 import type { QueryClient } from '@tanstack/react-query'
 import { storeAccessToken } from '../../api/auth-token'
-import { ApiError, apiRequest, NetworkError } from '../../api/client'
-import type { AccessToken, SignInProvider, User } from '../../api/types'
+import { requestAnswer } from '../../api/answers'
+import { ApiError, NetworkError } from '../../api/client'
+import type { SignInProvider, User } from '../../api/types'
 import { userQueries } from './queries'
 
 /** How this account signs in: `ubiops` here, anything else at an external identity provider. */
 export function signInProvider(email: string): Promise<SignInProvider> {
-  return apiRequest<SignInProvider>('/oauth/sign-in', { method: 'POST', body: { email } })
+  return requestAnswer('signInProvider', '/oauth/sign-in', { method: 'POST', body: { email } })
 }
 
 /** The API's answer that asks for the code: its sentence contains "two factor authentication". */
@@ -31,11 +32,11 @@ export async function signInWithPassword(
   password: string,
   code?: string,
 ): Promise<PasswordSignIn> {
-  const { access } = await apiRequest<AccessToken>('/authorize', {
+  const { access } = await requestAnswer('accessToken', '/authorize', {
     method: 'POST',
     body: code === undefined ? { email, password } : { email, password, token: code },
   })
-  const user = await apiRequest<User>('/user', { credential: { scheme: 'Bearer', value: access, email } })
+  const user = await requestAnswer('user', '/user', { credential: { scheme: 'Bearer', value: access, email } })
   return { access, user }
 }
 

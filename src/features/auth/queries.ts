@@ -1,13 +1,12 @@
 import { queryOptions } from '@tanstack/react-query'
-import { apiRequest } from '../../api/client'
-import type { User } from '../../api/types'
+import { requestAnswer } from '../../api/answers'
 
 export const userQueries = {
   all: () => ['user'] as const,
   me: () =>
     queryOptions({
       queryKey: [...userQueries.all(), 'me'] as const,
-      queryFn: ({ signal }) => apiRequest<User>('/user', { signal }),
+      queryFn: ({ signal }) => requestAnswer('user', '/user', { signal }),
       // Who is signed in changes only through sign-in and sign-out, which reset the cache.
       staleTime: Infinity,
     }),

@@ -1,12 +1,13 @@
 import type { QueryClient } from '@tanstack/react-query'
 import { storeToken } from '../../api/auth-token'
-import { apiRequest, ApiError, NetworkError } from '../../api/client'
+import { requestAnswer } from '../../api/answers'
+import { ApiError, NetworkError } from '../../api/client'
 import type { User } from '../../api/types'
 import { userQueries } from './queries'
 
 /** Checks a token with GET /user before keeping it: a wrong token is never stored. */
 export async function verifyToken(token: string): Promise<User> {
-  return apiRequest<User>('/user', { token })
+  return requestAnswer('user', '/user', { token })
 }
 
 /** What to tell a person whose token was refused. */

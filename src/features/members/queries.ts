@@ -1,5 +1,6 @@
 import { queryOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query'
 import type { Credential } from '../../api/auth-token'
+import { requestAnswer } from '../../api/answers'
 import { apiRequest, segment } from '../../api/client'
 import type { Member, MemberCreate, OrganizationDetail } from '../../api/types'
 import { userQueries } from '../auth/queries'
@@ -12,13 +13,15 @@ export const memberQueries = {
     queryOptions({
       queryKey: [...memberQueries.all(organization), 'list'] as const,
       queryFn: ({ signal }) =>
-        apiRequest<Member[]>(`/organizations/${segment(organization)}/users`, { signal }),
+        requestAnswer('memberList', `/organizations/${segment(organization)}/users`, { signal }),
     }),
   detail: (organization: string, userId: string) =>
     queryOptions({
       queryKey: [...memberQueries.all(organization), 'detail', userId] as const,
       queryFn: ({ signal }) =>
-        apiRequest<Member>(`/organizations/${segment(organization)}/users/${segment(userId)}`, { signal }),
+        requestAnswer('member', `/organizations/${segment(organization)}/users/${segment(userId)}`, {
+          signal,
+        }),
     }),
 }
 
@@ -27,7 +30,7 @@ const userPath = (organization: string, userId: string) => `${usersPath(organiza
 
 /** POST users: adds one member. Used by the single form and, row by row, by the bulk import. */
 export function addMember(organization: string, body: MemberCreate, signal?: AbortSignal): Promise<Member> {
-  return apiRequest<Member>(usersPath(organization), { method: 'POST', body, signal })
+  return requestAnswer('member', usersPath(organization), { method: 'POST', body, signal })
 }
 
 /**
@@ -83,7 +86,7 @@ export function useUpdateMemberRole(organization: string) {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: ({ member, admin }: { member: Member; admin: boolean }) =>
-      apiRequest<Member>(userPath(organization, member.id), { method: 'PATCH', body: { admin } }),
+      requestAnswer('member', userPath(organization, member.id), { method: 'PATCH', body: { admin } }),
     onMutate: async ({ member, admin }) => {
       await queryClient.cancelQueries({ queryKey: memberQueries.all(organization) })
       setAdmin(queryClient, organization, member.id, admin)
@@ -130,7 +133,8 @@ export async function removeMember(
     dropRow()
     // keepalive: when the tab closes during the undo window the removal is sent as it goes
     // (pending-removals.ts), and must not be cancelled with the page.
-    await apiRequest<void>(userPath(organization, member.id), {
+    // The answer is empty (204): nothing is read, so nothing to check.
+    await apiRequest(userPath(organization, member.id), {
       method: 'DELETE',
       keepalive: true,
       credential,

@@ -1,7 +1,6 @@
 import { queryOptions } from '@tanstack/react-query'
 import { requestAnswer } from '../../api/answers'
-import { apiRequest, isApiError, segment } from '../../api/client'
-import type { Member } from '../../api/types'
+import { isApiError, segment } from '../../api/client'
 
 export const organizationPath = (name: string) => `/organizations/${segment(name)}`
 
@@ -36,7 +35,7 @@ export const organizationQueries = {
       queryKey: [...organizationQueries.adminRights(name), userId] as const,
       queryFn: async ({ signal }) => {
         try {
-          const self = await apiRequest<Member>(`${organizationPath(name)}/users/${segment(userId)}`, {
+          const self = await requestAnswer('member', `${organizationPath(name)}/users/${segment(userId)}`, {
             signal,
           })
           return self.admin === true

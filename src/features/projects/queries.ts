@@ -22,10 +22,15 @@ const projectUsersPath = (project: string) => `${projectPath(project)}/users`
 const roleAssignmentsPath = (project: string) => `${projectPath(project)}/role-assignments`
 
 /**
- * The 2022 generation lists role assignments per user: a project's are one request per user.
- * They share one bound, so a big project (or many projects) does not flood the API.
+ * Every read of a project (detail, users, roles, role assignments) waits for one of six slots:
+ * the access matrix asks for forty projects at once, and the 2022 generation lists role
+ * assignments one request per user, so without a bound one page could flood the API.
  */
-const perUserRequests = createLimiter(6)
+const projectReads = createLimiter(6)
+
+/** requestAnswer behind the projects' bound; each request takes a slot of its own (no nesting). */
+const readProject: typeof requestAnswer = (name, path, init) =>
+  projectReads.run(() => requestAnswer(name, path, init), { signal: init?.signal ?? undefined })
 
 export const projectQueries = {
   /** Everything cached about the organization's projects starts with this. */
@@ -50,14 +55,14 @@ export const projectQueries = {
     queryOptions({
       queryKey: [...projectQueries.scope(organization, project), 'detail'] as const,
       queryFn: async ({ signal }) =>
-        projectOf(await requestAnswer('project', projectPath(project), { signal })),
+        projectOf(await readProject('project', projectPath(project), { signal })),
     }),
   /** The project's users, by email. */
   users: (organization: string, project: string) =>
     queryOptions({
       queryKey: [...projectQueries.scope(organization, project), 'users'] as const,
       queryFn: async ({ signal }) =>
-        (await requestAnswer('projectUserList', projectUsersPath(project), { signal }))
+        (await readProject('projectUserList', projectUsersPath(project), { signal }))
           .map(projectUserOf)
           .sort((a, b) => a.email.localeCompare(b.email)),
     }),
@@ -66,7 +71,7 @@ export const projectQueries = {
     queryOptions({
       queryKey: [...projectQueries.scope(organization, project), 'roles'] as const,
       queryFn: async ({ signal }) =>
-        (await requestAnswer('roleList', `${projectPath(project)}/roles`, { signal })).map(projectRoleOf),
+        (await readProject('roleList', `${projectPath(project)}/roles`, { signal })).map(projectRoleOf),
       staleTime: 5 * 60_000,
     }),
   /**
@@ -80,7 +85,7 @@ export const projectQueries = {
       queryFn: async ({ signal, client }): Promise<RoleAssignment[]> => {
         const { generation } = await client.ensureQueryData(projectQueries.detail(organization, project))
         if (generation === 'current') {
-          const answer = await requestAnswer(
+          const answer = await readProject(
             'roleAssignmentCurrentList',
             `${roleAssignmentsPath(project)}?assignee_type=user`,
             { signal },
@@ -90,13 +95,9 @@ export const projectQueries = {
         const users = await client.fetchQuery(projectQueries.users(organization, project))
         const perUser = await Promise.all(
           users.map((user) =>
-            perUserRequests.run(
-              () =>
-                requestAnswer(
-                  'roleAssignment2022List',
-                  `${projectUsersPath(project)}/${segment(user.id)}/role-assignments`,
-                  { signal },
-                ),
+            readProject(
+              'roleAssignment2022List',
+              `${projectUsersPath(project)}/${segment(user.id)}/role-assignments`,
               { signal },
             ),
           ),
@@ -115,7 +116,7 @@ export const projectQueries = {
         const { generation } = await client.ensureQueryData(projectQueries.detail(organization, project))
         try {
           if (generation === 'current') {
-            const answer = await requestAnswer(
+            const answer = await readProject(
               'roleAssignmentCurrentList',
               `${roleAssignmentsPath(project)}?assignee=${encodeURIComponent(userId)}&assignee_type=user`,
               { signal },
@@ -124,7 +125,7 @@ export const projectQueries = {
               .filter((assignment) => assignment.userId === userId)
               .map((assignment) => assignment.role)
           }
-          const answer = await requestAnswer(
+          const answer = await readProject(
             'roleAssignment2022List',
             `${projectUsersPath(project)}/${segment(userId)}/role-assignments`,
             { signal },

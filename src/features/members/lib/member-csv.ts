@@ -1,5 +1,5 @@
 // The members list as a CSV file: exactly the rows the list shows, in its order.
-import Papa from 'papaparse'
+import { csvText } from '../../../lib/csv'
 import type { Member } from '../../../api/types'
 
 /** The CSV's columns, in order; `role` is "admin" or "member" (the list's own words). */
@@ -7,9 +7,7 @@ export const MEMBER_CSV_COLUMNS = ['email', 'name', 'surname', 'role'] as const
 
 /**
  * `members` (already searched, filtered and sorted) as CSV text: a header row, then one row per
- * member, CRLF line ends (RFC 4180). Quoting is papaparse's `unparse`. Cells that a spreadsheet
- * would run as a formula (starting with =, +, -, @, tab or carriage return) are prefixed with `'`
- * (`escapeFormulae`, OWASP's advice on CSV injection): names come from users, not from admins.
+ * member, written and guarded against formulas by src/lib/csv.ts `csvText`.
  */
 export function membersToCsv(members: readonly Member[]): string {
   // unparse writes nothing at all for no rows; the header alone still says what the file is.
@@ -19,7 +17,7 @@ export function membersToCsv(members: readonly Member[]): string {
     member.surname,
     member.admin ? 'admin' : 'member',
   ])
-  return Papa.unparse([[...MEMBER_CSV_COLUMNS], ...rows], { newline: '\r\n', escapeFormulae: true })
+  return csvText([[...MEMBER_CSV_COLUMNS], ...rows])
 }
 
 /**

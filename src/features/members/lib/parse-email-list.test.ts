@@ -23,6 +23,20 @@ describe('parseEmailList: separators', () => {
     expect(parseEmailList(' \n ,; \n')).toEqual([])
   })
 
+  it("reads a line copied from an e-mail client's To field: names in front, a semicolon after each", () => {
+    const rows = parseEmailList('Dave Example <dave@example.com>; Erin Example <erin@example.com>;')
+    expect(rows.map(({ email, status, line }) => ({ email, status, line }))).toEqual([
+      { email: 'dave@example.com', status: 'valid', line: 1 },
+      { email: 'erin@example.com', status: 'valid', line: 1 },
+    ])
+    expect(emails('ann@x.com; Bob <bob@x.com>\tCarol <carol@x.com>, dan@x.com')).toEqual([
+      'ann@x.com',
+      'bob@x.com',
+      'carol@x.com',
+      'dan@x.com',
+    ])
+  })
+
   it('records the line each address came from', () => {
     expect(parseEmailList('a@x.com\n\nb@x.com, c@x.com').map((row) => row.line)).toEqual([1, 3, 3])
   })

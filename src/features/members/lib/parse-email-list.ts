@@ -105,9 +105,19 @@ function entriesFromColumns(rows: Row[], columns: { email: number; admin: number
   return entries
 }
 
-/** Free text may mix separators on a line; a `Name <address>` cell is one entry whatever it holds. */
+/**
+ * One entry of free text: up to the next comma, semicolon or tab, except inside double quotes or
+ * angle brackets (`Jane <jane;x@x.com>` stays one, to be marked malformed as a whole). A lone
+ * quote or bracket is an ordinary character.
+ */
+const FREE_TEXT_ENTRY = /(?:"[^"]*"|<[^<>]*>|[^,;\t])+/g
+
+/**
+ * Free text may mix separators on a line, and an e-mail client's To field gives
+ * `Dave <dave@x.com>; Erin <erin@x.com>;`: each `Name <address>` is an entry of its own.
+ */
 const freeTextCells = (cell: string): string[] =>
-  cell.includes('<') ? [cell] : cell.split(/[,;\t]/).map((part) => part.trim())
+  (cell.match(FREE_TEXT_ENTRY) ?? []).map((part) => part.trim())
 
 /**
  * Free-form input: addresses separated by newlines, commas, semicolons or tabs. An admin value

@@ -23,6 +23,8 @@ import { RANGE_LABELS, type Comparison, type UsageView } from '../lib/usage-view
 import { CreditsChart } from './credits-chart'
 import { CreditsTotal } from './credits-total'
 import { CreditsBucketTable, ProjectTable } from './credits-tables'
+import { ORGANIZATION_BY_PROJECT } from '../model/levels'
+import { modelOfCreditsData } from '../model/normalise-current'
 import { useCsvDownload } from './use-csv-download'
 import { useBudgetLine } from './use-budget-status'
 import { DisplayToggle, type UsageDisplay } from './display-toggle'
@@ -150,18 +152,19 @@ export default function CreditsResults({
             <div className="usage-toolbar__export">
               <Button
                 onClick={() =>
-                  downloadCsv(({ creditsCsv, csvFileName }) => ({
+                  downloadCsv(({ csvFileName, usageCsv }) => ({
                     fileName: csvFileName(
-                      'credits',
+                      ORGANIZATION_BY_PROJECT.fileWord,
                       organization,
                       data.range,
                       view.interval,
                       previous !== undefined,
                     ),
-                    text: creditsCsv(
-                      data,
-                      series,
-                      previous && { data: previous, series: creditsSeries(previous, filter) },
+                    text: usageCsv(
+                      ORGANIZATION_BY_PROJECT,
+                      modelOfCreditsData(data, filter, view.interval),
+                      new Set(),
+                      previous && modelOfCreditsData(previous, filter, view.interval),
                     ),
                   }))
                 }

@@ -7,6 +7,8 @@ import { BYTES_NOTE } from '../lib/format'
 import { METRICS, chartRows, isAllZero, seriesOfMetric, type UsageData } from '../lib/usage-series'
 import { containsNow, metricProjections, metricTotals } from '../lib/usage-summary'
 import { RANGE_LABELS, type Comparison, type UsageView } from '../lib/usage-view'
+import { ORGANIZATION_BY_METRIC } from '../model/levels'
+import { modelOfUsageData } from '../model/normalise-2022'
 import { useCsvDownload } from './use-csv-download'
 import { UsageChart } from './usage-chart'
 import { useBudgetLine } from './use-budget-status'
@@ -107,15 +109,20 @@ export function UsageResults({
         <div className="usage-toolbar__export">
           <Button
             onClick={() =>
-              downloadCsv(({ csvFileName, toCsv }) => ({
+              downloadCsv(({ csvFileName, usageCsv }) => ({
                 fileName: csvFileName(
-                  'usage',
+                  ORGANIZATION_BY_METRIC.fileWord,
                   organization,
                   data.range,
                   view.interval,
                   previous !== undefined,
                 ),
-                text: toCsv(data, hidden, previous),
+                text: usageCsv(
+                  ORGANIZATION_BY_METRIC,
+                  modelOfUsageData(data, view.interval),
+                  hidden,
+                  previous && modelOfUsageData(previous, view.interval),
+                ),
               }))
             }
             disabled={shown.length === 0}

@@ -24,7 +24,9 @@ describe('useCsvDownload', () => {
     )
     await userEvent.click(screen.getByRole('button', { name: 'Download CSV' }))
     expect(
-      await screen.findByText('The CSV could not be made: its code did not load. Reload the page and try again.'),
+      await screen.findByText(
+        'The CSV could not be made: its code did not load. Reload the page and try again.',
+      ),
     ).toBeInTheDocument()
     expect(write).not.toHaveBeenCalled()
   })

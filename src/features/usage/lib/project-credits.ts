@@ -7,7 +7,7 @@ import type { UsageInterval } from '../../../api/types'
 import { dayOfTimestamp, type IsoDate } from '../../../../domain/dates'
 import type { DateRange } from '../../../../domain/usage'
 import { changeAgainst, projectToPeriodEnd, sumValues, type Change } from './usage-summary'
-import { expectedBuckets, type Bucket } from './usage-series'
+import { bucketIndex, bucketsOfPoints, rangeOfBuckets, type Bucket } from '../model/buckets'
 
 export type CurrentUsageAnswer = Extract<UsageAnswer, { generation: 'current' }>
 
@@ -29,21 +29,6 @@ export interface CreditsData {
   organization: number[]
   /** From the first bucket's start to the last bucket's end, or the requested range when empty. */
   range: DateRange | null
-}
-
-function bucketsOf(points: readonly UsagePoint[]): Bucket[] {
-  const byStart = new Map<IsoDate, Bucket>()
-  for (const point of points) {
-    const start = dayOfTimestamp(point.start_date)
-    if (!byStart.has(start))
-      byStart.set(start, {
-        start,
-        end: dayOfTimestamp(point.end_date),
-        startTimestamp: point.start_date,
-        endTimestamp: point.end_date,
-      })
-  }
-  return [...byStart.values()].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0))
 }
 
 function align(
@@ -69,28 +54,24 @@ export function toCreditsData(
   requested: DateRange | null,
   interval: UsageInterval,
 ): CreditsData {
-  const fromAnswer = bucketsOf([
-    ...answer.organization,
-    ...answer.deletedProjects,
-    ...answer.projects.flatMap((p) => p.usage),
-  ])
-  const buckets =
-    fromAnswer.length > 0 || requested === null ? fromAnswer : expectedBuckets(requested, interval)
-  const indexOf = new Map(buckets.map((bucket, index) => [bucket.start, index]))
+  const buckets = bucketsOfPoints(
+    [...answer.organization, ...answer.deletedProjects, ...answer.projects.flatMap((p) => p.usage)],
+    requested,
+    interval,
+  )
+  const indexOf = bucketIndex(buckets)
   const projects = answer.projects
     .map((project) => {
       const values = align(project.usage, indexOf, buckets.length)
       return { id: project.id, name: project.name, values, total: sumValues(values) }
     })
     .sort((a, b) => b.total - a.total || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-  const first = buckets[0]
-  const last = buckets[buckets.length - 1]
   return {
     buckets,
     projects,
     deleted: align(answer.deletedProjects, indexOf, buckets.length),
     organization: align(answer.organization, indexOf, buckets.length),
-    range: first && last ? { start: first.start, end: last.end } : requested,
+    range: rangeOfBuckets(buckets, requested),
   }
 }
 

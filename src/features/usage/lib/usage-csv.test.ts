@@ -1,9 +1,21 @@
 import { describe, expect, it } from 'vitest'
 import { parseUsageAnswer } from '../../../api/validate'
-import { creditsSeries, toCreditsData, type CurrentUsageAnswer } from './project-credits'
+import { toCreditsData, type CreditsData, type CurrentUsageAnswer } from './project-credits'
 import { dailySeries, point } from './test-usage'
-import { creditsCsv, csvFileName, toCsv } from './usage-csv'
-import { toUsageData } from './usage-series'
+import { ORGANIZATION_BY_METRIC, ORGANIZATION_BY_PROJECT } from '../model/levels'
+import { modelOfUsageData } from '../model/normalise-2022'
+import { modelOfCreditsData } from '../model/normalise-current'
+import { csvFileName, usageCsv } from './usage-csv'
+import { toUsageData, type UsageData } from './usage-series'
+
+/** The first generation's CSV of aligned usage, as the page writes it. */
+const toCsv = (data: UsageData, hidden: ReadonlySet<string>, previous?: UsageData) =>
+  usageCsv(
+    ORGANIZATION_BY_METRIC,
+    modelOfUsageData(data, 'month'),
+    hidden,
+    previous && modelOfUsageData(previous, 'month'),
+  )
 
 const ts = (day: string) => `${day}T00:00:00Z`
 const data = toUsageData(
@@ -26,7 +38,7 @@ const data = toUsageData(
   'month',
 )
 
-describe('toCsv', () => {
+describe('usageCsv of the organization by metric', () => {
   it('writes the API’s boundaries and exact values of every shown series', () => {
     expect(toCsv(data, new Set()).split('\r\n')).toEqual([
       'start_date,end_date,deployment_version.credits,deployment_version.input_volume_bytes,pipeline_version.input_volume_bytes,deployment_version.output_volume_bytes,pipeline_version.output_volume_bytes',
@@ -45,7 +57,7 @@ describe('toCsv', () => {
   })
 })
 
-describe('toCsv with the previous range (compare=previous)', () => {
+describe('usageCsv by metric with the previous range (compare=previous)', () => {
   const shown = toUsageData(
     [dailySeries('2026-03-01', [5, 6, 7])],
     { start: '2026-03-01', end: '2026-03-04' },
@@ -108,7 +120,16 @@ describe('csvFileName', () => {
   })
 })
 
-describe('creditsCsv', () => {
+describe('usageCsv of the organization by project', () => {
+  const all = { kind: 'all' } as const
+  const creditsCsv = (data: CreditsData, previous?: CreditsData) =>
+    usageCsv(
+      ORGANIZATION_BY_PROJECT,
+      modelOfCreditsData(data, all, 'day'),
+      new Set(),
+      previous && modelOfCreditsData(previous, all, 'day'),
+    )
+
   type Day = [string, string, number]
   const answer = (projects: { id: string; name: string; days: Day[] }[], deleted: Day[] = []) =>
     parseUsageAnswer(
@@ -134,7 +155,7 @@ describe('creditsCsv', () => {
       null,
       'month',
     )
-    expect(creditsCsv(data, creditsSeries(data, { kind: 'all' }))).toBe(
+    expect(creditsCsv(data)).toBe(
       'start_date,end_date,"odd, ""name""",Deleted projects\r\n' +
         '2019-08-01T00:00:00Z,2019-09-01T00:00:00Z,0.25,100\r\n',
     )
@@ -164,17 +185,25 @@ describe('creditsCsv', () => {
       { start: '2026-02-28', end: '2026-03-01' },
       'day',
     )
-    const all = { kind: 'all' } as const
-    expect(
-      creditsCsv(shown, creditsSeries(shown, all), {
-        data: previous,
-        series: creditsSeries(previous, all),
-      }).split('\r\n'),
-    ).toEqual([
+    expect(creditsCsv(shown, previous).split('\r\n')).toEqual([
       'start_date,end_date,alpha,previous_start_date,previous_end_date,credits (2026-02-28 to 2026-02-28)',
       '2026-03-01T00:00:00Z,2026-03-02T00:00:00Z,1,2026-02-28T00:00:00Z,2026-03-01T00:00:00Z,4.5',
       '2026-03-02T00:00:00Z,2026-03-03T00:00:00Z,2,,,',
       '',
     ])
+  })
+
+  it('defuses every cell a spreadsheet would run as a formula, headers included', () => {
+    const data = toCreditsData(
+      answer([
+        { id: 'e', name: '=HYPERLINK("http://x")', days: [['2019-08-01', '2019-09-01', 2]] },
+        { id: 'p', name: '@SUM(A1)', days: [['2019-08-01', '2019-09-01', 1]] },
+      ]),
+      null,
+      'month',
+    )
+    expect(creditsCsv(data).split('\r\n')[0]).toBe(
+      `start_date,end_date,"'=HYPERLINK(""http://x"")","'@SUM(A1)"`,
+    )
   })
 })

@@ -1,24 +1,15 @@
-// The CSV export of both generations: exactly the buckets and series on screen, with the API's
+// The CSV export of every usage level: exactly the buckets and series on screen, with the API's
 // bucket boundaries and exact values (volumes in bytes), so a spreadsheet sum matches the API to
 // the last byte; when comparing, the previous range beside them, as in the tables.
-import Papa from 'papaparse'
 import type { UsageInterval } from '../../../api/types'
+import { csvText } from '../../../lib/csv'
 import { addDays } from '../../../../domain/dates'
 import type { DateRange } from '../../../../domain/usage'
+import type { Bucket } from '../model/buckets'
+import type { UsageLevel } from '../model/levels'
+import { seriesOfModel, type UsageModel } from '../model/usage-model'
 import { previousBucket } from './compare'
-import { bucketTotals, type CreditsData, type CreditsSeries } from './project-credits'
-import type { Bucket, SeriesKey, UsageData } from './usage-series'
-
-/** Column name of a series: `deployment_version.input_volume_bytes`, `deployment_version.credits`. */
-export function csvColumn(series: { metric: string; objectType: string }): string {
-  return `${series.objectType}.${series.metric}${series.metric === 'credits' ? '' : '_bytes'}`
-}
-
-/**
- * The file's text: quoting by papaparse's `unparse`, as the members' CSV (RFC 4180), with CRLF line
- * ends and one after the last row. This module loads with the first download, so papaparse does too.
- */
-const csvText = (rows: string[][]) => Papa.unparse(rows, { newline: '\r\n' }) + '\r\n'
+import { sumValues } from './usage-summary'
 
 /** One column: a name and its value per bucket. */
 interface Column {
@@ -65,48 +56,40 @@ function bucketCsv(buckets: readonly Bucket[], columns: readonly Column[], previ
     ...columns.map((c) => String(c.values[index] ?? 0)),
     ...(before?.rows[index] ?? []),
   ])
-  return csvText([header, ...rows])
+  return csvText([header, ...rows], { finalNewline: true })
 }
 
 /**
- * The first generation's CSV: the series shown (those not hidden in a chart legend), named by
- * {@link csvColumn}. With `previous` (compare=previous), the same series of the previous range
- * beside them, by position.
+ * The CSV of a level's model: the series shown (`hidden` keys left out), each named by its
+ * `column`, then with `previous` (compare=previous: the range before, as the model of the same
+ * level and filter) the previous range beside them, by position: each shown series's own column,
+ * or one column of the credits of what is shown, as the level says (`previousInCsv`).
  */
-export function toCsv(data: UsageData, hidden: ReadonlySet<SeriesKey>, previous?: UsageData): string {
-  const shown = data.series.filter((s) => !hidden.has(s.key))
-  const columns = shown.map((s) => ({ name: csvColumn(s), values: s.values }))
-  return bucketCsv(
-    data.buckets,
-    columns,
-    previous && {
-      ...previous,
-      columns: shown.map((s) => ({
-        name: csvColumn(s),
-        values: previous.series.find((p) => p.key === s.key)?.values ?? [],
-      })),
-    },
-  )
-}
-
-/**
- * The current generation's CSV, as the bucket table: the credits of each series shown (named as
- * on the page), exact. With `previous` (compare=previous), one column of the previous range's
- * credits of what is shown (`series`: its own top projects under the same filter), by position.
- */
-export function creditsCsv(
-  data: CreditsData,
-  series: readonly CreditsSeries[],
-  previous?: { data: CreditsData; series: readonly CreditsSeries[] },
+export function usageCsv(
+  level: Pick<UsageLevel, 'previousInCsv'>,
+  model: UsageModel,
+  hidden: ReadonlySet<string> = new Set(),
+  previous?: UsageModel,
 ): string {
-  return bucketCsv(
-    data.buckets,
-    series.map((s) => ({ name: s.label, values: s.values })),
-    previous && {
-      ...previous.data,
-      columns: [{ name: 'credits', values: bucketTotals(previous.data, previous.series) }],
-    },
-  )
+  const shown = seriesOfModel(model).filter((s) => !hidden.has(s.key))
+  const columns = shown.map((s) => ({ name: s.column, values: s.values }))
+  if (!previous) return bucketCsv(model.buckets, columns)
+  const previousSeries = seriesOfModel(previous)
+  const previousColumnsOfLevel =
+    level.previousInCsv === 'per-series'
+      ? shown.map((s) => ({
+          name: s.column,
+          values: previousSeries.find((p) => p.key === s.key)?.values ?? [],
+        }))
+      : [
+          {
+            name: 'credits',
+            values: previous.buckets.map((_, index) =>
+              sumValues(previousSeries.map((p) => p.values[index] ?? 0)),
+            ),
+          },
+        ]
+  return bucketCsv(model.buckets, columns, { ...previous, columns: previousColumnsOfLevel })
 }
 
 /**

@@ -3,11 +3,12 @@
 // totals and the CSV all read this one model, so they cannot disagree.
 import type { UsageSeries as Usage, UsageMetric, UsageObjectType } from '../../../api/model'
 import type { UsageInterval } from '../../../api/types'
-import { dayOfTimestamp, dayStart, type IsoDate } from '../../../../domain/dates'
-import { bucketBoundaries, USAGE_SERIES, type DateRange } from '../../../../domain/usage'
+import { dayOfTimestamp, type IsoDate } from '../../../../domain/dates'
+import { bucketIndex, bucketsOfPoints, rangeOfBuckets, type Bucket } from '../model/buckets'
+import { USAGE_METRICS, USAGE_OBJECT_TYPES, USAGE_SERIES, type DateRange } from '../../../../domain/usage'
 
-export const METRICS: readonly UsageMetric[] = ['credits', 'input_volume', 'output_volume']
-export const OBJECT_TYPES: readonly UsageObjectType[] = ['deployment_version', 'pipeline_version']
+export const METRICS: readonly UsageMetric[] = USAGE_METRICS
+export const OBJECT_TYPES: readonly UsageObjectType[] = USAGE_OBJECT_TYPES
 
 export const METRIC_LABELS: Record<UsageMetric, string> = {
   credits: 'Credits',
@@ -29,18 +30,11 @@ export const KNOWN_SERIES: readonly { metric: UsageMetric; objectType: UsageObje
     })),
 )
 
+export { expectedBuckets, type Bucket } from '../model/buckets'
+
 export type SeriesKey = `${UsageMetric}.${UsageObjectType}`
 export const seriesKey = (metric: UsageMetric, objectType: UsageObjectType): SeriesKey =>
   `${metric}.${objectType}`
-
-export interface Bucket {
-  /** The API's timestamps, exactly as it sent them. */
-  startTimestamp: string
-  endTimestamp: string
-  /** The same boundaries as UTC calendar days; `end` is exclusive. */
-  start: IsoDate
-  end: IsoDate
-}
 
 export interface Series {
   key: SeriesKey
@@ -57,43 +51,18 @@ export interface UsageData {
   range: DateRange | null
 }
 
-/** The buckets the API returns for a range (domain/usage.ts `bucketBoundaries`), with its timestamps. */
-export function expectedBuckets(range: DateRange, interval: UsageInterval): Bucket[] {
-  if (range.end <= range.start) return []
-  const boundaries = bucketBoundaries(range, interval)
-  return boundaries.slice(0, -1).map((start, index) => {
-    const end = boundaries[index + 1]!
-    return { start, end, startTimestamp: dayStart(start), endTimestamp: dayStart(end) }
-  })
-}
-
-function bucketsOfAnswer(usage: Usage[]): Bucket[] {
-  const byStart = new Map<IsoDate, Bucket>()
-  for (const { usage: points } of usage) {
-    for (const point of points) {
-      const start = dayOfTimestamp(point.start_date)
-      if (!byStart.has(start))
-        byStart.set(start, {
-          start,
-          end: dayOfTimestamp(point.end_date),
-          startTimestamp: point.start_date,
-          endTimestamp: point.end_date,
-        })
-    }
-  }
-  return [...byStart.values()].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0))
-}
-
 /**
  * Aligns every series to one list of buckets. The API's own boundaries win; when it sent none
  * (an empty answer) and the range is known, the buckets it would have sent are used, all zero,
  * so an empty range still draws as a flat, labelled chart instead of nothing.
  */
 export function toUsageData(usage: Usage[], requested: DateRange | null, interval: UsageInterval): UsageData {
-  const fromAnswer = bucketsOfAnswer(usage)
-  const buckets =
-    fromAnswer.length > 0 || requested === null ? fromAnswer : expectedBuckets(requested, interval)
-  const indexOf = new Map(buckets.map((bucket, index) => [bucket.start, index]))
+  const buckets = bucketsOfPoints(
+    usage.flatMap((entry) => entry.usage),
+    requested,
+    interval,
+  )
+  const indexOf = bucketIndex(buckets)
 
   const extra = usage
     .filter(
@@ -112,10 +81,7 @@ export function toUsageData(usage: Usage[], requested: DateRange | null, interva
     return { key: seriesKey(metric, objectType), metric, objectType, values }
   })
 
-  const first = buckets[0]
-  const last = buckets[buckets.length - 1]
-  const range = first && last ? { start: first.start, end: last.end } : requested
-  return { buckets, series, range }
+  return { buckets, series, range: rangeOfBuckets(buckets, requested) }
 }
 
 export function seriesOfMetric(data: UsageData, metric: UsageMetric): Series[] {

@@ -1,9 +1,10 @@
+// No stale answer, ever, across two server processes that share one database file: writes go
+// through one process or the other (or around both, straight into the file), while readers keep
+// asking both, revalidating with the ETag of what they last saw. Every read that starts after a
+// write was acknowledged must show that write (or a later one); a 304 counts as the answer the
+// reader had, so a 304 for a changed answer is a stale answer too. Bounded: a fixed number of
+// writes, readers that stop when the writes are done.
 import { randomUUID } from 'node:crypto'
-// No stale answer, ever, across two server processes that share one database file and each keep a
-// response cache: writes go through one process or the other (or around both, straight into the
-// file), while readers keep asking both, with the ETag of what they last saw. Every read that starts
-// after a write was acknowledged must show that write (or a later one); a 304 counts as the answer
-// the reader had. Bounded: a fixed number of writes, readers that stop when the writes are done.
 import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { issueToken } from '../auth/issue-token'
@@ -106,7 +107,7 @@ function readers(path: string, token: string, state: Reader['state']): Reader[] 
   )
 }
 
-describe('two processes, one database file, a response cache in each', () => {
+describe('two processes, one database file', () => {
   it('never answers an old member list after a write through either process', async () => {
     const [a, b] = servers as [ServerProcess, ServerProcess]
     const adminEmail = uniqueEmail('admin')
@@ -183,16 +184,18 @@ describe('two processes, one database file, a response cache in each', () => {
       .get(name)!
     // Usage belongs to a project (migration 002).
     const projectId = randomUUID()
-    db.prepare("INSERT INTO projects (id, organization_id, name, creation_date) VALUES (?, ?, 'p', '2024-01-01')").run(
-      projectId,
-      id,
-    )
+    db.prepare(
+      "INSERT INTO projects (id, organization_id, name, creation_date) VALUES (?, ?, 'p', '2024-01-01')",
+    ).run(projectId, id)
     const rollup = db.prepare(
       `INSERT INTO usage_daily (organization_id, day, project_id, object_type, metric, value)
        VALUES (?, ?, ?, 'deployment_version', 'credits', ?)
        ON CONFLICT (organization_id, day, project_id, object_type, metric) DO UPDATE SET value = excluded.value`,
     )
-    const upsert = { run: (organization: string, day: string, value: number) => rollup.run(organization, day, projectId, value) }
+    const upsert = {
+      run: (organization: string, day: string, value: number) =>
+        rollup.run(organization, day, projectId, value),
+    }
     const total = (body: unknown) =>
       String(
         (body as { metric: string; usage: { value: number }[] }[])[0]!.usage.reduce(

@@ -1,0 +1,63 @@
+// The time axis of every usage answer, whichever generation sent it: the API's own buckets.
+import type { UsagePoint } from '../../../api/model'
+import type { UsageInterval } from '../../../api/types'
+import { dayOfTimestamp, dayStart, type IsoDate } from '../../../../domain/dates'
+import { bucketBoundaries, type DateRange } from '../../../../domain/usage'
+
+export interface Bucket {
+  /** The API's timestamps, exactly as it sent them. */
+  startTimestamp: string
+  endTimestamp: string
+  /** The same boundaries as UTC calendar days; `end` is exclusive. */
+  start: IsoDate
+  end: IsoDate
+}
+
+/** The buckets the API returns for a range (domain/usage.ts `bucketBoundaries`), with its timestamps. */
+export function expectedBuckets(range: DateRange, interval: UsageInterval): Bucket[] {
+  if (range.end <= range.start) return []
+  const boundaries = bucketBoundaries(range, interval)
+  return boundaries.slice(0, -1).map((start, index) => {
+    const end = boundaries[index + 1]!
+    return { start, end, startTimestamp: dayStart(start), endTimestamp: dayStart(end) }
+  })
+}
+
+/**
+ * The buckets an answer's points name, one per start day, in time order. When the answer holds
+ * none and the range is known, the buckets the API would have sent (all zero once aligned), so an
+ * empty range still draws as a flat, labelled chart instead of nothing.
+ */
+export function bucketsOfPoints(
+  points: Iterable<UsagePoint>,
+  requested: DateRange | null,
+  interval: UsageInterval,
+): Bucket[] {
+  const byStart = new Map<IsoDate, Bucket>()
+  for (const point of points) {
+    const start = dayOfTimestamp(point.start_date)
+    if (!byStart.has(start))
+      byStart.set(start, {
+        start,
+        end: dayOfTimestamp(point.end_date),
+        startTimestamp: point.start_date,
+        endTimestamp: point.end_date,
+      })
+  }
+  const fromAnswer = [...byStart.values()].sort((a, b) =>
+    a.start < b.start ? -1 : a.start > b.start ? 1 : 0,
+  )
+  return fromAnswer.length > 0 || requested === null ? fromAnswer : expectedBuckets(requested, interval)
+}
+
+/** From the first bucket's start to the last bucket's end; `requested` when there are no buckets. */
+export function rangeOfBuckets(buckets: readonly Bucket[], requested: DateRange | null): DateRange | null {
+  const first = buckets[0]
+  const last = buckets[buckets.length - 1]
+  return first && last ? { start: first.start, end: last.end } : requested
+}
+
+/** Index of each bucket by its start day, to align an answer's points to the buckets. */
+export function bucketIndex(buckets: readonly Bucket[]): ReadonlyMap<IsoDate, number> {
+  return new Map(buckets.map((bucket, index) => [bucket.start, index]))
+}
