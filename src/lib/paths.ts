@@ -47,7 +47,13 @@ const page = <Href extends (...args: never[]) => string>(entry: PageEntry<Href>)
 
 /** The pages, by id (also the route's id); order matters for tabs and palette. */
 export const pages = {
-  signIn: page({ pattern: '/sign-in', href: () => '/sign-in', label: 'Sign in', frame: 'public', module: 'sign-in' }),
+  signIn: page({
+    pattern: '/sign-in',
+    href: () => '/sign-in',
+    label: 'Sign in',
+    frame: 'public',
+    module: 'sign-in',
+  }),
   /** Home: where signing in leads when there is nowhere else to go back to. */
   organizations: page({
     pattern: '/organizations',
@@ -95,6 +101,16 @@ export const pages = {
     module: 'project',
     crumb: (params) => params.project ?? 'Project',
   }),
+  /** Members × projects with each member's project roles; filters (`q`, `project`, `role`) in the search params. */
+  access: page({
+    pattern: '/organizations/:name/access',
+    href: (name: string) => `${organizationPath(name)}/access`,
+    label: 'Access',
+    frame: 'organization',
+    module: 'access',
+    tab: true,
+    palette: true,
+  }),
   usage: page({
     pattern: '/organizations/:name/usage',
     href: (name: string) => `${organizationPath(name)}/usage`,
@@ -131,9 +147,9 @@ export const pages = {
 export type PageId = keyof typeof pages
 
 /** Every page's link builder by id: `paths.members('acme', 'u-1')`. */
-export const paths = Object.fromEntries(
-  Object.entries(pages).map(([id, entry]) => [id, entry.href]),
-) as { [Id in PageId]: (typeof pages)[Id]['href'] }
+export const paths = Object.fromEntries(Object.entries(pages).map(([id, entry]) => [id, entry.href])) as {
+  [Id in PageId]: (typeof pages)[Id]['href']
+}
 
 /** The manifest as a list, in order, with each entry's id. */
 export const pageList = (Object.keys(pages) as PageId[]).map((id) => ({ id, ...(pages[id] as PageEntry) }))

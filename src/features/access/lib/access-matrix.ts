@@ -2,9 +2,9 @@
 // filters that live in the address, the two flags (members who cannot do anything yet, projects
 // whose only project admins are organization admins) and the CSV of what is shown. Pure, so that
 // 10,000 members × 40 projects can be measured and tested without a browser.
-import Papa from 'papaparse'
 import type { RoleAssignment } from '../../../api/model'
 import type { Member } from '../../../api/types'
+import { csvText } from '../../../lib/csv'
 
 /** The role that lets its holder manage the project's people ("project-admin" on UbiOps). */
 export const PROJECT_ADMIN = 'project-admin'
@@ -171,17 +171,14 @@ export function accessCsvRows(view: AccessView): string[][] {
   return out
 }
 
-/**
- * The view as CSV text: header, then accessCsvRows, CRLF ends (RFC 4180), quoting by papaparse's
- * `unparse` and cells a spreadsheet would run as a formula prefixed with `'` (`escapeFormulae`),
- * as the members' CSV does.
- */
+/** The view as CSV text: header, then accessCsvRows, by the dashboard's one CSV writer (src/lib/csv.ts). */
 export function accessToCsv(view: AccessView): string {
-  return Papa.unparse([[...ACCESS_CSV_COLUMNS], ...accessCsvRows(view)], {
-    newline: '\r\n',
-    escapeFormulae: true,
-  })
+  return csvText([[...ACCESS_CSV_COLUMNS], ...accessCsvRows(view)])
 }
+
+/** A role as a cell shows it: `project-editor` → `editor`; a project's own role keeps its name. */
+export const roleShortName = (role: string): string =>
+  role.startsWith('project-') ? role.slice('project-'.length) : role
 
 /** The download's name: `access-<organization>.csv`, `-filtered` when any filter applies. */
 export function accessCsvFileName(organization: string, filter: AccessFilter): string {

@@ -1,6 +1,9 @@
+import { useQuery } from '@tanstack/react-query'
 import { useMemo, useState } from 'react'
+import { PROJECT_ROLES } from '../../../../domain/project'
 import type { Member } from '../../../api/types'
 import { Dialog } from '../../../components/ui/dialog'
+import { projectQueries } from '../../projects/queries'
 import { parseEmailList, type BulkRow } from '../lib/parse-email-list'
 import { BulkAddInput } from './bulk-add-input'
 import { BulkAddReview } from './bulk-add-review'
@@ -50,6 +53,11 @@ function BulkAddFlow({
   const [text, setText] = useState('')
   const [reviewed, setReviewed] = useState<BulkRow[] | null>(null)
   const memberEmails = useMemo(() => members.map((member) => member.email), [members])
+  // Project roles in the list are checked against the organization's projects before anything is sent.
+  const projects = useQuery(projectQueries.list(organization))
+  const known = projects.data
+    ? { projects: projects.data.map((project) => project.name), roles: PROJECT_ROLES }
+    : null
 
   if (reviewed)
     return (
@@ -65,7 +73,8 @@ function BulkAddFlow({
     <BulkAddInput
       text={text}
       onTextChange={setText}
-      onReview={(value) => setReviewed(parseEmailList(value, memberEmails))}
+      onReview={(value) => setReviewed(parseEmailList(value, memberEmails, known))}
+      isCheckingProjects={projects.isPending}
       onCancel={onClose}
     />
   )
