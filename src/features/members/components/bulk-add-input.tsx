@@ -10,18 +10,12 @@ interface BulkAddInputProps {
   onTextChange: (text: string) => void
   onReview: (text: string) => void
   onCancel: () => void
-  /** the organization's projects are still loading: reviewing waits for them */
-  isCheckingProjects?: boolean
+  /** the review is being prepared (it waits for the organization's projects) */
+  isReviewing?: boolean
 }
 
 /** The list to add: typed, pasted, dropped as a file, or chosen with the file picker (keyboard). */
-export function BulkAddInput({
-  text,
-  onTextChange,
-  onReview,
-  onCancel,
-  isCheckingProjects,
-}: BulkAddInputProps) {
+export function BulkAddInput({ text, onTextChange, onReview, onCancel, isReviewing }: BulkAddInputProps) {
   const fileId = useId()
   const [error, setError] = useState<string | null>(null)
   const [isDragging, setIsDragging] = useState(false)
@@ -112,7 +106,7 @@ export function BulkAddInput({
       </div>
       <div className="members-dialog__actions">
         <Button onClick={onCancel}>Cancel</Button>
-        <Button type="submit" variant="primary" isPending={isCheckingProjects}>
+        <Button type="submit" variant="primary" isPending={isReviewing}>
           Review list
         </Button>
       </div>
