@@ -135,6 +135,13 @@ export function filterAccessMatrix(matrix: AccessMatrix, filter: AccessFilter): 
     const cell = row.cells.get(project) ?? EMPTY
     return role ? cell.filter((assignment) => assignment.role === role) : cell
   }
+  // Whether the cell shows anything, without building its filtered list.
+  const showsAny = (row: AccessRow, project: string) => {
+    const cell = row.cells.get(project)
+    return (
+      cell !== undefined && (role ? cell.some((assignment) => assignment.role === role) : cell.length > 0)
+    )
+  }
   const rows: AccessRow[] = []
   for (const row of matrix.rows) {
     if (query && !row.searchKey.includes(query)) continue
@@ -142,7 +149,7 @@ export function filterAccessMatrix(matrix: AccessMatrix, filter: AccessFilter): 
       if (!row.hasNoRole) continue
     } else if (role || filter.project) {
       // A member without the role (or without any role in the one project) is not what was asked for.
-      if (!columns.some((column) => cellOf(row, column.project).length > 0)) continue
+      if (!columns.some((column) => showsAny(row, column.project))) continue
     }
     rows.push(row)
   }
