@@ -61,7 +61,7 @@ export function AccessGrid({
     count: rowCount,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 6,
+    overscan: 4,
     // The header row sits above the rows, inside the same scrolling box.
     scrollPaddingStart: ROW_HEIGHT,
     initialRect: { width: 1000, height: 600 },

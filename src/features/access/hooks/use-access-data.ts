@@ -1,11 +1,11 @@
 import { useQueries, useQuery, type UseQueryResult } from '@tanstack/react-query'
-import { useMemo } from 'react'
+import { useCallback, useDeferredValue, useMemo } from 'react'
 import { isApiError } from '../../../api/client'
 import type { RoleAssignment } from '../../../api/model'
 import { userQueries } from '../../auth/queries'
 import { memberQueries } from '../../members/queries'
 import { projectQueries } from '../../projects/queries'
-import { buildAccessMatrix, PROJECT_ADMIN } from '../lib/access-matrix'
+import { buildAccessMatrix, compareMembers, PROJECT_ADMIN } from '../lib/access-matrix'
 
 /** Where a project's column stands: its roles loading, shown, not for this viewer (403), or failed. */
 export type ColumnState = 'loading' | 'ready' | 'hidden' | 'failed'
@@ -45,14 +45,19 @@ export function useAccessData(organization: string) {
     combine: combineAssignments,
   })
 
-  // Rebuilt only when an answer changes (combine keeps `lists` while none does), not per keystroke.
-  const { lists, states } = assignments
+  // Sorted once per members answer, so that each rebuild below sorts in linear time.
+  const sortedMembers = useMemo(() => members.data && [...members.data].sort(compareMembers), [members.data])
+  // Rebuilt only when an answer changes (combine keeps `lists` while none does), not per keystroke;
+  // at low priority (useDeferredValue): forty answers in a row never hold up typing, and React may
+  // skip a rebuild that a newer answer has made stale.
+  const { lists: latestLists, states } = assignments
+  const lists = useDeferredValue(latestLists)
   const matrix = useMemo(() => {
-    if (!members.data || !projects.data) return null
+    if (!sortedMembers || !projects.data) return null
     const all: RoleAssignment[] = []
     for (const list of lists) if (list) all.push(...list)
-    return buildAccessMatrix(members.data, names, all)
-  }, [members.data, projects.data, names, lists])
+    return buildAccessMatrix(sortedMembers, names, all)
+  }, [sortedMembers, projects.data, names, lists])
   const columnStates = useMemo(
     () => new Map(names.map((name, index) => [name, STATE_CODES[states[index] ?? 'l']!])),
     [names, states],
@@ -64,9 +69,12 @@ export function useAccessData(organization: string) {
   )
   const isOrganizationAdmin = me.data?.staff === true || self?.admin === true
   const ownRow = self && matrix?.rows.find((row) => row.member.id === self.id)
-  const canEdit = (project: string) =>
-    isOrganizationAdmin ||
-    (ownRow?.cells.get(project)?.some((assignment) => assignment.role === PROJECT_ADMIN) ?? false)
+  const canEdit = useCallback(
+    (project: string) =>
+      isOrganizationAdmin ||
+      (ownRow?.cells.get(project)?.some((assignment) => assignment.role === PROJECT_ADMIN) ?? false),
+    [isOrganizationAdmin, ownRow],
+  )
   const failed = assignments.failed[0]
   return {
     matrix,

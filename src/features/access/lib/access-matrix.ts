@@ -35,6 +35,13 @@ export interface AccessMatrix {
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })
 
 /**
+ * The matrix's row order: by email as a person reads it (any case, numbers as numbers). Members
+ * sorted with it once are sorted again in linear time (V8's TimSort on sorted input), so a caller
+ * that rebuilds the matrix for every answer sorts them once beforehand.
+ */
+export const compareMembers = (a: Member, b: Member): number => collator.compare(a.email, b.email)
+
+/**
  * Builds the matrix from the organization's members, its project names and every project's
  * role assignments (of users; those of unknown users, e.g. removed meanwhile, are left out). Rows
  * are in email order, columns in the order of `projects`. O(members + assignments).
@@ -59,17 +66,15 @@ export function buildAccessMatrix(
       projectsWithOwnAdmin.add(assignment.projectName)
   }
   const shown = new Set(projects)
-  const rows = [...members]
-    .sort((a, b) => collator.compare(a.email, b.email))
-    .map((member): AccessRow => {
-      const cells = byUser.get(member.id) ?? new Map<string, RoleAssignment[]>()
-      return {
-        member,
-        cells,
-        hasNoRole: ![...cells.keys()].some((project) => shown.has(project)),
-        searchKey: `${member.email}\n${member.name} ${member.surname}`.toLowerCase(),
-      }
-    })
+  const rows = [...members].sort(compareMembers).map((member): AccessRow => {
+    const cells = byUser.get(member.id) ?? new Map<string, RoleAssignment[]>()
+    return {
+      member,
+      cells,
+      hasNoRole: ![...cells.keys()].some((project) => shown.has(project)),
+      searchKey: `${member.email}\n${member.name} ${member.surname}`.toLowerCase(),
+    }
+  })
   const columns = projects.map((project) => ({
     project,
     lacksProjectAdmin: !projectsWithOwnAdmin.has(project),
