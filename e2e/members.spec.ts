@@ -459,6 +459,7 @@ test.describe('the 10,000-member organization', () => {
     await expectNoAxeViolations(page)
     await page.keyboard.press('Escape')
     await expect(panel).toBeHidden()
+    await expect(firstLink).toBeFocused()
     await expect(page).toHaveURL(/\/members\?/)
     const params = new URL(page.url()).searchParams
     expect([params.get('q'), params.get('role'), params.get('sort')]).toEqual(['jansen', 'member', 'surname'])
@@ -476,4 +477,34 @@ test.describe('the 10,000-member organization', () => {
     await expect(page.getByRole('dialog')).toContainText(DEMO.memberEmail)
     await expect(page.getByRole('searchbox', { name: /Search/ })).toHaveValue('jansen')
   })
+})
+
+test('Escape from a member panel gives focus back to the row that opened it, also when the panel came with the address', async ({
+  page,
+  request,
+}) => {
+  const { admin, organization, person } = await organizationWithMember(request, 'focus')
+  const [member] = (await membersOf(request, admin, organization)).filter((m) => m.email === person)
+  await signIn(page, admin)
+  await openMembers(page, organization)
+
+  const link = rowOf(page, person).getByRole('link', { name: person })
+  await link.click()
+  const panel = page.getByRole('dialog', { name: person })
+  await expect(panel).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(panel).toBeHidden()
+  await expect(link).toBeFocused()
+
+  // Opened by the keyboard: Enter on the row's link, Escape, and the next arrow key moves on from it.
+  await page.keyboard.press('Enter')
+  await expect(panel).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(link).toBeFocused()
+
+  await page.goto(`/organizations/${organization}/members/${member!.id}`)
+  await expect(panel).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(panel).toBeHidden()
+  await expect(link).toBeFocused()
 })

@@ -18,6 +18,8 @@ interface MemberDetailsPanelProps extends RowActionHandlers {
   isOnlyAdmin: boolean
   guardReason: string
   onClose: () => void
+  /** where focus goes on closing when the panel came with the address (nothing on the page opened it) */
+  returnFocusTo: () => HTMLElement | null | undefined
 }
 
 /**
@@ -33,6 +35,7 @@ export function MemberDetailsPanel({
   isOnlyAdmin,
   guardReason,
   onClose,
+  returnFocusTo,
   ...actions
 }: MemberDetailsPanelProps) {
   const detail = useQuery({
@@ -46,6 +49,7 @@ export function MemberDetailsPanel({
     <SidePanel
       open
       onClose={onClose}
+      returnFocusTo={returnFocusTo}
       title={member ? displayName(member) : 'Member'}
       description={member && (member.name || member.surname) ? member.email : undefined}
     >

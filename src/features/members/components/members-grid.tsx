@@ -170,6 +170,7 @@ export function MembersGrid({
               key={member.id}
               role="row"
               aria-rowindex={item.index + 2}
+              data-member-id={member.id}
               className={`members-grid__row${isActive ? ' is-active' : ''}${member.id === selectedId ? ' is-selected' : ''}`}
               style={{ height: rowHeight, transform: `translateY(${item.start}px)` }}
               onFocus={() => {

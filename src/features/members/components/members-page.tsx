@@ -213,6 +213,11 @@ export function MembersPage() {
           isOnlyAdmin={userId === onlyAdmin?.id}
           guardReason={guardReason}
           onClose={closePanel}
+          returnFocusTo={() =>
+            gridRef.current?.querySelector<HTMLElement>(
+              `[data-member-id="${CSS.escape(userId)}"] [data-row-link]`,
+            ) ?? gridRef.current
+          }
           onChangeRole={actions.changeRole}
           onRemove={actions.askToRemove}
         />
