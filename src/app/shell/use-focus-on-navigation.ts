@@ -24,6 +24,7 @@ export function useFocusOnNavigation(target: RefObject<HTMLElement | null>) {
     if (section) {
       section.focus({ preventScroll: true })
       section.scrollIntoView({ block: 'start' })
-    } else if (before.pathname !== pathname && before.pageId !== pageId) target.current?.focus({ preventScroll: false })
+    } else if (before.pathname !== pathname && before.pageId !== pageId)
+      target.current?.focus({ preventScroll: false })
   }, [pathname, hash, pageId, navigationType, target])
 }
