@@ -546,6 +546,8 @@ export interface components {
             two_factor_authentication_forced: boolean;
             /** @description Credits beyond the subscription are allowed (set by the platform operator) */
             readonly overage_usage: boolean;
+            /** @description Additive (local) - the voucher code the organization was created with, null when none; the hosted docs say no more of what a voucher does, and a dashboard shows which one was used. */
+            readonly voucher?: string | null;
         };
         OrganizationCreate: {
             name: components["schemas"]["OrganizationName"];

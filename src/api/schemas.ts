@@ -40,6 +40,8 @@ export const OrganizationDetailSchema = v.object({
   overage_usage: v.optional(v.boolean()),
   subscription_start_date: v.optional(Day),
   subscription_end_date: v.optional(v.nullable(Day)),
+  /** the local server's addition (current generation): the voucher it was created with, or null */
+  voucher: v.optional(v.nullable(v.string())),
 })
 
 /** Resource counts; `buckets` (3.13) and `environments` (3.16) only from servers that have them. */

@@ -184,7 +184,12 @@ export const organizationTabs = organizationPages((entry) => entry.tab)
 export const palettePages = organizationPages((entry) => entry.palette)
 
 /** The sections of an organization's pages the command palette offers: `href(name)` opens the page at it. */
-export const paletteSections: Array<OrganizationPage & { keywords?: string }> = pageList
+export const paletteSections: Array<{
+  id: string
+  label: string
+  keywords?: string
+  href: (name: string) => string
+}> = pageList
   .filter((entry) => entry.frame === 'organization' && entry.palette)
   .flatMap(({ id, href, sections = [] }) =>
     sections.map((section) => ({
