@@ -508,3 +508,54 @@ test('Escape from a member panel gives focus back to the row that opened it, als
   await expect(panel).toBeHidden()
   await expect(link).toBeFocused()
 })
+
+test('the bulk-add review wraps addresses only after "@" or before ".", never mid-word, at 1280 and 360 px', async ({
+  page,
+  request,
+}) => {
+  const admin = createUser()
+  const organization = await createOrganization(request, admin)
+  const suffix = uniqueName('w').slice(2)
+  const addresses = [
+    `bulk.one-${suffix}@trial.example.com`,
+    `a-rather-long-first.and-last-name-${suffix}@departments.research.trial-university.example`,
+    `short-${suffix}@x.example`,
+  ]
+  await signIn(page, admin)
+  for (const width of [1280, 360]) {
+    await page.setViewportSize({ width, height: 800 })
+    await openMembers(page, organization)
+    await page.getByRole('button', { name: 'Add many' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Add many members' })
+    await dialog.getByRole('textbox', { name: 'Email addresses' }).fill(addresses.join('\n'))
+    await dialog.getByRole('button', { name: 'Review list' }).click()
+    await expect(dialog.getByRole('list', { name: 'Summary of the list' })).toContainText('3 addresses to add')
+
+    // Where each address's lines break: the characters on either side of every break.
+    const breaks = await dialog
+      .getByRole('cell')
+      .filter({ hasText: '@' })
+      .evaluateAll((cells) =>
+        cells.map((cell) => {
+          const text = cell.textContent ?? ''
+          const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT)
+          const tops: number[] = []
+          for (let node = walker.nextNode(); node; node = walker.nextNode())
+            for (let i = 0; i < node.textContent!.length; i++) {
+              const range = document.createRange()
+              range.setStart(node, i)
+              range.setEnd(node, i + 1)
+              tops.push(Math.round(range.getBoundingClientRect().top))
+            }
+          return tops.flatMap((top, i) => (i > 0 && top > tops[i - 1]! ? [text.slice(i - 1, i + 1)] : []))
+        }),
+      )
+    expect(breaks).toHaveLength(3)
+    for (const pairs of breaks) for (const pair of pairs) expect(pair).toMatch(/^@.|^.\.$/)
+    // The long address does wrap on a phone: the rule above was put to the test.
+    if (width === 360) expect(breaks.flat().length).toBeGreaterThan(0)
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width)
+    await expectNoAxeViolations(page)
+    await dialog.getByRole('button', { name: 'Close' }).click()
+  }
+})
