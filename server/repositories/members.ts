@@ -7,6 +7,8 @@ export interface MemberRow {
   name: string
   surname: string
   admin: number
+  /** When the membership began (only from find(): the list stays lean for 10,000 members) */
+  creation_date?: string
 }
 
 const COLUMNS = 'users.id, users.email, users.name, users.surname, memberships.admin'
@@ -29,7 +31,7 @@ export function membersRepository(db: Database.Database) {
     )
     .pluck()
   const one = db.prepare<[string, string], MemberRow>(
-    `SELECT ${COLUMNS} FROM memberships JOIN users ON users.id = memberships.user_id
+    `SELECT ${COLUMNS}, memberships.creation_date FROM memberships JOIN users ON users.id = memberships.user_id
       WHERE memberships.organization_id = ? AND memberships.user_id = ?`,
   )
   const insert = db.prepare(

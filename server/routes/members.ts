@@ -9,7 +9,12 @@ import { arrayOf, ref } from '../schemas/openapi'
 type NameParams = { organization_name: string }
 type MemberParams = NameParams & { user_id: string }
 
-const toMember = (row: MemberRow) => ({ ...row, admin: row.admin === 1 })
+/**
+ * One member as OrganizationUserDetail. `status` is in both generations' models (the official
+ * clients 3.7 and 4.12); locally every membership is active. `creation_date` (local, additive) is
+ * when they joined, given where one member is answered, not in the list.
+ */
+const toMember = (row: MemberRow) => ({ ...row, admin: row.admin === 1, status: 'active' })
 
 export async function membersRoutes(app: FastifyInstance): Promise<void> {
   const { members, users } = app.repositories

@@ -94,7 +94,10 @@ export const MemberSchema = v.object({
   name: v.string(),
   surname: v.string(),
   admin: v.boolean(),
+  /** in both official clients' models; the local server gives it where one member is answered */
   status: v.optional(v.string()),
+  /** the local server's addition: when they joined (where one member is answered, not in the list) */
+  creation_date: v.optional(v.string()),
 })
 
 /** `POST /oauth/sign-in`: how an account signs in; `url` is null for `ubiops` (a password here). */

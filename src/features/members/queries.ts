@@ -6,6 +6,7 @@ import type { Member, MemberCreate, OrganizationDetail } from '../../api/types'
 import { userQueries } from '../auth/queries'
 import { organizationQueries } from '../organizations/queries'
 import { projectQueries } from '../projects/queries'
+import { runBounded } from './lib/run-bounded'
 
 export const memberQueries = {
   all: (organization: string) => ['organizations', organization, 'members'] as const,
@@ -92,6 +93,54 @@ export function useUpdateMemberRole(organization: string) {
       setAdmin(queryClient, organization, member.id, admin)
     },
     onError: (_error, { member }) => setAdmin(queryClient, organization, member.id, member.admin),
+    onSettled: () => invalidateMembership(queryClient, organization),
+  })
+}
+
+/** What a bulk role change did: the members it changed, and those it could not (with the first reason). */
+export interface RoleChangeResult {
+  changed: Member[]
+  failed: Member[]
+  firstError: unknown
+}
+
+/**
+ * PATCH admin of many members, at most 4 requests at a time, optimistically: every row changes at
+ * once, and each refused one alone is put back. `members` as they were before the change; those
+ * already in the role are not sent. The caller checks the last-admin rule (domain/members.ts)
+ * first; the server checks it again for each request.
+ */
+export function useUpdateMemberRoles(organization: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: async ({ members, admin }: { members: readonly Member[]; admin: boolean }) => {
+      const toChange = members.filter((member) => member.admin !== admin)
+      const results = await runBounded(toChange, {
+        limit: 4,
+        task: (member) =>
+          requestAnswer('member', userPath(organization, member.id), { method: 'PATCH', body: { admin } }),
+      })
+      const result: RoleChangeResult = { changed: [], failed: [], firstError: null }
+      toChange.forEach((member, index) => {
+        const settled = results[index]
+        if (settled?.ok) result.changed.push(member)
+        else {
+          result.failed.push(member)
+          result.firstError ??= settled?.error ?? null
+        }
+      })
+      return result
+    },
+    onMutate: async ({ members, admin }) => {
+      await queryClient.cancelQueries({ queryKey: memberQueries.all(organization) })
+      for (const member of members) setAdmin(queryClient, organization, member.id, admin)
+    },
+    onSuccess: ({ failed }) => {
+      for (const member of failed) setAdmin(queryClient, organization, member.id, member.admin)
+    },
+    onError: (_error, { members }) => {
+      for (const member of members) setAdmin(queryClient, organization, member.id, member.admin)
+    },
     onSettled: () => invalidateMembership(queryClient, organization),
   })
 }
