@@ -1,5 +1,5 @@
 import { queryOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query'
-import type { Credential } from '../../api/auth-token'
+import { readCredential, type Credential } from '../../api/auth-token'
 import { requestAnswer } from '../../api/answers'
 import { apiRequest, segment } from '../../api/client'
 import type { Member, MemberCreate, OrganizationDetail } from '../../api/types'
@@ -7,6 +7,7 @@ import { userQueries } from '../auth/queries'
 import { organizationQueries } from '../organizations/queries'
 import { projectQueries } from '../projects/queries'
 import { runBounded } from './lib/run-bounded'
+import { scheduleRemoval } from './pending-removals'
 
 export const memberQueries = {
   all: (organization: string) => ['organizations', organization, 'members'] as const,
@@ -158,6 +159,30 @@ export function currentOrganizationName(
   for (const [key, data] of details)
     if (key.at(-1) === 'detail' && data?.id === organizationId) return data.name
   return undefined
+}
+
+/**
+ * Schedules the DELETE of `member` behind the undo window (pending-removals.ts; undoRemoval()
+ * cancels it). The removal is this admin's, confirmed now: it is sent with their credential even
+ * if the tab signs out, or someone else signs in, before the window ends; and to the
+ * organization's name at that time (a rename may come meanwhile). `run` sends it (a limiter's, for
+ * many at once); `onError` hears a refusal, after the row has come back.
+ */
+export function scheduleMemberRemoval(
+  queryClient: QueryClient,
+  organization: string,
+  member: Member,
+  {
+    onError,
+    run = (send) => send(),
+  }: { onError: (error: unknown) => void; run?: (send: () => Promise<void>) => Promise<void> },
+): void {
+  const credential = readCredential() ?? undefined
+  const organizationId = queryClient.getQueryData(organizationQueries.detail(organization).queryKey)?.id
+  scheduleRemoval(organization, member.id, () => {
+    const sendTo = (organizationId && currentOrganizationName(queryClient, organizationId)) || organization
+    run(() => removeMember(queryClient, sendTo, member, credential)).catch(onError)
+  })
 }
 
 /**

@@ -4,11 +4,9 @@ import type { Member } from '../../../api/types'
 import { ConfirmDialog } from '../../../components/ui/dialog'
 import { errorMessageOf } from '../../../components/ui/query-state'
 import { useToast } from '../../../components/ui/toast'
-import { readCredential } from '../../../api/auth-token'
 import { createLimiter } from '../../../lib/limiter'
-import { organizationQueries } from '../../organizations/queries'
-import { scheduleRemoval, undoRemoval, UNDO_WINDOW_MS } from '../pending-removals'
-import { currentOrganizationName, removeMember, useUpdateMemberRoles } from '../queries'
+import { undoRemoval, UNDO_WINDOW_MS } from '../pending-removals'
+import { scheduleMemberRemoval, useUpdateMemberRoles } from '../queries'
 
 /** Removals of a bulk action go out at most 4 at a time when their undo window ends. */
 const removals = createLimiter(4)
@@ -81,20 +79,14 @@ export function useBulkMemberActions(
 
   const remove = (members: readonly Member[]) => {
     setToRemove(null)
-    const credential = readCredential() ?? undefined
-    const organizationId = queryClient.getQueryData(organizationQueries.detail(organization).queryKey)?.id
     for (const member of members)
-      scheduleRemoval(organization, member.id, () => {
-        const sendTo =
-          (organizationId && currentOrganizationName(queryClient, organizationId)) || organization
-        removals
-          .run(() => removeMember(queryClient, sendTo, member, credential))
-          .catch((error: unknown) =>
-            toast.show({
-              message: `Could not remove ${member.email}: ${errorMessageOf(error)} They are still a member.`,
-              tone: 'error',
-            }),
-          )
+      scheduleMemberRemoval(queryClient, organization, member, {
+        run: (send) => removals.run(send),
+        onError: (error) =>
+          toast.show({
+            message: `Could not remove ${member.email}: ${errorMessageOf(error)} They are still a member.`,
+            tone: 'error',
+          }),
       })
     onDone()
     toast.show({
