@@ -5,1536 +5,1536 @@
  */
 
 export interface paths {
-  '/status': {
-    parameters: {
-      query?: never
-      header?: never
-      path?: never
-      cookie?: never
-    }
-    /** Whether the server and its database answer */
-    get: operations['getStatus']
-    put?: never
-    post?: never
-    delete?: never
-    options?: never
-    head?: never
-    patch?: never
-    trace?: never
-  }
-  '/openapi.json': {
-    parameters: {
-      query?: never
-      header?: never
-      path?: never
-      cookie?: never
-    }
-    /** This document, as JSON (local) */
-    get: operations['getOpenApiDocument']
-    put?: never
-    post?: never
-    delete?: never
-    options?: never
-    head?: never
-    patch?: never
-    trace?: never
-  }
-  '/oauth/sign-in': {
-    parameters: {
-      query?: never
-      header?: never
-      path?: never
-      cookie?: never
-    }
-    get?: never
-    put?: never
-    /**
-     * How an account signs in (the UbiOps CLI's first step of `signin --bearer`)
-     * @description `ubiops`: with its email and password (and a two-factor code) at POST /authorize. Any other
-     *     provider is an external identity provider: that account signs in at `url`, not here.
-     *     (local) An email without an account also answers `ubiops`, so the answer does not say
-     *     whether an account exists.
-     */
-    post: operations['signInProvider']
-    delete?: never
-    options?: never
-    head?: never
-    patch?: never
-    trace?: never
-  }
-  '/authorize': {
-    parameters: {
-      query?: never
-      header?: never
-      path?: never
-      cookie?: never
-    }
-    get?: never
-    put?: never
-    /**
-     * A person's sign-in, answered with an access token for `Authorization: Bearer <access>`
-     * @description Without `token`, an account with two-factor authentication answers 401 with a sentence that
-     *     contains "two factor authentication"; the client then sends the same body with `token`, the
-     *     6-digit code. A wrong email or password is one 401 that does not say which.
-     *     (local) Passwords are stored with scrypt; codes are TOTP (RFC 6238), 30 s steps, one step of
-     *     clock drift either way, and a code is not accepted twice. Access tokens are stored as their
-     *     SHA-256 and expire 12 hours after issue. After 10 failed sign-ins for one email, or 30 from
-     *     one address, within 15 minutes, further attempts get 429 with `Retry-After` (seconds).
-     */
-    post: operations['authorize']
-    delete?: never
-    options?: never
-    head?: never
-    patch?: never
-    trace?: never
-  }
-  '/user': {
-    parameters: {
-      query?: never
-      header?: never
-      path?: never
-      cookie?: never
-    }
-    /** The caller (local; the hosted API has this in later versions) */
-    get: operations['getCurrentUser']
-    put?: never
-    post?: never
-    delete?: never
-    options?: never
-    head?: never
-    patch?: never
-    trace?: never
-  }
-  '/organizations': {
-    parameters: {
-      query?: never
-      header?: never
-      path?: never
-      cookie?: never
-    }
-    /** The organizations the caller is a member of, by name */
-    get: operations['listOrganizations']
-    put?: never
-    /**
-     * Create an organization; the caller becomes its admin
-     * @description The subscription starts today (UTC). `free` takes no end date (it runs a year); any other
-     *     subscription needs `subscription_end_date`, after today and (local) no later than 2100-12-31.
-     *     A taken name is a 400 that says so. The rules are domain/organization.ts and domain/subscriptions.ts.
-     */
-    post: operations['createOrganization']
-    delete?: never
-    options?: never
-    head?: never
-    patch?: never
-    trace?: never
-  }
-  '/organizations/{organization_name}': {
-    parameters: {
-      query?: never
-      header?: never
-      path: {
-        organization_name: components['parameters']['OrganizationName']
-      }
-      cookie?: never
-    }
-    /** An organization's details (members and staff) */
-    get: operations['getOrganization']
-    put?: never
-    post?: never
-    delete?: never
-    options?: never
-    head?: never
-    /**
-     * Rename (admin) or change the subscription (platform staff only)
-     * @description Every field is optional; only those given change. Renaming follows the name rules of creation
-     *     (pattern, length, global uniqueness); afterwards the old name is a 404 and free to be taken.
-     *
-     *     Subscription fields (local): sending `subscription`, `subscription_start_date` or
-     *     `subscription_end_date` with a value different from the current one is a 403 for anyone but
-     *     platform staff (sending the current values back is allowed). For staff: the result must be
-     *     consistent. Changing to a subscription other than free needs both `subscription_start_date`
-     *     and `subscription_end_date` in the request, the end after the start. Changing to free drops
-     *     the end date; free never has one (it runs a year). `subscription_end_date: null` removes the
-     *     end date, which is therefore only valid for free. Subscription dates (local) lie between
-     *     2000-01-01 and 2100-12-31, both included.
-     */
-    patch: operations['updateOrganization']
-    trace?: never
-  }
-  '/organizations/{organization_name}/resources': {
-    parameters: {
-      query?: never
-      header?: never
-      path: {
-        organization_name: components['parameters']['OrganizationName']
-      }
-      cookie?: never
-    }
-    /** How many resources the organization holds */
-    get: operations['getOrganizationResources']
-    put?: never
-    post?: never
-    delete?: never
-    options?: never
-    head?: never
-    patch?: never
-    trace?: never
-  }
-  '/organizations/{organization_name}/usage': {
-    parameters: {
-      query?: never
-      header?: never
-      path: {
-        organization_name: components['parameters']['OrganizationName']
-      }
-      cookie?: never
-    }
-    /**
-     * Usage per object type and metric, in day or month buckets
-     * @description Dates are UTC days (`YYYY-MM-DD`); a range is `[start_date, end_date)`: the start day is
-     *     included, the end day is not.
-     *
-     *     Without dates, the current subscription period is used: the monthly period anchored on the
-     *     day of the month of `subscription_start_date` that contains today (started 2020-11-20, asked
-     *     2020-12-01: 2020-11-20 to 2020-12-20). Give both dates or neither (local).
-     *
-     *     Buckets start at `start_date`. `day` buckets are one day each. `month` buckets step by a
-     *     calendar month counted from the start day, clamped to the last day of shorter months
-     *     (2021-01-31, 2021-02-28, 2021-03-31, ...); the last bucket ends at `end_date` and may be
-     *     shorter. Bucket boundaries are written `YYYY-MM-DDT00:00:00Z`.
-     *
-     *     400 (naming the parameter): an interval other than `day` or `month`, a date that is not a
-     *     real `YYYY-MM-DD` day, a parameter given twice, only one of the two dates, `end_date` not
-     *     after `start_date`, and (local limits) a `day` query over 366 days or a `month` query over
-     *     10 years; the last three name `end_date` (domain/usage.ts).
-     */
-    get: operations['getOrganizationUsage']
-    put?: never
-    post?: never
-    delete?: never
-    options?: never
-    head?: never
-    patch?: never
-    trace?: never
-  }
-  '/organizations/{organization_name}/users': {
-    parameters: {
-      query?: never
-      header?: never
-      path: {
-        organization_name: components['parameters']['OrganizationName']
-      }
-      cookie?: never
-    }
-    /** The members, by email */
-    get: operations['listOrganizationUsers']
-    put?: never
-    /**
-     * Add a member (admin); an email without an account gets one (local)
-     * @description Emails are compared case-insensitively; adding a member twice is a 400. An email with no
-     *     account yet gets one, with empty name and surname (local).
-     */
-    post: operations['addOrganizationUser']
-    delete?: never
-    options?: never
-    head?: never
-    patch?: never
-    trace?: never
-  }
-  '/organizations/{organization_name}/users/{user_id}': {
-    parameters: {
-      query?: never
-      header?: never
-      path: {
-        organization_name: components['parameters']['OrganizationName']
-        user_id: components['parameters']['UserId']
-      }
-      cookie?: never
-    }
-    /** One member (admin) */
-    get: operations['getOrganizationUser']
-    put?: never
-    post?: never
-    /** Remove a member and their roles in the organization's projects (admin); not the last admin */
-    delete: operations['removeOrganizationUser']
-    options?: never
-    head?: never
-    /**
-     * Make a member admin or not (admin); the last admin cannot be demoted
-     * @description Only `admin` can be changed; other fields are ignored. Demoting the last admin is a 400 with
-     *     that reason. The check and the change are one transaction, so two admins demoting each other
-     *     at the same moment leave one admin (the second request gets 400, or 403 once it is no longer
-     *     admin).
-     */
-    patch: operations['updateOrganizationUser']
-    trace?: never
-  }
-  '/projects': {
-    parameters: {
-      query?: never
-      header?: never
-      path?: never
-      cookie?: never
-    }
-    /**
-     * The caller's projects (all of the organization's for its admins)
-     * @description Every live project the caller is a user of, and every live project of the organizations the
-     *     caller is admin of, by name. With `organization`, only that organization's (a 404 when the
-     *     caller is not its member; staff see all of its projects).
-     */
-    get: operations['listProjects']
-    put?: never
-    /**
-     * Create a project in an organization (organization admin)
-     * @description `name` follows the organization name rules (1 to 64 characters, lowercase letters, digits and
-     *     `-`, starting with a letter) and is unique among live projects; the name of a deleted project
-     *     of the same organization is refused too (local). As on the hosted API, the organization's
-     *     admins become users of the new project with `project-admin`. Limits (`gb_seconds`, `credits`)
-     *     are not taken here.
-     */
-    post: operations['createProject']
-    delete?: never
-    options?: never
-    head?: never
-    patch?: never
-    trace?: never
-  }
-  '/projects/{project_name}': {
-    parameters: {
-      query?: never
-      header?: never
-      path: {
-        project_name: components['parameters']['ProjectName']
-      }
-      cookie?: never
-    }
-    /** One project (project user, organization admin) */
-    get: operations['getProject']
-    put?: never
-    post?: never
-    /**
-     * Delete a project (organization admin); its usage stays, as a deleted project's
-     * @description Its users and all their roles there go with it; its usage is reported with the deleted
-     *     projects', and it no longer counts in the organization's resources.
-     */
-    delete: operations['deleteProject']
-    options?: never
-    head?: never
-    patch?: never
-    trace?: never
-  }
-  '/projects/{project_name}/users': {
-    parameters: {
-      query?: never
-      header?: never
-      path: {
-        project_name: components['parameters']['ProjectName']
-      }
-      cookie?: never
-    }
-    /** The project's users, by email (project user, organization admin) */
-    get: operations['listProjectUsers']
-    put?: never
-    /**
-     * Add a member of the organization to the project (project admin, organization admin)
-     * @description Someone who is not a member of the project's organization is a 400 that says so (local), and so
-     *     is a user already in the project. A new project user holds no role until given one.
-     */
-    post: operations['addProjectUser']
-    delete?: never
-    options?: never
-    head?: never
-    patch?: never
-    trace?: never
-  }
-  '/projects/{project_name}/users/{user_id}': {
-    parameters: {
-      query?: never
-      header?: never
-      path: {
-        project_name: components['parameters']['ProjectName']
-        user_id: components['parameters']['UserId']
-      }
-      cookie?: never
-    }
-    /** One project user (project user, organization admin) */
-    get: operations['getProjectUser']
-    put?: never
-    post?: never
-    /** Remove a user from the project, and all their roles there (project admin, organization admin) */
-    delete: operations['removeProjectUser']
-    options?: never
-    head?: never
-    patch?: never
-    trace?: never
-  }
-  '/projects/{project_name}/users/{user_id}/role-assignments': {
-    parameters: {
-      query?: never
-      header?: never
-      path: {
-        project_name: components['parameters']['ProjectName']
-        user_id: components['parameters']['UserId']
-      }
-      cookie?: never
-    }
-    /**
-     * A project user's role assignments (project admin, organization admin, the user themselves)
-     * @description Oldest first. Another user's are a 403 for a project user who is not a project admin.
-     */
-    get: operations['listRoleAssignmentsOfUser']
-    put?: never
-    post?: never
-    delete?: never
-    options?: never
-    head?: never
-    patch?: never
-    trace?: never
-  }
-  '/projects/{project_name}/roles': {
-    parameters: {
-      query?: never
-      header?: never
-      path: {
-        project_name: components['parameters']['ProjectName']
-      }
-      cookie?: never
-    }
-    /**
-     * The roles the project offers (project user, organization admin)
-     * @description The default roles `project-admin`, `project-editor` and `project-viewer`, by name.
-     */
-    get: operations['listRoles']
-    put?: never
-    post?: never
-    delete?: never
-    options?: never
-    head?: never
-    patch?: never
-    trace?: never
-  }
-  '/projects/{project_name}/role-assignments': {
-    parameters: {
-      query?: never
-      header?: never
-      path: {
-        project_name: components['parameters']['ProjectName']
-      }
-      cookie?: never
-    }
-    get?: never
-    put?: never
-    /**
-     * Give a role on the project or one of its objects (project admin, organization admin)
-     * @description Without a resource (object), the role is on the whole project. Local rules: a member of the
-     *     organization who is not yet a user of the project becomes one (so that "give member X role R
-     *     on project P" is one request); anyone else is a 400 that says so. The same role on the same
-     *     resource for the same assignee twice is a 400. Unknown roles and resources are 400s naming
-     *     the field.
-     */
-    post: operations['createRoleAssignment']
-    delete?: never
-    options?: never
-    head?: never
-    patch?: never
-    trace?: never
-  }
-  '/projects/{project_name}/role-assignments/{id}': {
-    parameters: {
-      query?: never
-      header?: never
-      path: {
-        project_name: components['parameters']['ProjectName']
-        id: components['parameters']['RoleAssignmentId']
-      }
-      cookie?: never
-    }
-    /**
-     * One role assignment (project admin, organization admin, the user it names)
-     * @description Someone else's is a 404 for a project user who is not a project admin.
-     */
-    get: operations['getRoleAssignment']
-    put?: never
-    post?: never
-    /** Take a role away (project admin, organization admin); the user stays in the project */
-    delete: operations['deleteRoleAssignment']
-    options?: never
-    head?: never
-    patch?: never
-    trace?: never
-  }
+    "/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the server and its database answer */
+        get: operations["getStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/openapi.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This document, as JSON (local) */
+        get: operations["getOpenApiDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/oauth/sign-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * How an account signs in (the UbiOps CLI's first step of `signin --bearer`)
+         * @description `ubiops`: with its email and password (and a two-factor code) at POST /authorize. Any other
+         *     provider is an external identity provider: that account signs in at `url`, not here.
+         *     (local) An email without an account also answers `ubiops`, so the answer does not say
+         *     whether an account exists.
+         */
+        post: operations["signInProvider"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/authorize": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A person's sign-in, answered with an access token for `Authorization: Bearer <access>`
+         * @description Without `token`, an account with two-factor authentication answers 401 with a sentence that
+         *     contains "two factor authentication"; the client then sends the same body with `token`, the
+         *     6-digit code. A wrong email or password is one 401 that does not say which.
+         *     (local) Passwords are stored with scrypt; codes are TOTP (RFC 6238), 30 s steps, one step of
+         *     clock drift either way, and a code is not accepted twice. Access tokens are stored as their
+         *     SHA-256 and expire 12 hours after issue. After 10 failed sign-ins for one email, or 30 from
+         *     one address, within 15 minutes, further attempts get 429 with `Retry-After` (seconds).
+         */
+        post: operations["authorize"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/user": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller (local; the hosted API has this in later versions) */
+        get: operations["getCurrentUser"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organizations the caller is a member of, by name */
+        get: operations["listOrganizations"];
+        put?: never;
+        /**
+         * Create an organization; the caller becomes its admin
+         * @description The subscription starts today (UTC). `free` takes no end date (it runs a year); any other
+         *     subscription needs `subscription_end_date`, after today and (local) no later than 2100-12-31.
+         *     A taken name is a 400 that says so. The rules are domain/organization.ts and domain/subscriptions.ts.
+         */
+        post: operations["createOrganization"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{organization_name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organization_name: components["parameters"]["OrganizationName"];
+            };
+            cookie?: never;
+        };
+        /** An organization's details (members and staff) */
+        get: operations["getOrganization"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Rename (admin) or change the subscription (platform staff only)
+         * @description Every field is optional; only those given change. Renaming follows the name rules of creation
+         *     (pattern, length, global uniqueness); afterwards the old name is a 404 and free to be taken.
+         *
+         *     Subscription fields (local): sending `subscription`, `subscription_start_date` or
+         *     `subscription_end_date` with a value different from the current one is a 403 for anyone but
+         *     platform staff (sending the current values back is allowed). For staff: the result must be
+         *     consistent. Changing to a subscription other than free needs both `subscription_start_date`
+         *     and `subscription_end_date` in the request, the end after the start. Changing to free drops
+         *     the end date; free never has one (it runs a year). `subscription_end_date: null` removes the
+         *     end date, which is therefore only valid for free. Subscription dates (local) lie between
+         *     2000-01-01 and 2100-12-31, both included.
+         */
+        patch: operations["updateOrganization"];
+        trace?: never;
+    };
+    "/organizations/{organization_name}/resources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organization_name: components["parameters"]["OrganizationName"];
+            };
+            cookie?: never;
+        };
+        /** How many resources the organization holds */
+        get: operations["getOrganizationResources"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{organization_name}/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organization_name: components["parameters"]["OrganizationName"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Usage per object type and metric, in day or month buckets
+         * @description Dates are UTC days (`YYYY-MM-DD`); a range is `[start_date, end_date)`: the start day is
+         *     included, the end day is not.
+         *
+         *     Without dates, the current subscription period is used: the monthly period anchored on the
+         *     day of the month of `subscription_start_date` that contains today (started 2020-11-20, asked
+         *     2020-12-01: 2020-11-20 to 2020-12-20). Give both dates or neither (local).
+         *
+         *     Buckets start at `start_date`. `day` buckets are one day each. `month` buckets step by a
+         *     calendar month counted from the start day, clamped to the last day of shorter months
+         *     (2021-01-31, 2021-02-28, 2021-03-31, ...); the last bucket ends at `end_date` and may be
+         *     shorter. Bucket boundaries are written `YYYY-MM-DDT00:00:00Z`.
+         *
+         *     400 (naming the parameter): an interval other than `day` or `month`, a date that is not a
+         *     real `YYYY-MM-DD` day, a parameter given twice, only one of the two dates, `end_date` not
+         *     after `start_date`, and (local limits) a `day` query over 366 days or a `month` query over
+         *     10 years; the last three name `end_date` (domain/usage.ts).
+         */
+        get: operations["getOrganizationUsage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{organization_name}/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organization_name: components["parameters"]["OrganizationName"];
+            };
+            cookie?: never;
+        };
+        /** The members, by email */
+        get: operations["listOrganizationUsers"];
+        put?: never;
+        /**
+         * Add a member (admin); an email without an account gets one (local)
+         * @description Emails are compared case-insensitively; adding a member twice is a 400. An email with no
+         *     account yet gets one, with empty name and surname (local).
+         */
+        post: operations["addOrganizationUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{organization_name}/users/{user_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organization_name: components["parameters"]["OrganizationName"];
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        /** One member (admin) */
+        get: operations["getOrganizationUser"];
+        put?: never;
+        post?: never;
+        /** Remove a member and their roles in the organization's projects (admin); not the last admin */
+        delete: operations["removeOrganizationUser"];
+        options?: never;
+        head?: never;
+        /**
+         * Make a member admin or not (admin); the last admin cannot be demoted
+         * @description Only `admin` can be changed; other fields are ignored. Demoting the last admin is a 400 with
+         *     that reason. The check and the change are one transaction, so two admins demoting each other
+         *     at the same moment leave one admin (the second request gets 400, or 403 once it is no longer
+         *     admin).
+         */
+        patch: operations["updateOrganizationUser"];
+        trace?: never;
+    };
+    "/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's projects (all of the organization's for its admins)
+         * @description Every live project the caller is a user of, and every live project of the organizations the
+         *     caller is admin of, by name. With `organization`, only that organization's (a 404 when the
+         *     caller is not its member; staff see all of its projects).
+         */
+        get: operations["listProjects"];
+        put?: never;
+        /**
+         * Create a project in an organization (organization admin)
+         * @description `name` follows the organization name rules (1 to 64 characters, lowercase letters, digits and
+         *     `-`, starting with a letter) and is unique among live projects; the name of a deleted project
+         *     of the same organization is refused too (local). As on the hosted API, the organization's
+         *     admins become users of the new project with `project-admin`. Limits (`gb_seconds`, `credits`)
+         *     are not taken here.
+         */
+        post: operations["createProject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/projects/{project_name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_name: components["parameters"]["ProjectName"];
+            };
+            cookie?: never;
+        };
+        /** One project (project user, organization admin) */
+        get: operations["getProject"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a project (organization admin); its usage stays, as a deleted project's
+         * @description Its users and all their roles there go with it; its usage is reported with the deleted
+         *     projects', and it no longer counts in the organization's resources.
+         */
+        delete: operations["deleteProject"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/projects/{project_name}/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_name: components["parameters"]["ProjectName"];
+            };
+            cookie?: never;
+        };
+        /** The project's users, by email (project user, organization admin) */
+        get: operations["listProjectUsers"];
+        put?: never;
+        /**
+         * Add a member of the organization to the project (project admin, organization admin)
+         * @description Someone who is not a member of the project's organization is a 400 that says so (local), and so
+         *     is a user already in the project. A new project user holds no role until given one.
+         */
+        post: operations["addProjectUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/projects/{project_name}/users/{user_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_name: components["parameters"]["ProjectName"];
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        /** One project user (project user, organization admin) */
+        get: operations["getProjectUser"];
+        put?: never;
+        post?: never;
+        /** Remove a user from the project, and all their roles there (project admin, organization admin) */
+        delete: operations["removeProjectUser"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/projects/{project_name}/users/{user_id}/role-assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_name: components["parameters"]["ProjectName"];
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A project user's role assignments (project admin, organization admin, the user themselves)
+         * @description Oldest first. Another user's are a 403 for a project user who is not a project admin.
+         */
+        get: operations["listRoleAssignmentsOfUser"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/projects/{project_name}/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_name: components["parameters"]["ProjectName"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The roles the project offers (project user, organization admin)
+         * @description The default roles `project-admin`, `project-editor` and `project-viewer`, by name.
+         */
+        get: operations["listRoles"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/projects/{project_name}/role-assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_name: components["parameters"]["ProjectName"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Give a role on the project or one of its objects (project admin, organization admin)
+         * @description Without a resource (object), the role is on the whole project. Local rules: a member of the
+         *     organization who is not yet a user of the project becomes one (so that "give member X role R
+         *     on project P" is one request); anyone else is a 400 that says so. The same role on the same
+         *     resource for the same assignee twice is a 400. Unknown roles and resources are 400s naming
+         *     the field.
+         */
+        post: operations["createRoleAssignment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/projects/{project_name}/role-assignments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_name: components["parameters"]["ProjectName"];
+                id: components["parameters"]["RoleAssignmentId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * One role assignment (project admin, organization admin, the user it names)
+         * @description Someone else's is a 404 for a project user who is not a project admin.
+         */
+        get: operations["getRoleAssignment"];
+        put?: never;
+        post?: never;
+        /** Take a role away (project admin, organization admin); the user stays in the project */
+        delete: operations["deleteRoleAssignment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
-export type webhooks = Record<string, never>
+export type webhooks = Record<string, never>;
 export interface components {
-  schemas: {
-    Error: {
-      error: string
-    }
-    SignInProviderRequest: {
-      email: string
-    }
-    SignInProvider: {
-      /** @description `ubiops`, or the name of an external identity provider */
-      provider: string
-      /** @description Where an external provider's account signs in; null for `ubiops` (local) */
-      url: string | null
-    }
-    AuthorizeRequest: {
-      email: string
-      password: string
-      /** @description The 6-digit two-factor code, for an account that has two-factor authentication */
-      token?: string
-    }
-    AccessToken: {
-      /** @description Send as `Authorization: Bearer <access>`; (local) valid for 12 hours */
-      access: string
-    }
-    Status: {
-      /** @enum {string} */
-      status: 'ok' | 'fail'
-    }
-    User: {
-      /** Format: uuid */
-      id: string
-      /** Format: email */
-      email: string
-      name: string
-      surname: string
-      /** @description Additive (local) - platform staff act as the platform operator in every organization */
-      staff?: boolean
-    }
-    /**
-     * @description The subscriptions this server knows (local)
-     * @enum {string}
-     */
-    Subscription: 'free' | 'professional' | 'enterprise'
-    OrganizationName: string
-    OrganizationList: {
-      /** Format: uuid */
-      id: string
-      name: string
-      /** Format: date-time */
-      creation_date: string
-    }
-    OrganizationDetail: {
-      /** Format: uuid */
-      id: string
-      name: string
-      /** Format: date-time */
-      creation_date: string
-      subscription: string
-      subscription_self_service: boolean
-      /** @enum {string} */
-      status: 'active'
-      /**
-       * Format: date
-       * @description Additive (local) - the day the current subscription started
-       */
-      subscription_start_date?: string
-      /**
-       * Format: date
-       * @description Additive (local) - the day the subscription ends; null when it has no end date
-       */
-      subscription_end_date?: string | null
-    }
-    /** @description The organization detail without `subscription_self_service` */
-    OrganizationUpdated: {
-      /** Format: uuid */
-      id: string
-      name: string
-      /** Format: date-time */
-      creation_date: string
-      subscription: string
-      /** @enum {string} */
-      status: 'active'
-      /** Format: date */
-      subscription_start_date?: string
-      /** Format: date */
-      subscription_end_date?: string | null
-    }
-    OrganizationCreate: {
-      name: components['schemas']['OrganizationName']
-      subscription: components['schemas']['Subscription']
-      /**
-       * Format: date
-       * @description Required for every subscription but free; refused for free (it runs a year)
-       */
-      subscription_end_date?: string | null
-    }
-    OrganizationUpdate: {
-      name?: components['schemas']['OrganizationName']
-      subscription?: components['schemas']['Subscription']
-      /** Format: date */
-      subscription_start_date?: string
-      /**
-       * Format: date
-       * @description null removes the end date
-       */
-      subscription_end_date?: string | null
-    }
-    Resources: {
-      projects: number
-      users: number
-      deployments: number
-      deployment_versions: number
-      pipelines: number
-      pipeline_versions: number
-    }
-    OrganizationUserDetail: {
-      /** Format: uuid */
-      id: string
-      /** Format: email */
-      email: string
-      name: string
-      surname: string
-      admin: boolean
-      /** @description In the official clients' models (3.7 and 4.12); (local) `active` for every member, given where one member is answered (GET, POST and PATCH of one user), not in the list */
-      status?: string
-      /**
-       * Format: date-time
-       * @description Additive (local) - when the user became a member of the organization; given where one member is answered, not in the list (which stays lean for 10,000 members)
-       */
-      creation_date?: string
-    }
-    OrganizationUserCreate: {
-      /** Format: email */
-      email: string
-      /** @default false */
-      admin: boolean
-    }
-    OrganizationUserUpdate: {
-      admin: boolean
-    }
-    /**
-     * @default month
-     * @enum {string}
-     */
-    UsageInterval: 'day' | 'month'
-    /** @enum {string} */
-    UsageObjectType: 'deployment_version' | 'pipeline_version'
-    /** @enum {string} */
-    UsageMetric: 'credits' | 'input_volume' | 'output_volume'
-    UsageBucket: {
-      /** Format: date-time */
-      start_date: string
-      /** Format: date-time */
-      end_date: string
-      value: number
-    }
-    Usage: {
-      object_type: components['schemas']['UsageObjectType']
-      metric: components['schemas']['UsageMetric']
-      usage: components['schemas']['UsageBucket'][]
-    }
-    /** @description A project (the official clients' ProjectList); `gb_seconds` is its limit, null for none. */
-    ProjectList: {
-      /** Format: uuid */
-      id: string
-      name: string
-      /** Format: date-time */
-      creation_date: string
-      organization_name: string
-      advanced_permissions: boolean
-      gb_seconds: number | null
-    }
-    /** @description ProjectList's fields, and whether the project is suspended and why. */
-    ProjectDetail: {
-      /** Format: uuid */
-      id: string
-      name: string
-      /** Format: date-time */
-      creation_date: string
-      organization_name: string
-      advanced_permissions: boolean
-      gb_seconds: number | null
-      suspended: boolean
-      suspended_reason: string | null
-    }
-    ProjectCreate: {
-      name: string
-      organization_name: string
-      /** @default false */
-      advanced_permissions: boolean
-    }
-    /**
-     * @description A project user (the official clients' ProjectUserList). `name` and `surname` are null while the
-     *     account has none (local: the Python client 3.7.0's model refuses an empty string).
-     */
-    ProjectUser: {
-      /** Format: uuid */
-      id: string
-      email: string
-      name: string | null
-      surname: string | null
-    }
-    ProjectUserCreate: {
-      /** Format: uuid */
-      user_id: string
-    }
-    Role: {
-      /** Format: uuid */
-      id: string
-      name: string
-      default: boolean
-    }
-    /** @description A role of a user on the project (`object_type` project) or on one of its objects. */
-    RoleAssignmentList: {
-      /** Format: uuid */
-      id: string
-      /** Format: uuid */
-      user_id: string
-      role: string
-      object_name: string
-      /** @enum {string} */
-      object_type: 'project' | 'deployment' | 'pipeline'
-    }
-    /** @description `object_name` and `object_type` together, or neither for the whole project. */
-    RoleAssignmentCreate: {
-      /** Format: uuid */
-      user_id: string
-      role: string
-      object_name?: string | null
-      /** @enum {string|null} */
-      object_type?: 'project' | 'deployment' | 'pipeline' | null
-    }
-  }
-  responses: {
-    /** @description Invalid input; the message names every field at fault */
-    BadRequest: {
-      headers: {
-        [name: string]: unknown
-      }
-      content: {
-        'application/json': components['schemas']['Error']
-      }
-    }
-    /** @description Missing or unknown token */
-    Unauthorized: {
-      headers: {
-        [name: string]: unknown
-      }
-      content: {
-        'application/json': components['schemas']['Error']
-      }
-    }
-    /** @description The caller is a member without the right */
-    Forbidden: {
-      headers: {
-        [name: string]: unknown
-      }
-      content: {
-        'application/json': components['schemas']['Error']
-      }
-    }
-    /** @description Unknown object, or an organization the caller is not a member of */
-    NotFound: {
-      headers: {
-        [name: string]: unknown
-      }
-      content: {
-        'application/json': components['schemas']['Error']
-      }
-    }
-    /** @description The body is too big */
-    TooLarge: {
-      headers: {
-        [name: string]: unknown
-      }
-      content: {
-        'application/json': components['schemas']['Error']
-      }
-    }
-    /** @description Too many wrong tokens or failed sign-ins; wait `Retry-After` seconds (local) */
-    TooManyAttempts: {
-      headers: {
-        'Retry-After'?: number
-        [name: string]: unknown
-      }
-      content: {
-        'application/json': components['schemas']['Error']
-      }
-    }
-    /** @description The body is not JSON */
-    UnsupportedMediaType: {
-      headers: {
-        [name: string]: unknown
-      }
-      content: {
-        'application/json': components['schemas']['Error']
-      }
-    }
-  }
-  parameters: {
-    OrganizationName: string
-    UserId: string
-    ProjectName: string
-    RoleAssignmentId: string
-  }
-  requestBodies: never
-  headers: never
-  pathItems: never
+    schemas: {
+        Error: {
+            error: string;
+        };
+        SignInProviderRequest: {
+            email: string;
+        };
+        SignInProvider: {
+            /** @description `ubiops`, or the name of an external identity provider */
+            provider: string;
+            /** @description Where an external provider's account signs in; null for `ubiops` (local) */
+            url: string | null;
+        };
+        AuthorizeRequest: {
+            email: string;
+            password: string;
+            /** @description The 6-digit two-factor code, for an account that has two-factor authentication */
+            token?: string;
+        };
+        AccessToken: {
+            /** @description Send as `Authorization: Bearer <access>`; (local) valid for 12 hours */
+            access: string;
+        };
+        Status: {
+            /** @enum {string} */
+            status: "ok" | "fail";
+        };
+        User: {
+            /** Format: uuid */
+            id: string;
+            /** Format: email */
+            email: string;
+            name: string;
+            surname: string;
+            /** @description Additive (local) - platform staff act as the platform operator in every organization */
+            staff?: boolean;
+        };
+        /**
+         * @description The subscriptions this server knows (local)
+         * @enum {string}
+         */
+        Subscription: "free" | "professional" | "enterprise";
+        OrganizationName: string;
+        OrganizationList: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: date-time */
+            creation_date: string;
+        };
+        OrganizationDetail: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: date-time */
+            creation_date: string;
+            subscription: string;
+            subscription_self_service: boolean;
+            /** @enum {string} */
+            status: "active";
+            /**
+             * Format: date
+             * @description Additive (local) - the day the current subscription started
+             */
+            subscription_start_date?: string;
+            /**
+             * Format: date
+             * @description Additive (local) - the day the subscription ends; null when it has no end date
+             */
+            subscription_end_date?: string | null;
+        };
+        /** @description The organization detail without `subscription_self_service` */
+        OrganizationUpdated: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: date-time */
+            creation_date: string;
+            subscription: string;
+            /** @enum {string} */
+            status: "active";
+            /** Format: date */
+            subscription_start_date?: string;
+            /** Format: date */
+            subscription_end_date?: string | null;
+        };
+        OrganizationCreate: {
+            name: components["schemas"]["OrganizationName"];
+            subscription: components["schemas"]["Subscription"];
+            /**
+             * Format: date
+             * @description Required for every subscription but free; refused for free (it runs a year)
+             */
+            subscription_end_date?: string | null;
+        };
+        OrganizationUpdate: {
+            name?: components["schemas"]["OrganizationName"];
+            subscription?: components["schemas"]["Subscription"];
+            /** Format: date */
+            subscription_start_date?: string;
+            /**
+             * Format: date
+             * @description null removes the end date
+             */
+            subscription_end_date?: string | null;
+        };
+        Resources: {
+            projects: number;
+            users: number;
+            deployments: number;
+            deployment_versions: number;
+            pipelines: number;
+            pipeline_versions: number;
+        };
+        OrganizationUserDetail: {
+            /** Format: uuid */
+            id: string;
+            /** Format: email */
+            email: string;
+            name: string;
+            surname: string;
+            admin: boolean;
+            /** @description In the official clients' models (3.7 and 4.12); (local) `active` for every member, given where one member is answered (GET, POST and PATCH of one user), not in the list */
+            status?: string;
+            /**
+             * Format: date-time
+             * @description Additive (local) - when the user became a member of the organization; given where one member is answered, not in the list (which stays lean for 10,000 members)
+             */
+            creation_date?: string;
+        };
+        OrganizationUserCreate: {
+            /** Format: email */
+            email: string;
+            /** @default false */
+            admin: boolean;
+        };
+        OrganizationUserUpdate: {
+            admin: boolean;
+        };
+        /**
+         * @default month
+         * @enum {string}
+         */
+        UsageInterval: "day" | "month";
+        /** @enum {string} */
+        UsageObjectType: "deployment_version" | "pipeline_version";
+        /** @enum {string} */
+        UsageMetric: "credits" | "input_volume" | "output_volume";
+        UsageBucket: {
+            /** Format: date-time */
+            start_date: string;
+            /** Format: date-time */
+            end_date: string;
+            value: number;
+        };
+        Usage: {
+            object_type: components["schemas"]["UsageObjectType"];
+            metric: components["schemas"]["UsageMetric"];
+            usage: components["schemas"]["UsageBucket"][];
+        };
+        /** @description A project (the official clients' ProjectList); `gb_seconds` is its limit, null for none. */
+        ProjectList: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: date-time */
+            creation_date: string;
+            organization_name: string;
+            advanced_permissions: boolean;
+            gb_seconds: number | null;
+        };
+        /** @description ProjectList's fields, and whether the project is suspended and why. */
+        ProjectDetail: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: date-time */
+            creation_date: string;
+            organization_name: string;
+            advanced_permissions: boolean;
+            gb_seconds: number | null;
+            suspended: boolean;
+            suspended_reason: string | null;
+        };
+        ProjectCreate: {
+            name: string;
+            organization_name: string;
+            /** @default false */
+            advanced_permissions: boolean;
+        };
+        /**
+         * @description A project user (the official clients' ProjectUserList). `name` and `surname` are null while the
+         *     account has none (local: the Python client 3.7.0's model refuses an empty string).
+         */
+        ProjectUser: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            name: string | null;
+            surname: string | null;
+        };
+        ProjectUserCreate: {
+            /** Format: uuid */
+            user_id: string;
+        };
+        Role: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            default: boolean;
+        };
+        /** @description A role of a user on the project (`object_type` project) or on one of its objects. */
+        RoleAssignmentList: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            user_id: string;
+            role: string;
+            object_name: string;
+            /** @enum {string} */
+            object_type: "project" | "deployment" | "pipeline";
+        };
+        /** @description `object_name` and `object_type` together, or neither for the whole project. */
+        RoleAssignmentCreate: {
+            /** Format: uuid */
+            user_id: string;
+            role: string;
+            object_name?: string | null;
+            /** @enum {string|null} */
+            object_type?: "project" | "deployment" | "pipeline" | null;
+        };
+    };
+    responses: {
+        /** @description Invalid input; the message names every field at fault */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description Missing or unknown token */
+        Unauthorized: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The caller is a member without the right */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description Unknown object, or an organization the caller is not a member of */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The body is too big */
+        TooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description Too many wrong tokens or failed sign-ins; wait `Retry-After` seconds (local) */
+        TooManyAttempts: {
+            headers: {
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The body is not JSON */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+    };
+    parameters: {
+        OrganizationName: string;
+        UserId: string;
+        ProjectName: string;
+        RoleAssignmentId: string;
+    };
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
 }
-export type $defs = Record<string, never>
+export type $defs = Record<string, never>;
 export interface operations {
-  getStatus: {
-    parameters: {
-      query?: never
-      header?: never
-      path?: never
-      cookie?: never
-    }
-    requestBody?: never
-    responses: {
-      /** @description `{"status": "ok"}` */
-      200: {
-        headers: {
-          [name: string]: unknown
-        }
-        content: {
-          'application/json': components['schemas']['Status']
-        }
-      }
-      /** @description `{"status": "fail"}`: the database does not answer (local: 503 so health checks notice) */
-      503: {
-        headers: {
-          [name: string]: unknown
-        }
-        content: {
-          'application/json': components['schemas']['Status']
-        }
-      }
-    }
-  }
-  getOpenApiDocument: {
-    parameters: {
-      query?: never
-      header?: never
-      path?: never
-      cookie?: never
-    }
-    requestBody?: never
-    responses: {
-      /** @description The OpenAPI document */
-      200: {
-        headers: {
-          [name: string]: unknown
-        }
-        content: {
-          'application/json': Record<string, never>
-        }
-      }
-    }
-  }
-  signInProvider: {
-    parameters: {
-      query?: never
-      header?: never
-      path?: never
-      cookie?: never
-    }
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['SignInProviderRequest']
-      }
-    }
-    responses: {
-      /** @description The account's way of signing in */
-      200: {
-        headers: {
-          [name: string]: unknown
-        }
-        content: {
-          'application/json': components['schemas']['SignInProvider']
-        }
-      }
-      400: components['responses']['BadRequest']
-    }
-  }
-  authorize: {
-    parameters: {
-      query?: never
-      header?: never
-      path?: never
-      cookie?: never
-    }
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['AuthorizeRequest']
-      }
-    }
-    responses: {
-      /** @description Signed in */
-      200: {
-        headers: {
-          [name: string]: unknown
-        }
-        content: {
-          'application/json': components['schemas']['AccessToken']
-        }
-      }
-      400: components['responses']['BadRequest']
-      /** @description Wrong email or password, a code is needed, or the code is wrong */
-      401: {
-        headers: {
-          [name: string]: unknown
-        }
-        content: {
-          'application/json': components['schemas']['Error']
-        }
-      }
-      429: components['responses']['TooManyAttempts']
-    }
-  }
-  getCurrentUser: {
-    parameters: {
-      query?: never
-      header?: never
-      path?: never
-      cookie?: never
-    }
-    requestBody?: never
-    responses: {
-      /** @description The caller */
-      200: {
-        headers: {
-          [name: string]: unknown
-        }
-        content: {
-          'application/json': components['schemas']['User']
-        }
-      }
-      401: components['responses']['Unauthorized']
-      429: components['responses']['TooManyAttempts']
-    }
-  }
-  listOrganizations: {
-    parameters: {
-      query?: never
-      header?: never
-      path?: never
-      cookie?: never
-    }
-    requestBody?: never
-    responses: {
-      /** @description The organizations */
-      200: {
-        headers: {
-          [name: string]: unknown
-        }
-        content: {
-          'application/json': components['schemas']['OrganizationList'][]
-        }
-      }
-      401: components['responses']['Unauthorized']
-    }
-  }
-  createOrganization: {
-    parameters: {
-      query?: never
-      header?: never
-      path?: never
-      cookie?: never
-    }
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['OrganizationCreate']
-      }
-    }
-    responses: {
-      /** @description The new organization */
-      201: {
-        headers: {
-          [name: string]: unknown
-        }
-        content: {
-          'application/json': components['schemas']['OrganizationList']
-        }
-      }
-      400: components['responses']['BadRequest']
-      401: components['responses']['Unauthorized']
-      413: components['responses']['TooLarge']
-      415: components['responses']['UnsupportedMediaType']
-    }
-  }
-  getOrganization: {
-    parameters: {
-      query?: never
-      header?: never
-      path: {
-        organization_name: components['parameters']['OrganizationName']
-      }
-      cookie?: never
-    }
-    requestBody?: never
-    responses: {
-      /** @description The organization */
-      200: {
-        headers: {
-          [name: string]: unknown
-        }
-        content: {
-          'application/json': components['schemas']['OrganizationDetail']
-        }
-      }
-      401: components['responses']['Unauthorized']
-      404: components['responses']['NotFound']
-    }
-  }
-  updateOrganization: {
-    parameters: {
-      query?: never
-      header?: never
-      path: {
-        organization_name: components['parameters']['OrganizationName']
-      }
-      cookie?: never
-    }
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['OrganizationUpdate']
-      }
-    }
-    responses: {
-      /** @description The organization after the update */
-      200: {
-        headers: {
-          [name: string]: unknown
-        }
-        content: {
-          'application/json': components['schemas']['OrganizationUpdated']
-        }
-      }
-      400: components['responses']['BadRequest']
-      401: components['responses']['Unauthorized']
-      403: components['responses']['Forbidden']
-      404: components['responses']['NotFound']
-    }
-  }
-  getOrganizationResources: {
-    parameters: {
-      query?: never
-      header?: never
-      path: {
-        organization_name: components['parameters']['OrganizationName']
-      }
-      cookie?: never
-    }
-    requestBody?: never
-    responses: {
-      /** @description The counts */
-      200: {
-        headers: {
-          [name: string]: unknown
-        }
-        content: {
-          'application/json': components['schemas']['Resources']
-        }
-      }
-      401: components['responses']['Unauthorized']
-      404: components['responses']['NotFound']
-    }
-  }
-  getOrganizationUsage: {
-    parameters: {
-      query?: {
-        /** @description First day of the range (included) */
-        start_date?: string
-        /** @description Day after the range (excluded) */
-        end_date?: string
-        interval?: components['schemas']['UsageInterval']
-      }
-      header?: never
-      path: {
-        organization_name: components['parameters']['OrganizationName']
-      }
-      cookie?: never
-    }
-    requestBody?: never
-    responses: {
-      /**
-       * @description The usage: always the five series, in this order: deployment_version credits,
-       *     input_volume, output_volume; pipeline_version input_volume, output_volume; each with every
-       *     bucket of the range, value 0 where nothing was used. Volumes are bytes; credits a number
-       *     with at most two decimals.
-       */
-      200: {
-        headers: {
-          [name: string]: unknown
-        }
-        content: {
-          'application/json': components['schemas']['Usage'][]
-        }
-      }
-      400: components['responses']['BadRequest']
-      401: components['responses']['Unauthorized']
-      404: components['responses']['NotFound']
-    }
-  }
-  listOrganizationUsers: {
-    parameters: {
-      query?: never
-      header?: never
-      path: {
-        organization_name: components['parameters']['OrganizationName']
-      }
-      cookie?: never
-    }
-    requestBody?: never
-    responses: {
-      /** @description The members */
-      200: {
-        headers: {
-          [name: string]: unknown
-        }
-        content: {
-          'application/json': components['schemas']['OrganizationUserDetail'][]
-        }
-      }
-      401: components['responses']['Unauthorized']
-      404: components['responses']['NotFound']
-    }
-  }
-  addOrganizationUser: {
-    parameters: {
-      query?: never
-      header?: never
-      path: {
-        organization_name: components['parameters']['OrganizationName']
-      }
-      cookie?: never
-    }
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['OrganizationUserCreate']
-      }
-    }
-    responses: {
-      /** @description The new member */
-      201: {
-        headers: {
-          [name: string]: unknown
-        }
-        content: {
-          'application/json': components['schemas']['OrganizationUserDetail']
-        }
-      }
-      400: components['responses']['BadRequest']
-      401: components['responses']['Unauthorized']
-      403: components['responses']['Forbidden']
-      404: components['responses']['NotFound']
-    }
-  }
-  getOrganizationUser: {
-    parameters: {
-      query?: never
-      header?: never
-      path: {
-        organization_name: components['parameters']['OrganizationName']
-        user_id: components['parameters']['UserId']
-      }
-      cookie?: never
-    }
-    requestBody?: never
-    responses: {
-      /** @description The member */
-      200: {
-        headers: {
-          [name: string]: unknown
-        }
-        content: {
-          'application/json': components['schemas']['OrganizationUserDetail']
-        }
-      }
-      401: components['responses']['Unauthorized']
-      403: components['responses']['Forbidden']
-      404: components['responses']['NotFound']
-    }
-  }
-  removeOrganizationUser: {
-    parameters: {
-      query?: never
-      header?: never
-      path: {
-        organization_name: components['parameters']['OrganizationName']
-        user_id: components['parameters']['UserId']
-      }
-      cookie?: never
-    }
-    requestBody?: never
-    responses: {
-      /** @description Removed */
-      204: {
-        headers: {
-          [name: string]: unknown
-        }
-        content?: never
-      }
-      400: components['responses']['BadRequest']
-      401: components['responses']['Unauthorized']
-      403: components['responses']['Forbidden']
-      404: components['responses']['NotFound']
-    }
-  }
-  updateOrganizationUser: {
-    parameters: {
-      query?: never
-      header?: never
-      path: {
-        organization_name: components['parameters']['OrganizationName']
-        user_id: components['parameters']['UserId']
-      }
-      cookie?: never
-    }
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['OrganizationUserUpdate']
-      }
-    }
-    responses: {
-      /** @description The member after the update */
-      200: {
-        headers: {
-          [name: string]: unknown
-        }
-        content: {
-          'application/json': components['schemas']['OrganizationUserDetail']
-        }
-      }
-      400: components['responses']['BadRequest']
-      401: components['responses']['Unauthorized']
-      403: components['responses']['Forbidden']
-      404: components['responses']['NotFound']
-    }
-  }
-  listProjects: {
-    parameters: {
-      query?: {
-        organization?: string
-      }
-      header?: never
-      path?: never
-      cookie?: never
-    }
-    requestBody?: never
-    responses: {
-      /** @description The projects */
-      200: {
-        headers: {
-          [name: string]: unknown
-        }
-        content: {
-          'application/json': components['schemas']['ProjectList'][]
-        }
-      }
-      401: components['responses']['Unauthorized']
-      404: components['responses']['NotFound']
-    }
-  }
-  createProject: {
-    parameters: {
-      query?: never
-      header?: never
-      path?: never
-      cookie?: never
-    }
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ProjectCreate']
-      }
-    }
-    responses: {
-      /** @description The project */
-      201: {
-        headers: {
-          [name: string]: unknown
-        }
-        content: {
-          'application/json': components['schemas']['ProjectDetail']
-        }
-      }
-      400: components['responses']['BadRequest']
-      401: components['responses']['Unauthorized']
-      403: components['responses']['Forbidden']
-      404: components['responses']['NotFound']
-    }
-  }
-  getProject: {
-    parameters: {
-      query?: never
-      header?: never
-      path: {
-        project_name: components['parameters']['ProjectName']
-      }
-      cookie?: never
-    }
-    requestBody?: never
-    responses: {
-      /** @description The project */
-      200: {
-        headers: {
-          [name: string]: unknown
-        }
-        content: {
-          'application/json': components['schemas']['ProjectDetail']
-        }
-      }
-      401: components['responses']['Unauthorized']
-      404: components['responses']['NotFound']
-    }
-  }
-  deleteProject: {
-    parameters: {
-      query?: never
-      header?: never
-      path: {
-        project_name: components['parameters']['ProjectName']
-      }
-      cookie?: never
-    }
-    requestBody?: never
-    responses: {
-      /** @description Deleted */
-      204: {
-        headers: {
-          [name: string]: unknown
-        }
-        content?: never
-      }
-      401: components['responses']['Unauthorized']
-      403: components['responses']['Forbidden']
-      404: components['responses']['NotFound']
-    }
-  }
-  listProjectUsers: {
-    parameters: {
-      query?: never
-      header?: never
-      path: {
-        project_name: components['parameters']['ProjectName']
-      }
-      cookie?: never
-    }
-    requestBody?: never
-    responses: {
-      /** @description The project's users */
-      200: {
-        headers: {
-          [name: string]: unknown
-        }
-        content: {
-          'application/json': components['schemas']['ProjectUser'][]
-        }
-      }
-      401: components['responses']['Unauthorized']
-      404: components['responses']['NotFound']
-    }
-  }
-  addProjectUser: {
-    parameters: {
-      query?: never
-      header?: never
-      path: {
-        project_name: components['parameters']['ProjectName']
-      }
-      cookie?: never
-    }
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ProjectUserCreate']
-      }
-    }
-    responses: {
-      /** @description The project user */
-      201: {
-        headers: {
-          [name: string]: unknown
-        }
-        content: {
-          'application/json': components['schemas']['ProjectUser']
-        }
-      }
-      400: components['responses']['BadRequest']
-      401: components['responses']['Unauthorized']
-      403: components['responses']['Forbidden']
-      404: components['responses']['NotFound']
-    }
-  }
-  getProjectUser: {
-    parameters: {
-      query?: never
-      header?: never
-      path: {
-        project_name: components['parameters']['ProjectName']
-        user_id: components['parameters']['UserId']
-      }
-      cookie?: never
-    }
-    requestBody?: never
-    responses: {
-      /** @description The project user */
-      200: {
-        headers: {
-          [name: string]: unknown
-        }
-        content: {
-          'application/json': components['schemas']['ProjectUser']
-        }
-      }
-      401: components['responses']['Unauthorized']
-      404: components['responses']['NotFound']
-    }
-  }
-  removeProjectUser: {
-    parameters: {
-      query?: never
-      header?: never
-      path: {
-        project_name: components['parameters']['ProjectName']
-        user_id: components['parameters']['UserId']
-      }
-      cookie?: never
-    }
-    requestBody?: never
-    responses: {
-      /** @description Removed */
-      204: {
-        headers: {
-          [name: string]: unknown
-        }
-        content?: never
-      }
-      401: components['responses']['Unauthorized']
-      403: components['responses']['Forbidden']
-      404: components['responses']['NotFound']
-    }
-  }
-  listRoleAssignmentsOfUser: {
-    parameters: {
-      query?: never
-      header?: never
-      path: {
-        project_name: components['parameters']['ProjectName']
-        user_id: components['parameters']['UserId']
-      }
-      cookie?: never
-    }
-    requestBody?: never
-    responses: {
-      /** @description The assignments */
-      200: {
-        headers: {
-          [name: string]: unknown
-        }
-        content: {
-          'application/json': components['schemas']['RoleAssignmentList'][]
-        }
-      }
-      401: components['responses']['Unauthorized']
-      403: components['responses']['Forbidden']
-      404: components['responses']['NotFound']
-    }
-  }
-  listRoles: {
-    parameters: {
-      query?: never
-      header?: never
-      path: {
-        project_name: components['parameters']['ProjectName']
-      }
-      cookie?: never
-    }
-    requestBody?: never
-    responses: {
-      /** @description The roles */
-      200: {
-        headers: {
-          [name: string]: unknown
-        }
-        content: {
-          'application/json': components['schemas']['Role'][]
-        }
-      }
-      401: components['responses']['Unauthorized']
-      404: components['responses']['NotFound']
-    }
-  }
-  createRoleAssignment: {
-    parameters: {
-      query?: never
-      header?: never
-      path: {
-        project_name: components['parameters']['ProjectName']
-      }
-      cookie?: never
-    }
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['RoleAssignmentCreate']
-      }
-    }
-    responses: {
-      /** @description The assignment */
-      201: {
-        headers: {
-          [name: string]: unknown
-        }
-        content: {
-          'application/json': components['schemas']['RoleAssignmentList']
-        }
-      }
-      400: components['responses']['BadRequest']
-      401: components['responses']['Unauthorized']
-      403: components['responses']['Forbidden']
-      404: components['responses']['NotFound']
-    }
-  }
-  getRoleAssignment: {
-    parameters: {
-      query?: never
-      header?: never
-      path: {
-        project_name: components['parameters']['ProjectName']
-        id: components['parameters']['RoleAssignmentId']
-      }
-      cookie?: never
-    }
-    requestBody?: never
-    responses: {
-      /** @description The assignment */
-      200: {
-        headers: {
-          [name: string]: unknown
-        }
-        content: {
-          'application/json': components['schemas']['RoleAssignmentList']
-        }
-      }
-      401: components['responses']['Unauthorized']
-      404: components['responses']['NotFound']
-    }
-  }
-  deleteRoleAssignment: {
-    parameters: {
-      query?: never
-      header?: never
-      path: {
-        project_name: components['parameters']['ProjectName']
-        id: components['parameters']['RoleAssignmentId']
-      }
-      cookie?: never
-    }
-    requestBody?: never
-    responses: {
-      /** @description Deleted */
-      204: {
-        headers: {
-          [name: string]: unknown
-        }
-        content?: never
-      }
-      401: components['responses']['Unauthorized']
-      403: components['responses']['Forbidden']
-      404: components['responses']['NotFound']
-    }
-  }
+    getStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `{"status": "ok"}` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Status"];
+                };
+            };
+            /** @description `{"status": "fail"}`: the database does not answer (local: 503 so health checks notice) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Status"];
+                };
+            };
+        };
+    };
+    getOpenApiDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The OpenAPI document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+        };
+    };
+    signInProvider: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignInProviderRequest"];
+            };
+        };
+        responses: {
+            /** @description The account's way of signing in */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInProvider"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+        };
+    };
+    authorize: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AuthorizeRequest"];
+            };
+        };
+        responses: {
+            /** @description Signed in */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessToken"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description Wrong email or password, a code is needed, or the code is wrong */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyAttempts"];
+        };
+    };
+    getCurrentUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyAttempts"];
+        };
+    };
+    listOrganizations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The organizations */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationList"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    createOrganization: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrganizationCreate"];
+            };
+        };
+        responses: {
+            /** @description The new organization */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    getOrganization: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organization_name: components["parameters"]["OrganizationName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The organization */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationDetail"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateOrganization: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organization_name: components["parameters"]["OrganizationName"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrganizationUpdate"];
+            };
+        };
+        responses: {
+            /** @description The organization after the update */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationUpdated"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getOrganizationResources: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organization_name: components["parameters"]["OrganizationName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Resources"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getOrganizationUsage: {
+        parameters: {
+            query?: {
+                /** @description First day of the range (included) */
+                start_date?: string;
+                /** @description Day after the range (excluded) */
+                end_date?: string;
+                interval?: components["schemas"]["UsageInterval"];
+            };
+            header?: never;
+            path: {
+                organization_name: components["parameters"]["OrganizationName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /**
+             * @description The usage: always the five series, in this order: deployment_version credits,
+             *     input_volume, output_volume; pipeline_version input_volume, output_volume; each with every
+             *     bucket of the range, value 0 where nothing was used. Volumes are bytes; credits a number
+             *     with at most two decimals.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Usage"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listOrganizationUsers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organization_name: components["parameters"]["OrganizationName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The members */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationUserDetail"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    addOrganizationUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organization_name: components["parameters"]["OrganizationName"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrganizationUserCreate"];
+            };
+        };
+        responses: {
+            /** @description The new member */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationUserDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getOrganizationUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organization_name: components["parameters"]["OrganizationName"];
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The member */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationUserDetail"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    removeOrganizationUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organization_name: components["parameters"]["OrganizationName"];
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateOrganizationUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organization_name: components["parameters"]["OrganizationName"];
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrganizationUserUpdate"];
+            };
+        };
+        responses: {
+            /** @description The member after the update */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationUserDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listProjects: {
+        parameters: {
+            query?: {
+                organization?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The projects */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectList"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    createProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectCreate"];
+            };
+        };
+        responses: {
+            /** @description The project */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_name: components["parameters"]["ProjectName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The project */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDetail"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    deleteProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_name: components["parameters"]["ProjectName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listProjectUsers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_name: components["parameters"]["ProjectName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The project's users */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectUser"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    addProjectUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_name: components["parameters"]["ProjectName"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectUserCreate"];
+            };
+        };
+        responses: {
+            /** @description The project user */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectUser"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getProjectUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_name: components["parameters"]["ProjectName"];
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The project user */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectUser"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    removeProjectUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_name: components["parameters"]["ProjectName"];
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listRoleAssignmentsOfUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_name: components["parameters"]["ProjectName"];
+                user_id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The assignments */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoleAssignmentList"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listRoles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_name: components["parameters"]["ProjectName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The roles */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Role"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    createRoleAssignment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_name: components["parameters"]["ProjectName"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RoleAssignmentCreate"];
+            };
+        };
+        responses: {
+            /** @description The assignment */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoleAssignmentList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getRoleAssignment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_name: components["parameters"]["ProjectName"];
+                id: components["parameters"]["RoleAssignmentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The assignment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoleAssignmentList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    deleteRoleAssignment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_name: components["parameters"]["ProjectName"];
+                id: components["parameters"]["RoleAssignmentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
 }
