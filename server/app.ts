@@ -10,7 +10,7 @@ import { openDatabase } from './db/open'
 import { installBodyParsing } from './body-parsing'
 import {
   clientErrorHandler,
-  connectionsCheckingInterval,
+  requestTimeoutOptions,
   frameworkErrors,
   installErrorHandling,
   refuseExpectation,
@@ -139,7 +139,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
     requestTimeout: REQUEST_TIMEOUT_MS,
     http: {
       requireHostHeader: false,
-      connectionsCheckingInterval: connectionsCheckingInterval(REQUEST_TIMEOUT_MS),
+      ...requestTimeoutOptions(REQUEST_TIMEOUT_MS),
     },
     ajv: {
       customOptions: {

@@ -196,12 +196,19 @@ export function refuseExpectation(_request: IncomingMessage, response: ServerRes
 }
 
 /**
- * How often the HTTP server looks for requests past their `requestTimeout` (Node's default is
- * 30 s, which let a trickled body live for up to twice a 30 s timeout): a quarter of the timeout,
- * at most a second.
+ * Node's HTTP server options that make `requestTimeoutMs` (milliseconds for a whole request,
+ * headers and body) hold: given when the server is made, since Node reads them only then (Fastify
+ * sets `requestTimeout` afterwards, which left the headers' 60 s in force and let a trickled body
+ * live about twice a 30 s timeout), and looked for every quarter of the timeout, at most every
+ * second (Node's default is every 30 s). A request past it gets 408 from {@link clientErrorHandler}.
  */
-export const connectionsCheckingInterval = (requestTimeoutMs: number): number =>
-  Math.max(10, Math.min(1000, Math.floor(requestTimeoutMs / 4)))
+export function requestTimeoutOptions(requestTimeoutMs: number) {
+  return {
+    requestTimeout: requestTimeoutMs,
+    headersTimeout: requestTimeoutMs,
+    connectionsCheckingInterval: Math.max(10, Math.min(1000, Math.floor(requestTimeoutMs / 4))),
+  }
+}
 
 /**
  * The error handler of the API and the proxy: {@link errorAnswer}'s status and sentence as

@@ -13,7 +13,7 @@ import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib'
 import { PROXY_SECRET_HEADER } from './auth/client-address'
 import {
   clientErrorHandler,
-  connectionsCheckingInterval,
+  requestTimeoutOptions,
   errorHandler,
   frameworkErrors,
   refuseExpectation,
@@ -132,7 +132,7 @@ export async function buildServeApp(options: ServeAppOptions): Promise<FastifyIn
     requestTimeout,
     http: {
       requireHostHeader: false,
-      connectionsCheckingInterval: connectionsCheckingInterval(requestTimeout),
+      ...requestTimeoutOptions(requestTimeout),
     },
   })
   app.server.on('checkExpectation', refuseExpectation)
