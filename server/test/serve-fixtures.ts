@@ -78,6 +78,8 @@ export interface Answer {
 /** The body of an answer, whatever Content-Encoding it came in. */
 export function decoded(headers: IncomingHttpHeaders, bytes: Buffer): string {
   const encoding = headers['content-encoding']
+  // A HEAD answer, or a 304: the headers of a body that is not there.
+  if (bytes.length === 0) return ''
   if (encoding === 'gzip') return gunzipSync(bytes).toString()
   if (encoding === 'br') return brotliDecompressSync(bytes).toString()
   if (encoding === 'deflate') return inflateSync(bytes).toString()
