@@ -4,6 +4,7 @@ import { DEMO } from '../server/db/seed'
 import {
   callApi,
   createOrganization,
+  createPasswordUser,
   createUser,
   expect,
   expectNoAxeViolations,
@@ -165,4 +166,60 @@ test('create checks a voucher once it is typed (never mid-typing), shows what it
   await expect(details.getByRole('definition').filter({ hasText: known.code })).toBeVisible()
   const list = await callApi<{ name: string; status: string }[]>(request, user, 'GET', '/organizations')
   expect(list.find((o) => o.name === name)?.status).toBeTruthy()
+})
+
+test('an organization that requires two-factor authentication refuses a password-only session with what to do, and another organization still opens', async ({
+  page,
+  request,
+}) => {
+  const admin = createUser()
+  const forced = await createOrganization(request, admin)
+  const open = await createOrganization(request, admin)
+  const person = await createPasswordUser()
+  for (const name of [forced, open])
+    await callApi(request, admin, 'POST', `/organizations/${name}/users`, {
+      email: person.email,
+      admin: false,
+    })
+  await callApi(request, admin, 'PATCH', `/organizations/${forced}`, {
+    two_factor_authentication_forced: true,
+  })
+
+  // Signed in with a password alone, through the sign-in page.
+  await page.goto('/sign-in')
+  await page.getByLabel('Email').fill(person.email)
+  await page.getByRole('button', { name: 'Continue' }).click()
+  await page.getByLabel('Password').fill(person.password)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await expect(page).toHaveURL(/\/organizations$/)
+
+  await page.goto(`/organizations/${forced}`)
+  await expect(
+    page.getByRole('heading', { name: 'Two-factor authentication required', level: 1 }),
+  ).toBeVisible()
+  await expect(
+    page.getByText(
+      `"${forced}" requires two-factor authentication: set up two-factor authentication for your account, then sign in again with your code.`,
+    ),
+  ).toBeVisible()
+  await expect(page.getByText('Something went wrong')).toHaveCount(0)
+  await expect(page.getByRole('button', { name: 'Sign out to sign in with a code' })).toBeVisible()
+  await expectNoAxeViolations(page)
+  // Its other pages too.
+  await page.goto(`/organizations/${forced}/members`)
+  await expect(
+    page.getByRole('heading', { name: 'Two-factor authentication required', level: 1 }),
+  ).toBeVisible()
+
+  // The same person's other organization keeps working.
+  await page.getByRole('link', { name: 'Go to your organizations' }).click()
+  await expect(page).toHaveURL(/\/organizations$/)
+  await page.goto(`/organizations/${open}`)
+  await expect(page.getByRole('heading', { name: open, level: 1 })).toBeVisible()
+  await expectNoAxeViolations(page)
+
+  // Signing out from the page leads to the sign-in page.
+  await page.goto(`/organizations/${forced}`)
+  await page.getByRole('button', { name: 'Sign out to sign in with a code' }).click()
+  await expect(page).toHaveURL(/\/sign-in$/)
 })

@@ -70,6 +70,13 @@ describe('the OpenAPI documents of the two generations', () => {
     )
   })
 
+  it('describe the local sign-out in both generations, marked as local', () => {
+    for (const document of [legacy, current])
+      expect(document.paths['/oauth/sign-out']).toMatchObject({
+        post: { 'x-local': true, summary: expect.stringContaining('local'), responses: { '204': {} } },
+      })
+  })
+
   it('differ where the current generation changed the API', () => {
     expect(legacy.paths['/vouchers/{code}']).toBeUndefined()
     expect(current.paths['/vouchers/{code}']).toBeDefined()
