@@ -35,7 +35,7 @@ import { usageRoutes } from './routes/usage'
 import { userRoutes } from './routes/user'
 import { vouchersRepository } from './repositories/vouchers'
 import { vouchersRoutes } from './routes/vouchers'
-import { API_GENERATIONS, DEFAULT_API_GENERATION, type ApiGeneration } from './generation'
+import { API_GENERATIONS, DEFAULT_API_GENERATION, type ApiGeneration } from '../domain/generation'
 import { componentSchemas } from './schemas/openapi'
 
 export const API_PREFIX = '/v2.1'

@@ -1,11 +1,14 @@
 import type { FastifyInstance } from 'fastify'
 import { emailProblem } from '../../domain/email'
+import type { components } from '../../src/api/schema'
 import { organizationFor } from '../auth/access'
 import { badRequest, notFound } from '../lib/http-error'
 import type { MemberRow } from '../repositories/members'
 import { memberCreateBody, memberParams, memberUpdateBody, organizationNameParams } from '../schemas/bodies'
 import { arrayOf, ref } from '../schemas/openapi'
 
+/** The body as server/openapi.yaml declares it (the type the dashboard sends, generated from it). */
+type MemberCreate = components['schemas']['OrganizationUserCreate']
 type NameParams = { organization_name: string }
 type MemberParams = NameParams & { user_id: string }
 
@@ -38,7 +41,7 @@ export async function membersRoutes(app: FastifyInstance): Promise<void> {
     },
   )
 
-  app.post<{ Params: NameParams; Body: { email: string; admin?: boolean } }>(
+  app.post<{ Params: NameParams; Body: MemberCreate }>(
     '/organizations/:organization_name/users',
     {
       schema: {

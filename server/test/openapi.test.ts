@@ -4,7 +4,7 @@
 // (src/api/schema.d.ts, src/api/schema-current.d.ts) are those of the documents as they are.
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { API_GENERATIONS } from '../generation'
+import { API_GENERATIONS } from '../../domain/generation'
 import { API_TYPES_FILES, apiTypesSource } from '../schemas/api-types'
 import { openApiDocument } from '../schemas/openapi'
 

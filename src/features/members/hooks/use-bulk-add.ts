@@ -1,8 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Member } from '../../../api/types'
+import { memberCreateOf } from '../lib/member-create'
 import type { BulkRow } from '../lib/parse-email-list'
-import { runBounded } from '../lib/run-bounded'
+import { createLimiter } from '../../../lib/limiter'
 import { addMember, insertIntoList, invalidateMembership } from '../queries'
 import { errorMessageOf } from '../../../components/ui/query-state'
 
@@ -22,9 +23,10 @@ const initialOutcomes = (rows: readonly BulkRow[]): RowOutcome[] =>
   rows.map((row) => (row.status === 'valid' ? { state: 'waiting' } : { state: 'skipped' }))
 
 /**
- * Sends the valid rows of a reviewed list, BULK_CONCURRENCY at a time, keeping one outcome per
- * row. Each added member appears in the list at once; the list is refetched once at the end.
- * `retry()` sends the failed and stopped rows again.
+ * Sends the valid rows of a reviewed list, BULK_CONCURRENCY at a time (through the app's one
+ * limiter, src/lib/limiter.ts), keeping one outcome per row. Each added member appears in the list
+ * at once; the list is refetched once at the end. `stop()` drops the rows still waiting (they end
+ * as `stopped`); those already sent still land. `retry()` sends the failed and stopped rows again.
  */
 export function useBulkAdd(organization: string, rows: readonly BulkRow[]) {
   const queryClient = useQueryClient()
@@ -55,23 +57,28 @@ export function useBulkAdd(organization: string, rows: readonly BulkRow[]) {
         if (added.length) insertIntoList(queryClient, organization, ...added)
         added = []
       }
-      await runBounded(indexes, {
-        limit: BULK_CONCURRENCY,
-        signal: abort.signal,
-        task: (index) => {
-          setOutcome(index, { state: 'sending' })
-          const row = rows[index]!
-          return addMember(organization, { email: row.email, admin: row.admin })
-        },
-        onSettled: (position, result) => {
-          const index = indexes[position]!
-          if (result.ok) {
-            added.push(result.value)
+      const limiter = createLimiter(BULK_CONCURRENCY)
+      await Promise.all(
+        indexes.map(async (index) => {
+          let isSent = false
+          try {
+            const member = await limiter.run(
+              () => {
+                isSent = true
+                setOutcome(index, { state: 'sending' })
+                return addMember(organization, memberCreateOf(rows[index]!))
+              },
+              { signal: abort.signal },
+            )
+            added.push(member)
             flushTimer ??= setTimeout(flushAdded, LIST_UPDATE_INTERVAL_MS)
             setOutcome(index, { state: 'added' })
-          } else setOutcome(index, { state: 'failed', message: errorMessageOf(result.error) })
-        },
-      })
+          } catch (error) {
+            // Dropped by Stop before it was sent: it stays waiting, and is marked stopped below.
+            if (isSent) setOutcome(index, { state: 'failed', message: errorMessageOf(error) })
+          }
+        }),
+      )
       flushAdded()
       // Rows never started because of Stop say so: nothing is left silently unsent.
       if (abort.signal.aborted)
