@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib'
 import { buildServeApp } from '../serve-app'
-import type { ApiGeneration } from '../generation'
+import type { ApiGeneration } from '../../domain/generation'
 import { createTestApi, type TestApi } from './helpers'
 
 export const SERVE_SECRET = 'serve-fixture-secret'

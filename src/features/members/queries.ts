@@ -6,7 +6,7 @@ import type { Member, MemberCreate, OrganizationDetail } from '../../api/types'
 import { userQueries } from '../auth/queries'
 import { organizationQueries } from '../organizations/queries'
 import { projectQueries } from '../projects/queries'
-import { runBounded } from './lib/run-bounded'
+import { createLimiter } from '../../lib/limiter'
 import { scheduleRemoval } from './pending-removals'
 
 export const memberQueries = {
@@ -116,18 +116,21 @@ export function useUpdateMemberRoles(organization: string) {
   return useMutation({
     mutationFn: async ({ members, admin }: { members: readonly Member[]; admin: boolean }) => {
       const toChange = members.filter((member) => member.admin !== admin)
-      const results = await runBounded(toChange, {
-        limit: 4,
-        task: (member) =>
-          requestAnswer('member', userPath(organization, member.id), { method: 'PATCH', body: { admin } }),
-      })
+      const limiter = createLimiter(4)
+      const results = await Promise.allSettled(
+        toChange.map((member) =>
+          limiter.run(() =>
+            requestAnswer('member', userPath(organization, member.id), { method: 'PATCH', body: { admin } }),
+          ),
+        ),
+      )
       const result: RoleChangeResult = { changed: [], failed: [], firstError: null }
       toChange.forEach((member, index) => {
-        const settled = results[index]
-        if (settled?.ok) result.changed.push(member)
+        const settled = results[index]!
+        if (settled.status === 'fulfilled') result.changed.push(member)
         else {
           result.failed.push(member)
-          result.firstError ??= settled?.error ?? null
+          result.firstError ??= settled.reason ?? null
         }
       })
       return result
