@@ -17,7 +17,7 @@ import { formatSpan } from '../lib/dates'
 import { AxisTick } from './axis-tick'
 import { useDateAxis } from './use-date-axis'
 import { OnDemandTooltip, useTooltipWanted } from './on-demand-tooltip'
-import { formatAxisTick, formatExact } from '../lib/format'
+import { formatAxisTick, formatExactValue } from '../lib/format'
 import type { CreditsChartRow, CreditsSeries } from '../lib/project-credits'
 import { sumValues } from '../lib/usage-summary'
 import { budgetReferenceLine } from './budget-line'
@@ -189,13 +189,13 @@ function CreditsTooltip({
                 <span className="usage-legend__swatch" style={{ background: creditsColor(s, index) }} />
                 {s.label}
               </dt>
-              <dd>{formatExact(value(s))}</dd>
+              <dd>{formatExactValue('credits', value(s))}</dd>
             </div>
           ))}
           {series.length > 1 && (
             <div className="usage-tooltip__total">
               <dt>Total</dt>
-              <dd>{formatExact(sumValues(series.map(value)))}</dd>
+              <dd>{formatExactValue('credits', sumValues(series.map(value)))}</dd>
             </div>
           )}
         </dl>
@@ -204,7 +204,7 @@ function CreditsTooltip({
         <dl className="usage-tooltip__previous">
           <div>
             <dt>Previous range: {formatSpan(String(row.prevStart), String(row.prevEnd))}</dt>
-            <dd>{formatExact(Number(row.prev ?? 0))}</dd>
+            <dd>{formatExactValue('credits', Number(row.prev ?? 0))}</dd>
           </div>
         </dl>
       )}

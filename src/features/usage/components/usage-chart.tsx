@@ -24,7 +24,7 @@ import { CompareCaption } from './compare-caption'
 import { PREVIOUS_STYLE } from './previous-style'
 import type { ComparedChartRow } from '../lib/compare'
 import type { DateRange } from '../../../../domain/usage'
-import { formatAxisTick, formatExact, formatMetricValue } from '../lib/format'
+import { formatAxisTick, formatExactValue, formatMetricValue } from '../lib/format'
 import {
   METRIC_LABELS,
   OBJECT_TYPE_LABELS,
@@ -230,7 +230,7 @@ function UsageTooltip({
 
 /** "1.23 MB (1,234,567 bytes)" for volumes, the plain number for credits. */
 function exactValue(metric: UsageMetric, value: number): string {
-  if (metric === 'credits') return formatExact(value)
+  if (metric === 'credits') return formatExactValue(metric, value)
   const rounded = formatMetricValue(metric, value)
-  return rounded.endsWith(' bytes') ? rounded : `${rounded} (${formatExact(value)} bytes)`
+  return rounded.endsWith(' bytes') ? rounded : `${rounded} (${formatExactValue(metric, value)} bytes)`
 }

@@ -22,7 +22,9 @@ import {
   type ReportPeriodOption,
 } from '../lib/usage-report'
 import { toUsageData } from '../lib/usage-series'
-import { comparisonFor, totalsInterval } from '../lib/usage-view'
+import { comparisonFor, hasWholeDays } from '../lib/usage-view'
+import { shapeTotals } from '../lib/compare'
+import { useComparedTotals } from './use-compared-totals'
 import { usageQueries } from '../queries'
 import { ReportUsage } from './usage-report-usage'
 import '../usage.css'
@@ -75,32 +77,22 @@ export function UsageReportPage() {
   )
   const range = data?.range ?? credits?.range ?? null
 
-  const comparison = useMemo(
-    () => (range && period ? comparisonFor(range, now, undefined, reportPreviousName(period)) : null),
-    [range, period, now],
-  )
-  const previousRequest = comparison
-    ? { ...comparison.previous, interval: totalsInterval(comparison.previous) }
-    : { interval: 'day' as const }
-  const previousUsage = useQuery({
-    ...usageQueries.range(name, previousRequest),
-    enabled: comparison !== null && !usage.isPlaceholderData,
-  })
-  const previous = previousUsage.isPlaceholderData ? undefined : previousUsage.data
-  const previousData = useMemo(
-    () =>
-      previous?.generation === '2022' && comparison
-        ? toUsageData(previous.series, comparison.previous, previousRequest.interval)
-        : undefined,
-    [previous, comparison, previousRequest.interval],
-  )
-  const previousCredits = useMemo(
-    () =>
-      previous?.generation === 'current' && comparison
-        ? toCreditsData(previous, comparison.previous, previousRequest.interval)
-        : undefined,
-    [previous, comparison, previousRequest.interval],
-  )
+  const comparison = useMemo(() => {
+    if (!range || !period) return null
+    const found = comparisonFor(range, now, undefined, reportPreviousName(period))
+    return hasWholeDays(found) ? found : null
+  }, [range, period, now])
+  const comparedTotals = useComparedTotals(name, comparison, !usage.isPlaceholderData)
+  const previousData = comparison
+    ? shapeTotals(comparedTotals.previous, comparison.previous, '2022')
+    : undefined
+  const previousCredits = comparison
+    ? shapeTotals(comparedTotals.previous, comparison.previous, 'current')
+    : undefined
+  const soFarData = comparison ? shapeTotals(comparedTotals.current, comparison.current, '2022') : undefined
+  const soFarCredits = comparison
+    ? shapeTotals(comparedTotals.current, comparison.current, 'current')
+    : undefined
 
   const options = useMemo(
     () => reportPeriodOptions(subscriptionStart, now, period ?? { kind: 'current' }),
@@ -193,6 +185,7 @@ export function UsageReportPage() {
         <ReportUsage
           data={data}
           previousData={previousData}
+          soFarData={soFarData}
           comparison={comparison}
           now={now}
           running={running}
@@ -202,6 +195,7 @@ export function UsageReportPage() {
           <ReportCredits
             data={credits}
             previousData={previousCredits}
+            soFarData={soFarCredits}
             comparison={comparison}
             now={now}
             running={running}

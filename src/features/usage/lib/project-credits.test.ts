@@ -174,7 +174,7 @@ describe('projectRows', () => {
       {
         previous,
         period: { start: '2019-08-01', end: '2019-09-01' },
-        // 2019-08-16: 16 of 31 days, today included.
+        // Noon of 2019-08-16: 15.5 of 31 days have passed.
         now: new Date('2019-08-16T12:00:00Z'),
       },
     )
@@ -188,7 +188,7 @@ describe('projectRows', () => {
       { kind: 'new', previous: 0 },
       { kind: 'relative', fraction: 0, previous: 100 },
     ])
-    expect(rows[0]!.projected).toBeCloseTo((300 * 31) / 16)
+    expect(rows[0]!.projected).toBeCloseTo((300 * 31) / 15.5)
   })
 
   it('has no change before the previous range is in, and no projection outside the current period', () => {

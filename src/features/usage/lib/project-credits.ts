@@ -198,6 +198,10 @@ export interface ProjectRow {
   share: number | null
   /** Against the same project in the previous range; undefined while that range loads. */
   change: Change | undefined
+  /** The credits the change is measured with (its days, see `ProjectRowOptions.soFar`); undefined while they load. */
+  compared: number | undefined
+  /** The same project's credits in the previous range; undefined while that range loads. */
+  previous: number | undefined
   /** Credits at the end of the subscription period at the pace so far; null outside the current period. */
   projected: number | null
 }
@@ -205,6 +209,11 @@ export interface ProjectRow {
 export interface ProjectRowOptions {
   /** The same organization's credits in the previous range, to compare each project with. */
   previous?: CreditsData
+  /**
+   * The credits compared with `previous`: a running range's whole days so far (null while they
+   * load); left out, the range's own.
+   */
+  soFar?: CreditsData | null
   /** The current subscription period when the range is it (and `now` in it), for the projection. */
   period?: DateRange | null
   now?: Date
@@ -228,6 +237,13 @@ export function projectRows(
   }
   const row = (id: string | null, label: string, credits: number): ProjectRow => {
     const before = previousTotal(id)
+    const soFar = options.soFar === undefined ? data : options.soFar
+    const compared =
+      soFar === null
+        ? undefined
+        : id === null
+          ? sumValues(soFar.deleted)
+          : (soFar.projects.find((p) => p.id === id)?.total ?? 0)
     const projection =
       options.period && options.now ? projectToPeriodEnd(credits, options.period, options.now) : null
     return {
@@ -236,7 +252,9 @@ export function projectRows(
       isDeleted: id === null,
       credits,
       share: organizationTotal > 0 ? credits / organizationTotal : null,
-      change: before === undefined ? undefined : changeAgainst(credits, before),
+      change: before === undefined || compared === undefined ? undefined : changeAgainst(compared, before),
+      compared,
+      previous: compared === undefined ? undefined : before,
       projected: projection ? projection.projected : null,
     }
   }
