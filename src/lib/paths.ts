@@ -47,13 +47,7 @@ const page = <Href extends (...args: never[]) => string>(entry: PageEntry<Href>)
 
 /** The pages, by id (also the route's id); order matters for tabs and palette. */
 export const pages = {
-  signIn: page({
-    pattern: '/sign-in',
-    href: () => '/sign-in',
-    label: 'Sign in',
-    frame: 'public',
-    module: 'sign-in',
-  }),
+  signIn: page({ pattern: '/sign-in', href: () => '/sign-in', label: 'Sign in', frame: 'public', module: 'sign-in' }),
   /** Home: where signing in leads when there is nowhere else to go back to. */
   organizations: page({
     pattern: '/organizations',
@@ -137,9 +131,9 @@ export const pages = {
 export type PageId = keyof typeof pages
 
 /** Every page's link builder by id: `paths.members('acme', 'u-1')`. */
-export const paths = Object.fromEntries(Object.entries(pages).map(([id, entry]) => [id, entry.href])) as {
-  [Id in PageId]: (typeof pages)[Id]['href']
-}
+export const paths = Object.fromEntries(
+  Object.entries(pages).map(([id, entry]) => [id, entry.href]),
+) as { [Id in PageId]: (typeof pages)[Id]['href'] }
 
 /** The manifest as a list, in order, with each entry's id. */
 export const pageList = (Object.keys(pages) as PageId[]).map((id) => ({ id, ...(pages[id] as PageEntry) }))
