@@ -349,6 +349,30 @@ test('ticking the comparison while a new range loads keeps the range, and the bo
   await expect(rangeForm(page).getByLabel('Range')).toHaveValue('30d')
 })
 
+test('the comparison box shows a click in the same frame, before the page renders the comparison', async ({
+  page,
+  request,
+}) => {
+  const { organization, ready } = await newOrganization(page, request)
+  await ready()
+  await openUsage(page, `/organizations/${organization}/usage`)
+  // Read the box right after the click event, before any later render: the router's transition
+  // and the comparison's data come after it.
+  const checkedAtOnce = await compareBox(page).evaluate((box) => {
+    ;(box as HTMLInputElement).click()
+    return (box as HTMLInputElement).checked
+  })
+  expect(checkedAtOnce).toBe(true)
+  await expect(page).toHaveURL(/compare=previous/)
+  await expect(compareBox(page)).toBeChecked()
+  const uncheckedAtOnce = await compareBox(page).evaluate((box) => {
+    ;(box as HTMLInputElement).click()
+    return (box as HTMLInputElement).checked
+  })
+  expect(uncheckedAtOnce).toBe(false)
+  await expect(page).not.toHaveURL(/compare=previous/)
+})
+
 test('ticking the comparison while typing custom dates keeps what was typed, and Show applies it with the comparison', async ({
   page,
   request,
