@@ -112,9 +112,11 @@ export default function CreditsResults({
       ? 'all projects'
       : filter.kind === 'deleted'
         ? 'deleted projects'
-        : (data.projects.find((p) => p.id === filter.id)?.name ?? 'an unknown project')
+        : data.projects.some((p) => p.name === filter.name)
+          ? filter.name
+          : 'an unknown project'
   const hasDeleted = data.deleted.some((value) => value !== 0) || filter.kind === 'deleted'
-  const isUnknownProject = filter.kind === 'project' && !data.projects.some((p) => p.id === filter.id)
+  const isUnknownProject = filter.kind === 'project' && !data.projects.some((p) => p.name === filter.name)
 
   return (
     <div className="stack" aria-busy={isUpdating || undefined} data-updating={isUpdating || undefined}>
@@ -133,7 +135,7 @@ export default function CreditsResults({
         <option value="">All projects</option>
         {isUnknownProject && <option value={projectFilterParam(filter) ?? ''}>Unknown project</option>}
         {data.projects.map((project) => (
-          <option key={project.id} value={project.id}>
+          <option key={project.id} value={project.name}>
             {project.name}
           </option>
         ))}

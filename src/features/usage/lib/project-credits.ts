@@ -75,19 +75,35 @@ export function toCreditsData(
   }
 }
 
-/** `?project=` of the page: every project, one project (its id), or the deleted projects. */
-export type ProjectFilter = { kind: 'all' } | { kind: 'project'; id: string } | { kind: 'deleted' }
+/**
+ * `?project=` of the page: every project, one project (by its name, which is what a person reads
+ * and shares; a project's name is unique in its organization), or the deleted projects.
+ */
+export type ProjectFilter = { kind: 'all' } | { kind: 'project'; name: string } | { kind: 'deleted' }
 
 export const DELETED_FILTER_PARAM = 'deleted'
 
 export function parseProjectFilter(param: string | null): ProjectFilter {
   if (!param) return { kind: 'all' }
   if (param === DELETED_FILTER_PARAM) return { kind: 'deleted' }
-  return { kind: 'project', id: param }
+  return { kind: 'project', name: param }
 }
 
 export function projectFilterParam(filter: ProjectFilter): string | null {
-  return filter.kind === 'all' ? null : filter.kind === 'deleted' ? DELETED_FILTER_PARAM : filter.id
+  return filter.kind === 'all' ? null : filter.kind === 'deleted' ? DELETED_FILTER_PARAM : filter.name
+}
+
+/**
+ * The name to put in the address instead of a project's id, for a link made when the address held
+ * ids (`?project=311c…`): the name of the project with that id, or null when the parameter is no
+ * project's id (or is a project's name already).
+ */
+export function projectNameForId(
+  projects: readonly { id: string; name: string }[],
+  param: string | null,
+): string | null {
+  if (!param || projects.some((p) => p.name === param)) return null
+  return projects.find((p) => p.id === param)?.name ?? null
 }
 
 /** How many projects get a series of their own before the rest become "Other projects". */
@@ -137,7 +153,7 @@ export function creditsSeries(data: CreditsData, filter: ProjectFilter, top = TO
   let series: CreditsSeries[]
   if (filter.kind === 'deleted') series = [deleted()]
   else if (filter.kind === 'project') {
-    const project = data.projects.find((p) => p.id === filter.id)
+    const project = data.projects.find((p) => p.name === filter.name)
     series = project ? [ofProject(project)] : []
   } else {
     const own = data.projects.length <= top + 1 ? data.projects : data.projects.slice(0, top)
@@ -261,7 +277,7 @@ export function projectRows(
   const rows: ProjectRow[] = []
   if (filter.kind !== 'deleted')
     for (const project of data.projects)
-      if (filter.kind === 'all' || project.id === filter.id)
+      if (filter.kind === 'all' || project.name === filter.name)
         rows.push(row(project.id, project.name, project.total))
   const deletedTotal = sumValues(data.deleted)
   if (filter.kind === 'deleted' || (filter.kind === 'all' && deletedTotal !== 0))
