@@ -22,6 +22,7 @@ import type { CreditsChartRow, CreditsSeries } from '../lib/project-credits'
 import { sumValues } from '../lib/usage-summary'
 import { budgetReferenceLine } from './budget-line'
 import { CompareCaption } from './compare-caption'
+import { PartialCaption, partialBucketArea, partialHatchDefs } from './partial-bucket'
 import { PREVIOUS_BAR_STYLE, PREVIOUS_STYLE } from './previous-style'
 import type { DateRange } from '../../../../domain/usage'
 import type { BudgetLine } from './use-budget-status'
@@ -80,6 +81,8 @@ export const CreditsChart = memo(function CreditsChart({
       <OnDemandTooltip key="tooltip" content={(props) => <CreditsTooltip {...props} series={series} />} />
     ),
     budgetLine && budgetReferenceLine(budgetLine.perDay),
+    partialHatchDefs(),
+    partialBucketArea(rows),
   ]
   const chartProps = {
     data: rows,
@@ -105,6 +108,7 @@ export const CreditsChart = memo(function CreditsChart({
           ))}
         </ul>
         {compared && <CompareCaption {...compared} />}
+        <PartialCaption rows={rows} />
         {budgetLine && <p className="usage-chart__budget">{budgetLine.label}</p>}
       </figcaption>
       <div className="usage-chart__plot" data-testid="credits-plot" {...tooltip.triggers}>

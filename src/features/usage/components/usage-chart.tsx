@@ -21,6 +21,7 @@ import { AxisTick } from './axis-tick'
 import { useDateAxis } from './use-date-axis'
 import { OnDemandTooltip, useTooltipWanted } from './on-demand-tooltip'
 import { CompareCaption } from './compare-caption'
+import { PartialCaption, partialBucketArea, partialHatchDefs } from './partial-bucket'
 import { PREVIOUS_STYLE } from './previous-style'
 import type { ComparedChartRow } from '../lib/compare'
 import type { DateRange } from '../../../../domain/usage'
@@ -96,6 +97,8 @@ export const UsageChart = memo(function UsageChart({
       {tooltip.wanted && (
         <OnDemandTooltip content={(props) => <UsageTooltip {...props} metric={metric} shown={shown} />} />
       )}
+      {partialHatchDefs()}
+      {partialBucketArea(rows)}
     </>
   )
   const chartProps = {
@@ -129,6 +132,7 @@ export const UsageChart = memo(function UsageChart({
           ))}
         </ul>
         {compared && <CompareCaption {...compared} />}
+        <PartialCaption rows={rows} />
         {budgetLine && <p className="usage-chart__budget">{budgetLine.label}</p>}
       </figcaption>
       <div className="usage-chart__plot" data-testid={`usage-plot-${metric}`} {...tooltip.triggers}>

@@ -127,7 +127,9 @@ describe('creditsSeries', () => {
 
   it('shows one series for a project or for the deleted projects, and none for an unknown project', () => {
     const data = toCreditsData(eightProjects(), null, 'day')
-    expect(creditsSeries(data, { kind: 'project', name: 'project-6' }).map((s) => s.label)).toEqual(['project-6'])
+    expect(creditsSeries(data, { kind: 'project', name: 'project-6' }).map((s) => s.label)).toEqual([
+      'project-6',
+    ])
     expect(creditsSeries(data, { kind: 'deleted' }).map((s) => s.values)).toEqual([[0.1, 0.1, 0.1]])
     expect(creditsSeries(data, { kind: 'project', name: 'gone' })).toEqual([])
   })
@@ -158,12 +160,12 @@ describe('the project filter in the URL', () => {
 })
 
 describe('creditsChartRows', () => {
-  it('gives a value per series key, and none for buckets after today', () => {
+  it('gives a value per series key, marks today’s bucket as not over, and gives none after today', () => {
     const data = toCreditsData(eightProjects(), null, 'day')
     const series = creditsSeries(data, { kind: 'project', name: 'project-0' })
     expect(creditsChartRows(data, series, '2026-11-02')).toEqual([
       { start: '2026-11-01', end: '2026-11-02', s0: 80.1 },
-      { start: '2026-11-02', end: '2026-11-03', s0: 81.1 },
+      { start: '2026-11-02', end: '2026-11-03', s0: 81.1, isPartial: true },
       { start: '2026-11-03', end: '2026-11-04', isFuture: true },
     ])
   })
@@ -211,7 +213,9 @@ describe('projectRows', () => {
 
   it('holds only what the filter shows', () => {
     const data = toCreditsData(EXAMPLE, null, 'month')
-    expect(projectRows(data, { kind: 'project', name: 'project-1' }).map((r) => r.label)).toEqual(['project-1'])
+    expect(projectRows(data, { kind: 'project', name: 'project-1' }).map((r) => r.label)).toEqual([
+      'project-1',
+    ])
     expect(projectRows(data, { kind: 'deleted' }).map((r) => r.label)).toEqual(['Deleted projects'])
   })
 

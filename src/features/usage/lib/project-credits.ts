@@ -7,7 +7,7 @@ import type { UsageInterval } from '../../../api/types'
 import { dayOfTimestamp, type IsoDate } from '../../../../domain/dates'
 import type { DateRange } from '../../../../domain/usage'
 import { changeAgainst, projectToPeriodEnd, sumValues, type Change } from './usage-summary'
-import { bucketIndex, bucketsOfPoints, rangeOfBuckets, type Bucket } from '../model/buckets'
+import { bucketIndex, bucketsOfPoints, isPartialBucket, rangeOfBuckets, type Bucket } from '../model/buckets'
 
 export type CurrentUsageAnswer = Extract<UsageAnswer, { generation: 'current' }>
 
@@ -176,7 +176,7 @@ export function creditsSeries(data: CreditsData, filter: ProjectFilter, top = TO
 }
 
 /** One row per bucket with a value per series key: the shape recharts draws. Future buckets get no values. */
-export type CreditsChartRow = { start: IsoDate; end: IsoDate; isFuture?: true } & Record<
+export type CreditsChartRow = { start: IsoDate; end: IsoDate; isFuture?: true; isPartial?: true } & Record<
   string,
   number | string | boolean
 >
@@ -189,6 +189,7 @@ export function creditsChartRows(
   return data.buckets.map((bucket, index) => {
     const row: CreditsChartRow = { start: bucket.start, end: bucket.end }
     if (today !== undefined && bucket.start > today) return { ...row, isFuture: true }
+    if (today !== undefined && isPartialBucket(bucket, today)) row.isPartial = true
     for (const s of series) row[s.key] = s.values[index] ?? 0
     return row
   })
