@@ -51,13 +51,22 @@ export function formatExactCredits(credits: number, locale?: string): string {
 
 /** Bytes in decimal units, one decimal above bytes: 1234567 → "1.2 MB"; 999 → "999 bytes". */
 export function formatBytes(bytes: number, locale?: string): string {
+  return bytesIn(bytes, locale, ONE_DECIMAL)
+}
+
+/** An axis tick of bytes: as {@link formatBytes}, without a trailing ".0" ("900 MB", "1.4 GB"). */
+export function formatBytesTick(bytes: number, locale?: string): string {
+  return bytesIn(bytes, locale, { maximumFractionDigits: 1 })
+}
+
+function bytesIn(bytes: number, locale: string | undefined, fraction: Intl.NumberFormatOptions): string {
   let value = bytes
   let unit = 0
   while (Math.abs(value) >= 1000 && unit < BYTE_UNITS.length - 1) {
     value /= 1000
     unit += 1
   }
-  return `${formatter(locale, unit === 0 ? WHOLE : ONE_DECIMAL).format(value)} ${BYTE_UNITS[unit]}`
+  return `${formatter(locale, unit === 0 ? WHOLE : fraction).format(value)} ${BYTE_UNITS[unit]}`
 }
 
 /** The whole number of bytes, with the locale's thousands separators: "1,234,567". */

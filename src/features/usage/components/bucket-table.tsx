@@ -58,6 +58,8 @@ export function BucketTable({ id, caption, interval, buckets, columns, previous,
         included.
         {partial && ' The row marked “so far” holds today, which is not over: its usage is still coming in.'}
         {rows.length < buckets.length && ' Days still to come are left out.'}
+        {previous?.totalsSpan &&
+          ` The previous range’s total covers ${previous.totalsSpan}: the same days as the change above the table.`}
       </p>
       <div
         className="ui-table-wrap usage-table-wrap"
@@ -136,9 +138,7 @@ export function BucketTable({ id, caption, interval, buckets, columns, previous,
               ))}
               {previous && (
                 <>
-                  <td data-testid="previous-total-span">
-                    {previous.totalsSpan && `Same days as the change above: ${previous.totalsSpan}`}
-                  </td>
+                  <td data-testid="previous-total-span">{previous.totalsSpan}</td>
                   {previous.columns.map((column, index) => {
                     const total = previous.totals?.[index]
                     return (

@@ -3,6 +3,7 @@
 import type { UsageMetric } from '../../../api/types'
 import {
   formatBytes,
+  formatBytesTick,
   formatCompact,
   formatCredits,
   formatExactBytes,
@@ -30,5 +31,5 @@ export function formatExactValue(metric: UsageMetric, value: number): string {
 
 /** Short axis ticks: "1.2M" credits, "1.2 GB" volumes. */
 export function formatAxisTick(metric: UsageMetric, value: number): string {
-  return metric === 'credits' ? formatCompact(value) : formatBytes(value)
+  return metric === 'credits' ? formatCompact(value) : formatBytesTick(value)
 }
