@@ -141,9 +141,11 @@ test('the report opens from the usage page by keyboard, adds up as the API does,
   // The current subscription period, still running: its dates, and its credits so far.
   const heading = page.getByRole('heading', { level: 2, name: /^Usage report, / })
   await expect(heading).toBeVisible({ timeout: 45_000 })
+  // The period line reads as short sentences, not one sentence of parentheses.
   await expect(page.getByTestId('report-period')).toContainText(
-    `(the current subscription period, still running: totals so far, through ${formatDay(today)})`,
+    `It is the current subscription period: one month of the subscription, counted from the day it started. It is still running, so the totals are so far, through ${formatDay(today)}.`,
   )
+  await expect(page.getByTestId('report-period')).not.toContainText('(')
   // The subscription as the organization pages write it.
   await expect(page.getByRole('definition').filter({ hasText: /^Professional$/ })).toBeVisible()
   // The breadcrumbs end in the report; Usage leads back to the usage page.
@@ -175,6 +177,7 @@ test('the report opens from the usage page by keyboard, adds up as the API does,
   await expect(page).toHaveURL(new RegExp(`/usage/report\\?period=${previous.start}$`))
   await expect(page.getByTestId('report-period')).not.toContainText('still running')
   await expect(page.getByTestId('report-period')).toContainText('both days included')
+  await expect(page.getByTestId('report-period')).toContainText('It is over: the totals are whole.')
   const api = await apiTotals(request, admin, name, previous.start, previous.end)
   await expect.poll(() => reportedCredits(page)).not.toBe(sofar.credits)
   expectSame(await reportedCredits(page), api.credits, 'credits of the previous period')
@@ -281,7 +284,7 @@ test('a calendar month still running is reported so far, with a projection to it
   await select.selectOption(month.start.slice(0, 7))
   await expect(page).toHaveURL(new RegExp(`/usage/report\\?period=${month.start.slice(0, 7)}$`))
   await expect(page.getByTestId('report-period')).toContainText(
-    `(the current calendar month, still running: totals so far, through ${formatDay(today)})`,
+    `It is a calendar month. It is still running, so the totals are so far, through ${formatDay(today)}.`,
   )
   const api = await apiTotals(request, admin, name, month.start, month.end)
   await expect.poll(() => reportedCredits(page)).toBeGreaterThan(0)

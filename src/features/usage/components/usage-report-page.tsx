@@ -10,14 +10,14 @@ import { SelectField } from '../../../components/ui/field'
 import { EmptyState, ErrorState, PendingState, Skeleton } from '../../../components/ui/query-state'
 import { paths } from '../../../lib/paths'
 import { organizationQueries } from '../../organizations/queries'
-import { formatDay, formatLongSpan } from '../lib/dates'
+import { formatLongSpan } from '../lib/dates'
 import { toCreditsData } from '../lib/project-credits'
 import {
   reportPeriodOf,
   reportPeriodOptions,
   reportPreviousName,
   reportRequest,
-  runningNote,
+  periodSentences,
   runningRange,
   type ReportPeriodOption,
 } from '../lib/usage-report'
@@ -33,7 +33,7 @@ import './usage-report.css'
 // The current generation's report (credits per project) is a chunk of its own, as on the usage page.
 const ReportCredits = lazy(() => import('./usage-report-credits'))
 
-const generatedFormat = new Intl.DateTimeFormat('en-GB', {
+const generatedFormat = new Intl.DateTimeFormat(undefined, {
   dateStyle: 'long',
   timeStyle: 'short',
   timeZone: 'UTC',
@@ -124,15 +124,13 @@ export function UsageReportPage() {
             <div>
               <dt>Period (UTC)</dt>
               <dd data-testid="report-period">
-                {range ? (
-                  <>
-                    {span}, both days included
-                    {running && period && ` (${runningNote(period, now)})`}; it ends before{' '}
-                    {formatDay(range.end)} 00:00
-                  </>
-                ) : (
-                  '…'
-                )}
+                {range && period
+                  ? periodSentences(period, range, now).map((sentence) => (
+                      <span key={sentence} className="usage-report__sentence">
+                        {sentence}{' '}
+                      </span>
+                    ))
+                  : '…'}
               </dd>
             </div>
             <div>

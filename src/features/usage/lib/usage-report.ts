@@ -110,12 +110,21 @@ export function runningRange(range: DateRange | null, now: Date): DateRange | nu
 }
 
 /**
- * What a running period is and what its totals cover, for the report's "Period" fact: "the current
- * calendar month, still running: totals so far, through 1 Dec 2026" (the fact's heading says the days are UTC).
+ * The report's "Period" fact as short sentences (the fact's heading says the days are UTC): its
+ * days, what kind of period it is, and whether its totals are whole or so far. "Subscription
+ * period" means here what it means on the usage and budget pages: one month of the subscription,
+ * counted from the day it started (not the subscription's whole term).
  */
-export function runningNote(period: ReportPeriod, now: Date): string {
-  const what = period.kind === 'month' ? 'calendar month' : 'subscription period'
-  return `the current ${what}, still running: totals so far, through ${formatDay(utcToday(now))}`
+export function periodSentences(period: ReportPeriod, range: DateRange, now: Date): string[] {
+  const today = utcToday(now)
+  const kind =
+    period.kind === 'month'
+      ? 'It is a calendar month.'
+      : `It is ${period.kind === 'current' ? 'the current' : 'a'} subscription period: one month of the subscription, counted from the day it started.`
+  const state = containsNow(range, now)
+    ? `It is still running, so the totals are so far, through ${formatDay(today)}.`
+    : `It is over: the totals are whole.`
+  return [`${formatSpan(range.start, range.end)}, both days included.`, kind, state]
 }
 
 /**
