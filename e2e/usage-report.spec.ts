@@ -234,8 +234,56 @@ test('the report opens from the usage page by keyboard, adds up as the API does,
   expect(pageCount(pdf)).toBeLessThanOrEqual(6)
   const letter = await page.pdf({ format: 'Letter' })
   expect(pageCount(letter)).toBeLessThanOrEqual(6)
+  // Every page, on paper and in the PDF, is numbered in its bottom margin.
+  const pageRules = await page.evaluate(() => {
+    const texts: string[] = []
+    const visit = (rules: CSSRuleList) => {
+      for (const rule of Array.from(rules)) {
+        if (rule instanceof CSSPageRule) texts.push(rule.cssText)
+        else if ('cssRules' in rule) visit((rule as CSSGroupingRule).cssRules)
+      }
+    }
+    for (const sheet of Array.from(document.styleSheets)) visit(sheet.cssRules)
+    return texts.join('\n')
+  })
+  expect(pageRules).toMatch(/@bottom-\w+\s*\{[^}]*counter\(page\)[^}]*counter\(pages\)/)
+  await expectNoStrayBorder(page)
   await page.emulateMedia({ media: 'screen' })
+  await expectNoStrayBorder(page)
+
+  // "Download PDF" prints to the browser's PDF under the report's file name, then gives the title back.
+  const title = await page.title()
+  await page.evaluate(() => {
+    window.print = () => {
+      document.body.dataset.printedAs = document.title
+      window.dispatchEvent(new Event('afterprint'))
+    }
+  })
+  await page.getByRole('button', { name: 'Download PDF' }).click()
+  await expect(page.locator('body')).toHaveAttribute(
+    'data-printed-as',
+    `usage-report-${name}-${previous.start}-to-${addDays(previous.end, -1)}`,
+  )
+  await expect(page).toHaveTitle(title)
 })
+
+/**
+ * The last row of the per-metric (2022) and per-project (current) tables has no border under any
+ * cell, its row header included: the table's frame closes it.
+ */
+async function expectNoStrayBorder(page: Page) {
+  const table = page.getByRole('table', {
+    name:
+      apiGeneration() === 'current' ? 'Credits per project, most first' : 'Totals per metric and object type',
+  })
+  const widths = await table
+    .locator('tbody tr')
+    .last()
+    .locator('th, td')
+    .evaluateAll((cells) => cells.map((cell) => getComputedStyle(cell).borderBottomWidth))
+  expect(widths.length).toBeGreaterThan(1)
+  expect(new Set(widths)).toEqual(new Set(['0px']))
+}
 
 test('a calendar month is a period too, and a period the organization never had is explained', async ({
   page,

@@ -18,6 +18,7 @@ import {
   reportPreviousName,
   reportRequest,
   periodSentences,
+  reportFileName,
   runningRange,
   type ReportPeriodOption,
 } from '../lib/usage-report'
@@ -154,6 +155,12 @@ export function UsageReportPage() {
           <Button variant="primary" onClick={() => window.print()}>
             Print
           </Button>
+          <Button onClick={() => range && downloadPdf(reportFileName(name, range))} disabled={!range}>
+            Download PDF
+          </Button>
+          <p className="muted usage-footnote usage-report__pdf-hint">
+            Download PDF opens the print dialog: choose “Save as PDF” as the printer. Pages are numbered.
+          </p>
           <Link to={paths.usage(name)} className="usage-report__back">
             Back to usage
           </Link>
@@ -202,6 +209,18 @@ export function UsageReportPage() {
       ) : null}
     </article>
   )
+}
+
+/**
+ * The report as a PDF, by the browser's own print-to-PDF ("Save as PDF" as the printer): the same
+ * print styles and page numbers as on paper, and no PDF library in the bundle. The page's title is
+ * the file's name while the dialog is open, since that is the name the browser offers.
+ */
+function downloadPdf(fileName: string) {
+  const title = document.title
+  document.title = fileName
+  window.addEventListener('afterprint', () => (document.title = title), { once: true })
+  window.print()
 }
 
 function PeriodOptions({ options }: { options: ReportPeriodOption[] }) {

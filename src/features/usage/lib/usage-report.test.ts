@@ -5,6 +5,7 @@ import {
   reportPeriodOptions,
   reportRequest,
   periodSentences,
+  reportFileName,
   runningRange,
 } from './usage-report'
 
@@ -54,6 +55,14 @@ describe('reportPeriodOptions', () => {
       end: '2024-02-01',
     })
     expect(options.at(-1)).toEqual({ value: '2024-01', label: 'Jan 2024', group: 'Calendar months' })
+  })
+})
+
+describe('reportFileName', () => {
+  it('names the PDF by organization and days, the last day included', () => {
+    expect(reportFileName('acme', { start: '2026-11-01', end: '2026-12-01' })).toBe(
+      'usage-report-acme-2026-11-01-to-2026-11-30',
+    )
   })
 })
 

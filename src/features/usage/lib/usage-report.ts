@@ -7,7 +7,7 @@ import {
   reportPeriodParam,
   type ReportPeriod,
 } from '../../../../domain/report-periods'
-import { utcToday, type IsoDate } from '../../../../domain/dates'
+import { addDays, utcToday, type IsoDate } from '../../../../domain/dates'
 import type { DateRange } from '../../../../domain/usage'
 import type { UsageRequest } from '../queries'
 import { formatDay, formatMonth, formatSpan } from './dates'
@@ -107,6 +107,14 @@ export function reportPeriodOptions(
  */
 export function runningRange(range: DateRange | null, now: Date): DateRange | null {
   return range && containsNow(range, now) ? range : null
+}
+
+/**
+ * The name the report's PDF is offered under (the browser's "Save as PDF" takes the page's title):
+ * `usage-report-acme-2026-11-01-to-2026-11-30`, the last day included, as the CSV names its days.
+ */
+export function reportFileName(organization: string, range: DateRange): string {
+  return `usage-report-${organization}-${range.start}-to-${addDays(range.end, -1)}`
 }
 
 /**
