@@ -72,7 +72,7 @@ test('a budget warns on the overview and the list once used up, and is drawn on 
   await expectNoAxeViolations(page)
 
   await page.goto(`/organizations/${organization}/usage`)
-  await expect(page.getByText(/^Budget pace: [\d,.]+ credits a day \([\d,]+ over \d+ days\)$/)).toBeVisible()
+  await expect(page.getByText(/^Budget pace: [\d,.]+ credits a day \([\d,.]+ over \d+ days\)$/)).toBeVisible()
   await expect(page.locator('.usage-chart__budget-line')).toHaveCount(1)
   await expectNoAxeViolations(page)
 })

@@ -12,6 +12,7 @@ import {
   createUser,
   expect,
   expectNoAxeViolations,
+  periodCreditPoints,
   recordCredits,
   signIn,
   test,
@@ -116,7 +117,8 @@ test('the previous range is drawn behind the current period, in the table by pos
       formatSpan(previous.start, addDays(previous.start, sameDays)),
     )
     const previousTotal = sum(Array.from({ length: sameDays }, (_, i) => 10 + i))
-    await expect(table.locator('tfoot td').last()).toHaveText(
+    const headers = await table.locator('thead th').allInnerTexts()
+    await expect(table.locator('tfoot tr > *').nth(headers.indexOf(PREVIOUS_COLUMN()))).toHaveText(
       previousTotal.toLocaleString('en-US', { minimumFractionDigits: 2 }),
     )
     await expect(page.locator('.usage-total__change').first()).toContainText(
@@ -419,4 +421,58 @@ test('ticking the comparison while typing custom dates keeps what was typed, and
   await expect(page.getByText(/^Changes compare /)).toHaveText(
     `Changes compare with ${formatSpan(addDays(from, -11), from)}, the same number of days just before.`,
   )
+})
+
+test("a running period's table and CSV leave out the days still to come; a range not started says so", async ({
+  page,
+  request,
+}) => {
+  const admin = createUser()
+  const organization = await createOrganization(request, admin)
+  // The period and its days come from the server's own answer: its buckets up to the one holding
+  // the last credits recorded, which the test puts on the page's "today".
+  const points = await periodCreditPoints(request, admin, organization)
+  const days = points.map((point) => point.start_date.slice(0, 10)).sort()
+  const first = days[0]!
+  const last = days.at(-1)!
+  // A day in the middle of the period is the page's today (its clock is set), so the rest is to come.
+  const today = addDays(first, Math.floor(daysBetween(first, addDays(last, 1)) / 2))
+  recordCredits(organization, [
+    { day: first, credits: 4 },
+    { day: today, credits: 6 },
+  ])
+  await page.clock.setFixedTime(new Date(`${today}T12:00:00Z`))
+  await signIn(page, admin)
+
+  await openUsage(page, `/organizations/${organization}/usage?view=table`)
+  const begun = daysBetween(first, today) + 1
+  await expect(bucketTable(page).locator('tbody tr')).toHaveCount(begun)
+  await expect(bucketTable(page).locator('tbody tr[data-partial]')).toHaveCount(1)
+  await expect(bucketTable(page).locator('tbody tr').last()).toHaveAttribute('data-partial', 'true')
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download CSV' }).click(),
+  ])
+  const rows = (await readFile((await download.path())!, 'utf8')).split('\r\n').filter((line) => line !== '')
+  expect(rows).toHaveLength(begun + 1)
+  expect(rows.at(-1)).toMatch(new RegExp(`^${today}T00:00:00Z,`))
+
+  // The chart marks today's bucket and says why.
+  await page
+    .getByRole('group', { name: 'Show as' })
+    .getByRole('button', { name: /^Charts?$/ })
+    .click()
+  await expect(creditsChart(page).getByTestId('partial-caption')).toContainText('Today is not over')
+
+  // A range that lies after today: said to have not started, no chart, no zeros, no change.
+  const from = addDays(today, 40)
+  await openUsage(
+    page,
+    `/organizations/${organization}/usage?range=custom&start=${from}&end=${addDays(from, 7)}&compare=previous`,
+  )
+  await expect(page.getByRole('heading', { name: 'This range has not started yet' })).toBeVisible()
+  await expect(page.getByRole('figure')).toHaveCount(0)
+  await expect(page.getByText(/every (day|month) is 0/)).toHaveCount(0)
+  await expect(page.getByText(/−100/)).toHaveCount(0)
+  await expectNoAxeViolations(page)
 })
