@@ -320,10 +320,13 @@ test('a calendar month still running is reported so far, with a projection to it
 }) => {
   const admin = createUser()
   const { name } = await organizationWithUsage(request, admin, 45)
-  await signIn(page, admin)
   const today = utcToday()
+  // Noon of today on the page's clock: the projection rests on the days passed up to then.
+  await page.clock.setFixedTime(new Date(`${today}T12:00:00Z`))
+  await signIn(page, admin)
   const month = { start: `${today.slice(0, 7)}-01`, end: addMonths(`${today.slice(0, 7)}-01`, 1) }
   const elapsedDays = daysBetween(month.start, today) + 1
+  const wholeDays = elapsedDays - 1
   const monthDays = daysBetween(month.start, month.end)
 
   await page.goto(`/organizations/${name}/usage/report`)
@@ -339,12 +342,16 @@ test('a calendar month still running is reported so far, with a projection to it
   expectSame(await reportedCredits(page), api.credits, 'credits of this month so far')
   // The projection of the current subscription period's rule, to the month's end.
   await expect(page.getByText(/Projected for the whole period/).first()).toBeVisible()
-  await expect(page.getByText(`${elapsedDays} of ${monthDays} days`).first()).toBeVisible()
-  // What the change is measured against, said in both generations: the month before, as many days.
-  await expect(page.getByText(/^Changes compare /)).toContainText(
-    `${elapsedDays === 1 ? 'the first day' : `the ${elapsedDays} days`} so far (${formatSpan(month.start, addDays(today, 1))}) with `,
-  )
-  await expect(page.getByText(/^Changes compare /)).toContainText(' of the month before (')
+  // Today only in part: the whole days before it and half of today.
+  await expect(page.getByText(`${wholeDays}.5 of ${monthDays} days`).first()).toBeVisible()
+  // What the change is measured against, said in both generations: the month before, as many whole
+  // days (none on the month's first day: then nothing is compared yet).
+  if (wholeDays > 0) {
+    await expect(page.getByText(/^Changes compare /)).toContainText(
+      `${wholeDays === 1 ? 'the one whole day' : `the ${wholeDays} whole days`} so far (${formatSpan(month.start, today)}; today is left out, as it is not over) with `,
+    )
+    await expect(page.getByText(/^Changes compare /)).toContainText(' of the month before (')
+  }
   await expect(page.getByRole('table', { name: /per day$/ }).locator('tbody tr')).toHaveCount(elapsedDays)
   await expectNoAxeViolations(page)
 })
