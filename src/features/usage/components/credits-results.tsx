@@ -30,6 +30,9 @@ import { useBudgetLine } from './use-budget-status'
 import { DisplayToggle, type UsageDisplay } from './display-toggle'
 import { CompareNotice } from './compare-notice'
 import { comparisonNote, withPreviousCredits, type Compared } from '../lib/compare'
+import { bucketsSoFar } from '../lib/usage-report'
+import { hasNotStarted } from '../model/buckets'
+import { NotStartedState } from './not-started-state'
 
 interface CreditsResultsProps {
   organization: string
@@ -37,6 +40,8 @@ interface CreditsResultsProps {
   data: CreditsData
   /** The range before (see `comparison`); undefined while it loads or if it failed. */
   previousData: CreditsData | undefined
+  /** A running range's whole days so far, which the change is measured with; undefined while they load. */
+  soFarData?: CreditsData | undefined
   comparison: Comparison | null
   /** The previous range drawn behind the chart (`compare=previous`), aligned by position. */
   compared?: Compared<CreditsData>
@@ -55,6 +60,7 @@ export default function CreditsResults({
   view,
   data,
   previousData,
+  soFarData,
   comparison,
   compared = { kind: 'off' },
   now,
@@ -76,10 +82,17 @@ export default function CreditsResults({
   const period = isCurrentPeriod ? data.range : null
   const budgetLine = useBudgetLine(organization, filter.kind === 'all' ? period : null, view.interval)
   const projects = useMemo(
-    () => projectRows(data, filter, { previous: previousData, period, now }),
-    [data, filter, previousData, period, now],
+    () =>
+      projectRows(data, filter, {
+        previous: previousData,
+        soFar: comparison?.isPartial ? (soFarData ?? null) : data,
+        period,
+        now,
+      }),
+    [data, filter, previousData, soFarData, comparison, period, now],
   )
 
+  if (data.range && hasNotStarted(data.range, today)) return <NotStartedState range={data.range} />
   if (data.buckets.length === 0 || !data.range)
     return (
       <EmptyState title="No usage data for this range">
@@ -89,6 +102,9 @@ export default function CreditsResults({
 
   const total = seriesTotal(series)
   const previousTotal = previousData ? seriesTotal(creditsSeries(previousData, filter)) : undefined
+  const comparedTotal = comparison?.isPartial
+    ? soFarData && seriesTotal(creditsSeries(soFarData, filter))
+    : total
   const projection = period ? projectToPeriodEnd(total, period, now) : null
   const bucketWord = view.interval === 'day' ? 'day' : 'month'
   const filterLabel =
@@ -96,9 +112,11 @@ export default function CreditsResults({
       ? 'all projects'
       : filter.kind === 'deleted'
         ? 'deleted projects'
-        : (data.projects.find((p) => p.id === filter.id)?.name ?? 'an unknown project')
+        : data.projects.some((p) => p.name === filter.name)
+          ? filter.name
+          : 'an unknown project'
   const hasDeleted = data.deleted.some((value) => value !== 0) || filter.kind === 'deleted'
-  const isUnknownProject = filter.kind === 'project' && !data.projects.some((p) => p.id === filter.id)
+  const isUnknownProject = filter.kind === 'project' && !data.projects.some((p) => p.name === filter.name)
 
   return (
     <div className="stack" aria-busy={isUpdating || undefined} data-updating={isUpdating || undefined}>
@@ -117,7 +135,7 @@ export default function CreditsResults({
         <option value="">All projects</option>
         {isUnknownProject && <option value={projectFilterParam(filter) ?? ''}>Unknown project</option>}
         {data.projects.map((project) => (
-          <option key={project.id} value={project.id}>
+          <option key={project.id} value={project.name}>
             {project.name}
           </option>
         ))}
@@ -128,6 +146,7 @@ export default function CreditsResults({
         level={2}
         total={total}
         previousTotal={previousTotal}
+        comparedTotal={comparedTotal}
         isCompared={comparison !== null}
         projection={projection}
       />
@@ -141,7 +160,7 @@ export default function CreditsResults({
         </EmptyState>
       ) : (
         <>
-          {total === 0 && (
+          {seriesTotal(series) === 0 && (
             <p className="ui-notice ui-notice--info" role="status">
               No credits were used in this range: every {bucketWord} is 0.
             </p>
@@ -162,7 +181,7 @@ export default function CreditsResults({
                     ),
                     text: usageCsv(
                       ORGANIZATION_BY_PROJECT,
-                      modelOfCreditsData(data, filter, view.interval),
+                      bucketsSoFar(modelOfCreditsData(data, filter, view.interval), today),
                       new Set(),
                       previous && modelOfCreditsData(previous, filter, view.interval),
                     ),
@@ -195,10 +214,15 @@ export default function CreditsResults({
               data={data}
               series={series}
               interval={view.interval}
+              today={today}
               previous={
                 previous && {
                   buckets: previous.buckets,
                   totals: bucketTotals(previous, creditsSeries(previous, filter)),
+                  total: previousTotal,
+                  span: comparison
+                    ? formatSpan(comparison.previous.start, comparison.previous.end)
+                    : undefined,
                 }
               }
             />

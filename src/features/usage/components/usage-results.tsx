@@ -18,12 +18,17 @@ import { UsageTotals } from './usage-totals'
 import { DisplayToggle, type UsageDisplay } from './display-toggle'
 import { CompareNotice } from './compare-notice'
 import { withPreviousRows, type Compared } from '../lib/compare'
+import { bucketsSoFar } from '../lib/usage-report'
+import { hasNotStarted } from '../model/buckets'
+import { NotStartedState } from './not-started-state'
 
 interface UsageResultsProps {
   organization: string
   view: UsageView
   data: UsageData
   previousData: UsageData | undefined
+  /** A running range's whole days so far, which the change is measured with; undefined while they load. */
+  soFarData?: UsageData | undefined
   comparison: Comparison | null
   /** The previous range drawn behind the charts (`compare=previous`), aligned by position. */
   compared?: Compared<UsageData>
@@ -39,6 +44,7 @@ export function UsageResults({
   view,
   data,
   previousData,
+  soFarData,
   comparison,
   compared = { kind: 'off' },
   now,
@@ -51,6 +57,10 @@ export function UsageResults({
 
   const totals = useMemo(() => metricTotals(data), [data])
   const previousTotals = useMemo(() => previousData && metricTotals(previousData), [previousData])
+  const comparedTotals = useMemo(
+    () => (comparison?.isPartial ? soFarData && metricTotals(soFarData) : totals),
+    [comparison, soFarData, totals],
+  )
   // Stable per data, so a legend toggle in one chart does not redraw the others' rows.
   const today = utcToday(now)
   const rowsByMetric = useMemo(() => METRICS.map((metric) => chartRows(data, metric, today)), [data, today])
@@ -72,6 +82,7 @@ export function UsageResults({
     [isCurrentPeriod, data.range, totals, now],
   )
 
+  if (data.range && hasNotStarted(data.range, today)) return <NotStartedState range={data.range} />
   if (data.buckets.length === 0 || !data.range)
     return (
       <EmptyState title="No usage data for this range">
@@ -93,11 +104,12 @@ export function UsageResults({
       <UsageTotals
         totals={totals}
         previousTotals={previousTotals}
+        comparedTotals={comparedTotals}
         comparison={comparison}
         projections={projections}
         period={isCurrentPeriod ? data.range : null}
       />
-      {isAllZero(data) && (
+      {isAllZero(bucketsSoFar(data, today)) && (
         <p className="ui-notice ui-notice--info" role="status">
           Nothing was used in this range: every {bucketWord} is 0. The charts and table still cover the whole
           range.
@@ -119,7 +131,7 @@ export function UsageResults({
                 ),
                 text: usageCsv(
                   ORGANIZATION_BY_METRIC,
-                  modelOfUsageData(data, view.interval),
+                  bucketsSoFar(modelOfUsageData(data, view.interval), today),
                   hidden,
                   previous && modelOfUsageData(previous, view.interval),
                 ),
@@ -164,7 +176,18 @@ export function UsageResults({
           </button>
         </EmptyState>
       ) : (
-        <UsageTable data={data} shown={shown} interval={view.interval} previous={previous} />
+        <UsageTable
+          data={data}
+          shown={shown}
+          interval={view.interval}
+          today={today}
+          previous={previous}
+          previousTotals={
+            comparison
+              ? { data: previousData, span: formatSpan(comparison.previous.start, comparison.previous.end) }
+              : undefined
+          }
+        />
       )}
       <p className="muted usage-footnote">{BYTES_NOTE}</p>
     </div>
