@@ -81,6 +81,7 @@ export default defineConfig({
         /usage-compare\.spec\.ts$/,
         /projects\.spec\.ts$/,
         /member-details\.spec\.ts$/,
+        /access\.spec\.ts$/,
         /\.current\.spec\.ts$/,
       ],
       use: { baseURL: e2eEnvironment('current').webUrl },

@@ -100,6 +100,21 @@ export function createLoaders(queryClient: QueryClient) {
       ])
     }),
 
+    /**
+     * The access matrix opens with its members and projects; each project's roles come beside
+     * its rows (at most six in flight), so the first rows need not wait for forty projects.
+     */
+    access: signedIn(async (args) => {
+      const [{ memberQueries }, { projectQueries }] = await Promise.all([
+        import('../features/members/queries'),
+        import('../features/projects/queries'),
+      ])
+      await Promise.all([
+        ensureCached(queryClient, memberQueries.list(nameOf(args))),
+        ensureCached(queryClient, projectQueries.list(nameOf(args))),
+      ])
+    }),
+
     /** Reading the usage view from the URL takes the usage feature's date code: a chunk of its own. */
     usage: signedIn(async (args) => {
       const { loadUsage } = await import('./usage-loader')

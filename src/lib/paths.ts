@@ -122,6 +122,16 @@ export const pages = {
     module: 'project',
     crumb: (params) => params.project ?? 'Project',
   }),
+  /** Members × projects with each member's project roles; filters (`q`, `project`, `role`) in the search params. */
+  access: page({
+    pattern: '/organizations/:name/access',
+    href: (name: string) => `${organizationPath(name)}/access`,
+    label: 'Access',
+    frame: 'organization',
+    module: 'access',
+    tab: true,
+    palette: true,
+  }),
   usage: page({
     pattern: '/organizations/:name/usage',
     href: (name: string) => `${organizationPath(name)}/usage`,
