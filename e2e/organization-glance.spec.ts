@@ -19,6 +19,11 @@ import {
 
 const DAY = 86_400_000
 const today = () => new Date().toISOString().slice(0, 10)
+/**
+ * Noon of today (UTC), for the page's clock: a projection counts the elapsed part of today, so the
+ * journeys that read one fix the page's time and count half of today as passed.
+ */
+const noonToday = () => new Date(`${today()}T12:00:00Z`)
 const daysFrom = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / DAY)
 
 /** What the API says of an organization: subscription, members, and the period's credits. */
@@ -32,7 +37,8 @@ async function factsOf(request: APIRequestContext, user: TestUser, name: string)
     .sort()
     .at(-1)!
   const used = points.reduce((total, point) => total + point.value, 0)
-  const elapsed = daysFrom(start, today()) + 1
+  // Whole days before today, and half of today (the page's clock is at noon: noonToday).
+  const elapsed = daysFrom(start, today()) + 0.5
   return {
     subscription: detail.subscription,
     members: resources.users,
@@ -89,6 +95,7 @@ test('each row shows its subscription, days left, members, credits and projectio
   for (const email of [uniqueEmail('glance'), uniqueEmail('glance')])
     await callApi(request, admin, 'POST', `/organizations/${large}/users`, { email })
 
+  await page.clock.setFixedTime(noonToday())
   await signIn(page, admin)
   await page.goto(`/organizations?q=${prefix}`)
   for (const name of [small, large]) await expectFacts(page, name, await factsOf(request, admin, name))
@@ -120,6 +127,7 @@ test('an organization with usage shows its credits so far and the projection as 
   // The demo's sandbox: it has usage, and no journey changes its members or subscription.
   const admin = createUser({ email: DEMO.adminEmail })
   const sandbox = DEMO.organizations[2]!
+  await page.clock.setFixedTime(noonToday())
   await signIn(page, admin)
   await page.goto(`/organizations?q=${sandbox}`)
   const facts = await factsOf(request, admin, sandbox)
