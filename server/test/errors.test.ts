@@ -159,7 +159,7 @@ describe('status and the OpenAPI document', () => {
     }
     // 18 of organizations, members, usage, sign-in, the local sign-out and status; 13 of projects and
     // their access (2022).
-    expect(documented).toHaveLength(31)
+    expect(documented).toHaveLength(30)
   })
 })
 
