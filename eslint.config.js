@@ -16,6 +16,7 @@ const FEATURE_DEPENDENCIES = {
   projects: ['auth', 'organizations'],
   members: ['auth', 'organizations', 'projects'],
   usage: ['auth', 'organizations'],
+  access: ['auth', 'organizations', 'projects', 'members'],
 }
 
 function boundaryZones() {

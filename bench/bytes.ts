@@ -20,6 +20,7 @@ export const PAGES: Record<string, string[]> = {
   '/organizations/:name': ['app-layout', 'organization-layout', 'organization-overview'],
   '/organizations/:name/settings': ['app-layout', 'organization-layout', 'organization-settings'],
   '/organizations/:name/members': ['app-layout', 'organization-layout', 'members'],
+  '/organizations/:name/access': ['app-layout', 'organization-layout', 'access'],
   '/organizations/:name/usage': ['app-layout', 'organization-layout', 'usage'],
   '/organizations/:name/usage/report': ['app-layout', 'organization-layout', 'usage-report'],
   '(not found)': ['app-layout', 'not-found'],

@@ -3,7 +3,6 @@
 //
 // From bench/run.ts: benchMembersList(env). Alone, against servers already running:
 //   WEB_URL=http://127.0.0.1:5192 API_URL=http://127.0.0.1:8792/v2.1 TOKEN=... tsx bench/members-list.ts
-import { expect, type Page } from '@playwright/test'
 import { DEMO } from '../server/db/seed'
 import type { Member } from '../src/api/types'
 import { filterIndex, indexMembers, type IndexedMember } from '../src/features/members/lib/member-list'
@@ -11,6 +10,7 @@ import { median, type BrowserBenchEnvironment, type Figure } from './figures'
 import { newSignedInPage } from './support/signed-in-page'
 import { runBrowserBenchAlone } from './support/run-alone'
 import { formatNumber } from './support/suite'
+import { measureKeystrokes } from './support/keystrokes'
 
 const LOADS = 5
 /** Rounds of the search texts through filterIndex, after one not kept. */
@@ -67,7 +67,7 @@ function timeFilter(index: IndexedMember[]): number[] {
 
 declare global {
   interface Window {
-    __membersBench?: { responseAt?: number; firstRowsAt?: number; keyAt?: number }
+    __membersBench?: { responseAt?: number; firstRowsAt?: number }
   }
 }
 
@@ -99,7 +99,6 @@ function instrument() {
       observer.disconnect()
     }
   }).observe(document, { childList: true, subtree: true })
-  document.addEventListener('keydown', (event) => (bench.keyAt = event.timeStamp), true)
 }
 
 async function loadOnce(env: BrowserBenchEnvironment, timedKeys: boolean[] | null) {
@@ -111,46 +110,10 @@ async function loadOnce(env: BrowserBenchEnvironment, timedKeys: boolean[] | nul
     })
     const { responseAt, firstRowsAt } = (await page.evaluate(() => window.__membersBench))!
     const firstRows = firstRowsAt! - responseAt!
-    return { firstRows, keystrokes: timedKeys ? await measureKeystrokes(page, timedKeys) : [] }
+    return { firstRows, keystrokes: timedKeys ? await measureKeystrokes(page, KEYSTROKES, timedKeys) : [] }
   } finally {
     await context.close()
   }
-}
-
-/** For each key: from the keydown event to the result count (rendered with the rows) changing. */
-async function measureKeystrokes(page: Page, timedKeys: boolean[]): Promise<number[]> {
-  const search = page.getByRole('searchbox', { name: /Search/ })
-  await search.focus()
-  const times: number[] = []
-  for (const [position, key] of KEYSTROKES.entries()) {
-    if (!timedKeys[position]) {
-      const before = await search.inputValue()
-      const expected = key === 'Backspace' ? before.slice(0, -1) : before + key
-      await page.keyboard.press(key)
-      await expect(search).toHaveValue(expected)
-      continue
-    }
-    await page.evaluate(() => {
-      const status = document.querySelector('[role="search"] [role="status"]')!
-      const before = status.textContent
-      ;(window as unknown as { __updated: Promise<number> }).__updated = new Promise((resolve, reject) => {
-        const observer = new MutationObserver(() => {
-          if (status.textContent === before) return
-          observer.disconnect()
-          resolve(performance.now())
-        })
-        observer.observe(status, { childList: true, characterData: true, subtree: true })
-        setTimeout(() => reject(new Error(`the count stayed "${before}"`)), 10_000)
-      })
-    })
-    await page.keyboard.press(key)
-    const updatedAt = await page.evaluate(
-      () => (window as unknown as { __updated: Promise<number> }).__updated,
-    )
-    const keyAt = await page.evaluate(() => window.__membersBench!.keyAt!)
-    times.push(updatedAt - keyAt)
-  }
-  return times
 }
 
 const round = (value: number) => Math.round(value * 10) / 10

@@ -1,7 +1,7 @@
 // `npm run bench`: runs each suite in turn, prints every figure beside its target or what it was
 // compared with, and writes bench/results/latest.json. It reports; it never fails on a number.
 //   npm run bench                 every suite
-//   npm run bench -- api bytes    only these (api, scale, bytes, browser, glance, load)
+//   npm run bench -- api bytes    only these (api, scale, members, bytes, browser, glance, matrix, load)
 import { cpus, loadavg } from 'node:os'
 import { formatSuite, writeResults, RESULTS_PATH, type SuiteRecord } from './support/report'
 import { loadOptionalBench } from './support/optional'
@@ -27,6 +27,10 @@ const SUITES: Record<string, Suite> = {
     title: 'API server: scale (usage rollup table size, range, members count)',
     run: async () => (await import('./scale')).benchScale(),
   },
+  members: {
+    title: 'API server: the members list from 100 to 100,000 members (the members part of scale)',
+    run: async () => (await import('./scale')).benchMembersScale(),
+  },
   bytes: {
     title: 'Dashboard: bytes each route loads (production build)',
     run: async ({ builds }) => (await import('./bytes')).benchBytes(await builds.get()),
@@ -39,6 +43,11 @@ const SUITES: Record<string, Suite> = {
     title: 'Dashboard: the organization list at a glance with 200 organizations (headless Chromium)',
     run: async ({ builds }) =>
       (await import('./organization-glance')).benchOrganizationGlance(await builds.get()),
+  },
+  matrix: {
+    title:
+      'Dashboard: the access matrix, 10,000 members × 40 projects (model, and the page in headless Chromium)',
+    run: async ({ builds }) => (await import('./matrix')).benchMatrix(await builds.get()),
   },
   load: {
     title: 'API server: mixed concurrent reads and colliding writes (bench/load.ts)',

@@ -1,6 +1,5 @@
-import type { APIRequestContext, Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import {
-  apiGeneration,
   callApi,
   createOrganization,
   createUser,
@@ -9,86 +8,8 @@ import {
   signIn,
   test,
   uniqueEmail,
-  uniqueName,
-  type TestUser,
 } from './fixtures'
-
-interface Member {
-  id: string
-  email: string
-}
-
-/** A project-wide role as either generation answers it, read in its own words. */
-interface Assignment {
-  userId: string
-  role: string
-}
-
-const createProject = async (request: APIRequestContext, admin: TestUser, organization: string) => {
-  const name = uniqueName('proj')
-  await callApi(request, admin, 'POST', '/projects', { name, organization_name: organization })
-  return name
-}
-
-const addMember = (request: APIRequestContext, admin: TestUser, organization: string, email: string) =>
-  callApi<Member>(request, admin, 'POST', `/organizations/${organization}/users`, { email, admin: false })
-
-/** Gives `userId` a role on the whole project through the API, in the generation's words. */
-async function giveRoleByApi(
-  request: APIRequestContext,
-  admin: TestUser,
-  project: string,
-  userId: string,
-  role: string,
-) {
-  await callApi(request, admin, 'POST', `/projects/${project}/users`, { user_id: userId })
-  const body =
-    apiGeneration() === '2022'
-      ? { user_id: userId, role, object_type: 'project', object_name: project }
-      : { assignee: userId, assignee_type: 'user', role }
-  await callApi(request, admin, 'POST', `/projects/${project}/role-assignments`, body)
-}
-
-/**
- * The project-wide roles of one user in the project (its creator holds project-admin there too),
- * read from the API as each generation gives them.
- */
-async function rolesByApi(
-  request: APIRequestContext,
-  admin: TestUser,
-  project: string,
-  userId: string,
-): Promise<Assignment[]> {
-  return (await allRolesByApi(request, admin, project)).filter((assignment) => assignment.userId === userId)
-}
-
-async function allRolesByApi(
-  request: APIRequestContext,
-  admin: TestUser,
-  project: string,
-): Promise<Assignment[]> {
-  if (apiGeneration() === 'current') {
-    const list = await callApi<Array<{ assignee: string; assignee_type: string; role: string }>>(
-      request,
-      admin,
-      'GET',
-      `/projects/${project}/role-assignments`,
-    )
-    return list.filter((a) => a.assignee_type === 'user').map((a) => ({ userId: a.assignee, role: a.role }))
-  }
-  const users = await callApi<Member[]>(request, admin, 'GET', `/projects/${project}/users`)
-  const perUser = await Promise.all(
-    users.map((user) =>
-      callApi<Array<{ user_id: string; role: string }>>(
-        request,
-        admin,
-        'GET',
-        `/projects/${project}/users/${user.id}/role-assignments`,
-      ),
-    ),
-  )
-  return perUser.flat().map((a) => ({ userId: a.user_id, role: a.role }))
-}
+import { addMember, createProject, giveRoleByApi, rolesByApi, type Member } from './project-helpers'
 
 const memberRow = (page: Page, email: string) => page.getByRole('row').filter({ hasText: email })
 

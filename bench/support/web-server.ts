@@ -12,7 +12,8 @@ export interface ServedBuild {
   stop: () => Promise<void>
 }
 
-export async function serveBuild(outDir: string): Promise<ServedBuild> {
+/** `apiGeneration`: which generation the local API speaks (server/generation.ts; default 2022). */
+export async function serveBuild(outDir: string, apiGeneration = '2022'): Promise<ServedBuild> {
   const folder = temporaryFolder('ubiops-bench-web-')
   const dbPath = join(folder.path, 'bench.db')
   const [webPort, apiPort] = [await freePort(), await freePort()]
@@ -29,6 +30,7 @@ export async function serveBuild(outDir: string): Promise<ServedBuild> {
       PORT: String(apiPort),
       DATABASE_PATH: dbPath,
       UBIOPS_API_URL: '',
+      API_GENERATION: apiGeneration,
       LOG_LEVEL: 'warn',
     },
     // serve.ts starts (and seeds) the API before it listens: the page answering means both are up.

@@ -59,10 +59,14 @@ export function createLoaders(queryClient: QueryClient) {
     organizations: signedIn(() => ensureCached(queryClient, organizationQueries.list())),
 
     /** The organization's frame waits for its detail; a failure (e.g. not found) is the frame's to show. */
-    organizationFrame: signedIn((args) => ensureCached(queryClient, organizationQueries.detail(nameOf(args)))),
+    organizationFrame: signedIn((args) =>
+      ensureCached(queryClient, organizationQueries.detail(nameOf(args))),
+    ),
 
     /** The overview: its counts start beside the frame's detail; the cards show their own loading state. */
-    organization: signedIn((args) => void queryClient.prefetchQuery(organizationQueries.resources(nameOf(args)))),
+    organization: signedIn(
+      (args) => void queryClient.prefetchQuery(organizationQueries.resources(nameOf(args))),
+    ),
 
     /** The settings show controls or a summary: wait for the caller's admin right (one small request). */
     settings: signedIn(async (args) => {
@@ -93,6 +97,21 @@ export function createLoaders(queryClient: QueryClient) {
       await Promise.all([
         ensureCached(queryClient, projectQueries.detail(nameOf(args), project)),
         ensureCached(queryClient, projectQueries.users(nameOf(args), project)),
+      ])
+    }),
+
+    /**
+     * The access matrix opens with its members and projects; each project's roles come beside
+     * its rows (at most six in flight), so the first rows need not wait for forty projects.
+     */
+    access: signedIn(async (args) => {
+      const [{ memberQueries }, { projectQueries }] = await Promise.all([
+        import('../features/members/queries'),
+        import('../features/projects/queries'),
+      ])
+      await Promise.all([
+        ensureCached(queryClient, memberQueries.list(nameOf(args))),
+        ensureCached(queryClient, projectQueries.list(nameOf(args))),
       ])
     }),
 

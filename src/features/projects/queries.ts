@@ -32,6 +32,17 @@ const projectReads = createLimiter(6)
 const readProject: typeof requestAnswer = (name, path, init) =>
   projectReads.run(() => requestAnswer(name, path, init), { signal: init?.signal ?? undefined })
 
+/**
+ * The generation a project's answers come in: read from the cached projects list when it holds
+ * the project (every page that lists roles has it), else from the project's detail.
+ */
+async function generationOf(client: QueryClient, organization: string, project: string) {
+  const listed = client
+    .getQueryData(projectQueries.list(organization).queryKey)
+    ?.find((candidate) => candidate.name === project)
+  return (listed ?? (await client.ensureQueryData(projectQueries.detail(organization, project)))).generation
+}
+
 export const projectQueries = {
   /** Everything cached about the organization's projects starts with this. */
   all: (organization: string) => [...organizationQueries.scope(organization), 'projects'] as const,
@@ -83,8 +94,7 @@ export const projectQueries = {
     queryOptions({
       queryKey: [...projectQueries.scope(organization, project), 'role-assignments'] as const,
       queryFn: async ({ signal, client }): Promise<RoleAssignment[]> => {
-        const { generation } = await client.ensureQueryData(projectQueries.detail(organization, project))
-        if (generation === 'current') {
+        if ((await generationOf(client, organization, project)) === 'current') {
           const answer = await readProject(
             'roleAssignmentCurrentList',
             `${roleAssignmentsPath(project)}?assignee_type=user`,
@@ -105,38 +115,49 @@ export const projectQueries = {
         return roleAssignmentsOf2022(perUser.flat(), project)
       },
     }),
+  /** Every user's cached userRoles of the project start with this. */
+  userRolesScope: (organization: string, project: string) =>
+    [...projectQueries.scope(organization, project), 'user-roles'] as const,
   /**
-   * The caller's own project-wide roles, for "your role" on the projects list; null when the API
-   * does not let them read assignments (they are a project user without the admin role).
+   * One user's project-wide roles in the project, in one request in either generation (2022: the
+   * user's own list, a 404 when they are not a project user, which is no role; current: the list
+   * filtered by assignee); null when the API does not let the caller read them (403). While the
+   * project's whole list (roleAssignments, the access matrix's) is in `cache`, that answers first
+   * (TanStack's "initial data from the cache"), and is asked again only once it is stale.
    */
-  ownRoles: (organization: string, project: string, userId: string) =>
-    queryOptions({
-      queryKey: [...projectQueries.scope(organization, project), 'own-roles', userId] as const,
-      queryFn: async ({ signal, client }): Promise<string[] | null> => {
-        const { generation } = await client.ensureQueryData(projectQueries.detail(organization, project))
+  userRoles: (organization: string, project: string, userId: string, cache?: QueryClient) => {
+    const whole = projectQueries.roleAssignments(organization, project).queryKey
+    return queryOptions({
+      queryKey: [...projectQueries.userRolesScope(organization, project), userId] as const,
+      queryFn: async ({ signal, client }): Promise<RoleAssignment[] | null> => {
         try {
-          if (generation === 'current') {
+          if ((await generationOf(client, organization, project)) === 'current') {
             const answer = await readProject(
               'roleAssignmentCurrentList',
               `${roleAssignmentsPath(project)}?assignee=${encodeURIComponent(userId)}&assignee_type=user`,
               { signal },
             )
-            return roleAssignmentsOfCurrent(answer, project)
-              .filter((assignment) => assignment.userId === userId)
-              .map((assignment) => assignment.role)
+            return roleAssignmentsOfCurrent(answer, project).filter(
+              (assignment) => assignment.userId === userId,
+            )
           }
           const answer = await readProject(
             'roleAssignment2022List',
             `${projectUsersPath(project)}/${segment(userId)}/role-assignments`,
             { signal },
           )
-          return roleAssignmentsOf2022(answer, project).map((assignment) => assignment.role)
+          return roleAssignmentsOf2022(answer, project)
         } catch (error) {
           if (isApiError(error, 403)) return null
+          if (isApiError(error, 404) && (await generationOf(client, organization, project)) === '2022')
+            return []
           throw error
         }
       },
-    }),
+      initialData: () => cache?.getQueryData(whole)?.filter((assignment) => assignment.userId === userId),
+      initialDataUpdatedAt: () => cache?.getQueryState(whole)?.dataUpdatedAt,
+    })
+  },
 }
 
 /** Everything a change of the project's people or roles touches: its users, assignments, counts. */
@@ -168,8 +189,8 @@ export async function giveRole(
   { project, userId, role }: GiveRole,
   signal?: AbortSignal,
 ): Promise<RoleAssignment> {
-  const [{ generation }, users] = await Promise.all([
-    queryClient.ensureQueryData(projectQueries.detail(organization, project)),
+  const [generation, users] = await Promise.all([
+    generationOf(queryClient, organization, project),
     queryClient.fetchQuery(projectQueries.users(organization, project)),
   ])
   if (!users.some((user) => user.id === userId)) {
@@ -209,7 +230,10 @@ export async function takeRole(assignment: RoleAssignment, signal?: AbortSignal)
   })
 }
 
-/** Puts or replaces assignments in a project's cached list, so a change shows before the refetch. */
+/**
+ * Puts or replaces assignments in a project's cached lists (the whole list and each user's), so
+ * a change shows before the refetch, wherever it is shown.
+ */
 function setAssignments(
   queryClient: QueryClient,
   organization: string,
@@ -219,7 +243,25 @@ function setAssignments(
   queryClient.setQueryData(projectQueries.roleAssignments(organization, project).queryKey, (assignments) =>
     assignments ? update(assignments) : assignments,
   )
+  const perUser = queryClient.getQueriesData<RoleAssignment[] | null>({
+    queryKey: projectQueries.userRolesScope(organization, project),
+  })
+  for (const [queryKey, assignments] of perUser) {
+    const userId = queryKey.at(-1)
+    if (assignments)
+      queryClient.setQueryData(
+        queryKey,
+        update(assignments).filter((assignment) => assignment.userId === userId),
+      )
+  }
 }
+
+/** Stops the refetches of a project's role lists, whose answers would overwrite a change being shown. */
+const cancelRoleReads = (queryClient: QueryClient, organization: string, project: string) =>
+  Promise.all([
+    queryClient.cancelQueries({ queryKey: projectQueries.roleAssignments(organization, project).queryKey }),
+    queryClient.cancelQueries({ queryKey: projectQueries.userRolesScope(organization, project) }),
+  ])
 
 /** A placeholder for an assignment being given: its id is unknown until the API answers. */
 const pendingId = (userId: string, role: string) => `pending:${userId}:${role}`
@@ -236,9 +278,7 @@ export function useGiveRole(organization: string) {
   return useMutation({
     mutationFn: (change: GiveRole) => giveRole(queryClient, organization, change),
     onMutate: async ({ project, userId, role }) => {
-      await queryClient.cancelQueries({
-        queryKey: projectQueries.roleAssignments(organization, project).queryKey,
-      })
+      await cancelRoleReads(queryClient, organization, project)
       setAssignments(queryClient, organization, project, (list) => [
         ...list,
         { id: pendingId(userId, role), projectName: project, userId, role },
@@ -274,8 +314,7 @@ export function useChangeRole(organization: string) {
       return given
     },
     onMutate: async ({ assignment, role }) => {
-      const { queryKey } = projectQueries.roleAssignments(organization, assignment.projectName)
-      await queryClient.cancelQueries({ queryKey })
+      await cancelRoleReads(queryClient, organization, assignment.projectName)
       setAssignments(queryClient, organization, assignment.projectName, (list) =>
         list.map((existing) => (existing.id === assignment.id ? { ...existing, role } : existing)),
       )
@@ -305,9 +344,7 @@ export async function removeRoleAssignment(
     )
   drop()
   try {
-    await queryClient.cancelQueries({
-      queryKey: projectQueries.roleAssignments(organization, assignment.projectName).queryKey,
-    })
+    await cancelRoleReads(queryClient, organization, assignment.projectName)
     drop()
     await takeRole(assignment)
   } finally {
@@ -388,5 +425,62 @@ export function useGiveRoles(organization: string) {
           invalidateProjectAccess(queryClient, organization, project),
         ),
       ),
+  })
+}
+
+export interface SetRoles {
+  project: string
+  userId: string
+  /** what the user holds there now (the cell as shown) */
+  held: readonly RoleAssignment[]
+  /** the roles they should hold there afterwards; none takes every role away */
+  wanted: readonly string[]
+}
+
+/** One role given or taken while setting a user's roles, and how it went. */
+export type RoleChangeOutcome = { role: string; action: 'give' | 'take' } & (
+  { ok: true } | { ok: false; error: unknown }
+)
+
+/**
+ * Sets a user's project-wide roles in one project to exactly `wanted` (the access matrix's cell):
+ * the missing roles are given first, one after another, then the others taken away, so that a
+ * change of role never leaves them without access in between. Every change is tried, and its
+ * outcome returned; the cell shows the wanted roles at once, and the project's lists are asked
+ * again afterwards, so a refused change shows what the server holds.
+ */
+export function useSetRoles(organization: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: async ({ project, userId, held, wanted }: SetRoles): Promise<RoleChangeOutcome[]> => {
+      const outcomes: RoleChangeOutcome[] = []
+      const holding = new Set(held.map((assignment) => assignment.role))
+      for (const role of wanted.filter((name) => !holding.has(name)))
+        try {
+          await giveRole(queryClient, organization, { project, userId, role })
+          outcomes.push({ role, action: 'give', ok: true })
+        } catch (error) {
+          outcomes.push({ role, action: 'give', ok: false, error })
+        }
+      for (const assignment of held.filter((existing) => !wanted.includes(existing.role)))
+        try {
+          await takeRole(assignment)
+          outcomes.push({ role: assignment.role, action: 'take', ok: true })
+        } catch (error) {
+          outcomes.push({ role: assignment.role, action: 'take', ok: false, error })
+        }
+      return outcomes
+    },
+    onMutate: async ({ project, userId, held, wanted }) => {
+      await cancelRoleReads(queryClient, organization, project)
+      const holding = new Set(held.map((assignment) => assignment.role))
+      setAssignments(queryClient, organization, project, (list) => [
+        ...list.filter((assignment) => assignment.userId !== userId || wanted.includes(assignment.role)),
+        ...wanted
+          .filter((role) => !holding.has(role))
+          .map((role) => ({ id: pendingId(userId, role), projectName: project, userId, role })),
+      ])
+    },
+    onSettled: (_data, _error, { project }) => invalidateProjectAccess(queryClient, organization, project),
   })
 }

@@ -1,19 +1,25 @@
 import { useQueries, useQuery, type UseQueryResult } from '@tanstack/react-query'
-import { useMemo } from 'react'
+import { useCallback, useDeferredValue, useMemo } from 'react'
 import { isApiError } from '../../../api/client'
 import type { RoleAssignment } from '../../../api/model'
 import { userQueries } from '../../auth/queries'
 import { memberQueries } from '../../members/queries'
 import { projectQueries } from '../../projects/queries'
-import { buildAccessMatrix } from '../lib/access-matrix'
+import { buildAccessMatrix, compareMembers, PROJECT_ADMIN } from '../lib/access-matrix'
+
+/** Where a project's column stands: its roles loading, shown, not for this viewer (403), or failed. */
+export type ColumnState = 'loading' | 'ready' | 'hidden' | 'failed'
+
+const STATE_CODES: Record<string, ColumnState> = { l: 'loading', r: 'ready', h: 'hidden', f: 'failed' }
 
 /** The projects' role-assignment queries, as the matrix needs them (stable while no answer changes). */
 function combineAssignments(results: UseQueryResult<RoleAssignment[]>[]) {
   return {
     lists: results.map((result) => result.data),
-    /** per project: '1' when the caller may not read its roles (403), '0' otherwise */
-    hidden: results.map((result) => (isApiError(result.error, 403) ? '1' : '0')).join(''),
-    loadingCount: results.filter((result) => result.isPending).length,
+    /** one letter per project (see STATE_CODES): a string, so that it stays equal while nothing changes */
+    states: results
+      .map((result) => (result.data ? 'r' : isApiError(result.error, 403) ? 'h' : result.error ? 'f' : 'l'))
+      .join(''),
     failed: results.filter((result) => result.error && !isApiError(result.error, 403)),
   }
 }
@@ -21,7 +27,9 @@ function combineAssignments(results: UseQueryResult<RoleAssignment[]>[]) {
 /**
  * Everything the access matrix shows: the members, the projects and every project's role
  * assignments, each its own cached query (projectQueries.roleAssignments, the one the project page
- * reads too), asked at once and held to six in flight by the projects' read bound.
+ * and a member's panel read too), asked at once and held to six in flight by the projects' read
+ * bound. Also who may change what: organization admins and staff every project's roles, a project
+ * admin those of their projects (as the API allows).
  */
 export function useAccessData(organization: string) {
   const me = useQuery(userQueries.me())
@@ -37,35 +45,55 @@ export function useAccessData(organization: string) {
     combine: combineAssignments,
   })
 
-  // Rebuilt only when an answer changes (combine keeps `lists` while none does), not per keystroke.
-  const { lists, hidden } = assignments
+  // Sorted once per members answer, so that each rebuild below sorts in linear time.
+  const sortedMembers = useMemo(() => members.data && [...members.data].sort(compareMembers), [members.data])
+  // Rebuilt only when an answer changes (combine keeps `lists` while none does), not per keystroke;
+  // at low priority (useDeferredValue): forty answers in a row never hold up typing, and React may
+  // skip a rebuild that a newer answer has made stale.
+  const { lists: latestLists, states } = assignments
+  const lists = useDeferredValue(latestLists)
   const matrix = useMemo(() => {
-    if (!members.data || !projects.data) return null
+    if (!sortedMembers || !projects.data) return null
     const all: RoleAssignment[] = []
     for (const list of lists) if (list) all.push(...list)
-    return buildAccessMatrix(members.data, names, all)
-  }, [members.data, projects.data, names, lists])
-  const hiddenProjects = useMemo(
-    () => new Set(names.filter((_, index) => hidden[index] === '1')),
-    [names, hidden],
+    return buildAccessMatrix(sortedMembers, names, all)
+  }, [sortedMembers, projects.data, names, lists])
+  const columnStates = useMemo(
+    () => new Map(names.map((name, index) => [name, STATE_CODES[states[index] ?? 'l']!])),
+    [names, states],
   )
 
   const myEmail = me.data?.email.toLowerCase()
-  const self = members.data?.find((member) => member.id === me.data?.id || member.email.toLowerCase() === myEmail)
-  const canAdminister = me.data?.staff === true || self?.admin === true
+  const self = members.data?.find(
+    (member) => member.id === me.data?.id || member.email.toLowerCase() === myEmail,
+  )
+  const isOrganizationAdmin = me.data?.staff === true || self?.admin === true
+  const ownRow = self && matrix?.rows.find((row) => row.member.id === self.id)
+  const canEdit = useCallback(
+    (project: string) =>
+      isOrganizationAdmin ||
+      (ownRow?.cells.get(project)?.some((assignment) => assignment.role === PROJECT_ADMIN) ?? false),
+    [isOrganizationAdmin, ownRow],
+  )
   const failed = assignments.failed[0]
   return {
     matrix,
-    hiddenProjects,
+    columnStates,
     isPending: members.isPending || projects.isPending,
-    loadingCount: assignments.loadingCount,
+    loadingCount: [...states].filter((state) => state === 'l').length,
     projectCount: names.length,
-    error: members.error ?? projects.error ?? failed?.error ?? null,
+    /** the members or the projects could not be loaded: nothing to show */
+    error: members.error ?? projects.error ?? null,
     retry: () => {
       if (members.error) void members.refetch()
       if (projects.error) void projects.refetch()
+    },
+    /** the first failure of a project's roles (its column says so), and a retry of every failed one */
+    columnError: failed?.error ?? null,
+    retryColumns: () => {
       for (const result of assignments.failed) void result.refetch()
     },
-    canAdminister,
+    isOrganizationAdmin,
+    canEdit,
   }
 }

@@ -6,9 +6,11 @@ import {
   accessCsvRows,
   accessToCsv,
   buildAccessMatrix,
+  compareMembers,
   filterAccessMatrix,
   NO_FILTER,
   readAccessFilter,
+  roleShortName,
   writeAccessFilter,
 } from './access-matrix'
 
@@ -145,5 +147,21 @@ describe('the filter in the address', () => {
     const params = new URLSearchParams('tab=x&q=ann')
     expect(readAccessFilter(params)).toEqual({ q: 'ann', project: '', role: '' })
     expect(writeAccessFilter(params, { q: '', project: 'alpha' }).toString()).toBe('tab=x&project=alpha')
+  })
+})
+
+describe('roleShortName and compareMembers', () => {
+  it('writes the default roles short and a project’s own role as it is', () => {
+    expect(['project-admin', 'project-editor', 'project-viewer', 'auditor'].map(roleShortName)).toEqual([
+      'admin',
+      'editor',
+      'viewer',
+      'auditor',
+    ])
+  })
+
+  it('orders members by email as a person reads it: any case, numbers as numbers', () => {
+    const sorted = [member('a', 'b.10@x'), member('b', 'B.9@x'), member('c', 'a@x')].sort(compareMembers)
+    expect(sorted.map((m) => m.email)).toEqual(['a@x', 'B.9@x', 'b.10@x'])
   })
 })

@@ -2,9 +2,9 @@
 // filters that live in the address, the two flags (members who cannot do anything yet, projects
 // whose only project admins are organization admins) and the CSV of what is shown. Pure, so that
 // 10,000 members × 40 projects can be measured and tested without a browser.
-import Papa from 'papaparse'
 import type { RoleAssignment } from '../../../api/model'
 import type { Member } from '../../../api/types'
+import { csvText } from '../../../lib/csv'
 
 /** The role that lets its holder manage the project's people ("project-admin" on UbiOps). */
 export const PROJECT_ADMIN = 'project-admin'
@@ -35,6 +35,13 @@ export interface AccessMatrix {
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })
 
 /**
+ * The matrix's row order: by email as a person reads it (any case, numbers as numbers). Members
+ * sorted with it once are sorted again in linear time (V8's TimSort on sorted input), so a caller
+ * that rebuilds the matrix for every answer sorts them once beforehand.
+ */
+export const compareMembers = (a: Member, b: Member): number => collator.compare(a.email, b.email)
+
+/**
  * Builds the matrix from the organization's members, its project names and every project's
  * role assignments (of users; those of unknown users, e.g. removed meanwhile, are left out). Rows
  * are in email order, columns in the order of `projects`. O(members + assignments).
@@ -59,17 +66,15 @@ export function buildAccessMatrix(
       projectsWithOwnAdmin.add(assignment.projectName)
   }
   const shown = new Set(projects)
-  const rows = [...members]
-    .sort((a, b) => collator.compare(a.email, b.email))
-    .map((member): AccessRow => {
-      const cells = byUser.get(member.id) ?? new Map<string, RoleAssignment[]>()
-      return {
-        member,
-        cells,
-        hasNoRole: ![...cells.keys()].some((project) => shown.has(project)),
-        searchKey: `${member.email}\n${member.name} ${member.surname}`.toLowerCase(),
-      }
-    })
+  const rows = [...members].sort(compareMembers).map((member): AccessRow => {
+    const cells = byUser.get(member.id) ?? new Map<string, RoleAssignment[]>()
+    return {
+      member,
+      cells,
+      hasNoRole: ![...cells.keys()].some((project) => shown.has(project)),
+      searchKey: `${member.email}\n${member.name} ${member.surname}`.toLowerCase(),
+    }
+  })
   const columns = projects.map((project) => ({
     project,
     lacksProjectAdmin: !projectsWithOwnAdmin.has(project),
@@ -135,6 +140,13 @@ export function filterAccessMatrix(matrix: AccessMatrix, filter: AccessFilter): 
     const cell = row.cells.get(project) ?? EMPTY
     return role ? cell.filter((assignment) => assignment.role === role) : cell
   }
+  // Whether the cell shows anything, without building its filtered list.
+  const showsAny = (row: AccessRow, project: string) => {
+    const cell = row.cells.get(project)
+    return (
+      cell !== undefined && (role ? cell.some((assignment) => assignment.role === role) : cell.length > 0)
+    )
+  }
   const rows: AccessRow[] = []
   for (const row of matrix.rows) {
     if (query && !row.searchKey.includes(query)) continue
@@ -142,7 +154,7 @@ export function filterAccessMatrix(matrix: AccessMatrix, filter: AccessFilter): 
       if (!row.hasNoRole) continue
     } else if (role || filter.project) {
       // A member without the role (or without any role in the one project) is not what was asked for.
-      if (!columns.some((column) => cellOf(row, column.project).length > 0)) continue
+      if (!columns.some((column) => showsAny(row, column.project))) continue
     }
     rows.push(row)
   }
@@ -171,17 +183,14 @@ export function accessCsvRows(view: AccessView): string[][] {
   return out
 }
 
-/**
- * The view as CSV text: header, then accessCsvRows, CRLF ends (RFC 4180), quoting by papaparse's
- * `unparse` and cells a spreadsheet would run as a formula prefixed with `'` (`escapeFormulae`),
- * as the members' CSV does.
- */
+/** The view as CSV text: header, then accessCsvRows, by the dashboard's one CSV writer (src/lib/csv.ts). */
 export function accessToCsv(view: AccessView): string {
-  return Papa.unparse([[...ACCESS_CSV_COLUMNS], ...accessCsvRows(view)], {
-    newline: '\r\n',
-    escapeFormulae: true,
-  })
+  return csvText([[...ACCESS_CSV_COLUMNS], ...accessCsvRows(view)])
 }
+
+/** A role as a cell shows it: `project-editor` → `editor`; a project's own role keeps its name. */
+export const roleShortName = (role: string): string =>
+  role.startsWith('project-') ? role.slice('project-'.length) : role
 
 /** The download's name: `access-<organization>.csv`, `-filtered` when any filter applies. */
 export function accessCsvFileName(organization: string, filter: AccessFilter): string {

@@ -1,6 +1,9 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useMemo, useState } from 'react'
+import { PROJECT_ROLES } from '../../../../domain/project'
 import type { Member } from '../../../api/types'
 import { Dialog } from '../../../components/ui/dialog'
+import { projectQueries } from '../../projects/queries'
 import { parseEmailList, type BulkRow } from '../lib/parse-email-list'
 import { BulkAddInput } from './bulk-add-input'
 import { BulkAddReview } from './bulk-add-review'
@@ -49,7 +52,20 @@ function BulkAddFlow({
 }) {
   const [text, setText] = useState('')
   const [reviewed, setReviewed] = useState<BulkRow[] | null>(null)
+  const [isReviewing, setIsReviewing] = useState(false)
   const memberEmails = useMemo(() => members.map((member) => member.email), [members])
+  const queryClient = useQueryClient()
+  // Started with the dialog, so that the projects are usually in by the time the list is reviewed.
+  useQuery(projectQueries.list(organization))
+
+  /** Project roles in the list are checked against the organization's projects (waited for, if need be). */
+  const review = async (value: string) => {
+    setIsReviewing(true)
+    const projects = await queryClient.ensureQueryData(projectQueries.list(organization)).catch(() => null)
+    setIsReviewing(false)
+    const known = projects && { projects: projects.map((project) => project.name), roles: PROJECT_ROLES }
+    setReviewed(parseEmailList(value, memberEmails, known))
+  }
 
   if (reviewed)
     return (
@@ -65,7 +81,8 @@ function BulkAddFlow({
     <BulkAddInput
       text={text}
       onTextChange={setText}
-      onReview={(value) => setReviewed(parseEmailList(value, memberEmails))}
+      onReview={(value) => void review(value)}
+      isReviewing={isReviewing}
       onCancel={onClose}
     />
   )

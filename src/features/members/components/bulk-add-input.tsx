@@ -1,6 +1,7 @@
 import { useId, useState, type DragEvent, type FormEvent } from 'react'
 import { Button } from '../../../components/ui/button'
 import { Field } from '../../../components/ui/field'
+import { PROJECT_ROLE_COLUMNS_EXAMPLE, PROJECTS_COLUMN_EXAMPLE } from '../lib/parse-email-list'
 
 const MAX_FILE_BYTES = 1024 * 1024
 
@@ -9,10 +10,12 @@ interface BulkAddInputProps {
   onTextChange: (text: string) => void
   onReview: (text: string) => void
   onCancel: () => void
+  /** the review is being prepared (it waits for the organization's projects) */
+  isReviewing?: boolean
 }
 
 /** The list to add: typed, pasted, dropped as a file, or chosen with the file picker (keyboard). */
-export function BulkAddInput({ text, onTextChange, onReview, onCancel }: BulkAddInputProps) {
+export function BulkAddInput({ text, onTextChange, onReview, onCancel, isReviewing }: BulkAddInputProps) {
   const fileId = useId()
   const [error, setError] = useState<string | null>(null)
   const [isDragging, setIsDragging] = useState(false)
@@ -57,7 +60,20 @@ export function BulkAddInput({ text, onTextChange, onReview, onCancel }: BulkAdd
       >
         <Field
           label="Email addresses"
-          hint="One per line, or separated by commas or semicolons. A CSV with an email,admin header works too; you can drop the file here."
+          hint={
+            <>
+              One per line, or separated by commas or semicolons. A CSV with an <code>email,admin</code>{' '}
+              header works too; you can drop the file here.{' '}
+              <span className="members-bulk__formats">
+                To give project roles in the same step, add a <code>projects</code> column of{' '}
+                <code>project:role</code> pairs separated by <code>;</code> (
+                <code>{PROJECTS_COLUMN_EXAMPLE.split('\n')[1]}</code>), or <code>project</code> and{' '}
+                <code>role</code> columns, one role a line (
+                <code>{PROJECT_ROLE_COLUMNS_EXAMPLE.split('\n')[0]}</code>
+                ). Roles: admin, editor or viewer.
+              </span>
+            </>
+          }
           error={error}
         >
           {(control) => (
@@ -90,7 +106,7 @@ export function BulkAddInput({ text, onTextChange, onReview, onCancel }: BulkAdd
       </div>
       <div className="members-dialog__actions">
         <Button onClick={onCancel}>Cancel</Button>
-        <Button type="submit" variant="primary">
+        <Button type="submit" variant="primary" isPending={isReviewing}>
           Review list
         </Button>
       </div>

@@ -1,5 +1,6 @@
 import { memo, useEffect, useId, useState } from 'react'
 import { Button } from '../../../components/ui/button'
+import { EmailText } from '../../../components/ui/email-text'
 import { CheckboxField } from '../../../components/ui/field'
 import { summarizeRows, type BulkRow } from '../lib/parse-email-list'
 import { countOutcomes, useBulkAdd, type RowOutcome } from '../hooks/use-bulk-add'
@@ -21,10 +22,11 @@ export function BulkAddReview({ organization, rows, onBack, onClose, onSendingCh
   const [onlyProblems, setOnlyProblems] = useState(false)
   const progressId = useId()
   const summary = summarizeRows(rows)
+  const hasGrants = rows.some((row) => row.grants.length > 0)
   const counts = countOutcomes(outcomes)
   const toSend = summary.valid
-  const finished = counts.added + counts.failed
-  const retryable = counts.failed + counts.stopped
+  const finished = counts.added + counts.failed + counts.partial
+  const retryable = counts.failed + counts.stopped + counts.partial
 
   useEffect(() => onSendingChange(isRunning), [isRunning, onSendingChange])
 
@@ -37,7 +39,11 @@ export function BulkAddReview({ organization, rows, onBack, onClose, onSendingCh
     .map((row, index) => ({ row, outcome: outcomes[index]!, index }))
     .filter(
       ({ row, outcome }) =>
-        !onlyProblems || row.status !== 'valid' || outcome.state === 'failed' || outcome.state === 'stopped',
+        !onlyProblems ||
+        row.status !== 'valid' ||
+        outcome.state === 'failed' ||
+        outcome.state === 'partial' ||
+        outcome.state === 'stopped',
     )
 
   return (
@@ -46,9 +52,19 @@ export function BulkAddReview({ organization, rows, onBack, onClose, onSendingCh
         <li>
           <strong>{plural(summary.valid, 'address', 'addresses')}</strong> to add
         </li>
+        {summary.grants > 0 && (
+          <li>
+            <strong>{plural(summary.grants, 'project role')}</strong> to give
+          </li>
+        )}
         <li className={summary.malformed ? 'has-problem' : undefined}>
           {plural(summary.malformed, 'malformed line')}
         </li>
+        {summary.access > 0 && (
+          <li className="has-problem">
+            {plural(summary.access, 'unknown project or role', 'unknown projects or roles')}
+          </li>
+        )}
         <li className={summary.duplicate ? 'has-problem' : undefined}>
           {plural(summary.duplicate, 'duplicate')}
         </li>
@@ -68,10 +84,13 @@ export function BulkAddReview({ organization, rows, onBack, onClose, onSendingCh
             value={finished}
             max={Math.max(1, toSend)}
           />
-          <p role="status" className={counts.failed ? 'ui-field__error' : undefined}>
+          <p role="status" className={counts.failed || counts.partial ? 'ui-field__error' : undefined}>
             {isRunning
               ? ''
-              : `Added ${plural(counts.added, 'member')}.` +
+              : `Added ${plural(counts.added + counts.partial, 'member')}.` +
+                (counts.partial
+                  ? ` ${plural(counts.partial, 'row')} added without some of ${counts.partial === 1 ? 'its' : 'their'} project roles: see below, then retry.`
+                  : '') +
                 (counts.failed
                   ? ` ${plural(counts.failed, 'row')} failed: see the reasons below, then retry.`
                   : '') +
@@ -97,12 +116,19 @@ export function BulkAddReview({ organization, rows, onBack, onClose, onSendingCh
               <th scope="col">Line</th>
               <th scope="col">Email</th>
               <th scope="col">Role</th>
+              {hasGrants && <th scope="col">Project roles</th>}
               <th scope="col">{hasStarted ? 'Result' : 'Check'}</th>
             </tr>
           </thead>
           <tbody>
             {visible.map(({ row, outcome, index }) => (
-              <BulkRowView key={index} row={row} outcome={outcome} hasStarted={hasStarted} />
+              <BulkRowView
+                key={index}
+                row={row}
+                outcome={outcome}
+                hasStarted={hasStarted}
+                hasGrants={hasGrants}
+              />
             ))}
           </tbody>
         </table>
@@ -138,6 +164,7 @@ const OUTCOME_TEXT: Record<RowOutcome['state'], string> = {
   sending: 'Adding…',
   added: 'Added',
   failed: 'Failed',
+  partial: 'Added, but not every project role',
   stopped: 'Not sent (stopped)',
 }
 
@@ -145,12 +172,14 @@ const BulkRowView = memo(function BulkRowView({
   row,
   outcome,
   hasStarted,
+  hasGrants,
 }: {
   row: BulkRow
   outcome: RowOutcome
   hasStarted: boolean
+  hasGrants: boolean
 }) {
-  const isProblem = row.status !== 'valid' || outcome.state === 'failed'
+  const isProblem = row.status !== 'valid' || outcome.state === 'failed' || outcome.state === 'partial'
   const result =
     row.status === 'member'
       ? null // the badge says it all
@@ -158,14 +187,35 @@ const BulkRowView = memo(function BulkRowView({
         ? row.problem
         : outcome.state === 'failed'
           ? `${OUTCOME_TEXT.failed}: ${outcome.message}`
-          : outcome.state === 'waiting' && !hasStarted
-            ? 'Ready'
-            : OUTCOME_TEXT[outcome.state]
+          : outcome.state === 'partial'
+            ? `${OUTCOME_TEXT.partial}: ${outcome.failedGrants
+                .map((grant) => `${grant.role} in ${grant.project}: ${grant.message}`)
+                .join(' ')}`
+            : outcome.state === 'waiting' && !hasStarted
+              ? 'Ready'
+              : OUTCOME_TEXT[outcome.state]
   return (
     <tr className={isProblem ? 'is-problem' : outcome.state === 'added' ? 'is-added' : undefined}>
-      <td>{row.line}</td>
-      <td className="members-bulk__email">{row.email}</td>
+      <td>{row.lines.join(', ')}</td>
+      <td className="members-bulk__email">
+        {row.status === 'malformed' ? row.email : <EmailText email={row.email} />}
+      </td>
       <td>{row.admin ? 'Admin' : 'Member'}</td>
+      {hasGrants && (
+        <td>
+          {row.grants.length ? (
+            <ul className="members-bulk__grants" aria-label={`Project roles for ${row.email}`}>
+              {row.grants.map((grant) => (
+                <li key={`${grant.project}\n${grant.role}`}>
+                  {grant.role || '(no role)'} in {grant.project || '(no project)'}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <span className="muted">None</span>
+          )}
+        </td>
+      )}
       <td>
         {row.status !== 'valid' && <span className="ui-badge">{STATUS_LABEL[row.status]}</span>} {result}
       </td>
@@ -176,6 +226,7 @@ const BulkRowView = memo(function BulkRowView({
 const STATUS_LABEL: Record<BulkRow['status'], string> = {
   valid: 'Valid',
   malformed: 'Malformed',
+  access: 'Unknown project or role',
   duplicate: 'Duplicate',
   member: 'Already a member',
 }

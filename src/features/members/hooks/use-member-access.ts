@@ -1,4 +1,4 @@
-import { useQueries, useQuery } from '@tanstack/react-query'
+import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { Project, RoleAssignment } from '../../../api/model'
 import { projectQueries } from '../../projects/queries'
 import { rolesOfMember } from '../lib/member-access'
@@ -15,15 +15,17 @@ export interface MemberAccess {
 }
 
 /**
- * One member's roles in every project of the organization, from each project's cached role
- * assignments (the same queries the project pages read, so a change anywhere shows everywhere).
- * Only for organization admins: `enabled` false asks nothing.
+ * One member's roles in every project of the organization: one request per project for this
+ * member's roles alone (projectQueries.userRoles), or none where the project's whole list is
+ * cached already (the access matrix's, the project page's). A change anywhere shows everywhere,
+ * as the mutations update both caches. Only for organization admins: `enabled` false asks nothing.
  */
 export function useMemberAccess(organization: string, userId: string, enabled: boolean): MemberAccess {
+  const queryClient = useQueryClient()
   const list = useQuery({ ...projectQueries.list(organization), enabled })
   const perProject = useQueries({
     queries: (enabled ? (list.data ?? []) : []).map((project) =>
-      projectQueries.roleAssignments(organization, project.name),
+      projectQueries.userRoles(organization, project.name, userId, queryClient),
     ),
   })
   const failed = list.isError ? list : perProject.find((query) => query.isError)

@@ -82,7 +82,9 @@ describe('parseEmailList: CSV', () => {
 
   it('finds the columns by name whatever their order, with a BOM, quotes and CRLF', () => {
     const rows = parseEmailList('\uFEFFname,"Admin","Email"\r\n"Smith, Ann",yes,"Ann@X.com"\r\n')
-    expect(rows).toEqual([{ line: 2, email: 'ann@x.com', admin: true, status: 'valid', problem: null }])
+    expect(rows).toEqual([
+      { line: 2, lines: [2], email: 'ann@x.com', admin: true, grants: [], status: 'valid', problem: null },
+    ])
   })
 
   it('treats a header with only an email column as all members', () => {
@@ -152,6 +154,101 @@ describe('parseEmailList: classification', () => {
     const text = Array.from({ length: 500 }, (_, i) => `user${i % 450}@x.com`).join('\n') + '\nbroken'
     const rows = parseEmailList(text, ['user0@x.com'])
     expect(rows).toHaveLength(501)
-    expect(summarizeRows(rows)).toEqual({ valid: 449, member: 1, duplicate: 50, malformed: 1 })
+    expect(summarizeRows(rows)).toEqual({
+      valid: 449,
+      member: 1,
+      duplicate: 50,
+      malformed: 1,
+      access: 0,
+      grants: 0,
+    })
+  })
+})
+
+describe('parseEmailList: project roles', () => {
+  const known = {
+    projects: ['proj-a', 'proj-b'],
+    roles: ['project-admin', 'project-editor', 'project-viewer'],
+  }
+  const summary = (rows: ReturnType<typeof parseEmailList>) =>
+    rows.map(({ lines, email, grants, status, problem }) => ({ lines, email, grants, status, problem }))
+
+  it('reads a projects column of project:role pairs, short or full role names, each pair once', () => {
+    const rows = parseEmailList(
+      'email,admin,projects\nann@x.com,yes,proj-a:viewer; proj-b:project-editor | proj-a:viewer\nbob@x.com,no,',
+      [],
+      known,
+    )
+    expect(summary(rows)).toEqual([
+      {
+        lines: [2],
+        email: 'ann@x.com',
+        grants: [
+          { project: 'proj-a', role: 'project-viewer' },
+          { project: 'proj-b', role: 'project-editor' },
+        ],
+        status: 'valid',
+        problem: null,
+      },
+      { lines: [3], email: 'bob@x.com', grants: [], status: 'valid', problem: null },
+    ])
+    expect(rows[0]!.admin).toBe(true)
+  })
+
+  it('reads project and role columns, one role a line, an address on several lines as one member', () => {
+    const rows = parseEmailList(
+      'email,project,role\nann@x.com,proj-a,viewer\nbob@x.com,proj-b,admin\nAnn@X.com,proj-b,editor',
+      [],
+      known,
+    )
+    expect(summary(rows)).toEqual([
+      {
+        lines: [2, 4],
+        email: 'ann@x.com',
+        grants: [
+          { project: 'proj-a', role: 'project-viewer' },
+          { project: 'proj-b', role: 'project-editor' },
+        ],
+        status: 'valid',
+        problem: null,
+      },
+      {
+        lines: [3],
+        email: 'bob@x.com',
+        grants: [{ project: 'proj-b', role: 'project-admin' }],
+        status: 'valid',
+        problem: null,
+      },
+    ])
+    // Without a project column, `role` is still the organization role of the members' own export.
+    expect(parseEmailList('email,role\nann@x.com,admin')[0]!.admin).toBe(true)
+  })
+
+  it('marks an unknown project, an unknown role and a pair without a role, saying what to write', () => {
+    const rows = parseEmailList(
+      'email,projects\nann@x.com,proj-z:viewer\nbob@x.com,proj-a:owner\ncy@x.com,proj-a\ndee@x.com,proj-b:viewer',
+      [],
+      known,
+    )
+    expect(rows.map((row) => [row.email, row.status, row.problem])).toEqual([
+      ['ann@x.com', 'access', 'Unknown project "proj-z": it is not a project of this organization.'],
+      ['bob@x.com', 'access', 'Unknown role "owner" in proj-a: use admin, editor, viewer.'],
+      ['cy@x.com', 'access', '"proj-a" needs a role: write proj-a:viewer, editor or admin.'],
+      ['dee@x.com', 'valid', null],
+    ])
+    expect(summarizeRows(rows)).toEqual({
+      valid: 1,
+      malformed: 0,
+      access: 3,
+      duplicate: 0,
+      member: 0,
+      grants: 1,
+    })
+  })
+
+  it('cannot check project roles without the projects, and says so', () => {
+    const [row] = parseEmailList('email,projects\nann@x.com,proj-a:viewer', [], null)
+    expect(row!.status).toBe('access')
+    expect(row!.problem).toMatch(/could not be loaded/)
   })
 })

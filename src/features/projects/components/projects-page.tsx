@@ -1,7 +1,7 @@
 import { useQueries, useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { Link } from 'react-router'
-import type { Project } from '../../../api/model'
+import type { Project, RoleAssignment } from '../../../api/model'
 import { Button } from '../../../components/ui/button'
 import { ConfirmDialog } from '../../../components/ui/dialog'
 import { EmptyState, errorMessageOf, QueryView, Skeleton } from '../../../components/ui/query-state'
@@ -102,8 +102,10 @@ function ProjectsTable({
   })
   const ownRoles = useQueries({
     queries: projects.map((project) => ({
-      ...projectQueries.ownRoles(organization, project.name, me.data?.id ?? ''),
+      ...projectQueries.userRoles(organization, project.name, me.data?.id ?? ''),
       enabled: me.isSuccess && !isOrganizationAdmin,
+      select: (assignments: RoleAssignment[] | null) =>
+        assignments?.map((assignment) => assignment.role) ?? null,
     })),
   })
   return (
