@@ -25,14 +25,12 @@ import { CreditsTotal } from './credits-total'
 import { CreditsBucketTable, ProjectTable } from './credits-tables'
 import { ORGANIZATION_BY_PROJECT } from '../model/levels'
 import { modelOfCreditsData } from '../model/normalise-current'
-import { useCsvDownload } from './use-csv-download'
 import { useBudgetLine } from './use-budget-status'
 import { DisplayToggle, type UsageDisplay } from './display-toggle'
 import { CompareNotice } from './compare-notice'
 import { comparisonNote, withPreviousCredits, type Compared } from '../lib/compare'
-import { bucketsSoFar } from '../lib/usage-report'
-import { hasNotStarted } from '../model/buckets'
-import { NotStartedState } from './not-started-state'
+import { RangeSummary, unshownRange } from './not-started-state'
+import { CsvButton } from './csv-button'
 
 interface CreditsResultsProps {
   organization: string
@@ -71,7 +69,6 @@ export default function CreditsResults({
   isUpdating,
 }: CreditsResultsProps) {
   const series = useMemo(() => creditsSeries(data, filter), [data, filter])
-  const downloadCsv = useCsvDownload()
   const today = utcToday(now)
   const previous = compared.kind === 'ready' ? compared.data : undefined
   const rows = useMemo(() => {
@@ -92,13 +89,8 @@ export default function CreditsResults({
     [data, filter, previousData, soFarData, comparison, period, now],
   )
 
-  if (data.range && hasNotStarted(data.range, today)) return <NotStartedState range={data.range} />
-  if (data.buckets.length === 0 || !data.range)
-    return (
-      <EmptyState title="No usage data for this range">
-        The API returned no buckets for it. Pick another range above.
-      </EmptyState>
-    )
+  const unshown = unshownRange(data.range, data.buckets.length, today)
+  if (unshown || !data.range) return unshown
 
   const total = seriesTotal(series)
   const previousTotal = previousData ? seriesTotal(creditsSeries(previousData, filter)) : undefined
@@ -120,11 +112,12 @@ export default function CreditsResults({
 
   return (
     <div className="stack" aria-busy={isUpdating || undefined} data-updating={isUpdating || undefined}>
-      <p className="usage-range-summary">
-        <strong>{formatSpan(data.range.start, data.range.end)}</strong> (UTC) ·{' '}
-        {RANGE_LABELS[view.range].toLowerCase()} · by {bucketWord} ({data.buckets.length}{' '}
-        {data.buckets.length === 1 ? 'bucket' : 'buckets'})
-      </p>
+      <RangeSummary
+        range={data.range}
+        rangeLabel={RANGE_LABELS[view.range]}
+        bucketWord={bucketWord}
+        bucketCount={data.buckets.length}
+      />
       <SelectField
         label="Project"
         className="credits-filter"
@@ -169,28 +162,15 @@ export default function CreditsResults({
           <div className="usage-toolbar">
             <DisplayToggle display={display} onDisplayChange={onDisplayChange} chartLabel="Chart" />
             <div className="usage-toolbar__export">
-              <Button
-                onClick={() =>
-                  downloadCsv(({ csvFileName, usageCsv }) => ({
-                    fileName: csvFileName(
-                      ORGANIZATION_BY_PROJECT.fileWord,
-                      organization,
-                      data.range,
-                      view.interval,
-                      previous !== undefined,
-                    ),
-                    text: usageCsv(
-                      ORGANIZATION_BY_PROJECT,
-                      bucketsSoFar(modelOfCreditsData(data, filter, view.interval), today),
-                      new Set(),
-                      previous && modelOfCreditsData(previous, filter, view.interval),
-                    ),
-                  }))
-                }
+              <CsvButton
+                level={ORGANIZATION_BY_PROJECT}
+                organization={organization}
+                interval={view.interval}
+                model={() => modelOfCreditsData(data, filter, view.interval)}
+                previous={previous && (() => modelOfCreditsData(previous, filter, view.interval))}
+                today={today}
                 disabled={series.length === 0}
-              >
-                Download CSV
-              </Button>
+              />
               <p className="muted usage-footnote">
                 The table and the CSV hold the {series.length} series of the chart
                 {previous ? ', with the previous range’s credits beside them' : ''}.

@@ -22,7 +22,7 @@ interface ReportCreditsProps {
   data: CreditsData
   /** The period before, to compare with; undefined while it loads or if it failed. */
   previousData: CreditsData | undefined
-  /** A running period's whole days so far, which the change is measured with; undefined while they load. */
+  /** Credits of a still running period's whole days so far (the change's); undefined while they load. */
   soFarData?: CreditsData | undefined
   comparison: Comparison | null
   now: Date

@@ -14,11 +14,12 @@ import {
   seriesOfMetric,
   type UsageData,
 } from '../lib/usage-series'
-import { metricProjections, metricTotals, type MetricTotal } from '../lib/usage-summary'
+import { metricProjections, type MetricTotal } from '../lib/usage-summary'
 import type { Comparison } from '../lib/usage-view'
 import { UsageChart } from './usage-chart'
 import { UsageTable } from './usage-table'
 import { UsageTotals } from './usage-totals'
+import { useMetricTotals } from './use-compared-totals'
 import { useHiddenSeries } from './use-hidden-series'
 
 interface ReportUsageProps {
@@ -42,11 +43,11 @@ export function ReportUsage({
   running: period,
 }: ReportUsageProps) {
   const { hidden, toggleSeries } = useHiddenSeries()
-  const totals = useMemo(() => metricTotals(data), [data])
-  const previousTotals = useMemo(() => previousData && metricTotals(previousData), [previousData])
-  const comparedTotals = useMemo(
-    () => (comparison?.isPartial ? soFarData && metricTotals(soFarData) : totals),
-    [comparison, soFarData, totals],
+  const { totals, previousTotals, comparedTotals } = useMetricTotals(
+    data,
+    previousData,
+    soFarData,
+    comparison,
   )
   const today = utcToday(now)
   const rowsByMetric = useMemo(() => METRICS.map((metric) => chartRows(data, metric, today)), [data, today])
