@@ -1,9 +1,8 @@
 import { defineConfig, devices, type PlaywrightTestConfig } from '@playwright/test'
 import { randomBytes } from 'node:crypto'
 import { chromiumLaunchOptions } from './e2e/chromium'
-import { e2eEnvironment, type E2eGeneration } from './e2e/environment'
-
-const GENERATIONS: readonly E2eGeneration[] = ['2022', 'current']
+import { API_GENERATIONS, type ApiGeneration } from './domain/generation'
+import { e2eEnvironment } from './e2e/environment'
 
 /** The run's API trusts X-Forwarded-For from the run's `npm run serve` only (server/auth/client-address.ts). */
 const proxySecret = process.env.UBIOPS_PROXY_SECRET || randomBytes(32).toString('base64url')
@@ -19,7 +18,7 @@ type WebServer = Exclude<PlaywrightTestConfig['webServer'], unknown[] | undefine
  * The dashboard in front of one generation's API. The 2022 one builds; the current one (started
  * after it, as Playwright starts web servers in order) serves the same build.
  */
-function e2eWebServer(generation: E2eGeneration): WebServer {
+function e2eWebServer(generation: ApiGeneration): WebServer {
   const { webPort, apiUrl, webUrl, distDir, usesDevServer } = e2eEnvironment(generation)
   if (usesDevServer)
     return {
@@ -64,7 +63,7 @@ export default defineConfig({
   // One project per API generation (server/generation.ts), each with its own API and web server.
   // The organization and usage journeys run against both (usage per generation: its pages differ);
   // the credit budget, the usage comparison, the monthly report and the list at a glance against
-  // both; `*.current.spec.ts` only against the current one; every other journey against 2022.
+  // both, the member panel's facts against both; `*.current.spec.ts` only against the current one; every other journey against 2022.
   projects: [
     {
       name: '2022',
@@ -81,6 +80,7 @@ export default defineConfig({
         /usage-report\.spec\.ts$/,
         /usage-compare\.spec\.ts$/,
         /projects\.spec\.ts$/,
+        /member-details\.spec\.ts$/,
         /access\.spec\.ts$/,
         /\.current\.spec\.ts$/,
       ],
@@ -89,7 +89,7 @@ export default defineConfig({
     },
   ],
   webServer: [
-    ...GENERATIONS.map((generation) => {
+    ...API_GENERATIONS.map((generation) => {
       const { apiPort, apiUrl, databasePath } = e2eEnvironment(generation)
       return {
         // A fresh, seeded database for every run: tests create their own data beside the demo data.
@@ -106,6 +106,6 @@ export default defineConfig({
         stdout: 'ignore' as const,
       }
     }),
-    ...GENERATIONS.map(e2eWebServer),
+    ...API_GENERATIONS.map(e2eWebServer),
   ],
 })

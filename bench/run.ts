@@ -1,7 +1,7 @@
 // `npm run bench`: runs each suite in turn, prints every figure beside its target or what it was
 // compared with, and writes bench/results/latest.json. It reports; it never fails on a number.
 //   npm run bench                 every suite
-//   npm run bench -- api bytes    only these (api, scale, bytes, browser, glance, matrix, load)
+//   npm run bench -- api bytes    only these (api, scale, members, bytes, browser, glance, matrix, load)
 import { cpus, loadavg } from 'node:os'
 import { formatSuite, writeResults, RESULTS_PATH, type SuiteRecord } from './support/report'
 import { loadOptionalBench } from './support/optional'
@@ -26,6 +26,10 @@ const SUITES: Record<string, Suite> = {
   scale: {
     title: 'API server: scale (usage rollup table size, range, members count)',
     run: async () => (await import('./scale')).benchScale(),
+  },
+  members: {
+    title: 'API server: the members list from 100 to 100,000 members (the members part of scale)',
+    run: async () => (await import('./scale')).benchMembersScale(),
   },
   bytes: {
     title: 'Dashboard: bytes each route loads (production build)',

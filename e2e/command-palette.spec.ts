@@ -186,3 +186,35 @@ test('opened on the organization list, outside any organization, it asks for no 
   expect(asked.filter((path) => path.includes('/organizations//'))).toEqual([])
   await expect(palette(page).getByRole('option', { name: /Add member/ })).toHaveCount(0)
 })
+
+test('the palette finds the credit budget, and on a phone its button is a labelled magnifier without the Ctrl K chip', async ({
+  page,
+  request,
+}) => {
+  const admin = createUser()
+  const organization = await createOrganization(request, admin)
+  await signIn(page, admin)
+  await page.goto(`/organizations/${organization}/members`)
+  await expect(page.getByRole('grid', { name: 'Members' })).toBeVisible()
+
+  const trigger = page.getByRole('button', { name: 'Go to…' })
+  await expect(trigger.locator('kbd')).toBeVisible()
+  await openPalette(page)
+  await page.keyboard.type('budget')
+  await expect(palette(page).getByRole('option').first()).toHaveText('Credit budget')
+  await page.keyboard.press('Enter')
+  await expect(page).toHaveURL(`/organizations/${organization}#credit-budget`)
+  const section = page.locator('#credit-budget')
+  await expect(section).toBeFocused()
+  await expect(section.getByRole('heading', { name: 'Credit budget' })).toBeInViewport()
+
+  await page.setViewportSize({ width: 360, height: 740 })
+  await expect(trigger).toBeVisible()
+  await expect(trigger.locator('kbd')).toBeHidden()
+  await expect(page.getByText(/^(Ctrl K|⌘K)$/)).toBeHidden()
+  await expect(trigger.locator('svg')).toBeVisible()
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
+  await trigger.click()
+  await expect(paletteInput(page)).toBeFocused()
+  await expectNoAxeViolations(page)
+})

@@ -51,7 +51,7 @@ test('a budget warns on the overview and the list once used up, and is drawn on 
   await setBudget(page, String(budget))
   const notice = budgetCard(page).getByText(/^Budget exceeded/)
   await expect(notice).toHaveText(
-    /^Budget exceeded: \d+% of [\d,]+ credits used, since \w{3} \d{1,2}, \d{4}\.$/,
+    /^Budget exceeded: \d+\.\d% of [\d,]+\.\d\d credits used, since \w{3} \d{1,2}, \d{4}\.$/,
   )
   await expectNoAxeViolations(page)
 
@@ -72,7 +72,7 @@ test('a budget warns on the overview and the list once used up, and is drawn on 
   await expectNoAxeViolations(page)
 
   await page.goto(`/organizations/${organization}/usage`)
-  await expect(page.getByText(/^Budget pace: [\d,.]+ credits a day \([\d,]+ over \d+ days\)$/)).toBeVisible()
+  await expect(page.getByText(/^Budget pace: [\d,.]+ credits a day \([\d,.]+ over \d+ days\)$/)).toBeVisible()
   await expect(page.locator('.usage-chart__budget-line')).toHaveCount(1)
   await expectNoAxeViolations(page)
 })
@@ -89,7 +89,7 @@ test('75% used warns with the day it runs out; a pace past the budget warns with
   // 80% used.
   await setBudget(page, String(Math.ceil(used / 0.8)))
   await expect(budgetCard(page).getByText(/of the budget of/)).toHaveText(
-    /^8\d% of the budget of [\d,]+ credits used; at this pace it (runs out on \w{3} \d{1,2}, \d{4}|lasts the period)\.$/,
+    /^8\d\.\d% of the budget of [\d,]+\.\d\d credits used; at this pace it (runs out on \w{3} \d{1,2}, \d{4}|lasts the period)\.$/,
   )
 
   // Above what is used, below the projection (if any of the period is left): the day it is passed.

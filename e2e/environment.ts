@@ -1,15 +1,13 @@
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-
-/** The API generations the journeys run against (server/generation.ts): one Playwright project each. */
-export type E2eGeneration = '2022' | 'current'
+import type { ApiGeneration } from '../domain/generation'
 
 /**
  * Ports and database of one e2e run, for one API generation. E2E_API_PORT and E2E_WEB_PORT let
  * several runs share a machine; the `current` generation's API and web server listen 10 ports
  * above them. The database file is named after the API port so runs never share one.
  */
-export function e2eEnvironment(generation: E2eGeneration = '2022') {
+export function e2eEnvironment(generation: ApiGeneration = '2022') {
   const offset = generation === 'current' ? 10 : 0
   const basePort = Number(process.env.E2E_API_PORT ?? 8790)
   const baseWebPort = Number(process.env.E2E_WEB_PORT ?? 5190)

@@ -6,11 +6,12 @@ import { promisify } from 'node:util'
 import { issueToken } from '../server/auth/issue-token'
 import { setUserCredentials } from '../server/auth/user-credentials'
 import { openDatabase } from '../server/db/open'
-import { e2eEnvironment, type E2eGeneration } from './environment'
+import type { ApiGeneration } from '../domain/generation'
+import { e2eEnvironment } from './environment'
 
 /** The API generation of the running test's Playwright project (playwright.config.ts). */
-export function apiGeneration(): E2eGeneration {
-  return (test.info().project.metadata as { generation?: E2eGeneration }).generation ?? '2022'
+export function apiGeneration(): ApiGeneration {
+  return (test.info().project.metadata as { generation?: ApiGeneration }).generation ?? '2022'
 }
 
 /** The API and database of the running test's project. */

@@ -32,7 +32,8 @@ async function shownEmails(page: Page): Promise<string[]> {
   const grid = page.getByRole('grid', { name: 'Members' })
   const rows = grid.getByRole('row').filter({ has: page.getByRole('gridcell') })
   const texts = await rows.evaluateAll((elements) =>
-    elements.map((row) => row.querySelector('[role="gridcell"]')?.textContent?.trim() ?? ''),
+    // The email is the row's link (an admin's rows start with a checkbox).
+    elements.map((row) => row.querySelector('[role="gridcell"] a')?.textContent?.trim() ?? ''),
   )
   return texts
 }

@@ -12,6 +12,7 @@ import {
   createUser,
   expect,
   expectNoAxeViolations,
+  periodCreditPoints,
   recordCredits,
   signIn,
   test,
@@ -91,20 +92,39 @@ test('the previous range is drawn behind the current period, in the table by pos
   await ready()
 
   // The current period as a table; the comparison switched on by keyboard, and kept in the URL.
+  // The days still to come of the running period are left out of the table (they hold no usage yet).
   await openUsage(page, `/organizations/${organization}/usage?view=table`)
-  await expect(bucketTable(page).locator('tbody tr')).toHaveCount(daysBetween(current.start, current.end))
+  await expect(bucketTable(page).locator('tbody tr')).toHaveCount(currentDays)
+  // Today's row is marked as not over.
+  await expect(bucketTable(page).locator('tbody tr').last()).toHaveAttribute('data-partial', 'true')
+  await expect(bucketTable(page).locator('tbody tr').last().getByRole('rowheader')).toContainText('(so far)')
   await compareByKeyboard(page)
   await expect(page).toHaveURL(/[?&]compare=previous(&|$)/)
   const table = bucketTable(page)
   await expect(table.getByRole('columnheader', { name: PREVIOUS_COLUMN(), exact: true })).toBeVisible()
   // Day 1 beside day 1 of the previous period, and so on, with the previous day named.
-  const shownDays = daysBetween(current.start, current.end)
-  const expected = Array.from({ length: shownDays }, (_, i) => (i < previousDays ? String(10 + i) : '—'))
+  const expected = Array.from({ length: currentDays }, (_, i) => (i < previousDays ? `${10 + i}.00` : '—'))
   expect(await column(table, PREVIOUS_COLUMN())).toEqual(expected)
   const previousDayColumn = await column(table, 'Previous range: day')
   expect(previousDayColumn[0]).toBe(formatDay(previous.start))
   expect(previousDayColumn[1]).toBe(formatDay(addDays(previous.start, 1)))
-  expect((await column(table, SHOWN_COLUMN())).slice(0, 2)).toEqual(['100', '101'])
+  expect((await column(table, SHOWN_COLUMN())).slice(0, 2)).toEqual(['100.00', '101.00'])
+  // The footer's previous total is the totals' change's: the whole days so far of each range.
+  const wholeDays = currentDays - 1
+  if (wholeDays > 0) {
+    const sameDays = Math.min(wholeDays, previousDays)
+    await expect(table.getByTestId('previous-total-span')).toHaveText(
+      formatSpan(previous.start, addDays(previous.start, sameDays)),
+    )
+    const previousTotal = sum(Array.from({ length: sameDays }, (_, i) => 10 + i))
+    const headers = await table.locator('thead th').allInnerTexts()
+    await expect(table.locator('tfoot tr > *').nth(headers.indexOf(PREVIOUS_COLUMN()))).toHaveText(
+      previousTotal.toLocaleString('en-US', { minimumFractionDigits: 2 }),
+    )
+    await expect(page.locator('.usage-total__change').first()).toContainText(
+      `(${previousTotal.toLocaleString('en-US', { minimumFractionDigits: 2 })})`,
+    )
+  }
   await expectNoAxeViolations(page)
 
   // The charts: the previous range drawn as a second, faint series; the legend names both ranges.
@@ -136,7 +156,7 @@ test('the previous range is drawn behind the current period, in the table by pos
   await page.getByRole('group', { name: 'Show as' }).getByRole('button', { name: 'Table' }).click()
   const previousTable = bucketTable(page)
   await expect(previousTable.locator('tbody tr')).toHaveCount(previousDays)
-  expect((await column(previousTable, SHOWN_COLUMN())).slice(0, 3)).toEqual(['10', '11', '12'])
+  expect((await column(previousTable, SHOWN_COLUMN())).slice(0, 3)).toEqual(['10.00', '11.00', '12.00'])
   await expectNoAxeViolations(page)
 
   // Switched off again: the previous columns go, and compare leaves the URL.
@@ -192,7 +212,8 @@ test('the totals say what they compare with: a previous period by name, dates an
       previous.kind === 'period' &&
       before.kind === 'period' &&
       daysBetween(previous.start, previous.end) !== daysBetween(before.start, before.end) &&
-      addDays(today, 1) < current.end
+      addDays(today, 1) < current.end &&
+      current.start < today
     )
   })!
   const { current, previous, before } = periods(subscriptionStart)
@@ -214,14 +235,13 @@ test('the totals say what they compare with: a previous period by name, dates an
     `Changes compare with the subscription period before it, ${formatSpan(before.start, before.end)} (${beforeDays} days; this range has ${previousDays}).`,
   )
 
-  // The current period, running: its days so far against as many from the previous period's
-  // start, or all of it when it is shorter (never days of this period).
+  // The current period, running: its whole days so far (today is not over) against as many from
+  // the previous period's start, or all of it when it is shorter (never days of this period).
   await rangeForm(page).getByLabel('Range').selectOption('period')
   await expect(page).not.toHaveURL(/range=/)
-  const daysSoFar = daysBetween(current.start, today) + 1
+  const daysSoFar = daysBetween(current.start, today)
   const compared = Math.min(daysSoFar, previousDays)
-  // On the period's first day: "the first day so far … with the first day of".
-  const soFar = daysSoFar === 1 ? 'the first day' : `the ${daysSoFar} days`
+  const soFar = daysSoFar === 1 ? 'the one whole day' : `the ${daysSoFar} whole days`
   const part =
     daysSoFar > previousDays
       ? `all ${previousDays} days`
@@ -229,13 +249,13 @@ test('the totals say what they compare with: a previous period by name, dates an
         ? 'the first day'
         : `the first ${compared} days`
   await expect(note).toHaveText(
-    `Changes compare ${soFar} so far (${formatSpan(current.start, addDays(today, 1))}) with ${part} of the previous subscription period (${formatSpan(previous.start, addDays(previous.start, compared))}).`,
+    `Changes compare ${soFar} so far (${formatSpan(current.start, today)}; today is left out, as it is not over) with ${part} of the previous subscription period (${formatSpan(previous.start, addDays(previous.start, compared))}).`,
   )
 
-  // As many days before: said so.
+  // The last 7 days end with today: their 6 whole days against the first 6 of the 7 just before.
   await rangeForm(page).getByLabel('Range').selectOption('7d')
   await expect(note).toHaveText(
-    `Changes compare with ${formatSpan(addDays(today, -13), addDays(today, -6))}, the same number of days just before.`,
+    `Changes compare the 6 whole days so far (${formatSpan(addDays(today, -6), today)}; today is left out, as it is not over) with the first 6 days of the range before (${formatSpan(addDays(today, -13), addDays(today, -7))}).`,
   )
   await expectNoAxeViolations(page)
 })
@@ -254,16 +274,16 @@ test('the last 30 days compare with the 30 days before, by month as well', async
   await expect(compareBox(page)).toBeChecked()
   const table = bucketTable(page)
   await expect(table.locator('tbody tr')).toHaveCount(30)
-  expect((await column(table, PREVIOUS_COLUMN())).slice(0, 3)).toEqual(['7', '8', '0'])
+  expect((await column(table, PREVIOUS_COLUMN())).slice(0, 3)).toEqual(['7.00', '8.00', '0.00'])
   expect((await column(table, 'Previous range: day'))[0]).toBe(formatDay(addDays(start, -30)))
-  expect((await column(table, SHOWN_COLUMN()))[0]).toBe('70')
+  expect((await column(table, SHOWN_COLUMN()))[0]).toBe('70.00')
 
   // By month: the 30 days before as month buckets counted from their own start.
   await rangeForm(page).getByLabel('Interval').selectOption('month')
   await expect(page).toHaveURL(/interval=month/)
   const monthly = page.getByRole('table', { name: isCurrent() ? 'Credits per month' : 'Usage per month' })
   const previousMonthly = await column(monthly, PREVIOUS_COLUMN())
-  expect(previousMonthly[0]).toBe('15')
+  expect(previousMonthly[0]).toBe('15.00')
   await expectNoAxeViolations(page)
 })
 
@@ -349,6 +369,30 @@ test('ticking the comparison while a new range loads keeps the range, and the bo
   await expect(rangeForm(page).getByLabel('Range')).toHaveValue('30d')
 })
 
+test('the comparison box shows a click in the same frame, before the page renders the comparison', async ({
+  page,
+  request,
+}) => {
+  const { organization, ready } = await newOrganization(page, request)
+  await ready()
+  await openUsage(page, `/organizations/${organization}/usage`)
+  // Read the box right after the click event, before any later render: the router's transition
+  // and the comparison's data come after it.
+  const checkedAtOnce = await compareBox(page).evaluate((box) => {
+    ;(box as HTMLInputElement).click()
+    return (box as HTMLInputElement).checked
+  })
+  expect(checkedAtOnce).toBe(true)
+  await expect(page).toHaveURL(/compare=previous/)
+  await expect(compareBox(page)).toBeChecked()
+  const uncheckedAtOnce = await compareBox(page).evaluate((box) => {
+    ;(box as HTMLInputElement).click()
+    return (box as HTMLInputElement).checked
+  })
+  expect(uncheckedAtOnce).toBe(false)
+  await expect(page).not.toHaveURL(/compare=previous/)
+})
+
 test('ticking the comparison while typing custom dates keeps what was typed, and Show applies it with the comparison', async ({
   page,
   request,
@@ -377,4 +421,58 @@ test('ticking the comparison while typing custom dates keeps what was typed, and
   await expect(page.getByText(/^Changes compare /)).toHaveText(
     `Changes compare with ${formatSpan(addDays(from, -11), from)}, the same number of days just before.`,
   )
+})
+
+test("a running period's table and CSV leave out the days still to come; a range not started says so", async ({
+  page,
+  request,
+}) => {
+  const admin = createUser()
+  const organization = await createOrganization(request, admin)
+  // The period and its days come from the server's own answer: its buckets up to the one holding
+  // the last credits recorded, which the test puts on the page's "today".
+  const points = await periodCreditPoints(request, admin, organization)
+  const days = points.map((point) => point.start_date.slice(0, 10)).sort()
+  const first = days[0]!
+  const last = days.at(-1)!
+  // A day in the middle of the period is the page's today (its clock is set), so the rest is to come.
+  const today = addDays(first, Math.floor(daysBetween(first, addDays(last, 1)) / 2))
+  recordCredits(organization, [
+    { day: first, credits: 4 },
+    { day: today, credits: 6 },
+  ])
+  await page.clock.setFixedTime(new Date(`${today}T12:00:00Z`))
+  await signIn(page, admin)
+
+  await openUsage(page, `/organizations/${organization}/usage?view=table`)
+  const begun = daysBetween(first, today) + 1
+  await expect(bucketTable(page).locator('tbody tr')).toHaveCount(begun)
+  await expect(bucketTable(page).locator('tbody tr[data-partial]')).toHaveCount(1)
+  await expect(bucketTable(page).locator('tbody tr').last()).toHaveAttribute('data-partial', 'true')
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download CSV' }).click(),
+  ])
+  const rows = (await readFile((await download.path())!, 'utf8')).split('\r\n').filter((line) => line !== '')
+  expect(rows).toHaveLength(begun + 1)
+  expect(rows.at(-1)).toMatch(new RegExp(`^${today}T00:00:00Z,`))
+
+  // The chart marks today's bucket and says why.
+  await page
+    .getByRole('group', { name: 'Show as' })
+    .getByRole('button', { name: /^Charts?$/ })
+    .click()
+  await expect(creditsChart(page).getByTestId('partial-caption')).toContainText('Today is not over')
+
+  // A range that lies after today: said to have not started, no chart, no zeros, no change.
+  const from = addDays(today, 40)
+  await openUsage(
+    page,
+    `/organizations/${organization}/usage?range=custom&start=${from}&end=${addDays(from, 7)}&compare=previous`,
+  )
+  await expect(page.getByRole('heading', { name: 'This range has not started yet' })).toBeVisible()
+  await expect(page.getByRole('figure')).toHaveCount(0)
+  await expect(page.getByText(/every (day|month) is 0/)).toHaveCount(0)
+  await expect(page.getByText(/−100/)).toHaveCount(0)
+  await expectNoAxeViolations(page)
 })

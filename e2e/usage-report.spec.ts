@@ -141,9 +141,11 @@ test('the report opens from the usage page by keyboard, adds up as the API does,
   // The current subscription period, still running: its dates, and its credits so far.
   const heading = page.getByRole('heading', { level: 2, name: /^Usage report, / })
   await expect(heading).toBeVisible({ timeout: 45_000 })
+  // The period line reads as short sentences, not one sentence of parentheses.
   await expect(page.getByTestId('report-period')).toContainText(
-    `(the current subscription period, still running: totals so far, through ${formatDay(today)})`,
+    `It is the current subscription period: one month of the subscription, counted from the day it started. It is still running, so the totals are so far, through ${formatDay(today)}.`,
   )
+  await expect(page.getByTestId('report-period')).not.toContainText('(')
   // The subscription as the organization pages write it.
   await expect(page.getByRole('definition').filter({ hasText: /^Professional$/ })).toBeVisible()
   // The breadcrumbs end in the report; Usage leads back to the usage page.
@@ -175,6 +177,7 @@ test('the report opens from the usage page by keyboard, adds up as the API does,
   await expect(page).toHaveURL(new RegExp(`/usage/report\\?period=${previous.start}$`))
   await expect(page.getByTestId('report-period')).not.toContainText('still running')
   await expect(page.getByTestId('report-period')).toContainText('both days included')
+  await expect(page.getByTestId('report-period')).toContainText('It is over: the totals are whole.')
   const api = await apiTotals(request, admin, name, previous.start, previous.end)
   await expect.poll(() => reportedCredits(page)).not.toBe(sofar.credits)
   expectSame(await reportedCredits(page), api.credits, 'credits of the previous period')
@@ -231,8 +234,56 @@ test('the report opens from the usage page by keyboard, adds up as the API does,
   expect(pageCount(pdf)).toBeLessThanOrEqual(6)
   const letter = await page.pdf({ format: 'Letter' })
   expect(pageCount(letter)).toBeLessThanOrEqual(6)
+  // Every page, on paper and in the PDF, is numbered in its bottom margin.
+  const pageRules = await page.evaluate(() => {
+    const texts: string[] = []
+    const visit = (rules: CSSRuleList) => {
+      for (const rule of Array.from(rules)) {
+        if (rule instanceof CSSPageRule) texts.push(rule.cssText)
+        else if ('cssRules' in rule) visit((rule as CSSGroupingRule).cssRules)
+      }
+    }
+    for (const sheet of Array.from(document.styleSheets)) visit(sheet.cssRules)
+    return texts.join('\n')
+  })
+  expect(pageRules).toMatch(/@bottom-\w+\s*\{[^}]*counter\(page\)[^}]*counter\(pages\)/)
+  await expectNoStrayBorder(page)
   await page.emulateMedia({ media: 'screen' })
+  await expectNoStrayBorder(page)
+
+  // "Download PDF" prints to the browser's PDF under the report's file name, then gives the title back.
+  const title = await page.title()
+  await page.evaluate(() => {
+    window.print = () => {
+      document.body.dataset.printedAs = document.title
+      window.dispatchEvent(new Event('afterprint'))
+    }
+  })
+  await page.getByRole('button', { name: 'Download PDF' }).click()
+  await expect(page.locator('body')).toHaveAttribute(
+    'data-printed-as',
+    `usage-report-${name}-${previous.start}-to-${addDays(previous.end, -1)}`,
+  )
+  await expect(page).toHaveTitle(title)
 })
+
+/**
+ * The last row of the per-metric (2022) and per-project (current) tables has no border under any
+ * cell, its row header included: the table's frame closes it.
+ */
+async function expectNoStrayBorder(page: Page) {
+  const table = page.getByRole('table', {
+    name:
+      apiGeneration() === 'current' ? 'Credits per project, most first' : 'Totals per metric and object type',
+  })
+  const widths = await table
+    .locator('tbody tr')
+    .last()
+    .locator('th, td')
+    .evaluateAll((cells) => cells.map((cell) => getComputedStyle(cell).borderBottomWidth))
+  expect(widths.length).toBeGreaterThan(1)
+  expect(new Set(widths)).toEqual(new Set(['0px']))
+}
 
 test('a calendar month is a period too, and a period the organization never had is explained', async ({
   page,
@@ -269,10 +320,13 @@ test('a calendar month still running is reported so far, with a projection to it
 }) => {
   const admin = createUser()
   const { name } = await organizationWithUsage(request, admin, 45)
-  await signIn(page, admin)
   const today = utcToday()
+  // Noon of today on the page's clock: the projection rests on the days passed up to then.
+  await page.clock.setFixedTime(new Date(`${today}T12:00:00Z`))
+  await signIn(page, admin)
   const month = { start: `${today.slice(0, 7)}-01`, end: addMonths(`${today.slice(0, 7)}-01`, 1) }
   const elapsedDays = daysBetween(month.start, today) + 1
+  const wholeDays = elapsedDays - 1
   const monthDays = daysBetween(month.start, month.end)
 
   await page.goto(`/organizations/${name}/usage/report`)
@@ -281,19 +335,23 @@ test('a calendar month still running is reported so far, with a projection to it
   await select.selectOption(month.start.slice(0, 7))
   await expect(page).toHaveURL(new RegExp(`/usage/report\\?period=${month.start.slice(0, 7)}$`))
   await expect(page.getByTestId('report-period')).toContainText(
-    `(the current calendar month, still running: totals so far, through ${formatDay(today)})`,
+    `It is a calendar month. It is still running, so the totals are so far, through ${formatDay(today)}.`,
   )
   const api = await apiTotals(request, admin, name, month.start, month.end)
   await expect.poll(() => reportedCredits(page)).toBeGreaterThan(0)
   expectSame(await reportedCredits(page), api.credits, 'credits of this month so far')
   // The projection of the current subscription period's rule, to the month's end.
   await expect(page.getByText(/Projected for the whole period/).first()).toBeVisible()
-  await expect(page.getByText(`${elapsedDays} of ${monthDays} days`).first()).toBeVisible()
-  // What the change is measured against, said in both generations: the month before, as many days.
-  await expect(page.getByText(/^Changes compare /)).toContainText(
-    `${elapsedDays === 1 ? 'the first day' : `the ${elapsedDays} days`} so far (${formatSpan(month.start, addDays(today, 1))}) with `,
-  )
-  await expect(page.getByText(/^Changes compare /)).toContainText(' of the month before (')
+  // Today only in part: the whole days before it and half of today.
+  await expect(page.getByText(`${wholeDays}.5 of ${monthDays} days`).first()).toBeVisible()
+  // What the change is measured against, said in both generations: the month before, as many whole
+  // days (none on the month's first day: then nothing is compared yet).
+  if (wholeDays > 0) {
+    await expect(page.getByText(/^Changes compare /)).toContainText(
+      `${wholeDays === 1 ? 'the one whole day' : `the ${wholeDays} whole days`} so far (${formatSpan(month.start, today)}; today is left out, as it is not over) with `,
+    )
+    await expect(page.getByText(/^Changes compare /)).toContainText(' of the month before (')
+  }
   await expect(page.getByRole('table', { name: /per day$/ }).locator('tbody tr')).toHaveCount(elapsedDays)
   await expectNoAxeViolations(page)
 })

@@ -156,7 +156,8 @@ test('the project filter is kept in the URL, and the chart, tables and CSV hold 
 
   await openUsage(page, `/organizations/${organization}/usage?range=30d`)
   await page.getByRole('combobox', { name: 'Project' }).selectOption({ label: project.project_name })
-  await expect(page).toHaveURL(new RegExp(`project=${project.project_id}`))
+  // The address names the project as a person shares it, by its name, not its id.
+  await expect(page).toHaveURL(new RegExp(`project=${encodeURIComponent(project.project_name)}(&|$)`))
   await expect(page.getByRole('list', { name: 'Series' }).getByRole('listitem')).toHaveText([
     project.project_name,
   ])
@@ -165,7 +166,7 @@ test('the project filter is kept in the URL, and the chart, tables and CSV hold 
 
   // A link gives the same view; the table holds the project's own numbers.
   await page.reload()
-  await expect(page.getByRole('combobox', { name: 'Project' })).toHaveValue(project.project_id)
+  await expect(page.getByRole('combobox', { name: 'Project' })).toHaveValue(project.project_name)
   await page.getByRole('button', { name: 'Table' }).click()
   const table = bucketTable(page)
   await expect(table.locator('thead th')).toHaveText(['Day', project.project_name])
@@ -183,6 +184,12 @@ test('the project filter is kept in the URL, and the chart, tables and CSV hold 
 
   await page.getByRole('combobox', { name: 'Project' }).selectOption({ label: 'All projects' })
   await expect(page).not.toHaveURL(/project=/)
+
+  // A link from when the address held the project's id still opens the project, at its name.
+  await openUsage(page, `/organizations/${organization}/usage?range=30d&project=${project.project_id}`)
+  await expect(page).toHaveURL(new RegExp(`project=${encodeURIComponent(project.project_name)}(&|$)`))
+  await expect(page).toHaveURL(/range=30d/)
+  await expect(page.getByRole('combobox', { name: 'Project' })).toHaveValue(project.project_name)
 })
 
 test('an answer of neither generation’s shape is an error naming the endpoint and the field, with Retry', async ({

@@ -8,7 +8,14 @@ import { installAuthentication, type AuthOverrides } from './auth/authenticate'
 import { installTwoFactorEnforcement } from './auth/two-factor-enforcement'
 import { openDatabase } from './db/open'
 import { installBodyParsing } from './body-parsing'
-import { clientErrorHandler, frameworkErrors, installErrorHandling } from './errors'
+import {
+  clientErrorHandler,
+  requestTimeoutOptions,
+  frameworkErrors,
+  installErrorHandling,
+  refuseExpectation,
+} from './errors'
+import { redactingLogger } from './lib/log-redaction'
 import { accessTokensRepository } from './repositories/access-tokens'
 import { credentialsRepository } from './repositories/credentials'
 import { membersRepository } from './repositories/members'
@@ -28,11 +35,13 @@ import { usageRoutes } from './routes/usage'
 import { userRoutes } from './routes/user'
 import { vouchersRepository } from './repositories/vouchers'
 import { vouchersRoutes } from './routes/vouchers'
-import { API_GENERATIONS, DEFAULT_API_GENERATION, type ApiGeneration } from './generation'
+import { API_GENERATIONS, DEFAULT_API_GENERATION, type ApiGeneration } from '../domain/generation'
 import { componentSchemas } from './schemas/openapi'
 
 export const API_PREFIX = '/v2.1'
 export const DEFAULT_BODY_LIMIT = 64 * 1024
+/** A whole request must arrive within this many milliseconds. */
+export const REQUEST_TIMEOUT_MS = 30_000
 
 function repositories(db: Database.Database) {
   return {
@@ -113,7 +122,8 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
       `apiGeneration: use one of ${API_GENERATIONS.join(', ')} (got "${String(apiGeneration)}").`,
     )
   const app = Fastify({
-    logger: options.logger ?? false,
+    // Request URLs are logged with their credentials redacted (lib/log-redaction.ts).
+    logger: redactingLogger(options.logger ?? false),
     bodyLimit,
     // `/organizations/` is `/organizations`, as most HTTP clients expect.
     routerOptions: { ignoreTrailingSlash: true },
@@ -125,8 +135,12 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
     // A whole request must arrive within 30 s: Fastify's default (0) lets a client that trickles its
     // body hold a connection for ever. And a request without Host is served like any other (the API
     // does not use Host) rather than refused by Node with a bare, body-less 400.
-    requestTimeout: 30_000,
-    http: { requireHostHeader: false },
+    // Looked for often enough that a trickled request ends near the timeout, not up to 30 s after.
+    requestTimeout: REQUEST_TIMEOUT_MS,
+    http: {
+      requireHostHeader: false,
+      ...requestTimeoutOptions(REQUEST_TIMEOUT_MS),
+    },
     ajv: {
       customOptions: {
         // A string "true" is not a boolean: no coercion, and every field at fault reported.
@@ -138,6 +152,8 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
     },
   })
 
+  // An Expect other than 100-continue: a 417 with a sentence, not Node's empty one.
+  app.server.on('checkExpectation', refuseExpectation)
   installBodyParsing(app)
 
   const db = openDatabase(options.dbPath)

@@ -1,7 +1,7 @@
 // Every failure, whatever raised it, leaves as {"error": "<a sentence a person can act on>"} with
 // its status, and never with a stack trace.
 import type { ConnectionError, FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { STATUS_CODES } from 'node:http'
+import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { Socket } from 'node:net'
 import { HttpError } from './lib/http-error'
 
@@ -52,7 +52,12 @@ const FASTIFY_MESSAGES: Record<string, string> = {
   FST_ERR_BAD_URL: 'The address is not valid: check how the path is encoded.',
 }
 
-function messageFor(
+/**
+ * The status and sentence for any error a Fastify app raises: ours ({@link HttpError}), schema
+ * validation, Fastify's own codes, SQLite's busy, anything else as a 500 that says nothing
+ * internal. `bodyLimit` (bytes) is named in the 413's sentence. Shared by the API and the proxy.
+ */
+export function errorAnswer(
   error: FastifyError,
   request: FastifyRequest,
   bodyLimit: number,
@@ -132,6 +137,95 @@ export function clientErrorHandler(this: FastifyInstance, error: ConnectionError
 }
 
 /**
+ * Bodies up to this many bytes are read to their end and dropped when a request is refused before
+ * its body was read (a body over the limit, a Content-Type refused): a client that is still
+ * sending when the answer leaves then reads the answer instead of a reset connection (RFC 9112
+ * section 9.6). Past it, the answer leaves and the connection closes. It covers the proxy's own
+ * body limit (1 MB) with room.
+ */
+export const DISCARD_LIMIT = 4 * 1024 * 1024
+
+/**
+ * Reads what is left of a request's body and drops it, up to `limit` bytes. Resolves true when
+ * the body ended (the connection can carry the answer), false when it went past `limit`, failed,
+ * or the client went away.
+ */
+export function discardBody(raw: IncomingMessage, limit = DISCARD_LIMIT): Promise<boolean> {
+  if (raw.complete || raw.readableEnded) return Promise.resolve(true)
+  if (raw.destroyed) return Promise.resolve(false)
+  return new Promise((resolve) => {
+    let seen = 0
+    const finish = (ended: boolean) => {
+      raw.off('data', onData)
+      raw.off('end', onEnd)
+      raw.off('error', onFailure)
+      raw.off('close', onFailure)
+      if (!ended) raw.pause()
+      resolve(ended)
+    }
+    const onData = (chunk: Buffer) => {
+      seen += chunk.length
+      if (seen > limit) finish(false)
+    }
+    const onEnd = () => finish(true)
+    const onFailure = () => finish(raw.complete)
+    raw.on('data', onData)
+    raw.once('end', onEnd)
+    raw.once('error', onFailure)
+    raw.once('close', onFailure)
+    raw.resume()
+  })
+}
+
+/** What the API and the proxy answer to an `Expect` other than `100-continue` (Node's own is an empty 417). */
+export const EXPECTATION_MESSAGE =
+  'The Expect header can only be 100-continue: send the request again without it, or with that value.'
+
+/**
+ * The HTTP server's `checkExpectation` listener: a 417 in the {"error"} shape, and the connection
+ * closed (the body that may follow is not read).
+ */
+export function refuseExpectation(_request: IncomingMessage, response: ServerResponse): void {
+  const body = JSON.stringify({ error: EXPECTATION_MESSAGE })
+  response.writeHead(417, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(body),
+    Connection: 'close',
+  })
+  response.end(body)
+}
+
+/**
+ * Node's HTTP server options that make `requestTimeoutMs` (milliseconds for a whole request,
+ * headers and body) hold: given when the server is made, since Node reads them only then (Fastify
+ * sets `requestTimeout` afterwards, which left the headers' 60 s in force and let a trickled body
+ * live about twice a 30 s timeout), and looked for every quarter of the timeout, at most every
+ * second (Node's default is every 30 s). A request past it gets 408 from {@link clientErrorHandler}.
+ */
+export function requestTimeoutOptions(requestTimeoutMs: number) {
+  return {
+    requestTimeout: requestTimeoutMs,
+    headersTimeout: requestTimeoutMs,
+    connectionsCheckingInterval: Math.max(10, Math.min(1000, Math.floor(requestTimeoutMs / 4))),
+  }
+}
+
+/**
+ * The error handler of the API and the proxy: {@link errorAnswer}'s status and sentence as
+ * {"error"}, after reading what is left of a body that was refused unread ({@link discardBody}).
+ */
+export function errorHandler(bodyLimit: number) {
+  return async (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    const { status, message } = errorAnswer(error, request, bodyLimit)
+    if (status >= 500) request.log.error({ err: error }, 'unexpected failure')
+    if (error instanceof HttpError) void reply.headers(error.headers)
+    if (status === 503) void reply.header('Retry-After', '1')
+    if (!(await discardBody(request.raw))) void reply.header('Connection', 'close')
+    return reply.code(status).type('application/json; charset=utf-8').send({ error: message })
+  }
+}
+
+/**
  * Installs the error and not-found handlers. A path that exists with another method is a 405
  * with an Allow header; the methods of each path are collected as the routes are registered.
  */
@@ -146,13 +240,7 @@ export function installErrorHandling(app: FastifyInstance, bodyLimit: number): v
     methodsByPath.set(route.url, entry)
   })
 
-  app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-    const { status, message } = messageFor(error, request, bodyLimit)
-    if (status >= 500) request.log.error({ err: error }, 'unexpected failure')
-    if (error instanceof HttpError) void reply.headers(error.headers)
-    if (status === 503) void reply.header('Retry-After', '1')
-    return reply.code(status).type('application/json; charset=utf-8').send({ error: message })
-  })
+  app.setErrorHandler(errorHandler(bodyLimit))
 
   app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
     const path = request.url.split('?')[0] ?? ''

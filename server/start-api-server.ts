@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyServerOptions } from 'fastify'
 import { API_PREFIX, buildApp } from './app'
 import { DEMO, seedIfEmpty, type SeedResult } from './db/seed'
 import { demoSignIn, demoSignInLines, seedDemoSignIn, type DemoSignIn } from './db/seed-sign-in'
-import { DEFAULT_API_GENERATION, type ApiGeneration } from './generation'
+import { DEFAULT_API_GENERATION, type ApiGeneration } from '../domain/generation'
 
 export interface StartApiServerOptions {
   dbPath: string

@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { loadMigrations, migrate } from '../../server/db/migrate'
 import { addDays } from '../../domain/dates'
+import { USAGE_SERIES } from '../../domain/usage'
 
 const CACHE_DIR = 'bench/.cache'
 
@@ -16,14 +17,7 @@ export const TARGET_ORGANIZATION = 'scale-target'
 /** Each organization has this many days of daily usage: 5 series a day (3 deployment, 2 pipeline metrics). */
 export const USAGE_DAYS = 500
 export const USAGE_FIRST_DAY = '2023-09-01'
-const SERIES = [
-  ['deployment_version', 'credits'],
-  ['deployment_version', 'input_volume'],
-  ['deployment_version', 'output_volume'],
-  ['pipeline_version', 'input_volume'],
-  ['pipeline_version', 'output_volume'],
-] as const
-export const ROWS_PER_ORGANIZATION = USAGE_DAYS * SERIES.length
+export const ROWS_PER_ORGANIZATION = USAGE_DAYS * USAGE_SERIES.length
 
 export interface ScaleDatabase {
   path: string
@@ -108,12 +102,12 @@ export function usageDatabase(rows: number): ScaleDatabase {
           "INSERT INTO memberships (organization_id, user_id, admin, creation_date) VALUES (?, ?, 1, '2023-01-01T00:00:00.000000Z')",
         ).run(id, benchUser)
       for (let day = 0; day < USAGE_DAYS; day += 1)
-        for (const [objectType, metric] of SERIES)
+        for (const { object_type, metric } of USAGE_SERIES)
           insert.run(
             id,
             days[day],
             projectId,
-            objectType,
+            object_type,
             metric,
             ((organization * 31 + day * 7) % 1000) + 0.5,
           )

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3'
 import { afterAll, describe, expect, it } from 'vitest'
 import { removeDatabase, temporaryDatabasePath } from '../test/helpers'
+import { membersRepository } from '../repositories/members'
 import { loadMigrations, migrate } from './migrate'
 import { openDatabase } from './open'
 
@@ -66,6 +67,48 @@ describe('migrations', () => {
       )
     } finally {
       db.close()
+    }
+  })
+
+  it('008 lists members in email order from an index: keys for memberships made before it, new ones and changed emails', () => {
+    const oldPath = temporaryDatabasePath('migrate-008')
+    const raw = new Database(oldPath)
+    try {
+      raw.exec(
+        'CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+      )
+      for (const migration of loadMigrations().filter((m) => m.version < 8)) {
+        raw.exec(migration.sql)
+        raw
+          .prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)')
+          .run(migration.version, migration.name, '2026-01-01')
+      }
+      raw.exec(`
+        INSERT INTO users (id, email, creation_date) VALUES ('u1', 'b@x.com', ''), ('u2', 'C@x.com', ''), ('u3', 'd@x.com', '');
+        INSERT INTO organizations (id, name, creation_date, subscription, subscription_start_date)
+          VALUES ('o1', 'org-one', '', 'free', '2026-01-01');
+        INSERT INTO memberships (organization_id, user_id, admin, creation_date) VALUES ('o1', 'u3', 1, ''), ('o1', 'u2', 0, '');`)
+    } finally {
+      raw.close()
+    }
+    const db = openDatabase(oldPath)
+    try {
+      db.exec(`INSERT INTO memberships (organization_id, user_id, admin, creation_date) VALUES ('o1', 'u1', 0, '');
+        UPDATE users SET email = 'a@x.com' WHERE id = 'u3';`)
+      const members = membersRepository(db)
+      const emails = (JSON.parse(members.listJson('o1')) as { email: string }[]).map((member) => member.email)
+      expect(emails).toEqual(['a@x.com', 'b@x.com', 'C@x.com'])
+      expect(members.list('o1').map((member) => member.email)).toEqual(emails)
+      const plan = db
+        .prepare(
+          "EXPLAIN QUERY PLAN SELECT user_id FROM memberships WHERE organization_id = 'o1' ORDER BY email",
+        )
+        .all() as { detail: string }[]
+      expect(plan.map((row) => row.detail).join(' ')).toMatch(/USING COVERING INDEX memberships_by_email/)
+      expect(plan.map((row) => row.detail).join(' ')).not.toMatch(/TEMP B-TREE/)
+    } finally {
+      db.close()
+      removeDatabase(oldPath)
     }
   })
 

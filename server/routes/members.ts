@@ -1,15 +1,23 @@
 import type { FastifyInstance } from 'fastify'
 import { emailProblem } from '../../domain/email'
+import type { components } from '../../src/api/schema'
 import { organizationFor } from '../auth/access'
 import { badRequest, notFound } from '../lib/http-error'
 import type { MemberRow } from '../repositories/members'
 import { memberCreateBody, memberParams, memberUpdateBody, organizationNameParams } from '../schemas/bodies'
 import { arrayOf, ref } from '../schemas/openapi'
 
+/** The body as server/openapi.yaml declares it (the type the dashboard sends, generated from it). */
+type MemberCreate = components['schemas']['OrganizationUserCreate']
 type NameParams = { organization_name: string }
 type MemberParams = NameParams & { user_id: string }
 
-const toMember = (row: MemberRow) => ({ ...row, admin: row.admin === 1 })
+/**
+ * One member as OrganizationUserDetail. `status` is in both generations' models (the official
+ * clients 3.7 and 4.12); locally every membership is active. `creation_date` (local, additive) is
+ * when they joined, given where one member is answered, not in the list.
+ */
+const toMember = (row: MemberRow) => ({ ...row, admin: row.admin === 1, status: 'active' })
 
 export async function membersRoutes(app: FastifyInstance): Promise<void> {
   const { members, users } = app.repositories
@@ -33,7 +41,7 @@ export async function membersRoutes(app: FastifyInstance): Promise<void> {
     },
   )
 
-  app.post<{ Params: NameParams; Body: { email: string; admin?: boolean } }>(
+  app.post<{ Params: NameParams; Body: MemberCreate }>(
     '/organizations/:organization_name/users',
     {
       schema: {

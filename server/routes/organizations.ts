@@ -51,6 +51,8 @@ function detail(organization: OrganizationRow) {
     subscription_start_date: organization.subscription_start_date,
     subscription_end_date: organization.subscription_end_date,
     overage_usage: organization.overage_usage === 1,
+    // Current generation only (its schema keeps it): the voucher the organization was created with.
+    voucher: organization.voucher,
   }
 }
 

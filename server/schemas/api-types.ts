@@ -4,7 +4,7 @@
 // (server/cli/generate-api-types.ts); server/test/openapi.test.ts checks the files are up to date.
 import { fileURLToPath } from 'node:url'
 import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript'
-import type { ApiGeneration } from '../generation'
+import type { ApiGeneration } from '../../domain/generation'
 import { openApiDocument } from './openapi'
 
 /** Where each generation's types live (absolute paths). */

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { apply } from 'json-merge-patch'
 import { parse } from 'yaml'
-import type { ApiGeneration } from '../generation'
+import type { ApiGeneration } from '../../domain/generation'
 
 /** The files the documents are made of: the 2022 document and the current generation's patch to it. */
 export const OPENAPI_SOURCES = {

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net'
 import { Writable } from 'node:stream'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addDays } from '../../domain/dates'
-import { API_GENERATIONS } from '../generation'
+import { API_GENERATIONS } from '../../domain/generation'
 import { createTestApi, uniqueEmail, type Caller, type TestApi } from './helpers'
 
 /** Every line the server logs (pino's JSON), kept to be read by the assertions. */

@@ -1,6 +1,6 @@
 // Every endpoint for every kind of caller, generated from one table, in both generations.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { API_GENERATIONS, type ApiGeneration } from '../generation'
+import { API_GENERATIONS, type ApiGeneration } from '../../domain/generation'
 import { createTestApi, uniqueEmail, uniqueName, type Caller, type TestApi } from './helpers'
 
 type Role = 'anonymous' | 'outsider' | 'member' | 'admin' | 'staff'

@@ -157,8 +157,9 @@ describe('status and the OpenAPI document', () => {
       const [method, path] = route.split(' ') as [string, string]
       expect(api.app.hasRoute({ method, url: `/v2.1${path}` }), route).toBe(true)
     }
-    // 16 of organizations, members, usage, sign-in and status; 13 of projects and their access (2022).
-    expect(documented).toHaveLength(29)
+    // 17 of organizations, members, usage, sign-in, the local sign-out and status; 13 of projects and
+    // their access (2022).
+    expect(documented).toHaveLength(30)
   })
 })
 

@@ -19,7 +19,7 @@ import {
   restoreCast,
   type Cast,
 } from './hardening-fixtures'
-import { API_GENERATIONS, type ApiGeneration } from '../generation'
+import { API_GENERATIONS, type ApiGeneration } from '../../domain/generation'
 import { createTestApi, type TestApi, setClock } from './helpers'
 
 // Answers here depend on today (default periods, end dates after today): the clock is set.

@@ -78,8 +78,15 @@ describe('the organization list and create answers', () => {
     expect(created.status, created.raw).toBe(201)
     expect(created.body).toMatchObject({ name, status: 'active', two_factor_authentication_forced: true })
     const detail = (await current.call(admin, 'GET', `/organizations/${name}`)).body
-    expect(detail).toMatchObject({ subscription: 'free', two_factor_authentication_forced: true })
+    expect(detail).toMatchObject({
+      subscription: 'free',
+      two_factor_authentication_forced: true,
+      voucher: voucher.code,
+    })
     expect(current.app.repositories.organizations.findByName(name)!.voucher).toBe(voucher.code)
+    // The 2022 detail has no voucher (the 2022 schema keeps only its own fields).
+    const old = (await legacy.call(admin, 'GET', `/organizations/${name}`)).body
+    expect(old).not.toHaveProperty('voucher')
   })
 
   it('current create: an unknown voucher is a 400 naming the field, and nothing is created', async () => {
@@ -151,8 +158,13 @@ describe('the organization detail and update', () => {
       'subscription_end_date',
       'subscription_start_date',
       'two_factor_authentication_forced',
+      'voucher',
     ])
-    expect(detail).toMatchObject({ overage_usage: false, two_factor_authentication_forced: false })
+    expect(detail).toMatchObject({
+      overage_usage: false,
+      two_factor_authentication_forced: false,
+      voucher: null,
+    })
     const old = (await legacy.call(admin, 'GET', `/organizations/${name}`)).body
     expect(old.subscription_self_service).toBe(true)
     expect(old).not.toHaveProperty('overage_usage')

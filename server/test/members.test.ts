@@ -20,7 +20,14 @@ describe('POST /organizations/{name}/users', () => {
       name: '',
       surname: '',
       admin: false,
+      status: 'active',
+      creation_date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/),
     })
+    // The list stays lean: one member's answer has when they joined, the list does not.
+    const listed = await api.call(admin, 'GET', `/organizations/${name}/users`)
+    expect(Object.keys(listed.body[0]).sort()).toEqual(['admin', 'email', 'id', 'name', 'surname'])
+    const one = await api.call(admin, 'GET', `/organizations/${name}/users/${existing.id}`)
+    expect(one.body).toMatchObject({ status: 'active', creation_date: response.body.creation_date })
   })
 
   it('creates an account for an unknown email, with empty name and surname', async () => {
@@ -164,7 +171,22 @@ describe('PATCH /organizations/{name}/users/{id}', () => {
       name: 'Changed',
     })
     expect(response.status).toBe(200)
-    expect(response.body).toEqual({ id: member.id, email: member.email, name: '', surname: '', admin: true })
+    expect(response.body).toMatchObject({
+      id: member.id,
+      email: member.email,
+      name: '',
+      surname: '',
+      admin: true,
+    })
+    expect(Object.keys(response.body).sort()).toEqual([
+      'admin',
+      'creation_date',
+      'email',
+      'id',
+      'name',
+      'status',
+      'surname',
+    ])
   })
 })
 

@@ -4,7 +4,7 @@
 // (src/api/schema.d.ts, src/api/schema-current.d.ts) are those of the documents as they are.
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { API_GENERATIONS } from '../generation'
+import { API_GENERATIONS } from '../../domain/generation'
 import { API_TYPES_FILES, apiTypesSource } from '../schemas/api-types'
 import { openApiDocument } from '../schemas/openapi'
 
@@ -68,6 +68,13 @@ describe('the OpenAPI documents of the two generations', () => {
     expect(onDisk === (await apiTypesSource(generation)), `${API_TYPES_FILES[generation]} is stale`).toBe(
       true,
     )
+  })
+
+  it('describe the local sign-out in both generations, marked as local', () => {
+    for (const document of [legacy, current])
+      expect(document.paths['/oauth/sign-out']).toMatchObject({
+        post: { 'x-local': true, summary: expect.stringContaining('local'), responses: { '204': {} } },
+      })
   })
 
   it('differ where the current generation changed the API', () => {

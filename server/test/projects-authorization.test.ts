@@ -2,7 +2,7 @@
 // admins and staff may do everything; a project admin manages the project's users and roles; other
 // project users read; organization members outside the project and strangers get 404s.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { API_GENERATIONS, type ApiGeneration } from '../generation'
+import { API_GENERATIONS, type ApiGeneration } from '../../domain/generation'
 import { createTestApi, uniqueName, type Caller, type TestApi } from './helpers'
 
 const ROLES = [

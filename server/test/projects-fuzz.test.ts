@@ -7,7 +7,7 @@
 // FUZZ_RUNS=5000 npx vitest run server/test/projects-fuzz.test.ts   (default 600 requests per generation)
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { API_GENERATIONS, type ApiGeneration } from '../generation'
+import { API_GENERATIONS, type ApiGeneration } from '../../domain/generation'
 import { databaseDigest, errorShapeProblem, integrityProblems } from './hardening-fixtures'
 import { createTestApi, uniqueName, type Caller, type TestApi } from './helpers'
 

@@ -2,11 +2,10 @@
 // in both generations, through app.inject() on a real database.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { randomUUID } from 'node:crypto'
+import { API_GENERATIONS } from '../../domain/generation'
 import { createTestApi, uniqueName, type Caller, type TestApi } from './helpers'
 
-const GENERATIONS = ['2022', 'current'] as const
-
-describe.each(GENERATIONS)('projects, %s generation', (generation) => {
+describe.each(API_GENERATIONS)('projects, %s generation', (generation) => {
   let api: TestApi
   const isCurrent = generation === 'current'
   beforeAll(async () => {

@@ -1,6 +1,7 @@
 // The dashboard's own model of the API's answers, whichever generation sent them. Types are
 // inferred from the run-time schemas (./schemas.ts); ./answers.ts turns a checked answer into these.
 import type { InferOutput } from 'valibot'
+import type { ApiGeneration } from '../../domain/generation'
 import { USAGE_METRICS, USAGE_OBJECT_TYPES } from '../../domain/usage'
 import type {
   AccessTokenSchema,
@@ -15,7 +16,7 @@ import type {
 } from './schemas'
 
 /** Which contract an answer follows: the 2022 one, or what the hosted API answers since Dec 2023. */
-export type ApiGeneration = '2022' | 'current'
+export type { ApiGeneration }
 
 export type Organization = InferOutput<typeof OrganizationSchema>
 export type OrganizationDetail = InferOutput<typeof OrganizationDetailSchema>

@@ -88,6 +88,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/oauth/sign-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ends the caller's session: its access token is revoked (local: the hosted API has no sign-out)
+         * @description (local) This endpoint is this server's own; the hosted API has none. With
+         *     `Authorization: Bearer <access>` (a token from POST /authorize) the token is revoked at once:
+         *     204, and from then on it is a 401. An API token (`Token ...`) is a 400: API tokens are
+         *     service users' and stay valid until they are deleted where they were made. The dashboard
+         *     calls it on sign-out where the API has it (a 404 or 405 elsewhere: it then only forgets
+         *     the token). Without a body.
+         */
+        post: operations["signOut"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/user": {
         parameters: {
             query?: never;
@@ -546,6 +571,8 @@ export interface components {
             two_factor_authentication_forced: boolean;
             /** @description Credits beyond the subscription are allowed (set by the platform operator) */
             readonly overage_usage: boolean;
+            /** @description Additive (local) - the voucher code the organization was created with, null when none; the hosted docs say no more of what a voucher does, and a dashboard shows which one was used. */
+            readonly voucher?: string | null;
         };
         OrganizationCreate: {
             name: components["schemas"]["OrganizationName"];
@@ -596,7 +623,13 @@ export interface components {
             name: string;
             surname: string;
             admin: boolean;
+            /** @description In the official clients' models (3.7 and 4.12); (local) `active` for every member, given where one member is answered (GET, POST and PATCH of one user), not in the list */
             status?: string;
+            /**
+             * Format: date-time
+             * @description Additive (local) - when the user became a member of the organization; given where one member is answered, not in the list (which stays lean for 10,000 members)
+             */
+            creation_date?: string;
         };
         OrganizationUserCreate: {
             /** Format: email */
@@ -906,6 +939,26 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyAttempts"];
+        };
+    };
+    signOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session has ended; the access token is a 401 from now on */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
         };
     };
     getCurrentUser: {

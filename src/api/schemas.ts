@@ -40,6 +40,8 @@ export const OrganizationDetailSchema = v.object({
   overage_usage: v.optional(v.boolean()),
   subscription_start_date: v.optional(Day),
   subscription_end_date: v.optional(v.nullable(Day)),
+  /** the local server's addition (current generation): the voucher it was created with, or null */
+  voucher: v.optional(v.nullable(v.string())),
 })
 
 /** Resource counts; `buckets` (3.13) and `environments` (3.16) only from servers that have them. */
@@ -92,7 +94,10 @@ export const MemberSchema = v.object({
   name: v.string(),
   surname: v.string(),
   admin: v.boolean(),
+  /** in both official clients' models; the local server gives it where one member is answered */
   status: v.optional(v.string()),
+  /** the local server's addition: when they joined (where one member is answered, not in the list) */
+  creation_date: v.optional(v.string()),
 })
 
 /** `POST /oauth/sign-in`: how an account signs in; `url` is null for `ubiops` (a password here). */

@@ -70,9 +70,9 @@ describe('serverProblems', () => {
     })
   })
   it('recognises a voucher sentence without a prefix, before the subscription it may also name', () => {
-    expect(fieldOfMessage('The voucher is not valid for this subscription.', ['subscription', 'voucher'])).toBe(
-      'voucher',
-    )
+    expect(
+      fieldOfMessage('The voucher is not valid for this subscription.', ['subscription', 'voucher']),
+    ).toBe('voucher')
     expect(fieldOfMessage('The voucher is not valid.', ['name', 'subscription'])).toBeNull()
   })
 })

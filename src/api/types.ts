@@ -21,7 +21,7 @@ export type OrganizationCreate = Schemas['OrganizationCreate']
 export type OrganizationUpdate = Schemas['OrganizationUpdate']
 export type MemberCreate = Schemas['OrganizationUserCreate']
 export type MemberUpdate = Schemas['OrganizationUserUpdate']
-export type UsageInterval = Schemas['UsageInterval']
-export type UsageObjectType = Schemas['UsageObjectType']
-export type UsageMetric = Schemas['UsageMetric']
+// The usage enumerations are declared once, in domain/usage.ts, where the server reads them too.
+export type { UsageInterval } from '../../domain/usage'
+export type { UsageMetric, UsageObjectType } from './model'
 export type AuthorizeRequest = Schemas['AuthorizeRequest']

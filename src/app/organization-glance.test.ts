@@ -45,8 +45,9 @@ describe('glanceRow', () => {
       members: { status: 'ready', value: 1234 },
       'days-left': { status: 'ready', value: 29 },
       credits: { status: 'ready', value: 15 },
-      // 15 credits in 2 of 30 days: 225 at that pace.
-      projection: { status: 'ready', value: 225 },
+      // 15 credits in 1.5 of 30 days (today counts for the half of it that has passed, as every
+      // projection does): 300 at that pace.
+      projection: { status: 'ready', value: 300 },
     })
   })
 

@@ -62,7 +62,9 @@ export function createAppRoutes(queryClient: QueryClient): RouteObject[] {
         return {
           id: entry.id,
           ...(path === '' ? { index: true as const } : { path }),
-          loader: (load as Partial<Record<PageId, LoaderFunction>>)[entry.id] ?? (frame === 'public' ? undefined : load.other),
+          loader:
+            (load as Partial<Record<PageId, LoaderFunction>>)[entry.id] ??
+            (frame === 'public' ? undefined : load.other),
           lazy: routeModule(entry.module),
           ErrorBoundary: RouteError,
           // A page whose data depends on the search params loads again on each change of them.

@@ -10,13 +10,17 @@ import {
 } from '../features/usage/lib/usage-view'
 import { usageQueries } from '../features/usage/queries'
 import { ensureCached } from './ensure-cached'
+import { redirect } from 'react-router'
+import { paths } from '../lib/paths'
+import { projectNameForId } from '../features/usage/lib/project-credits'
 
 /**
  * The usage page's data, with the page's own query options (the range and interval come from
  * the address); custom dates the API would refuse are not asked, and a refusal is shown by the
  * page, next to the range. With `compare=previous`, the previous range is asked at the same time.
  * The previous subscription period is worked out from the organization's detail (its subscription
- * start), which the organization's frame loads anyway.
+ * start), which the organization's frame loads anyway. An address naming a project by its id (a
+ * link from before the address held names) is redirected to the same view with the project's name.
  */
 export async function loadUsage(
   queryClient: QueryClient,
@@ -39,12 +43,23 @@ export async function loadUsage(
     const request = askedRequest(
       usageRequest(view, now, view.range === 'period' ? undefined : await subscription),
     )
-    if (request) await ensureCached(queryClient, usageQueries.range(organization, request))
+    if (!request) return
+    const options = usageQueries.range(organization, request)
+    await ensureCached(queryClient, options)
+    return queryClient.getQueryData(options.queryKey)
   }
   const previous = async () => {
     const range = comparedRange(view, now, await subscription)
     if (range && !isNoPeriod(range))
       await ensureCached(queryClient, usageQueries.range(organization, { ...range, interval: view.interval }))
   }
-  await Promise.all([shown(), view.compare ? previous() : undefined])
+  const [answer] = await Promise.all([shown(), view.compare ? previous() : undefined])
+  // A link from when the address held a project's id opens at the address with its name.
+  const name =
+    answer?.generation === 'current' ? projectNameForId(answer.projects, searchParams.get('project')) : null
+  if (name !== null) {
+    const params = new URLSearchParams(searchParams)
+    params.set('project', name)
+    throw redirect(`${paths.usage(organization)}?${params.toString()}`)
+  }
 }

@@ -92,4 +92,48 @@ describe('createLimiter', () => {
     await expect(limiter.run(b!.task, { signal: controller.signal })).rejects.toThrow('scrolled away')
     expect(started).toEqual(['a', 'c'])
   })
+
+  it('holds 500 tasks to 4 in flight, and a failure fails only its own task', async () => {
+    const limiter = createLimiter(4)
+    let inFlight = 0
+    let maxInFlight = 0
+    const results = await Promise.allSettled(
+      Array.from({ length: 500 }, (_, item) =>
+        limiter.run(async () => {
+          inFlight += 1
+          maxInFlight = Math.max(maxInFlight, inFlight)
+          await flush()
+          inFlight -= 1
+          if (item === 250) throw new Error('refused')
+          return item
+        }),
+      ),
+    )
+    expect(maxInFlight).toBe(4)
+    expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(499)
+    expect(results[250]).toMatchObject({ status: 'rejected', reason: new Error('refused') })
+    expect(limiter.active).toBe(0)
+  })
+
+  it('one signal drops every task still waiting, while those started run to their end (Stop in a bulk add)', async () => {
+    const limiter = createLimiter(2)
+    const started: string[] = []
+    const tasks = ['a', 'b', 'c', 'd', 'e'].map((name) => deferred(started, name))
+    const controller = new AbortController()
+    const runs = tasks.map((task) => limiter.run(task.task, { signal: controller.signal }))
+    expect(started).toEqual(['a', 'b'])
+    controller.abort(new DOMException('stopped', 'AbortError'))
+    tasks[0]!.finish()
+    tasks[1]!.finish()
+    const results = await Promise.allSettled(runs)
+    expect(started).toEqual(['a', 'b'])
+    expect(results.map((result) => result.status)).toEqual([
+      'fulfilled',
+      'fulfilled',
+      'rejected',
+      'rejected',
+      'rejected',
+    ])
+    expect(limiter.active).toBe(0)
+  })
 })

@@ -1,8 +1,10 @@
-// A small concurrency limiter (a counting semaphore with a FIFO queue) for query functions.
-// TanStack Query v5 has no concurrency limit of its own; well-kept dashboards put one in the
-// queryFn (everr-labs/everr#272: one module-level limiter, abort-aware, 4 at a time; the Redux
-// Toolkit maintainers suggest p-limit in a base query, reduxjs/redux-toolkit#4654). p-limit cannot
-// drop a queued task whose caller has gone, which a list scrolled past needs, hence these 40 lines.
+// The app's one concurrency limiter (a counting semaphore with a FIFO queue): the organization
+// list's at-a-glance requests, the projects' reads and the bulk add all go through it. TanStack
+// Query v5 has no concurrency limit of its own; well-kept dashboards put one in the queryFn
+// (everr-labs/everr#272: one module-level limiter, abort-aware, 4 at a time; the Redux Toolkit
+// maintainers suggest p-limit in a base query, reduxjs/redux-toolkit#4654). p-limit can only clear
+// its whole queue, and p-queue drops one queued task on its signal but has no groups: a list
+// scrolled past needs the first, an organization's three requests sharing one slot the second.
 
 export interface Limiter {
   /**

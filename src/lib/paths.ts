@@ -41,6 +41,26 @@ export interface PageEntry<Href extends (...args: never[]) => string = (...args:
   crumb?: string | ((params: Readonly<Record<string, string | undefined>>) => string)
   /** its loader reads the search params: a change of only those loads its data again */
   loadsSearch?: boolean
+  /**
+   * Parts of the page a link may open at (`#id`; focus lands on the element with that id), offered
+   * by the command palette beside the pages, e.g. the overview's credit budget.
+   */
+  sections?: readonly PageSection[]
+}
+
+/** A part of a page with an address of its own: the element's id, and what the palette calls it. */
+export interface PageSection {
+  id: string
+  label: string
+  /** more words the palette matches it by */
+  keywords?: string
+}
+
+/** The overview's credit budget card (src/app/routes/organization-overview.tsx gives it this id). */
+export const CREDIT_BUDGET_SECTION: PageSection = {
+  id: 'credit-budget',
+  label: 'Credit budget',
+  keywords: 'credits spending limit warning',
 }
 
 const page = <Href extends (...args: never[]) => string>(entry: PageEntry<Href>) => entry
@@ -70,6 +90,7 @@ export const pages = {
     module: 'organization-overview',
     tab: true,
     palette: true,
+    sections: [CREDIT_BUDGET_SECTION],
   }),
   /** The members list, or one member's details beside it. */
   members: page({
@@ -171,6 +192,23 @@ export const organizationTabs = organizationPages((entry) => entry.tab)
 
 /** The pages of an organization the command palette offers, in manifest order. */
 export const palettePages = organizationPages((entry) => entry.palette)
+
+/** The sections of an organization's pages the command palette offers: `href(name)` opens the page at it. */
+export const paletteSections: Array<{
+  id: string
+  label: string
+  keywords?: string
+  href: (name: string) => string
+}> = pageList
+  .filter((entry) => entry.frame === 'organization' && entry.palette)
+  .flatMap(({ id, href, sections = [] }) =>
+    sections.map((section) => ({
+      id: `${id}#${section.id}`,
+      label: section.label,
+      keywords: section.keywords,
+      href: (name: string) => `${(href as (name: string) => string)(name)}#${section.id}`,
+    })),
+  )
 
 /**
  * The path of the same sub-page (settings, members…) under another organization name, e.g.

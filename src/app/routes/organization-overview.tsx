@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { useParams } from 'react-router'
 import { OrganizationOverviewPage } from '../../features/organizations/components/organization-overview-page'
 import { BudgetCard } from '../../features/usage/components/budget-card'
+import { CREDIT_BUDGET_SECTION } from '../../lib/paths'
 
 export default function OrganizationOverviewRoute() {
   const { name = '' } = useParams()
@@ -10,7 +11,10 @@ export default function OrganizationOverviewRoute() {
   return (
     <div className="stack">
       <OrganizationOverviewPage name={name} />
-      <BudgetCard name={name} now={now} />
+      {/* The palette's "Credit budget" opens the overview here (src/lib/paths.ts). */}
+      <div id={CREDIT_BUDGET_SECTION.id} tabIndex={-1} className="page-section">
+        <BudgetCard name={name} now={now} />
+      </div>
     </div>
   )
 }

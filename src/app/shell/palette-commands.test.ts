@@ -18,6 +18,7 @@ describe('buildCommands', () => {
       { kind: 'navigate', to: '/organizations/acme/usage' },
       { kind: 'navigate', to: '/organizations/acme/usage/report' },
       { kind: 'navigate', to: '/organizations/acme/settings' },
+      { kind: 'navigate', to: '/organizations/acme#credit-budget' },
     ])
   })
 
@@ -52,7 +53,7 @@ describe('matchCommands', () => {
   it('shows actions, current pages and a few organizations, no members, for an empty query', () => {
     const shown = matchCommands(commands, '  ')
     expect(shown.filter((c) => c.group === 'Actions')).toHaveLength(3)
-    expect(shown.filter((c) => c.group === 'Pages')).toHaveLength(7)
+    expect(shown.filter((c) => c.group === 'Pages')).toHaveLength(9)
     expect(shown.filter((c) => c.group === 'Organizations')).toHaveLength(8)
     expect(shown.some((c) => c.group === 'Members')).toBe(false)
   })
@@ -68,6 +69,19 @@ describe('matchCommands', () => {
     ])
     const shown = matchCommands(commands, 'export')
     expect(shown[0]?.label).toBe('Export members of org-000 as CSV')
+  })
+
+  it('finds the credit budget, of the current organization first, then of any other', () => {
+    expect(
+      matchCommands(commands, 'budget')
+        .map((c) => c.label)
+        .slice(0, 2),
+    ).toEqual(['Credit budget', 'org-000 › Credit budget'])
+    expect(matchCommands(commands, 'budget')[0]?.run).toEqual({
+      kind: 'navigate',
+      to: '/organizations/org-000#credit-budget',
+    })
+    expect(matchCommands(commands, 'org-199 credit').map((c) => c.label)).toEqual(['org-199 › Credit budget'])
   })
 
   it('caps each group at 20 matches', () => {

@@ -1,5 +1,5 @@
 // What the command palette offers, and how a query narrows it: pure, so it is tested without a page.
-import { palettePages, paths } from '../../lib/paths'
+import { palettePages, paletteSections, paths } from '../../lib/paths'
 
 /** What choosing a command does: go to an address, or run one of the palette host's actions. */
 export type PaletteRun =
@@ -75,6 +75,14 @@ export function buildCommands({
         keywords: current,
         run: { kind: 'navigate', to: href(current) },
       })
+    for (const { id, label, keywords, href } of paletteSections)
+      commands.push({
+        id: `section:${id}`,
+        group: 'Pages',
+        label,
+        keywords: `${current} ${keywords ?? ''}`,
+        run: { kind: 'navigate', to: href(current) },
+      })
   }
   for (const organization of organizations) {
     commands.push({
@@ -91,6 +99,14 @@ export function buildCommands({
         group: 'Organizations',
         label: `${organization} › ${label}`,
         keywords: 'go to',
+        run: { kind: 'navigate', to: href(organization) },
+      })
+    for (const { id, label, keywords, href } of paletteSections)
+      commands.push({
+        id: `organization:${organization}:${id}`,
+        group: 'Organizations',
+        label: `${organization} › ${label}`,
+        keywords: `go to ${keywords ?? ''}`,
         run: { kind: 'navigate', to: href(organization) },
       })
   }

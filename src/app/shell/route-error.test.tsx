@@ -1,7 +1,9 @@
 import { act, render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-router'
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { describe, expect, it, vi } from 'vitest'
+import { ApiError } from '../../api/client'
 import { lazyPage } from '../lazy-page'
 import { PageError, RouteError } from './route-error'
 
@@ -72,5 +74,53 @@ describe('RouteError', () => {
     await userEvent.setup().click(screen.getByRole('button', { name: 'Try again' }))
     expect(reload).toHaveBeenCalledOnce()
     vi.unstubAllGlobals()
+  })
+
+  it("shows an organization's two-factor requirement as what to do, not as a crash; another 403 stays an error", async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined)
+    const sentence =
+      '"acme" requires two-factor authentication: set up two-factor authentication for your account, then sign in again with your code.'
+    const router = createMemoryRouter(
+      [
+        {
+          path: '/organizations/acme',
+          loader: () => {
+            throw new ApiError(403, sentence)
+          },
+          Component: () => null,
+          ErrorBoundary: RouteError,
+        },
+        {
+          path: '/organizations/other',
+          loader: () => {
+            throw new ApiError(
+              403,
+              'Only admins of the organization "other" can do this. Ask one of its admins.',
+            )
+          },
+          Component: () => null,
+          ErrorBoundary: RouteError,
+        },
+      ],
+      { initialEntries: ['/organizations/acme'] },
+    )
+    render(
+      <QueryClientProvider client={new QueryClient()}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>,
+    )
+    expect(
+      await screen.findByRole('heading', { name: 'Two-factor authentication required' }),
+    ).toBeInTheDocument()
+    expect(screen.getByText(sentence)).toBeInTheDocument()
+    expect(screen.queryByRole('alert')).toBeNull()
+    expect(screen.getByRole('button', { name: 'Sign out to sign in with a code' })).toBeInTheDocument()
+    expect(screen.getByRole('link', { name: 'Go to your organizations' })).toHaveAttribute(
+      'href',
+      '/organizations',
+    )
+    await act(() => router.navigate('/organizations/other'))
+    expect(await screen.findByRole('alert')).toHaveTextContent('Only admins of the organization "other"')
   })
 })

@@ -1,4 +1,6 @@
 import { isRouteErrorResponse, Link, useLocation, useNavigate, useRouteError } from 'react-router'
+import { TwoFactorRequired } from '../../features/auth/components/two-factor-required'
+import { isTwoFactorRequired } from '../../features/auth/lib/two-factor-required'
 import { paths } from '../../lib/paths'
 import { ChunkLoadError } from '../lazy-page'
 
@@ -16,9 +18,16 @@ function describe(error: unknown): string {
  * Try again is the same address once more, in place: react-router clears the error of a new
  * location and runs the loaders again (another address clears it as well). Code that could not
  * be downloaded comes only with a reload of the page, so there Try again reloads.
+ * An organization that requires two-factor authentication refusing this session is no crash: it
+ * shows what to do instead (TwoFactorRequired).
  */
 export function RouteError() {
   const error = useRouteError()
+  if (isTwoFactorRequired(error)) return <TwoFactorRequired message={error.message} />
+  return <PageCrashed error={error} />
+}
+
+function PageCrashed({ error }: { error: unknown }) {
   const navigate = useNavigate()
   const { pathname, search, hash } = useLocation()
   const detail = describe(error)

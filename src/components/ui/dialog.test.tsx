@@ -16,7 +16,6 @@ function Harness() {
   )
 }
 
-
 describe('Dialog', () => {
   it('is named by its title, focuses [data-autofocus], and returns focus to the opener on close', async () => {
     const user = userEvent.setup()

@@ -15,6 +15,11 @@ export interface ModalShellProps {
   footer?: ReactNode
   /** false while something is pending that must not be abandoned: Escape and backdrop do nothing. */
   dismissible?: boolean
+  /**
+   * Where focus goes on closing when nothing on the page opened it (the dialog came with the
+   * address, e.g. a shared link to a member's panel): the opener's place on the page, if any.
+   */
+  returnFocusTo?: () => HTMLElement | null | undefined
   className: string
 }
 
@@ -31,6 +36,7 @@ export function ModalShell({
   children,
   footer,
   dismissible = true,
+  returnFocusTo,
   className,
 }: ModalShellProps) {
   if (!open) return null
@@ -41,6 +47,7 @@ export function ModalShell({
       description={description}
       footer={footer}
       dismissible={dismissible}
+      returnFocusTo={returnFocusTo}
       className={className}
     >
       {children}
@@ -55,21 +62,25 @@ function OpenModal({
   children,
   footer,
   dismissible,
+  returnFocusTo,
   className,
 }: Omit<ModalShellProps, 'open'>) {
   const ref = useRef<HTMLDialogElement>(null)
   const titleId = useId()
   const descriptionId = useId()
   // The latest callbacks without re-running the open/close effect on every render.
-  const latest = useRef({ onClose, dismissible })
+  const latest = useRef({ onClose, dismissible, returnFocusTo })
   useLayoutEffect(() => {
-    latest.current = { onClose, dismissible }
+    latest.current = { onClose, dismissible, returnFocusTo }
   })
 
   useLayoutEffect(() => {
     const dialog = ref.current
     if (!dialog) return
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null
+    // Nothing opened it when focus is on the body, or already inside (the dialog opened again at once).
+    const active = document.activeElement
+    const opener =
+      active instanceof HTMLElement && active !== document.body && !dialog.contains(active) ? active : null
     if (!dialog.open) {
       if (typeof dialog.showModal === 'function') dialog.showModal()
       else dialog.setAttribute('open', '') // jsdom and very old browsers
@@ -77,8 +88,10 @@ function OpenModal({
     dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus()
     return () => {
       if (dialog.open) dialog.close?.()
-      // The opener may be gone (e.g. a row that was deleted); then focus falls back to the body.
+      // The opener may be gone (e.g. a row that was deleted): then the opener's place on the page,
+      // if the owner names one; else focus falls back to the body.
       if (opener?.isConnected) opener.focus()
+      else latest.current.returnFocusTo?.()?.focus()
     }
   }, [])
 

@@ -1,11 +1,13 @@
 import { queryOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query'
-import type { Credential } from '../../api/auth-token'
+import { readCredential, type Credential } from '../../api/auth-token'
 import { requestAnswer } from '../../api/answers'
 import { apiRequest, segment } from '../../api/client'
 import type { Member, MemberCreate, OrganizationDetail } from '../../api/types'
 import { userQueries } from '../auth/queries'
 import { organizationQueries } from '../organizations/queries'
 import { projectQueries } from '../projects/queries'
+import { createLimiter } from '../../lib/limiter'
+import { scheduleRemoval } from './pending-removals'
 
 export const memberQueries = {
   all: (organization: string) => ['organizations', organization, 'members'] as const,
@@ -96,6 +98,57 @@ export function useUpdateMemberRole(organization: string) {
   })
 }
 
+/** What a bulk role change did: the members it changed, and those it could not (with the first reason). */
+export interface RoleChangeResult {
+  changed: Member[]
+  failed: Member[]
+  firstError: unknown
+}
+
+/**
+ * PATCH admin of many members, at most 4 requests at a time, optimistically: every row changes at
+ * once, and each refused one alone is put back. `members` as they were before the change; those
+ * already in the role are not sent. The caller checks the last-admin rule (domain/members.ts)
+ * first; the server checks it again for each request.
+ */
+export function useUpdateMemberRoles(organization: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: async ({ members, admin }: { members: readonly Member[]; admin: boolean }) => {
+      const toChange = members.filter((member) => member.admin !== admin)
+      const limiter = createLimiter(4)
+      const results = await Promise.allSettled(
+        toChange.map((member) =>
+          limiter.run(() =>
+            requestAnswer('member', userPath(organization, member.id), { method: 'PATCH', body: { admin } }),
+          ),
+        ),
+      )
+      const result: RoleChangeResult = { changed: [], failed: [], firstError: null }
+      toChange.forEach((member, index) => {
+        const settled = results[index]!
+        if (settled.status === 'fulfilled') result.changed.push(member)
+        else {
+          result.failed.push(member)
+          result.firstError ??= settled.reason ?? null
+        }
+      })
+      return result
+    },
+    onMutate: async ({ members, admin }) => {
+      await queryClient.cancelQueries({ queryKey: memberQueries.all(organization) })
+      for (const member of members) setAdmin(queryClient, organization, member.id, admin)
+    },
+    onSuccess: ({ failed }) => {
+      for (const member of failed) setAdmin(queryClient, organization, member.id, member.admin)
+    },
+    onError: (_error, { members }) => {
+      for (const member of members) setAdmin(queryClient, organization, member.id, member.admin)
+    },
+    onSettled: () => invalidateMembership(queryClient, organization),
+  })
+}
+
 /**
  * The name an organization has now, found by its id among the cached details: a rename (which
  * moves the cache to the new name) may come while a removal waits out its undo window, and the
@@ -109,6 +162,30 @@ export function currentOrganizationName(
   for (const [key, data] of details)
     if (key.at(-1) === 'detail' && data?.id === organizationId) return data.name
   return undefined
+}
+
+/**
+ * Schedules the DELETE of `member` behind the undo window (pending-removals.ts; undoRemoval()
+ * cancels it). The removal is this admin's, confirmed now: it is sent with their credential even
+ * if the tab signs out, or someone else signs in, before the window ends; and to the
+ * organization's name at that time (a rename may come meanwhile). `run` sends it (a limiter's, for
+ * many at once); `onError` hears a refusal, after the row has come back.
+ */
+export function scheduleMemberRemoval(
+  queryClient: QueryClient,
+  organization: string,
+  member: Member,
+  {
+    onError,
+    run = (send) => send(),
+  }: { onError: (error: unknown) => void; run?: (send: () => Promise<void>) => Promise<void> },
+): void {
+  const credential = readCredential() ?? undefined
+  const organizationId = queryClient.getQueryData(organizationQueries.detail(organization).queryKey)?.id
+  scheduleRemoval(organization, member.id, () => {
+    const sendTo = (organizationId && currentOrganizationName(queryClient, organizationId)) || organization
+    run(() => removeMember(queryClient, sendTo, member, credential)).catch(onError)
+  })
 }
 
 /**

@@ -27,7 +27,13 @@ describe('organizationQueries.adminRight', () => {
   afterEach(() => vi.unstubAllGlobals())
 
   it('asks for the caller only, and is true for an admin', async () => {
-    const fetchMock = answer(200, { id: 'u 1', email: 'a@example.com', name: 'Ada', surname: 'L', admin: true })
+    const fetchMock = answer(200, {
+      id: 'u 1',
+      email: 'a@example.com',
+      name: 'Ada',
+      surname: 'L',
+      admin: true,
+    })
     vi.stubGlobal('fetch', fetchMock)
     await expect(ask()).resolves.toBe(true)
     expect(fetchMock.mock.calls[0]?.[0]).toBe('/api/organizations/acme/users/u%201')

@@ -55,13 +55,20 @@ export const organizationQueries = {
 export const voucherQueries = {
   all: () => ['vouchers'] as const,
   /**
-   * GET /vouchers/{code} (current generation): `{description}`; an unknown code is a 404. Not
-   * retried: a code is checked while it is typed, and the next keystroke asks again.
+   * GET /vouchers/{code} (current generation): `{description}`, or null for a code the API does
+   * not know (its 404): an expected answer to a check, not a failure. Not retried.
    */
   detail: (code: string) =>
     queryOptions({
       queryKey: [...voucherQueries.all(), code] as const,
-      queryFn: ({ signal }) => requestAnswer('voucher', `/vouchers/${segment(code)}`, { signal }),
+      queryFn: async ({ signal }) => {
+        try {
+          return await requestAnswer('voucher', `/vouchers/${segment(code)}`, { signal })
+        } catch (error) {
+          if (isApiError(error, 404)) return null
+          throw error
+        }
+      },
       retry: false,
       staleTime: 5 * 60_000,
     }),

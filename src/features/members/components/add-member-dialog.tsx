@@ -3,7 +3,6 @@ import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useFieldArray, useForm } from 'react-hook-form'
 import * as v from 'valibot'
-import { emailProblem } from '../../../../domain/email'
 import { PROJECT_ROLES } from '../../../../domain/project'
 import { isApiError } from '../../../api/client'
 import { serverProblems } from '../../../api/server-problems'
@@ -11,18 +10,18 @@ import type { Member } from '../../../api/types'
 import { Button } from '../../../components/ui/button'
 import { Dialog } from '../../../components/ui/dialog'
 import { CheckboxField, FormError, SelectField, TextField } from '../../../components/ui/field'
-import { FORM_ERROR, rule } from '../../../components/ui/form-rules'
+import { FORM_ERROR } from '../../../components/ui/form-rules'
 import { errorMessageOf } from '../../../components/ui/query-state'
 import { useToast } from '../../../components/ui/toast'
 import { VisuallyHidden } from '../../../components/ui/visually-hidden'
 import { projectQueries, useGiveRoles } from '../../projects/queries'
+import { memberCreateEntries } from '../lib/member-create'
 import { failedGrants, grantsToSend, mergeResults, type Grant, type GrantResult } from '../lib/grants'
 import { useAddMember } from '../queries'
 
-/** The request's fields; the address is compared and sent trimmed and lowercase. */
+/** The request's body (memberCreateEntries: the address compared and sent trimmed and lowercase), and the project roles to give. */
 const addMemberSchema = v.object({
-  email: v.pipe(v.string(), v.trim(), v.toLowerCase(), rule(emailProblem)),
-  admin: v.boolean(),
+  ...memberCreateEntries,
   access: v.array(
     v.object({
       project: v.pipe(v.string(), v.nonEmpty('Choose a project, or remove this line.')),

@@ -1,5 +1,6 @@
 import { memo, useEffect, useId, useState } from 'react'
 import { Button } from '../../../components/ui/button'
+import { EmailText } from '../../../components/ui/email-text'
 import { CheckboxField } from '../../../components/ui/field'
 import { summarizeRows, type BulkRow } from '../lib/parse-email-list'
 import { countOutcomes, useBulkAdd, type RowOutcome } from '../hooks/use-bulk-add'
@@ -196,7 +197,9 @@ const BulkRowView = memo(function BulkRowView({
   return (
     <tr className={isProblem ? 'is-problem' : outcome.state === 'added' ? 'is-added' : undefined}>
       <td>{row.lines.join(', ')}</td>
-      <td className="members-bulk__email">{row.email}</td>
+      <td className="members-bulk__email">
+        {row.status === 'malformed' ? row.email : <EmailText email={row.email} />}
+      </td>
       <td>{row.admin ? 'Admin' : 'Member'}</td>
       {hasGrants && (
         <td>

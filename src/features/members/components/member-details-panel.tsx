@@ -4,6 +4,7 @@ import type { Member } from '../../../api/types'
 import { CopyButton } from '../../../components/ui/copy-button'
 import { ErrorState, PendingState } from '../../../components/ui/query-state'
 import { SidePanel } from '../../../components/ui/side-panel'
+import { formatDateTime } from '../../../lib/format-date'
 import { displayName } from '../lib/member-list'
 import { memberQueries } from '../queries'
 import { MemberProjectAccess } from './member-project-access'
@@ -18,6 +19,8 @@ interface MemberDetailsPanelProps extends RowActionHandlers {
   isOnlyAdmin: boolean
   guardReason: string
   onClose: () => void
+  /** where focus goes on closing when the panel came with the address (nothing on the page opened it) */
+  returnFocusTo: () => HTMLElement | null | undefined
 }
 
 /**
@@ -33,6 +36,7 @@ export function MemberDetailsPanel({
   isOnlyAdmin,
   guardReason,
   onClose,
+  returnFocusTo,
   ...actions
 }: MemberDetailsPanelProps) {
   const detail = useQuery({
@@ -41,11 +45,14 @@ export function MemberDetailsPanel({
     placeholderData: listMember,
   })
   const member = canAdminister ? detail.data : listMember
+  // The list's row stands in until the member's own answer (with when they joined) is in.
+  const isFetchingDetail = canAdminister && detail.isPlaceholderData
 
   return (
     <SidePanel
       open
       onClose={onClose}
+      returnFocusTo={returnFocusTo}
       title={member ? displayName(member) : 'Member'}
       description={member && (member.name || member.surname) ? member.email : undefined}
     >
@@ -53,6 +60,7 @@ export function MemberDetailsPanel({
         <MemberDetails
           organization={organization}
           member={member}
+          isFetchingDetail={isFetchingDetail}
           canAdminister={canAdminister}
           isOnlyAdmin={isOnlyAdmin}
           guardReason={guardReason}
@@ -77,12 +85,14 @@ export function MemberDetailsPanel({
 function MemberDetails({
   organization,
   member,
+  isFetchingDetail,
   canAdminister,
   isOnlyAdmin,
   guardReason,
   ...actions
 }: {
   member: Member
+  isFetchingDetail: boolean
   canAdminister: boolean
   isOnlyAdmin: boolean
   guardReason: string
@@ -99,12 +109,22 @@ function MemberDetails({
         <dd>{member.surname || <span className="muted">Not set</span>}</dd>
         <dt>Role</dt>
         <dd>{member.admin ? 'Admin' : 'Member'}</dd>
-        {member.status && (
-          <>
-            <dt>Status</dt>
-            <dd>{member.status}</dd>
-          </>
-        )}
+        <dt>Joined</dt>
+        <dd>
+          {member.creation_date ? (
+            <time dateTime={member.creation_date}>{formatDateTime(member.creation_date)}</time>
+          ) : (
+            <NotGiven isFetching={isFetchingDetail} />
+          )}
+        </dd>
+        <dt>Status</dt>
+        <dd>
+          {member.status ? (
+            <span className="ui-badge">{member.status}</span>
+          ) : (
+            <NotGiven isFetching={isFetchingDetail} />
+          )}
+        </dd>
         <dt>User ID</dt>
         <dd>
           <span className="row">
@@ -133,4 +153,9 @@ function MemberDetails({
       {canAdminister && <MemberProjectAccess organization={organization} member={member} />}
     </div>
   )
+}
+
+/** A fact the API's answer leaves out (the hosted API has no join date; a list row has neither). */
+function NotGiven({ isFetching }: { isFetching: boolean }) {
+  return <span className="muted">{isFetching ? 'Loading…' : 'Not given by this API'}</span>
 }

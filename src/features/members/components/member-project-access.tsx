@@ -115,20 +115,20 @@ function AssignmentRow({
   const isPending = isPendingAssignment(assignment) || changeRole.isPending
   const where = assignment.projectName
 
-  const handleChange = (role: string) => {
+  // The promise, not mutate's own callbacks: the change gives the member a new role assignment, so
+  // this row may be replaced (and unmounted) before the answer comes, and callbacks passed to
+  // mutate do not run for an unmounted component. The toasts live above the panel.
+  const handleChange = async (role: string) => {
     if (role === assignment.role) return
-    changeRole.mutate(
-      { assignment, role },
-      {
-        onSuccess: () =>
-          toast.show({ message: `${member.email} is now ${role} in ${where}.`, tone: 'success' }),
-        onError: (error) =>
-          toast.show({
-            message: `Could not make ${member.email} ${role} in ${where}: ${errorMessageOf(error)} The panel now shows their current roles.`,
-            tone: 'error',
-          }),
-      },
-    )
+    try {
+      await changeRole.mutateAsync({ assignment, role })
+      toast.show({ message: `${member.email} is now ${role} in ${where}.`, tone: 'success' })
+    } catch (error) {
+      toast.show({
+        message: `Could not make ${member.email} ${role} in ${where}: ${errorMessageOf(error)} The panel now shows their current roles.`,
+        tone: 'error',
+      })
+    }
   }
 
   const handleTakeAway = () => {

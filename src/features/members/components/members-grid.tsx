@@ -30,6 +30,15 @@ export interface MembersGridProps extends RowActionHandlers {
   selectedId: string | undefined
   linkTo: (member: Member) => To
   gridRef?: Ref<HTMLDivElement>
+  /** Admins on a wide screen: a checkbox per row for the bulk actions, and one for all rows shown. */
+  selection?: MemberSelection
+}
+
+export interface MemberSelection {
+  selectedIds: ReadonlySet<string>
+  onToggle: (member: Member, isSelected: boolean) => void
+  /** selects (true) or clears (false) every member the list shows */
+  onToggleAll: (isSelected: boolean) => void
 }
 
 /**
@@ -49,6 +58,7 @@ export function MembersGrid({
   selectedId,
   linkTo,
   gridRef,
+  selection,
   ...actions
 }: MembersGridProps) {
   const scrollRef = useRef<HTMLDivElement | null>(null)
@@ -56,6 +66,10 @@ export function MembersGrid({
   const rowHeight = isNarrow ? NARROW_ROW_HEIGHT : ROW_HEIGHT
   // On phones a row has no room for buttons: the member's panel (tap the email) has them.
   const showActions = canAdminister && !isNarrow
+  const showSelection = showActions && selection !== undefined
+  const selectedShown = showSelection
+    ? members.filter((member) => selection.selectedIds.has(member.id)).length
+    : 0
   const [activeIndex, setActiveIndex] = useState(0)
   const [focusRequest, setFocusRequest] = useState(0)
   const active = Math.max(0, Math.min(activeIndex, members.length - 1))
@@ -118,8 +132,9 @@ export function MembersGrid({
       role="grid"
       aria-labelledby={labelledBy}
       aria-rowcount={members.length + 1}
-      aria-colcount={showActions ? 5 : 4}
-      className={`members-grid${isNarrow ? ' members-grid--narrow' : ''}${showActions ? ' members-grid--admin' : ''}`}
+      aria-colcount={4 + (showActions ? 1 : 0) + (showSelection ? 1 : 0)}
+      aria-multiselectable={showSelection || undefined}
+      className={`members-grid${isNarrow ? ' members-grid--narrow' : ''}${showActions ? ' members-grid--admin' : ''}${showSelection ? ' members-grid--select' : ''}`}
       onKeyDown={handleKeyDown}
       // Focus that lands on the grid itself (a click on empty space, "Choose a new admin") goes to the active row.
       tabIndex={-1}
@@ -129,6 +144,19 @@ export function MembersGrid({
     >
       <div role="rowgroup" className="members-grid__head">
         <div role="row" aria-rowindex={1} className="members-grid__row">
+          {showSelection && (
+            <div role="columnheader" className="members-grid__cell members-grid__cell--select">
+              <input
+                type="checkbox"
+                aria-label="Select every member shown"
+                checked={selectedShown > 0 && selectedShown === members.length}
+                ref={(input) => {
+                  if (input) input.indeterminate = selectedShown > 0 && selectedShown < members.length
+                }}
+                onChange={(event) => selection.onToggleAll(event.target.checked)}
+              />
+            </div>
+          )}
           {COLUMNS.map((column) => {
             const isSorted = sort === column.key
             const nextDir: SortDirection = isSorted && dir === 'asc' ? 'desc' : 'asc'
@@ -165,17 +193,31 @@ export function MembersGrid({
           const member = members[item.index]!
           const isActive = item.index === active
           const tabIndex = isActive ? 0 : -1
+          const isSelected = showSelection && selection.selectedIds.has(member.id)
           return (
             <div
               key={member.id}
               role="row"
               aria-rowindex={item.index + 2}
+              aria-selected={showSelection ? isSelected : undefined}
+              data-member-id={member.id}
               className={`members-grid__row${isActive ? ' is-active' : ''}${member.id === selectedId ? ' is-selected' : ''}`}
               style={{ height: rowHeight, transform: `translateY(${item.start}px)` }}
               onFocus={() => {
                 if (!isActive) setActiveIndex(item.index)
               }}
             >
+              {showSelection && (
+                <div role="gridcell" className="members-grid__cell members-grid__cell--select">
+                  <input
+                    type="checkbox"
+                    aria-label={`Select ${member.email}`}
+                    tabIndex={tabIndex}
+                    checked={isSelected}
+                    onChange={(event) => selection.onToggle(member, event.target.checked)}
+                  />
+                </div>
+              )}
               <div role="gridcell" className="members-grid__cell members-grid__cell--email">
                 <Link to={linkTo(member)} data-row-link="" tabIndex={tabIndex} className="members-grid__link">
                   {member.email}

@@ -7,6 +7,7 @@ import { EmptyState, ErrorState, PendingState } from '../../../components/ui/que
 import { paths } from '../../../lib/paths'
 import { userQueries } from '../../auth/queries'
 import { useListView } from '../hooks/use-list-view'
+import { useBulkMemberActions } from '../hooks/use-bulk-member-actions'
 import { useMemberActions } from '../hooks/use-member-actions'
 import { useRightsFromList } from '../hooks/use-rights-from-list'
 import { useSearchText } from '../../../hooks/use-search-text'
@@ -17,6 +18,7 @@ import { AddMemberDialog } from './add-member-dialog'
 import { BulkAddDialog } from './bulk-add-dialog'
 import { ExportMembersButton } from './export-members-button'
 import { MemberDetailsPanel } from './member-details-panel'
+import { MembersBulkBar } from './members-bulk-bar'
 import { MembersGrid } from './members-grid'
 import { MembersToolbar } from './members-toolbar'
 import './members.css'
@@ -56,6 +58,15 @@ export function MembersPage() {
     () => filterIndex(sorted, deferredSearch, view.role),
     [sorted, deferredSearch, view.role],
   )
+
+  // The members selected for a bulk action, by id; one that leaves the list (removed) drops out.
+  const [selectedIds, setSelectedIds] = useState<ReadonlySet<string>>(() => new Set())
+  const selected = useMemo(
+    () => members.filter((member) => selectedIds.has(member.id)),
+    [members, selectedIds],
+  )
+  const clearSelection = () => setSelectedIds(new Set())
+  const bulk = useBulkMemberActions(organization, { onDone: clearSelection })
 
   const onlyAdmin = useMemo(() => {
     const id = onlyAdminId(members)
@@ -148,6 +159,16 @@ export function MembersPage() {
         </div>
       )}
 
+      {canAdminister && selected.length > 0 && (
+        <MembersBulkBar
+          organization={organization}
+          members={members}
+          selected={selected}
+          actions={bulk}
+          onClear={clearSelection}
+        />
+      )}
+
       <MembersToolbar
         searchText={searchText}
         onSearchTextChange={setSearchText}
@@ -198,6 +219,29 @@ export function MembersPage() {
             guardReasonId={guardReasonId}
             selectedId={userId}
             linkTo={linkTo}
+            selection={
+              canAdminister
+                ? {
+                    selectedIds,
+                    onToggle: (member, isSelected) =>
+                      setSelectedIds((ids) => {
+                        const next = new Set(ids)
+                        if (isSelected) next.add(member.id)
+                        else next.delete(member.id)
+                        return next
+                      }),
+                    onToggleAll: (isSelected) =>
+                      setSelectedIds((ids) => {
+                        const next = new Set(ids)
+                        for (const member of rows) {
+                          if (isSelected) next.add(member.id)
+                          else next.delete(member.id)
+                        }
+                        return next
+                      }),
+                  }
+                : undefined
+            }
             onChangeRole={actions.changeRole}
             onRemove={actions.askToRemove}
           />
@@ -213,11 +257,17 @@ export function MembersPage() {
           isOnlyAdmin={userId === onlyAdmin?.id}
           guardReason={guardReason}
           onClose={closePanel}
+          returnFocusTo={() =>
+            gridRef.current?.querySelector<HTMLElement>(
+              `[data-member-id="${CSS.escape(userId)}"] [data-row-link]`,
+            ) ?? gridRef.current
+          }
           onChangeRole={actions.changeRole}
           onRemove={actions.askToRemove}
         />
       )}
       {actions.confirmDialog}
+      {bulk.confirmDialog}
       {canAdminister && list.isSuccess && (
         <>
           <AddMemberDialog

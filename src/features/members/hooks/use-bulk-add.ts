@@ -1,11 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Member } from '../../../api/types'
+import { memberCreateOf } from '../lib/member-create'
 import { errorMessageOf } from '../../../components/ui/query-state'
 import { giveRole } from '../../projects/queries'
 import type { Grant } from '../lib/grants'
 import type { BulkRow } from '../lib/parse-email-list'
-import { runBounded } from '../lib/run-bounded'
+import { createLimiter } from '../../../lib/limiter'
 import { addMember, insertIntoList, invalidateMembership } from '../queries'
 
 /** Requests in flight at once: quick for 500 rows, gentle on the API. */
@@ -38,11 +39,13 @@ interface Work {
 }
 
 /**
- * Sends the valid rows of a reviewed list, BULK_CONCURRENCY at a time, keeping one outcome per
- * row: each row adds the member, then gives its project roles one after another (projects'
- * giveRole, which makes them a project user first). Each added member appears in the list at
- * once; the lists are refetched once at the end. `retry()` sends the failed and stopped rows
- * again, and of a row whose member was added but some roles refused, only those roles.
+ * Sends the valid rows of a reviewed list, BULK_CONCURRENCY at a time (through the app's one
+ * limiter, src/lib/limiter.ts), keeping one outcome per row: each row adds the member, then gives
+ * its project roles one after another (projects' giveRole, which makes them a project user
+ * first). Each added member appears in the list at once; the lists are refetched once at the end.
+ * `stop()` drops the rows still waiting (they end as `stopped`); those already sent still land.
+ * `retry()` sends the failed and stopped rows again, and of a row whose member was added but some
+ * roles refused, only those roles.
  */
 export function useBulkAdd(organization: string, rows: readonly BulkRow[]) {
   const queryClient = useQueryClient()
@@ -72,36 +75,42 @@ export function useBulkAdd(organization: string, rows: readonly BulkRow[]) {
         if (added.length) insertIntoList(queryClient, organization, ...added)
         added = []
       }
-      await runBounded(work, {
-        limit: BULK_CONCURRENCY,
-        signal: abort.signal,
-        task: async ({ index, memberId, grants }): Promise<RowOutcome> => {
-          setOutcome(index, { state: 'sending' })
-          const row = rows[index]!
-          let id = memberId
-          if (id === null) {
-            const member = await addMember(organization, { email: row.email, admin: row.admin })
-            added.push(member)
-            flushTimer ??= setTimeout(flushAdded, LIST_UPDATE_INTERVAL_MS)
-            id = member.id
+      const limiter = createLimiter(BULK_CONCURRENCY)
+      await Promise.all(
+        work.map(async ({ index, memberId, grants }) => {
+          let isSent = false
+          try {
+            const outcome = await limiter.run(
+              async (): Promise<RowOutcome> => {
+                isSent = true
+                setOutcome(index, { state: 'sending' })
+                let id = memberId
+                if (id === null) {
+                  const member = await addMember(organization, memberCreateOf(rows[index]!))
+                  added.push(member)
+                  flushTimer ??= setTimeout(flushAdded, LIST_UPDATE_INTERVAL_MS)
+                  id = member.id
+                }
+                const failedGrants: FailedGrant[] = []
+                for (const grant of grants)
+                  try {
+                    await giveRole(queryClient, organization, { ...grant, userId: id })
+                  } catch (error) {
+                    failedGrants.push({ ...grant, message: errorMessageOf(error) })
+                  }
+                return failedGrants.length
+                  ? { state: 'partial', memberId: id, failedGrants }
+                  : { state: 'added' }
+              },
+              { signal: abort.signal },
+            )
+            setOutcome(index, outcome)
+          } catch (error) {
+            // Dropped by Stop before it was sent: it stays waiting, and is marked stopped below.
+            if (isSent) setOutcome(index, { state: 'failed', message: errorMessageOf(error) })
           }
-          const failedGrants: FailedGrant[] = []
-          for (const grant of grants)
-            try {
-              await giveRole(queryClient, organization, { ...grant, userId: id })
-            } catch (error) {
-              failedGrants.push({ ...grant, message: errorMessageOf(error) })
-            }
-          return failedGrants.length ? { state: 'partial', memberId: id, failedGrants } : { state: 'added' }
-        },
-        onSettled: (position, result) => {
-          const { index } = work[position]!
-          setOutcome(
-            index,
-            result.ok ? result.value : { state: 'failed', message: errorMessageOf(result.error) },
-          )
-        },
-      })
+        }),
+      )
       flushAdded()
       // Rows never started because of Stop say so: nothing is left silently unsent.
       if (abort.signal.aborted)

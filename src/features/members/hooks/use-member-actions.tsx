@@ -6,10 +6,8 @@ import { errorMessageOf } from '../../../components/ui/query-state'
 import { useToast } from '../../../components/ui/toast'
 import { displayName } from '../lib/member-list'
 import { RolesThatGo } from '../components/roles-that-go'
-import { scheduleRemoval, undoRemoval, UNDO_WINDOW_MS } from '../pending-removals'
-import { currentOrganizationName, removeMember, useUpdateMemberRole } from '../queries'
-import { organizationQueries } from '../../organizations/queries'
-import { readCredential } from '../../../api/auth-token'
+import { undoRemoval, UNDO_WINDOW_MS } from '../pending-removals'
+import { scheduleMemberRemoval, useUpdateMemberRole } from '../queries'
 
 interface MemberActions {
   changeRole: (member: Member, admin: boolean) => void
@@ -48,18 +46,12 @@ export function useMemberActions(
 
   const remove = (member: Member) => {
     setToRemove(null)
-    // The removal is this admin's, confirmed now: it is sent with their credential even if the
-    // tab signs out, or someone else signs in, before the undo window ends.
-    const credential = readCredential() ?? undefined
-    const organizationId = queryClient.getQueryData(organizationQueries.detail(organization).queryKey)?.id
-    scheduleRemoval(organization, member.id, () => {
-      const sendTo = (organizationId && currentOrganizationName(queryClient, organizationId)) || organization
-      removeMember(queryClient, sendTo, member, credential).catch((error: unknown) =>
+    scheduleMemberRemoval(queryClient, organization, member, {
+      onError: (error) =>
         toast.show({
           message: `Could not remove ${member.email}: ${errorMessageOf(error)} They are still a member.`,
           tone: 'error',
         }),
-      )
     })
     onRemoved(member)
     toast.show({

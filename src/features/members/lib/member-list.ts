@@ -108,13 +108,5 @@ export function displayName(member: Pick<Member, 'name' | 'surname' | 'email'>):
   return full || member.email
 }
 
-/** The id of the only admin, when there is exactly one: the one whose demotion or removal must be guarded. */
-export function onlyAdminId(members: readonly Member[]): string | null {
-  let found: string | null = null
-  for (const member of members) {
-    if (!member.admin) continue
-    if (found) return null
-    found = member.id
-  }
-  return found
-}
+/** The only admin (the rule is domain/members.ts's). */
+export { onlyAdminId } from '../../../../domain/members'

@@ -56,6 +56,10 @@ function showServerError(error: unknown, setError: UseFormSetError<CreateOrganiz
  * generation), a voucher code is checked while it is typed and its description shown.
  * Default export: this dialog is loaded only when someone opens it.
  */
+/** ", with the voucher WELCOME-2026 (500 free credits)": how the success message names the voucher. */
+const voucherSentence = (code: string, description: string | null) =>
+  `, with the voucher ${code}${description ? ` (${description})` : ''}`
+
 export default function CreateOrganizationDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const formId = useId()
   const navigate = useNavigate()
@@ -79,15 +83,18 @@ export default function CreateOrganizationDialog({ open, onClose }: { open: bool
   const voucherCheck = useVoucherCheck(hasVouchers ? voucher : '')
   const isFree = subscription === FREE_SUBSCRIPTION
 
-  const submit = handleSubmit((values) => {
-    if (voucherCheck.isUnknown) {
+  const submit = handleSubmit(async (values) => {
+    const voucherAnswer = hasVouchers ? await voucherCheck.confirm() : { isKnown: true, description: null }
+    if (!voucherAnswer.isKnown) {
       setError('voucher', { type: 'server', message: voucherCheck.unknownMessage }, { shouldFocus: true })
       return
     }
     const body = createBody(values)
     create.mutate(hasVouchers ? body : { ...body, voucher: undefined }, {
       onSuccess: async (organization) => {
-        toast.show({ message: `Organization ${organization.name} created.`, tone: 'success' })
+        const voucher =
+          hasVouchers && body.voucher ? voucherSentence(body.voucher, voucherAnswer.description) : ''
+        toast.show({ message: `Organization ${organization.name} created${voucher}.`, tone: 'success' })
         onClose()
         await navigate(paths.organization(organization.name))
       },
@@ -150,7 +157,7 @@ export default function CreateOrganizationDialog({ open, onClose }: { open: bool
         {hasVouchers && (
           <TextField
             label="Voucher code (optional)"
-            {...register('voucher')}
+            {...register('voucher', { onBlur: voucherCheck.check })}
             autoComplete="off"
             spellCheck={false}
             maxLength={VOUCHER_MAX_LENGTH + 20}

@@ -1,10 +1,26 @@
 import type { OrganizationDetail } from '../../../api/model'
 import { CopyButton } from '../../../components/ui/copy-button'
 import { formatSubscription } from '../../../../domain/subscriptions'
-import { formatDate, formatDateTime } from '../../../lib/format-date'
+import { addDays, utcToday } from '../../../../domain/dates'
+import { currentPeriod } from '../../../../domain/subscriptions'
+import { formatDate, formatDateTime, formatDayRange } from '../../../lib/format-date'
 
-/** The organization's facts as a description list. */
-export function OrganizationDetails({ organization }: { organization: OrganizationDetail }) {
+/**
+ * The organization's facts as a description list. Words as the API uses them: the subscription's
+ * term is its start and end dates (`subscription_start_date`, `subscription_end_date`); a
+ * subscription period is the month the usage and credits are counted by (the API's default usage
+ * period), from the start's day of the month. `today`: a UTC day, for the current period.
+ */
+export function OrganizationDetails({
+  organization,
+  today = utcToday(),
+}: {
+  organization: OrganizationDetail
+  today?: string
+}) {
+  const period = organization.subscription_start_date
+    ? currentPeriod(organization.subscription_start_date, today)
+    : null
   return (
     <dl className="ui-details">
       <dt>ID</dt>
@@ -24,13 +40,28 @@ export function OrganizationDetails({ organization }: { organization: Organizati
       </dd>
       {organization.subscription_start_date !== undefined && (
         <>
-          <dt>Subscription period</dt>
+          <dt>Subscription term</dt>
           <dd>
             {formatDate(organization.subscription_start_date)} –{' '}
             {organization.subscription_end_date
               ? formatDate(organization.subscription_end_date)
               : 'no end date'}
           </dd>
+        </>
+      )}
+      {period && (
+        <>
+          <dt>Current subscription period</dt>
+          <dd>
+            {formatDayRange(period.start, addDays(period.end, -1))}{' '}
+            <span className="muted">(monthly: usage and credits are counted per period)</span>
+          </dd>
+        </>
+      )}
+      {organization.voucher !== undefined && (
+        <>
+          <dt>Voucher</dt>
+          <dd>{organization.voucher ?? <span className="muted">None</span>}</dd>
         </>
       )}
       {/* Each row only when the API gives the field: self-service is 2022's, the others current. */}

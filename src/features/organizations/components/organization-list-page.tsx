@@ -326,12 +326,16 @@ const OrganizationRow = memo(function OrganizationRow({
       <td>
         <Link to={paths.organization(organization.name)}>{organization.name}</Link>
       </td>
-      <td>
+      <td data-label={SORT_COLUMNS.created.header}>
         <time dateTime={organization.creation_date}>{formatDate(organization.creation_date)}</time>
       </td>
       {values !== undefined &&
         GLANCE_COLUMNS.map((column) => (
-          <td key={column} className={isNumeric(column) ? 'org-list__number' : undefined}>
+          <td
+            key={column}
+            data-label={SORT_COLUMNS[column].header}
+            className={`org-list__${column}${isNumeric(column) ? ' org-list__number' : ''}`}
+          >
             <GlanceCell
               value={values?.[column] ?? PENDING}
               text={(value) => format?.(column, value) ?? String(value)}
@@ -340,7 +344,7 @@ const OrganizationRow = memo(function OrganizationRow({
             />
           </td>
         ))}
-      {extraColumn && <td>{extraColumn.cell(organization)}</td>}
+      {extraColumn && <td data-label={extraColumn.header}>{extraColumn.cell(organization)}</td>}
     </tr>
   )
 })

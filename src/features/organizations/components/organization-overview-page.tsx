@@ -18,7 +18,7 @@ export function OrganizationOverviewPage({ name }: { name: string }) {
       </section>
       <ResourceCards name={name} />
       <p>
-        <Link to={paths.usage(name)}>See how much {name} used this period</Link>
+        <Link to={paths.usage(name)}>See how much {name} used this subscription period</Link>
       </p>
     </div>
   )

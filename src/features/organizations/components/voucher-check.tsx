@@ -1,38 +1,59 @@
-import { useQuery } from '@tanstack/react-query'
-import { isApiError } from '../../../api/client'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { useState } from 'react'
 import { voucherQueries } from '../queries'
-import { useDebouncedValue } from './use-debounced-value'
-
-/** How long typing must pause before a code is looked up. */
-const VOUCHER_CHECK_DELAY_MS = 400
 
 export interface VoucherCheck {
   /** The trimmed code as typed; '' when none. */
   code: string
-  /** Waiting for typing to pause, or for the API. */
+  /** Asks the API about the code as it is now (when the field is left). */
+  check: () => void
+  /**
+   * Whether the code as it is now may be sent (`isKnown`): true when it is empty, known, or could
+   * not be checked (the API says again on create); false when the API does not know it. With the
+   * API's description when it gave one. Asks first when the code has not been checked yet (Enter
+   * straight from the field).
+   */
+  confirm: () => Promise<{ isKnown: boolean; description: string | null }>
+  /** Waiting for the API's answer about the code as typed. */
   isChecking: boolean
   /** The API's description of the code as typed, once known. */
   description: string | null
-  /** The API does not know the code (404). */
+  /** The API does not know the code as typed (its 404). */
   isUnknown: boolean
   unknownMessage: string
   /** Any other failure of the check (the API says again on create). */
   failure: string | null
 }
 
-/** GET /vouchers/{code} for the code once typing pauses (react-query caches each code's answer). */
+/**
+ * GET /vouchers/{code} for the code once the person leaves the field or submits, never while
+ * they type: a code half typed is not "unknown", and a request per keystroke would be noise.
+ * react-query caches each code's answer.
+ */
 export function useVoucherCheck(typed: string): VoucherCheck {
+  const queryClient = useQueryClient()
   const code = typed.trim()
-  const settled = useDebouncedValue(code, VOUCHER_CHECK_DELAY_MS)
-  const query = useQuery({ ...voucherQueries.detail(settled), enabled: settled !== '' })
-  const isCurrent = settled === code && code !== ''
+  const [checked, setChecked] = useState('')
+  const query = useQuery({ ...voucherQueries.detail(checked), enabled: checked !== '' })
+  const isCurrent = checked === code && code !== ''
   return {
     code,
-    isChecking: code !== '' && (!isCurrent || query.isFetching),
+    check: () => setChecked(code),
+    confirm: async () => {
+      if (code === '') return { isKnown: true, description: null }
+      setChecked(code)
+      try {
+        const voucher = await queryClient.fetchQuery(voucherQueries.detail(code))
+        return { isKnown: voucher !== null, description: voucher?.description || null }
+      } catch {
+        return { isKnown: true, description: null }
+      }
+    },
+    isChecking: isCurrent && query.isFetching,
     description: isCurrent && query.data ? query.data.description || 'A valid voucher.' : null,
-    isUnknown: isCurrent && isApiError(query.error, 404),
+    isUnknown: isCurrent && query.data === null,
     unknownMessage: `There is no voucher with the code “${code}”. Check it, or leave the field empty.`,
-    failure: isCurrent && query.error && !isApiError(query.error, 404) ? query.error.message : null,
+    failure: isCurrent && query.error ? query.error.message : null,
   }
 }
 
@@ -40,15 +61,13 @@ export function useVoucherCheck(typed: string): VoucherCheck {
 export function VoucherStatus({ check }: { check: VoucherCheck }) {
   return (
     <span role="status" aria-live="polite">
-      {check.code === ''
-        ? 'A code you were given, e.g. for free credits. Checked as you type.'
-        : check.isChecking
-          ? 'Checking the voucher…'
-          : check.description
-            ? `Voucher: ${check.description}`
-            : check.failure
-              ? `The voucher could not be checked: ${check.failure}`
-              : null}
+      {check.isChecking
+        ? 'Checking the voucher…'
+        : check.description
+          ? `Voucher: ${check.description}`
+          : check.failure
+            ? `The voucher could not be checked: ${check.failure}`
+            : 'A code you were given, e.g. for free credits. Checked when you leave the field.'}
     </span>
   )
 }

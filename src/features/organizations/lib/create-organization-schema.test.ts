@@ -49,7 +49,8 @@ describe('the create-organization schema', () => {
 
   it('refuses a subscription it does not know', () => {
     expect(problems({ ...valid, subscription: 'gold' as 'free' })).toEqual({
-      subscription: 'Choose one of free, professional, enterprise ("gold" is not a subscription this server knows).',
+      subscription:
+        'Choose one of free, professional, enterprise ("gold" is not a subscription this server knows).',
     })
   })
 

@@ -1,8 +1,6 @@
 import { formatDay } from '../lib/dates'
 import type { BudgetStatus } from '../lib/credit-budget'
-import { formatCredits } from '../lib/format'
-
-const percent = new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 0 })
+import { formatCredits, formatShare } from '../lib/format'
 
 /** One sentence on a budget's status, with the date it is (expected to be) crossed. */
 export function budgetSentence(status: BudgetStatus): string {
@@ -10,13 +8,13 @@ export function budgetSentence(status: BudgetStatus): string {
   const crossing = status.crossingDay ? formatDay(status.crossingDay) : null
   switch (status.level) {
     case 'exceeded':
-      return `Budget exceeded: ${percent.format(status.usedShare)} of ${budget} used${crossing ? `, since ${crossing}` : ''}.`
+      return `Budget exceeded: ${formatShare(status.usedShare)} of ${budget} used${crossing ? `, since ${crossing}` : ''}.`
     case 'warning':
-      return `${percent.format(status.usedShare)} of the budget of ${budget} used${crossing ? `; at this pace it runs out on ${crossing}` : '; at this pace it lasts the period'}.`
+      return `${formatShare(status.usedShare)} of the budget of ${budget} used${crossing ? `; at this pace it runs out on ${crossing}` : '; at this pace it lasts the period'}.`
     case 'projected':
       return `At this pace the budget of ${budget} is passed${crossing ? ` on ${crossing}` : ' before the period ends'} (projected ${formatCredits(status.projected ?? 0)}).`
     case 'ok':
-      return `${percent.format(status.usedShare)} of the budget of ${budget} used; at this pace it lasts the period.`
+      return `${formatShare(status.usedShare)} of the budget of ${budget} used; at this pace it lasts the period.`
   }
 }
 

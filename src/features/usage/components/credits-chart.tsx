@@ -17,11 +17,12 @@ import { formatSpan } from '../lib/dates'
 import { AxisTick } from './axis-tick'
 import { useDateAxis } from './use-date-axis'
 import { OnDemandTooltip, useTooltipWanted } from './on-demand-tooltip'
-import { formatAxisTick, formatExact } from '../lib/format'
+import { formatAxisTick, formatExactValue } from '../lib/format'
 import type { CreditsChartRow, CreditsSeries } from '../lib/project-credits'
 import { sumValues } from '../lib/usage-summary'
 import { budgetReferenceLine } from './budget-line'
 import { CompareCaption } from './compare-caption'
+import { PartialCaption, partialBucketArea, partialHatchDefs } from './partial-bucket'
 import { PREVIOUS_BAR_STYLE, PREVIOUS_STYLE } from './previous-style'
 import type { DateRange } from '../../../../domain/usage'
 import type { BudgetLine } from './use-budget-status'
@@ -80,6 +81,8 @@ export const CreditsChart = memo(function CreditsChart({
       <OnDemandTooltip key="tooltip" content={(props) => <CreditsTooltip {...props} series={series} />} />
     ),
     budgetLine && budgetReferenceLine(budgetLine.perDay),
+    partialHatchDefs(),
+    partialBucketArea(rows),
   ]
   const chartProps = {
     data: rows,
@@ -105,6 +108,7 @@ export const CreditsChart = memo(function CreditsChart({
           ))}
         </ul>
         {compared && <CompareCaption {...compared} />}
+        <PartialCaption rows={rows} />
         {budgetLine && <p className="usage-chart__budget">{budgetLine.label}</p>}
       </figcaption>
       <div className="usage-chart__plot" data-testid="credits-plot" {...tooltip.triggers}>
@@ -189,13 +193,13 @@ function CreditsTooltip({
                 <span className="usage-legend__swatch" style={{ background: creditsColor(s, index) }} />
                 {s.label}
               </dt>
-              <dd>{formatExact(value(s))}</dd>
+              <dd>{formatExactValue('credits', value(s))}</dd>
             </div>
           ))}
           {series.length > 1 && (
             <div className="usage-tooltip__total">
               <dt>Total</dt>
-              <dd>{formatExact(sumValues(series.map(value)))}</dd>
+              <dd>{formatExactValue('credits', sumValues(series.map(value)))}</dd>
             </div>
           )}
         </dl>
@@ -204,7 +208,7 @@ function CreditsTooltip({
         <dl className="usage-tooltip__previous">
           <div>
             <dt>Previous range: {formatSpan(String(row.prevStart), String(row.prevEnd))}</dt>
-            <dd>{formatExact(Number(row.prev ?? 0))}</dd>
+            <dd>{formatExactValue('credits', Number(row.prev ?? 0))}</dd>
           </div>
         </dl>
       )}

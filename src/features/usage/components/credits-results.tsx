@@ -25,11 +25,12 @@ import { CreditsTotal } from './credits-total'
 import { CreditsBucketTable, ProjectTable } from './credits-tables'
 import { ORGANIZATION_BY_PROJECT } from '../model/levels'
 import { modelOfCreditsData } from '../model/normalise-current'
-import { useCsvDownload } from './use-csv-download'
 import { useBudgetLine } from './use-budget-status'
 import { DisplayToggle, type UsageDisplay } from './display-toggle'
 import { CompareNotice } from './compare-notice'
 import { comparisonNote, withPreviousCredits, type Compared } from '../lib/compare'
+import { RangeSummary, unshownRange } from './not-started-state'
+import { CsvButton } from './csv-button'
 
 interface CreditsResultsProps {
   organization: string
@@ -37,6 +38,8 @@ interface CreditsResultsProps {
   data: CreditsData
   /** The range before (see `comparison`); undefined while it loads or if it failed. */
   previousData: CreditsData | undefined
+  /** A running range's whole days so far, which the change is measured with; undefined while they load. */
+  soFarData?: CreditsData | undefined
   comparison: Comparison | null
   /** The previous range drawn behind the chart (`compare=previous`), aligned by position. */
   compared?: Compared<CreditsData>
@@ -55,6 +58,7 @@ export default function CreditsResults({
   view,
   data,
   previousData,
+  soFarData,
   comparison,
   compared = { kind: 'off' },
   now,
@@ -65,7 +69,6 @@ export default function CreditsResults({
   isUpdating,
 }: CreditsResultsProps) {
   const series = useMemo(() => creditsSeries(data, filter), [data, filter])
-  const downloadCsv = useCsvDownload()
   const today = utcToday(now)
   const previous = compared.kind === 'ready' ? compared.data : undefined
   const rows = useMemo(() => {
@@ -76,19 +79,24 @@ export default function CreditsResults({
   const period = isCurrentPeriod ? data.range : null
   const budgetLine = useBudgetLine(organization, filter.kind === 'all' ? period : null, view.interval)
   const projects = useMemo(
-    () => projectRows(data, filter, { previous: previousData, period, now }),
-    [data, filter, previousData, period, now],
+    () =>
+      projectRows(data, filter, {
+        previous: previousData,
+        soFar: comparison?.isPartial ? (soFarData ?? null) : data,
+        period,
+        now,
+      }),
+    [data, filter, previousData, soFarData, comparison, period, now],
   )
 
-  if (data.buckets.length === 0 || !data.range)
-    return (
-      <EmptyState title="No usage data for this range">
-        The API returned no buckets for it. Pick another range above.
-      </EmptyState>
-    )
+  const unshown = unshownRange(data.range, data.buckets.length, today)
+  if (unshown || !data.range) return unshown
 
   const total = seriesTotal(series)
   const previousTotal = previousData ? seriesTotal(creditsSeries(previousData, filter)) : undefined
+  const comparedTotal = comparison?.isPartial
+    ? soFarData && seriesTotal(creditsSeries(soFarData, filter))
+    : total
   const projection = period ? projectToPeriodEnd(total, period, now) : null
   const bucketWord = view.interval === 'day' ? 'day' : 'month'
   const filterLabel =
@@ -96,17 +104,20 @@ export default function CreditsResults({
       ? 'all projects'
       : filter.kind === 'deleted'
         ? 'deleted projects'
-        : (data.projects.find((p) => p.id === filter.id)?.name ?? 'an unknown project')
+        : data.projects.some((p) => p.name === filter.name)
+          ? filter.name
+          : 'an unknown project'
   const hasDeleted = data.deleted.some((value) => value !== 0) || filter.kind === 'deleted'
-  const isUnknownProject = filter.kind === 'project' && !data.projects.some((p) => p.id === filter.id)
+  const isUnknownProject = filter.kind === 'project' && !data.projects.some((p) => p.name === filter.name)
 
   return (
     <div className="stack" aria-busy={isUpdating || undefined} data-updating={isUpdating || undefined}>
-      <p className="usage-range-summary">
-        <strong>{formatSpan(data.range.start, data.range.end)}</strong> (UTC) ·{' '}
-        {RANGE_LABELS[view.range].toLowerCase()} · by {bucketWord} ({data.buckets.length}{' '}
-        {data.buckets.length === 1 ? 'bucket' : 'buckets'})
-      </p>
+      <RangeSummary
+        range={data.range}
+        rangeLabel={RANGE_LABELS[view.range]}
+        bucketWord={bucketWord}
+        bucketCount={data.buckets.length}
+      />
       <SelectField
         label="Project"
         className="credits-filter"
@@ -117,7 +128,7 @@ export default function CreditsResults({
         <option value="">All projects</option>
         {isUnknownProject && <option value={projectFilterParam(filter) ?? ''}>Unknown project</option>}
         {data.projects.map((project) => (
-          <option key={project.id} value={project.id}>
+          <option key={project.id} value={project.name}>
             {project.name}
           </option>
         ))}
@@ -128,6 +139,7 @@ export default function CreditsResults({
         level={2}
         total={total}
         previousTotal={previousTotal}
+        comparedTotal={comparedTotal}
         isCompared={comparison !== null}
         projection={projection}
       />
@@ -141,7 +153,7 @@ export default function CreditsResults({
         </EmptyState>
       ) : (
         <>
-          {total === 0 && (
+          {seriesTotal(series) === 0 && (
             <p className="ui-notice ui-notice--info" role="status">
               No credits were used in this range: every {bucketWord} is 0.
             </p>
@@ -150,28 +162,15 @@ export default function CreditsResults({
           <div className="usage-toolbar">
             <DisplayToggle display={display} onDisplayChange={onDisplayChange} chartLabel="Chart" />
             <div className="usage-toolbar__export">
-              <Button
-                onClick={() =>
-                  downloadCsv(({ csvFileName, usageCsv }) => ({
-                    fileName: csvFileName(
-                      ORGANIZATION_BY_PROJECT.fileWord,
-                      organization,
-                      data.range,
-                      view.interval,
-                      previous !== undefined,
-                    ),
-                    text: usageCsv(
-                      ORGANIZATION_BY_PROJECT,
-                      modelOfCreditsData(data, filter, view.interval),
-                      new Set(),
-                      previous && modelOfCreditsData(previous, filter, view.interval),
-                    ),
-                  }))
-                }
+              <CsvButton
+                level={ORGANIZATION_BY_PROJECT}
+                organization={organization}
+                interval={view.interval}
+                model={() => modelOfCreditsData(data, filter, view.interval)}
+                previous={previous && (() => modelOfCreditsData(previous, filter, view.interval))}
+                today={today}
                 disabled={series.length === 0}
-              >
-                Download CSV
-              </Button>
+              />
               <p className="muted usage-footnote">
                 The table and the CSV hold the {series.length} series of the chart
                 {previous ? ', with the previous range’s credits beside them' : ''}.
@@ -195,10 +194,15 @@ export default function CreditsResults({
               data={data}
               series={series}
               interval={view.interval}
+              today={today}
               previous={
                 previous && {
                   buckets: previous.buckets,
                   totals: bucketTotals(previous, creditsSeries(previous, filter)),
+                  total: previousTotal,
+                  span: comparison
+                    ? formatSpan(comparison.previous.start, comparison.previous.end)
+                    : undefined,
                 }
               }
             />

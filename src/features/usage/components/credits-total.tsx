@@ -1,6 +1,7 @@
 // The credits total of the current generation's pages (the usage page and the monthly report).
-import { formatChange, formatCredits, formatExact } from '../lib/format'
-import { changeAgainst, type Projection } from '../lib/usage-summary'
+import { formatCredits, formatExactValue } from '../lib/format'
+import { formatDaysElapsed, type Projection } from '../lib/usage-summary'
+import { ChangeText } from './change-text'
 
 interface CreditsTotalProps {
   /** The card's heading and name, e.g. "Credits, all projects". */
@@ -8,8 +9,13 @@ interface CreditsTotalProps {
   /** Its heading level in the page's outline. */
   level: 2 | 3
   total: number
-  /** The previous range's total; undefined while it loads or if it failed. */
+  /** The previous range's total over the compared days; undefined while it loads or if it failed. */
   previousTotal: number | undefined
+  /**
+   * The total the change is measured with, when it is not `total`: a running range's whole days
+   * so far (today left out); undefined while it loads.
+   */
+  comparedTotal?: number | undefined
   /** Whether a change against the previous range is shown at all. */
   isCompared: boolean
   /** To the end of the current subscription period; null outside it. */
@@ -22,6 +28,7 @@ export function CreditsTotal({
   level,
   total,
   previousTotal,
+  comparedTotal = total,
   isCompared,
   projection,
 }: CreditsTotalProps) {
@@ -31,36 +38,26 @@ export function CreditsTotal({
       <Heading id="credits-total-heading" className="usage-total__label">
         {label}
       </Heading>
-      <p className="usage-total__value" title={formatExact(total)} data-value={total}>
+      <p className="usage-total__value" title={formatExactValue('credits', total)} data-value={total}>
         {formatCredits(total)}
       </p>
       {isCompared && (
         <p className="usage-total__change">
-          {previousTotal === undefined ? (
-            <span className="muted">Comparing with the previous range…</span>
-          ) : (
-            <TotalChange current={total} previous={previousTotal} />
-          )}
+          <ChangeText
+            current={comparedTotal}
+            previous={comparedTotal === undefined ? undefined : previousTotal}
+            formatPrevious={formatCredits}
+            what="credits"
+          />
         </p>
       )}
       {projection && (
         <p className="usage-total__projection">
           Projected for the whole period: <strong>{formatCredits(projection.projected)}</strong> (the{' '}
-          {projection.elapsedDays} of {projection.periodDays} days so far continued at the same pace)
+          {formatDaysElapsed(projection)} passed up to now, today&apos;s elapsed part included, continued at
+          the same pace)
         </p>
       )}
     </section>
-  )
-}
-
-function TotalChange({ current, previous }: { current: number; previous: number }) {
-  const change = changeAgainst(current, previous)
-  if (change.kind === 'none') return <span className="muted">No credits in the previous range either</span>
-  if (change.kind === 'new') return <span>New: no credits in the previous range</span>
-  const direction = change.fraction > 0 ? 'up' : change.fraction < 0 ? 'down' : 'flat'
-  return (
-    <span className={`usage-change usage-change--${direction}`}>
-      {formatChange(change.fraction)} vs previous ({formatCredits(change.previous)})
-    </span>
   )
 }

@@ -56,6 +56,15 @@ export function RangePicker({
     view.range === 'custom' ? lastDayOf(view.end) : lastDayOf(shownRange?.end),
   )
   const [problem, setProblem] = useState<RangeProblem | null>(view.problem ?? null)
+  // The box shows a click at once: the address (`compare`) changes in the router's transition,
+  // which lands only once the page has rendered again, and a controlled box would spring back
+  // until then. It follows the address whenever that changes (back, forward, a link).
+  const [isCompareTicked, setCompareTicked] = useState(compare)
+  const [addressCompare, setAddressCompare] = useState(compare)
+  if (addressCompare !== compare) {
+    setAddressCompare(compare)
+    setCompareTicked(compare)
+  }
 
   function apply(next: { range: RangePreset; interval: UsageInterval; from: string; to: string }) {
     if (next.range !== 'custom') {
@@ -135,8 +144,11 @@ export function RangePicker({
       <CheckboxField
         label="Compare with the period before"
         className="usage-range__compare"
-        checked={compare}
-        onChange={(event) => onCompareChange(event.target.checked)}
+        checked={isCompareTicked}
+        onChange={(event) => {
+          setCompareTicked(event.target.checked)
+          onCompareChange(event.target.checked)
+        }}
       />
       {view.problem && (
         <p role="alert" className="usage-range__error">

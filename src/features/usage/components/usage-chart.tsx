@@ -21,10 +21,11 @@ import { AxisTick } from './axis-tick'
 import { useDateAxis } from './use-date-axis'
 import { OnDemandTooltip, useTooltipWanted } from './on-demand-tooltip'
 import { CompareCaption } from './compare-caption'
+import { PartialCaption, partialBucketArea, partialHatchDefs } from './partial-bucket'
 import { PREVIOUS_STYLE } from './previous-style'
 import type { ComparedChartRow } from '../lib/compare'
 import type { DateRange } from '../../../../domain/usage'
-import { formatAxisTick, formatExact, formatMetricValue } from '../lib/format'
+import { formatAxisTick, formatExactValue, formatMetricValue } from '../lib/format'
 import {
   METRIC_LABELS,
   OBJECT_TYPE_LABELS,
@@ -96,6 +97,8 @@ export const UsageChart = memo(function UsageChart({
       {tooltip.wanted && (
         <OnDemandTooltip content={(props) => <UsageTooltip {...props} metric={metric} shown={shown} />} />
       )}
+      {partialHatchDefs()}
+      {partialBucketArea(rows)}
     </>
   )
   const chartProps = {
@@ -129,6 +132,7 @@ export const UsageChart = memo(function UsageChart({
           ))}
         </ul>
         {compared && <CompareCaption {...compared} />}
+        <PartialCaption rows={rows} />
         {budgetLine && <p className="usage-chart__budget">{budgetLine.label}</p>}
       </figcaption>
       <div className="usage-chart__plot" data-testid={`usage-plot-${metric}`} {...tooltip.triggers}>
@@ -230,7 +234,7 @@ function UsageTooltip({
 
 /** "1.23 MB (1,234,567 bytes)" for volumes, the plain number for credits. */
 function exactValue(metric: UsageMetric, value: number): string {
-  if (metric === 'credits') return formatExact(value)
+  if (metric === 'credits') return formatExactValue(metric, value)
   const rounded = formatMetricValue(metric, value)
-  return rounded.endsWith(' bytes') ? rounded : `${rounded} (${formatExact(value)} bytes)`
+  return rounded.endsWith(' bytes') ? rounded : `${rounded} (${formatExactValue(metric, value)} bytes)`
 }

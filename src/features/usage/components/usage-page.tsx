@@ -8,7 +8,7 @@ import { EmptyState, ErrorState, PendingState, Skeleton } from '../../../compone
 import { paths } from '../../../lib/paths'
 import { organizationQueries } from '../../organizations/queries'
 import { usageQueries, type UsageRequest } from '../queries'
-import { noPeriodSentence, shapeCompared, type Compared } from '../lib/compare'
+import { noPeriodSentence, shapeCompared, shapeTotals, type Compared } from '../lib/compare'
 import {
   parseProjectFilter,
   projectFilterParam,
@@ -20,16 +20,17 @@ import {
   askedRequest,
   comparedRange,
   comparisonFor,
+  hasWholeDays,
   isNoPeriod,
   parseUsageView,
   previousNameOf,
   subscriptionDaysOf,
-  totalsInterval,
   usageRequest,
   usageViewSearch,
   type UsageView,
 } from '../lib/usage-view'
 import { RangePicker } from './range-picker'
+import { useComparedTotals } from './use-compared-totals'
 import type { UsageDisplay } from './display-toggle'
 import { UsageResults } from './usage-results'
 import '../usage.css'
@@ -89,36 +90,31 @@ export function UsagePage() {
     [view, now, subscription, shownRange],
   )
   const beforeRange = before && !isNoPeriod(before) ? before : null
-  const comparison = useMemo(
-    () =>
-      shownRange && beforeRange
-        ? comparisonFor(shownRange, now, beforeRange, previousNameOf(view.range))
-        : null,
-    [shownRange, beforeRange, now, view.range],
+  const comparison = useMemo(() => {
+    if (!shownRange || !beforeRange) return null
+    const found = comparisonFor(shownRange, now, beforeRange, previousNameOf(view.range))
+    return hasWholeDays(found) ? found : null
+  }, [shownRange, beforeRange, now, view.range])
+  const { previous: previousAnswer, current: soFarAnswer } = useComparedTotals(
+    name,
+    comparison,
+    !usage.isPlaceholderData,
   )
-  const previousUsage = useQuery({
-    ...usageQueries.range(
-      name,
-      comparison
-        ? { ...comparison.previous, interval: totalsInterval(comparison.previous) }
-        : { interval: 'day' },
-    ),
-    enabled: comparison !== null && !usage.isPlaceholderData,
-  })
-  const previous = previousUsage.isPlaceholderData ? undefined : previousUsage.data
   const previousData = useMemo(
-    () =>
-      previous?.generation === '2022' && comparison
-        ? toUsageData(previous.series, comparison.previous, totalsInterval(comparison.previous))
-        : undefined,
-    [previous, comparison],
+    () => comparison && shapeTotals(previousAnswer, comparison.previous, '2022'),
+    [previousAnswer, comparison],
   )
   const previousCredits = useMemo(
-    () =>
-      previous?.generation === 'current' && comparison
-        ? toCreditsData(previous, comparison.previous, totalsInterval(comparison.previous))
-        : undefined,
-    [previous, comparison],
+    () => comparison && shapeTotals(previousAnswer, comparison.previous, 'current'),
+    [previousAnswer, comparison],
+  )
+  const soFarData = useMemo(
+    () => comparison && shapeTotals(soFarAnswer, comparison.current, '2022'),
+    [soFarAnswer, comparison],
+  )
+  const soFarCredits = useMemo(
+    () => comparison && shapeTotals(soFarAnswer, comparison.current, 'current'),
+    [soFarAnswer, comparison],
   )
 
   // The whole previous range, by the view's interval, drawn behind the charts when comparing.
@@ -231,7 +227,8 @@ export function UsagePage() {
           organization={name}
           view={view}
           data={data}
-          previousData={previousData}
+          previousData={previousData ?? undefined}
+          soFarData={soFarData ?? undefined}
           comparison={comparison}
           compared={comparedData}
           now={now}
@@ -245,7 +242,8 @@ export function UsagePage() {
             organization={name}
             view={view}
             data={credits}
-            previousData={previousCredits}
+            previousData={previousCredits ?? undefined}
+            soFarData={soFarCredits ?? undefined}
             comparison={comparison}
             compared={comparedCredits}
             now={now}

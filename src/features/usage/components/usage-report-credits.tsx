@@ -13,7 +13,6 @@ import {
   type CreditsData,
 } from '../lib/project-credits'
 import { projectToPeriodEnd } from '../lib/usage-summary'
-import { bucketsSoFar } from '../lib/usage-report'
 import type { Comparison } from '../lib/usage-view'
 import { CreditsChart } from './credits-chart'
 import { CreditsTotal } from './credits-total'
@@ -23,6 +22,8 @@ interface ReportCreditsProps {
   data: CreditsData
   /** The period before, to compare with; undefined while it loads or if it failed. */
   previousData: CreditsData | undefined
+  /** Credits of a still running period's whole days so far (the change's); undefined while they load. */
+  soFarData?: CreditsData | undefined
   comparison: Comparison | null
   now: Date
   /** The period's dates when it is still running (usage-report.ts `runningRange`): the total and each project get a projection to its end. */
@@ -35,6 +36,7 @@ const ALL_PROJECTS = { kind: 'all' } as const
 export default function ReportCredits({
   data,
   previousData,
+  soFarData,
   comparison,
   now,
   running: period,
@@ -43,8 +45,14 @@ export default function ReportCredits({
   const today = utcToday(now)
   const rows = useMemo(() => creditsChartRows(data, series, today), [data, series, today])
   const projects = useMemo(
-    () => projectRows(data, ALL_PROJECTS, { previous: previousData, period, now }),
-    [data, previousData, period, now],
+    () =>
+      projectRows(data, ALL_PROJECTS, {
+        previous: previousData,
+        soFar: comparison?.isPartial ? (soFarData ?? null) : data,
+        period,
+        now,
+      }),
+    [data, previousData, soFarData, comparison, period, now],
   )
 
   if (data.buckets.length === 0 || !data.range)
@@ -65,6 +73,9 @@ export default function ReportCredits({
         level={3}
         total={total}
         previousTotal={previousTotal}
+        comparedTotal={
+          comparison?.isPartial ? soFarData && seriesTotal(creditsSeries(soFarData, ALL_PROJECTS)) : total
+        }
         isCompared={comparison !== null}
         projection={projection}
       />
@@ -81,7 +92,7 @@ export default function ReportCredits({
       </section>
       <section className="usage-report__section" aria-labelledby="report-per-day-heading">
         <h3 id="report-per-day-heading">Per day</h3>
-        <CreditsBucketTable data={bucketsSoFar(data, today)} series={series} interval="day" />
+        <CreditsBucketTable data={data} series={series} interval="day" today={today} />
       </section>
     </>
   )

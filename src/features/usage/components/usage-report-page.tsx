@@ -10,19 +10,22 @@ import { SelectField } from '../../../components/ui/field'
 import { EmptyState, ErrorState, PendingState, Skeleton } from '../../../components/ui/query-state'
 import { paths } from '../../../lib/paths'
 import { organizationQueries } from '../../organizations/queries'
-import { formatDay, formatLongSpan } from '../lib/dates'
+import { formatLongSpan } from '../lib/dates'
 import { toCreditsData } from '../lib/project-credits'
 import {
   reportPeriodOf,
   reportPeriodOptions,
   reportPreviousName,
   reportRequest,
-  runningNote,
+  periodSentences,
+  reportFileName,
   runningRange,
   type ReportPeriodOption,
 } from '../lib/usage-report'
 import { toUsageData } from '../lib/usage-series'
-import { comparisonFor, totalsInterval } from '../lib/usage-view'
+import { comparisonFor, hasWholeDays } from '../lib/usage-view'
+import { shapeTotals } from '../lib/compare'
+import { useComparedTotals } from './use-compared-totals'
 import { usageQueries } from '../queries'
 import { ReportUsage } from './usage-report-usage'
 import '../usage.css'
@@ -31,7 +34,7 @@ import './usage-report.css'
 // The current generation's report (credits per project) is a chunk of its own, as on the usage page.
 const ReportCredits = lazy(() => import('./usage-report-credits'))
 
-const generatedFormat = new Intl.DateTimeFormat('en-GB', {
+const generatedFormat = new Intl.DateTimeFormat(undefined, {
   dateStyle: 'long',
   timeStyle: 'short',
   timeZone: 'UTC',
@@ -75,32 +78,22 @@ export function UsageReportPage() {
   )
   const range = data?.range ?? credits?.range ?? null
 
-  const comparison = useMemo(
-    () => (range && period ? comparisonFor(range, now, undefined, reportPreviousName(period)) : null),
-    [range, period, now],
-  )
-  const previousRequest = comparison
-    ? { ...comparison.previous, interval: totalsInterval(comparison.previous) }
-    : { interval: 'day' as const }
-  const previousUsage = useQuery({
-    ...usageQueries.range(name, previousRequest),
-    enabled: comparison !== null && !usage.isPlaceholderData,
-  })
-  const previous = previousUsage.isPlaceholderData ? undefined : previousUsage.data
-  const previousData = useMemo(
-    () =>
-      previous?.generation === '2022' && comparison
-        ? toUsageData(previous.series, comparison.previous, previousRequest.interval)
-        : undefined,
-    [previous, comparison, previousRequest.interval],
-  )
-  const previousCredits = useMemo(
-    () =>
-      previous?.generation === 'current' && comparison
-        ? toCreditsData(previous, comparison.previous, previousRequest.interval)
-        : undefined,
-    [previous, comparison, previousRequest.interval],
-  )
+  const comparison = useMemo(() => {
+    if (!range || !period) return null
+    const found = comparisonFor(range, now, undefined, reportPreviousName(period))
+    return hasWholeDays(found) ? found : null
+  }, [range, period, now])
+  const comparedTotals = useComparedTotals(name, comparison, !usage.isPlaceholderData)
+  const previousData = comparison
+    ? shapeTotals(comparedTotals.previous, comparison.previous, '2022')
+    : undefined
+  const previousCredits = comparison
+    ? shapeTotals(comparedTotals.previous, comparison.previous, 'current')
+    : undefined
+  const soFarData = comparison ? shapeTotals(comparedTotals.current, comparison.current, '2022') : undefined
+  const soFarCredits = comparison
+    ? shapeTotals(comparedTotals.current, comparison.current, 'current')
+    : undefined
 
   const options = useMemo(
     () => reportPeriodOptions(subscriptionStart, now, period ?? { kind: 'current' }),
@@ -132,15 +125,13 @@ export function UsageReportPage() {
             <div>
               <dt>Period (UTC)</dt>
               <dd data-testid="report-period">
-                {range ? (
-                  <>
-                    {span}, both days included
-                    {running && period && ` (${runningNote(period, now)})`}; it ends before{' '}
-                    {formatDay(range.end)} 00:00
-                  </>
-                ) : (
-                  '…'
-                )}
+                {range && period
+                  ? periodSentences(period, range, now).map((sentence) => (
+                      <span key={sentence} className="usage-report__sentence">
+                        {sentence}{' '}
+                      </span>
+                    ))
+                  : '…'}
               </dd>
             </div>
             <div>
@@ -164,6 +155,12 @@ export function UsageReportPage() {
           <Button variant="primary" onClick={() => window.print()}>
             Print
           </Button>
+          <Button onClick={() => range && downloadPdf(reportFileName(name, range))} disabled={!range}>
+            Download PDF
+          </Button>
+          <p className="muted usage-footnote usage-report__pdf-hint">
+            Download PDF opens the print dialog: choose “Save as PDF” as the printer. Pages are numbered.
+          </p>
           <Link to={paths.usage(name)} className="usage-report__back">
             Back to usage
           </Link>
@@ -193,6 +190,7 @@ export function UsageReportPage() {
         <ReportUsage
           data={data}
           previousData={previousData}
+          soFarData={soFarData}
           comparison={comparison}
           now={now}
           running={running}
@@ -202,6 +200,7 @@ export function UsageReportPage() {
           <ReportCredits
             data={credits}
             previousData={previousCredits}
+            soFarData={soFarCredits}
             comparison={comparison}
             now={now}
             running={running}
@@ -210,6 +209,18 @@ export function UsageReportPage() {
       ) : null}
     </article>
   )
+}
+
+/**
+ * The report as a PDF, by the browser's own print-to-PDF ("Save as PDF" as the printer): the same
+ * print styles and page numbers as on paper, and no PDF library in the bundle. The page's title is
+ * the file's name while the dialog is open, since that is the name the browser offers.
+ */
+function downloadPdf(fileName: string) {
+  const title = document.title
+  document.title = fileName
+  window.addEventListener('afterprint', () => (document.title = title), { once: true })
+  window.print()
 }
 
 function PeriodOptions({ options }: { options: ReportPeriodOption[] }) {

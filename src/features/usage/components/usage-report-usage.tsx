@@ -4,7 +4,7 @@ import { useMemo } from 'react'
 import { utcToday } from '../../../../domain/dates'
 import type { DateRange } from '../../../../domain/usage'
 import { EmptyState } from '../../../components/ui/query-state'
-import { BYTES_NOTE, formatBytes, formatExact } from '../lib/format'
+import { BYTES_NOTE, formatBytes, formatExactValue } from '../lib/format'
 import {
   METRIC_LABELS,
   METRICS,
@@ -14,28 +14,41 @@ import {
   seriesOfMetric,
   type UsageData,
 } from '../lib/usage-series'
-import { metricProjections, metricTotals, type MetricTotal } from '../lib/usage-summary'
-import { bucketsSoFar } from '../lib/usage-report'
+import { metricProjections, type MetricTotal } from '../lib/usage-summary'
 import type { Comparison } from '../lib/usage-view'
 import { UsageChart } from './usage-chart'
 import { UsageTable } from './usage-table'
 import { UsageTotals } from './usage-totals'
+import { useMetricTotals } from './use-compared-totals'
 import { useHiddenSeries } from './use-hidden-series'
 
 interface ReportUsageProps {
   data: UsageData
   /** The period before, to compare with; undefined while it loads or if it failed. */
   previousData: UsageData | undefined
+  /** A running period's whole days so far, which the change is measured with; undefined while they load. */
+  soFarData?: UsageData | undefined
   comparison: Comparison | null
   now: Date
   /** The period's dates when it is still running (usage-report.ts `runningRange`): totals get a projection to its end. */
   running: DateRange | null
 }
 
-export function ReportUsage({ data, previousData, comparison, now, running: period }: ReportUsageProps) {
+export function ReportUsage({
+  data,
+  previousData,
+  soFarData,
+  comparison,
+  now,
+  running: period,
+}: ReportUsageProps) {
   const { hidden, toggleSeries } = useHiddenSeries()
-  const totals = useMemo(() => metricTotals(data), [data])
-  const previousTotals = useMemo(() => previousData && metricTotals(previousData), [previousData])
+  const { totals, previousTotals, comparedTotals } = useMetricTotals(
+    data,
+    previousData,
+    soFarData,
+    comparison,
+  )
   const today = utcToday(now)
   const rowsByMetric = useMemo(() => METRICS.map((metric) => chartRows(data, metric, today)), [data, today])
   const projections = useMemo(
@@ -55,6 +68,7 @@ export function ReportUsage({ data, previousData, comparison, now, running: peri
       <UsageTotals
         totals={totals}
         previousTotals={previousTotals}
+        comparedTotals={comparedTotals}
         comparison={comparison}
         projections={projections}
         period={period}
@@ -79,7 +93,7 @@ export function ReportUsage({ data, previousData, comparison, now, running: peri
       </section>
       <section className="usage-report__section" aria-labelledby="report-per-day-heading">
         <h3 id="report-per-day-heading">Per day</h3>
-        <UsageTable data={bucketsSoFar(data, today)} shown={data.series} interval="day" />
+        <UsageTable data={data} shown={data.series} interval="day" today={today} />
       </section>
       <p className="muted usage-footnote">{BYTES_NOTE}</p>
     </>
@@ -88,7 +102,7 @@ export function ReportUsage({ data, previousData, comparison, now, running: peri
 
 /** Credits exact, as billed; volumes in decimal units (the exact bytes are in the per-day table). */
 const tableValue = (metric: MetricTotal['metric'], value: number) =>
-  metric === 'credits' ? formatExact(value) : formatBytes(value)
+  metric === 'credits' ? formatExactValue(metric, value) : formatBytes(value)
 
 /** The period's totals, one row per metric, a column per object type and their total. */
 function MetricTable({ totals }: { totals: MetricTotal[] }) {

@@ -1,29 +1,33 @@
 import { useMemo } from 'react'
-import { Button } from '../../../components/ui/button'
 import { EmptyState } from '../../../components/ui/query-state'
 import { utcToday } from '../../../../domain/dates'
 import { formatSpan } from '../lib/dates'
 import { BYTES_NOTE } from '../lib/format'
 import { METRICS, chartRows, isAllZero, seriesOfMetric, type UsageData } from '../lib/usage-series'
-import { containsNow, metricProjections, metricTotals } from '../lib/usage-summary'
+import { containsNow, metricProjections } from '../lib/usage-summary'
 import { RANGE_LABELS, type Comparison, type UsageView } from '../lib/usage-view'
 import { ORGANIZATION_BY_METRIC } from '../model/levels'
 import { modelOfUsageData } from '../model/normalise-2022'
-import { useCsvDownload } from './use-csv-download'
 import { UsageChart } from './usage-chart'
 import { useBudgetLine } from './use-budget-status'
 import { UsageTable } from './usage-table'
 import { useHiddenSeries } from './use-hidden-series'
 import { UsageTotals } from './usage-totals'
+import { useMetricTotals } from './use-compared-totals'
 import { DisplayToggle, type UsageDisplay } from './display-toggle'
 import { CompareNotice } from './compare-notice'
 import { withPreviousRows, type Compared } from '../lib/compare'
+import { bucketsSoFar } from '../lib/usage-report'
+import { RangeSummary, unshownRange } from './not-started-state'
+import { CsvButton } from './csv-button'
 
 interface UsageResultsProps {
   organization: string
   view: UsageView
   data: UsageData
   previousData: UsageData | undefined
+  /** A running range's whole days so far, which the change is measured with; undefined while they load. */
+  soFarData?: UsageData | undefined
   comparison: Comparison | null
   /** The previous range drawn behind the charts (`compare=previous`), aligned by position. */
   compared?: Compared<UsageData>
@@ -39,6 +43,7 @@ export function UsageResults({
   view,
   data,
   previousData,
+  soFarData,
   comparison,
   compared = { kind: 'off' },
   now,
@@ -47,10 +52,13 @@ export function UsageResults({
   isUpdating,
 }: UsageResultsProps) {
   const { hidden, toggleSeries, showAllSeries } = useHiddenSeries()
-  const downloadCsv = useCsvDownload()
 
-  const totals = useMemo(() => metricTotals(data), [data])
-  const previousTotals = useMemo(() => previousData && metricTotals(previousData), [previousData])
+  const { totals, previousTotals, comparedTotals } = useMetricTotals(
+    data,
+    previousData,
+    soFarData,
+    comparison,
+  )
   // Stable per data, so a legend toggle in one chart does not redraw the others' rows.
   const today = utcToday(now)
   const rowsByMetric = useMemo(() => METRICS.map((metric) => chartRows(data, metric, today)), [data, today])
@@ -72,12 +80,8 @@ export function UsageResults({
     [isCurrentPeriod, data.range, totals, now],
   )
 
-  if (data.buckets.length === 0 || !data.range)
-    return (
-      <EmptyState title="No usage data for this range">
-        The API returned no buckets for it. Pick another range above.
-      </EmptyState>
-    )
+  const unshown = unshownRange(data.range, data.buckets.length, today)
+  if (unshown || !data.range) return unshown
 
   const shown = data.series.filter((s) => !hidden.has(s.key))
   const hiddenCount = data.series.length - shown.length
@@ -85,19 +89,21 @@ export function UsageResults({
 
   return (
     <div className="stack" aria-busy={isUpdating || undefined} data-updating={isUpdating || undefined}>
-      <p className="usage-range-summary">
-        <strong>{formatSpan(data.range.start, data.range.end)}</strong> (UTC) ·{' '}
-        {RANGE_LABELS[view.range].toLowerCase()} · by {bucketWord} ({data.buckets.length}{' '}
-        {data.buckets.length === 1 ? 'bucket' : 'buckets'})
-      </p>
+      <RangeSummary
+        range={data.range}
+        rangeLabel={RANGE_LABELS[view.range]}
+        bucketWord={bucketWord}
+        bucketCount={data.buckets.length}
+      />
       <UsageTotals
         totals={totals}
         previousTotals={previousTotals}
+        comparedTotals={comparedTotals}
         comparison={comparison}
         projections={projections}
         period={isCurrentPeriod ? data.range : null}
       />
-      {isAllZero(data) && (
+      {isAllZero(bucketsSoFar(data, today)) && (
         <p className="ui-notice ui-notice--info" role="status">
           Nothing was used in this range: every {bucketWord} is 0. The charts and table still cover the whole
           range.
@@ -107,28 +113,16 @@ export function UsageResults({
       <div className="usage-toolbar">
         <DisplayToggle display={display} onDisplayChange={onDisplayChange} chartLabel="Charts" />
         <div className="usage-toolbar__export">
-          <Button
-            onClick={() =>
-              downloadCsv(({ csvFileName, usageCsv }) => ({
-                fileName: csvFileName(
-                  ORGANIZATION_BY_METRIC.fileWord,
-                  organization,
-                  data.range,
-                  view.interval,
-                  previous !== undefined,
-                ),
-                text: usageCsv(
-                  ORGANIZATION_BY_METRIC,
-                  modelOfUsageData(data, view.interval),
-                  hidden,
-                  previous && modelOfUsageData(previous, view.interval),
-                ),
-              }))
-            }
+          <CsvButton
+            level={ORGANIZATION_BY_METRIC}
+            organization={organization}
+            interval={view.interval}
+            model={() => modelOfUsageData(data, view.interval)}
+            previous={previous && (() => modelOfUsageData(previous, view.interval))}
+            hidden={hidden}
+            today={today}
             disabled={shown.length === 0}
-          >
-            Download CSV
-          </Button>
+          />
           <p className="muted usage-footnote">
             {hiddenCount === 0
               ? `The table and CSV hold all ${shown.length} series${previous ? ', with the previous range’s beside them' : ''}.`
@@ -164,7 +158,18 @@ export function UsageResults({
           </button>
         </EmptyState>
       ) : (
-        <UsageTable data={data} shown={shown} interval={view.interval} previous={previous} />
+        <UsageTable
+          data={data}
+          shown={shown}
+          interval={view.interval}
+          today={today}
+          previous={previous}
+          previousTotals={
+            comparison
+              ? { data: previousData, span: formatSpan(comparison.previous.start, comparison.previous.end) }
+              : undefined
+          }
+        />
       )}
       <p className="muted usage-footnote">{BYTES_NOTE}</p>
     </div>

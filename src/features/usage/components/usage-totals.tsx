@@ -1,9 +1,10 @@
 import { addDays } from '../../../../domain/dates'
 import { comparisonNote } from '../lib/compare'
 import { formatDay } from '../lib/dates'
-import { formatChange, formatExact, formatMetricValue } from '../lib/format'
+import { formatExactValue, formatMetricValue } from '../lib/format'
 import { METRIC_LABELS, OBJECT_TYPE_LABELS } from '../lib/usage-series'
-import { changeAgainst, type MetricTotal, type Projection } from '../lib/usage-summary'
+import { formatDaysElapsed, type MetricTotal, type Projection } from '../lib/usage-summary'
+import { ChangeText } from './change-text'
 import type { DateRange } from '../../../../domain/usage'
 import type { Comparison } from '../lib/usage-view'
 
@@ -11,6 +12,11 @@ interface UsageTotalsProps {
   totals: MetricTotal[]
   /** Totals of the range before (see `comparison`); undefined while they load or if they failed. */
   previousTotals: MetricTotal[] | undefined
+  /**
+   * The totals the change is measured with, when they are not `totals`: a running range's whole
+   * days so far (today left out); undefined while they load.
+   */
+  comparedTotals?: MetricTotal[] | undefined
   comparison: Comparison | null
   /** Per metric, for the current subscription period only. */
   projections: Partial<Record<MetricTotal['metric'], Projection>> | null
@@ -18,7 +24,14 @@ interface UsageTotalsProps {
 }
 
 /** Totals per metric for the range, the change against the range before, and the projection. */
-export function UsageTotals({ totals, previousTotals, comparison, projections, period }: UsageTotalsProps) {
+export function UsageTotals({
+  totals,
+  previousTotals,
+  comparedTotals = totals,
+  comparison,
+  projections,
+  period,
+}: UsageTotalsProps) {
   const anyProjection = projections && Object.values(projections)[0]
   return (
     <section aria-labelledby="usage-totals-heading" className="stack-sm">
@@ -28,11 +41,12 @@ export function UsageTotals({ totals, previousTotals, comparison, projections, p
       <ul className="usage-totals">
         {totals.map((total) => {
           const previous = previousTotals?.find((p) => p.metric === total.metric)
+          const compared = comparedTotals?.find((p) => p.metric === total.metric)
           const projection = projections?.[total.metric]
           return (
             <li key={total.metric} className="ui-card usage-total">
               <h3 className="usage-total__label">{METRIC_LABELS[total.metric]}</h3>
-              <p className="usage-total__value" title={formatExact(total.total)}>
+              <p className="usage-total__value" title={formatExactValue(total.metric, total.total)}>
                 {formatMetricValue(total.metric, total.total)}
               </p>
               <p className="usage-total__split muted">
@@ -45,7 +59,12 @@ export function UsageTotals({ totals, previousTotals, comparison, projections, p
               </p>
               {comparison && (
                 <p className="usage-total__change">
-                  <ChangeText current={total.total} previous={previous} metric={total.metric} />
+                  <ChangeText
+                    current={compared?.total ?? total.total}
+                    previous={compared ? previous?.total : undefined}
+                    formatPrevious={(value) => formatMetricValue(total.metric, value)}
+                    what="usage"
+                  />
                 </p>
               )}
               {projection && period && (
@@ -61,32 +80,11 @@ export function UsageTotals({ totals, previousTotals, comparison, projections, p
       {comparison && <p className="muted usage-footnote">{comparisonNote(comparison)}</p>}
       {anyProjection && period && (
         <p className="muted usage-footnote">
-          Projection: the period&apos;s usage so far ({anyProjection.elapsedDays} of{' '}
-          {anyProjection.periodDays} days, today included) continued at the same pace until the period ends
-          with {formatDay(addDays(period.end, -1))} (UTC).
+          Projection: the period&apos;s usage so far, over the {formatDaysElapsed(anyProjection)} passed up to
+          now (today&apos;s elapsed part included), continued at the same pace until the period ends with{' '}
+          {formatDay(addDays(period.end, -1))} (UTC).
         </p>
       )}
     </section>
-  )
-}
-
-function ChangeText({
-  current,
-  previous,
-  metric,
-}: {
-  current: number
-  previous: MetricTotal | undefined
-  metric: MetricTotal['metric']
-}) {
-  if (!previous) return <span className="muted">Comparing with the previous range…</span>
-  const change = changeAgainst(current, previous.total)
-  if (change.kind === 'none') return <span className="muted">No usage in the previous range either</span>
-  if (change.kind === 'new') return <span>New: no usage in the previous range</span>
-  const direction = change.fraction > 0 ? 'up' : change.fraction < 0 ? 'down' : 'flat'
-  return (
-    <span className={`usage-change usage-change--${direction}`}>
-      {formatChange(change.fraction)} vs previous ({formatMetricValue(metric, change.previous)})
-    </span>
   )
 }

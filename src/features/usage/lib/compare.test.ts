@@ -110,27 +110,27 @@ describe('comparisonNote', () => {
   it('compares the days so far with the first as many days, or all of a shorter period', () => {
     expect(
       comparisonNote({
-        current: range('2026-11-12', '2026-11-29'),
-        previous: range('2026-10-12', '2026-10-29'),
+        current: range('2026-11-12', '2026-11-28'),
+        previous: range('2026-10-12', '2026-10-28'),
         isPartial: true,
         previousName: 'the previous subscription period',
       }),
     ).toBe(
-      'Changes compare the 17 days so far (Nov 12 – 28, 2026) with the first 17 days of the previous subscription period (Oct 12 – 28, 2026).',
+      'Changes compare the 16 whole days so far (Nov 12 – 27, 2026; today is left out, as it is not over) with the first 16 days of the previous subscription period (Oct 12 – 27, 2026).',
     )
     expect(
       comparisonNote({
-        current: range('2026-03-01', '2026-03-31'),
+        current: range('2026-03-01', '2026-03-30'),
         previous: range('2026-02-01', '2026-03-01'),
         isPartial: true,
         previousName: 'the previous subscription period',
       }),
     ).toBe(
-      'Changes compare the 30 days so far (Mar 1 – 30, 2026) with all 28 days of the previous subscription period (Feb 1 – 28, 2026).',
+      'Changes compare the 29 whole days so far (Mar 1 – 29, 2026; today is left out, as it is not over) with all 28 days of the previous subscription period (Feb 1 – 28, 2026).',
     )
   })
 
-  it('says "the first day" on a running period\'s first day, not "the 1 day" and "the first 1 day"', () => {
+  it('says "the one whole day" on a running period\'s second day, not "the 1 day" and "the first 1 day"', () => {
     expect(
       comparisonNote({
         current: range('2026-12-01', '2026-12-02'),
@@ -139,7 +139,7 @@ describe('comparisonNote', () => {
         previousName: 'the month before',
       }),
     ).toBe(
-      'Changes compare the first day so far (Dec 1, 2026) with the first day of the month before (Nov 1, 2026).',
+      'Changes compare the one whole day so far (Dec 1, 2026; today is left out, as it is not over) with the first day of the month before (Nov 1, 2026).',
     )
   })
 })

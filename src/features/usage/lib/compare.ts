@@ -5,11 +5,13 @@ import type { UsageObjectType } from '../../../api/types'
 import { daysBetween } from '../../../../domain/dates'
 import type { DateRange } from '../../../../domain/usage'
 import { formatDay, formatSpan } from './dates'
-import type { Comparison, NoPeriod } from './usage-view'
-import type { Bucket, ChartRow, UsageData } from './usage-series'
+import { totalsInterval, type Comparison, type NoPeriod } from './usage-view'
+import type { ApiGeneration, UsageAnswer } from '../../../api/model'
+import { toUsageData, type Bucket, type ChartRow, type UsageData } from './usage-series'
 import {
   bucketTotals,
   creditsSeries,
+  toCreditsData,
   type CreditsChartRow,
   type CreditsData,
   type ProjectFilter,
@@ -36,6 +38,33 @@ export function shapeCompared<A, T>(
   if (compared.kind !== 'ready') return compared
   const data = shape(compared.data, compared.range)
   return data === undefined ? { kind: 'loading', range: compared.range } : { ...compared, data }
+}
+
+/**
+ * An answer asked for a comparison's totals (asked by ./usage-view.ts `totalsInterval` of its
+ * range), aligned as the generation's data; undefined while it loads, or for an answer of the
+ * other generation.
+ */
+export function shapeTotals(
+  answer: UsageAnswer | undefined,
+  range: DateRange,
+  generation: '2022',
+): UsageData | undefined
+export function shapeTotals(
+  answer: UsageAnswer | undefined,
+  range: DateRange,
+  generation: 'current',
+): CreditsData | undefined
+export function shapeTotals(
+  answer: UsageAnswer | undefined,
+  range: DateRange,
+  generation: ApiGeneration,
+): UsageData | CreditsData | undefined {
+  if (answer?.generation !== generation) return undefined
+  const interval = totalsInterval(range)
+  return answer.generation === '2022'
+    ? toUsageData(answer.series, range, interval)
+    : toCreditsData(answer, range, interval)
 }
 
 /** The previous bucket in the same position as the shown bucket `index`, if the previous range has one. */
@@ -115,15 +144,14 @@ export function comparisonNote({ current, previous, isPartial, previousName }: C
   const previousSpan = formatSpan(previous.start, previous.end)
   if (isPartial) {
     const before = previousName ?? 'the range before'
-    // On a period's first day: "the first day so far … with the first day of", not "the 1 day … the first 1 day".
-    const soFar = currentDays === 1 ? 'the first day' : `the ${days(currentDays)}`
+    const soFar = currentDays === 1 ? 'the one whole day' : `the ${currentDays} whole days`
     const part =
       previousDays < currentDays
         ? `all ${days(previousDays)}`
         : previousDays === 1
           ? 'the first day'
           : `the first ${days(previousDays)}`
-    return `Changes compare ${soFar} so far (${formatSpan(current.start, current.end)}) with ${part} of ${before} (${previousSpan}).`
+    return `Changes compare ${soFar} so far (${formatSpan(current.start, current.end)}; today is left out, as it is not over) with ${part} of ${before} (${previousSpan}).`
   }
   if (previousName) {
     const length =

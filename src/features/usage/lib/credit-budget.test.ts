@@ -9,6 +9,8 @@ const point = (day: string, value: number) => ({
 })
 const period = { start: '2026-11-01', end: '2026-12-01' } // 30 days
 const at = (day: string) => new Date(`${day}T12:00:00Z`)
+/** The last moment of a day: the day has (all but) passed. */
+const endOf = (day: string) => new Date(`${day}T23:59:59.999Z`)
 const days = (...credits: number[]) =>
   credits.map((value, i) => ({ day: `2026-11-${String(i + 1).padStart(2, '0')}`, credits: value }))
 
@@ -60,11 +62,11 @@ describe('periodCredits', () => {
   }
 
   it('gives what is used, the projection at the pace so far and the days left, today included', () => {
-    // Two days of 30 elapsed (the 1st and 2nd): 30.5 so far, 15 times that at the end.
+    // Noon of the 2nd: 1.5 days of 30 have passed (today only in part): 30.5 so far, 20 times that at the end.
     const credits = periodCredits(answer, at('2026-11-02'))
     expect(credits.used).toBe(30.5)
     expect(credits.range).toEqual({ start: '2026-11-01', end: '2026-12-01' })
-    expect(credits.projection).toMatchObject({ projected: 457.5, elapsedDays: 2, periodDays: 30 })
+    expect(credits.projection).toMatchObject({ projected: 610, elapsedDays: 1.5, periodDays: 30 })
     expect(credits.daysLeft).toBe(29)
     expect(periodCredits(answer, at('2026-11-30')).daysLeft).toBe(1)
   })
@@ -87,15 +89,16 @@ describe('budgetStatus', () => {
       level: 'ok',
       used: 30,
       usedShare: 0.03,
-      projected: 300,
+      projected: 360,
       crossingDay: null,
     })
   })
 
   it('warns when the pace passes the budget, with the first day the running total reaches it', () => {
-    // 100 a day: 300 after 3 days; 1000 is reached on day 10 (3 + ⌈700 ÷ 100⌉).
-    const status = budgetStatus(days(100, 100, 100), period, 1000, at('2026-11-03'))
-    expect(status).toMatchObject({ level: 'projected', projected: 3000, crossingDay: '2026-11-10' })
+    // 300 by the end of the 3rd: 100 a day; 1000 is reached on day 10 (3 + ⌈700 ÷ 100⌉).
+    const status = budgetStatus(days(100, 100, 100), period, 1000, endOf('2026-11-03'))
+    expect(status).toMatchObject({ level: 'projected', crossingDay: '2026-11-10' })
+    expect(status.projected).toBeCloseTo(3000)
   })
 
   it('warns at 75%, even when the pace stays under the budget until the period ends', () => {
@@ -123,10 +126,10 @@ describe('budgetStatus', () => {
 
   it('puts a crossing on the period’s last day inside, and one after it outside', () => {
     // 10 a day for 10 days is 100; 300 is reached on day 30 (10 + 20), the last day.
-    expect(budgetStatus(days(...Array(10).fill(10)), period, 300, at('2026-11-10')).crossingDay).toBe(
+    expect(budgetStatus(days(...Array(10).fill(10)), period, 300, endOf('2026-11-10')).crossingDay).toBe(
       '2026-11-30',
     )
-    expect(budgetStatus(days(...Array(10).fill(10)), period, 301, at('2026-11-10')).crossingDay).toBeNull()
+    expect(budgetStatus(days(...Array(10).fill(10)), period, 301, endOf('2026-11-10')).crossingDay).toBeNull()
   })
 })
 

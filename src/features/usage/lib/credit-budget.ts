@@ -97,7 +97,7 @@ export interface BudgetStatus {
 /**
  * The budget's status in the current period. `days` are the period's credits per day so far
  * (dailyCredits), `period` the subscription period (end exclusive), `budget` in credits (> 0).
- * The pace is credits so far ÷ days so far (today included, as in projectToPeriodEnd); the
+ * The pace is credits so far ÷ the days passed up to now (today in part, as in projectToPeriodEnd); the
  * expected crossing is the first day on which the running total at that pace reaches the budget:
  * today + ⌈(budget − used) ÷ pace⌉. No usage means no crossing.
  */

@@ -8,6 +8,7 @@ import {
   creditsSeries,
   parseProjectFilter,
   projectFilterParam,
+  projectNameForId,
   projectRows,
   toCreditsData,
   type CurrentUsageAnswer,
@@ -126,9 +127,11 @@ describe('creditsSeries', () => {
 
   it('shows one series for a project or for the deleted projects, and none for an unknown project', () => {
     const data = toCreditsData(eightProjects(), null, 'day')
-    expect(creditsSeries(data, { kind: 'project', id: 'p6' }).map((s) => s.label)).toEqual(['project-6'])
+    expect(creditsSeries(data, { kind: 'project', name: 'project-6' }).map((s) => s.label)).toEqual([
+      'project-6',
+    ])
     expect(creditsSeries(data, { kind: 'deleted' }).map((s) => s.values)).toEqual([[0.1, 0.1, 0.1]])
-    expect(creditsSeries(data, { kind: 'project', id: 'gone' })).toEqual([])
+    expect(creditsSeries(data, { kind: 'project', name: 'gone' })).toEqual([])
   })
 
   it('leaves the deleted projects out of the stack when they used nothing', () => {
@@ -138,19 +141,31 @@ describe('creditsSeries', () => {
 })
 
 describe('the project filter in the URL', () => {
+  it('holds a project by its name, and finds the name for an old link that holds its id', () => {
+    const projects = [
+      { id: '311c6a0e-0b7e-4d7a-9a55-2c4f1a1e2b3c', name: 'my-project' },
+      { id: 'p2', name: 'other' },
+    ]
+    expect(projectFilterParam({ kind: 'project', name: 'my-project' })).toBe('my-project')
+    expect(projectNameForId(projects, '311c6a0e-0b7e-4d7a-9a55-2c4f1a1e2b3c')).toBe('my-project')
+    expect(projectNameForId(projects, 'my-project')).toBeNull()
+    expect(projectNameForId(projects, 'gone')).toBeNull()
+    expect(projectNameForId(projects, null)).toBeNull()
+  })
+
   it('round-trips', () => {
-    for (const filter of [{ kind: 'all' }, { kind: 'deleted' }, { kind: 'project', id: 'p1' }] as const)
+    for (const filter of [{ kind: 'all' }, { kind: 'deleted' }, { kind: 'project', name: 'p1' }] as const)
       expect(parseProjectFilter(projectFilterParam(filter))).toEqual(filter)
   })
 })
 
 describe('creditsChartRows', () => {
-  it('gives a value per series key, and none for buckets after today', () => {
+  it('gives a value per series key, marks today’s bucket as not over, and gives none after today', () => {
     const data = toCreditsData(eightProjects(), null, 'day')
-    const series = creditsSeries(data, { kind: 'project', id: 'p0' })
+    const series = creditsSeries(data, { kind: 'project', name: 'project-0' })
     expect(creditsChartRows(data, series, '2026-11-02')).toEqual([
       { start: '2026-11-01', end: '2026-11-02', s0: 80.1 },
-      { start: '2026-11-02', end: '2026-11-03', s0: 81.1 },
+      { start: '2026-11-02', end: '2026-11-03', s0: 81.1, isPartial: true },
       { start: '2026-11-03', end: '2026-11-04', isFuture: true },
     ])
   })
@@ -174,7 +189,7 @@ describe('projectRows', () => {
       {
         previous,
         period: { start: '2019-08-01', end: '2019-09-01' },
-        // 2019-08-16: 16 of 31 days, today included.
+        // Noon of 2019-08-16: 15.5 of 31 days have passed.
         now: new Date('2019-08-16T12:00:00Z'),
       },
     )
@@ -188,7 +203,7 @@ describe('projectRows', () => {
       { kind: 'new', previous: 0 },
       { kind: 'relative', fraction: 0, previous: 100 },
     ])
-    expect(rows[0]!.projected).toBeCloseTo((300 * 31) / 16)
+    expect(rows[0]!.projected).toBeCloseTo((300 * 31) / 15.5)
   })
 
   it('has no change before the previous range is in, and no projection outside the current period', () => {
@@ -198,7 +213,9 @@ describe('projectRows', () => {
 
   it('holds only what the filter shows', () => {
     const data = toCreditsData(EXAMPLE, null, 'month')
-    expect(projectRows(data, { kind: 'project', id: 'p1' }).map((r) => r.label)).toEqual(['project-1'])
+    expect(projectRows(data, { kind: 'project', name: 'project-1' }).map((r) => r.label)).toEqual([
+      'project-1',
+    ])
     expect(projectRows(data, { kind: 'deleted' }).map((r) => r.label)).toEqual(['Deleted projects'])
   })
 

@@ -7,7 +7,7 @@ import type { UsageInterval } from '../../../api/types'
 import { dayOfTimestamp, type IsoDate } from '../../../../domain/dates'
 import type { DateRange } from '../../../../domain/usage'
 import { changeAgainst, projectToPeriodEnd, sumValues, type Change } from './usage-summary'
-import { bucketIndex, bucketsOfPoints, rangeOfBuckets, type Bucket } from '../model/buckets'
+import { bucketIndex, bucketsOfPoints, isPartialBucket, rangeOfBuckets, type Bucket } from '../model/buckets'
 
 export type CurrentUsageAnswer = Extract<UsageAnswer, { generation: 'current' }>
 
@@ -75,19 +75,35 @@ export function toCreditsData(
   }
 }
 
-/** `?project=` of the page: every project, one project (its id), or the deleted projects. */
-export type ProjectFilter = { kind: 'all' } | { kind: 'project'; id: string } | { kind: 'deleted' }
+/**
+ * `?project=` of the page: every project, one project (by its name, which is what a person reads
+ * and shares; a project's name is unique in its organization), or the deleted projects.
+ */
+export type ProjectFilter = { kind: 'all' } | { kind: 'project'; name: string } | { kind: 'deleted' }
 
 export const DELETED_FILTER_PARAM = 'deleted'
 
 export function parseProjectFilter(param: string | null): ProjectFilter {
   if (!param) return { kind: 'all' }
   if (param === DELETED_FILTER_PARAM) return { kind: 'deleted' }
-  return { kind: 'project', id: param }
+  return { kind: 'project', name: param }
 }
 
 export function projectFilterParam(filter: ProjectFilter): string | null {
-  return filter.kind === 'all' ? null : filter.kind === 'deleted' ? DELETED_FILTER_PARAM : filter.id
+  return filter.kind === 'all' ? null : filter.kind === 'deleted' ? DELETED_FILTER_PARAM : filter.name
+}
+
+/**
+ * The name to put in the address instead of a project's id, for a link made when the address held
+ * ids (`?project=311c…`): the name of the project with that id, or null when the parameter is no
+ * project's id (or is a project's name already).
+ */
+export function projectNameForId(
+  projects: readonly { id: string; name: string }[],
+  param: string | null,
+): string | null {
+  if (!param || projects.some((p) => p.name === param)) return null
+  return projects.find((p) => p.id === param)?.name ?? null
 }
 
 /** How many projects get a series of their own before the rest become "Other projects". */
@@ -137,7 +153,7 @@ export function creditsSeries(data: CreditsData, filter: ProjectFilter, top = TO
   let series: CreditsSeries[]
   if (filter.kind === 'deleted') series = [deleted()]
   else if (filter.kind === 'project') {
-    const project = data.projects.find((p) => p.id === filter.id)
+    const project = data.projects.find((p) => p.name === filter.name)
     series = project ? [ofProject(project)] : []
   } else {
     const own = data.projects.length <= top + 1 ? data.projects : data.projects.slice(0, top)
@@ -160,7 +176,7 @@ export function creditsSeries(data: CreditsData, filter: ProjectFilter, top = TO
 }
 
 /** One row per bucket with a value per series key: the shape recharts draws. Future buckets get no values. */
-export type CreditsChartRow = { start: IsoDate; end: IsoDate; isFuture?: true } & Record<
+export type CreditsChartRow = { start: IsoDate; end: IsoDate; isFuture?: true; isPartial?: true } & Record<
   string,
   number | string | boolean
 >
@@ -173,6 +189,7 @@ export function creditsChartRows(
   return data.buckets.map((bucket, index) => {
     const row: CreditsChartRow = { start: bucket.start, end: bucket.end }
     if (today !== undefined && bucket.start > today) return { ...row, isFuture: true }
+    if (today !== undefined && isPartialBucket(bucket, today)) row.isPartial = true
     for (const s of series) row[s.key] = s.values[index] ?? 0
     return row
   })
@@ -198,6 +215,10 @@ export interface ProjectRow {
   share: number | null
   /** Against the same project in the previous range; undefined while that range loads. */
   change: Change | undefined
+  /** The credits the change is measured with (its days, see `ProjectRowOptions.soFar`); undefined while they load. */
+  compared: number | undefined
+  /** The same project's credits in the previous range; undefined while that range loads. */
+  previous: number | undefined
   /** Credits at the end of the subscription period at the pace so far; null outside the current period. */
   projected: number | null
 }
@@ -205,6 +226,11 @@ export interface ProjectRow {
 export interface ProjectRowOptions {
   /** The same organization's credits in the previous range, to compare each project with. */
   previous?: CreditsData
+  /**
+   * The credits compared with `previous`: a running range's whole days so far (null while they
+   * load); left out, the range's own.
+   */
+  soFar?: CreditsData | null
   /** The current subscription period when the range is it (and `now` in it), for the projection. */
   period?: DateRange | null
   now?: Date
@@ -228,6 +254,13 @@ export function projectRows(
   }
   const row = (id: string | null, label: string, credits: number): ProjectRow => {
     const before = previousTotal(id)
+    const soFar = options.soFar === undefined ? data : options.soFar
+    const compared =
+      soFar === null
+        ? undefined
+        : id === null
+          ? sumValues(soFar.deleted)
+          : (soFar.projects.find((p) => p.id === id)?.total ?? 0)
     const projection =
       options.period && options.now ? projectToPeriodEnd(credits, options.period, options.now) : null
     return {
@@ -236,14 +269,16 @@ export function projectRows(
       isDeleted: id === null,
       credits,
       share: organizationTotal > 0 ? credits / organizationTotal : null,
-      change: before === undefined ? undefined : changeAgainst(credits, before),
+      change: before === undefined || compared === undefined ? undefined : changeAgainst(compared, before),
+      compared,
+      previous: compared === undefined ? undefined : before,
       projected: projection ? projection.projected : null,
     }
   }
   const rows: ProjectRow[] = []
   if (filter.kind !== 'deleted')
     for (const project of data.projects)
-      if (filter.kind === 'all' || project.id === filter.id)
+      if (filter.kind === 'all' || project.name === filter.name)
         rows.push(row(project.id, project.name, project.total))
   const deletedTotal = sumValues(data.deleted)
   if (filter.kind === 'deleted' || (filter.kind === 'all' && deletedTotal !== 0))

@@ -4,7 +4,8 @@ import {
   reportPeriodOf,
   reportPeriodOptions,
   reportRequest,
-  runningNote,
+  periodSentences,
+  reportFileName,
   runningRange,
 } from './usage-report'
 
@@ -57,18 +58,35 @@ describe('reportPeriodOptions', () => {
   })
 })
 
-describe('runningRange and runningNote', () => {
+describe('reportFileName', () => {
+  it('names the PDF by organization and days, the last day included', () => {
+    expect(reportFileName('acme', { start: '2026-11-01', end: '2026-12-01' })).toBe(
+      'usage-report-acme-2026-11-01-to-2026-11-30',
+    )
+  })
+})
+
+describe('runningRange and periodSentences', () => {
   it('treats the calendar month still running as the current subscription period: so far, projected', () => {
     const month = reportPeriodOf('2026-11', '2026-08-20', NOW)!
     expect(month.kind).toBe('month')
     const november = { start: '2026-11-01', end: '2026-12-01' }
     expect(runningRange(november, NOW)).toEqual(november)
-    expect(runningNote(month, NOW)).toBe(
-      'the current calendar month, still running: totals so far, through Nov 28, 2026',
-    )
-    expect(runningNote({ kind: 'current' }, NOW)).toBe(
-      'the current subscription period, still running: totals so far, through Nov 28, 2026',
-    )
+    expect(periodSentences(month, november, NOW)).toEqual([
+      'Nov 1 – 30, 2026, both days included.',
+      'It is a calendar month.',
+      'It is still running, so the totals are so far, through Nov 28, 2026.',
+    ])
+    // Short sentences, no parentheses; "subscription period" is the month, as on the usage page.
+    const period = { start: '2026-11-20', end: '2026-12-20' }
+    expect(periodSentences({ kind: 'current' }, period, NOW)).toEqual([
+      'Nov 20 – Dec 19, 2026, both days included.',
+      'It is the current subscription period: one month of the subscription, counted from the day it started.',
+      'It is still running, so the totals are so far, through Nov 28, 2026.',
+    ])
+    const october = { kind: 'subscription', start: '2026-10-20', end: '2026-11-20' } as const
+    expect(periodSentences(october, october, NOW).join(' ')).not.toMatch(/[()]/)
+    expect(periodSentences(october, october, NOW)[2]).toBe('It is over: the totals are whole.')
   })
 
   it('runs until the last day of the period (UTC), not on the day it ends before', () => {

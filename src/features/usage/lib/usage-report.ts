@@ -7,7 +7,7 @@ import {
   reportPeriodParam,
   type ReportPeriod,
 } from '../../../../domain/report-periods'
-import { utcToday, type IsoDate } from '../../../../domain/dates'
+import { addDays, utcToday, type IsoDate } from '../../../../domain/dates'
 import type { DateRange } from '../../../../domain/usage'
 import type { UsageRequest } from '../queries'
 import { formatDay, formatMonth, formatSpan } from './dates'
@@ -110,12 +110,29 @@ export function runningRange(range: DateRange | null, now: Date): DateRange | nu
 }
 
 /**
- * What a running period is and what its totals cover, for the report's "Period" fact: "the current
- * calendar month, still running: totals so far, through 1 Dec 2026" (the fact's heading says the days are UTC).
+ * The name the report's PDF is offered under (the browser's "Save as PDF" takes the page's title):
+ * `usage-report-acme-2026-11-01-to-2026-11-30`, the last day included, as the CSV names its days.
  */
-export function runningNote(period: ReportPeriod, now: Date): string {
-  const what = period.kind === 'month' ? 'calendar month' : 'subscription period'
-  return `the current ${what}, still running: totals so far, through ${formatDay(utcToday(now))}`
+export function reportFileName(organization: string, range: DateRange): string {
+  return `usage-report-${organization}-${range.start}-to-${addDays(range.end, -1)}`
+}
+
+/**
+ * The report's "Period" fact as short sentences (the fact's heading says the days are UTC): its
+ * days, what kind of period it is, and whether its totals are whole or so far. "Subscription
+ * period" means here what it means on the usage and budget pages: one month of the subscription,
+ * counted from the day it started (not the subscription's whole term).
+ */
+export function periodSentences(period: ReportPeriod, range: DateRange, now: Date): string[] {
+  const today = utcToday(now)
+  const kind =
+    period.kind === 'month'
+      ? 'It is a calendar month.'
+      : `It is ${period.kind === 'current' ? 'the current' : 'a'} subscription period: one month of the subscription, counted from the day it started.`
+  const state = containsNow(range, now)
+    ? `It is still running, so the totals are so far, through ${formatDay(today)}.`
+    : `It is over: the totals are whole.`
+  return [`${formatSpan(range.start, range.end)}, both days included.`, kind, state]
 }
 
 /**

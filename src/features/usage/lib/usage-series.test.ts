@@ -131,4 +131,9 @@ describe('toUsageData', () => {
     expect(rows.map((row) => row.deployment_version)).toEqual([10, 20.5, undefined])
     expect(rows[2]).toEqual({ start: '2026-11-03', end: '2026-11-04', isFuture: true })
   })
+
+  it('marks the bucket holding today as not over, and only that one', () => {
+    const rows = chartRows(toUsageData(answer, null, 'day'), 'credits', '2026-11-02')
+    expect(rows.map((row) => row.isPartial ?? false)).toEqual([false, true, false])
+  })
 })

@@ -4,7 +4,7 @@
 import type { UsageSeries as Usage, UsageMetric, UsageObjectType } from '../../../api/model'
 import type { UsageInterval } from '../../../api/types'
 import { dayOfTimestamp, type IsoDate } from '../../../../domain/dates'
-import { bucketIndex, bucketsOfPoints, rangeOfBuckets, type Bucket } from '../model/buckets'
+import { bucketIndex, bucketsOfPoints, isPartialBucket, rangeOfBuckets, type Bucket } from '../model/buckets'
 import { USAGE_METRICS, USAGE_OBJECT_TYPES, USAGE_SERIES, type DateRange } from '../../../../domain/usage'
 
 export const METRICS: readonly UsageMetric[] = USAGE_METRICS
@@ -91,9 +91,9 @@ export function seriesOfMetric(data: UsageData, metric: UsageMetric): Series[] {
 /**
  * One row per bucket with a value per object type: the shape recharts draws. Buckets that start
  * after `today` get no values, so the line stops at today instead of dropping to a zero that only
- * means "not yet" (the table and CSV keep the API's zeros).
+ * means "not yet"; the bucket holding today is marked `isPartial` (it is not over).
  */
-export type ChartRow = { start: IsoDate; end: IsoDate; isFuture?: true } & Partial<
+export type ChartRow = { start: IsoDate; end: IsoDate; isFuture?: true; isPartial?: true } & Partial<
   Record<UsageObjectType, number>
 >
 
@@ -103,6 +103,7 @@ export function chartRows(data: UsageData, metric: UsageMetric, today?: IsoDate)
     if (today !== undefined && bucket.start > today)
       return { start: bucket.start, end: bucket.end, isFuture: true }
     const row: ChartRow = { start: bucket.start, end: bucket.end }
+    if (today !== undefined && isPartialBucket(bucket, today)) row.isPartial = true
     for (const s of series) row[s.objectType] = s.values[index] ?? 0
     return row
   })

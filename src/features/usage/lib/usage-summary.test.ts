@@ -5,6 +5,7 @@ import {
   metricProjections,
   metricTotals,
   projectToPeriodEnd,
+  formatDaysElapsed,
   sumValues,
 } from './usage-summary'
 import { toUsageData } from './usage-series'
@@ -59,15 +60,21 @@ describe('changeAgainst the previous range', () => {
 describe('projectToPeriodEnd', () => {
   const period = { start: '2026-11-20', end: '2026-12-20' } // 30 days
 
-  it('extends the pace so far to the whole period, counting today as a day with usage', () => {
-    const projection = projectToPeriodEnd(300, period, new Date('2026-11-28T10:00:00Z')) // 20th..28th: 9 of 30 days
-    expect(projection).toMatchObject({ elapsedDays: 9, periodDays: 30 })
-    expect(projection?.projected).toBeCloseTo(1000)
+  it('extends the pace so far to the whole period, counting only the elapsed part of today', () => {
+    // Noon of the 28th: 8 whole days (20th..27th) and half of today, not 9 whole days.
+    const projection = projectToPeriodEnd(255, period, new Date('2026-11-28T12:00:00Z'))
+    expect(projection).toMatchObject({ elapsedDays: 8.5, periodDays: 30 })
+    expect(projection?.projected).toBeCloseTo(900)
+    expect(formatDaysElapsed(projection!)).toBe('8.5 of 30 days')
   })
 
-  it('projects from the first day of the period and on its last day', () => {
-    expect(projectToPeriodEnd(10, period, new Date('2026-11-20T00:00:00Z'))?.projected).toBeCloseTo(300)
-    expect(projectToPeriodEnd(600, period, new Date('2026-12-19T23:59:59Z'))?.projected).toBeCloseTo(600)
+  it('projects from the first hour of the period and on its last day, and nothing at its very start', () => {
+    expect(projectToPeriodEnd(10, period, new Date('2026-11-20T06:00:00Z'))?.projected).toBeCloseTo(1200)
+    expect(projectToPeriodEnd(600, period, new Date('2026-12-20T00:00:00Z'))).toBeNull()
+    expect(projectToPeriodEnd(600, period, new Date('2026-12-19T12:00:00Z'))?.projected).toBeCloseTo(
+      600 / (29.5 / 30),
+    )
+    expect(projectToPeriodEnd(10, period, new Date('2026-11-20T00:00:00Z'))).toBeNull()
   })
 
   it('projects nothing before the period or after it', () => {
@@ -80,7 +87,7 @@ describe('projectToPeriodEnd', () => {
       { metric: 'credits' as const, total: 300, byObjectType: {} },
       { metric: 'input_volume' as const, total: 90, byObjectType: {} },
     ]
-    const projections = metricProjections(totals, period, new Date('2026-11-28T10:00:00Z'))
+    const projections = metricProjections(totals, period, new Date('2026-11-29T00:00:00Z'))
     expect(projections.credits?.projected).toBeCloseTo(1000)
     expect(projections.input_volume?.projected).toBeCloseTo(300)
     expect(metricProjections(totals, period, new Date('2026-12-20T00:00:00Z'))).toEqual({})

@@ -1,7 +1,8 @@
 // Totals per metric, the change against the previous range, and the projection of the current
 // subscription period. Pure: the page passes `now` in, so tests pin the clock.
 import type { UsageMetric, UsageObjectType } from '../../../api/types'
-import { addDays, daysBetween, utcToday, type IsoDate } from '../../../../domain/dates'
+import { daysBetween, utcToday, type IsoDate } from '../../../../domain/dates'
+import { formatCount } from '../../../lib/format-number'
 import { METRICS, seriesOfMetric, type UsageData } from './usage-series'
 import type { DateRange } from '../../../../domain/usage'
 
@@ -57,25 +58,30 @@ export function changeAgainst(current: number, previous: number): Change {
 export interface Projection {
   /** Total at the period's end if usage goes on at the pace so far. */
   projected: number
-  /** The share of the period that has passed, 0 < elapsed ≤ 1. */
+  /** The share of the period that has passed up to `now`, 0 < elapsed < 1. */
   elapsedFraction: number
+  /** Days passed up to `now`, today's elapsed part included: 16.5 at noon of the 17th day. */
   elapsedDays: number
   periodDays: number
 }
 
 /**
  * The current period's total at its end, at the pace so far: total ÷ the elapsed share of the
- * period. The share counts whole days, today included: usage comes in daily rollups, so the days
- * with usage so far are the days up to and including today. Null when `now` is outside the period.
+ * period. The total holds today's usage so far, so the share counts the elapsed part of today too
+ * (up to `now`, UTC), not today as a whole day: at noon of the 17th day, 16.5 days have passed.
+ * Null when `now` is outside the period or at its very start.
  */
 export function projectToPeriodEnd(total: number, period: DateRange, now: Date): Projection | null {
   const periodDays = daysBetween(period.start, period.end)
   const today = utcToday(now)
   if (periodDays <= 0 || today < period.start || today >= period.end) return null
-  const elapsedDays = daysBetween(period.start, addDays(today, 1))
+  const elapsedDays = (now.getTime() - Date.parse(`${period.start}T00:00:00Z`)) / DAY_MS
+  if (elapsedDays <= 0) return null
   const elapsedFraction = elapsedDays / periodDays
   return { projected: total / elapsedFraction, elapsedFraction, elapsedDays, periodDays }
 }
+
+const DAY_MS = 86_400_000
 
 /**
  * Each metric's projection to the end of the current subscription period `period` (see
@@ -98,4 +104,12 @@ export function metricProjections(
 export function containsNow(range: DateRange, now: Date): boolean {
   const day: IsoDate = now.toISOString().slice(0, 10)
   return range.start <= day && day < range.end
+}
+
+/** "16.5 of 31 days": how much of the period a projection rests on, to a tenth of a day. */
+export function formatDaysElapsed({
+  elapsedDays,
+  periodDays,
+}: Pick<Projection, 'elapsedDays' | 'periodDays'>): string {
+  return `${formatCount(Math.floor(elapsedDays * 10) / 10, undefined, 1)} of ${formatCount(periodDays)} days`
 }

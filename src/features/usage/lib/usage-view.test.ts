@@ -3,6 +3,7 @@ import {
   askedRequest,
   comparedRange,
   comparisonFor,
+  hasWholeDays,
   usageRequest,
   parseUsageView,
   previousNameOf,
@@ -152,12 +153,29 @@ describe('previousRange', () => {
 
 describe('comparisonFor', () => {
   it('compares a finished range with the whole previous range', () => {
-    expect(comparisonFor({ start: '2026-11-22', end: '2026-11-29' }, now)).toEqual({
-      current: { start: '2026-11-22', end: '2026-11-29' },
-      previous: { start: '2026-11-15', end: '2026-11-22' },
+    expect(comparisonFor({ start: '2026-11-20', end: '2026-11-27' }, now)).toEqual({
+      current: { start: '2026-11-20', end: '2026-11-27' },
+      previous: { start: '2026-11-13', end: '2026-11-20' },
       isPartial: false,
       previousName: null,
     })
+  })
+
+  it('leaves today out of a range that holds it: today is not over', () => {
+    // "Last 7 days" on the 28th ends with today: its 6 whole days against the first 6 before.
+    expect(comparisonFor({ start: '2026-11-22', end: '2026-11-29' }, now)).toEqual({
+      current: { start: '2026-11-22', end: '2026-11-28' },
+      previous: { start: '2026-11-15', end: '2026-11-21' },
+      isPartial: true,
+      previousName: null,
+    })
+  })
+
+  it('has no whole day to compare on the first day of a running range', () => {
+    const first = comparisonFor({ start: '2026-11-28', end: '2026-12-28' }, now)
+    expect(first.isPartial).toBe(true)
+    expect(hasWholeDays(first)).toBe(false)
+    expect(hasWholeDays(comparisonFor({ start: '2026-11-27', end: '2026-12-27' }, now))).toBe(true)
   })
 
   it('compares the days so far of a running period with as many days of the previous period', () => {
@@ -169,22 +187,22 @@ describe('comparisonFor', () => {
         'the previous subscription period',
       ),
     ).toEqual({
-      current: { start: '2026-11-12', end: '2026-11-29' },
-      previous: { start: '2026-10-12', end: '2026-10-29' },
+      current: { start: '2026-11-12', end: '2026-11-28' },
+      previous: { start: '2026-10-12', end: '2026-10-28' },
       isPartial: true,
       previousName: 'the previous subscription period',
     })
   })
 
   it('compares the days so far with all of a shorter previous period, never reaching into this one', () => {
-    // 30 days of March so far against February's 28, not against 2 days into March.
+    // 29 whole days of March so far against February's 28, not against 1 day into March.
     expect(
       comparisonFor({ start: '2026-03-01', end: '2026-04-01' }, new Date('2026-03-30T12:00:00Z'), {
         start: '2026-02-01',
         end: '2026-03-01',
       }),
     ).toMatchObject({
-      current: { start: '2026-03-01', end: '2026-03-31' },
+      current: { start: '2026-03-01', end: '2026-03-30' },
       previous: { start: '2026-02-01', end: '2026-03-01' },
       isPartial: true,
     })
@@ -203,7 +221,7 @@ describe('comparisonFor', () => {
         start: '2026-09-30',
         end: '2026-10-31',
       }),
-    ).toMatchObject({ previous: { start: '2026-09-30', end: '2026-10-29' }, isPartial: true })
+    ).toMatchObject({ previous: { start: '2026-09-30', end: '2026-10-28' }, isPartial: true })
   })
 
   it('asks for totals by day where the API allows it', () => {

@@ -230,7 +230,7 @@ export function wholeMonths(range: DateRange): number | null {
 }
 
 export interface Comparison {
-  /** The part of the shown range with usage so far: all of it, or its start up to today included. */
+  /** The part of the shown range compared: all of it, or its whole days so far (up to today, excluded). */
   current: DateRange
   /**
    * The range before, whole; or, when `isPartial`, as many days from its start as `current` has
@@ -267,11 +267,13 @@ export function previousNameOf(range: RangePreset): string | null {
 /**
  * What the change is measured against. A range that is over compares with the whole range before
  * (a period with the previous period, whatever their lengths). A range still running (the current
- * subscription period) compares its days so far with as many days from the start of the range
- * before: 17 days of this period against the first 17 of the last one, not against all 30 of
- * them; 30 days of March against all 28 of February, not 2 days into March. `previous`: the range
- * before (see {@link comparedRange}), by default {@link previousRange} of the shown one;
- * `previousName`: its name ({@link Comparison.previousName}).
+ * subscription period) compares its whole days so far, today left out (today is not over: its
+ * usage is still coming in), with as many days from the start of the range before: the 16 whole
+ * days of this period before today against the first 16 of the last one, not against all 30 of
+ * them; 30 days of March against all 28 of February. On a running range's first day there is no
+ * whole day yet: `current` is empty ({@link hasWholeDays} is false) and nothing is compared.
+ * `previous`: the range before (see {@link comparedRange}), by default {@link previousRange} of
+ * the shown one; `previousName`: its name ({@link Comparison.previousName}).
  */
 export function comparisonFor(
   shown: DateRange,
@@ -279,16 +281,23 @@ export function comparisonFor(
   previous: DateRange = previousRange(shown),
   previousName: string | null = null,
 ): Comparison {
-  const tomorrow = addDays(utcToday(now), 1)
-  if (tomorrow >= shown.end || tomorrow <= shown.start)
+  const today = utcToday(now)
+  if (today >= shown.end || today < shown.start)
     return { current: shown, previous, isPartial: false, previousName }
-  const daysSoFar = addDays(previous.start, daysBetween(shown.start, tomorrow))
+  const sameDays = addDays(previous.start, daysBetween(shown.start, today))
   return {
-    current: { start: shown.start, end: tomorrow },
-    previous: { start: previous.start, end: daysSoFar < previous.end ? daysSoFar : previous.end },
+    current: { start: shown.start, end: today },
+    previous: { start: previous.start, end: sameDays < previous.end ? sameDays : previous.end },
     isPartial: true,
     previousName,
   }
+}
+
+/** Whether a comparison has any day to compare (a running range's first day has none yet). */
+export function hasWholeDays(comparison: Comparison): boolean {
+  return (
+    comparison.current.end > comparison.current.start && comparison.previous.end > comparison.previous.start
+  )
 }
 
 /** The interval to ask totals of a range with: any fits, so the finest the API allows for its length. */

@@ -61,3 +61,24 @@ export function rangeOfBuckets(buckets: readonly Bucket[], requested: DateRange 
 export function bucketIndex(buckets: readonly Bucket[]): ReadonlyMap<IsoDate, number> {
   return new Map(buckets.map((bucket, index) => [bucket.start, index]))
 }
+
+/**
+ * The buckets that have begun by `today` (UTC): a running range's buckets still to come hold no
+ * usage yet, so the tables and the CSV leave them out rather than list them as zeros.
+ */
+export function bucketsBegunBy<T extends Pick<Bucket, 'start'>>(buckets: readonly T[], today: IsoDate): T[] {
+  return buckets.filter((bucket) => bucket.start <= today)
+}
+
+/**
+ * Whether the bucket holds `today` (UTC), which is not over: its usage is so far, still coming in.
+ * The charts draw it apart and the tables mark it.
+ */
+export function isPartialBucket(bucket: Pick<Bucket, 'start' | 'end'>, today: IsoDate): boolean {
+  return bucket.start <= today && today < bucket.end
+}
+
+/** Whether a whole range lies after `today` (UTC): it has not started, so nothing can be shown of it. */
+export function hasNotStarted(range: { start: IsoDate }, today: IsoDate): boolean {
+  return range.start > today
+}

@@ -1,0 +1,158 @@
+// The numbers behind a usage chart, one row per bucket, for every generation and level: the usage
+// page's table (per metric and object type, or credits per project) and the report's per-day table.
+import type { UsageInterval } from '../../../api/types'
+import type { IsoDate } from '../../../../domain/dates'
+import { formatSpan } from '../lib/dates'
+import type { Bucket } from '../model/buckets'
+import { bucketsBegunBy, isPartialBucket } from '../model/buckets'
+import { sumValues } from '../lib/usage-summary'
+
+/** One column of numbers: its heading, a value per bucket, and how a value is written. */
+export interface BucketColumn {
+  key: string
+  label: string
+  values: readonly number[]
+  format: (value: number) => string
+}
+
+/** The range before, when comparing: its buckets by position and a column of its own per column. */
+export interface PreviousColumns {
+  buckets: readonly Bucket[]
+  columns: readonly BucketColumn[]
+  /**
+   * The footer's totals of the range before: the same days, and so the same numbers, as the change
+   * in the totals above the table (its query), one per column; undefined while they load.
+   */
+  totals: readonly number[] | undefined
+  /** Those days, as the totals' note names them: "Nov 1 – 16, 2026". */
+  totalsSpan: string | undefined
+}
+
+interface BucketTableProps {
+  id: string
+  caption: string
+  interval: UsageInterval
+  buckets: readonly Bucket[]
+  columns: readonly BucketColumn[]
+  previous?: PreviousColumns
+  /**
+   * Today (UTC): buckets that start after it are left out (a running period's days still to come
+   * hold no usage, not a usage of 0), and the bucket holding it is marked as not over.
+   */
+  today: IsoDate
+}
+
+/**
+ * The buckets that have begun by `today`, one row each, with exact values and their totals; the
+ * bucket of today says it is so far. Also the charts' accessible alternative.
+ */
+export function BucketTable({ id, caption, interval, buckets, columns, previous, today }: BucketTableProps) {
+  const rows = bucketsBegunBy(buckets, today)
+  const partial = rows.find((bucket) => isPartialBucket(bucket, today))
+  const noteId = `${id}-note`
+  const bucketWord = interval === 'day' ? 'day' : 'period'
+  return (
+    <div className="stack-sm">
+      <p id={noteId} className="muted usage-footnote">
+        Exact values: credits as given, volumes in bytes. Dates are UTC; a row covers the days shown, both
+        included.
+        {partial && ' The row marked “so far” holds today, which is not over: its usage is still coming in.'}
+        {rows.length < buckets.length && ' Days still to come are left out.'}
+        {previous?.totalsSpan &&
+          ` The previous range’s total covers ${previous.totalsSpan}: the same days as the change above the table.`}
+      </p>
+      <div
+        className="ui-table-wrap usage-table-wrap"
+        role="region"
+        aria-labelledby={`${id}-caption`}
+        tabIndex={0}
+      >
+        <table className="ui-table usage-table" aria-describedby={noteId}>
+          <caption id={`${id}-caption`} className="visually-hidden">
+            {caption}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{interval === 'day' ? 'Day' : 'Period'}</th>
+              {columns.map((column) => (
+                <th key={column.key} scope="col" className="usage-table__number">
+                  {column.label}
+                </th>
+              ))}
+              {previous && (
+                <>
+                  <th scope="col">Previous range: {bucketWord}</th>
+                  {previous.columns.map((column) => (
+                    <th key={column.key} scope="col" className="usage-table__number">
+                      Previous range: {column.label}
+                    </th>
+                  ))}
+                </>
+              )}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((bucket, index) => {
+              const isPartial = bucket === partial
+              const before = previous?.buckets[index]
+              return (
+                <tr
+                  key={bucket.startTimestamp}
+                  className={isPartial ? 'usage-table__partial' : undefined}
+                  data-partial={isPartial || undefined}
+                >
+                  <th scope="row">
+                    <time dateTime={bucket.startTimestamp}>{formatSpan(bucket.start, bucket.end)}</time>
+                    {isPartial && <span className="usage-table__so-far"> (so far)</span>}
+                  </th>
+                  {columns.map((column) => (
+                    <td key={column.key} className="usage-table__number">
+                      {column.format(column.values[index] ?? 0)}
+                    </td>
+                  ))}
+                  {previous && (
+                    <>
+                      <td>
+                        {before && (
+                          <time dateTime={before.startTimestamp}>{formatSpan(before.start, before.end)}</time>
+                        )}
+                      </td>
+                      {previous.columns.map((column) => (
+                        <td key={column.key} className="usage-table__number">
+                          {before ? column.format(column.values[index] ?? 0) : '—'}
+                        </td>
+                      ))}
+                    </>
+                  )}
+                </tr>
+              )
+            })}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">Total{partial ? ' so far' : ''}</th>
+              {columns.map((column) => (
+                <td key={column.key} className="usage-table__number">
+                  {column.format(sumValues(column.values))}
+                </td>
+              ))}
+              {previous && (
+                <>
+                  <td data-testid="previous-total-span">{previous.totalsSpan}</td>
+                  {previous.columns.map((column, index) => {
+                    const total = previous.totals?.[index]
+                    return (
+                      <td key={column.key} className="usage-table__number">
+                        {total === undefined ? '…' : column.format(total)}
+                      </td>
+                    )
+                  })}
+                </>
+              )}
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,59 @@
+// The usage page's Download CSV button, for every level: the level's CSV of the model on screen,
+// the days begun only (a running range's days to come hold no usage yet), with the range before
+// beside it when comparing.
+import type { UsageInterval } from '../../../api/types'
+import type { IsoDate } from '../../../../domain/dates'
+import { Button } from '../../../components/ui/button'
+import { bucketsSoFar } from '../lib/usage-report'
+import type { UsageLevel } from '../model/levels'
+import type { UsageModel } from '../model/usage-model'
+import { useCsvDownload } from './use-csv-download'
+
+interface CsvButtonProps {
+  level: UsageLevel
+  organization: string
+  interval: UsageInterval
+  /** The model on screen (built when clicked: most visits never save a CSV). */
+  model: () => UsageModel
+  /** The range before's model, when comparing. */
+  previous?: () => UsageModel
+  /** Series keys hidden in a legend: left out. */
+  hidden?: ReadonlySet<string>
+  today: IsoDate
+  disabled: boolean
+}
+
+export function CsvButton({
+  level,
+  organization,
+  interval,
+  model,
+  previous,
+  hidden,
+  today,
+  disabled,
+}: CsvButtonProps) {
+  const downloadCsv = useCsvDownload()
+  return (
+    <Button
+      onClick={() =>
+        downloadCsv(({ csvFileName, usageCsv }) => {
+          const shown = model()
+          return {
+            fileName: csvFileName(
+              level.fileWord,
+              organization,
+              shown.range,
+              interval,
+              previous !== undefined,
+            ),
+            text: usageCsv(level, bucketsSoFar(shown, today), hidden, previous?.()),
+          }
+        })
+      }
+      disabled={disabled}
+    >
+      Download CSV
+    </Button>
+  )
+}
