@@ -53,7 +53,7 @@ describe('matchCommands', () => {
   it('shows actions, current pages and a few organizations, no members, for an empty query', () => {
     const shown = matchCommands(commands, '  ')
     expect(shown.filter((c) => c.group === 'Actions')).toHaveLength(3)
-    expect(shown.filter((c) => c.group === 'Pages')).toHaveLength(9)
+    expect(shown.filter((c) => c.group === 'Pages')).toHaveLength(8)
     expect(shown.filter((c) => c.group === 'Organizations')).toHaveLength(8)
     expect(shown.some((c) => c.group === 'Members')).toBe(false)
   })
