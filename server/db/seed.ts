@@ -28,6 +28,12 @@ export const DEMO = {
   /** A project of acme-analytics deleted this many days ago; it has usage until then. */
   deletedProject: { name: 'legacy-scoring-acme', deletedDaysAgo: 30 },
   /**
+   * The day the demo's credits jump, so that an admin can find why: from this many days ago, one
+   * deployment version of this project of acme-analytics runs about twice as much, and the project's
+   * audit trail has the configuration change behind it on that day.
+   */
+  usageJump: { projectName: 'churn-acme', deploymentName: 'churn-scorer', version: 'v4', daysAgo: 12 },
+  /**
    * Per organization, the project whose only users are the organization's admins (each project's
    * users also include every organization admin, as project-admin, as on the hosted API).
    */
