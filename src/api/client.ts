@@ -1,3 +1,4 @@
+import { createLimiter } from '../lib/limiter'
 import { readCredential, type Credential } from './auth-token'
 
 /** Every non-2xx answer of the API, with the sentence the server gave. */
@@ -68,8 +69,35 @@ function buildUrl(path: string, query: RequestOptions['query']): string {
   return `${API_BASE}${path}${search ? `?${search}` : ''}`
 }
 
-/** The one way the dashboard talks to the API. Throws ApiError or NetworkError; never returns a failure. */
+/**
+ * The most API requests of the whole dashboard in flight at once (a request holds its slot from
+ * sending until its answer is read). Browsers open six connections per host over HTTP/1.1 and
+ * queue the rest unseen; holding the queue here makes the bound the same on HTTP/2, lets a
+ * cancelled query leave the queue before it is sent (its AbortSignal), and keeps pages that ask
+ * for many things at once (the access matrix's projects, the organization list at a glance, the
+ * audit trail) to six without a bound of their own. Bounds of single pages (src/lib/limiter.ts)
+ * may be lower, never higher.
+ */
+export const API_REQUESTS_IN_FLIGHT = 6
+const inFlight = createLimiter(API_REQUESTS_IN_FLIGHT)
+
+/** Requests holding one of the API_REQUESTS_IN_FLIGHT slots now (for tests). */
+export const apiRequestsInFlight = (): number => inFlight.active
+
+/**
+ * The one way the dashboard talks to the API. Throws ApiError or NetworkError; never returns a
+ * failure. Waits for one of API_REQUESTS_IN_FLIGHT slots, except a keepalive request: it is sent
+ * as the page goes and could not wait. A request whose `signal` aborts while it waits is never
+ * sent and rejects with the signal's reason, as fetch does. No slot is held while another request
+ * is awaited, so requests made inside others' limiters cannot deadlock on this bound.
+ */
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const exchange = () => send<T>(path, options)
+  return options.keepalive ? exchange() : inFlight.run(exchange, { signal: options.signal })
+}
+
+/** One request and the reading of its answer, sent at once. */
+async function send<T>(path: string, options: RequestOptions): Promise<T> {
   const { method = 'GET', body, signal, query, keepalive } = options
   const credential: Credential | null =
     options.credential ?? (options.token ? { scheme: 'Token', value: options.token } : readCredential())
@@ -79,17 +107,15 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   if (body !== undefined) headers['Content-Type'] = 'application/json'
 
   const url = buildUrl(path, query)
-  const send = () =>
-    fetch(url, {
+  let response: Response
+  try {
+    response = await fetch(url, {
       method,
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
       signal,
       keepalive,
     })
-  let response: Response
-  try {
-    response = await send()
   } catch (error) {
     if (signal?.aborted) throw error
     throw new NetworkError(error)

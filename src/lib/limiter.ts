@@ -1,5 +1,6 @@
-// The app's one concurrency limiter (a counting semaphore with a FIFO queue): the organization
-// list's at-a-glance requests, the projects' reads and the bulk add all go through it. TanStack
+// The app's one concurrency limiter (a counting semaphore with a FIFO queue): every API request
+// goes through one (src/api/client.ts, six in flight), and pages that ask for many things keep a
+// lower bound of their own with it (the organization list at a glance, the bulk add and removal). TanStack
 // Query v5 has no concurrency limit of its own; well-kept dashboards put one in the queryFn
 // (everr-labs/everr#272: one module-level limiter, abort-aware, 4 at a time; the Redux Toolkit
 // maintainers suggest p-limit in a base query, reduxjs/redux-toolkit#4654). p-limit can only clear

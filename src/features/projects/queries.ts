@@ -14,23 +14,11 @@ import {
   roleAssignmentsOf2022,
   roleAssignmentsOfCurrent,
 } from '../../api/project-answers'
-import { createLimiter } from '../../lib/limiter'
 import { organizationQueries } from '../organizations/queries'
 
 const projectPath = (project: string) => `/projects/${segment(project)}`
 const projectUsersPath = (project: string) => `${projectPath(project)}/users`
 const roleAssignmentsPath = (project: string) => `${projectPath(project)}/role-assignments`
-
-/**
- * Every read of a project (detail, users, roles, role assignments) waits for one of six slots:
- * the access matrix asks for forty projects at once, and the 2022 generation lists role
- * assignments one request per user, so without a bound one page could flood the API.
- */
-const projectReads = createLimiter(6)
-
-/** requestAnswer behind the projects' bound; each request takes a slot of its own (no nesting). */
-const readProject: typeof requestAnswer = (name, path, init) =>
-  projectReads.run(() => requestAnswer(name, path, init), { signal: init?.signal ?? undefined })
 
 /**
  * The generation a project's answers come in: read from the cached projects list when it holds
@@ -66,14 +54,14 @@ export const projectQueries = {
     queryOptions({
       queryKey: [...projectQueries.scope(organization, project), 'detail'] as const,
       queryFn: async ({ signal }) =>
-        projectOf(await readProject('project', projectPath(project), { signal })),
+        projectOf(await requestAnswer('project', projectPath(project), { signal })),
     }),
   /** The project's users, by email. */
   users: (organization: string, project: string) =>
     queryOptions({
       queryKey: [...projectQueries.scope(organization, project), 'users'] as const,
       queryFn: async ({ signal }) =>
-        (await readProject('projectUserList', projectUsersPath(project), { signal }))
+        (await requestAnswer('projectUserList', projectUsersPath(project), { signal }))
           .map(projectUserOf)
           .sort((a, b) => a.email.localeCompare(b.email)),
     }),
@@ -82,20 +70,20 @@ export const projectQueries = {
     queryOptions({
       queryKey: [...projectQueries.scope(organization, project), 'roles'] as const,
       queryFn: async ({ signal }) =>
-        (await readProject('roleList', `${projectPath(project)}/roles`, { signal })).map(projectRoleOf),
+        (await requestAnswer('roleList', `${projectPath(project)}/roles`, { signal })).map(projectRoleOf),
       staleTime: 5 * 60_000,
     }),
   /**
    * Every user's project-wide roles in the project (project admins and organization admins may
    * read them; others get a 403, which the views say). Current generation: one request; 2022:
-   * one per project user, at most six in flight.
+   * one per project user (held to six in flight with every other request by apiRequest).
    */
   roleAssignments: (organization: string, project: string) =>
     queryOptions({
       queryKey: [...projectQueries.scope(organization, project), 'role-assignments'] as const,
       queryFn: async ({ signal, client }): Promise<RoleAssignment[]> => {
         if ((await generationOf(client, organization, project)) === 'current') {
-          const answer = await readProject(
+          const answer = await requestAnswer(
             'roleAssignmentCurrentList',
             `${roleAssignmentsPath(project)}?assignee_type=user`,
             { signal },
@@ -105,7 +93,7 @@ export const projectQueries = {
         const users = await client.fetchQuery(projectQueries.users(organization, project))
         const perUser = await Promise.all(
           users.map((user) =>
-            readProject(
+            requestAnswer(
               'roleAssignment2022List',
               `${projectUsersPath(project)}/${segment(user.id)}/role-assignments`,
               { signal },
@@ -132,7 +120,7 @@ export const projectQueries = {
       queryFn: async ({ signal, client }): Promise<RoleAssignment[] | null> => {
         try {
           if ((await generationOf(client, organization, project)) === 'current') {
-            const answer = await readProject(
+            const answer = await requestAnswer(
               'roleAssignmentCurrentList',
               `${roleAssignmentsPath(project)}?assignee=${encodeURIComponent(userId)}&assignee_type=user`,
               { signal },
@@ -141,7 +129,7 @@ export const projectQueries = {
               (assignment) => assignment.userId === userId,
             )
           }
-          const answer = await readProject(
+          const answer = await requestAnswer(
             'roleAssignment2022List',
             `${projectUsersPath(project)}/${segment(userId)}/role-assignments`,
             { signal },

@@ -1,9 +1,9 @@
-import { useVirtualizer } from '@tanstack/react-virtual'
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
-import { Link } from 'react-router'
-import { paths } from '../../../lib/paths'
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual'
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import type { ColumnState } from '../hooks/use-access-data'
-import { roleShortName, type AccessRow, type AccessView } from '../lib/access-matrix'
+import type { AccessRow, AccessView } from '../lib/access-matrix'
+import { AccessGridHeader } from './access-grid-header'
+import { AccessGridRow } from './access-grid-row'
 
 // Fixed sizes keep the virtualizer exact (no measuring on scroll); access.css uses the same values.
 const ROW_HEIGHT = 44
@@ -31,13 +31,26 @@ export interface AccessGridProps {
 const cellFocusSelector = (position: Position) =>
   `[data-row="${position.row}"][data-column="${position.column}"]`
 
+/** The virtualizer's range with `index` in it: the cell in the tab order is always drawn. */
+const rangeWith = (index: number) => (range: Range) => {
+  const indexes = defaultRangeExtractor(range)
+  if (index < 0 || index >= range.count || indexes.includes(index)) return indexes
+  return [...indexes, index].sort((a, b) => a - b)
+}
+
+/** The root element's rem in px (the columns' widths are in rem, the virtualizer counts px). */
+const remInPx = () => parseFloat(getComputedStyle(document.documentElement).fontSize) || 16
+
 /**
- * Members × projects as an ARIA grid (the WAI-ARIA grid pattern): only the rows in view are
- * rendered, so 10,000 members scroll as smoothly as 10. One cell is in the tab order at a time;
- * arrow keys move between cells, Home/End to the row's ends, Ctrl+Home/End to the grid's corners,
- * Page Up/Down by a screen; Enter or Space on a cell the viewer may edit opens its editor.
+ * Members × projects as an ARIA grid (the WAI-ARIA grid pattern): only the rows and the project
+ * columns in view are rendered (and the cell in the tab order), so 10,000 members × 40 projects
+ * scroll and filter as quickly as 10 × 4. One cell is in the tab order at a time; arrow keys move
+ * between cells, Home/End to the row's ends, Ctrl+Home/End to the grid's corners, Page Up/Down by
+ * a screen; Enter or Space on a cell the viewer may edit opens its editor. Memoized: the page
+ * hands it a deferred view, so a keystroke renders the search box and count first and the grid
+ * once, at low priority.
  */
-export function AccessGrid({
+export const AccessGrid = memo(function AccessGrid({
   organization,
   view,
   columnStates,
@@ -48,7 +61,10 @@ export function AccessGrid({
 }: AccessGridProps) {
   const scrollRef = useRef<HTMLDivElement | null>(null)
   const [activeCell, setActiveCell] = useState<Position>({ row: 1, column: 0 })
-  const [focusRequest, setFocusRequest] = useState(0)
+  // Set by a key that moves the focus; the cell is focused once it is drawn (it may be scrolled to first).
+  const focusPending = useRef(false)
+  const [, setFocusRequest] = useState(0)
+  const [rem] = useState(remInPx)
   const rowCount = view.rows.length
   const columnCount = view.columns.length + 1
   const active = {
@@ -56,7 +72,11 @@ export function AccessGrid({
     column: Math.max(0, Math.min(activeCell.column, columnCount - 1)),
   }
 
-  // eslint-disable-next-line react-hooks/incompatible-library -- read fresh on every render; nothing memoizes it
+  // The same extractor while the active cell stays: the virtualizers keep their drawn ranges (and
+  // arrays) between renders only when their options do.
+  const rowRange = useMemo(() => rangeWith(active.row - 1), [active.row])
+  const columnRange = useMemo(() => rangeWith(active.column - 1), [active.column])
+
   const virtualizer = useVirtualizer({
     count: rowCount,
     getScrollElement: () => scrollRef.current,
@@ -65,12 +85,29 @@ export function AccessGrid({
     // The header row sits above the rows, inside the same scrolling box.
     scrollPaddingStart: ROW_HEIGHT,
     initialRect: { width: 1000, height: 600 },
+    rangeExtractor: rowRange,
   })
+  const columnVirtualizer = useVirtualizer({
+    horizontal: true,
+    count: view.columns.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => PROJECT_COLUMN_REM * rem,
+    overscan: 2,
+    // The member column stays put at the left, inside the same scrolling box.
+    paddingStart: MEMBER_COLUMN_REM * rem,
+    scrollPaddingStart: MEMBER_COLUMN_REM * rem,
+    initialRect: { width: 1000, height: 600 },
+    rangeExtractor: columnRange,
+  })
+  const virtualColumns = columnVirtualizer.getVirtualItems()
 
   useEffect(() => {
-    if (focusRequest === 0) return
-    scrollRef.current?.querySelector<HTMLElement>(cellFocusSelector(active))?.focus()
-  }, [focusRequest, active.row, active.column]) // eslint-disable-line react-hooks/exhaustive-deps
+    if (!focusPending.current) return
+    const cell = scrollRef.current?.querySelector<HTMLElement>(cellFocusSelector(active))
+    if (!cell) return
+    focusPending.current = false
+    cell.focus()
+  })
 
   const moveTo = (row: number, column: number) => {
     const next = {
@@ -79,8 +116,11 @@ export function AccessGrid({
     }
     setActiveCell(next)
     if (next.row > 0) virtualizer.scrollToIndex(next.row - 1, { align: 'auto' })
+    if (next.column > 0) columnVirtualizer.scrollToIndex(next.column - 1, { align: 'auto' })
+    focusPending.current = true
     setFocusRequest((request) => request + 1)
   }
+  const handleActivate = useCallback((row: number, column: number) => setActiveCell({ row, column }), [])
 
   const handleKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.altKey || event.metaKey) return
@@ -104,8 +144,6 @@ export function AccessGrid({
 
   const template = `${MEMBER_COLUMN_REM}rem repeat(${view.columns.length}, ${PROJECT_COLUMN_REM}rem)`
   const width = `${MEMBER_COLUMN_REM + PROJECT_COLUMN_REM * view.columns.length}rem`
-  const tabIndexOf = (row: number, column: number) =>
-    row === active.row && column === active.column ? 0 : -1
 
   return (
     <div
@@ -121,58 +159,16 @@ export function AccessGrid({
         if (event.target === event.currentTarget) moveTo(active.row, active.column)
       }}
     >
-      <div role="rowgroup" className="access-grid__head" style={{ width }}>
-        <div
-          role="row"
-          aria-rowindex={1}
-          className="access-grid__row"
-          style={{ gridTemplateColumns: template }}
-        >
-          <div
-            role="columnheader"
-            aria-colindex={1}
-            className="access-grid__cell access-grid__cell--member"
-            data-row={0}
-            data-column={0}
-            tabIndex={tabIndexOf(0, 0)}
-            onFocus={() => setActiveCell({ row: 0, column: 0 })}
-          >
-            Member
-          </div>
-          {view.columns.map((column, index) => {
-            const state = columnStates.get(column.project)
-            const isFlagged = state === 'ready' && column.lacksProjectAdmin
-            return (
-              <div
-                key={column.project}
-                role="columnheader"
-                aria-colindex={index + 2}
-                className={`access-grid__cell access-grid__cell--project${isFlagged ? ' is-flagged' : ''}`}
-                data-row={0}
-                data-column={index + 1}
-                tabIndex={tabIndexOf(0, index + 1)}
-                onFocus={() => setActiveCell({ row: 0, column: index + 1 })}
-                title={column.project}
-              >
-                <Link
-                  to={paths.project(organization, column.project)}
-                  tabIndex={-1}
-                  className="access-grid__project"
-                >
-                  {column.project}
-                </Link>
-                {isFlagged && (
-                  <span className="access-grid__flag">
-                    <span aria-hidden="true">⚑ </span>no own admin
-                  </span>
-                )}
-                {state === 'hidden' && <span className="access-grid__flag muted">roles not shown</span>}
-                {state === 'failed' && <span className="access-grid__flag ui-field__error">not loaded</span>}
-              </div>
-            )
-          })}
-        </div>
-      </div>
+      <AccessGridHeader
+        organization={organization}
+        columns={view.columns}
+        virtualColumns={virtualColumns}
+        columnStates={columnStates}
+        template={template}
+        width={width}
+        activeColumn={active.row === 0 ? active.column : -1}
+        onActivate={handleActivate}
+      />
       <div
         role="rowgroup"
         className="access-grid__body"
@@ -187,7 +183,9 @@ export function AccessGrid({
               organization={organization}
               row={row}
               rowNumber={rowNumber}
-              view={view}
+              columns={view.columns}
+              virtualColumns={virtualColumns}
+              cellOf={view.cellOf}
               columnStates={columnStates}
               canEdit={canEdit}
               isNoRoleKnown={isNoRoleKnown}
@@ -195,112 +193,11 @@ export function AccessGrid({
               template={template}
               top={item.start}
               activeColumn={rowNumber === active.row ? active.column : -1}
-              onActivate={(column) => setActiveCell({ row: rowNumber, column })}
+              onActivate={handleActivate}
             />
           )
         })}
       </div>
     </div>
   )
-}
-
-interface AccessGridRowProps {
-  organization: string
-  row: AccessRow
-  rowNumber: number
-  view: AccessView
-  columnStates: ReadonlyMap<string, ColumnState>
-  canEdit: (project: string) => boolean
-  isNoRoleKnown: boolean
-  onEdit: (row: AccessRow, project: string) => void
-  template: string
-  top: number
-  /** the column of the cell in the tab order when it is in this row, else -1 */
-  activeColumn: number
-  onActivate: (column: number) => void
-}
-
-function AccessGridRow({
-  organization,
-  row,
-  rowNumber,
-  view,
-  columnStates,
-  canEdit,
-  isNoRoleKnown,
-  onEdit,
-  template,
-  top,
-  activeColumn,
-  onActivate,
-}: AccessGridRowProps) {
-  const { member } = row
-  const isFlagged = isNoRoleKnown && row.hasNoRole
-  return (
-    <div
-      role="row"
-      aria-rowindex={rowNumber + 1}
-      className={`access-grid__row${isFlagged ? ' is-flagged' : ''}`}
-      style={{ gridTemplateColumns: template, transform: `translateY(${top}px)` }}
-    >
-      <div role="rowheader" aria-colindex={1} className="access-grid__cell access-grid__cell--member">
-        <Link
-          to={paths.members(organization, member.id)}
-          data-row={rowNumber}
-          data-column={0}
-          tabIndex={activeColumn === 0 ? 0 : -1}
-          onFocus={() => onActivate(0)}
-          className="access-grid__member"
-        >
-          {member.email}
-        </Link>
-        {member.admin && <span className="ui-badge ui-badge--accent">Admin</span>}
-        {isFlagged && <span className="ui-badge access-grid__no-role">No role</span>}
-      </div>
-      {view.columns.map(({ project }, index) => {
-        const column = index + 1
-        const state = columnStates.get(project)
-        const roles = view.cellOf(row, project).map((assignment) => assignment.role)
-        const text = state === 'ready' ? roles.map(roleShortName).join(', ') : state === 'loading' ? '…' : '—'
-        const description =
-          state === 'ready'
-            ? roles.length
-              ? roles.join(', ')
-              : 'no role'
-            : state === 'loading'
-              ? 'loading'
-              : 'not shown'
-        const focus = {
-          'data-row': rowNumber,
-          'data-column': column,
-          tabIndex: activeColumn === column ? 0 : -1,
-          onFocus: () => onActivate(column),
-        }
-        const isEditable = state === 'ready' && canEdit(project)
-        return (
-          <div
-            key={project}
-            role="gridcell"
-            aria-colindex={column + 1}
-            className={`access-grid__cell${roles.length ? ' has-role' : ''}`}
-            {...(isEditable ? {} : { ...focus, 'aria-label': `${project}: ${description}` })}
-          >
-            {isEditable ? (
-              <button
-                type="button"
-                className="access-grid__edit"
-                aria-label={`Roles of ${member.email} in ${project}: ${description}. Change`}
-                onClick={() => onEdit(row, project)}
-                {...focus}
-              >
-                {text || <span className="muted">–</span>}
-              </button>
-            ) : (
-              text
-            )}
-          </div>
-        )
-      })}
-    </div>
-  )
-}
+})

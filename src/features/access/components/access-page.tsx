@@ -34,17 +34,21 @@ export function AccessPage({ organization }: { organization: string }) {
   const [filter, updateFilter] = useSearchParamView(readAccessFilter, writeAccessFilter)
   const writeQuery = useCallback((q: string) => updateFilter({ q }), [updateFilter])
   const [searchText, setSearchText] = useSearchText(filter.q, writeQuery)
-  const deferredSearch = useDeferredValue(searchText)
   const [edited, setEdited] = useState<EditedCell | null>(null)
   const headingId = useId()
 
+  // The filter itself is one pass over the rows' search keys, done for every keystroke so that
+  // the box and the count follow at once; the grid (the costly part) draws the deferred view,
+  // at low priority, and React drops a drawing that a newer keystroke has made stale.
   const view = useMemo(
-    () => (data.matrix ? filterAccessMatrix(data.matrix, { ...filter, q: deferredSearch }) : null),
-    [data.matrix, filter, deferredSearch],
+    () => (data.matrix ? filterAccessMatrix(data.matrix, { ...filter, q: searchText }) : null),
+    [data.matrix, filter, searchText],
   )
+  // Null only until the first view: then the grid draws at once.
+  const shown = useDeferredValue(view) ?? view
   const states = [...data.columnStates.values()]
   const isComplete = data.loadingCount === 0 && states.every((state) => state === 'ready')
-  const noRoleCount = isComplete ? (data.matrix?.rows.filter((row) => row.hasNoRole).length ?? 0) : 0
+  const noRoleCount = isComplete ? data.noRoleCount : 0
   const withoutOwnAdmin =
     data.matrix?.columns.filter(
       (column) => column.lacksProjectAdmin && data.columnStates.get(column.project) === 'ready',
@@ -73,10 +77,7 @@ export function AccessPage({ organization }: { organization: string }) {
         {view && (
           <Button
             onClick={() =>
-              downloadText(
-                accessCsvFileName(organization, { ...filter, q: deferredSearch }),
-                accessToCsv(view),
-              )
+              downloadText(accessCsvFileName(organization, { ...filter, q: searchText }), accessToCsv(view))
             }
           >
             Export CSV
@@ -93,7 +94,7 @@ export function AccessPage({ organization }: { organization: string }) {
 
       {data.isPending ? (
         <PendingState label="Loading members and projects" lines={8} />
-      ) : data.error || !data.matrix || !view ? (
+      ) : data.error || !data.matrix || !view || !shown ? (
         <ErrorState
           title="Could not load the organization’s access"
           error={data.error}
@@ -123,7 +124,7 @@ export function AccessPage({ organization }: { organization: string }) {
             <EmptyState title="No projects yet">
               {organization} has no projects: create one on the Projects tab, then give members roles there.
             </EmptyState>
-          ) : view.rows.length === 0 || view.columns.length === 0 ? (
+          ) : shown.rows.length === 0 || shown.columns.length === 0 ? (
             <EmptyState
               title="Nobody matches"
               action={
@@ -140,12 +141,10 @@ export function AccessPage({ organization }: { organization: string }) {
               Try another search, project or role.
             </EmptyState>
           ) : (
-            <div
-              className={deferredSearch !== searchText ? 'access-page__grid is-stale' : 'access-page__grid'}
-            >
+            <div className={shown !== view ? 'access-page__grid is-stale' : 'access-page__grid'}>
               <AccessGrid
                 organization={organization}
-                view={view}
+                view={shown}
                 columnStates={data.columnStates}
                 canEdit={data.canEdit}
                 isNoRoleKnown={isComplete}

@@ -8,7 +8,7 @@ interface AccessToolbarProps {
   filter: AccessFilter
   onFilterChange: (change: Partial<AccessFilter>) => void
   projects: readonly string[]
-  /** "12 of 10,000 members": announced politely once the grid has caught up with the typing */
+  /** "12 of 10,000 members": follows each keystroke at once (the grid follows at low priority), announced politely */
   resultSummary: string
 }
 

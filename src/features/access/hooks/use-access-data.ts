@@ -27,7 +27,7 @@ function combineAssignments(results: UseQueryResult<RoleAssignment[]>[]) {
 /**
  * Everything the access matrix shows: the members, the projects and every project's role
  * assignments, each its own cached query (projectQueries.roleAssignments, the one the project page
- * and a member's panel read too), asked at once and held to six in flight by the projects' read
+ * and a member's panel read too), asked at once and held to six in flight, with every other request, by the API
  * bound. Also who may change what: organization admins and staff every project's roles, a project
  * admin those of their projects (as the API allows).
  */
@@ -63,12 +63,17 @@ export function useAccessData(organization: string) {
     [names, states],
   )
 
-  const myEmail = me.data?.email.toLowerCase()
-  const self = members.data?.find(
-    (member) => member.id === me.data?.id || member.email.toLowerCase() === myEmail,
-  )
+  // Found once per answer, not on each render (a keystroke renders the page: 10,000 rows to scan).
+  const self = useMemo(() => {
+    const myEmail = me.data?.email.toLowerCase()
+    return members.data?.find((member) => member.id === me.data?.id || member.email.toLowerCase() === myEmail)
+  }, [members.data, me.data])
   const isOrganizationAdmin = me.data?.staff === true || self?.admin === true
-  const ownRow = self && matrix?.rows.find((row) => row.member.id === self.id)
+  const ownRow = useMemo(
+    () => (self ? matrix?.rows.find((row) => row.member.id === self.id) : undefined),
+    [self, matrix],
+  )
+  const noRoleCount = useMemo(() => matrix?.rows.filter((row) => row.hasNoRole).length ?? 0, [matrix])
   const canEdit = useCallback(
     (project: string) =>
       isOrganizationAdmin ||
@@ -95,5 +100,7 @@ export function useAccessData(organization: string) {
     },
     isOrganizationAdmin,
     canEdit,
+    /** members holding no role in any project of the matrix (meaningful once every column is ready) */
+    noRoleCount,
   }
 }

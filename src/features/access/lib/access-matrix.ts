@@ -124,28 +124,53 @@ export interface AccessView {
 
 const EMPTY: readonly RoleAssignment[] = []
 
+// One cellOf per role shown and one column list per matrix and project, so that a view made for
+// the next keystroke hands the grid the same ones (its memoized header and rows keep them).
+const cellReaders = new Map<string, AccessView['cellOf']>()
+const projectColumns = new WeakMap<AccessMatrix, Map<string, AccessColumn[]>>()
+
+function cellReaderOf(role: string): AccessView['cellOf'] {
+  let read = cellReaders.get(role)
+  if (!read) {
+    read = (row, project) => {
+      const cell = row.cells.get(project) ?? EMPTY
+      return role ? cell.filter((assignment) => assignment.role === role) : cell
+    }
+    cellReaders.set(role, read)
+  }
+  return read
+}
+
+function columnsOf(matrix: AccessMatrix, project: string): AccessColumn[] {
+  if (!project) return matrix.columns
+  let byProject = projectColumns.get(matrix)
+  if (!byProject) projectColumns.set(matrix, (byProject = new Map()))
+  let columns = byProject.get(project)
+  if (!columns)
+    byProject.set(project, (columns = matrix.columns.filter((column) => column.project === project)))
+  return columns
+}
+
 /**
  * Applies the filters: the search keeps members whose email or name contains it (any case); the
  * project keeps its column only (an unknown project: no column); a role keeps the members who hold
  * it in a shown project and shows only that role in the cells; `none` keeps the members without
- * any role. One pass over the rows, no allocation per row that is dropped.
+ * any role. One pass over the rows, looking only at the cells a member has (a few, not one per
+ * project), no allocation per row that is dropped. The same filter of the same matrix gives the
+ * same `columns` and `cellOf`.
  */
 export function filterAccessMatrix(matrix: AccessMatrix, filter: AccessFilter): AccessView {
   const query = filter.q.trim().toLowerCase()
-  const columns = filter.project
-    ? matrix.columns.filter((column) => column.project === filter.project)
-    : matrix.columns
+  const columns = columnsOf(matrix, filter.project)
   const role = filter.role === NO_ROLE ? '' : filter.role
-  const cellOf = (row: AccessRow, project: string) => {
-    const cell = row.cells.get(project) ?? EMPTY
-    return role ? cell.filter((assignment) => assignment.role === role) : cell
-  }
   // Whether the cell shows anything, without building its filtered list.
-  const showsAny = (row: AccessRow, project: string) => {
-    const cell = row.cells.get(project)
-    return (
-      cell !== undefined && (role ? cell.some((assignment) => assignment.role === role) : cell.length > 0)
-    )
+  const showsAny = (cell: readonly RoleAssignment[] | undefined) =>
+    cell !== undefined && (role ? cell.some((assignment) => assignment.role === role) : cell.length > 0)
+  const shownProjects = new Set(columns.map((column) => column.project))
+  const holdsShownRole = (row: AccessRow) => {
+    if (filter.project) return showsAny(row.cells.get(filter.project))
+    for (const [project, cell] of row.cells) if (shownProjects.has(project) && showsAny(cell)) return true
+    return false
   }
   const rows: AccessRow[] = []
   for (const row of matrix.rows) {
@@ -154,11 +179,11 @@ export function filterAccessMatrix(matrix: AccessMatrix, filter: AccessFilter): 
       if (!row.hasNoRole) continue
     } else if (role || filter.project) {
       // A member without the role (or without any role in the one project) is not what was asked for.
-      if (!columns.some((column) => showsAny(row, column.project))) continue
+      if (!holdsShownRole(row)) continue
     }
     rows.push(row)
   }
-  return { rows, columns, cellOf }
+  return { rows, columns, cellOf: cellReaderOf(role) }
 }
 
 /** The CSV's columns, in order. */
