@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
-import { lazy, Suspense, useMemo, useState } from 'react'
+import { useCallback, useMemo, useState } from 'react'
 import { Link, useParams } from 'react-router'
 import { useLatestSearchParams } from '../../../hooks/use-latest-search-params'
 import { isApiError } from '../../../api/client'
@@ -8,14 +8,11 @@ import { EmptyState, ErrorState, PendingState, Skeleton } from '../../../compone
 import { paths } from '../../../lib/paths'
 import { organizationQueries } from '../../organizations/queries'
 import { usageQueries, type UsageRequest } from '../queries'
-import { noPeriodSentence, shapeCompared, shapeTotals, type Compared } from '../lib/compare'
-import {
-  parseProjectFilter,
-  projectFilterParam,
-  toCreditsData,
-  type ProjectFilter,
-} from '../lib/project-credits'
-import { toUsageData } from '../lib/usage-series'
+import type { UsageInterval } from '../../../api/types'
+import type { DateRange } from '../../../../domain/usage'
+import { noPeriodSentence, shapeCompared, type Compared } from '../lib/compare'
+import { parseProjectFilter, projectFilterParam } from '../lib/project-credits'
+import { organizationLevel } from '../model/levels'
 import {
   askedRequest,
   comparedRange,
@@ -25,6 +22,7 @@ import {
   parseUsageView,
   previousNameOf,
   subscriptionDaysOf,
+  totalsInterval,
   usageRequest,
   usageViewSearch,
   type UsageView,
@@ -37,9 +35,6 @@ import '../usage.css'
 
 /** The dates a request names, or null for the API's own period. */
 const datesOf = ({ start, end }: UsageRequest) => (start && end ? { start, end } : null)
-
-// The current generation's page (credits per project) is a chunk of its own: a 2022 API never loads it.
-const CreditsResults = lazy(() => import('./credits-results'))
 
 /** /organizations/:name/usage — the view lives in the URL, so a link shows the same thing. */
 export function UsagePage() {
@@ -65,23 +60,18 @@ export function UsagePage() {
     ...usageQueries.range(name, asked ?? { interval: view.interval }),
     enabled: asked !== null,
   })
-  // The answer says which generation it is: per object type and metric (2022), or credits per project.
-  const generation = usage.data?.generation
-  const data = useMemo(
-    () =>
-      usage.data?.generation === '2022' && asked
-        ? toUsageData(usage.data.series, datesOf(asked), asked.interval)
-        : undefined,
-    [usage.data, asked],
+  // The answer says which generation it is, and so which level reads it.
+  const level = usage.data ? organizationLevel(usage.data.generation) : undefined
+  const normalise = useCallback(
+    (answer: UsageAnswer | undefined, range: DateRange | null, interval: UsageInterval) =>
+      answer && level?.normalise(answer, range, interval, projectFilter),
+    [level, projectFilter],
   )
-  const credits = useMemo(
-    () =>
-      usage.data?.generation === 'current' && asked
-        ? toCreditsData(usage.data, datesOf(asked), asked.interval)
-        : undefined,
-    [usage.data, asked],
+  const model = useMemo(
+    () => asked && normalise(usage.data, datesOf(asked), asked.interval),
+    [normalise, usage.data, asked],
   )
-  const shownRange = data?.range ?? credits?.range ?? null
+  const shownRange = model?.range ?? null
 
   // The range before the shown one: what the totals' change is measured against, and what
   // `compare=previous` draws behind the charts.
@@ -100,21 +90,13 @@ export function UsagePage() {
     comparison,
     !usage.isPlaceholderData,
   )
-  const previousData = useMemo(
-    () => comparison && shapeTotals(previousAnswer, comparison.previous, '2022'),
-    [previousAnswer, comparison],
+  const totalsBefore = useMemo(
+    () => comparison && normalise(previousAnswer, comparison.previous, totalsInterval(comparison.previous)),
+    [normalise, previousAnswer, comparison],
   )
-  const previousCredits = useMemo(
-    () => comparison && shapeTotals(previousAnswer, comparison.previous, 'current'),
-    [previousAnswer, comparison],
-  )
-  const soFarData = useMemo(
-    () => comparison && shapeTotals(soFarAnswer, comparison.current, '2022'),
-    [soFarAnswer, comparison],
-  )
-  const soFarCredits = useMemo(
-    () => comparison && shapeTotals(soFarAnswer, comparison.current, 'current'),
-    [soFarAnswer, comparison],
+  const soFar = useMemo(
+    () => comparison && normalise(soFarAnswer, comparison.current, totalsInterval(comparison.current)),
+    [normalise, soFarAnswer, comparison],
   )
 
   // The whole previous range, by the view's interval, drawn behind the charts when comparing.
@@ -134,19 +116,9 @@ export function UsagePage() {
     if (!comparedAnswer || isComparedPlaceholder) return { kind: 'loading', range: beforeRange }
     return { kind: 'ready', range: beforeRange, data: comparedAnswer }
   }, [view.compare, before, beforeRange, comparedAnswer, comparedError, isComparedPlaceholder])
-  const comparedData = useMemo(
-    () =>
-      shapeCompared(compared, (answer, range) =>
-        answer.generation === '2022' ? toUsageData(answer.series, range, view.interval) : undefined,
-      ),
-    [compared, view.interval],
-  )
-  const comparedCredits = useMemo(
-    () =>
-      shapeCompared(compared, (answer, range) =>
-        answer.generation === 'current' ? toCreditsData(answer, range, view.interval) : undefined,
-      ),
-    [compared, view.interval],
+  const comparedModel = useMemo(
+    () => shapeCompared(compared, (answer, range) => normalise(answer, range, view.interval)),
+    [compared, normalise, view.interval],
   )
 
   function changeView(next: UsageView) {
@@ -164,9 +136,8 @@ export function UsagePage() {
     setSearchParams(params, { replace: true })
   }
 
-  function changeProjectFilter(next: ProjectFilter) {
+  function changeProjectFilter(value: string | null) {
     const params = new URLSearchParams(search)
-    const value = projectFilterParam(next)
     if (value) params.set('project', value)
     else params.delete('project')
     setSearchParams(params)
@@ -188,10 +159,8 @@ export function UsagePage() {
       <div className="usage-page__intro">
         <h2 className="usage-page__title">Usage</h2>
         <p className="muted">
-          {generation === 'current'
-            ? 'The credits the organization used, per project.'
-            : 'What the organization consumed, per metric and object type.'}{' '}
-          All dates are UTC. <Link to={paths.organization(name)}>Resource counts</Link> are on the overview.
+          {(level ?? organizationLevel('2022')).description} All dates are UTC.{' '}
+          <Link to={paths.organization(name)}>Resource counts</Link> are on the overview.
         </p>
         <Link to={paths.usageReport(name)}>Monthly report, to print or save as PDF</Link>
       </div>
@@ -222,38 +191,23 @@ export function UsagePage() {
           onRetry={() => void usage.refetch()}
           isRetrying={usage.isFetching}
         />
-      ) : data && !rangeError ? (
+      ) : level && model && !rangeError ? (
         <UsageResults
+          level={level}
           organization={name}
           view={view}
-          data={data}
-          previousData={previousData ?? undefined}
-          soFarData={soFarData ?? undefined}
+          model={model}
+          totalsBefore={totalsBefore ?? undefined}
+          soFar={soFar ?? undefined}
           comparison={comparison}
-          compared={comparedData}
+          compared={comparedModel}
           now={now}
           display={display}
           onDisplayChange={changeDisplay}
+          seriesFilter={projectFilterParam(projectFilter)}
+          onSeriesFilterChange={changeProjectFilter}
           isUpdating={usage.isPlaceholderData}
         />
-      ) : credits && !rangeError ? (
-        <Suspense fallback={<PendingState label="Loading usage" />}>
-          <CreditsResults
-            organization={name}
-            view={view}
-            data={credits}
-            previousData={previousCredits ?? undefined}
-            soFarData={soFarCredits ?? undefined}
-            comparison={comparison}
-            compared={comparedCredits}
-            now={now}
-            display={display}
-            onDisplayChange={changeDisplay}
-            filter={projectFilter}
-            onFilterChange={changeProjectFilter}
-            isUpdating={usage.isPlaceholderData}
-          />
-        </Suspense>
       ) : null}
     </div>
   )

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
-import { lazy, Suspense, useMemo, useState } from 'react'
+import { useCallback, useMemo, useState } from 'react'
 import { Link, useParams } from 'react-router'
 import { useLatestSearchParams } from '../../../hooks/use-latest-search-params'
 import { utcToday } from '../../../../domain/dates'
@@ -11,7 +11,9 @@ import { EmptyState, ErrorState, PendingState, Skeleton } from '../../../compone
 import { paths } from '../../../lib/paths'
 import { organizationQueries } from '../../organizations/queries'
 import { formatLongSpan } from '../lib/dates'
-import { toCreditsData } from '../lib/project-credits'
+import type { UsageAnswer } from '../../../api/model'
+import type { UsageInterval } from '../../../api/types'
+import { organizationLevel } from '../model/levels'
 import {
   reportPeriodOf,
   reportPeriodOptions,
@@ -22,17 +24,15 @@ import {
   runningRange,
   type ReportPeriodOption,
 } from '../lib/usage-report'
-import { toUsageData } from '../lib/usage-series'
-import { comparisonFor, hasWholeDays } from '../lib/usage-view'
-import { shapeTotals } from '../lib/compare'
+import { comparisonFor, hasWholeDays, totalsInterval } from '../lib/usage-view'
 import { useComparedTotals } from './use-compared-totals'
 import { usageQueries } from '../queries'
-import { ReportUsage } from './usage-report-usage'
+import { UsageReportBody } from './usage-report-body'
 import '../usage.css'
 import './usage-report.css'
 
-// The current generation's report (credits per project) is a chunk of its own, as on the usage page.
-const ReportCredits = lazy(() => import('./usage-report-credits'))
+/** The report shows every part of a level with a series filter. */
+const ALL_PARTS = { kind: 'all' } as const
 
 const generatedFormat = new Intl.DateTimeFormat(undefined, {
   dateStyle: 'long',
@@ -68,15 +68,15 @@ export function UsageReportPage() {
     if (period.kind !== 'current') return { start: period.start, end: period.end }
     return subscriptionStart ? currentPeriod(subscriptionStart, utcToday(now)) : null
   }, [period, subscriptionStart, now])
-  const data = useMemo(
-    () => (usage.data?.generation === '2022' ? toUsageData(usage.data.series, requested, 'day') : undefined),
-    [usage.data, requested],
+  // The answer says which generation it is, and so which level reads it; the report shows every project.
+  const level = usage.data ? organizationLevel(usage.data.generation) : undefined
+  const normalise = useCallback(
+    (answer: UsageAnswer | undefined, dates: DateRange | null, interval: UsageInterval) =>
+      answer && level?.normalise(answer, dates, interval, ALL_PARTS),
+    [level],
   )
-  const credits = useMemo(
-    () => (usage.data?.generation === 'current' ? toCreditsData(usage.data, requested, 'day') : undefined),
-    [usage.data, requested],
-  )
-  const range = data?.range ?? credits?.range ?? null
+  const model = useMemo(() => normalise(usage.data, requested, 'day'), [normalise, usage.data, requested])
+  const range = model?.range ?? null
 
   const comparison = useMemo(() => {
     if (!range || !period) return null
@@ -84,16 +84,10 @@ export function UsageReportPage() {
     return hasWholeDays(found) ? found : null
   }, [range, period, now])
   const comparedTotals = useComparedTotals(name, comparison, !usage.isPlaceholderData)
-  const previousData = comparison
-    ? shapeTotals(comparedTotals.previous, comparison.previous, '2022')
-    : undefined
-  const previousCredits = comparison
-    ? shapeTotals(comparedTotals.previous, comparison.previous, 'current')
-    : undefined
-  const soFarData = comparison ? shapeTotals(comparedTotals.current, comparison.current, '2022') : undefined
-  const soFarCredits = comparison
-    ? shapeTotals(comparedTotals.current, comparison.current, 'current')
-    : undefined
+  const totalsBefore =
+    comparison && normalise(comparedTotals.previous, comparison.previous, totalsInterval(comparison.previous))
+  const soFar =
+    comparison && normalise(comparedTotals.current, comparison.current, totalsInterval(comparison.current))
 
   const options = useMemo(
     () => reportPeriodOptions(subscriptionStart, now, period ?? { kind: 'current' }),
@@ -186,26 +180,16 @@ export function UsageReportPage() {
           onRetry={() => void usage.refetch()}
           isRetrying={usage.isFetching}
         />
-      ) : data ? (
-        <ReportUsage
-          data={data}
-          previousData={previousData}
-          soFarData={soFarData}
+      ) : level && model ? (
+        <UsageReportBody
+          level={level}
+          model={model}
+          totalsBefore={totalsBefore ?? undefined}
+          soFar={soFar ?? undefined}
           comparison={comparison}
           now={now}
           running={running}
         />
-      ) : credits ? (
-        <Suspense fallback={<PendingState label="Loading the report" />}>
-          <ReportCredits
-            data={credits}
-            previousData={previousCredits}
-            soFarData={soFarCredits}
-            comparison={comparison}
-            now={now}
-            running={running}
-          />
-        </Suspense>
       ) : null}
     </article>
   )

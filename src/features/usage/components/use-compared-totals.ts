@@ -2,9 +2,6 @@
 // usage page and the monthly report alike: the range before over the compared days and, while the
 // shown range still runs, the shown range's whole days so far.
 import { useQuery } from '@tanstack/react-query'
-import { useMemo } from 'react'
-import { metricTotals } from '../lib/usage-summary'
-import type { UsageData } from '../lib/usage-series'
 import type { UsageAnswer } from '../../../api/model'
 import { totalsInterval, type Comparison } from '../lib/usage-view'
 import { usageQueries } from '../queries'
@@ -42,24 +39,4 @@ export function useComparedTotals(
     current: partial && !current.isPlaceholderData ? current.data : undefined,
     isCurrentPending: partial !== null && (current.isPending || current.isPlaceholderData),
   }
-}
-
-/**
- * The 2022 generation's totals per metric: of the shown range, of the range before over the
- * compared days, and those the change is measured with (a running range's whole days so far,
- * undefined while they load; else the shown range's own).
- */
-export function useMetricTotals(
-  data: UsageData,
-  previousData: UsageData | undefined,
-  soFarData: UsageData | undefined,
-  comparison: Comparison | null,
-) {
-  const totals = useMemo(() => metricTotals(data), [data])
-  const previousTotals = useMemo(() => previousData && metricTotals(previousData), [previousData])
-  const comparedTotals = useMemo(
-    () => (comparison?.isPartial ? soFarData && metricTotals(soFarData) : totals),
-    [comparison, soFarData, totals],
-  )
-  return { totals, previousTotals, comparedTotals }
 }

@@ -3,13 +3,11 @@ import { parseUsageAnswer } from '../../../api/validate'
 import { point } from './test-usage'
 import {
   bucketTotals,
-  seriesTotal,
-  creditsChartRows,
   creditsSeries,
+  seriesTotal,
   parseProjectFilter,
   projectFilterParam,
   projectNameForId,
-  projectRows,
   toCreditsData,
   type CurrentUsageAnswer,
 } from './project-credits'
@@ -156,80 +154,5 @@ describe('the project filter in the URL', () => {
   it('round-trips', () => {
     for (const filter of [{ kind: 'all' }, { kind: 'deleted' }, { kind: 'project', name: 'p1' }] as const)
       expect(parseProjectFilter(projectFilterParam(filter))).toEqual(filter)
-  })
-})
-
-describe('creditsChartRows', () => {
-  it('gives a value per series key, marks today’s bucket as not over, and gives none after today', () => {
-    const data = toCreditsData(eightProjects(), null, 'day')
-    const series = creditsSeries(data, { kind: 'project', name: 'project-0' })
-    expect(creditsChartRows(data, series, '2026-11-02')).toEqual([
-      { start: '2026-11-01', end: '2026-11-02', s0: 80.1 },
-      { start: '2026-11-02', end: '2026-11-03', s0: 81.1, isPartial: true },
-      { start: '2026-11-03', end: '2026-11-04', isFuture: true },
-    ])
-  })
-})
-
-describe('projectRows', () => {
-  it('gives each project its credits, share, change and projection, most credits first', () => {
-    const data = toCreditsData(EXAMPLE, null, 'month')
-    const previous = toCreditsData(
-      {
-        ...EXAMPLE,
-        projects: [{ id: 'p2', name: 'project-2', usage: [point('2019-07-01', '2019-08-01', 150)] }],
-        deletedProjects: [point('2019-07-01', '2019-08-01', 100)],
-      },
-      null,
-      'month',
-    )
-    const rows = projectRows(
-      data,
-      { kind: 'all' },
-      {
-        previous,
-        period: { start: '2019-08-01', end: '2019-09-01' },
-        // Noon of 2019-08-16: 15.5 of 31 days have passed.
-        now: new Date('2019-08-16T12:00:00Z'),
-      },
-    )
-    expect(rows.map((r) => [r.label, r.credits, r.share])).toEqual([
-      ['project-2', 300, 0.5],
-      ['project-1', 200, 200 / 600],
-      ['Deleted projects', 100, 100 / 600],
-    ])
-    expect(rows.map((r) => r.change)).toEqual([
-      { kind: 'relative', fraction: 1, previous: 150 },
-      { kind: 'new', previous: 0 },
-      { kind: 'relative', fraction: 0, previous: 100 },
-    ])
-    expect(rows[0]!.projected).toBeCloseTo((300 * 31) / 15.5)
-  })
-
-  it('has no change before the previous range is in, and no projection outside the current period', () => {
-    const rows = projectRows(toCreditsData(EXAMPLE, null, 'month'), { kind: 'all' })
-    expect(rows.every((r) => r.change === undefined && r.projected === null)).toBe(true)
-  })
-
-  it('holds only what the filter shows', () => {
-    const data = toCreditsData(EXAMPLE, null, 'month')
-    expect(projectRows(data, { kind: 'project', name: 'project-1' }).map((r) => r.label)).toEqual([
-      'project-1',
-    ])
-    expect(projectRows(data, { kind: 'deleted' }).map((r) => r.label)).toEqual(['Deleted projects'])
-  })
-
-  it('has no share when the organization used nothing', () => {
-    const zero = toCreditsData(
-      {
-        generation: 'current',
-        organization: [point('2019-08-01', '2019-09-01', 0)],
-        projects: [{ id: 'a', name: 'a', usage: [] }],
-        deletedProjects: [],
-      },
-      null,
-      'month',
-    )
-    expect(projectRows(zero, { kind: 'all' })).toMatchObject([{ label: 'a', credits: 0, share: null }])
   })
 })
