@@ -1,20 +1,33 @@
 // The per-part table of a level whose series are parts of a whole (credits per project): each
 // part's total, its share of the whole, the change against the range before, the projection.
+import { useMemo } from 'react'
 import { formatCredits, formatExactValue, formatShare } from '../lib/format'
-import type { PartRow } from '../lib/part-rows'
+import { partRows } from '../lib/part-rows'
 import { ChangeText } from './change-text'
+import type { ShownTotals } from './usage-totals'
 
 interface PartTableProps {
-  rows: PartRow[]
+  totals: ShownTotals
   /** The heading of the parts' column: "Project". */
   partLabel: string
   /** The table's name, e.g. "Credits per project". */
   caption: string
-  hasProjection: boolean
 }
 
 /** One row per part, most first; the deleted parts' label in italics. Values are credits. */
-export function PartTable({ rows, partLabel, caption, hasProjection }: PartTableProps) {
+export function PartTable({ totals, partLabel, caption }: PartTableProps) {
+  const { model, totalsBefore, soFar, comparison, period, now } = totals
+  const rows = useMemo(
+    () =>
+      partRows(model, {
+        previous: totalsBefore,
+        soFar: comparison?.isPartial ? (soFar ?? null) : model,
+        period,
+        now,
+      }),
+    [model, totalsBefore, soFar, comparison, period, now],
+  )
+  const hasProjection = period !== null
   return (
     <div className="ui-table-wrap" role="region" aria-labelledby="part-table-caption" tabIndex={0}>
       <table className="ui-table usage-table">

@@ -1,21 +1,19 @@
 // The monthly report's body for every level: the totals, the level's summary table (per metric,
 // or per part), the charts and the numbers per day, from the one model. Only renders.
-import { useMemo } from 'react'
 import { utcToday } from '../../../../domain/dates'
 import type { DateRange } from '../../../../domain/usage'
 import { EmptyState } from '../../../components/ui/query-state'
-import { usageChartRows } from '../lib/chart-rows'
 import { BYTES_NOTE } from '../lib/format'
-import { partRows } from '../lib/part-rows'
 import type { Comparison } from '../lib/usage-view'
 import type { UsageLevel } from '../model/levels'
 import type { UsageModel } from '../model/usage-model'
 import { ChartTotalsTable } from './chart-totals-table'
 import { PartTable } from './part-table'
+import { useChartRows } from './use-chart-rows'
 import { useHiddenSeries } from './use-hidden-series'
 import { UsageChart } from './usage-chart'
 import { UsageTable } from './usage-table'
-import { UsageTotals } from './usage-totals'
+import { UsageTotals, type ShownTotals } from './usage-totals'
 
 interface UsageReportBodyProps {
   level: UsageLevel
@@ -41,20 +39,8 @@ export function UsageReportBody({
 }: UsageReportBodyProps) {
   const { hidden, toggleSeries } = useHiddenSeries()
   const today = utcToday(now)
-  const rowsByChart = useMemo(
-    () => model.charts.map((chart) => usageChartRows(model.buckets, chart.series, today)),
-    [model, today],
-  )
-  const parts = useMemo(
-    () =>
-      partRows(model, {
-        previous: totalsBefore,
-        soFar: comparison?.isPartial ? (soFar ?? null) : model,
-        period,
-        now,
-      }),
-    [model, totalsBefore, soFar, comparison, period, now],
-  )
+  const rowsByChart = useChartRows(model, today)
+  const totals: ShownTotals = { model, totalsBefore, soFar, comparison, period, now }
 
   if (model.buckets.length === 0 || !model.range)
     return (
@@ -66,24 +52,11 @@ export function UsageReportBody({
   const filter = level.seriesFilter
   return (
     <>
-      <UsageTotals
-        level={level}
-        model={model}
-        previous={totalsBefore}
-        soFar={soFar}
-        comparison={comparison}
-        period={period}
-        now={now}
-      />
+      <UsageTotals level={level} totals={totals} />
       <section className="usage-report__section" aria-labelledby="report-summary-heading">
         <h3 id="report-summary-heading">{level.reportSummary.heading}</h3>
         {filter ? (
-          <PartTable
-            rows={parts}
-            partLabel={filter.partLabel}
-            caption={level.reportSummary.caption}
-            hasProjection={period !== null}
-          />
+          <PartTable totals={totals} partLabel={filter.partLabel} caption={level.reportSummary.caption} />
         ) : (
           <ChartTotalsTable model={model} caption={level.reportSummary.caption} />
         )}

@@ -5,11 +5,9 @@ import { useMemo } from 'react'
 import { Button } from '../../../components/ui/button'
 import { EmptyState } from '../../../components/ui/query-state'
 import { utcToday } from '../../../../domain/dates'
-import { withPreviousRows, usageChartRows } from '../lib/chart-rows'
 import { type Compared } from '../lib/compare'
 import { formatSpan } from '../lib/dates'
 import { BYTES_NOTE } from '../lib/format'
-import { partRows } from '../lib/part-rows'
 import { containsNow } from '../lib/usage-summary'
 import { RANGE_LABELS, type Comparison, type UsageView } from '../lib/usage-view'
 import type { UsageLevel } from '../model/levels'
@@ -21,10 +19,11 @@ import { RangeSummary, unshownRange } from './not-started-state'
 import { PartTable } from './part-table'
 import { SeriesFilter } from './series-filter'
 import { useBudgetLine } from './use-budget-status'
+import { useChartRows } from './use-chart-rows'
 import { useHiddenSeries } from './use-hidden-series'
 import { UsageChart } from './usage-chart'
 import { UsageTable } from './usage-table'
-import { UsageTotals } from './usage-totals'
+import { UsageTotals, type ShownTotals } from './usage-totals'
 
 interface UsageResultsProps {
   level: UsageLevel
@@ -67,28 +66,15 @@ export function UsageResults({
   const { hidden, toggleSeries, showAllSeries } = useHiddenSeries()
   const today = utcToday(now)
   const previous = compared.kind === 'ready' ? compared.data : undefined
-  // Stable per model, so a legend toggle in one chart does not redraw the others' rows.
-  const rowsByChart = useMemo(
-    () =>
-      model.charts.map((chart) => {
-        const rows = usageChartRows(model.buckets, chart.series, today)
-        return previous ? withPreviousRows(rows, previous, chart.metric, level.previous) : rows
-      }),
-    [model, today, previous, level.previous],
+  const previousRows = useMemo(
+    () => (previous ? { model: previous, shape: level.previous } : undefined),
+    [previous, level.previous],
   )
+  const rowsByChart = useChartRows(model, today, previousRows)
   const isCurrentPeriod = view.range === 'period' && model.range !== null && containsNow(model.range, now)
   const period = isCurrentPeriod ? model.range : null
+  const totals: ShownTotals = { model, totalsBefore, soFar, comparison, period, now }
   const budgetLine = useBudgetLine(organization, seriesFilter === null ? period : null, view.interval)
-  const parts = useMemo(
-    () =>
-      partRows(model, {
-        previous: totalsBefore,
-        soFar: comparison?.isPartial ? (soFar ?? null) : model,
-        period,
-        now,
-      }),
-    [model, totalsBefore, soFar, comparison, period, now],
-  )
 
   const unshown = unshownRange(model.range, model.buckets.length, today)
   if (unshown || !model.range) return unshown
@@ -118,15 +104,7 @@ export function UsageResults({
           onChange={onSeriesFilterChange}
         />
       )}
-      <UsageTotals
-        level={level}
-        model={model}
-        previous={totalsBefore}
-        soFar={soFar}
-        comparison={comparison}
-        period={period}
-        now={now}
-      />
+      <UsageTotals level={level} totals={totals} />
       {filter && breakdown?.unknownChoice != null ? (
         <EmptyState
           title={`This ${filter.partLabel.toLowerCase()} has no usage in this range`}
@@ -220,12 +198,7 @@ export function UsageResults({
           {filter && breakdown && (
             <section aria-labelledby="part-table-heading" className="stack-sm">
               <h3 id="part-table-heading">{filter.partsHeading}</h3>
-              <PartTable
-                rows={parts}
-                partLabel={filter.partLabel}
-                caption={filter.partsHeading}
-                hasProjection={period !== null}
-              />
+              <PartTable totals={totals} partLabel={filter.partLabel} caption={filter.partsHeading} />
             </section>
           )}
         </>

@@ -12,16 +12,16 @@ import type { UsageLevel } from '../model/levels'
 import type { UsageModel } from '../model/usage-model'
 import { ChangeText } from './change-text'
 
-interface UsageTotalsProps {
-  level: Pick<UsageLevel, 'splitsTotals' | 'fileWord'>
+/** What a level's totals and per-part table are worked out from, on the usage page and the report. */
+export interface ShownTotals {
   model: UsageModel
   /** The range before over the compared days (see `comparison`); undefined while it loads or if it failed. */
-  previous: UsageModel | undefined
+  totalsBefore: UsageModel | undefined
   /**
    * What the change is measured with, when it is not `model`: a running range's whole days so far
    * (today left out); undefined while they load.
    */
-  soFar?: UsageModel | undefined
+  soFar: UsageModel | undefined
   comparison: Comparison | null
   /** The current subscription period, when the range is it and `now` is in it: each total gets a projection. */
   period: DateRange | null
@@ -29,7 +29,13 @@ interface UsageTotalsProps {
 }
 
 /** Totals per chart for the range, the change against the range before, and the projection. */
-export function UsageTotals({ level, model, previous, soFar, comparison, period, now }: UsageTotalsProps) {
+export function UsageTotals({
+  level,
+  totals: { model, totalsBefore: previous, soFar, comparison, period, now },
+}: {
+  level: Pick<UsageLevel, 'splitsTotals' | 'fileWord'>
+  totals: ShownTotals
+}) {
   const compared = comparison?.isPartial ? soFar : model
   const projections = model.charts.map((chart) =>
     period ? projectToPeriodEnd(chartTotal(model, chart.metric), period, now) : null,
