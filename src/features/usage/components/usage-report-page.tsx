@@ -2,8 +2,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useCallback, useMemo, useState } from 'react'
 import { Link, useParams } from 'react-router'
 import { useLatestSearchParams } from '../../../hooks/use-latest-search-params'
-import { utcToday } from '../../../../domain/dates'
-import { currentPeriod, formatSubscription } from '../../../../domain/subscriptions'
+import { formatSubscription } from '../../../../domain/subscriptions'
 import type { DateRange } from '../../../../domain/usage'
 import { Button } from '../../../components/ui/button'
 import { SelectField } from '../../../components/ui/field'
@@ -17,14 +16,14 @@ import { organizationLevel } from '../model/levels'
 import {
   reportPeriodOf,
   reportPeriodOptions,
-  reportPreviousName,
-  reportRequest,
+  reportRange,
   periodSentences,
   reportFileName,
   runningRange,
   type ReportPeriodOption,
 } from '../lib/usage-report'
-import { comparisonFor, hasWholeDays, totalsInterval } from '../lib/usage-view'
+import { reportPlan } from '../lib/usage-plan'
+import { totalsInterval } from '../lib/usage-ranges'
 import { useComparedTotals } from './use-compared-totals'
 import { usageQueries } from '../queries'
 import { UsageReportBody } from './usage-report-body'
@@ -58,16 +57,15 @@ export function UsageReportPage() {
     () => reportPeriodOf(periodParam, subscriptionStart, now),
     [periodParam, subscriptionStart, now],
   )
-  const request = period ? reportRequest(period) : { interval: 'day' as const }
+  const request = period ? reportPlan(period, null, now).shown : { interval: 'day' as const }
   const usage = useQuery({ ...usageQueries.range(name, request), enabled: period !== null })
 
   // The dates asked for; the current period's come from the subscription when it is known, else
   // from the answer's buckets (the API picks the period).
-  const requested: DateRange | null = useMemo(() => {
-    if (!period) return null
-    if (period.kind !== 'current') return { start: period.start, end: period.end }
-    return subscriptionStart ? currentPeriod(subscriptionStart, utcToday(now)) : null
-  }, [period, subscriptionStart, now])
+  const requested = useMemo(
+    () => period && reportRange(period, subscriptionStart, now),
+    [period, subscriptionStart, now],
+  )
   // The answer says which generation it is, and so which level reads it; the report shows every project.
   const level = usage.data ? organizationLevel(usage.data.generation) : undefined
   const normalise = useCallback(
@@ -78,16 +76,13 @@ export function UsageReportPage() {
   const model = useMemo(() => normalise(usage.data, requested, 'day'), [normalise, usage.data, requested])
   const range = model?.range ?? null
 
-  const comparison = useMemo(() => {
-    if (!range || !period) return null
-    const found = comparisonFor(range, now, undefined, reportPreviousName(period))
-    return hasWholeDays(found) ? found : null
-  }, [range, period, now])
+  const comparison = useMemo(() => period && reportPlan(period, range, now).comparison, [range, period, now])
   const comparedTotals = useComparedTotals(name, comparison, !usage.isPlaceholderData)
   const totalsBefore =
-    comparison && normalise(comparedTotals.previous, comparison.previous, totalsInterval(comparison.previous))
+    comparison &&
+    normalise(comparedTotals.totalsBefore, comparison.previous, totalsInterval(comparison.previous))
   const soFar =
-    comparison && normalise(comparedTotals.current, comparison.current, totalsInterval(comparison.current))
+    comparison && normalise(comparedTotals.shownSoFar, comparison.current, totalsInterval(comparison.current))
 
   const options = useMemo(
     () => reportPeriodOptions(subscriptionStart, now, period ?? { kind: 'current' }),

@@ -4,7 +4,8 @@
 import { daysBetween } from '../../../../domain/dates'
 import type { DateRange } from '../../../../domain/usage'
 import { formatDay, formatSpan } from './dates'
-import type { Comparison, NoPeriod } from './usage-view'
+import type { Comparison } from './comparison'
+import type { NoPeriod } from './usage-ranges'
 
 /** What the page knows of the previous range while comparing. */
 export type Compared<T> =
