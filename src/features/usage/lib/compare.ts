@@ -17,19 +17,6 @@ export type Compared<T> =
   | { kind: 'error'; range: DateRange; error: unknown }
   | { kind: 'ready'; range: DateRange; data: T }
 
-/**
- * The page's answer for the previous range, shaped for one generation's results (`shape` gives
- * undefined for an answer of the other generation: then, as while loading, nothing is drawn).
- */
-export function shapeCompared<A, T>(
-  compared: Compared<A>,
-  shape: (answer: A, range: DateRange) => T | undefined,
-): Compared<T> {
-  if (compared.kind !== 'ready') return compared
-  const data = shape(compared.data, compared.range)
-  return data === undefined ? { kind: 'loading', range: compared.range } : { ...compared, data }
-}
-
 /** The previous bucket in the same position as the shown bucket `index`, if the previous range has one. */
 export function previousBucket<B>(previous: { buckets: readonly B[] }, index: number): B | undefined {
   return previous.buckets[index]

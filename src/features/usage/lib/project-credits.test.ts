@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { DAYS, EXAMPLE, eightProjects, point } from './test-usage'
 import {
-  bucketTotals,
   creditsSeries,
-  seriesTotal,
   parseProjectFilter,
   projectFilterParam,
   projectNameForId,
@@ -86,8 +84,10 @@ describe('creditsSeries', () => {
 
   it('adds up to the organization’s credits, bucket by bucket', () => {
     const data = toCreditsData(eightProjects(), null, 'day')
-    expect(bucketTotals(data, creditsSeries(data, { kind: 'all' }))).toEqual(data.organization)
-    expect(seriesTotal(creditsSeries(data, { kind: 'all' }))).toBe(sumValues(data.organization))
+    const series = creditsSeries(data, { kind: 'all' })
+    const perBucket = data.buckets.map((_, index) => sumValues(series.map((s) => s.values[index] ?? 0)))
+    expect(perBucket).toEqual(data.organization)
+    expect(sumValues(series.map((s) => s.total))).toBe(sumValues(data.organization))
   })
 
   it('shows one series for a project or for the deleted projects, and none for an unknown project', () => {

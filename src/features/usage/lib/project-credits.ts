@@ -174,13 +174,3 @@ export function creditsSeries(data: CreditsData, filter: ProjectFilter, top = TO
   }
   return series.map((s, index) => ({ ...s, key: `s${index}` }))
 }
-
-/** The credits of the series together: the total the pages show for what is picked. */
-export function seriesTotal(series: readonly CreditsSeries[]): number {
-  return sumValues(series.map((s) => s.total))
-}
-
-/** Credits of each bucket over the series shown. */
-export function bucketTotals(data: CreditsData, series: readonly CreditsSeries[]): number[] {
-  return data.buckets.map((_, index) => sumValues(series.map((s) => s.values[index] ?? 0)))
-}
