@@ -68,11 +68,11 @@ test('the period shows credits stacked by project, and a table of projects by cr
   const ranked = [...api.data_projects]
     .map((p) => ({ name: p.project_name, total: sum(p.data.map((b) => b.value)) }))
     .sort((a, b) => b.total - a.total)
-  const legend = page.getByRole('list', { name: 'Series' })
+  const legend = page.getByRole('list', { name: 'Credits per project series' })
   await expect(legend.getByRole('listitem').nth(0)).toHaveText(ranked[0]!.name)
   await expect(legend.getByRole('listitem').nth(4)).toHaveText(ranked[4]!.name)
   await expect(legend.getByText(`Other projects (${ranked.length - 5})`)).toBeVisible()
-  await expect(page.getByTestId('credits-plot').locator('.recharts-area-area')).not.toHaveCount(0)
+  await expect(page.getByTestId('usage-plot-credits').locator('.recharts-area-area')).not.toHaveCount(0)
 
   // The table: every project, most credits first, with its share of the organization's credits.
   const rows = projectTable(page).locator('tbody tr')
@@ -158,7 +158,7 @@ test('the project filter is kept in the URL, and the chart, tables and CSV hold 
   await page.getByRole('combobox', { name: 'Project' }).selectOption({ label: project.project_name })
   // The address names the project as a person shares it, by its name, not its id.
   await expect(page).toHaveURL(new RegExp(`project=${encodeURIComponent(project.project_name)}(&|$)`))
-  await expect(page.getByRole('list', { name: 'Series' }).getByRole('listitem')).toHaveText([
+  await expect(page.getByRole('list', { name: 'Credits per project series' }).getByRole('listitem')).toHaveText([
     project.project_name,
   ])
   await expect(projectTable(page).locator('tbody tr')).toHaveCount(1)

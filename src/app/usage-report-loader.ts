@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query'
 import { organizationQueries } from '../features/organizations/queries'
-import { reportPeriodOf, reportRequest } from '../features/usage/lib/usage-report'
+import { reportPeriodOf, reportRange } from '../features/usage/lib/usage-report'
+import { reportPlan } from '../features/usage/lib/usage-plan'
 import { usageQueries } from '../features/usage/queries'
 import { ensureCached } from './ensure-cached'
 
@@ -19,5 +20,11 @@ export async function loadUsageReport(
     .catch(() => undefined)
   if (!detail) return
   const period = reportPeriodOf(searchParams.get('period'), detail.subscription_start_date, new Date())
-  if (period) await ensureCached(queryClient, usageQueries.range(organization, reportRequest(period)))
+  if (!period) return
+  const now = new Date()
+  await ensureCached(queryClient, usageQueries.range(organization, reportPlan(period, null, now).shown))
+  // The comparison's totals, once the period's dates are known: asked now, not waited for.
+  const range = reportRange(period, detail.subscription_start_date, now)
+  for (const request of reportPlan(period, range, now).requests)
+    void queryClient.prefetchQuery(usageQueries.range(organization, request))
 }

@@ -13,10 +13,10 @@ interface CsvButtonProps {
   level: UsageLevel
   organization: string
   interval: UsageInterval
-  /** The model on screen (built when clicked: most visits never save a CSV). */
-  model: () => UsageModel
+  /** The model on screen. */
+  model: UsageModel
   /** The range before's model, when comparing. */
-  previous?: () => UsageModel
+  previous?: UsageModel | undefined
   /** Series keys hidden in a legend: left out. */
   hidden?: ReadonlySet<string>
   today: IsoDate
@@ -38,16 +38,15 @@ export function CsvButton({
     <Button
       onClick={() =>
         downloadCsv(({ csvFileName, usageCsv }) => {
-          const shown = model()
           return {
             fileName: csvFileName(
               level.fileWord,
               organization,
-              shown.range,
+              model.range,
               interval,
               previous !== undefined,
             ),
-            text: usageCsv(level, bucketsSoFar(shown, today), hidden, previous?.()),
+            text: usageCsv(level, bucketsSoFar(model, today), hidden, previous),
           }
         })
       }

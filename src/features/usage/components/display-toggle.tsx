@@ -1,5 +1,5 @@
 /** How the results are shown: charts, or one table (the `view` search parameter). */
-export type UsageDisplay = 'chart' | 'table'
+import type { UsageDisplay } from '../lib/usage-address'
 
 interface DisplayToggleProps {
   display: UsageDisplay

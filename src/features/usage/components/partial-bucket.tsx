@@ -3,7 +3,7 @@
 import { ReferenceArea } from 'recharts'
 import { formatSpan } from '../lib/dates'
 
-/** A chart row, as ../lib/usage-series.ts `chartRows` and ../lib/project-credits.ts `creditsChartRows` give it. */
+/** A chart row, as ../lib/chart-rows.ts `usageChartRows` gives it. */
 interface Row {
   start: string
   end: string

@@ -11,7 +11,7 @@ import {
   defaultInterval,
   type RangePreset,
   type UsageView,
-} from '../lib/usage-view'
+} from '../lib/usage-address'
 
 interface RangePickerProps {
   view: UsageView

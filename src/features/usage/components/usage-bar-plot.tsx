@@ -1,36 +1,41 @@
-// Month buckets as stacked bars. A module of its own, loaded only when a monthly view is shown:
-// recharts' bar code is about 8 KB gzip that the (default) daily views do not need.
+// Month buckets as stacked bars, for every level. A module of its own, loaded only when a monthly
+// view is shown: recharts' bar code is about 8 KB gzip that the (default) daily views do not need.
 import type { ReactNode } from 'react'
 import { Bar, BarChart } from 'recharts'
-import { OBJECT_TYPE_LABELS, type ChartRow, type Series, type SeriesKey } from '../lib/usage-series'
-import { previousSeriesProps, SERIES_COLOR } from './series-colors'
+import type { PreviousShape, UsageChartRow } from '../lib/chart-rows'
+import type { UsageModelSeries } from '../model/usage-model'
+import { previousPlots, valueOf } from './previous-plots'
 import { PREVIOUS_BAR_STYLE } from './previous-style'
 
 export interface PlotProps {
-  chartProps: { data: ChartRow[]; margin: object; responsive: true; style: { width: string; height: number } }
-  series: Series[]
-  hidden: ReadonlySet<SeriesKey>
+  chartProps: {
+    data: UsageChartRow[]
+    margin: object
+    responsive: true
+    style: { width: string; height: number }
+  }
+  series: UsageModelSeries[]
+  hidden: ReadonlySet<string>
   /** Grid, axes and tooltip, shared with the daily chart. */
   children: ReactNode
-  /** The rows carry the previous range's values: faint bars beside the shown ones. */
-  hasPrevious?: boolean
+  /** The rows carry the range before, in this shape: faint bars beside the shown ones. */
+  previous: PreviousShape | undefined
 }
 
-export default function UsageBarPlot({ chartProps, series, hidden, children, hasPrevious }: PlotProps) {
+export default function UsageBarPlot({ chartProps, series, hidden, children, previous }: PlotProps) {
   return (
     <BarChart {...chartProps}>
       {children}
-      {hasPrevious &&
-        series.map((s) => (
-          <Bar key={`previous-${s.key}`} {...PREVIOUS_BAR_STYLE} {...previousSeriesProps(s, hidden)} />
-        ))}
+      {previousPlots({ series, hidden, previous }, (props) => (
+        <Bar {...PREVIOUS_BAR_STYLE} {...props} />
+      ))}
       {series.map((s) => (
         <Bar
           key={s.key}
-          dataKey={s.objectType}
-          name={OBJECT_TYPE_LABELS[s.objectType]}
+          dataKey={valueOf(s.key)}
+          name={s.label}
           stackId="usage"
-          fill={SERIES_COLOR[s.objectType]}
+          fill={s.color}
           maxBarSize={48}
           isAnimationActive={false}
           hide={hidden.has(s.key)}

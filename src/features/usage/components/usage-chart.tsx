@@ -1,6 +1,8 @@
-// The only module that draws with recharts. It renders what the pure transforms in ../lib computed;
-// it computes nothing itself. Animations are off: they would delay the first frame and every
-// hover of a 366-day chart, and tell an admin nothing.
+// The one usage chart, for every level: a model chart's series stacked, areas for days and bars
+// for months, the range before faint behind them when comparing. The only module that draws with
+// recharts besides the bar plot; it renders what ../lib/chart-rows.ts computed and computes nothing
+// itself. Animations are off: they would delay the first frame and every hover of a 366-day
+// chart, and tell an admin nothing.
 import { lazy, memo, Suspense } from 'react'
 import {
   Area,
@@ -12,27 +14,21 @@ import {
   type TooltipContentProps,
 } from 'recharts'
 import type { UsageInterval, UsageMetric } from '../../../api/types'
-import { sumValues } from '../lib/usage-summary'
-import { budgetReferenceLine } from './budget-line'
-import { previousSeriesProps, SERIES_COLOR } from './series-colors'
-import type { BudgetLine } from './use-budget-status'
+import type { DateRange } from '../../../../domain/usage'
+import { PREVIOUS_TOTAL_KEY, type PreviousShape, type UsageChartRow } from '../lib/chart-rows'
 import { formatSpan } from '../lib/dates'
+import { formatAxisTick, formatExactValue, formatMetricValue } from '../lib/format'
+import { sumValues } from '../lib/usage-summary'
+import type { UsageModelChart, UsageModelSeries } from '../model/usage-model'
 import { AxisTick } from './axis-tick'
-import { useDateAxis } from './use-date-axis'
-import { OnDemandTooltip, useTooltipWanted } from './on-demand-tooltip'
+import { budgetReferenceLine } from './budget-line'
 import { CompareCaption } from './compare-caption'
+import { OnDemandTooltip, useTooltipWanted } from './on-demand-tooltip'
 import { PartialCaption, partialBucketArea, partialHatchDefs } from './partial-bucket'
 import { PREVIOUS_STYLE } from './previous-style'
-import type { ComparedChartRow } from '../lib/compare'
-import type { DateRange } from '../../../../domain/usage'
-import { formatAxisTick, formatExactValue, formatMetricValue } from '../lib/format'
-import {
-  METRIC_LABELS,
-  OBJECT_TYPE_LABELS,
-  type ChartRow,
-  type Series,
-  type SeriesKey,
-} from '../lib/usage-series'
+import { previousPlots, valueOf } from './previous-plots'
+import type { BudgetLine } from './use-budget-status'
+import { useDateAxis } from './use-date-axis'
 
 const loadBarPlot = () => import('./usage-bar-plot')
 const UsageBarPlot = lazy(loadBarPlot)
@@ -42,94 +38,108 @@ export function preloadMonthlyChart(): void {
   void loadBarPlot()
 }
 
-const CHART_HEIGHT = 240
 const MARGIN = { top: 8, right: 20, bottom: 0, left: 0 }
 
 export interface UsageChartProps {
-  metric: UsageMetric
+  chart: UsageModelChart
   interval: UsageInterval
-  rows: ChartRow[]
-  /** The series of this metric, shown or hidden. */
-  series: Series[]
-  hidden: ReadonlySet<SeriesKey>
-  onToggleSeries: (key: SeriesKey) => void
-  /** The credit budget's pace per day (credits chart, day buckets of the current period). */
+  rows: UsageChartRow[]
+  /** Pixels: several charts of a level side by side are lower than a level's one chart. */
+  height: number
+  /** Series keys hidden through the legend; with `onToggleSeries`, the legend's items are buttons. */
+  hidden?: ReadonlySet<string>
+  onToggleSeries?: (key: string) => void
+  /** How the rows carry the range before (the level's `previous`). */
+  previous: PreviousShape
+  /** The credit budget's pace per day (credits, day buckets of the current period). */
   budgetLine?: BudgetLine
   /** When comparing: the shown and previous ranges; `rows` then carry the previous values. */
   compared?: { shown: DateRange; previous: DateRange }
 }
 
+const NONE_HIDDEN: ReadonlySet<string> = new Set()
+
 export const UsageChart = memo(function UsageChart({
-  metric,
+  chart,
   interval,
   rows,
-  series,
-  hidden,
+  height,
+  hidden = NONE_HIDDEN,
   onToggleSeries,
+  previous,
   budgetLine,
   compared,
 }: UsageChartProps) {
+  const { metric, series, title } = chart
   const titleId = `usage-chart-${metric}`
   const shown = series.filter((s) => !hidden.has(s.key))
   const { ticks, formatTick, dot } = useDateAxis(rows, interval)
   const tooltip = useTooltipWanted()
-  const axes = (
-    <>
-      <CartesianGrid vertical={false} stroke="var(--color-border)" />
-      <XAxis
-        dataKey="start"
-        ticks={ticks}
-        interval={0}
-        tick={(props: BaseTickContentProps) => (
-          <AxisTick {...props} text={formatTick(String(props.payload.value))} dy={12} />
-        )}
-        stroke="var(--color-border-strong)"
-      />
-      <YAxis
-        width={72}
-        interval={0}
-        tick={(props: BaseTickContentProps) => (
-          <AxisTick {...props} text={formatAxisTick(metric, Number(props.payload.value))} dy={4} />
-        )}
-        stroke="var(--color-border-strong)"
-        allowDecimals={metric === 'credits'}
-      />
-      {tooltip.wanted && (
-        <OnDemandTooltip content={(props) => <UsageTooltip {...props} metric={metric} shown={shown} />} />
+  const axes = [
+    <CartesianGrid key="grid" vertical={false} stroke="var(--color-border)" />,
+    <XAxis
+      key="x"
+      dataKey="start"
+      ticks={ticks}
+      interval={0}
+      tick={(props: BaseTickContentProps) => (
+        <AxisTick {...props} text={formatTick(String(props.payload.value))} dy={12} />
       )}
-      {partialHatchDefs()}
-      {partialBucketArea(rows)}
-    </>
-  )
+      stroke="var(--color-border-strong)"
+    />,
+    <YAxis
+      key="y"
+      width={72}
+      interval={0}
+      tick={(props: BaseTickContentProps) => (
+        <AxisTick {...props} text={formatAxisTick(metric, Number(props.payload.value))} dy={4} />
+      )}
+      stroke="var(--color-border-strong)"
+      allowDecimals={metric === 'credits'}
+    />,
+    tooltip.wanted && (
+      <OnDemandTooltip
+        key="tooltip"
+        content={(props) => <UsageTooltip {...props} metric={metric} shown={shown} previous={previous} />}
+      />
+    ),
+    budgetLine && budgetReferenceLine(budgetLine.perDay),
+    partialHatchDefs(),
+    partialBucketArea(rows),
+  ]
   const chartProps = {
     data: rows,
     margin: MARGIN,
     responsive: true as const,
-    style: { width: '100%', height: CHART_HEIGHT },
+    style: { width: '100%', height },
   }
+  const plotProps = { chartProps, series, hidden, previous: compared ? previous : undefined }
 
   return (
     <figure className="usage-chart" aria-labelledby={titleId}>
       <figcaption className="usage-chart__header">
-        <h3 id={titleId}>{METRIC_LABELS[metric]}</h3>
-        <ul className="usage-legend" aria-label={`${METRIC_LABELS[metric]} series`}>
-          {series.map((s) => (
-            <li key={s.key}>
-              <button
-                type="button"
-                className="usage-legend__item"
-                aria-pressed={!hidden.has(s.key)}
-                onClick={() => onToggleSeries(s.key)}
-              >
-                <span
-                  className="usage-legend__swatch"
-                  style={{ background: SERIES_COLOR[s.objectType] }}
-                  aria-hidden="true"
-                />
-                {OBJECT_TYPE_LABELS[s.objectType]}
-              </button>
-            </li>
-          ))}
+        <h3 id={titleId}>{title}</h3>
+        <ul className="usage-legend" aria-label={`${title} series`}>
+          {series.map((s) =>
+            onToggleSeries ? (
+              <li key={s.key}>
+                <button
+                  type="button"
+                  className="usage-legend__item"
+                  aria-pressed={!hidden.has(s.key)}
+                  onClick={() => onToggleSeries(s.key)}
+                >
+                  <Swatch series={s} />
+                  {s.label}
+                </button>
+              </li>
+            ) : (
+              <li key={s.key} className="usage-legend__label">
+                <Swatch series={s} />
+                {s.label}
+              </li>
+            ),
+          )}
         </ul>
         {compared && <CompareCaption {...compared} />}
         <PartialCaption rows={rows} />
@@ -139,25 +149,18 @@ export const UsageChart = memo(function UsageChart({
         {interval === 'day' ? (
           <AreaChart {...chartProps}>
             {axes}
-            {budgetLine && budgetReferenceLine(budgetLine.perDay)}
-            {compared &&
-              series.map((s) => (
-                <Area
-                  key={`previous-${s.key}`}
-                  type="linear"
-                  {...PREVIOUS_STYLE}
-                  {...previousSeriesProps(s, hidden)}
-                />
-              ))}
+            {previousPlots(plotProps, (props) => (
+              <Area type="linear" {...PREVIOUS_STYLE} {...props} />
+            ))}
             {series.map((s) => (
               <Area
                 key={s.key}
-                dataKey={s.objectType}
-                name={OBJECT_TYPE_LABELS[s.objectType]}
+                dataKey={valueOf(s.key)}
+                name={s.label}
                 stackId="usage"
                 type="linear"
-                stroke={SERIES_COLOR[s.objectType]}
-                fill={SERIES_COLOR[s.objectType]}
+                stroke={s.color}
+                fill={s.color}
                 fillOpacity={0.25}
                 strokeWidth={1.5}
                 dot={dot}
@@ -168,10 +171,8 @@ export const UsageChart = memo(function UsageChart({
             ))}
           </AreaChart>
         ) : (
-          <Suspense fallback={<div style={{ height: CHART_HEIGHT }} aria-hidden="true" />}>
-            <UsageBarPlot chartProps={chartProps} series={series} hidden={hidden} hasPrevious={!!compared}>
-              {axes}
-            </UsageBarPlot>
+          <Suspense fallback={<div style={{ height }} aria-hidden="true" />}>
+            <UsageBarPlot {...plotProps}>{axes}</UsageBarPlot>
           </Suspense>
         )}
       </div>
@@ -179,20 +180,26 @@ export const UsageChart = memo(function UsageChart({
   )
 })
 
+function Swatch({ series }: { series: UsageModelSeries }) {
+  return <span className="usage-legend__swatch" style={{ background: series.color }} aria-hidden="true" />
+}
+
 function UsageTooltip({
   active,
   payload,
   metric,
   shown,
+  previous: shape,
 }: Pick<TooltipContentProps<number, string>, 'active' | 'payload'> & {
   metric: UsageMetric
-  shown: Series[]
+  shown: UsageModelSeries[]
+  previous: PreviousShape
 }) {
-  const row = payload?.[0]?.payload as ComparedChartRow | undefined
+  const row = payload?.[0]?.payload as UsageChartRow | undefined
+  const previous = row?.previous
   // A bucket after today has no usage yet; only the previous range's, when comparing.
-  if (!active || !row || (row.isFuture && !row.previous)) return null
-  const total = sumValues(shown.map((s) => row[s.objectType] ?? 0))
-  const previous = row.previous
+  if (!active || !row || (row.isFuture && !previous)) return null
+  const value = (s: UsageModelSeries) => row.values[s.key] ?? 0
   return (
     <div className="usage-tooltip" data-bucket-start={row.start}>
       <p className="usage-tooltip__title">{formatSpan(row.start, row.end)} (UTC)</p>
@@ -201,16 +208,16 @@ function UsageTooltip({
           {shown.map((s) => (
             <div key={s.key}>
               <dt>
-                <span className="usage-legend__swatch" style={{ background: SERIES_COLOR[s.objectType] }} />
-                {OBJECT_TYPE_LABELS[s.objectType]}
+                <Swatch series={s} />
+                {s.label}
               </dt>
-              <dd>{exactValue(metric, row[s.objectType] ?? 0)}</dd>
+              <dd>{exactValue(metric, value(s))}</dd>
             </div>
           ))}
           {shown.length > 1 && (
             <div className="usage-tooltip__total">
               <dt>Total</dt>
-              <dd>{exactValue(metric, total)}</dd>
+              <dd>{exactValue(metric, sumValues(shown.map(value)))}</dd>
             </div>
           )}
         </dl>
@@ -219,12 +226,19 @@ function UsageTooltip({
         <div className="usage-tooltip__previous">
           <p className="usage-tooltip__title">Previous range: {formatSpan(previous.start, previous.end)}</p>
           <dl>
-            {shown.map((s) => (
-              <div key={s.key}>
-                <dt>{OBJECT_TYPE_LABELS[s.objectType]}</dt>
-                <dd>{exactValue(metric, previous[s.objectType] ?? 0)}</dd>
+            {shape === 'total' ? (
+              <div>
+                <dt>Total</dt>
+                <dd>{exactValue(metric, previous.values[PREVIOUS_TOTAL_KEY] ?? 0)}</dd>
               </div>
-            ))}
+            ) : (
+              shown.map((s) => (
+                <div key={s.key}>
+                  <dt>{s.label}</dt>
+                  <dd>{exactValue(metric, previous.values[s.key] ?? 0)}</dd>
+                </div>
+              ))
+            )}
           </dl>
         </div>
       )}

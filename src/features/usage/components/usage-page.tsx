@@ -1,183 +1,103 @@
 import { useQuery } from '@tanstack/react-query'
-import { lazy, Suspense, useMemo, useState } from 'react'
+import { useCallback, useMemo, useState } from 'react'
 import { Link, useParams } from 'react-router'
-import { useLatestSearchParams } from '../../../hooks/use-latest-search-params'
 import { isApiError } from '../../../api/client'
 import type { UsageAnswer } from '../../../api/model'
 import { EmptyState, ErrorState, PendingState, Skeleton } from '../../../components/ui/query-state'
 import { paths } from '../../../lib/paths'
 import { organizationQueries } from '../../organizations/queries'
-import { usageQueries, type UsageRequest } from '../queries'
-import { noPeriodSentence, shapeCompared, shapeTotals, type Compared } from '../lib/compare'
-import {
-  parseProjectFilter,
-  projectFilterParam,
-  toCreditsData,
-  type ProjectFilter,
-} from '../lib/project-credits'
-import { toUsageData } from '../lib/usage-series'
-import {
-  askedRequest,
-  comparedRange,
-  comparisonFor,
-  hasWholeDays,
-  isNoPeriod,
-  parseUsageView,
-  previousNameOf,
-  subscriptionDaysOf,
-  usageRequest,
-  usageViewSearch,
-  type UsageView,
-} from '../lib/usage-view'
+import { usageQueries } from '../queries'
+import type { UsageInterval } from '../../../api/types'
+import type { DateRange } from '../../../../domain/usage'
+import { noPeriodSentence, type Compared } from '../lib/compare'
+import { parseProjectFilter } from '../lib/project-credits'
+import { usageViewSearch } from '../lib/usage-address'
+import { requestedDates, usagePlan } from '../lib/usage-plan'
+import { isNoPeriod, subscriptionDaysOf, totalsInterval } from '../lib/usage-ranges'
+import { organizationLevel } from '../model/levels'
+import type { UsageModel } from '../model/usage-model'
 import { RangePicker } from './range-picker'
 import { useComparedTotals } from './use-compared-totals'
-import type { UsageDisplay } from './display-toggle'
+import { useUsageAddress } from './use-usage-address'
 import { UsageResults } from './usage-results'
 import '../usage.css'
-
-/** The dates a request names, or null for the API's own period. */
-const datesOf = ({ start, end }: UsageRequest) => (start && end ? { start, end } : null)
-
-// The current generation's page (credits per project) is a chunk of its own: a 2022 API never loads it.
-const CreditsResults = lazy(() => import('./credits-results'))
 
 /** /organizations/:name/usage — the view lives in the URL, so a link shows the same thing. */
 export function UsagePage() {
   const { name = '' } = useParams()
-  const [searchParams, setSearchParams] = useLatestSearchParams()
-  const search = searchParams.toString()
-  const view = useMemo(() => parseUsageView(new URLSearchParams(search)), [search])
-  const display: UsageDisplay = searchParams.get('view') === 'table' ? 'table' : 'chart'
+  const { view, display, series, changeView, changeCompare, changeDisplay, changeSeries } = useUsageAddress()
   // One clock per visit: relative ranges and the projection agree, and query keys stay stable.
   const [now] = useState(() => new Date())
-
-  const projectFilter = parseProjectFilter(searchParams.get('project'))
+  const projectFilter = useMemo(() => parseProjectFilter(series), [series])
 
   // The subscription's start (for the previous period) is in the organization's detail, which
   // the organization's frame has loaded.
   const detail = useQuery(organizationQueries.detail(name))
   const subscription = useMemo(() => detail.data && subscriptionDaysOf(detail.data), [detail.data])
-  const request = useMemo(() => usageRequest(view, now, subscription), [view, now, subscription])
-  const noPeriod = isNoPeriod(request) ? request : null
   // Custom dates the API would refuse are not asked: the range picker says what to fix.
-  const asked = askedRequest(request)
+  const { shown: asked, noPeriod } = useMemo(
+    () => usagePlan(view, now, subscription),
+    [view, now, subscription],
+  )
   const usage = useQuery({
     ...usageQueries.range(name, asked ?? { interval: view.interval }),
     enabled: asked !== null,
   })
-  // The answer says which generation it is: per object type and metric (2022), or credits per project.
-  const generation = usage.data?.generation
-  const data = useMemo(
-    () =>
-      usage.data?.generation === '2022' && asked
-        ? toUsageData(usage.data.series, datesOf(asked), asked.interval)
-        : undefined,
-    [usage.data, asked],
+  // The answer says which generation it is, and so which level reads it.
+  const level = usage.data ? organizationLevel(usage.data.generation) : undefined
+  const normalise = useCallback(
+    (answer: UsageAnswer | undefined, range: DateRange | null, interval: UsageInterval) =>
+      answer && level?.normalise(answer, range, interval, projectFilter),
+    [level, projectFilter],
   )
-  const credits = useMemo(
-    () =>
-      usage.data?.generation === 'current' && asked
-        ? toCreditsData(usage.data, datesOf(asked), asked.interval)
-        : undefined,
-    [usage.data, asked],
+  const model = useMemo(
+    () => asked && normalise(usage.data, requestedDates(asked), asked.interval),
+    [normalise, usage.data, asked],
   )
-  const shownRange = data?.range ?? credits?.range ?? null
+  const shownRange = model?.range ?? null
 
-  // The range before the shown one: what the totals' change is measured against, and what
-  // `compare=previous` draws behind the charts.
-  const before = useMemo(
-    () => comparedRange(view, now, subscription, shownRange),
+  // The rest of the plan needs the shown range as the answer gives it (the current period's dates
+  // are the API's): the range before, drawn behind the charts with `compare=previous`, and the
+  // comparison the totals' change is measured with.
+  const { before, beforeRequest, comparison } = useMemo(
+    () => usagePlan(view, now, subscription, shownRange),
     [view, now, subscription, shownRange],
   )
-  const beforeRange = before && !isNoPeriod(before) ? before : null
-  const comparison = useMemo(() => {
-    if (!shownRange || !beforeRange) return null
-    const found = comparisonFor(shownRange, now, beforeRange, previousNameOf(view.range))
-    return hasWholeDays(found) ? found : null
-  }, [shownRange, beforeRange, now, view.range])
-  const { previous: previousAnswer, current: soFarAnswer } = useComparedTotals(
+  const { totalsBefore: totalsBeforeAnswer, shownSoFar: soFarAnswer } = useComparedTotals(
     name,
     comparison,
     !usage.isPlaceholderData,
   )
-  const previousData = useMemo(
-    () => comparison && shapeTotals(previousAnswer, comparison.previous, '2022'),
-    [previousAnswer, comparison],
+  const totalsBefore = useMemo(
+    () =>
+      comparison && normalise(totalsBeforeAnswer, comparison.previous, totalsInterval(comparison.previous)),
+    [normalise, totalsBeforeAnswer, comparison],
   )
-  const previousCredits = useMemo(
-    () => comparison && shapeTotals(previousAnswer, comparison.previous, 'current'),
-    [previousAnswer, comparison],
-  )
-  const soFarData = useMemo(
-    () => comparison && shapeTotals(soFarAnswer, comparison.current, '2022'),
-    [soFarAnswer, comparison],
-  )
-  const soFarCredits = useMemo(
-    () => comparison && shapeTotals(soFarAnswer, comparison.current, 'current'),
-    [soFarAnswer, comparison],
+  const soFar = useMemo(
+    () => comparison && normalise(soFarAnswer, comparison.current, totalsInterval(comparison.current)),
+    [normalise, soFarAnswer, comparison],
   )
 
-  // The whole previous range, by the view's interval, drawn behind the charts when comparing.
-  const {
-    data: comparedAnswer,
-    error: comparedError,
-    isPlaceholderData: isComparedPlaceholder,
-  } = useQuery({
-    ...usageQueries.range(name, { ...(beforeRange ?? {}), interval: view.interval }),
-    enabled: view.compare === true && beforeRange !== null,
+  const beforeAnswer = useQuery({
+    ...usageQueries.range(name, beforeRequest ?? { interval: view.interval }),
+    enabled: beforeRequest !== null,
   })
-  const compared = useMemo((): Compared<UsageAnswer> => {
+  const compared = useMemo((): Compared<UsageModel> => {
     if (!view.compare) return { kind: 'off' }
     if (before && isNoPeriod(before)) return { kind: 'none', reason: before }
-    if (!beforeRange) return { kind: 'off' }
-    if (comparedError) return { kind: 'error', range: beforeRange, error: comparedError }
-    if (!comparedAnswer || isComparedPlaceholder) return { kind: 'loading', range: beforeRange }
-    return { kind: 'ready', range: beforeRange, data: comparedAnswer }
-  }, [view.compare, before, beforeRange, comparedAnswer, comparedError, isComparedPlaceholder])
-  const comparedData = useMemo(
-    () =>
-      shapeCompared(compared, (answer, range) =>
-        answer.generation === '2022' ? toUsageData(answer.series, range, view.interval) : undefined,
-      ),
-    [compared, view.interval],
-  )
-  const comparedCredits = useMemo(
-    () =>
-      shapeCompared(compared, (answer, range) =>
-        answer.generation === 'current' ? toCreditsData(answer, range, view.interval) : undefined,
-      ),
-    [compared, view.interval],
-  )
-
-  function changeView(next: UsageView) {
-    const params = usageViewSearch({ ...next, ...(view.compare ? { compare: true } : {}) })
-    if (display === 'table') params.set('view', 'table')
-    const project = searchParams.get('project')
-    if (project) params.set('project', project)
-    setSearchParams(params)
-  }
-
-  function changeCompare(compare: boolean) {
-    const params = new URLSearchParams(search)
-    if (compare) params.set('compare', 'previous')
-    else params.delete('compare')
-    setSearchParams(params, { replace: true })
-  }
-
-  function changeProjectFilter(next: ProjectFilter) {
-    const params = new URLSearchParams(search)
-    const value = projectFilterParam(next)
-    if (value) params.set('project', value)
-    else params.delete('project')
-    setSearchParams(params)
-  }
-
-  function changeDisplay(next: UsageDisplay) {
-    const params = new URLSearchParams(search)
-    if (next === 'table') params.set('view', 'table')
-    else params.delete('view')
-    setSearchParams(params, { replace: true })
-  }
+    if (!before) return { kind: 'off' }
+    if (beforeAnswer.error) return { kind: 'error', range: before, error: beforeAnswer.error }
+    const drawn = !beforeAnswer.isPlaceholderData && normalise(beforeAnswer.data, before, view.interval)
+    return drawn ? { kind: 'ready', range: before, data: drawn } : { kind: 'loading', range: before }
+  }, [
+    view.compare,
+    view.interval,
+    before,
+    beforeAnswer.data,
+    beforeAnswer.error,
+    beforeAnswer.isPlaceholderData,
+    normalise,
+  ])
 
   // A 400 is about the range: it belongs next to the range picker, where it can be fixed.
   const rangeError = isApiError(usage.error, 400) ? usage.error.message : null
@@ -188,10 +108,8 @@ export function UsagePage() {
       <div className="usage-page__intro">
         <h2 className="usage-page__title">Usage</h2>
         <p className="muted">
-          {generation === 'current'
-            ? 'The credits the organization used, per project.'
-            : 'What the organization consumed, per metric and object type.'}{' '}
-          All dates are UTC. <Link to={paths.organization(name)}>Resource counts</Link> are on the overview.
+          {(level ?? organizationLevel('2022')).description} All dates are UTC.{' '}
+          <Link to={paths.organization(name)}>Resource counts</Link> are on the overview.
         </p>
         <Link to={paths.usageReport(name)}>Monthly report, to print or save as PDF</Link>
       </div>
@@ -222,38 +140,23 @@ export function UsagePage() {
           onRetry={() => void usage.refetch()}
           isRetrying={usage.isFetching}
         />
-      ) : data && !rangeError ? (
+      ) : level && model && !rangeError ? (
         <UsageResults
+          level={level}
           organization={name}
           view={view}
-          data={data}
-          previousData={previousData ?? undefined}
-          soFarData={soFarData ?? undefined}
+          model={model}
+          totalsBefore={totalsBefore ?? undefined}
+          soFar={soFar ?? undefined}
           comparison={comparison}
-          compared={comparedData}
+          compared={compared}
           now={now}
           display={display}
           onDisplayChange={changeDisplay}
+          seriesFilter={series}
+          onSeriesFilterChange={changeSeries}
           isUpdating={usage.isPlaceholderData}
         />
-      ) : credits && !rangeError ? (
-        <Suspense fallback={<PendingState label="Loading usage" />}>
-          <CreditsResults
-            organization={name}
-            view={view}
-            data={credits}
-            previousData={previousCredits ?? undefined}
-            soFarData={soFarCredits ?? undefined}
-            comparison={comparison}
-            compared={comparedCredits}
-            now={now}
-            display={display}
-            onDisplayChange={changeDisplay}
-            filter={projectFilter}
-            onFilterChange={changeProjectFilter}
-            isUpdating={usage.isPlaceholderData}
-          />
-        </Suspense>
       ) : null}
     </div>
   )

@@ -1,9 +1,8 @@
 import { useQuery } from '@tanstack/react-query'
-import { lazy, Suspense, useMemo, useState } from 'react'
+import { useCallback, useMemo, useState } from 'react'
 import { Link, useParams } from 'react-router'
 import { useLatestSearchParams } from '../../../hooks/use-latest-search-params'
-import { utcToday } from '../../../../domain/dates'
-import { currentPeriod, formatSubscription } from '../../../../domain/subscriptions'
+import { formatSubscription } from '../../../../domain/subscriptions'
 import type { DateRange } from '../../../../domain/usage'
 import { Button } from '../../../components/ui/button'
 import { SelectField } from '../../../components/ui/field'
@@ -11,28 +10,28 @@ import { EmptyState, ErrorState, PendingState, Skeleton } from '../../../compone
 import { paths } from '../../../lib/paths'
 import { organizationQueries } from '../../organizations/queries'
 import { formatLongSpan } from '../lib/dates'
-import { toCreditsData } from '../lib/project-credits'
+import type { UsageAnswer } from '../../../api/model'
+import type { UsageInterval } from '../../../api/types'
+import { organizationLevel } from '../model/levels'
 import {
   reportPeriodOf,
   reportPeriodOptions,
-  reportPreviousName,
-  reportRequest,
+  reportRange,
   periodSentences,
   reportFileName,
   runningRange,
   type ReportPeriodOption,
 } from '../lib/usage-report'
-import { toUsageData } from '../lib/usage-series'
-import { comparisonFor, hasWholeDays } from '../lib/usage-view'
-import { shapeTotals } from '../lib/compare'
+import { reportPlan } from '../lib/usage-plan'
+import { totalsInterval } from '../lib/usage-ranges'
 import { useComparedTotals } from './use-compared-totals'
 import { usageQueries } from '../queries'
-import { ReportUsage } from './usage-report-usage'
+import { UsageReportBody } from './usage-report-body'
 import '../usage.css'
 import './usage-report.css'
 
-// The current generation's report (credits per project) is a chunk of its own, as on the usage page.
-const ReportCredits = lazy(() => import('./usage-report-credits'))
+/** The report shows every part of a level with a series filter. */
+const ALL_PARTS = { kind: 'all' } as const
 
 const generatedFormat = new Intl.DateTimeFormat(undefined, {
   dateStyle: 'long',
@@ -58,42 +57,32 @@ export function UsageReportPage() {
     () => reportPeriodOf(periodParam, subscriptionStart, now),
     [periodParam, subscriptionStart, now],
   )
-  const request = period ? reportRequest(period) : { interval: 'day' as const }
+  const request = period ? reportPlan(period, null, now).shown : { interval: 'day' as const }
   const usage = useQuery({ ...usageQueries.range(name, request), enabled: period !== null })
 
   // The dates asked for; the current period's come from the subscription when it is known, else
   // from the answer's buckets (the API picks the period).
-  const requested: DateRange | null = useMemo(() => {
-    if (!period) return null
-    if (period.kind !== 'current') return { start: period.start, end: period.end }
-    return subscriptionStart ? currentPeriod(subscriptionStart, utcToday(now)) : null
-  }, [period, subscriptionStart, now])
-  const data = useMemo(
-    () => (usage.data?.generation === '2022' ? toUsageData(usage.data.series, requested, 'day') : undefined),
-    [usage.data, requested],
+  const requested = useMemo(
+    () => period && reportRange(period, subscriptionStart, now),
+    [period, subscriptionStart, now],
   )
-  const credits = useMemo(
-    () => (usage.data?.generation === 'current' ? toCreditsData(usage.data, requested, 'day') : undefined),
-    [usage.data, requested],
+  // The answer says which generation it is, and so which level reads it; the report shows every project.
+  const level = usage.data ? organizationLevel(usage.data.generation) : undefined
+  const normalise = useCallback(
+    (answer: UsageAnswer | undefined, dates: DateRange | null, interval: UsageInterval) =>
+      answer && level?.normalise(answer, dates, interval, ALL_PARTS),
+    [level],
   )
-  const range = data?.range ?? credits?.range ?? null
+  const model = useMemo(() => normalise(usage.data, requested, 'day'), [normalise, usage.data, requested])
+  const range = model?.range ?? null
 
-  const comparison = useMemo(() => {
-    if (!range || !period) return null
-    const found = comparisonFor(range, now, undefined, reportPreviousName(period))
-    return hasWholeDays(found) ? found : null
-  }, [range, period, now])
+  const comparison = useMemo(() => period && reportPlan(period, range, now).comparison, [range, period, now])
   const comparedTotals = useComparedTotals(name, comparison, !usage.isPlaceholderData)
-  const previousData = comparison
-    ? shapeTotals(comparedTotals.previous, comparison.previous, '2022')
-    : undefined
-  const previousCredits = comparison
-    ? shapeTotals(comparedTotals.previous, comparison.previous, 'current')
-    : undefined
-  const soFarData = comparison ? shapeTotals(comparedTotals.current, comparison.current, '2022') : undefined
-  const soFarCredits = comparison
-    ? shapeTotals(comparedTotals.current, comparison.current, 'current')
-    : undefined
+  const totalsBefore =
+    comparison &&
+    normalise(comparedTotals.totalsBefore, comparison.previous, totalsInterval(comparison.previous))
+  const soFar =
+    comparison && normalise(comparedTotals.shownSoFar, comparison.current, totalsInterval(comparison.current))
 
   const options = useMemo(
     () => reportPeriodOptions(subscriptionStart, now, period ?? { kind: 'current' }),
@@ -186,26 +175,16 @@ export function UsageReportPage() {
           onRetry={() => void usage.refetch()}
           isRetrying={usage.isFetching}
         />
-      ) : data ? (
-        <ReportUsage
-          data={data}
-          previousData={previousData}
-          soFarData={soFarData}
+      ) : level && model ? (
+        <UsageReportBody
+          level={level}
+          model={model}
+          totalsBefore={totalsBefore ?? undefined}
+          soFar={soFar ?? undefined}
           comparison={comparison}
           now={now}
           running={running}
         />
-      ) : credits ? (
-        <Suspense fallback={<PendingState label="Loading the report" />}>
-          <ReportCredits
-            data={credits}
-            previousData={previousCredits}
-            soFarData={soFarCredits}
-            comparison={comparison}
-            now={now}
-            running={running}
-          />
-        </Suspense>
       ) : null}
     </article>
   )

@@ -1,177 +1,212 @@
+// The usage page's results for every level: the range, the series filter, the totals, then the
+// charts or the table, the CSV and the per-part table, all read from the one model and driven by
+// the level's description (../model/levels.ts).
 import { useMemo } from 'react'
+import { Button } from '../../../components/ui/button'
 import { EmptyState } from '../../../components/ui/query-state'
 import { utcToday } from '../../../../domain/dates'
+import { type Compared } from '../lib/compare'
 import { formatSpan } from '../lib/dates'
 import { BYTES_NOTE } from '../lib/format'
-import { METRICS, chartRows, isAllZero, seriesOfMetric, type UsageData } from '../lib/usage-series'
-import { containsNow, metricProjections } from '../lib/usage-summary'
-import { RANGE_LABELS, type Comparison, type UsageView } from '../lib/usage-view'
-import { ORGANIZATION_BY_METRIC } from '../model/levels'
-import { modelOfUsageData } from '../model/normalise-2022'
-import { UsageChart } from './usage-chart'
-import { useBudgetLine } from './use-budget-status'
-import { UsageTable } from './usage-table'
-import { useHiddenSeries } from './use-hidden-series'
-import { UsageTotals } from './usage-totals'
-import { useMetricTotals } from './use-compared-totals'
-import { DisplayToggle, type UsageDisplay } from './display-toggle'
+import { containsNow } from '../lib/usage-summary'
+import type { Comparison } from '../lib/comparison'
+import { RANGE_LABELS, type UsageDisplay, type UsageView } from '../lib/usage-address'
+import type { UsageLevel } from '../model/levels'
+import { isAllZero, seriesOfModel, type UsageModel } from '../model/usage-model'
 import { CompareNotice } from './compare-notice'
-import { withPreviousRows, type Compared } from '../lib/compare'
-import { bucketsSoFar } from '../lib/usage-report'
-import { RangeSummary, unshownRange } from './not-started-state'
 import { CsvButton } from './csv-button'
+import { DisplayToggle } from './display-toggle'
+import { RangeSummary, unshownRange } from './not-started-state'
+import { PartTable } from './part-table'
+import { SeriesFilter } from './series-filter'
+import { useBudgetLine } from './use-budget-status'
+import { useChartRows } from './use-chart-rows'
+import { useHiddenSeries } from './use-hidden-series'
+import { UsageChart } from './usage-chart'
+import { UsageTable } from './usage-table'
+import { UsageTotals, type ShownTotals } from './usage-totals'
 
 interface UsageResultsProps {
+  level: UsageLevel
   organization: string
   view: UsageView
-  data: UsageData
-  previousData: UsageData | undefined
+  model: UsageModel
+  /** The range before over the compared days (see `comparison`); undefined while it loads or if it failed. */
+  totalsBefore: UsageModel | undefined
   /** A running range's whole days so far, which the change is measured with; undefined while they load. */
-  soFarData?: UsageData | undefined
+  soFar: UsageModel | undefined
   comparison: Comparison | null
   /** The previous range drawn behind the charts (`compare=previous`), aligned by position. */
-  compared?: Compared<UsageData>
+  compared: Compared<UsageModel>
   now: Date
   display: UsageDisplay
   onDisplayChange: (display: UsageDisplay) => void
+  /** The series filter's value in the address (levels with one), null for all. */
+  seriesFilter: string | null
+  onSeriesFilterChange: (value: string | null) => void
   /** The previous view's data is on screen while the new one loads. */
   isUpdating: boolean
 }
 
 export function UsageResults({
+  level,
   organization,
   view,
-  data,
-  previousData,
-  soFarData,
+  model,
+  totalsBefore,
+  soFar,
   comparison,
-  compared = { kind: 'off' },
+  compared,
   now,
   display,
   onDisplayChange,
+  seriesFilter,
+  onSeriesFilterChange,
   isUpdating,
 }: UsageResultsProps) {
   const { hidden, toggleSeries, showAllSeries } = useHiddenSeries()
-
-  const { totals, previousTotals, comparedTotals } = useMetricTotals(
-    data,
-    previousData,
-    soFarData,
-    comparison,
-  )
-  // Stable per data, so a legend toggle in one chart does not redraw the others' rows.
   const today = utcToday(now)
-  const rowsByMetric = useMemo(() => METRICS.map((metric) => chartRows(data, metric, today)), [data, today])
-  const seriesByMetric = useMemo(() => METRICS.map((metric) => seriesOfMetric(data, metric)), [data])
   const previous = compared.kind === 'ready' ? compared.data : undefined
-  const chartCompared =
-    compared.kind === 'ready' && data.range ? { shown: data.range, previous: compared.range } : undefined
-  const comparedRows = useMemo(
-    () =>
-      previous
-        ? METRICS.map((metric, index) => withPreviousRows(rowsByMetric[index] ?? [], previous, metric))
-        : rowsByMetric,
-    [previous, rowsByMetric],
+  const previousRows = useMemo(
+    () => (previous ? { model: previous, shape: level.previous } : undefined),
+    [previous, level.previous],
   )
-  const isCurrentPeriod = view.range === 'period' && data.range !== null && containsNow(data.range, now)
-  const budgetLine = useBudgetLine(organization, isCurrentPeriod ? data.range : null, view.interval)
-  const projections = useMemo(
-    () => (isCurrentPeriod && data.range ? metricProjections(totals, data.range, now) : null),
-    [isCurrentPeriod, data.range, totals, now],
-  )
+  const rowsByChart = useChartRows(model, today, previousRows)
+  const isCurrentPeriod = view.range === 'period' && model.range !== null && containsNow(model.range, now)
+  const period = isCurrentPeriod ? model.range : null
+  const totals: ShownTotals = { model, totalsBefore, soFar, comparison, period, now }
+  const budgetLine = useBudgetLine(organization, seriesFilter === null ? period : null, view.interval)
 
-  const unshown = unshownRange(data.range, data.buckets.length, today)
-  if (unshown || !data.range) return unshown
+  const unshown = unshownRange(model.range, model.buckets.length, today)
+  if (unshown || !model.range) return unshown
 
-  const shown = data.series.filter((s) => !hidden.has(s.key))
-  const hiddenCount = data.series.length - shown.length
+  const series = seriesOfModel(model)
+  const shownCount = series.filter((s) => !hidden.has(s.key)).length
+  const hiddenCount = series.length - shownCount
   const bucketWord = view.interval === 'day' ? 'day' : 'month'
+  const { breakdown } = model
+  const filter = level.seriesFilter
+  const chartCompared =
+    compared.kind === 'ready' ? { shown: model.range, previous: compared.range } : undefined
 
   return (
     <div className="stack" aria-busy={isUpdating || undefined} data-updating={isUpdating || undefined}>
       <RangeSummary
-        range={data.range}
+        range={model.range}
         rangeLabel={RANGE_LABELS[view.range]}
         bucketWord={bucketWord}
-        bucketCount={data.buckets.length}
+        bucketCount={model.buckets.length}
       />
-      <UsageTotals
-        totals={totals}
-        previousTotals={previousTotals}
-        comparedTotals={comparedTotals}
-        comparison={comparison}
-        projections={projections}
-        period={isCurrentPeriod ? data.range : null}
-      />
-      {isAllZero(bucketsSoFar(data, today)) && (
-        <p className="ui-notice ui-notice--info" role="status">
-          Nothing was used in this range: every {bucketWord} is 0. The charts and table still cover the whole
-          range.
-        </p>
+      {filter && breakdown && (
+        <SeriesFilter
+          filter={filter}
+          breakdown={breakdown}
+          value={seriesFilter}
+          onChange={onSeriesFilterChange}
+        />
       )}
-      <CompareNotice compared={compared} />
-      <div className="usage-toolbar">
-        <DisplayToggle display={display} onDisplayChange={onDisplayChange} chartLabel="Charts" />
-        <div className="usage-toolbar__export">
-          <CsvButton
-            level={ORGANIZATION_BY_METRIC}
-            organization={organization}
-            interval={view.interval}
-            model={() => modelOfUsageData(data, view.interval)}
-            previous={previous && (() => modelOfUsageData(previous, view.interval))}
-            hidden={hidden}
-            today={today}
-            disabled={shown.length === 0}
-          />
-          <p className="muted usage-footnote">
-            {hiddenCount === 0
-              ? `The table and CSV hold all ${shown.length} series${previous ? ', with the previous range’s beside them' : ''}.`
-              : `${hiddenCount} ${hiddenCount === 1 ? 'series is' : 'series are'} hidden in the legends and left out of the table and CSV.`}{' '}
-            {hiddenCount > 0 && (
+      <UsageTotals level={level} totals={totals} />
+      {filter && breakdown?.unknownChoice != null ? (
+        <EmptyState
+          title={`This ${filter.partLabel.toLowerCase()} has no usage in this range`}
+          action={
+            <Button onClick={() => onSeriesFilterChange(null)}>Show {filter.allLabel.toLowerCase()}</Button>
+          }
+        >
+          It is not in the API&apos;s answer for this range: it may have been deleted, or belong to another
+          organization.
+        </EmptyState>
+      ) : (
+        <>
+          {isAllZero(model) && (
+            <p className="ui-notice ui-notice--info" role="status">
+              Nothing was used in this range: every {bucketWord} is 0. The charts and table still cover the
+              whole range.
+            </p>
+          )}
+          <CompareNotice compared={compared} />
+          <div className="usage-toolbar">
+            <DisplayToggle
+              display={display}
+              onDisplayChange={onDisplayChange}
+              chartLabel={model.charts.length > 1 ? 'Charts' : 'Chart'}
+            />
+            <div className="usage-toolbar__export">
+              <CsvButton
+                level={level}
+                organization={organization}
+                interval={view.interval}
+                model={model}
+                previous={previous}
+                hidden={hidden}
+                today={today}
+                disabled={shownCount === 0}
+              />
+              <p className="muted usage-footnote">
+                {hiddenCount === 0
+                  ? `The table and CSV hold all ${shownCount} series${previous ? ', with the previous range’s beside them' : ''}.`
+                  : `${hiddenCount} ${hiddenCount === 1 ? 'series is' : 'series are'} hidden in the legends and left out of the table and CSV.`}{' '}
+                {hiddenCount > 0 && (
+                  <button type="button" className="usage-link-button" onClick={showAllSeries}>
+                    Show all series
+                  </button>
+                )}
+              </p>
+            </div>
+          </div>
+          {display === 'chart' ? (
+            <div className="usage-charts">
+              {model.charts.map((chart, index) => (
+                <UsageChart
+                  key={chart.metric}
+                  chart={chart}
+                  interval={view.interval}
+                  rows={rowsByChart[index] ?? []}
+                  height={model.charts.length > 1 ? 240 : 280}
+                  hidden={hidden}
+                  onToggleSeries={level.hidesSeries ? toggleSeries : undefined}
+                  previous={level.previous}
+                  compared={chartCompared}
+                  budgetLine={chart.metric === 'credits' ? budgetLine : undefined}
+                />
+              ))}
+            </div>
+          ) : shownCount === 0 ? (
+            <EmptyState title="Every series is hidden">
               <button type="button" className="usage-link-button" onClick={showAllSeries}>
                 Show all series
               </button>
-            )}
-          </p>
-        </div>
-      </div>
-      {display === 'chart' ? (
-        <div className="usage-charts">
-          {METRICS.map((metric, index) => (
-            <UsageChart
-              key={metric}
-              metric={metric}
-              interval={view.interval}
-              rows={comparedRows[index] ?? []}
-              series={seriesByMetric[index] ?? []}
-              compared={chartCompared}
+            </EmptyState>
+          ) : (
+            <UsageTable
+              model={model}
+              noun={level.fileWord === 'usage' ? 'Usage' : 'Credits'}
               hidden={hidden}
-              onToggleSeries={toggleSeries}
-              budgetLine={metric === 'credits' ? budgetLine : undefined}
+              interval={view.interval}
+              today={today}
+              previousShape={level.previous}
+              previous={previous}
+              previousTotals={
+                comparison
+                  ? {
+                      model: totalsBefore,
+                      span: formatSpan(comparison.previous.start, comparison.previous.end),
+                    }
+                  : undefined
+              }
             />
-          ))}
-        </div>
-      ) : shown.length === 0 ? (
-        <EmptyState title="Every series is hidden">
-          <button type="button" className="usage-link-button" onClick={showAllSeries}>
-            Show all series
-          </button>
-        </EmptyState>
-      ) : (
-        <UsageTable
-          data={data}
-          shown={shown}
-          interval={view.interval}
-          today={today}
-          previous={previous}
-          previousTotals={
-            comparison
-              ? { data: previousData, span: formatSpan(comparison.previous.start, comparison.previous.end) }
-              : undefined
-          }
-        />
+          )}
+          {filter && breakdown && (
+            <section aria-labelledby="part-table-heading" className="stack-sm">
+              <h3 id="part-table-heading">{filter.partsHeading}</h3>
+              <PartTable totals={totals} partLabel={filter.partLabel} caption={filter.partsHeading} />
+            </section>
+          )}
+        </>
       )}
-      <p className="muted usage-footnote">{BYTES_NOTE}</p>
+      {model.charts.some((chart) => chart.unit === 'bytes') && (
+        <p className="muted usage-footnote">{BYTES_NOTE}</p>
+      )}
     </div>
   )
 }

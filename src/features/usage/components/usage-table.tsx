@@ -1,51 +1,116 @@
-// The 2022 generation's table: a column per metric and object type shown (../bucket-table.tsx).
+// The numbers behind a level's charts, for every level (./bucket-table.tsx): a column per series
+// shown and, when comparing, the range before beside them as the level shows it.
 import type { UsageInterval } from '../../../api/types'
 import type { IsoDate } from '../../../../domain/dates'
+import type { PreviousShape } from '../lib/chart-rows'
 import { formatExactValue } from '../lib/format'
 import { sumValues } from '../lib/usage-summary'
-import { METRIC_LABELS, OBJECT_TYPE_LABELS, type Series, type UsageData } from '../lib/usage-series'
+import type { UsageModel, UsageModelChart, UsageModelSeries } from '../model/usage-model'
 import { BucketTable, type BucketColumn } from './bucket-table'
 
 interface UsageTableProps {
-  data: UsageData
-  /** The series shown (those not hidden in a legend), in column order. */
-  shown: Series[]
+  model: UsageModel
+  /** The table's name: "Usage" or "Credits", then " per day" or " per month". */
+  noun: string
+  /** Series keys hidden through a legend: left out. */
+  hidden?: ReadonlySet<string>
   interval: UsageInterval
   today: IsoDate
-  /** The previous range when comparing: its bucket and values in the same position, in columns of their own. */
-  previous?: UsageData
-  /** The range before as the totals' change measures it (the same days): the footer's previous totals. */
-  previousTotals?: { data: UsageData | undefined; span: string }
+  /** How the range before is shown (the level's `previous`). */
+  previousShape?: PreviousShape
+  /** The range before when comparing: its buckets and values in the same position, in columns of their own. */
+  previous?: UsageModel
+  /**
+   * The range before as the totals' change measures it (the same days): the footer's previous
+   * totals (its model undefined while it loads), and those days as a span.
+   */
+  previousTotals?: { model: UsageModel | undefined; span: string }
 }
 
-export function seriesColumnLabel(s: Series): string {
-  return `${METRIC_LABELS[s.metric]}${s.metric === 'credits' ? '' : ' (bytes)'}, ${OBJECT_TYPE_LABELS[s.objectType].toLowerCase()}`
+/**
+ * A series's column heading: its label, after its chart's title when the model has several
+ * charts ("Input volume (bytes), pipeline versions").
+ */
+export function seriesColumnLabel(model: UsageModel, chart: UsageModelChart, s: UsageModelSeries): string {
+  if (model.charts.length === 1) return s.label
+  return `${chart.title}${chart.unit === 'bytes' ? ' (bytes)' : ''}, ${s.label.toLowerCase()}`
 }
 
-const columnOf = (s: Series, values: readonly number[]): BucketColumn => ({
-  key: s.key,
-  label: seriesColumnLabel(s),
-  values,
-  format: (value) => formatExactValue(s.metric, value),
-})
+/** Each shown series of each chart, with its chart. */
+function shownSeries(model: UsageModel, hidden: ReadonlySet<string>) {
+  return model.charts.flatMap((chart) =>
+    chart.series.filter((s) => !hidden.has(s.key)).map((s) => ({ chart, series: s })),
+  )
+}
+
+const NONE_HIDDEN: ReadonlySet<string> = new Set()
 
 /** The numbers behind the charts, exact (bytes, not MB), one row per bucket begun. */
-export function UsageTable({ data, shown, interval, today, previous, previousTotals }: UsageTableProps) {
-  const valuesIn = (source: UsageData | undefined, s: Series) =>
-    source?.series.find((p) => p.key === s.key)?.values ?? []
+export function UsageTable({
+  model,
+  noun,
+  hidden = NONE_HIDDEN,
+  interval,
+  today,
+  previousShape = 'per-series',
+  previous,
+  previousTotals,
+}: UsageTableProps) {
+  const shown = shownSeries(model, hidden)
+  const columns: BucketColumn[] = shown.map(({ chart, series }) => ({
+    key: series.key,
+    label: seriesColumnLabel(model, chart, series),
+    values: series.values,
+    format: (value) => formatExactValue(chart.metric, value),
+  }))
+  // One chart's series add up: their total is a column of its own.
+  const onlyChart = model.charts.length === 1 ? model.charts[0] : undefined
+  if (onlyChart && shown.length > 1)
+    columns.push({
+      key: 'total',
+      label: 'Total',
+      values: model.buckets.map((_, index) =>
+        sumValues(shown.map(({ series }) => series.values[index] ?? 0)),
+      ),
+      format: (value) => formatExactValue(onlyChart.metric, value),
+    })
+  const valuesIn = (source: UsageModel | undefined, key: string) =>
+    source?.charts.flatMap((chart) => chart.series).find((s) => s.key === key)?.values ?? []
+  const totalIn = (source: UsageModel) =>
+    source.buckets.map((_, index) =>
+      sumValues(source.charts.flatMap((chart) => chart.series).map((s) => s.values[index] ?? 0)),
+    )
+  const previousColumns: BucketColumn[] | undefined =
+    previous &&
+    (previousShape === 'per-series' || !onlyChart
+      ? shown.map(({ series }, index) => ({ ...columns[index]!, values: valuesIn(previous, series.key) }))
+      : [
+          {
+            key: 'previous',
+            label: onlyChart.metric,
+            values: totalIn(previous),
+            format: (value) => formatExactValue(onlyChart.metric, value),
+          },
+        ])
+  const totalsBefore = previousTotals?.model
   return (
     <BucketTable
-      id="usage-table"
-      caption={`Usage per ${interval === 'day' ? 'day' : 'month'}`}
+      id={`${noun.toLowerCase()}-table`}
+      caption={`${noun} per ${interval === 'day' ? 'day' : 'month'}`}
       interval={interval}
-      buckets={data.buckets}
-      columns={shown.map((s) => columnOf(s, s.values))}
+      buckets={model.buckets}
+      columns={columns}
       today={today}
       previous={
-        previous && {
+        previous &&
+        previousColumns && {
           buckets: previous.buckets,
-          columns: shown.map((s) => columnOf(s, valuesIn(previous, s))),
-          totals: previousTotals?.data && shown.map((s) => sumValues(valuesIn(previousTotals.data, s))),
+          columns: previousColumns,
+          totals:
+            totalsBefore &&
+            (previousShape === 'per-series' || !onlyChart
+              ? shown.map(({ series }) => sumValues(valuesIn(totalsBefore, series.key)))
+              : [sumValues(totalIn(totalsBefore))]),
           totalsSpan: previousTotals?.span,
         }
       }

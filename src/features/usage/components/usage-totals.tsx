@@ -1,78 +1,96 @@
+// The totals block of every level: a card per chart of the model (its total, split by series
+// where the level says so, the change against the range before, the projection), and what the
+// change and the projection rest on, said once under them.
 import { addDays } from '../../../../domain/dates'
+import type { DateRange } from '../../../../domain/usage'
 import { comparisonNote } from '../lib/compare'
 import { formatDay } from '../lib/dates'
 import { formatExactValue, formatMetricValue } from '../lib/format'
-import { METRIC_LABELS, OBJECT_TYPE_LABELS } from '../lib/usage-series'
-import { formatDaysElapsed, type MetricTotal, type Projection } from '../lib/usage-summary'
+import { chartTotal, formatDaysElapsed, projectToPeriodEnd, sumValues } from '../lib/usage-summary'
+import type { Comparison } from '../lib/comparison'
+import type { UsageLevel } from '../model/levels'
+import type { UsageModel } from '../model/usage-model'
 import { ChangeText } from './change-text'
-import type { DateRange } from '../../../../domain/usage'
-import type { Comparison } from '../lib/usage-view'
 
-interface UsageTotalsProps {
-  totals: MetricTotal[]
-  /** Totals of the range before (see `comparison`); undefined while they load or if they failed. */
-  previousTotals: MetricTotal[] | undefined
+/** What a level's totals and per-part table are worked out from, on the usage page and the report. */
+export interface ShownTotals {
+  model: UsageModel
+  /** The range before over the compared days (see `comparison`); undefined while it loads or if it failed. */
+  totalsBefore: UsageModel | undefined
   /**
-   * The totals the change is measured with, when they are not `totals`: a running range's whole
-   * days so far (today left out); undefined while they load.
+   * What the change is measured with, when it is not `model`: a running range's whole days so far
+   * (today left out); undefined while they load.
    */
-  comparedTotals?: MetricTotal[] | undefined
+  soFar: UsageModel | undefined
   comparison: Comparison | null
-  /** Per metric, for the current subscription period only. */
-  projections: Partial<Record<MetricTotal['metric'], Projection>> | null
+  /** The current subscription period, when the range is it and `now` is in it: each total gets a projection. */
   period: DateRange | null
+  now: Date
 }
 
-/** Totals per metric for the range, the change against the range before, and the projection. */
+/** Totals per chart for the range, the change against the range before, and the projection. */
 export function UsageTotals({
-  totals,
-  previousTotals,
-  comparedTotals = totals,
-  comparison,
-  projections,
-  period,
-}: UsageTotalsProps) {
-  const anyProjection = projections && Object.values(projections)[0]
+  level,
+  totals: { model, totalsBefore: previous, soFar, comparison, period, now },
+}: {
+  level: Pick<UsageLevel, 'splitsTotals' | 'fileWord'>
+  totals: ShownTotals
+}) {
+  const compared = comparison?.isPartial ? soFar : model
+  const projections = model.charts.map((chart) =>
+    period ? projectToPeriodEnd(chartTotal(model, chart.metric), period, now) : null,
+  )
+  const anyProjection = projections.find((projection) => projection !== null)
   return (
     <section aria-labelledby="usage-totals-heading" className="stack-sm">
       <h2 id="usage-totals-heading" className="visually-hidden">
         Totals
       </h2>
       <ul className="usage-totals">
-        {totals.map((total) => {
-          const previous = previousTotals?.find((p) => p.metric === total.metric)
-          const compared = comparedTotals?.find((p) => p.metric === total.metric)
-          const projection = projections?.[total.metric]
+        {model.charts.map((chart, index) => {
+          const total = chartTotal(model, chart.metric)
+          const comparedTotal = compared && chartTotal(compared, chart.metric)
+          const projection = projections[index]
+          const format = (value: number) => formatMetricValue(chart.metric, value)
+          const headingId = `usage-total-${chart.metric}`
           return (
-            <li key={total.metric} className="ui-card usage-total">
-              <h3 className="usage-total__label">{METRIC_LABELS[total.metric]}</h3>
-              <p className="usage-total__value" title={formatExactValue(total.metric, total.total)}>
-                {formatMetricValue(total.metric, total.total)}
-              </p>
-              <p className="usage-total__split muted">
-                {Object.entries(total.byObjectType)
-                  .map(
-                    ([type, value]) =>
-                      `${OBJECT_TYPE_LABELS[type as keyof typeof OBJECT_TYPE_LABELS]}: ${formatMetricValue(total.metric, value)}`,
-                  )
-                  .join(' · ')}
-              </p>
-              {comparison && (
-                <p className="usage-total__change">
-                  <ChangeText
-                    current={compared?.total ?? total.total}
-                    previous={compared ? previous?.total : undefined}
-                    formatPrevious={(value) => formatMetricValue(total.metric, value)}
-                    what="usage"
-                  />
+            <li key={chart.metric}>
+              <section aria-labelledby={headingId} className="ui-card usage-total">
+                <h3 id={headingId} className="usage-total__label">
+                  {chart.totalLabel}
+                </h3>
+                <p
+                  className="usage-total__value"
+                  title={formatExactValue(chart.metric, total)}
+                  data-value={total}
+                >
+                  {format(total)}
                 </p>
-              )}
-              {projection && period && (
-                <p className="usage-total__projection">
-                  Projected for the whole period:{' '}
-                  <strong>{formatMetricValue(total.metric, projection.projected)}</strong>
-                </p>
-              )}
+                {level.splitsTotals && (
+                  <p className="usage-total__split muted">
+                    {chart.series.map((s) => `${s.label}: ${format(sumValues(s.values))}`).join(' · ')}
+                  </p>
+                )}
+                {comparison && (
+                  <p className="usage-total__change">
+                    <ChangeText
+                      current={comparedTotal ?? total}
+                      previous={
+                        comparedTotal === undefined
+                          ? undefined
+                          : previous && chartTotal(previous, chart.metric)
+                      }
+                      formatPrevious={format}
+                      what={level.fileWord}
+                    />
+                  </p>
+                )}
+                {projection && (
+                  <p className="usage-total__projection">
+                    Projected for the whole period: <strong>{format(projection.projected)}</strong>
+                  </p>
+                )}
+              </section>
             </li>
           )
         })}

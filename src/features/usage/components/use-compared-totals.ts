@@ -1,25 +1,24 @@
-// The two answers a totals' change is measured with (../lib/usage-view.ts `comparisonFor`), for the
-// usage page and the monthly report alike: the range before over the compared days and, while the
-// shown range still runs, the shown range's whole days so far.
+// The two answers a totals' change is measured with (../lib/usage-plan.ts `comparisonRequests`),
+// for the usage page and the monthly report alike: the range before over the compared days and,
+// while the shown range still runs, the shown range's whole days so far.
 import { useQuery } from '@tanstack/react-query'
-import { useMemo } from 'react'
-import { metricTotals } from '../lib/usage-summary'
-import type { UsageData } from '../lib/usage-series'
 import type { UsageAnswer } from '../../../api/model'
-import { totalsInterval, type Comparison } from '../lib/usage-view'
+import type { Comparison } from '../lib/comparison'
+import { comparisonRequests } from '../lib/usage-plan'
 import { usageQueries } from '../queries'
 
 export interface ComparedTotals {
   /** The range before, over `comparison.previous`; undefined while it loads or if it failed. */
-  previous: UsageAnswer | undefined
+  totalsBefore: UsageAnswer | undefined
   /**
    * The shown range's compared days (`comparison.current`) when they are not all of it (a running
    * range: its whole days so far); undefined when the shown range's own answer is the one to sum,
-   * or while it loads (see `isCurrentPending`).
+   * or while it loads.
    */
-  current: UsageAnswer | undefined
-  isCurrentPending: boolean
+  shownSoFar: UsageAnswer | undefined
 }
+
+const NONE = { interval: 'day' } as const
 
 /** Asks both once `enabled` (the shown range's answer is in, not a placeholder). */
 export function useComparedTotals(
@@ -27,39 +26,18 @@ export function useComparedTotals(
   comparison: Comparison | null,
   enabled: boolean,
 ): ComparedTotals {
-  const request = (range: Comparison['previous']) => ({ ...range, interval: totalsInterval(range) })
-  const previous = useQuery({
-    ...usageQueries.range(organization, comparison ? request(comparison.previous) : { interval: 'day' }),
-    enabled: comparison !== null && enabled,
+  const requests = comparison && comparisonRequests(comparison)
+  const totalsBefore = useQuery({
+    ...usageQueries.range(organization, requests?.totalsBefore ?? NONE),
+    enabled: requests !== null && enabled,
   })
-  const partial = comparison?.isPartial ? comparison : null
-  const current = useQuery({
-    ...usageQueries.range(organization, partial ? request(partial.current) : { interval: 'day' }),
-    enabled: partial !== null && enabled,
+  const soFarRequest = requests?.shownSoFar ?? null
+  const shownSoFar = useQuery({
+    ...usageQueries.range(organization, soFarRequest ?? NONE),
+    enabled: soFarRequest !== null && enabled,
   })
   return {
-    previous: previous.isPlaceholderData ? undefined : previous.data,
-    current: partial && !current.isPlaceholderData ? current.data : undefined,
-    isCurrentPending: partial !== null && (current.isPending || current.isPlaceholderData),
+    totalsBefore: totalsBefore.isPlaceholderData ? undefined : totalsBefore.data,
+    shownSoFar: soFarRequest && !shownSoFar.isPlaceholderData ? shownSoFar.data : undefined,
   }
-}
-
-/**
- * The 2022 generation's totals per metric: of the shown range, of the range before over the
- * compared days, and those the change is measured with (a running range's whole days so far,
- * undefined while they load; else the shown range's own).
- */
-export function useMetricTotals(
-  data: UsageData,
-  previousData: UsageData | undefined,
-  soFarData: UsageData | undefined,
-  comparison: Comparison | null,
-) {
-  const totals = useMemo(() => metricTotals(data), [data])
-  const previousTotals = useMemo(() => previousData && metricTotals(previousData), [previousData])
-  const comparedTotals = useMemo(
-    () => (comparison?.isPartial ? soFarData && metricTotals(soFarData) : totals),
-    [comparison, soFarData, totals],
-  )
-  return { totals, previousTotals, comparedTotals }
 }

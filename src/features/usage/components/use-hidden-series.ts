@@ -1,5 +1,4 @@
 import { useCallback, useState } from 'react'
-import type { SeriesKey } from '../lib/usage-series'
 
 /**
  * The series hidden through the charts' legends (none at first): `toggleSeries` hides a shown one
@@ -7,9 +6,9 @@ import type { SeriesKey } from '../lib/usage-series'
  * charts do not redraw when another chart's legend is used.
  */
 export function useHiddenSeries() {
-  const [hidden, setHidden] = useState<ReadonlySet<SeriesKey>>(() => new Set())
+  const [hidden, setHidden] = useState<ReadonlySet<string>>(() => new Set())
   const toggleSeries = useCallback(
-    (key: SeriesKey) =>
+    (key: string) =>
       setHidden((current) => {
         const next = new Set(current)
         if (!next.delete(key)) next.add(key)

@@ -1,47 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { comparisonNote, noPeriodSentence, withPreviousCredits, withPreviousRows } from './compare'
-import { toCreditsData } from './project-credits'
-import { dailySeries, point } from './test-usage'
-import { chartRows, toUsageData } from './usage-series'
-
-describe('withPreviousRows', () => {
-  const shown = toUsageData([dailySeries('2026-11-01', [5, 6, 7])], null, 'day')
-  const previous = toUsageData([dailySeries('2026-10-29', [1, 2])], null, 'day')
-
-  it('puts the previous range beside the shown one by position, with its own days', () => {
-    const rows = withPreviousRows(chartRows(shown, 'credits'), previous, 'credits')
-    expect(rows[0]).toMatchObject({
-      start: '2026-11-01',
-      deployment_version: 5,
-      previous: { start: '2026-10-29', end: '2026-10-30', deployment_version: 1 },
-    })
-    expect(rows[1]?.previous).toMatchObject({ start: '2026-10-30', deployment_version: 2 })
-  })
-
-  it('leaves a shown bucket without a previous one in its position alone', () => {
-    expect(withPreviousRows(chartRows(shown, 'credits'), previous, 'credits')[2]).not.toHaveProperty(
-      'previous',
-    )
-  })
-})
-
-describe('withPreviousCredits', () => {
-  it('adds the previous range’s credits of what is shown, by position', () => {
-    const answer = (days: [string, string, number][]) => ({
-      generation: 'current' as const,
-      organization: days.map(([d, n, v]) => point(d, n, v)),
-      projects: [{ id: 'p1', name: 'one', usage: days.map(([d, n, v]) => point(d, n, v)) }],
-      deletedProjects: [],
-    })
-    const shown = toCreditsData(answer([['2026-11-01', '2026-11-02', 3]]), null, 'day')
-    const previous = toCreditsData(answer([['2026-10-31', '2026-11-01', 2.5]]), null, 'day')
-    const rows = withPreviousCredits([{ start: '2026-11-01', end: '2026-11-02', s0: 3 }], previous, {
-      kind: 'all',
-    })
-    expect(shown.buckets).toHaveLength(1)
-    expect(rows[0]).toMatchObject({ prev: 2.5, prevStart: '2026-10-31', prevEnd: '2026-11-01' })
-  })
-})
+import { comparisonNote, noPeriodSentence } from './compare'
 
 describe('noPeriodSentence', () => {
   it('says why there is no period, with the day', () => {

@@ -1,21 +1,11 @@
 // The previous range drawn behind the shown one (`compare=previous`): its buckets aligned with the
-// shown ones by position (day 1 with day 1, month 1 with month 1), whatever their dates. Pure: the
-// charts and tables only render what these return.
-import type { UsageObjectType } from '../../../api/types'
+// shown ones by position (day 1 with day 1, month 1 with month 1), whatever their dates (the
+// chart's rows: ./chart-rows.ts), and what the comparison says in words. Pure.
 import { daysBetween } from '../../../../domain/dates'
 import type { DateRange } from '../../../../domain/usage'
 import { formatDay, formatSpan } from './dates'
-import { totalsInterval, type Comparison, type NoPeriod } from './usage-view'
-import type { ApiGeneration, UsageAnswer } from '../../../api/model'
-import { toUsageData, type Bucket, type ChartRow, type UsageData } from './usage-series'
-import {
-  bucketTotals,
-  creditsSeries,
-  toCreditsData,
-  type CreditsChartRow,
-  type CreditsData,
-  type ProjectFilter,
-} from './project-credits'
+import type { Comparison } from './comparison'
+import type { NoPeriod } from './usage-ranges'
 
 /** What the page knows of the previous range while comparing. */
 export type Compared<T> =
@@ -27,90 +17,9 @@ export type Compared<T> =
   | { kind: 'error'; range: DateRange; error: unknown }
   | { kind: 'ready'; range: DateRange; data: T }
 
-/**
- * The page's answer for the previous range, shaped for one generation's results (`shape` gives
- * undefined for an answer of the other generation: then, as while loading, nothing is drawn).
- */
-export function shapeCompared<A, T>(
-  compared: Compared<A>,
-  shape: (answer: A, range: DateRange) => T | undefined,
-): Compared<T> {
-  if (compared.kind !== 'ready') return compared
-  const data = shape(compared.data, compared.range)
-  return data === undefined ? { kind: 'loading', range: compared.range } : { ...compared, data }
-}
-
-/**
- * An answer asked for a comparison's totals (asked by ./usage-view.ts `totalsInterval` of its
- * range), aligned as the generation's data; undefined while it loads, or for an answer of the
- * other generation.
- */
-export function shapeTotals(
-  answer: UsageAnswer | undefined,
-  range: DateRange,
-  generation: '2022',
-): UsageData | undefined
-export function shapeTotals(
-  answer: UsageAnswer | undefined,
-  range: DateRange,
-  generation: 'current',
-): CreditsData | undefined
-export function shapeTotals(
-  answer: UsageAnswer | undefined,
-  range: DateRange,
-  generation: ApiGeneration,
-): UsageData | CreditsData | undefined {
-  if (answer?.generation !== generation) return undefined
-  const interval = totalsInterval(range)
-  return answer.generation === '2022'
-    ? toUsageData(answer.series, range, interval)
-    : toCreditsData(answer, range, interval)
-}
-
 /** The previous bucket in the same position as the shown bucket `index`, if the previous range has one. */
-export function previousBucket(previous: { buckets: Bucket[] }, index: number): Bucket | undefined {
+export function previousBucket<B>(previous: { buckets: readonly B[] }, index: number): B | undefined {
   return previous.buckets[index]
-}
-
-/** Values of the previous range per series, in the row of the shown bucket in the same position. */
-export type ComparedChartRow = ChartRow & {
-  previous?: Partial<Record<UsageObjectType, number>> & { start: string; end: string }
-}
-
-/**
- * The 2022 chart's rows with the previous range's values of the same metric beside them, by
- * position. A shown bucket with no previous one in its position (the previous range is shorter:
- * 30 days before a 31-day period) gets none; previous buckets beyond the shown ones are left out.
- */
-export function withPreviousRows(
-  rows: readonly ChartRow[],
-  previous: UsageData,
-  metric: UsageData['series'][number]['metric'],
-): ComparedChartRow[] {
-  const series = previous.series.filter((s) => s.metric === metric)
-  return rows.map((row, index) => {
-    const bucket = previousBucket(previous, index)
-    if (!bucket) return row
-    const values: NonNullable<ComparedChartRow['previous']> = { start: bucket.start, end: bucket.end }
-    for (const s of series) values[s.objectType] = s.values[index] ?? 0
-    return { ...row, previous: values }
-  })
-}
-
-/**
- * The credits chart's rows with the previous range's credits beside them, by position (`prev`, of
- * what the chart shows: the filtered projects' total), and that bucket's days (`prevStart`, `prevEnd`).
- */
-export function withPreviousCredits(
-  rows: readonly CreditsChartRow[],
-  previous: CreditsData,
-  filter: ProjectFilter,
-): CreditsChartRow[] {
-  const totals = bucketTotals(previous, creditsSeries(previous, filter))
-  return rows.map((row, index) => {
-    const bucket = previousBucket(previous, index)
-    return bucket ? { ...row, prev: totals[index] ?? 0, prevStart: bucket.start, prevEnd: bucket.end } : row
-  })
 }
 
 /**

@@ -1,51 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { parseUsageAnswer } from '../../../api/validate'
-import { point } from './test-usage'
+import { DAYS, EXAMPLE, eightProjects, point } from './test-usage'
 import {
-  bucketTotals,
-  seriesTotal,
-  creditsChartRows,
   creditsSeries,
   parseProjectFilter,
   projectFilterParam,
   projectNameForId,
-  projectRows,
   toCreditsData,
   type CurrentUsageAnswer,
 } from './project-credits'
 import { sumValues } from './usage-summary'
-
-// shared/API.md's example of the current generation.
-const EXAMPLE = parseUsageAnswer(
-  {
-    interval: 'month',
-    data_organization: [point('2019-08-01', '2019-09-01', 600)],
-    data_projects: [
-      { project_id: 'p1', project_name: 'project-1', data: [point('2019-08-01', '2019-09-01', 200)] },
-      { project_id: 'p2', project_name: 'project-2', data: [point('2019-08-01', '2019-09-01', 300)] },
-    ],
-    data_deleted_projects: [point('2019-08-01', '2019-09-01', 100)],
-  },
-  'GET usage',
-) as CurrentUsageAnswer
-
-const DAYS = ['2026-11-01', '2026-11-02', '2026-11-03']
-const ends = ['2026-11-02', '2026-11-03', '2026-11-04']
-
-/** Eight projects p0…p7 with p0 the heaviest, days of 3 buckets; deleted projects used 0.1 a day. */
-function eightProjects(): CurrentUsageAnswer {
-  const projects = Array.from({ length: 8 }, (_, index) => ({
-    id: `p${index}`,
-    name: `project-${index}`,
-    usage: DAYS.map((day, d) => point(day, ends[d]!, (8 - index) * 10 + d + 0.1)),
-  }))
-  const deletedProjects = DAYS.map((day, d) => point(day, ends[d]!, 0.1))
-  const organization = DAYS.map((day, d) =>
-    point(day, ends[d]!, sumValues([...projects.map((p) => p.usage[d]!.value), 0.1])),
-  )
-  // Sent in no particular order: the page sorts.
-  return { generation: 'current', organization, projects: [...projects].reverse(), deletedProjects }
-}
 
 describe('toCreditsData', () => {
   it('aligns projects to the buckets and sorts them by credits', () => {
@@ -121,8 +84,10 @@ describe('creditsSeries', () => {
 
   it('adds up to the organization’s credits, bucket by bucket', () => {
     const data = toCreditsData(eightProjects(), null, 'day')
-    expect(bucketTotals(data, creditsSeries(data, { kind: 'all' }))).toEqual(data.organization)
-    expect(seriesTotal(creditsSeries(data, { kind: 'all' }))).toBe(sumValues(data.organization))
+    const series = creditsSeries(data, { kind: 'all' })
+    const perBucket = data.buckets.map((_, index) => sumValues(series.map((s) => s.values[index] ?? 0)))
+    expect(perBucket).toEqual(data.organization)
+    expect(sumValues(series.map((s) => s.total))).toBe(sumValues(data.organization))
   })
 
   it('shows one series for a project or for the deleted projects, and none for an unknown project', () => {
@@ -156,80 +121,5 @@ describe('the project filter in the URL', () => {
   it('round-trips', () => {
     for (const filter of [{ kind: 'all' }, { kind: 'deleted' }, { kind: 'project', name: 'p1' }] as const)
       expect(parseProjectFilter(projectFilterParam(filter))).toEqual(filter)
-  })
-})
-
-describe('creditsChartRows', () => {
-  it('gives a value per series key, marks today’s bucket as not over, and gives none after today', () => {
-    const data = toCreditsData(eightProjects(), null, 'day')
-    const series = creditsSeries(data, { kind: 'project', name: 'project-0' })
-    expect(creditsChartRows(data, series, '2026-11-02')).toEqual([
-      { start: '2026-11-01', end: '2026-11-02', s0: 80.1 },
-      { start: '2026-11-02', end: '2026-11-03', s0: 81.1, isPartial: true },
-      { start: '2026-11-03', end: '2026-11-04', isFuture: true },
-    ])
-  })
-})
-
-describe('projectRows', () => {
-  it('gives each project its credits, share, change and projection, most credits first', () => {
-    const data = toCreditsData(EXAMPLE, null, 'month')
-    const previous = toCreditsData(
-      {
-        ...EXAMPLE,
-        projects: [{ id: 'p2', name: 'project-2', usage: [point('2019-07-01', '2019-08-01', 150)] }],
-        deletedProjects: [point('2019-07-01', '2019-08-01', 100)],
-      },
-      null,
-      'month',
-    )
-    const rows = projectRows(
-      data,
-      { kind: 'all' },
-      {
-        previous,
-        period: { start: '2019-08-01', end: '2019-09-01' },
-        // Noon of 2019-08-16: 15.5 of 31 days have passed.
-        now: new Date('2019-08-16T12:00:00Z'),
-      },
-    )
-    expect(rows.map((r) => [r.label, r.credits, r.share])).toEqual([
-      ['project-2', 300, 0.5],
-      ['project-1', 200, 200 / 600],
-      ['Deleted projects', 100, 100 / 600],
-    ])
-    expect(rows.map((r) => r.change)).toEqual([
-      { kind: 'relative', fraction: 1, previous: 150 },
-      { kind: 'new', previous: 0 },
-      { kind: 'relative', fraction: 0, previous: 100 },
-    ])
-    expect(rows[0]!.projected).toBeCloseTo((300 * 31) / 15.5)
-  })
-
-  it('has no change before the previous range is in, and no projection outside the current period', () => {
-    const rows = projectRows(toCreditsData(EXAMPLE, null, 'month'), { kind: 'all' })
-    expect(rows.every((r) => r.change === undefined && r.projected === null)).toBe(true)
-  })
-
-  it('holds only what the filter shows', () => {
-    const data = toCreditsData(EXAMPLE, null, 'month')
-    expect(projectRows(data, { kind: 'project', name: 'project-1' }).map((r) => r.label)).toEqual([
-      'project-1',
-    ])
-    expect(projectRows(data, { kind: 'deleted' }).map((r) => r.label)).toEqual(['Deleted projects'])
-  })
-
-  it('has no share when the organization used nothing', () => {
-    const zero = toCreditsData(
-      {
-        generation: 'current',
-        organization: [point('2019-08-01', '2019-09-01', 0)],
-        projects: [{ id: 'a', name: 'a', usage: [] }],
-        deletedProjects: [],
-      },
-      null,
-      'month',
-    )
-    expect(projectRows(zero, { kind: 'all' })).toMatchObject([{ label: 'a', credits: 0, share: null }])
   })
 })

@@ -6,8 +6,8 @@ import type { UsageAnswer, UsagePoint } from '../../../api/model'
 import type { UsageInterval } from '../../../api/types'
 import { dayOfTimestamp, type IsoDate } from '../../../../domain/dates'
 import type { DateRange } from '../../../../domain/usage'
-import { changeAgainst, projectToPeriodEnd, sumValues, type Change } from './usage-summary'
-import { bucketIndex, bucketsOfPoints, isPartialBucket, rangeOfBuckets, type Bucket } from '../model/buckets'
+import { sumValues } from './usage-summary'
+import { bucketIndex, bucketsOfPoints, rangeOfBuckets, type Bucket } from '../model/buckets'
 
 export type CurrentUsageAnswer = Extract<UsageAnswer, { generation: 'current' }>
 
@@ -173,115 +173,4 @@ export function creditsSeries(data: CreditsData, filter: ProjectFilter, top = TO
     if (data.deleted.some((value) => value !== 0)) series.push(deleted())
   }
   return series.map((s, index) => ({ ...s, key: `s${index}` }))
-}
-
-/** One row per bucket with a value per series key: the shape recharts draws. Future buckets get no values. */
-export type CreditsChartRow = { start: IsoDate; end: IsoDate; isFuture?: true; isPartial?: true } & Record<
-  string,
-  number | string | boolean
->
-
-export function creditsChartRows(
-  data: CreditsData,
-  series: readonly CreditsSeries[],
-  today?: IsoDate,
-): CreditsChartRow[] {
-  return data.buckets.map((bucket, index) => {
-    const row: CreditsChartRow = { start: bucket.start, end: bucket.end }
-    if (today !== undefined && bucket.start > today) return { ...row, isFuture: true }
-    if (today !== undefined && isPartialBucket(bucket, today)) row.isPartial = true
-    for (const s of series) row[s.key] = s.values[index] ?? 0
-    return row
-  })
-}
-
-/** The credits of the series together: the total the pages show for what is picked. */
-export function seriesTotal(series: readonly CreditsSeries[]): number {
-  return sumValues(series.map((s) => s.total))
-}
-
-/** Credits of each bucket over the series shown. */
-export function bucketTotals(data: CreditsData, series: readonly CreditsSeries[]): number[] {
-  return data.buckets.map((_, index) => sumValues(series.map((s) => s.values[index] ?? 0)))
-}
-
-export interface ProjectRow {
-  /** The project's id, or `deleted`. */
-  id: string
-  label: string
-  isDeleted: boolean
-  credits: number
-  /** Of the organization's credits in the range, 0 to 1; null when the organization used none. */
-  share: number | null
-  /** Against the same project in the previous range; undefined while that range loads. */
-  change: Change | undefined
-  /** The credits the change is measured with (its days, see `ProjectRowOptions.soFar`); undefined while they load. */
-  compared: number | undefined
-  /** The same project's credits in the previous range; undefined while that range loads. */
-  previous: number | undefined
-  /** Credits at the end of the subscription period at the pace so far; null outside the current period. */
-  projected: number | null
-}
-
-export interface ProjectRowOptions {
-  /** The same organization's credits in the previous range, to compare each project with. */
-  previous?: CreditsData
-  /**
-   * The credits compared with `previous`: a running range's whole days so far (null while they
-   * load); left out, the range's own.
-   */
-  soFar?: CreditsData | null
-  /** The current subscription period when the range is it (and `now` in it), for the projection. */
-  period?: DateRange | null
-  now?: Date
-}
-
-/**
- * The per-project table: every project (filtered), and the deleted projects when they used
- * anything, sorted by credits, most first. A project new since the previous range is "new"; one
- * absent from this range's answer is not listed.
- */
-export function projectRows(
-  data: CreditsData,
-  filter: ProjectFilter,
-  options: ProjectRowOptions = {},
-): ProjectRow[] {
-  const organizationTotal = sumValues(data.organization)
-  const previousTotal = (id: string | null): number | undefined => {
-    if (!options.previous) return undefined
-    if (id === null) return sumValues(options.previous.deleted)
-    return options.previous.projects.find((p) => p.id === id)?.total ?? 0
-  }
-  const row = (id: string | null, label: string, credits: number): ProjectRow => {
-    const before = previousTotal(id)
-    const soFar = options.soFar === undefined ? data : options.soFar
-    const compared =
-      soFar === null
-        ? undefined
-        : id === null
-          ? sumValues(soFar.deleted)
-          : (soFar.projects.find((p) => p.id === id)?.total ?? 0)
-    const projection =
-      options.period && options.now ? projectToPeriodEnd(credits, options.period, options.now) : null
-    return {
-      id: id ?? DELETED_FILTER_PARAM,
-      label,
-      isDeleted: id === null,
-      credits,
-      share: organizationTotal > 0 ? credits / organizationTotal : null,
-      change: before === undefined || compared === undefined ? undefined : changeAgainst(compared, before),
-      compared,
-      previous: compared === undefined ? undefined : before,
-      projected: projection ? projection.projected : null,
-    }
-  }
-  const rows: ProjectRow[] = []
-  if (filter.kind !== 'deleted')
-    for (const project of data.projects)
-      if (filter.kind === 'all' || project.name === filter.name)
-        rows.push(row(project.id, project.name, project.total))
-  const deletedTotal = sumValues(data.deleted)
-  if (filter.kind === 'deleted' || (filter.kind === 'all' && deletedTotal !== 0))
-    rows.push(row(null, DELETED_PROJECTS_LABEL, deletedTotal))
-  return rows.sort((a, b) => b.credits - a.credits)
 }

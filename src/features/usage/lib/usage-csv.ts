@@ -63,10 +63,10 @@ function bucketCsv(buckets: readonly Bucket[], columns: readonly Column[], previ
  * The CSV of a level's model: the series shown (`hidden` keys left out), each named by its
  * `column`, then with `previous` (compare=previous: the range before, as the model of the same
  * level and filter) the previous range beside them, by position: each shown series's own column,
- * or one column of the credits of what is shown, as the level says (`previousInCsv`).
+ * or one column of the credits of what is shown, as the level says (`previous`).
  */
 export function usageCsv(
-  level: Pick<UsageLevel, 'previousInCsv'>,
+  level: Pick<UsageLevel, 'previous'>,
   model: UsageModel,
   hidden: ReadonlySet<string> = new Set(),
   previous?: UsageModel,
@@ -76,7 +76,7 @@ export function usageCsv(
   if (!previous) return bucketCsv(model.buckets, columns)
   const previousSeries = seriesOfModel(previous)
   const previousColumnsOfLevel =
-    level.previousInCsv === 'per-series'
+    level.previous === 'per-series'
       ? shown.map((s) => ({
           name: s.column,
           values: previousSeries.find((p) => p.key === s.key)?.values ?? [],

@@ -8,12 +8,13 @@ import {
   type ReportPeriod,
 } from '../../../../domain/report-periods'
 import { addDays, utcToday, type IsoDate } from '../../../../domain/dates'
+import { currentPeriod } from '../../../../domain/subscriptions'
 import type { DateRange } from '../../../../domain/usage'
 import type { UsageRequest } from '../queries'
 import { formatDay, formatMonth, formatSpan } from './dates'
 import type { Bucket } from './usage-series'
 import { containsNow } from './usage-summary'
-import { previousNameOf } from './usage-view'
+import { previousNameOf } from './comparison'
 
 /** How many earlier subscription periods and calendar months the report offers. */
 export const REPORT_PERIOD_CHOICES = 12
@@ -44,7 +45,7 @@ export function reportRequest(period: ReportPeriod): UsageRequest {
  */
 export function reportPreviousName(period: ReportPeriod): string {
   switch (period.kind) {
-    // A subscription period is named as the usage page names it (usage-view.ts `previousNameOf`).
+    // A subscription period is named as the usage page names it (comparison.ts `previousNameOf`).
     case 'current':
       return previousNameOf('period')!
     case 'subscription':
@@ -143,4 +144,18 @@ export function periodSentences(period: ReportPeriod, range: DateRange, now: Dat
 export function bucketsSoFar<T extends { buckets: Bucket[] }>(data: T, today: IsoDate): T {
   const shown = data.buckets.filter((bucket) => bucket.start <= today)
   return shown.length === data.buckets.length ? data : { ...data, buckets: shown }
+}
+
+/**
+ * The dates a report's period asks for: its own, or for the current subscription period those of
+ * the subscription when its start is known (else null: the API picks the period, and its answer's
+ * buckets say which).
+ */
+export function reportRange(
+  period: ReportPeriod,
+  subscriptionStart: IsoDate | undefined,
+  now: Date,
+): DateRange | null {
+  if (period.kind !== 'current') return { start: period.start, end: period.end }
+  return subscriptionStart ? currentPeriod(subscriptionStart, utcToday(now)) : null
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { UsageSeries as Usage } from '../../../api/model'
-import { chartRows, expectedBuckets, isAllZero, toUsageData } from './usage-series'
+import { isAllZero } from '../model/usage-model'
+import { modelOfUsageData } from '../model/normalise-2022'
+import { expectedBuckets, toUsageData } from './usage-series'
 
 const ts = (day: string) => `${day}T00:00:00Z`
 const points = (days: [string, string, number][]) =>
@@ -101,39 +103,13 @@ describe('toUsageData', () => {
     const data = toUsageData([], { start: '2026-11-01', end: '2026-11-08' }, 'day')
     expect(data.buckets).toHaveLength(7)
     expect(data.series).toHaveLength(5)
-    expect(isAllZero(data)).toBe(true)
+    expect(isAllZero(modelOfUsageData(data, 'day'))).toBe(true)
   })
 
   it('has no buckets when neither the API nor the request gives a range', () => {
     const data = toUsageData([], null, 'day')
     expect(data.buckets).toEqual([])
     expect(data.range).toBeNull()
-    expect(isAllZero(data)).toBe(true)
-  })
-
-  it('gives recharts one row per bucket with a value per object type', () => {
-    const rows = chartRows(toUsageData(answer, null, 'day'), 'input_volume')
-    expect(rows[1]).toEqual({
-      start: '2026-11-02',
-      end: '2026-11-03',
-      deployment_version: 0,
-      pipeline_version: 50,
-    })
-    expect(chartRows(toUsageData(answer, null, 'day'), 'credits')[0]).toEqual({
-      start: '2026-11-01',
-      end: '2026-11-02',
-      deployment_version: 10,
-    })
-  })
-
-  it('leaves buckets after today without values, so a running period is not drawn as a drop to zero', () => {
-    const rows = chartRows(toUsageData(answer, null, 'day'), 'credits', '2026-11-02')
-    expect(rows.map((row) => row.deployment_version)).toEqual([10, 20.5, undefined])
-    expect(rows[2]).toEqual({ start: '2026-11-03', end: '2026-11-04', isFuture: true })
-  })
-
-  it('marks the bucket holding today as not over, and only that one', () => {
-    const rows = chartRows(toUsageData(answer, null, 'day'), 'credits', '2026-11-02')
-    expect(rows.map((row) => row.isPartial ?? false)).toEqual([false, true, false])
+    expect(isAllZero(modelOfUsageData(data, 'day'))).toBe(true)
   })
 })

@@ -3,8 +3,8 @@
 // totals and the CSV all read this one model, so they cannot disagree.
 import type { UsageSeries as Usage, UsageMetric, UsageObjectType } from '../../../api/model'
 import type { UsageInterval } from '../../../api/types'
-import { dayOfTimestamp, type IsoDate } from '../../../../domain/dates'
-import { bucketIndex, bucketsOfPoints, isPartialBucket, rangeOfBuckets, type Bucket } from '../model/buckets'
+import { dayOfTimestamp } from '../../../../domain/dates'
+import { bucketIndex, bucketsOfPoints, rangeOfBuckets, type Bucket } from '../model/buckets'
 import { USAGE_METRICS, USAGE_OBJECT_TYPES, USAGE_SERIES, type DateRange } from '../../../../domain/usage'
 
 export const METRICS: readonly UsageMetric[] = USAGE_METRICS
@@ -86,30 +86,4 @@ export function toUsageData(usage: Usage[], requested: DateRange | null, interva
 
 export function seriesOfMetric(data: UsageData, metric: UsageMetric): Series[] {
   return data.series.filter((s) => s.metric === metric)
-}
-
-/**
- * One row per bucket with a value per object type: the shape recharts draws. Buckets that start
- * after `today` get no values, so the line stops at today instead of dropping to a zero that only
- * means "not yet"; the bucket holding today is marked `isPartial` (it is not over).
- */
-export type ChartRow = { start: IsoDate; end: IsoDate; isFuture?: true; isPartial?: true } & Partial<
-  Record<UsageObjectType, number>
->
-
-export function chartRows(data: UsageData, metric: UsageMetric, today?: IsoDate): ChartRow[] {
-  const series = seriesOfMetric(data, metric)
-  return data.buckets.map((bucket, index) => {
-    if (today !== undefined && bucket.start > today)
-      return { start: bucket.start, end: bucket.end, isFuture: true }
-    const row: ChartRow = { start: bucket.start, end: bucket.end }
-    if (today !== undefined && isPartialBucket(bucket, today)) row.isPartial = true
-    for (const s of series) row[s.objectType] = s.values[index] ?? 0
-    return row
-  })
-}
-
-/** True when every value of every series is 0 (including when there are no buckets). */
-export function isAllZero(data: UsageData): boolean {
-  return data.series.every((s) => s.values.every((value) => value === 0))
 }

@@ -2,19 +2,18 @@ import { describe, expect, it } from 'vitest'
 import {
   changeAgainst,
   containsNow,
-  metricProjections,
-  metricTotals,
+  chartTotal,
   projectToPeriodEnd,
   formatDaysElapsed,
   sumValues,
 } from './usage-summary'
-import { toUsageData } from './usage-series'
+import { normalise2022 } from '../model/normalise-2022'
 
 const ts = (day: string) => `${day}T00:00:00Z`
 
-describe('metricTotals', () => {
+describe('chartTotal', () => {
   it('sums each metric over the range, per object type and together', () => {
-    const data = toUsageData(
+    const model = normalise2022(
       [
         {
           object_type: 'deployment_version',
@@ -33,14 +32,29 @@ describe('metricTotals', () => {
       null,
       'day',
     )
-    expect(metricTotals(data)).toEqual([
-      { metric: 'credits', total: 0, byObjectType: { deployment_version: 0 } },
-      {
-        metric: 'input_volume',
-        total: 1030,
-        byObjectType: { deployment_version: 1024, pipeline_version: 6 },
-      },
-      { metric: 'output_volume', total: 0, byObjectType: { deployment_version: 0, pipeline_version: 0 } },
+    const totals = model.charts.map((chart) => [
+      chart.metric,
+      chartTotal(model, chart.metric),
+      chart.series.map((series) => [series.label, sumValues(series.values)]),
+    ])
+    expect(totals).toEqual([
+      ['credits', 0, [['Deployment versions', 0]]],
+      [
+        'input_volume',
+        1030,
+        [
+          ['Deployment versions', 1024],
+          ['Pipeline versions', 6],
+        ],
+      ],
+      [
+        'output_volume',
+        0,
+        [
+          ['Deployment versions', 0],
+          ['Pipeline versions', 0],
+        ],
+      ],
     ])
   })
 })
@@ -82,15 +96,28 @@ describe('projectToPeriodEnd', () => {
     expect(projectToPeriodEnd(1, period, new Date('2026-12-20T00:00:00Z'))).toBeNull()
   })
 
-  it('projects each metric of the totals, and none outside the period', () => {
-    const totals = [
-      { metric: 'credits' as const, total: 300, byObjectType: {} },
-      { metric: 'input_volume' as const, total: 90, byObjectType: {} },
-    ]
-    const projections = metricProjections(totals, period, new Date('2026-11-29T00:00:00Z'))
-    expect(projections.credits?.projected).toBeCloseTo(1000)
-    expect(projections.input_volume?.projected).toBeCloseTo(300)
-    expect(metricProjections(totals, period, new Date('2026-12-20T00:00:00Z'))).toEqual({})
+  it('projects each chart’s total, and none outside the period', () => {
+    const model = normalise2022(
+      [
+        {
+          object_type: 'deployment_version',
+          metric: 'credits',
+          usage: [{ start_date: ts('2026-11-01'), end_date: ts('2026-11-02'), value: 300 }],
+        },
+        {
+          object_type: 'pipeline_version',
+          metric: 'input_volume',
+          usage: [{ start_date: ts('2026-11-01'), end_date: ts('2026-11-02'), value: 90 }],
+        },
+      ],
+      null,
+      'day',
+    )
+    const project = (metric: 'credits' | 'input_volume', now: string) =>
+      projectToPeriodEnd(chartTotal(model, metric), period, new Date(now))
+    expect(project('credits', '2026-11-29T00:00:00Z')?.projected).toBeCloseTo(1000)
+    expect(project('input_volume', '2026-11-29T00:00:00Z')?.projected).toBeCloseTo(300)
+    expect(project('credits', '2026-12-20T00:00:00Z')).toBeNull()
   })
 
   it('knows whether today is in the range', () => {

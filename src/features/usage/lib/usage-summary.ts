@@ -1,10 +1,10 @@
-// Totals per metric, the change against the previous range, and the projection of the current
+// Totals of a chart, the change against the previous range, and the projection of the current
 // subscription period. Pure: the page passes `now` in, so tests pin the clock.
-import type { UsageMetric, UsageObjectType } from '../../../api/types'
+import type { UsageMetric } from '../../../api/types'
 import { daysBetween, utcToday, type IsoDate } from '../../../../domain/dates'
 import { formatCount } from '../../../lib/format-number'
-import { METRICS, seriesOfMetric, type UsageData } from './usage-series'
 import type { DateRange } from '../../../../domain/usage'
+import type { UsageModel } from '../model/usage-model'
 
 const decimalsOf = (value: number) => {
   const text = String(value)
@@ -29,18 +29,13 @@ export function sumValues(values: readonly number[]): number {
 
 const sum = sumValues
 
-export interface MetricTotal {
-  metric: UsageMetric
-  total: number
-  byObjectType: Partial<Record<UsageObjectType, number>>
-}
-
-export function metricTotals(data: UsageData): MetricTotal[] {
-  return METRICS.map((metric) => {
-    const byObjectType: MetricTotal['byObjectType'] = {}
-    for (const s of seriesOfMetric(data, metric)) byObjectType[s.objectType] = sum(s.values)
-    return { metric, total: sum(Object.values(byObjectType)), byObjectType }
-  })
+/**
+ * The total of a model's chart (its metric's unit: credits or bytes), every series added; 0 when
+ * the model has no such chart.
+ */
+export function chartTotal(model: UsageModel, metric: UsageMetric): number {
+  const chart = model.charts.find((c) => c.metric === metric)
+  return sum((chart?.series ?? []).map((s) => sum(s.values)))
 }
 
 export type Change =
@@ -82,23 +77,6 @@ export function projectToPeriodEnd(total: number, period: DateRange, now: Date):
 }
 
 const DAY_MS = 86_400_000
-
-/**
- * Each metric's projection to the end of the current subscription period `period` (see
- * {@link projectToPeriodEnd}); empty when `now` is outside it.
- */
-export function metricProjections(
-  totals: readonly MetricTotal[],
-  period: DateRange,
-  now: Date,
-): Partial<Record<UsageMetric, Projection>> {
-  const byMetric: Partial<Record<UsageMetric, Projection>> = {}
-  for (const total of totals) {
-    const projection = projectToPeriodEnd(total.total, period, now)
-    if (projection) byMetric[total.metric] = projection
-  }
-  return byMetric
-}
 
 /** Whether `now` falls inside the range (the current subscription period does). */
 export function containsNow(range: DateRange, now: Date): boolean {

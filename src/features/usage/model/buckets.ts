@@ -1,5 +1,5 @@
 // The time axis of every usage answer, whichever generation sent it: the API's own buckets.
-import type { UsagePoint } from '../../../api/model'
+import type { UsageAnswer, UsagePoint } from '../../../api/model'
 import type { UsageInterval } from '../../../api/types'
 import { dayOfTimestamp, dayStart, type IsoDate } from '../../../../domain/dates'
 import { bucketBoundaries, type DateRange } from '../../../../domain/usage'
@@ -81,4 +81,20 @@ export function isPartialBucket(bucket: Pick<Bucket, 'start' | 'end'>, today: Is
 /** Whether a whole range lies after `today` (UTC): it has not started, so nothing can be shown of it. */
 export function hasNotStarted(range: { start: IsoDate }, today: IsoDate): boolean {
   return range.start > today
+}
+
+/** Every point of an answer, whichever generation sent it. */
+function pointsOf(answer: UsageAnswer): UsagePoint[] {
+  return answer.generation === '2022'
+    ? answer.series.flatMap((series) => series.usage)
+    : [...answer.organization, ...answer.deletedProjects, ...answer.projects.flatMap((p) => p.usage)]
+}
+
+/** The range an answer covers (its buckets' first start to last end), as every level's model gives it. */
+export function rangeOfAnswer(
+  answer: UsageAnswer,
+  requested: DateRange | null,
+  interval: UsageInterval,
+): DateRange | null {
+  return rangeOfBuckets(bucketsOfPoints(pointsOf(answer), requested, interval), requested)
 }

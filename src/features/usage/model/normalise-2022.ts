@@ -3,8 +3,22 @@
 import type { UsageInterval } from '../../../api/types'
 import type { DateRange } from '../../../../domain/usage'
 import type { UsageSeries } from '../../../api/model'
-import { METRICS, OBJECT_TYPE_LABELS, seriesOfMetric, toUsageData, type UsageData } from '../lib/usage-series'
+import type { UsageObjectType } from '../../../api/types'
+import {
+  METRIC_LABELS,
+  METRICS,
+  OBJECT_TYPE_LABELS,
+  seriesOfMetric,
+  toUsageData,
+  type UsageData,
+} from '../lib/usage-series'
 import { unitOfMetric, type UsageModel } from './usage-model'
+
+/** Set in usage.css per colour scheme: distinct hues, ≥3:1 against the chart surface. */
+export const OBJECT_TYPE_COLOR: Record<UsageObjectType, string> = {
+  deployment_version: 'var(--usage-color-deployment)',
+  pipeline_version: 'var(--usage-color-pipeline)',
+}
 
 /** Column name of a series: `deployment_version.input_volume_bytes`, `deployment_version.credits`. */
 export function csvColumn(series: { metric: string; objectType: string }): string {
@@ -19,11 +33,14 @@ export function modelOfUsageData(data: UsageData, interval: UsageInterval): Usag
     range: data.range,
     charts: METRICS.map((metric) => ({
       metric,
+      title: METRIC_LABELS[metric],
+      totalLabel: METRIC_LABELS[metric],
       unit: unitOfMetric(metric),
       series: seriesOfMetric(data, metric).map((series) => ({
         key: series.key,
         label: OBJECT_TYPE_LABELS[series.objectType],
         column: csvColumn(series),
+        color: OBJECT_TYPE_COLOR[series.objectType],
         values: series.values,
       })),
     })),

@@ -16,6 +16,8 @@ export interface UsageModelSeries {
   label: string
   /** Its column's name in the CSV. */
   column: string
+  /** Its colour in the chart and legend: a CSS colour, set per colour scheme in usage.css. */
+  color: string
   /** One value per bucket of the model, 0 where the API had none. */
   values: number[]
   /** Set on the series of what was deleted since (shown apart). */
@@ -24,8 +26,38 @@ export interface UsageModelSeries {
 
 export interface UsageModelChart {
   metric: UsageMetric
+  /** The chart's heading and name: "Credits", "Input volume", "Credits per project". */
+  title: string
+  /** The heading of its total: the metric, or the credits of what the series filter picked. */
+  totalLabel: string
   unit: UsageUnit
   series: UsageModelSeries[]
+}
+
+/**
+ * One of the things a level's series are made of, whatever the filter shows: a project, or the
+ * deleted projects together. The series filter picks among them; the per-part table lists them.
+ */
+export interface UsageModelPart {
+  /** The part's id (a project's), or `deleted`. */
+  id: string
+  label: string
+  /** One value per bucket of the model. */
+  values: number[]
+  total: number
+  isDeleted: boolean
+}
+
+/** A level whose series are parts of a whole (projects of the organization), with a series filter. */
+export interface UsageModelBreakdown {
+  /** The parts the filter keeps, most first. */
+  parts: UsageModelPart[]
+  /** The whole's total (the organization's credits, as the API gave them), for each part's share. */
+  wholeTotal: number
+  /** What the series filter offers (every part the answer names), by its value in the address. */
+  choices: { value: string; label: string }[]
+  /** The filter's value in the address when it names no part of this answer; else null. */
+  unknownChoice: string | null
 }
 
 export interface UsageModel {
@@ -35,6 +67,8 @@ export interface UsageModel {
   /** From the first bucket's start to the last bucket's end, or the requested range when empty. */
   range: DateRange | null
   charts: UsageModelChart[]
+  /** Set by levels whose series are parts of a whole (see `UsageModelBreakdown`). */
+  breakdown?: UsageModelBreakdown
 }
 
 /** Every series of every chart, in the order shown. */
@@ -44,3 +78,8 @@ export function seriesOfModel(model: UsageModel): UsageModelSeries[] {
 
 /** The unit a metric is counted in: credits, or bytes for the volumes. */
 export const unitOfMetric = (metric: UsageMetric): UsageUnit => (metric === 'credits' ? 'credits' : 'bytes')
+
+/** True when every value of every series is 0 (including when there are no buckets). */
+export function isAllZero(model: UsageModel): boolean {
+  return seriesOfModel(model).every((s) => s.values.every((value) => value === 0))
+}

@@ -1,10 +1,5 @@
-// What the usage page shows, as it lives in the URL:
-//   ?range=period|previous-period|7d|30d|90d|12m|custom&interval=day|month&start=YYYY-MM-DD&end=YYYY-MM-DD
-//    &compare=previous
-// `start`/`end` only for custom ranges; `end` is exclusive, as in the API, so a link reads like
-// the request it makes. Relative ranges are resolved against a `now` passed in, in UTC. Custom
-// dates the API would refuse (a hand-made or edited address) are caught as the address is read:
-// such a view asks nothing, and carries what to fix.
+// The dates of a usage view (./usage-address.ts), resolved against a `now` passed in, in UTC: the
+// range it shows, the range before it, and the request each makes. Pure.
 import {
   addDays,
   addMonths,
@@ -14,76 +9,10 @@ import {
   type IsoDate,
 } from '../../../../domain/dates'
 import { previousPeriod, type PreviousPeriod } from '../../../../domain/subscriptions'
-import {
-  isUsageInterval,
-  MAX_DAY_INTERVAL_DAYS,
-  usageRangeProblem,
-  type DateRange,
-  type RangeProblem,
-} from '../../../../domain/usage'
+import { MAX_DAY_INTERVAL_DAYS, type DateRange, type RangeProblem } from '../../../../domain/usage'
 import type { UsageInterval } from '../../../api/types'
 import type { UsageRequest } from '../queries'
-
-export const RANGE_PRESETS = ['period', 'previous-period', '7d', '30d', '90d', '12m', 'custom'] as const
-export type RangePreset = (typeof RANGE_PRESETS)[number]
-
-export const RANGE_LABELS: Record<RangePreset, string> = {
-  period: 'Current subscription period',
-  'previous-period': 'Previous subscription period',
-  '7d': 'Last 7 days',
-  '30d': 'Last 30 days',
-  '90d': 'Last 90 days',
-  '12m': 'Last 12 months',
-  custom: 'Custom dates',
-}
-
-export interface UsageView {
-  range: RangePreset
-  interval: UsageInterval
-  /** Only for custom ranges; kept as typed (possibly invalid) so the page can say what is wrong. */
-  start?: string
-  end?: string
-  /** `compare=previous`: the previous range drawn faintly behind this one. */
-  compare?: true
-  /**
-   * Set by {@link parseUsageView} on custom dates the API would refuse ({@link customRangeProblem}):
-   * what is wrong and which date to fix. Nothing is asked for such a view.
-   */
-  problem?: RangeProblem
-}
-
-/** Day buckets read best up to a year; longer views default to months. */
-export function defaultInterval(range: RangePreset): UsageInterval {
-  return range === '12m' ? 'month' : 'day'
-}
-
-const isRangePreset = (value: string | null): value is RangePreset =>
-  value !== null && (RANGE_PRESETS as readonly string[]).includes(value)
-
-export function parseUsageView(params: URLSearchParams): UsageView {
-  const rangeParam = params.get('range')
-  const range = isRangePreset(rangeParam) ? rangeParam : 'period'
-  const intervalParam = params.get('interval')
-  const interval = isUsageInterval(intervalParam) ? intervalParam : defaultInterval(range)
-  const compare = params.get('compare') === COMPARE_PREVIOUS ? { compare: true as const } : {}
-  if (range !== 'custom') return { range, interval, ...compare }
-  const dates = { start: params.get('start') ?? '', end: params.get('end') ?? '' }
-  const problem = customRangeProblem(dates, interval)
-  return { range, interval, ...dates, ...compare, ...(problem ? { problem } : {}) }
-}
-
-/**
- * What is wrong with custom dates (`end` exclusive) for `interval`, or null when the API takes
- * them: a date left out (of the address, or a field left empty), then the API's own rules
- * (domain/usage.ts `usageRangeProblem`: real days, end after start, at most 366 days by day and
- * 10 years by month; shared/API.md "Usage query"). The one check of both the address and the
- * range picker, so the page never sends a range the API would refuse.
- */
-export function customRangeProblem(range: DateRange, interval: UsageInterval): RangeProblem | null {
-  if (range.start === '') return { field: 'start', message: 'Choose the first day of the range.' }
-  if (range.end === '') return { field: 'end', message: 'Choose the last day of the range.' }
-  return usageRangeProblem(range, interval)
-}
+import type { UsageView } from './usage-address'
 
 /** Custom dates the API would refuse: not asked; {@link UsageView.problem} says what to fix. */
 export interface RefusedRange {
@@ -93,21 +22,6 @@ export interface RefusedRange {
 
 export function isRefusedRange<T extends object>(range: T | RefusedRange | null): range is RefusedRange {
   return range !== null && 'kind' in range && range.kind === 'refused'
-}
-
-const COMPARE_PREVIOUS = 'previous'
-
-/** The search params of a view; defaults are left out so that links stay short. */
-export function usageViewSearch(view: UsageView): URLSearchParams {
-  const params = new URLSearchParams()
-  if (view.range !== 'period') params.set('range', view.range)
-  if (view.interval !== defaultInterval(view.range)) params.set('interval', view.interval)
-  if (view.range === 'custom') {
-    params.set('start', view.start ?? '')
-    params.set('end', view.end ?? '')
-  }
-  if (view.compare) params.set('compare', COMPARE_PREVIOUS)
-  return params
 }
 
 /** What the subscription periods are worked out from: the organization's detail. */
@@ -227,77 +141,6 @@ export function wholeMonths(range: DateRange): number | null {
     if (months > 0 && addMonths(range.start, months) === range.end) return months
   }
   return null
-}
-
-export interface Comparison {
-  /** The part of the shown range compared: all of it, or its whole days so far (up to today, excluded). */
-  current: DateRange
-  /**
-   * The range before, whole; or, when `isPartial`, as many days from its start as `current` has
-   * (all of it when it is shorter: it never reaches into the shown range).
-   */
-  previous: DateRange
-  /** True when the shown range goes past today and only its days so far are compared. */
-  isPartial: boolean
-  /**
-   * The range before in words, when it is a subscription period or calendar months ("the previous
-   * subscription period"): months differ in length, so it may be shorter or longer than the shown
-   * one. Null for days just before (see {@link previousNameOf}).
-   */
-  previousName: string | null
-}
-
-/**
- * How the range compared with a view's ({@link comparedRange}) is named: the period or months it
- * is, or null when it is as many days just before (the last 7, 30 or 90 days, custom dates).
- */
-export function previousNameOf(range: RangePreset): string | null {
-  switch (range) {
-    case 'period':
-      return 'the previous subscription period'
-    case 'previous-period':
-      return 'the subscription period before it'
-    case '12m':
-      return 'the 12 months before'
-    default:
-      return null
-  }
-}
-
-/**
- * What the change is measured against. A range that is over compares with the whole range before
- * (a period with the previous period, whatever their lengths). A range still running (the current
- * subscription period) compares its whole days so far, today left out (today is not over: its
- * usage is still coming in), with as many days from the start of the range before: the 16 whole
- * days of this period before today against the first 16 of the last one, not against all 30 of
- * them; 30 days of March against all 28 of February. On a running range's first day there is no
- * whole day yet: `current` is empty ({@link hasWholeDays} is false) and nothing is compared.
- * `previous`: the range before (see {@link comparedRange}), by default {@link previousRange} of
- * the shown one; `previousName`: its name ({@link Comparison.previousName}).
- */
-export function comparisonFor(
-  shown: DateRange,
-  now: Date,
-  previous: DateRange = previousRange(shown),
-  previousName: string | null = null,
-): Comparison {
-  const today = utcToday(now)
-  if (today >= shown.end || today < shown.start)
-    return { current: shown, previous, isPartial: false, previousName }
-  const sameDays = addDays(previous.start, daysBetween(shown.start, today))
-  return {
-    current: { start: shown.start, end: today },
-    previous: { start: previous.start, end: sameDays < previous.end ? sameDays : previous.end },
-    isPartial: true,
-    previousName,
-  }
-}
-
-/** Whether a comparison has any day to compare (a running range's first day has none yet). */
-export function hasWholeDays(comparison: Comparison): boolean {
-  return (
-    comparison.current.end > comparison.current.start && comparison.previous.end > comparison.previous.start
-  )
 }
 
 /** The interval to ask totals of a range with: any fits, so the finest the API allows for its length. */

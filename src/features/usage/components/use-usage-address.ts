@@ -1,0 +1,41 @@
+// The one owner of the usage page's search params (../lib/usage-address.ts): the view, how it is
+// shown and the series filter, read once and changed through named setters, so that no other
+// code reads or writes those params.
+import { useMemo } from 'react'
+import { useLatestSearchParams } from '../../../hooks/use-latest-search-params'
+import {
+  parseUsageAddress,
+  usageAddressSearch,
+  type UsageAddress,
+  type UsageDisplay,
+  type UsageView,
+} from '../lib/usage-address'
+
+export interface UsageAddressControls extends UsageAddress {
+  /** A new range or interval (a new entry in the history); the comparison, display and filter stay. */
+  changeView: (view: UsageView) => void
+  /** Ticks or unticks the comparison with the range before, in place. */
+  changeCompare: (compare: boolean) => void
+  /** Charts or table, in place. */
+  changeDisplay: (display: UsageDisplay) => void
+  /** A part's name, `deleted`, or null for all (a new entry in the history). */
+  changeSeries: (series: string | null) => void
+}
+
+export function useUsageAddress(): UsageAddressControls {
+  const [searchParams, setSearchParams] = useLatestSearchParams()
+  const search = searchParams.toString()
+  const address = useMemo(() => parseUsageAddress(new URLSearchParams(search)), [search])
+  const go = (next: UsageAddress, replace = false) => setSearchParams(usageAddressSearch(next), { replace })
+  const { view } = address
+  return {
+    ...address,
+    changeView: (next) => go({ ...address, view: { ...next, ...(view.compare ? { compare: true } : {}) } }),
+    changeCompare: (compare) => {
+      const { compare: _, ...rest } = view
+      go({ ...address, view: compare ? { ...rest, compare: true } : rest }, true)
+    },
+    changeDisplay: (display) => go({ ...address, display }, true),
+    changeSeries: (series) => go({ ...address, series }),
+  }
+}
