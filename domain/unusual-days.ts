@@ -40,23 +40,49 @@ export function referenceStep(interval: UsageInterval): number {
   return interval === 'day' ? 7 : 1
 }
 
-function median(sorted: readonly number[]): number {
-  const middle = sorted.length >> 1
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2
+// Scratch space for the references and their deviations: judging a bucket allocates nothing, so
+// marking every bucket of hundreds of series stays within a frame or two.
+const scratch = new Float64Array(REFERENCE_PERIODS)
+const deviations = new Float64Array(REFERENCE_PERIODS)
+
+/** The median of the first `count` entries of `values`, sorting them in place (insertion sort: at most four). */
+function medianOf(values: Float64Array, count: number): number {
+  for (let i = 1; i < count; i += 1) {
+    const value = values[i]!
+    let j = i - 1
+    while (j >= 0 && values[j]! > value) {
+      values[j + 1] = values[j]!
+      j -= 1
+    }
+    values[j + 1] = value
+  }
+  const middle = count >> 1
+  return count % 2 === 1 ? values[middle]! : (values[middle - 1]! + values[middle]!) / 2
 }
 
-const ascending = (a: number, b: number) => a - b
-
-/** The reference values of bucket `index` (the same weekday or the previous months), oldest excluded beyond the series' start. */
+/** The reference values of bucket `index` (the same weekday or the previous months), as far back as the series goes. */
 export function referencesOf(values: ArrayLike<number>, index: number, interval: UsageInterval): number[] {
   const step = referenceStep(interval)
   const references: number[] = []
-  for (let k = 1; k <= REFERENCE_PERIODS; k += 1) {
-    const at = index - k * step
-    if (at < 0) break
-    references.push(values[at]!)
-  }
+  for (let k = 1; k <= REFERENCE_PERIODS && index - k * step >= 0; k += 1) references.push(values[index - k * step]!)
   return references
+}
+
+// The last bucket judged: its usual value and MAD (so that marking allocates no object per bucket).
+const judged = { usual: 0, mad: 0 }
+
+/** Judges bucket `index`: false when not judged (too few references) or usual; fills `judged`. */
+function judge(values: ArrayLike<number>, index: number, step: number): boolean | null {
+  let count = 0
+  for (let k = 1; k <= REFERENCE_PERIODS && index - k * step >= 0; k += 1) scratch[count++] = values[index - k * step]!
+  if (count < MIN_REFERENCES) return null
+  const usual = medianOf(scratch, count)
+  for (let i = 0; i < count; i += 1) deviations[i] = Math.abs(scratch[i]! - usual)
+  const mad = medianOf(deviations, count)
+  judged.usual = usual
+  judged.mad = mad
+  const distance = Math.abs(values[index]! - usual)
+  return distance > MAD_THRESHOLD * mad && distance > MIN_RELATIVE_DEVIATION * Math.abs(usual)
 }
 
 /**
@@ -65,15 +91,9 @@ export function referencesOf(values: ArrayLike<number>, index: number, interval:
  * references.
  */
 export function usualValue(values: ArrayLike<number>, index: number, interval: UsageInterval): UsualValue | null {
-  const references = referencesOf(values, index, interval)
-  if (references.length < MIN_REFERENCES) return null
-  references.sort(ascending)
-  const usual = median(references)
-  const mad = median(references.map((value) => Math.abs(value - usual)).sort(ascending))
-  const deviation = values[index]! - usual
-  const distance = Math.abs(deviation)
-  const isUnusual = distance > MAD_THRESHOLD * mad && distance > MIN_RELATIVE_DEVIATION * Math.abs(usual)
-  return { usual, mad, deviation, isUnusual }
+  const isUnusual = judge(values, index, referenceStep(interval))
+  if (isUnusual === null) return null
+  return { usual: judged.usual, mad: judged.mad, deviation: values[index]! - judged.usual, isUnusual }
 }
 
 /** {@link usualValue} for every bucket of `values`, in order (null where not judged). */
@@ -83,8 +103,8 @@ export function usualValues(values: ArrayLike<number>, interval: UsageInterval):
 
 /** The indexes of the unusual buckets of `values`, in order. */
 export function unusualBuckets(values: ArrayLike<number>, interval: UsageInterval): number[] {
+  const step = referenceStep(interval)
   const marked: number[] = []
-  for (let index = 0; index < values.length; index += 1)
-    if (usualValue(values, index, interval)?.isUnusual) marked.push(index)
+  for (let index = 0; index < values.length; index += 1) if (judge(values, index, step)) marked.push(index)
   return marked
 }
