@@ -50,7 +50,8 @@ const SUITES: Record<string, Suite> = {
     run: async ({ builds }) => (await import('./matrix')).benchMatrix(await builds.get()),
   },
   why: {
-    title: 'Dashboard rules: "why this day" and the unusual days, 200 deployment versions × 366 days (bench/usage-why.ts)',
+    title:
+      'Dashboard rules: "why this day" and the unusual days, 200 deployment versions × 366 days (bench/usage-why.ts)',
     run: async () => (await import('./usage-why')).benchUsageWhy(),
   },
   load: {

@@ -64,7 +64,8 @@ function medianOf(values: Float64Array, count: number): number {
 export function referencesOf(values: ArrayLike<number>, index: number, interval: UsageInterval): number[] {
   const step = referenceStep(interval)
   const references: number[] = []
-  for (let k = 1; k <= REFERENCE_PERIODS && index - k * step >= 0; k += 1) references.push(values[index - k * step]!)
+  for (let k = 1; k <= REFERENCE_PERIODS && index - k * step >= 0; k += 1)
+    references.push(values[index - k * step]!)
   return references
 }
 
@@ -74,7 +75,8 @@ const judged = { usual: 0, mad: 0 }
 /** Judges bucket `index`: false when not judged (too few references) or usual; fills `judged`. */
 function judge(values: ArrayLike<number>, index: number, step: number): boolean | null {
   let count = 0
-  for (let k = 1; k <= REFERENCE_PERIODS && index - k * step >= 0; k += 1) scratch[count++] = values[index - k * step]!
+  for (let k = 1; k <= REFERENCE_PERIODS && index - k * step >= 0; k += 1)
+    scratch[count++] = values[index - k * step]!
   if (count < MIN_REFERENCES) return null
   const usual = medianOf(scratch, count)
   for (let i = 0; i < count; i += 1) deviations[i] = Math.abs(scratch[i]! - usual)
@@ -90,7 +92,11 @@ function judge(values: ArrayLike<number>, index: number, step: number): boolean 
  * its value is unusual by the rule above; null when it has fewer than {@link MIN_REFERENCES}
  * references.
  */
-export function usualValue(values: ArrayLike<number>, index: number, interval: UsageInterval): UsualValue | null {
+export function usualValue(
+  values: ArrayLike<number>,
+  index: number,
+  interval: UsageInterval,
+): UsualValue | null {
   const isUnusual = judge(values, index, referenceStep(interval))
   if (isUnusual === null) return null
   return { usual: judged.usual, mad: judged.mad, deviation: values[index]! - judged.usual, isUnusual }

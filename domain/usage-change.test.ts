@@ -26,7 +26,16 @@ describe('decomposeChange', () => {
   })
 
   it('gives no share when the total did not change, and nothing when no series did', () => {
-    const swapped = decomposeChange(new Map([['a', 5], ['b', 0]]), new Map([['a', 0], ['b', 5]]))
+    const swapped = decomposeChange(
+      new Map([
+        ['a', 5],
+        ['b', 0],
+      ]),
+      new Map([
+        ['a', 0],
+        ['b', 5],
+      ]),
+    )
     expect(swapped.change).toBe(0)
     expect(swapped.series.map((s) => [s.key, s.share])).toEqual([
       ['a', null],

@@ -51,6 +51,8 @@ export function decomposeChange<Key extends string>(
   }
   const change = totalAfter - totalBefore
   for (const item of series) item.share = change === 0 ? null : item.change / change
-  series.sort((a, b) => Math.abs(b.change) - Math.abs(a.change) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+  series.sort(
+    (a, b) => Math.abs(b.change) - Math.abs(a.change) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+  )
   return { before: totalBefore, after: totalAfter, change, series }
 }

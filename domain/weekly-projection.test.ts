@@ -14,11 +14,14 @@ function series(start: string, end: string, valueOf: (day: string, index: number
 function seenAt(days: DayValue[], now: Date): DayValue[] {
   const today = now.toISOString().slice(0, 10)
   const share = (now.getTime() - Date.parse(`${today}T00:00:00Z`)) / 86_400_000
-  return days.filter((d) => d.day <= today).map((d) => (d.day === today ? { ...d, value: d.value * share } : d))
+  return days
+    .filter((d) => d.day <= today)
+    .map((d) => (d.day === today ? { ...d, value: d.value * share } : d))
 }
 
 /** The demo seed's rhythm: weekends a third of weekdays, some deterministic noise. */
-const demoLike = (day: string, index: number) => (isWeekend(day) ? 35 : 100) * (1 + 0.1 * Math.sin(index * 2.3))
+const demoLike = (day: string, index: number) =>
+  (isWeekend(day) ? 35 : 100) * (1 + 0.1 * Math.sin(index * 2.3))
 
 const period = { start: '2026-03-01', end: '2026-03-31' }
 

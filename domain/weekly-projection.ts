@@ -55,7 +55,10 @@ export function isWeekend(day: IsoDate): boolean {
  * entry count as 0. When those weeks hold no day of a kind (a series shorter than a week), that kind
  * takes the other kind's average, so a short series projects flat.
  */
-export function weeklyRhythm(days: readonly DayValue[], today: IsoDate): { weekday: number; weekend: number } {
+export function weeklyRhythm(
+  days: readonly DayValue[],
+  today: IsoDate,
+): { weekday: number; weekend: number } {
   const from = addDays(today, -RHYTHM_WEEKS * 7)
   const byDay = new Map<IsoDate, number>()
   let earliest: IsoDate | null = null
@@ -85,14 +88,19 @@ export function weeklyRhythm(days: readonly DayValue[], today: IsoDate): { weekd
  * series it equals the flat pace (total ÷ elapsed share). Null when `now` is outside the period or at
  * its very start, as there is nothing to project from.
  */
-export function projectWeekly(days: readonly DayValue[], period: DateRange, now: Date): WeeklyProjection | null {
+export function projectWeekly(
+  days: readonly DayValue[],
+  period: DateRange,
+  now: Date,
+): WeeklyProjection | null {
   const periodDays = daysBetween(period.start, period.end)
   const today = utcToday(now)
   if (periodDays <= 0 || today < period.start || today >= period.end) return null
   const elapsedDays = (now.getTime() - Date.parse(`${period.start}T00:00:00Z`)) / DAY_MS
   if (elapsedDays <= 0) return null
   let used = 0
-  for (const { day, value } of days) if (day >= period.start && day < period.end && day <= today) used += value
+  for (const { day, value } of days)
+    if (day >= period.start && day < period.end && day <= today) used += value
   const rhythm = weeklyRhythm(days, today)
   const expected = (day: IsoDate) => (isWeekend(day) ? rhythm.weekend : rhythm.weekday)
   const todayLeft = 1 - (elapsedDays - daysBetween(period.start, today))

@@ -227,7 +227,9 @@ describe('seedIfEmpty', () => {
       )
       .all() as { name: string; weekend: number; value: number }[]
     for (const name of DEMO.organizations) {
-      const [weekday, weekend] = [0, 1].map((kind) => rows.find((r) => r.name === name && r.weekend === kind)!.value)
+      const [weekday, weekend] = [0, 1].map(
+        (kind) => rows.find((r) => r.name === name && r.weekend === kind)!.value,
+      )
       expect(weekday, name).toBeGreaterThan(2 * weekend!)
     }
   })
@@ -251,7 +253,8 @@ describe('seedIfEmpty', () => {
       after: number
       value: number
     }[]
-    const total = (after: number) => byVersion.filter((r) => r.after === after).reduce((sum, r) => sum + r.value, 0)
+    const total = (after: number) =>
+      byVersion.filter((r) => r.after === after).reduce((sum, r) => sum + r.value, 0)
     // The history ends today: 12 days from the jump day (today included), against 14 before.
     const ratio = total(1) / 13 / (total(0) / 14)
     expect(ratio).toBeGreaterThan(1.7)

@@ -37,7 +37,12 @@ export const DEMO = {
    * A deployment version of acme-analytics deleted this many days ago: it has usage until then, and
    * the project's usage answers it as deleted (its traffic goes to the versions left).
    */
-  deletedVersion: { projectName: 'vision-acme', deploymentName: 'model-1', version: 'v1', deletedDaysAgo: 20 },
+  deletedVersion: {
+    projectName: 'vision-acme',
+    deploymentName: 'model-1',
+    version: 'v1',
+    deletedDaysAgo: 20,
+  },
   /**
    * Per organization, the project whose only users are the organization's admins (each project's
    * users also include every organization admin, as project-admin, as on the hosted API).
@@ -413,7 +418,12 @@ function seed(db: Database.Database, now: Date): string {
               : null
           const versionId = uuidFrom(v < drawn ? next : nextForVersions)
           // A fixed time of day: a stamp() here would shift every later draw of `next`.
-          insertDeploymentVersion.run(versionId, deploymentId, version, deleted && `${deleted}T10:15:00.000000Z`)
+          insertDeploymentVersion.run(
+            versionId,
+            deploymentId,
+            version,
+            deleted && `${deleted}T10:15:00.000000Z`,
+          )
           versions.push({
             id: versionId,
             deploymentWeight: weight,
@@ -475,7 +485,14 @@ function seed(db: Database.Database, now: Date): string {
         from: firstUsageDay,
         until: addDays(deletedOn, -1),
         versions: [
-          { id: versionId, deploymentWeight: 1, deployment: 'scorer', version: 'v1', from: firstUsageDay, until: today },
+          {
+            id: versionId,
+            deploymentWeight: 1,
+            deployment: 'scorer',
+            version: 'v1',
+            from: firstUsageDay,
+            until: today,
+          },
         ],
       })
     }
@@ -592,7 +609,9 @@ function seedUsage(
       const jump = project.jump
       if (jump && day >= addDays(today, -jump.daysAgo)) {
         // From the jump day on, the story's version runs as much again as the whole project did.
-        const at = running.findIndex((v) => v.deployment === jump.deploymentName && v.version === jump.version)
+        const at = running.findIndex(
+          (v) => v.deployment === jump.deploymentName && v.version === jump.version,
+        )
         if (at >= 0) split[at]! += cents
       }
       const rows = running.flatMap((version, v) =>

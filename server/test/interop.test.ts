@@ -162,8 +162,12 @@ function prepareRun(server: RunningApiServer): Record<string, string> {
   // The live project's credits per deployment version (migration 010 adds them up per project).
   const deploymentId = randomUUID()
   const versionIds = [randomUUID(), randomUUID()]
-  app.db.prepare("INSERT INTO deployments (id, project_id, name) VALUES (?, ?, 'scorer')").run(deploymentId, live)
-  const version = app.db.prepare('INSERT INTO deployment_versions (id, deployment_id, version) VALUES (?, ?, ?)')
+  app.db
+    .prepare("INSERT INTO deployments (id, project_id, name) VALUES (?, ?, 'scorer')")
+    .run(deploymentId, live)
+  const version = app.db.prepare(
+    'INSERT INTO deployment_versions (id, deployment_id, version) VALUES (?, ?, ?)',
+  )
   versionIds.forEach((id, index) => version.run(id, deploymentId, `v${index + 1}`))
   const versionCredits = app.db.prepare(
     'INSERT INTO usage_daily_by_version (project_id, day, deployment_version_id, organization_id, value) VALUES (?, ?, ?, ?, ?)',

@@ -41,9 +41,9 @@ describe.each(API_GENERATIONS)('GET /projects/{name}/usage, %s generation', (gen
     project = uniqueName('project')
     other = uniqueName('project')
     for (const name of [project, other])
-      expect((await api.call(admin, 'POST', '/projects', { name, organization_name: organization })).status).toBe(
-        201,
-      )
+      expect(
+        (await api.call(admin, 'POST', '/projects', { name, organization_name: organization })).status,
+      ).toBe(201)
     const role = isCurrent
       ? { role: 'project-viewer', assignee: viewer.id, assignee_type: 'user' }
       : { role: 'project-viewer', user_id: viewer.id }
@@ -53,7 +53,9 @@ describe.each(API_GENERATIONS)('GET /projects/{name}/usage, %s generation', (gen
     const organizationId = repositories.organizations.findByName(organization)!.id
     const projectIds = [project, other].map((name) => repositories.projects.findByName(name)!.id)
     const addDeployment = db.prepare('INSERT INTO deployments (id, project_id, name) VALUES (?, ?, ?)')
-    const addVersion = db.prepare('INSERT INTO deployment_versions (id, deployment_id, version) VALUES (?, ?, ?)')
+    const addVersion = db.prepare(
+      'INSERT INTO deployment_versions (id, deployment_id, version) VALUES (?, ?, ?)',
+    )
     const plan: [number, string, string[]][] = [
       [0, 'scorer', ['v1', 'v2']],
       [0, 'embedder', ['v1', 'idle']],
@@ -93,11 +95,15 @@ describe.each(API_GENERATIONS)('GET /projects/{name}/usage, %s generation', (gen
 
   const usageOf = (caller: Caller | null, name: string, query = '') =>
     api.call(caller, 'GET', `/projects/${name}/usage${query}`)
-  const organizationUsage = (query: string) => api.call(admin, 'GET', `/organizations/${organization}/usage${query}`)
+  const organizationUsage = (query: string) =>
+    api.call(admin, 'GET', `/organizations/${organization}/usage${query}`)
   const values = (points: Point[]) => points.map((point) => point.value)
   const round2 = (value: number) => Math.round(value * 100) / 100
 
-  for (const query of ['?start_date=2026-01-01&end_date=2026-03-01&interval=day', '?start_date=2025-12-15&end_date=2026-03-15&interval=month'])
+  for (const query of [
+    '?start_date=2026-01-01&end_date=2026-03-01&interval=day',
+    '?start_date=2025-12-15&end_date=2026-03-15&interval=month',
+  ])
     it(`equals the organization's figure for the project, bucket by bucket (${query})`, async () => {
       const [mine, theirs, organizationAnswer] = await Promise.all([
         usageOf(admin, project, query),
@@ -115,8 +121,12 @@ describe.each(API_GENERATIONS)('GET /projects/{name}/usage, %s generation', (gen
         expect(mine.body.interval).toBe(query.includes('day') ? 'day' : 'month')
       } else {
         // The five series, each the project's part: the two projects add up to the organization.
-        expect((mine.body as { object_type: string; metric: string }[]).map((s) => `${s.object_type}/${s.metric}`)).toEqual(
-          (organizationAnswer.body as { object_type: string; metric: string }[]).map((s) => `${s.object_type}/${s.metric}`),
+        expect(
+          (mine.body as { object_type: string; metric: string }[]).map((s) => `${s.object_type}/${s.metric}`),
+        ).toEqual(
+          (organizationAnswer.body as { object_type: string; metric: string }[]).map(
+            (s) => `${s.object_type}/${s.metric}`,
+          ),
         )
         organizationAnswer.body.forEach((series: { usage: Point[] }, s: number) =>
           series.usage.forEach((point, b) =>
@@ -131,11 +141,21 @@ describe.each(API_GENERATIONS)('GET /projects/{name}/usage, %s generation', (gen
   it.runIf(isCurrent)(
     'gives credits per live deployment version, the deleted ones apart, and the project as their sum',
     async () => {
-      const response = await usageOf(viewer, project, '?start_date=2026-02-27&end_date=2026-03-02&interval=day')
+      const response = await usageOf(
+        viewer,
+        project,
+        '?start_date=2026-02-27&end_date=2026-03-02&interval=day',
+      )
       expect(response.status).toBe(200)
       const body = response.body as {
         data_project: Point[]
-        data_deployments: { deployment_id: string; deployment_name: string; version_id: string; version: string; data: Point[] }[]
+        data_deployments: {
+          deployment_id: string
+          deployment_name: string
+          version_id: string
+          version: string
+          data: Point[]
+        }[]
         data_deleted_deployments: Point[]
       }
       // By deployment name, then version; a version without usage is listed with zeros.
@@ -152,7 +172,12 @@ describe.each(API_GENERATIONS)('GET /projects/{name}/usage, %s generation', (gen
       expect(values(body.data_project)).toEqual([1.7, 1.71, 0])
       body.data_project.forEach((point, b) =>
         expect(
-          round2(body.data_deployments.reduce((sum, d) => sum + d.data[b]!.value, body.data_deleted_deployments[b]!.value)),
+          round2(
+            body.data_deployments.reduce(
+              (sum, d) => sum + d.data[b]!.value,
+              body.data_deleted_deployments[b]!.value,
+            ),
+          ),
         ).toBe(point.value),
       )
       expect(body.data_project[0]).toEqual({
@@ -168,7 +193,9 @@ describe.each(API_GENERATIONS)('GET /projects/{name}/usage, %s generation', (gen
     expect(response.status).toBe(200)
     // Created today (2026-03-10): one month bucket from today, with today's credits.
     const points: Point[] = isCurrent ? response.body.data_project : response.body[0].usage
-    expect(points).toEqual([{ start_date: '2026-03-10T00:00:00Z', end_date: '2026-04-10T00:00:00Z', value: 2.5 }])
+    expect(points).toEqual([
+      { start_date: '2026-03-10T00:00:00Z', end_date: '2026-04-10T00:00:00Z', value: 2.5 },
+    ])
   })
 
   it('refuses what the organization usage refuses, naming the parameter', async () => {
@@ -176,11 +203,17 @@ describe.each(API_GENERATIONS)('GET /projects/{name}/usage, %s generation', (gen
       ['?interval=week', /^interval: /],
       ['?start_date=2026-01-01', /^end_date: give start_date and end_date together/],
       ['?start_date=2026-02-30&end_date=2026-03-01', /^start_date: /],
-      ['?start_date=2025-01-01&end_date=2026-03-01&interval=day', /^end_date: Daily buckets cover at most 366 days/],
+      [
+        '?start_date=2025-01-01&end_date=2026-03-01&interval=day',
+        /^end_date: Daily buckets cover at most 366 days/,
+      ],
       ['?start_date=2026-03-01&end_date=2026-03-01', /^end_date: /],
     ]
     for (const [query, message] of cases) {
-      const [mine, organizationAnswer] = await Promise.all([usageOf(admin, project, query), organizationUsage(query)])
+      const [mine, organizationAnswer] = await Promise.all([
+        usageOf(admin, project, query),
+        organizationUsage(query),
+      ])
       expect(mine.status, query).toBe(400)
       expect(mine.body.error, query).toMatch(message)
       expect(mine.body).toEqual(organizationAnswer.body)
@@ -229,7 +262,10 @@ describe.each(API_GENERATIONS)('GET /projects/{name}/usage, %s generation', (gen
       day,
     )
     expect(projectCredits()).toBe(6)
-    db.prepare('DELETE FROM usage_daily_by_version WHERE deployment_version_id = ? AND day = ?').run(versions['ranker/v1'], day)
+    db.prepare('DELETE FROM usage_daily_by_version WHERE deployment_version_id = ? AND day = ?').run(
+      versions['ranker/v1'],
+      day,
+    )
     expect(projectCredits()).toBe(0)
   })
 })
