@@ -71,8 +71,16 @@ describe('projectWeekly', () => {
     expect(projectWeekly(days, period, new Date('2026-02-28T12:00:00Z'))).toBeNull()
   })
 
-  it('reads a short history as flat, and an empty one as nothing to come', () => {
+  it('reads a short history as flat, and goes on at the flat pace without a whole day before today', () => {
     expect(weeklyRhythm([{ day: '2026-03-02', value: 10 }], '2026-03-04')).toEqual({ weekday: 5, weekend: 5 })
+    expect(weeklyRhythm([{ day: '2026-03-04', value: 10 }], '2026-03-04')).toBeNull()
+    // Noon of the first day, 15 used: 30 a day for the 29.5 days left.
+    const firstDay = projectWeekly(
+      [{ day: '2026-03-01', value: 15 }],
+      period,
+      new Date('2026-03-01T12:00:00Z'),
+    )!
+    expect(firstDay.projected).toBeCloseTo(15 + 30 * 29.5)
     expect(projectWeekly([], period, new Date('2026-03-05T12:00:00Z'))!.projected).toBe(0)
   })
 })

@@ -52,13 +52,14 @@ export function isWeekend(day: IsoDate): boolean {
 /**
  * The expected value of a whole weekday and of a whole weekend day, from the whole days of the
  * {@link RHYTHM_WEEKS} weeks before `today` (today itself is partial and left out). Days with no
- * entry count as 0. When those weeks hold no day of a kind (a series shorter than a week), that kind
- * takes the other kind's average, so a short series projects flat.
+ * entry count as 0, from the first day with an entry on (a period's first days are not a run of
+ * zeros). When those weeks hold no day of a kind (a series shorter than a week), that kind takes the
+ * other kind's average, so a short series projects flat; null when they hold no whole day at all.
  */
 export function weeklyRhythm(
   days: readonly DayValue[],
   today: IsoDate,
-): { weekday: number; weekend: number } {
+): { weekday: number; weekend: number } | null {
   const from = addDays(today, -RHYTHM_WEEKS * 7)
   const byDay = new Map<IsoDate, number>()
   let earliest: IsoDate | null = null
@@ -69,24 +70,25 @@ export function weeklyRhythm(
   }
   const sums = { weekday: 0, weekend: 0 }
   const counts = { weekday: 0, weekend: 0 }
-  // Only from the first day with data: a period's start is not a run of zero days.
-  for (let day = earliest ?? today; day < today; day = addDays(day, 1)) {
+  if (earliest === null) return null
+  for (let day = earliest; day < today; day = addDays(day, 1)) {
     const kind = isWeekend(day) ? 'weekend' : 'weekday'
     sums[kind] += byDay.get(day) ?? 0
     counts[kind] += 1
   }
   const weekday = counts.weekday > 0 ? sums.weekday / counts.weekday : null
   const weekend = counts.weekend > 0 ? sums.weekend / counts.weekend : null
-  return { weekday: weekday ?? weekend ?? 0, weekend: weekend ?? weekday ?? 0 }
+  return { weekday: weekday ?? weekend!, weekend: weekend ?? weekday! }
 }
 
 /**
  * The period's total at its end, following the weekly rhythm: what is used so far (all `days`
  * inside the period, today's part included), plus the rest of today at today's kind of day (its
  * unelapsed share, up to `now`), plus every whole day left at its kind's expected value
- * ({@link weeklyRhythm}, read from the weeks before today, inside or before the period). On a flat
- * series it equals the flat pace (total ÷ elapsed share). Null when `now` is outside the period or at
- * its very start, as there is nothing to project from.
+ * ({@link weeklyRhythm}, read from the weeks before today, inside or before the period). With no
+ * whole day before today (the period's first day, and no history given) it goes on at the flat pace
+ * of what is used so far. On a flat series it equals the flat pace (total ÷ elapsed share). Null when
+ * `now` is outside the period or at its very start, as there is nothing to project from.
  */
 export function projectWeekly(
   days: readonly DayValue[],
@@ -101,7 +103,8 @@ export function projectWeekly(
   let used = 0
   for (const { day, value } of days)
     if (day >= period.start && day < period.end && day <= today) used += value
-  const rhythm = weeklyRhythm(days, today)
+  const flat = used / elapsedDays
+  const rhythm = weeklyRhythm(days, today) ?? { weekday: flat, weekend: flat }
   const expected = (day: IsoDate) => (isWeekend(day) ? rhythm.weekend : rhythm.weekday)
   const todayLeft = 1 - (elapsedDays - daysBetween(period.start, today))
   let expectedRest = expected(today) * todayLeft
