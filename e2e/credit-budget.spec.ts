@@ -1,5 +1,6 @@
 import type { APIRequestContext, Page } from '@playwright/test'
 import { DEMO } from '../server/db/seed'
+import { crossingDay, projectWeekly } from '../domain/weekly-projection'
 import { formatDay } from '../src/lib/format-date'
 import {
   callApi,
@@ -17,11 +18,19 @@ import {
 // Runs against both API generations (playwright.config.ts): credits come from either answer shape.
 const organization = DEMO.organizations[1]!
 
-/** The organization's credits so far in the current period, per the API, and the period's first day. */
+/** The organization's credits so far in the current period, per the API, its days and the period. */
 async function periodCredits(request: APIRequestContext, user: TestUser) {
   const points = await periodCreditPoints(request, user, organization)
   const used = points.reduce((total, point) => total + point.value, 0)
-  return { used, start: points.map((p) => p.start_date.slice(0, 10)).sort()[0]! }
+  const days = points.map((point) => ({ day: point.start_date.slice(0, 10), value: point.value }))
+  const period = {
+    start: points.map((p) => p.start_date.slice(0, 10)).sort()[0]!,
+    end: points
+      .map((p) => p.end_date.slice(0, 10))
+      .sort()
+      .at(-1)!,
+  }
+  return { used, days, period }
 }
 
 const budgetCard = (page: Page) => page.getByRole('region', { name: 'Credit budget' })
@@ -82,7 +91,10 @@ test('75% used warns with the day it runs out; a pace past the budget warns with
   request,
 }) => {
   const admin = createUser({ email: DEMO.adminEmail })
-  const { used, start } = await periodCredits(request, admin)
+  const { used, days, period } = await periodCredits(request, admin)
+  // The page's clock at noon, so that the expected crossing is worked out at the page's moment.
+  const now = new Date(`${new Date().toISOString().slice(0, 10)}T12:00:00Z`)
+  await page.clock.setFixedTime(now)
   await signIn(page, admin)
   await page.goto(`/organizations/${organization}`)
 
@@ -92,16 +104,20 @@ test('75% used warns with the day it runs out; a pace past the budget warns with
     /^8\d\.\d% of the budget of [\d,]+\.\d\d credits used; at this pace it (runs out on \w{3} \d{1,2}, \d{4}|lasts the period)\.$/,
   )
 
-  // Above what is used, below the projection (if any of the period is left): the day it is passed.
-  const today = new Date().toISOString().slice(0, 10)
-  const elapsed = Math.round((Date.parse(today) - Date.parse(start)) / 86_400_000) + 1
-  const pace = used / elapsed
-  const budget = Math.ceil(used + pace * 2.5)
+  // Above what is used, below the projection (if any of the period is left): the day it is passed,
+  // following the weekly rhythm of the period's days so far (domain/weekly-projection.ts).
+  const projection = projectWeekly(days, period, now)!
+  const budget = Math.ceil(used + projection.perWeekday * 2.5)
   await setBudget(page, String(budget))
-  const expected = new Date(Date.parse(today) + Math.ceil((budget - used) / pace) * 86_400_000)
-  const label = formatDay(expected.toISOString(), 'en-US')
-  // 75% may be passed already late in the period: then the sentence says when it runs out.
-  await expect(budgetCard(page).getByText(/(runs out|is passed) on/)).toContainText(`on ${label}.`)
+  const expected = crossingDay(projection, used, budget, period, now)
+  if (expected) {
+    const label = formatDay(`${expected}T00:00:00Z`, 'en-US')
+    // 75% may be passed already late in the period: then the sentence says when it runs out.
+    await expect(budgetCard(page).getByText(/(runs out|is passed) on/)).toContainText(`on ${label}.`)
+  } else {
+    // Late in the period the budget may last it.
+    await expect(budgetCard(page).getByText(/lasts the period|before the period ends/)).toBeVisible()
+  }
   await expectNoAxeViolations(page)
 
   // A budget that is not a number is refused on its field.

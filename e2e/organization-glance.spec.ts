@@ -1,5 +1,6 @@
 import type { APIRequestContext, Locator, Page } from '@playwright/test'
 import { DEMO } from '../server/db/seed'
+import { projectWeekly } from '../domain/weekly-projection'
 import {
   callApi,
   createOrganization,
@@ -37,14 +38,14 @@ async function factsOf(request: APIRequestContext, user: TestUser, name: string)
     .sort()
     .at(-1)!
   const used = points.reduce((total, point) => total + point.value, 0)
-  // Whole days before today, and half of today (the page's clock is at noon: noonToday).
-  const elapsed = daysFrom(start, today()) + 0.5
+  // The weekly rhythm of the period's days so far, at the page's clock (noon: noonToday).
+  const days = points.map((point) => ({ day: point.start_date.slice(0, 10), value: point.value }))
   return {
     subscription: detail.subscription,
     members: resources.users,
     daysLeft: daysFrom(today(), end),
     used,
-    projected: used / (elapsed / daysFrom(start, end)),
+    projected: projectWeekly(days, { start, end }, noonToday())?.projected ?? 0,
   }
 }
 

@@ -84,9 +84,12 @@ test('the period shows credits stacked by project, and a table of projects by cr
   const first = rows.first()
   await expect(first.locator('th')).toHaveText(ranked[0]!.name)
   await expect(first.locator('td').nth(1)).toHaveText(
-    new Intl.NumberFormat('en-GB', { style: 'percent', maximumFractionDigits: 1 }).format(
-      ranked[0]!.total / total,
-    ),
+    // The page writes one decimal always (formatShare): 51.0%, not 51%.
+    new Intl.NumberFormat('en-GB', {
+      style: 'percent',
+      minimumFractionDigits: 1,
+      maximumFractionDigits: 1,
+    }).format(ranked[0]!.total / total),
   )
   await expect(first.locator('td').nth(2)).toHaveText(/^[+−]?[\d,.]+%$|^0%$|^new$/)
   await expect(first.locator('td').nth(3)).toHaveText(/^[\d,.]+$/)

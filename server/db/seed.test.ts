@@ -203,6 +203,92 @@ describe('seedIfEmpty', () => {
     expect(deleted[0]!.last > addDays('2026-06-15', -90)).toBe(true)
   })
 
+  it('records credits per deployment version, and every project rollup is the sum of its versions', () => {
+    const mismatches = dbA
+      .prepare(
+        `SELECT usage_daily.project_id, usage_daily.day, usage_daily.value, versions.value AS versions
+           FROM usage_daily
+           LEFT JOIN (SELECT project_id, day, sum(value) AS value FROM usage_daily_by_version GROUP BY project_id, day)
+                AS versions ON versions.project_id = usage_daily.project_id AND versions.day = usage_daily.day
+          WHERE usage_daily.metric = 'credits' AND abs(usage_daily.value - coalesce(versions.value, 0)) > 0.001`,
+      )
+      .all()
+    expect(mismatches).toEqual([])
+    const { c } = dbA.prepare('SELECT count(*) AS c FROM usage_daily_by_version').get() as { c: number }
+    expect(c).toBeGreaterThan(10_000)
+  })
+
+  it('has a weekly rhythm in every organization', () => {
+    const rows = dbA
+      .prepare(
+        `SELECT organizations.name, strftime('%w', day) IN ('0', '6') AS weekend, avg(value) AS value FROM
+           (SELECT organization_id, day, sum(value) AS value FROM usage_daily WHERE metric = 'credits' GROUP BY organization_id, day)
+           JOIN organizations ON organizations.id = organization_id GROUP BY organizations.name, weekend`,
+      )
+      .all() as { name: string; weekend: number; value: number }[]
+    for (const name of DEMO.organizations) {
+      const [weekday, weekend] = [0, 1].map(
+        (kind) => rows.find((r) => r.name === name && r.weekend === kind)!.value,
+      )
+      expect(weekday, name).toBeGreaterThan(2 * weekend!)
+    }
+  })
+
+  it("doubles the jump project's credits from the jump day, through the one deployment version it names", () => {
+    const { projectName, deploymentName, version, daysAgo } = DEMO.usageJump
+    const jumpDay = addDays('2026-06-15', -daysAgo)
+    const byVersion = dbA
+      .prepare(
+        `SELECT deployments.name || '/' || deployment_versions.version AS version, usage_daily_by_version.day >= ? AS after,
+                sum(usage_daily_by_version.value) AS value
+           FROM usage_daily_by_version JOIN projects ON projects.id = usage_daily_by_version.project_id
+           JOIN deployment_versions ON deployment_versions.id = usage_daily_by_version.deployment_version_id
+           JOIN deployments ON deployments.id = deployment_versions.deployment_id
+          WHERE projects.name = ? AND usage_daily_by_version.day >= ? AND usage_daily_by_version.day < ?
+          GROUP BY 1, 2`,
+      )
+      // Two weeks before the jump day and two weeks from it: the same weekdays on both sides.
+      .all(jumpDay, projectName, addDays(jumpDay, -14), addDays(jumpDay, 14)) as {
+      version: string
+      after: number
+      value: number
+    }[]
+    const total = (after: number) =>
+      byVersion.filter((r) => r.after === after).reduce((sum, r) => sum + r.value, 0)
+    // The history ends today: 12 days from the jump day (today included), against 14 before.
+    const ratio = total(1) / 13 / (total(0) / 14)
+    expect(ratio).toBeGreaterThan(1.7)
+    expect(ratio).toBeLessThan(2.4)
+    const change = (key: string) =>
+      (byVersion.find((r) => r.version === key && r.after === 1)?.value ?? 0) / 13 -
+      (byVersion.find((r) => r.version === key && r.after === 0)?.value ?? 0) / 14
+    const changes = [...new Set(byVersion.map((r) => r.version))].map((key) => ({ key, change: change(key) }))
+    changes.sort((a, b) => b.change - a.change)
+    expect(changes[0]!.key).toBe(`${deploymentName}/${version}`)
+    expect(changes[0]!.change).toBeGreaterThan(0.8 * (total(1) / 13 - total(0) / 14))
+  })
+
+  it('keeps a deleted deployment version, with usage until the day before its deletion', () => {
+    const { projectName, deploymentName, version, deletedDaysAgo } = DEMO.deletedVersion
+    const row = dbA
+      .prepare(
+        `SELECT deployment_versions.deletion_date, min(usage_daily_by_version.day) AS first, max(usage_daily_by_version.day) AS last
+           FROM deployment_versions JOIN deployments ON deployments.id = deployment_versions.deployment_id
+           JOIN projects ON projects.id = deployments.project_id
+           JOIN usage_daily_by_version ON usage_daily_by_version.deployment_version_id = deployment_versions.id
+          WHERE projects.name = ? AND deployments.name = ? AND deployment_versions.version = ?`,
+      )
+      .get(projectName, deploymentName, version) as { deletion_date: string; first: string; last: string }
+    const deletedOn = addDays('2026-06-15', -deletedDaysAgo)
+    expect(row.deletion_date.slice(0, 10)).toBe(deletedOn)
+    expect(row.last).toBe(addDays(deletedOn, -1))
+    expect(row.first < addDays(deletedOn, -90)).toBe(true)
+    const others = dbA
+      .prepare('SELECT count(*) AS c FROM deployment_versions WHERE deletion_date IS NOT NULL')
+      .get() as { c: number }
+    expect(others.c).toBe(1)
+  })
+
   it('has the demo vouchers, buckets and environments', () => {
     const vouchers = dbA.prepare('SELECT code, description FROM vouchers ORDER BY code').all()
     expect(vouchers).toEqual([...DEMO.vouchers].sort((a, b) => a.code.localeCompare(b.code)))

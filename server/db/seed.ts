@@ -34,6 +34,16 @@ export const DEMO = {
    */
   usageJump: { projectName: 'churn-acme', deploymentName: 'churn-scorer', version: 'v4', daysAgo: 12 },
   /**
+   * A deployment version of acme-analytics deleted this many days ago: it has usage until then, and
+   * the project's usage answers it as deleted (its traffic goes to the versions left).
+   */
+  deletedVersion: {
+    projectName: 'vision-acme',
+    deploymentName: 'model-1',
+    version: 'v1',
+    deletedDaysAgo: 20,
+  },
+  /**
    * Per organization, the project whose only users are the organization's admins (each project's
    * users also include every organization admin, as project-admin, as on the hosted API).
    */
@@ -230,15 +240,25 @@ export interface SeedResult {
  */
 export function seedIfEmpty(db: Database.Database, now: Date = new Date()): SeedResult | null {
   const started = performance.now()
-  const result = db
-    .transaction(() => {
-      const { count } = db
-        .prepare<[], { count: number }>('SELECT count(*) AS count FROM organizations')
-        .get()!
-      if (count > 0) return null
-      return seed(db, now)
-    })
-    .immediate()
+  // The seed's one transaction writes tens of megabytes: with SQLite's default 2 MB page cache it
+  // spills, and every version's credits then re-reads pages of usage_daily. A larger cache for the
+  // seed alone, given back after.
+  const cacheSize = db.pragma('cache_size', { simple: true }) as number
+  db.pragma('cache_size = -65536')
+  let result: string | null
+  try {
+    result = db
+      .transaction(() => {
+        const { count } = db
+          .prepare<[], { count: number }>('SELECT count(*) AS count FROM organizations')
+          .get()!
+        if (count > 0) return null
+        return seed(db, now)
+      })
+      .immediate()
+  } finally {
+    db.pragma(`cache_size = ${cacheSize}`)
+  }
   return result === null ? null : { durationMs: Math.round(performance.now() - started), adminToken: result }
 }
 
@@ -266,9 +286,11 @@ function seed(db: Database.Database, now: Date): string {
   const insertProject = db.prepare(
     'INSERT INTO projects (id, organization_id, name, creation_date, deletion_date) VALUES (?, ?, ?, ?, ?)',
   )
-  const insertDeployment = db.prepare('INSERT INTO deployments (id, project_id, name) VALUES (?, ?, ?)')
+  const insertDeployment = db.prepare(
+    'INSERT INTO deployments (id, project_id, name, deletion_date) VALUES (?, ?, ?, ?)',
+  )
   const insertDeploymentVersion = db.prepare(
-    'INSERT INTO deployment_versions (id, deployment_id, version) VALUES (?, ?, ?)',
+    'INSERT INTO deployment_versions (id, deployment_id, version, deletion_date) VALUES (?, ?, ?, ?)',
   )
   const insertPipeline = db.prepare('INSERT INTO pipelines (id, project_id, name) VALUES (?, ?, ?)')
   const insertPipelineVersion = db.prepare(
@@ -281,11 +303,25 @@ function seed(db: Database.Database, now: Date): string {
     `INSERT OR IGNORE INTO role_assignments (id, project_id, role_id, assignee_type, user_id, resource_type, creation_date)
      SELECT ?, ?, roles.id, 'user', ?, 'project', ? FROM roles WHERE roles.project_id IS NULL AND roles.name = ?`,
   )
-  // The five series of a project's day in one statement: five times fewer calls into SQLite.
+  // The volume series of a project's day in one statement: four times fewer calls into SQLite. Its
+  // credits are written per deployment version; migration 010's trigger adds them up into usage_daily.
   const insertUsage = db.prepare(
     `INSERT INTO usage_daily (organization_id, day, project_id, object_type, metric, value) VALUES
-     ${USAGE_SERIES.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}`,
+     ${VOLUME_SERIES.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}`,
   )
+  // A project's versions of a day in one statement, one statement per number of versions.
+  const versionUsageStatements = new Map<number, Database.Statement>()
+  const insertVersionUsage = (count: number) => {
+    let statement = versionUsageStatements.get(count)
+    if (!statement) {
+      statement = db.prepare(
+        `INSERT INTO usage_daily_by_version (project_id, day, deployment_version_id, organization_id, value)
+         VALUES ${Array.from({ length: count }, () => '(?, ?, ?, ?, ?)').join(', ')}`,
+      )
+      versionUsageStatements.set(count, statement)
+    }
+    return statement
+  }
   const insertBucket = db.prepare('INSERT INTO buckets (id, project_id, name) VALUES (?, ?, ?)')
   const insertEnvironment = db.prepare('INSERT INTO environments (id, project_id, name) VALUES (?, ?, ?)')
   const insertVoucher = db.prepare('INSERT INTO vouchers (code, description) VALUES (?, ?)')
@@ -296,6 +332,8 @@ function seed(db: Database.Database, now: Date): string {
   const nextForProjects = random(20_231_201)
   // Who is in which project draws from a sequence of its own too (ids of role assignments).
   const nextForAccess = random(20_261_205)
+  // Deployment versions' activity and the versions the usage story adds draw from one more sequence.
+  const nextForVersions = random(20_261_206)
 
   const user = (email: string, name: string, surname: string, staff = false, day = addDays(today, -500)) => {
     const created = stamp(day)
@@ -347,11 +385,14 @@ function seed(db: Database.Database, now: Date): string {
       const projectName = `${PROJECT_WORDS[p % PROJECT_WORDS.length]}-${plan.name.split('-')[0]}`
       const projectCreated = stamp(createdOn)
       insertProject.run(projectId, organizationId, projectName, projectCreated, null)
+      const versions: SeedVersion[] = []
       usageProjects.push({
         id: projectId,
         weight: plan.projectWeights[p] ?? plan.projectWeights.at(-1)!,
         from: p === plan.midwayProject ? createdOn : firstUsageDay,
         until: today,
+        versions,
+        jump: projectName === DEMO.usageJump.projectName ? DEMO.usageJump : undefined,
       })
       for (let b = 0; b < 1 + Math.floor(nextForProjects() * 3); b += 1)
         insertBucket.run(uuidFrom(nextForProjects), projectId, b === 0 ? 'default' : `data-${b}`)
@@ -360,10 +401,45 @@ function seed(db: Database.Database, now: Date): string {
       const deployments = 2 + Math.floor(next() * 5)
       for (let d = 0; d < deployments; d += 1) {
         const deploymentId = uuidFrom(next)
-        insertDeployment.run(deploymentId, projectId, `model-${d + 1}`)
-        const versions = 1 + Math.floor(next() * 4)
-        for (let v = 0; v < versions; v += 1)
-          insertDeploymentVersion.run(uuidFrom(next), deploymentId, `v${v + 1}`)
+        // The usage story's deployment is the project's first, with at least as many versions as it names.
+        const story = d === 0 && projectName === DEMO.usageJump.projectName ? DEMO.usageJump : null
+        const deploymentName = story ? story.deploymentName : `model-${d + 1}`
+        insertDeployment.run(deploymentId, projectId, deploymentName, null)
+        const drawn = 1 + Math.floor(next() * 4)
+        const count = story ? Math.max(drawn, Number(story.version.slice(1))) : drawn
+        const weight = 0.5 + nextForVersions()
+        for (let v = 0; v < count; v += 1) {
+          const version = `v${v + 1}`
+          const deleted =
+            projectName === DEMO.deletedVersion.projectName &&
+            deploymentName === DEMO.deletedVersion.deploymentName &&
+            version === DEMO.deletedVersion.version
+              ? addDays(today, -DEMO.deletedVersion.deletedDaysAgo)
+              : null
+          const versionId = uuidFrom(v < drawn ? next : nextForVersions)
+          // A fixed time of day: a stamp() here would shift every later draw of `next`.
+          insertDeploymentVersion.run(
+            versionId,
+            deploymentId,
+            version,
+            deleted && `${deleted}T10:15:00.000000Z`,
+          )
+          versions.push({
+            id: versionId,
+            deploymentWeight: weight,
+            deployment: deploymentName,
+            version,
+            from: addDays(firstUsageDay, Math.floor((v * DEMO.usageDays) / count)),
+            until: deleted ? addDays(deleted, -1) : today,
+          })
+        }
+        // Two versions of a deployment run at once: one retires when the second after it is released
+        // (the deleted one runs until its deletion, the story it tells).
+        const released = versions.slice(-count)
+        released.forEach((version, v) => {
+          const successor = released[v + 2]
+          if (successor && version.until === today) version.until = addDays(successor.from, -1)
+        })
       }
       const pipelines = Math.floor(next() * 3)
       for (let q = 0; q < pipelines; q += 1) {
@@ -396,19 +472,57 @@ function seed(db: Database.Database, now: Date): string {
     if (plan.deletedProject) {
       const projectId = uuidFrom(nextForProjects)
       const deletedOn = addDays(today, -plan.deletedProject.deletedDaysAgo)
-      insertProject.run(projectId, organizationId, plan.deletedProject.name, stamp(start), stamp(deletedOn))
+      const deletionDate = stamp(deletedOn)
+      insertProject.run(projectId, organizationId, plan.deletedProject.name, stamp(start), deletionDate)
+      // Its one deployment went with it (kept, marked), so its usage is a deleted deployment's too.
+      const deploymentId = uuidFrom(nextForVersions)
+      const versionId = uuidFrom(nextForVersions)
+      insertDeployment.run(deploymentId, projectId, 'scorer', deletionDate)
+      insertDeploymentVersion.run(versionId, deploymentId, 'v1', null)
       usageProjects.push({
         id: projectId,
         weight: plan.deletedProject.weight,
         from: firstUsageDay,
         until: addDays(deletedOn, -1),
+        versions: [
+          {
+            id: versionId,
+            deploymentWeight: 1,
+            deployment: 'scorer',
+            version: 'v1',
+            from: firstUsageDay,
+            until: today,
+          },
+        ],
       })
     }
 
-    seedUsage(insertUsage, organizationId, plan, usageProjects, today, next, nextForProjects)
+    seedUsage(
+      { volumes: insertUsage, versionCredits: insertVersionUsage },
+      organizationId,
+      plan,
+      usageProjects,
+      today,
+      next,
+      nextForProjects,
+    )
   }
 
   return tokensRepository(db).issue(adminId)
+}
+
+/** The series written straight into usage_daily: all but the credits, which come per version. */
+const VOLUME_SERIES = USAGE_SERIES.filter((series) => series.metric !== 'credits')
+
+interface SeedVersion {
+  id: string
+  /** The deployment's share of the project's traffic, the same for all its versions. */
+  deploymentWeight: number
+  deployment: string
+  version: string
+  /** First and last day it runs (inclusive): a version starts when it is released. */
+  from: string
+  until: string
 }
 
 interface UsageProject {
@@ -417,6 +531,35 @@ interface UsageProject {
   /** First and last day with usage. */
   from: string
   until: string
+  versions: SeedVersion[]
+  /** The version that runs twice the project's usage more from a day on (DEMO.usageJump). */
+  jump?: { deploymentName: string; version: string; daysAgo: number }
+}
+
+/**
+ * A project's credits of a day (in cents) over its versions running that day: each deployment takes
+ * its weight, and within it the newest version three parts to one for each older one. Cents add up
+ * exactly, so the project's rollup is the sum of its versions'.
+ */
+function splitOverVersions(cents: number, running: SeedVersion[]): number[] {
+  const newest = new Map<string, string>()
+  const parts = new Map<string, number>()
+  for (const version of running) {
+    if ((newest.get(version.deployment) ?? '') < version.from) newest.set(version.deployment, version.from)
+    parts.set(version.deployment, (parts.get(version.deployment) ?? 0) + 1)
+  }
+  for (const [deployment, count] of parts) parts.set(deployment, count + 2)
+  const weights = running.map(
+    (version) =>
+      (version.deploymentWeight * (newest.get(version.deployment) === version.from ? 3 : 1)) /
+      parts.get(version.deployment)!,
+  )
+  const total = weights.reduce((sum, weight) => sum + weight, 0)
+  const split = weights.map((weight) => Math.floor((cents * weight) / total))
+  // What flooring left over goes to the largest share.
+  const largest = weights.indexOf(Math.max(...weights))
+  split[largest]! += cents - split.reduce((sum, value) => sum + value, 0)
+  return split
 }
 
 /**
@@ -425,7 +568,7 @@ interface UsageProject {
  * the organization's totals do not depend on how many projects there are.
  */
 function seedUsage(
-  insertUsage: Database.Statement,
+  insert: { volumes: Database.Statement; versionCredits: (count: number) => Database.Statement },
   organizationId: string,
   plan: OrganizationPlan,
   projects: UsageProject[],
@@ -452,14 +595,29 @@ function seedUsage(
     const total = shares.reduce((sum, share) => sum + share, 0)
     live.forEach((project, index) => {
       const share = shares[index]! / total
-      insertUsage.run(
-        USAGE_SERIES.flatMap((series) => {
-          const value = values[`${series.object_type}/${series.metric}`]! * share
-          // Credits keep two decimals; volumes are whole bytes.
-          const rounded = series.metric === 'credits' ? Math.round(value * 100) / 100 : Math.round(value)
-          return [organizationId, day, project.id, series.object_type, series.metric, rounded]
+      // Volumes are whole bytes.
+      insert.volumes.run(
+        VOLUME_SERIES.flatMap((series) => {
+          const value = Math.round(values[`${series.object_type}/${series.metric}`]! * share)
+          return [organizationId, day, project.id, series.object_type, series.metric, value]
         }),
       )
+      // Credits keep two decimals: whole cents, split over the versions running that day.
+      const cents = Math.round(credits * share * 100)
+      const running = project.versions.filter((version) => version.from <= day && day <= version.until)
+      const split = splitOverVersions(cents, running)
+      const jump = project.jump
+      if (jump && day >= addDays(today, -jump.daysAgo)) {
+        // From the jump day on, the story's version runs as much again as the whole project did.
+        const at = running.findIndex(
+          (v) => v.deployment === jump.deploymentName && v.version === jump.version,
+        )
+        if (at >= 0) split[at]! += cents
+      }
+      const rows = running.flatMap((version, v) =>
+        split[v]! > 0 ? [project.id, day, version.id, organizationId, split[v]! / 100] : [],
+      )
+      if (rows.length > 0) insert.versionCredits(rows.length / 5).run(rows)
     })
   }
 }

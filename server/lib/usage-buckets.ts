@@ -156,6 +156,85 @@ export function aggregateProjectUsage(
   }
 }
 
+export interface UsageDeploymentVersion {
+  deployment_id: string
+  deployment_name: string
+  version_id: string
+  version: string
+  /** 1 when the version or its deployment was deleted (its usage stays, as deleted). */
+  deleted: number
+}
+
+export interface DailyVersionCredits {
+  day: string
+  deployment_version_id: string
+  /** Credits of that day and deployment version. */
+  value: number
+}
+
+export interface ProjectVersionsUsageAnswer {
+  interval: UsageInterval
+  data_project: UsagePoint[]
+  data_deployments: {
+    deployment_id: string
+    deployment_name: string
+    version_id: string
+    version: string
+    data: UsagePoint[]
+  }[]
+  data_deleted_deployments: UsagePoint[]
+}
+
+/**
+ * Current generation, one project (shared/API.md, "Projects, access and audit"): credits per bucket
+ * for every live deployment version of the project (by deployment name and version, zero where
+ * nothing was used), and the project. `data_project` is summed from `projectRows`, the same
+ * usage_daily rows that the organization's answer sums for this project, so the two are equal bucket
+ * by bucket. `data_deleted_deployments` is what the project spent that no live version accounts for:
+ * the deleted versions' and deployments' credits (and any recorded before versions were), so that
+ * `data_project` is the sum of the versions and the deleted ones, bucket by bucket. As for the
+ * organization, each version's bucket is rounded to two decimals first.
+ */
+export function aggregateVersionUsage(
+  projectRows: DailyProjectCredits[],
+  versionRows: DailyVersionCredits[],
+  versions: UsageDeploymentVersion[],
+  range: UsageRange,
+): ProjectVersionsUsageAnswer {
+  const { boundaries, bucketOf } = bucketIndex(range)
+  const bucketCount = boundaries.length - 1
+  const project = new Float64Array(bucketCount)
+  for (const row of projectRows) {
+    const bucket = bucketOf(row.day)
+    if (bucket >= 0) project[bucket]! += row.value
+  }
+  const live = versions.filter((version) => !version.deleted)
+  const totals = new Map(live.map((version) => [version.version_id, new Float64Array(bucketCount)]))
+  for (const row of versionRows) {
+    const bucket = bucketOf(row.day)
+    const values = totals.get(row.deployment_version_id)
+    if (values && bucket >= 0) values[bucket]! += row.value
+  }
+  const dataDeployments = live.map((version) => ({
+    deployment_id: version.deployment_id,
+    deployment_name: version.deployment_name,
+    version_id: version.version_id,
+    version: version.version,
+    data: points(totals.get(version.version_id)!, boundaries),
+  }))
+  const dataProject = points(project, boundaries)
+  const dataDeleted = dataProject.map((point, bucket) => ({
+    ...point,
+    value: round2(dataDeployments.reduce((rest, version) => rest - version.data[bucket]!.value, point.value)),
+  }))
+  return {
+    interval: range.interval,
+    data_project: dataProject,
+    data_deployments: dataDeployments,
+    data_deleted_deployments: dataDeleted,
+  }
+}
+
 export interface UsageQuery {
   start_date?: unknown
   end_date?: unknown

@@ -1,13 +1,19 @@
 import type { FastifyInstance } from 'fastify'
-import { organizationFor } from '../auth/access'
+import { organizationFor, projectFor } from '../auth/access'
 import { badRequest } from '../lib/http-error'
-import { aggregateProjectUsage, aggregateUsage, parseUsageQuery, type UsageQuery } from '../lib/usage-buckets'
+import {
+  aggregateProjectUsage,
+  aggregateUsage,
+  aggregateVersionUsage,
+  parseUsageQuery,
+  type UsageQuery,
+} from '../lib/usage-buckets'
 import { utcToday } from '../../domain/dates'
-import { organizationNameParams, usageQuery } from '../schemas/bodies'
+import { organizationNameParams, projectParams, usageQuery } from '../schemas/bodies'
 import { arrayOf, ref } from '../schemas/openapi'
 
 export async function usageRoutes(app: FastifyInstance): Promise<void> {
-  const { usage } = app.repositories
+  const { usage, organizations } = app.repositories
   const isCurrent = app.apiGeneration === 'current'
 
   app.get<{ Params: { organization_name: string }; Querystring: UsageQuery }>(
@@ -32,6 +38,35 @@ export async function usageRoutes(app: FastifyInstance): Promise<void> {
           range,
         )
       return aggregateUsage(usage.daily(organization.id, range.start, range.end), range)
+    },
+  )
+
+  // One project's usage: the organization's query rules and rollups, for project users and the
+  // organization's admins (projectFor; two-factor enforcement covers every :project_name route).
+  app.get<{ Params: { project_name: string }; Querystring: UsageQuery }>(
+    '/projects/:project_name/usage',
+    {
+      schema: {
+        params: projectParams,
+        querystring: usageQuery,
+        response: { 200: isCurrent ? ref('ProjectVersionsUsage') : arrayOf('Usage') },
+      },
+    },
+    async (request) => {
+      const { project } = projectFor(request, request.params.project_name, 'member')
+      const organization = organizations.findById(project.organization_id)!
+      const parsed = parseUsageQuery(request.query, organization.subscription_start_date, utcToday())
+      if (parsed.problems) throw badRequest(parsed.problems)
+      const { range } = parsed
+      // 2022: per object type and metric, the project's only. Current: credits per deployment version.
+      if (isCurrent)
+        return aggregateVersionUsage(
+          usage.projectDailyCredits(organization.id, project.id, range.start, range.end),
+          usage.dailyCreditsByVersion(project.id, range.start, range.end),
+          usage.deploymentVersions(project.id),
+          range,
+        )
+      return aggregateUsage(usage.projectDaily(organization.id, project.id, range.start, range.end), range)
     },
   )
 }

@@ -86,6 +86,13 @@ const ENDPOINTS: Endpoint[] = [
     success: 204,
   },
   {
+    label: 'GET usage',
+    method: 'GET',
+    path: (f) => `/projects/${f.project}/usage?start_date=2024-01-01&end_date=2024-02-01&interval=day`,
+    needs: 'project-user',
+    success: 200,
+  },
+  {
     label: 'GET roles',
     method: 'GET',
     path: (f) => `/projects/${f.project}/roles`,

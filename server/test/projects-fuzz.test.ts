@@ -50,6 +50,13 @@ const OPERATIONS = [
   { method: 'GET', path: '/projects/{project}/roles', query: [], fields: [], writes: false },
   {
     method: 'GET',
+    path: '/projects/{project}/usage',
+    query: ['start_date', 'end_date', 'interval'],
+    fields: [],
+    writes: false,
+  },
+  {
+    method: 'GET',
     path: '/projects/{project}/role-assignments',
     query: ['assignee', 'assignee_type', 'resource', 'resource_type'],
     fields: [],

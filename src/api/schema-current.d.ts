@@ -348,6 +348,35 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/projects/{project_name}/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_name: components["parameters"]["ProjectName"];
+            };
+            cookie?: never;
+        };
+        /**
+         * One project's credits per deployment version, in day or month buckets
+         * @description The query parameters, the default range (the organization's current subscription period),
+         *     the bucket rules, the limits and the 400s are those of `GET /organizations/{organization_name}/usage`,
+         *     and the answer comes from the same daily rollups: the organization's usage is the sum of its
+         *     projects', bucket by bucket.
+         *
+         *     Credits are recorded per deployment version and day (local, migration 010); the project's
+         *     credits are their sum, so the answers of the organization, of the project and of its versions
+         *     agree. A deleted deployment or version keeps its usage, answered as deleted (current generation).
+         */
+        get: operations["getProjectUsage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/projects/{project_name}/users": {
         parameters: {
             query?: never;
@@ -749,6 +778,23 @@ export interface components {
             data_projects: components["schemas"]["ProjectUsage"][];
             /** @description Credits of the projects deleted since, together */
             data_deleted_projects: components["schemas"]["UsageBucket"][];
+        };
+        DeploymentVersionUsage: {
+            /** Format: uuid */
+            deployment_id: string;
+            deployment_name: string;
+            /** Format: uuid */
+            version_id: string;
+            version: string;
+            data: components["schemas"]["UsageBucket"][];
+        };
+        ProjectVersionsUsage: {
+            interval: components["schemas"]["UsageInterval"];
+            /** @description Credits of the project, the sum of its deployment versions and the deleted ones */
+            data_project: components["schemas"]["UsageBucket"][];
+            data_deployments: components["schemas"]["DeploymentVersionUsage"][];
+            /** @description Credits of the deployments and versions deleted since, together */
+            data_deleted_deployments: components["schemas"]["UsageBucket"][];
         };
         Voucher: {
             description: string;
@@ -1381,6 +1427,45 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getProjectUsage: {
+        parameters: {
+            query?: {
+                /** @description First day of the range (included) */
+                start_date?: string;
+                /** @description Day after the range (excluded) */
+                end_date?: string;
+                interval?: components["schemas"]["UsageInterval"];
+            };
+            header?: never;
+            path: {
+                project_name: components["parameters"]["ProjectName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /**
+             * @description The project's usage, an object (credits only): `data_deployments` has every live deployment
+             *     version of the project (by deployment name, then version), each with every bucket of the
+             *     range (value 0 where nothing was used); `data_deleted_deployments` the credits of the
+             *     deleted deployments and versions, together (their usage stays, as deleted); `data_project`
+             *     the sum of both, bucket by bucket, and equal to this project's entry in the organization's
+             *     `data_projects`. Values are credits with at most two decimals; each version's bucket is
+             *     rounded first.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectVersionsUsage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
         };
     };

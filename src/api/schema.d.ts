@@ -348,6 +348,35 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/projects/{project_name}/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_name: components["parameters"]["ProjectName"];
+            };
+            cookie?: never;
+        };
+        /**
+         * One project's usage (project user, organization admin), in day or month buckets
+         * @description The query parameters, the default range (the organization's current subscription period),
+         *     the bucket rules, the limits and the 400s are those of `GET /organizations/{organization_name}/usage`,
+         *     and the answer comes from the same daily rollups: the organization's usage is the sum of its
+         *     projects', bucket by bucket.
+         *
+         *     Credits are recorded per deployment version and day (local, migration 010); the project's
+         *     credits are their sum, so the answers of the organization, of the project and of its versions
+         *     agree. A deleted deployment or version keeps its usage, answered as deleted (current generation).
+         */
+        get: operations["getProjectUsage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/projects/{project_name}/users": {
         parameters: {
             query?: never;
@@ -1347,6 +1376,40 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getProjectUsage: {
+        parameters: {
+            query?: {
+                /** @description First day of the range (included) */
+                start_date?: string;
+                /** @description Day after the range (excluded) */
+                end_date?: string;
+                interval?: components["schemas"]["UsageInterval"];
+            };
+            header?: never;
+            path: {
+                project_name: components["parameters"]["ProjectName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /**
+             * @description The project's usage: the five series of the organization's answer, in the same order, with
+             *     every bucket of the range (value 0 where nothing was used), summed over this project only.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Usage"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
         };
     };

@@ -214,6 +214,34 @@ def usage():
         expect(abs(found - total) < 0.001, "credits %s, expected %s" % (found, total))
 
 
+def project_usage():
+    name, project = ENV["USAGE_ORGANIZATION"], ENV["USAGE_PROJECT"]
+    start, end = ENV["USAGE_START"], ENV["USAGE_END"]
+    total = float(ENV["USAGE_PROJECT_CREDITS"])
+    answer = admin.projects_usage_get(project, start_date=start, end_date=end, interval="month")
+    organization = admin.organizations_usage_get(name, start_date=start, end_date=end, interval="month")
+    if CURRENT:
+        expect(isinstance(answer, ubiops.ProjectUsage), "answer is %r" % type(answer))
+        expect(answer.interval == "month", "interval %r" % answer.interval)
+        entry = [p for p in organization.data_projects if p.project_name == project][0]
+        expect([p.value for p in answer.data_project] == [p.value for p in entry.data], "not the organization's figures")
+        expect(abs(sum(p.value for p in answer.data_project) - total) < 0.001, "project credits")
+        versions = sorted((d.deployment_name, d.version, round(sum(p.value for p in d.data), 2)) for d in answer.data_deployments)
+        expect(versions == [("scorer", "v1", 75.0), ("scorer", "v2", 30.0)], "versions %r" % versions)
+        expect(all(isinstance(d, ubiops.ProjectDeploymentVersionUsage) and len(d.version_id) == 36 for d in answer.data_deployments), "models")
+        expect(sum(p.value for p in answer.data_deleted_deployments) == 0, "deleted deployments")
+    else:
+        expect(isinstance(answer, list) and len(answer) == 5, "answer %r" % type(answer))
+        credits = [s for s in answer if s.object_type == "deployment_version" and s.metric == "credits"][0]
+        expect(abs(sum(bucket.value for bucket in credits.usage) - total) < 0.001, "credits")
+
+
+def project_usage_errors():
+    project = ENV["USAGE_PROJECT"]
+    expect_error(lambda: admin.projects_usage_get(project, interval="week"), 400, "interval")
+    expect_error(lambda: outsider.projects_usage_get(project), 404, "no project")
+
+
 def usage_default_period():
     answer = admin.organizations_usage_get(ORG)
     if CURRENT:
@@ -472,6 +500,8 @@ CHECKS = [
     ("organizations_update (rename and back)", rename),
     ("organizations_usage_get (range, sums)", usage),
     ("organizations_usage_get (default period)", usage_default_period),
+    ("projects_usage_get (range, per version, equals the organization's)", project_usage),
+    ("projects_usage_get errors: 400 interval, 404 outsider", project_usage_errors),
     ("error 400: bad name", bad_name),
     ("error 400: taken name", taken_name),
     ("error 400: unknown subscription", unknown_subscription),

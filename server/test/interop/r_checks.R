@@ -133,6 +133,22 @@ check("organizations_usage_get (range, sums)", function() {
   expect(abs(total - as.numeric(env("USAGE_TOTAL_CREDITS"))) < 0.001, paste("credits", total))
 })
 
+check("projects_usage_get (range, sums)", function() {
+  usage <- ubiops::projects_usage_get(
+    start.date = env("USAGE_START"), end.date = env("USAGE_END"), interval = "month",
+    UBIOPS_API_TOKEN = ADMIN, UBIOPS_PROJECT = env("USAGE_PROJECT")
+  )
+  expect(length(usage) == 5, "five series")
+  credits <- Filter(function(s) s$object_type == "deployment_version" && s$metric == "credits", usage)[[1]]
+  total <- sum(vapply(credits$usage, function(b) as.numeric(b$value), 0))
+  expect(abs(total - as.numeric(env("USAGE_PROJECT_CREDITS"))) < 0.001, paste("credits", total))
+})
+
+check("projects_usage_get errors: 400 interval, 404 outsider", function() {
+  expect_error(ubiops::projects_usage_get(interval = "week", UBIOPS_API_TOKEN = ADMIN, UBIOPS_PROJECT = env("USAGE_PROJECT")), 400, "interval")
+  expect_error(ubiops::projects_usage_get(UBIOPS_API_TOKEN = OUTSIDER, UBIOPS_PROJECT = env("USAGE_PROJECT")), 404, "no project")
+})
+
 check("organizations_usage_get (default period)", function() {
   usage <- ubiops::organizations_usage_get(ORG, UBIOPS_API_TOKEN = ADMIN)
   expect(all(vapply(usage, function(s) length(s$usage) == 1, TRUE)), "one bucket per series")

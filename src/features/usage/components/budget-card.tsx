@@ -4,6 +4,7 @@ import { Button } from '../../../components/ui/button'
 import { TextField } from '../../../components/ui/field'
 import { PendingState } from '../../../components/ui/query-state'
 import { writeBudget } from '../budget-store'
+import { WEEKLY_PROJECTION_METHOD } from '../../../../domain/weekly-projection'
 import { formatSpan } from '../lib/dates'
 import { parseBudget } from '../lib/credit-budget'
 import { formatCredits } from '../lib/format'
@@ -50,6 +51,7 @@ export function BudgetCard({ name, now }: { name: string; now: Date }) {
             </p>
           )}
           {status && <BudgetNotice status={status} />}
+          {status && status.projected !== null && <p className="muted">{WEEKLY_PROJECTION_METHOD}</p>}
           {budget !== null && !period?.range && (
             <p>
               Budget: <strong>{formatCredits(budget)}</strong> credits. No usage this period yet.

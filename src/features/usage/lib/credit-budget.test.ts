@@ -61,12 +61,14 @@ describe('periodCredits', () => {
     deletedProjects: [],
   }
 
-  it('gives what is used, the projection at the pace so far and the days left, today included', () => {
-    // Noon of the 2nd: 1.5 days of 30 have passed (today only in part): 30.5 so far, 20 times that at the end.
+  it('gives what is used, the projection following the days before today and the days left, today included', () => {
+    // Noon of the 2nd: 1.5 days of 30 have passed (today only in part), 30.5 used so far; the one
+    // whole day before (the 1st, 10) is what each day to come is expected to bring: half of today
+    // and 28 days more, 285.
     const credits = periodCredits(answer, at('2026-11-02'))
     expect(credits.used).toBe(30.5)
     expect(credits.range).toEqual({ start: '2026-11-01', end: '2026-12-01' })
-    expect(credits.projection).toMatchObject({ projected: 610, elapsedDays: 1.5, periodDays: 30 })
+    expect(credits.projection).toMatchObject({ projected: 315.5, elapsedDays: 1.5, periodDays: 30 })
     expect(credits.daysLeft).toBe(29)
     expect(periodCredits(answer, at('2026-11-30')).daysLeft).toBe(1)
   })
@@ -84,14 +86,25 @@ describe('periodCredits', () => {
 
 describe('budgetStatus', () => {
   it('is ok under 75% with a pace that stays under the budget', () => {
+    // Noon of the 3rd: 30 used; 10 a day before, so half of today and 27 days more bring 275.
     const status = budgetStatus(days(10, 10, 10), period, 1000, at('2026-11-03'))
     expect(status).toMatchObject({
       level: 'ok',
       used: 30,
       usedShare: 0.03,
-      projected: 360,
+      projected: 305,
       crossingDay: null,
     })
+  })
+
+  it('expects the crossing later when the days to come hold a weekend', () => {
+    // Sunday 1 November 2026 brought 10, Monday 2 to Friday 6 100 a day: 510 by Friday night.
+    const week = days(10, 100, 100, 100, 100, 100)
+    const fridayNight = endOf('2026-11-06')
+    // Saturday and Sunday bring 10 each, Monday 100: 630 on Monday the 9th (the flat pace of 85 a
+    // day would say Sunday the 8th).
+    expect(budgetStatus(week, period, 630, fridayNight).crossingDay).toBe('2026-11-09')
+    expect(budgetStatus(week, period, 521, fridayNight).crossingDay).toBe('2026-11-08')
   })
 
   it('warns when the pace passes the budget, with the first day the running total reaches it', () => {
@@ -102,9 +115,10 @@ describe('budgetStatus', () => {
   })
 
   it('warns at 75%, even when the pace stays under the budget until the period ends', () => {
+    // Noon of the first day, no whole day before: the flat pace of today (1520 a day) passes 1000 today.
     const status = budgetStatus(days(760), period, 1000, at('2026-11-01'))
     expect(status.level).toBe('warning')
-    expect(status.crossingDay).toBe('2026-11-02')
+    expect(status.crossingDay).toBe('2026-11-01')
     const late = budgetStatus(
       [{ day: '2026-11-30', credits: 0 }, ...days(750)],
       period,

@@ -1,10 +1,16 @@
 // A credit budget for the subscription period (Vercel's spend management is the model): how much
-// of it is used, where the pace so far takes it, and the day it is (or is expected to be) crossed.
+// of it is used, where the weekly rhythm of the recent weeks takes it (domain/weekly-projection.ts),
+// and the day it is (or is expected to be) crossed.
 // Pure: the caller passes `now`, so tests pin the clock. Days are UTC calendar days (./dates).
 import type { UsageAnswer } from '../../../api/model'
-import { addDays, dayOfTimestamp, daysBetween, utcToday, type IsoDate } from '../../../../domain/dates'
+import { dayOfTimestamp, daysBetween, utcToday, type IsoDate } from '../../../../domain/dates'
 import type { DateRange } from '../../../../domain/usage'
-import { projectToPeriodEnd, sumValues, type Projection } from './usage-summary'
+import {
+  crossingDay as expectedCrossing,
+  projectWeekly,
+  type WeeklyProjection,
+} from '../../../../domain/weekly-projection'
+import { sumValues } from './usage-summary'
 
 /** Credits per UTC day of one range, in order, and the range they cover (end exclusive). */
 export interface DailyCredits {
@@ -41,8 +47,8 @@ export function dailyCredits(answer: UsageAnswer): DailyCredits {
 export interface PeriodCredits extends DailyCredits {
   /** credits used so far in the range */
   used: number
-  /** the range's total at the pace so far (projectToPeriodEnd); null when today is outside it */
-  projection: Projection | null
+  /** the range's total at its end, following the weekly rhythm (projectWeekly); null when today is outside it */
+  projection: WeeklyProjection | null
   /** days from today to the range's end, today included (1 on its last day); null outside it */
   daysLeft: number | null
 }
@@ -53,7 +59,13 @@ export interface PeriodCredits extends DailyCredits {
  */
 export function creditsSoFar({ days, range }: DailyCredits, now: Date): PeriodCredits {
   const used = sumValues(days.map((d) => d.credits))
-  const projection = range ? projectToPeriodEnd(used, range, now) : null
+  const projection = range
+    ? projectWeekly(
+        days.map(({ day, credits }) => ({ day, value: credits })),
+        range,
+        now,
+      )
+    : null
   const daysLeft = range && projection ? daysBetween(utcToday(now), range.end) : null
   return { days, range, used, projection, daysLeft }
 }
@@ -97,9 +109,9 @@ export interface BudgetStatus {
 /**
  * The budget's status in the current period. `days` are the period's credits per day so far
  * (dailyCredits), `period` the subscription period (end exclusive), `budget` in credits (> 0).
- * The pace is credits so far ÷ the days passed up to now (today in part, as in projectToPeriodEnd); the
- * expected crossing is the first day on which the running total at that pace reaches the budget:
- * today + ⌈(budget − used) ÷ pace⌉. No usage means no crossing.
+ * The projection follows the weekly rhythm of the recent weeks (domain/weekly-projection.ts,
+ * projectWeekly); the expected crossing is the first day on which the running total, going on with
+ * that rhythm's weekdays and weekend days, reaches the budget (crossingDay). No usage means no crossing.
  */
 export function budgetStatus(
   days: DailyCredits['days'],
@@ -123,12 +135,7 @@ export function budgetStatus(
     return { level: 'exceeded', budget, used, usedShare, projected, crossingDay }
   }
   let crossingDay: IsoDate | null = null
-  if (projection && used > 0) {
-    const pace = used / projection.elapsedDays
-    const today = utcToday(now)
-    const day = addDays(today, Math.ceil((budget - used) / pace))
-    if (daysBetween(day, period.end) > 0) crossingDay = day
-  }
+  if (projection && used > 0) crossingDay = expectedCrossing(projection, used, budget, period, now)
   const level: BudgetLevel =
     usedShare >= BUDGET_WARNING_SHARES[0]
       ? 'warning'
