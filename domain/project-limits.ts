@@ -25,7 +25,8 @@ export function creditLimitField(generation: ApiGeneration): 'credits' | 'gb_sec
 export function creditLimitProblem(value: number, generation: ApiGeneration): string | null {
   if (!Number.isFinite(value) || value < 0)
     return 'A credit limit is a number of credits, 0 or more; leave it empty for no limit.'
-  if (value > CREDIT_LIMIT_MAX) return `A credit limit is at most ${CREDIT_LIMIT_MAX.toLocaleString('en-US')}.`
+  if (value > CREDIT_LIMIT_MAX)
+    return `A credit limit is at most ${CREDIT_LIMIT_MAX.toLocaleString('en-US')}.`
   if (generation === '2022' && !Number.isInteger(value))
     return 'In this API generation the limit (gb_seconds) is a whole number.'
   return null

@@ -31,7 +31,9 @@ describe.each(API_GENERATIONS)('project credit limits, %s generation', (generati
     const organization = await api.organization(admin)
     for (const member of [projectAdmin, viewer, outsider]) await api.addMember(admin, organization, member)
     const project = uniqueName('project')
-    expect((await api.call(admin, 'POST', '/projects', { name: project, organization_name: organization })).status).toBe(201)
+    expect(
+      (await api.call(admin, 'POST', '/projects', { name: project, organization_name: organization })).status,
+    ).toBe(201)
     const { id: projectId, organization_id: organizationId } = api.app.db
       .prepare('SELECT id, organization_id FROM projects WHERE name = ?')
       .get(project) as { id: string; organization_id: string }
@@ -47,7 +49,9 @@ describe.each(API_GENERATIONS)('project credit limits, %s generation', (generati
       [projectAdmin, 'project-admin'],
       [viewer, 'project-viewer'],
     ] as const) {
-      expect((await api.call(admin, 'POST', `/projects/${project}/users`, { user_id: user.id })).status).toBe(201)
+      expect((await api.call(admin, 'POST', `/projects/${project}/users`, { user_id: user.id })).status).toBe(
+        201,
+      )
       const body =
         generation === 'current'
           ? { role, assignee: user.id, assignee_type: 'user' }
@@ -65,7 +69,7 @@ describe.each(API_GENERATIONS)('project credit limits, %s generation', (generati
     return (response.body as Array<Record<string, unknown>>).find((row) => row.name === project)!
   }
 
-  it('a limit at or below the period\'s credits suspends the project, with a reason naming the limit', async () => {
+  it("a limit at or below the period's credits suspends the project, with a reason naming the limit", async () => {
     const { admin, organization, project } = await setting()
     const set = await patch(admin, project, { [field]: 600 })
     expect(set.status).toBe(200)
@@ -76,12 +80,16 @@ describe.each(API_GENERATIONS)('project credit limits, %s generation', (generati
     )
     // The detail and the list say so too, in this generation's field only.
     const detail = await api.call(admin, 'GET', `/projects/${project}`)
-    expect(detail.body).toMatchObject({ [field]: 600, suspended: true, suspended_reason: set.body.suspended_reason })
+    expect(detail.body).toMatchObject({
+      [field]: 600,
+      suspended: true,
+      suspended_reason: set.body.suspended_reason,
+    })
     expect(detail.body).not.toHaveProperty(generation === 'current' ? 'gb_seconds' : 'credits')
     expect(await listed(admin, organization, project)).toMatchObject({ [field]: 600, suspended: true })
   })
 
-  it('a limit above the period\'s credits (the day before the period does not count) leaves it running', async () => {
+  it("a limit above the period's credits (the day before the period does not count) leaves it running", async () => {
     const { admin, project } = await setting()
     const set = await patch(admin, project, { [field]: 601 })
     expect(set.status).toBe(200)

@@ -18,7 +18,10 @@ function dailyCreditsByProject(answer: UsageAnswer): Map<string, DailyCredits> |
   if (answer.generation !== 'current') return null
   const byProject = new Map<string, DailyCredits>()
   for (const project of answer.projects) {
-    const days = project.usage.map((point) => ({ day: dayOfTimestamp(point.start_date), credits: point.value }))
+    const days = project.usage.map((point) => ({
+      day: dayOfTimestamp(point.start_date),
+      credits: point.value,
+    }))
     const last = project.usage.at(-1)
     byProject.set(project.name, {
       days,

@@ -10,5 +10,7 @@ export default function ProjectsRoute() {
   // One clock per visit: projections and crossing days do not shift while the page is open.
   const [now] = useState(() => new Date())
   const { outlooks, budget } = useProjectCreditOutlooks(name, now)
-  return <ProjectsPage organization={name} canAdminister={canAdminister} outlooks={outlooks} budget={budget} />
+  return (
+    <ProjectsPage organization={name} canAdminister={canAdminister} outlooks={outlooks} budget={budget} />
+  )
 }

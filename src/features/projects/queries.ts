@@ -425,7 +425,9 @@ export function useSetCreditLimits(organization: string) {
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: projectQueries.list(organization).queryKey }),
         ...changes.map(({ project }) =>
-          queryClient.invalidateQueries({ queryKey: projectQueries.detail(organization, project.name).queryKey }),
+          queryClient.invalidateQueries({
+            queryKey: projectQueries.detail(organization, project.name).queryKey,
+          }),
         ),
       ])
     },

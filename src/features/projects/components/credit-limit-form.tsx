@@ -21,17 +21,17 @@ const NUMBER_TYPED = /^\d+(\.\d+)?$/
 
 /** The limit as typed: empty is no limit (null); else a number the domain's rule accepts in `generation`. */
 export const limitTextSchema = (generation: ApiGeneration) =>
-    v.pipe(
-      v.string(),
-      v.trim(),
-      v.transform((text) => text.replace(/[\s,_]/g, '')),
-      v.check(
-        (text) => text === '' || NUMBER_TYPED.test(text),
-        'Type a number of credits, such as 1500, or leave it empty for no limit.',
-      ),
-      v.transform((text) => (text === '' ? null : Number(text))),
-      rule<number | null>((limit) => (limit === null ? null : creditLimitProblem(limit, generation))),
-    )
+  v.pipe(
+    v.string(),
+    v.trim(),
+    v.transform((text) => text.replace(/[\s,_]/g, '')),
+    v.check(
+      (text) => text === '' || NUMBER_TYPED.test(text),
+      'Type a number of credits, such as 1500, or leave it empty for no limit.',
+    ),
+    v.transform((text) => (text === '' ? null : Number(text))),
+    rule<number | null>((limit) => (limit === null ? null : creditLimitProblem(limit, generation))),
+  )
 const limitSchema = (generation: ApiGeneration) => v.object({ limit: limitTextSchema(generation) })
 // One schema per generation, built once: 2022's limit (gb_seconds) is a whole number.
 const LIMIT_SCHEMAS = { '2022': limitSchema('2022'), current: limitSchema('current') }

@@ -93,7 +93,13 @@ export function CreditLimitsSection({
                   <td>
                     <UsedCell project={project} outlook={outlook} outlooks={outlooks} />
                   </td>
-                  <td>{project.creditLimit === null ? <span className="muted">No limit</span> : formatCredits(project.creditLimit)}</td>
+                  <td>
+                    {project.creditLimit === null ? (
+                      <span className="muted">No limit</span>
+                    ) : (
+                      formatCredits(project.creditLimit)
+                    )}
+                  </td>
                   <td>
                     <ProjectedCell project={project} outlook={outlook} outlooks={outlooks} />
                   </td>
@@ -101,7 +107,9 @@ export function CreditLimitsSection({
                     {project.suspended ? (
                       <>
                         <strong className="credit-limits__suspended">Suspended</strong>
-                        {project.suspendedReason && <p className="credit-limits__reason">{project.suspendedReason}</p>}
+                        {project.suspendedReason && (
+                          <p className="credit-limits__reason">{project.suspendedReason}</p>
+                        )}
                       </>
                     ) : (
                       'Running'

@@ -47,9 +47,12 @@ describe('splitBudget', () => {
   })
 
   it('splits equally when nothing was used, and proposes nothing without projects', () => {
-    expect(splitBudget(90, [{ project: 'a', used: 0 }, { project: 'b', used: 0 }]).map((p) => p.limit)).toEqual([
-      45, 45,
-    ])
+    expect(
+      splitBudget(90, [
+        { project: 'a', used: 0 },
+        { project: 'b', used: 0 },
+      ]).map((p) => p.limit),
+    ).toEqual([45, 45])
     expect(splitBudget(90, [])).toEqual([])
   })
 })
