@@ -64,6 +64,8 @@ test('an admin sets a limit below the period’s credits, sees the project suspe
   page,
   request,
 }) => {
+  // Two edits, each confirmed, and axe three times: more than the default budget on a busy machine.
+  test.slow()
   const admin = createUser()
   const organization = await createOrganization(request, admin)
   const running = await createProject(request, admin, organization)
