@@ -65,7 +65,7 @@ export function CreditLimitsSection({
         {canSplit && <Button onClick={() => setIsSplitting(true)}>Split the budget</Button>}
       </div>
       <div className="ui-table-wrap" role="region" aria-labelledby="credit-limits-caption" tabIndex={0}>
-        <table className="ui-table credit-limits-table">
+        <table className="ui-table projects-table credit-limits-table">
           <caption id="credit-limits-caption" className="visually-hidden">
             Credit limits of the projects of {organization}, suspended projects first
           </caption>
@@ -90,20 +90,20 @@ export function CreditLimitsSection({
               return [
                 <tr key={project.id} data-suspended={project.suspended || undefined}>
                   <th scope="row">{project.name}</th>
-                  <td>
+                  <td data-label="Used this period">
                     <UsedCell project={project} outlook={outlook} outlooks={outlooks} />
                   </td>
-                  <td>
+                  <td data-label="Limit">
                     {project.creditLimit === null ? (
                       <span className="muted">No limit</span>
                     ) : (
                       formatCredits(project.creditLimit)
                     )}
                   </td>
-                  <td>
+                  <td data-label="Projected">
                     <ProjectedCell project={project} outlook={outlook} outlooks={outlooks} />
                   </td>
-                  <td>
+                  <td data-label="Status">
                     {project.suspended ? (
                       <>
                         <strong className="credit-limits__suspended">Suspended</strong>
