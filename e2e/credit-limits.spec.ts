@@ -54,7 +54,7 @@ async function recordProjectCredits(
 const projectByApi = (request: APIRequestContext, user: TestUser, project: string) =>
   callApi<Record<string, unknown>>(request, user, 'GET', `/projects/${project}`)
 
-const limitsTable = (page: Page) => page.getByRole('table', { name: /Credit limits of the projects/ })
+const limitsTable = (page: Page) => page.getByRole('table', { name: /^Credit limits in / })
 const limitRow = (page: Page, project: string) =>
   limitsTable(page)
     .getByRole('row')

@@ -67,7 +67,7 @@ export function CreditLimitsSection({
       <div className="ui-table-wrap" role="region" aria-labelledby="credit-limits-caption" tabIndex={0}>
         <table className="ui-table projects-table credit-limits-table">
           <caption id="credit-limits-caption" className="visually-hidden">
-            Credit limits of the projects of {organization}, suspended projects first
+            Credit limits in {organization}, suspended projects first
           </caption>
           <thead>
             <tr>
