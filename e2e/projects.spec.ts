@@ -89,7 +89,7 @@ test('an admin adds one member with two project roles in the same step', async (
   // The Projects tab and the project's page show them.
   await page.getByRole('link', { name: 'Projects' }).click()
   const projects = page.getByRole('table', { name: `Projects of ${organization}` })
-  await expect(memberRow(page, first)).toContainText('Organization admin')
+  await expect(projects.getByRole('row').filter({ hasText: first })).toContainText('Organization admin')
   // Its creator and the new member.
   await expect(projects.getByRole('row').filter({ hasText: second }).getByRole('cell').first()).toHaveText(
     '2',

@@ -27,6 +27,7 @@ import { usageRepository } from './repositories/usage'
 import { usersRepository } from './repositories/users'
 import { membersRoutes } from './routes/members'
 import { organizationsRoutes } from './routes/organizations'
+import { projectUpdateRoutes } from './routes/project-update'
 import { projectsRoutes } from './routes/projects'
 import { roleAssignmentsRoutes } from './routes/role-assignments'
 import { signInRoutes } from './routes/sign-in'
@@ -177,6 +178,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
       await api.register(membersRoutes)
       await api.register(usageRoutes)
       await api.register(projectsRoutes)
+      await api.register(projectUpdateRoutes)
       await api.register(roleAssignmentsRoutes)
       if (apiGeneration === 'current') await api.register(vouchersRoutes)
     },

@@ -3,6 +3,8 @@
 import type Database from 'better-sqlite3'
 import { addDays, addMonths, utcToday as todayUtc } from '../../domain/dates'
 import { USAGE_SERIES } from '../../domain/usage'
+import { currentPeriod } from '../../domain/subscriptions'
+import { projectsRepository } from '../repositories/projects'
 import { tokensRepository } from '../repositories/tokens'
 
 export const DEMO = {
@@ -43,6 +45,15 @@ export const DEMO = {
     version: 'v1',
     deletedDaysAgo: 20,
   },
+  /**
+   * Credit limits of acme-analytics' projects, as a share of the credits each used in the current
+   * subscription period when seeded: one close to its limit (90% used), one suspended (its limit
+   * passed, 125% used).
+   */
+  creditLimits: [
+    { projectName: 'forecast-acme', usedShare: 0.9 },
+    { projectName: 'vision-acme', usedShare: 1.25 },
+  ],
   /**
    * Per organization, the project whose only users are the organization's admins (each project's
    * users also include every organization admin, as project-admin, as on the hosted API).
@@ -508,7 +519,20 @@ function seed(db: Database.Database, now: Date): string {
     )
   }
 
+  seedCreditLimits(db, today)
   return tokensRepository(db).issue(adminId)
+}
+
+/** Sets DEMO.creditLimits from what each project used in its organization's current period. */
+function seedCreditLimits(db: Database.Database, today: string): void {
+  const projects = projectsRepository(db)
+  for (const { projectName, usedShare } of DEMO.creditLimits) {
+    const project = projects.findByName(projectName)
+    if (!project) continue
+    const period = currentPeriod(project.subscription_start_date, today)
+    const used = projects.creditsUsed(project, period.start, period.end)
+    projects.update(project.id, { credit_limit: Math.max(1, Math.round(used / usedShare)) })
+  }
 }
 
 /** The series written straight into usage_daily: all but the credits, which come per version. */

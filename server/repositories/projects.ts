@@ -1,15 +1,29 @@
 import type Database from 'better-sqlite3'
 
-/** A live project as stored (migrations 001, 002, 007); `labels` and `cors_origins` are JSON text. */
+/** A live project as stored (migrations 001, 002, 007, 011); `labels` and `cors_origins` are JSON text. */
 export interface ProjectRow {
   id: string
   name: string
   creation_date: string
   organization_id: string
   organization_name: string
+  /** The organization's subscription start: its periods decide which usage counts against the limit. */
+  subscription_start_date: string
   advanced_permissions: number
   labels: string
   cors_origins: string
+  /** The credit limit (credits), null for none. */
+  credit_limit: number | null
+}
+
+/** What PATCH /projects/{name} may change; absent fields stay. */
+export interface ProjectChanges {
+  name?: string
+  advanced_permissions?: boolean
+  labels?: Record<string, string>
+  cors_origins?: string[]
+  /** null clears the limit. */
+  credit_limit?: number | null
 }
 
 export interface NewProject {
@@ -23,7 +37,8 @@ export interface NewProject {
 }
 
 const COLUMNS = `projects.id, projects.name, projects.creation_date, projects.organization_id,
-  organizations.name AS organization_name, projects.advanced_permissions, projects.labels, projects.cors_origins`
+  organizations.name AS organization_name, organizations.subscription_start_date,
+  projects.advanced_permissions, projects.labels, projects.cors_origins, projects.credit_limit`
 const FROM = 'projects JOIN organizations ON organizations.id = projects.organization_id'
 
 /**
@@ -63,6 +78,18 @@ export function projectsRepository(db: Database.Database) {
     'UPDATE projects SET deletion_date = ? WHERE id = ? AND deletion_date IS NULL',
   )
   const removeUsers = db.prepare('DELETE FROM project_users WHERE project_id = ?')
+  // Reads the primary key's (organization_id, day, ...) range: only the period's rows.
+  const creditsOfRange = db.prepare<[string, string, string, string], { used: number }>(
+    `SELECT coalesce(sum(value), 0) AS used FROM usage_daily
+      WHERE organization_id = ? AND day >= ? AND day < ? AND project_id = ? AND metric = 'credits'`,
+  )
+  const update = db.prepare(
+    `UPDATE projects SET name = coalesce(@name, name),
+            advanced_permissions = coalesce(@advanced_permissions, advanced_permissions),
+            labels = coalesce(@labels, labels), cors_origins = coalesce(@cors_origins, cors_origins),
+            credit_limit = CASE WHEN @set_limit THEN @credit_limit ELSE credit_limit END
+      WHERE id = @id AND deletion_date IS NULL`,
+  )
 
   return {
     /** The live project of this name (names of live projects are globally unique). */
@@ -85,6 +112,27 @@ export function projectsRepository(db: Database.Database) {
         labels: JSON.stringify(project.labels),
         cors_origins: JSON.stringify(project.cors_origins),
       }),
+    /**
+     * Credits the project used on the days [start, end) (UTC days, end exclusive), both object
+     * types, rounded to two decimals as the usage answers are.
+     */
+    creditsUsed(project: Pick<ProjectRow, 'id' | 'organization_id'>, start: string, end: string): number {
+      const { used } = creditsOfRange.get(project.organization_id, start, end, project.id)!
+      return Math.round(used * 100) / 100
+    },
+    /** Applies the changes given; call inside the transaction that checked them. */
+    update(projectId: string, changes: ProjectChanges): void {
+      update.run({
+        id: projectId,
+        name: changes.name ?? null,
+        advanced_permissions:
+          changes.advanced_permissions === undefined ? null : changes.advanced_permissions ? 1 : 0,
+        labels: changes.labels === undefined ? null : JSON.stringify(changes.labels),
+        cors_origins: changes.cors_origins === undefined ? null : JSON.stringify(changes.cors_origins),
+        set_limit: changes.credit_limit === undefined ? 0 : 1,
+        credit_limit: changes.credit_limit ?? null,
+      })
+    },
     /**
      * Marks the project deleted at `when` and removes its users (and so their role assignments);
      * its usage and its row stay. Call inside a transaction.

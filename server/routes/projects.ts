@@ -8,6 +8,7 @@ import {
 import { organizationFor, projectFor } from '../auth/access'
 import { badRequest, notFound } from '../lib/http-error'
 import { randomUUID } from 'node:crypto'
+import { projectStanding, type ProjectStanding } from '../lib/project-standing'
 import type { ProjectRow } from '../repositories/projects'
 import {
   projectCreateBody,
@@ -31,28 +32,29 @@ interface ProjectCreateInput {
 
 // Each answer is built with the fields of both generations; the generation's response schema (its
 // OpenAPI document) serializes only its own: 2022 `gb_seconds`, current `credits`, `labels` and
-// `cors_origins` (the official clients' ProjectList and ProjectDetail).
+// `cors_origins` (the official clients' ProjectList and ProjectDetail). Both carry the limit as
+// stored and whether the project is suspended (../lib/project-standing.ts).
 
-/** ProjectList: limits are null (none) until projects have limits. */
-export function projectListed(project: ProjectRow) {
+/** ProjectList: the limit, and (local, additive) whether the project is suspended and why. */
+export function projectListed(project: ProjectRow, standing: ProjectStanding) {
   return {
     id: project.id,
     name: project.name,
     creation_date: project.creation_date,
     advanced_permissions: project.advanced_permissions === 1,
     organization_name: project.organization_name,
-    gb_seconds: null,
-    credits: null,
+    gb_seconds: standing.limit === null ? null : Math.round(standing.limit),
+    credits: standing.limit,
     labels: JSON.parse(project.labels) as Record<string, string>,
+    suspended: standing.suspended,
+    suspended_reason: standing.suspendedReason,
   }
 }
 
-/** ProjectDetail: the list's fields, whether the project is suspended and why, and its CORS origins. */
-export function projectDetail(project: ProjectRow) {
+/** ProjectDetail: the list's fields and its CORS origins. */
+export function projectDetail(project: ProjectRow, standing: ProjectStanding) {
   return {
-    ...projectListed(project),
-    suspended: false,
-    suspended_reason: null,
+    ...projectListed(project, standing),
     cors_origins: JSON.parse(project.cors_origins) as string[],
   }
 }
@@ -65,6 +67,7 @@ export function projectDetail(project: ProjectRow) {
 export async function projectsRoutes(app: FastifyInstance): Promise<void> {
   const { projects, projectAccess, members } = app.repositories
   const generation = app.apiGeneration
+  const standingOf = (row: ProjectRow) => projectStanding(projects, row, generation)
 
   const notAProjectUser = (userId: string, project: string) =>
     notFound(
@@ -77,13 +80,13 @@ export async function projectsRoutes(app: FastifyInstance): Promise<void> {
     async (request) => {
       const { organization: organizationName } = request.query
       if (organizationName === undefined)
-        return projects.listVisibleTo(request.user.id, null).map((row) => projectListed(row))
+        return projects.listVisibleTo(request.user.id, null).map((row) => projectListed(row, standingOf(row)))
       const organization = organizationFor(request, organizationName, 'member')
       // Staff act as the platform operator: they see every project of the organization.
       const rows = request.user.staff
         ? projects.listOfOrganization(organization.id)
         : projects.listVisibleTo(request.user.id, organization.id)
-      return rows.map((row) => projectListed(row))
+      return rows.map((row) => projectListed(row, standingOf(row)))
     },
   )
 
@@ -130,14 +133,17 @@ export async function projectsRoutes(app: FastifyInstance): Promise<void> {
           return projects.findByName(body.name)!
         })
         .immediate()
-      return reply.code(201).send(projectDetail(created))
+      return reply.code(201).send(projectDetail(created, standingOf(created)))
     },
   )
 
   app.get<{ Params: ProjectParams }>(
     '/projects/:project_name',
     { schema: { params: projectParams, response: { 200: ref('ProjectDetail') } } },
-    async (request) => projectDetail(projectFor(request, request.params.project_name, 'member').project),
+    async (request) => {
+      const { project } = projectFor(request, request.params.project_name, 'member')
+      return projectDetail(project, standingOf(project))
+    },
   )
 
   app.delete<{ Params: ProjectParams }>(

@@ -186,3 +186,30 @@ export const roleAssignmentsQuery = {
     resource_type: string('"project", "deployment", "pipeline" or "bucket", given once'),
   },
 }
+
+/**
+ * PATCH /projects/{name}, 2022 (the Python 3.7 and R 0.5 clients' ProjectUpdate): `gb_seconds`
+ * is the limit, an integer or null (none).
+ */
+export const projectUpdateBody = {
+  type: 'object',
+  properties: {
+    name: string('a string (the new project name)'),
+    advanced_permissions: { type: 'boolean', description: 'true or false' },
+    gb_seconds: { type: ['integer', 'null'], description: 'a whole number (the limit), or null for none' },
+    suspend: { type: 'boolean', description: 'true or false' },
+  },
+}
+
+/** Current generation (the Python 4.12 client's ProjectUpdate): `credits` is the limit, labels and CORS origins besides. */
+export const projectUpdateBodyCurrent = {
+  type: 'object',
+  properties: {
+    name: projectUpdateBody.properties.name,
+    advanced_permissions: projectUpdateBody.properties.advanced_permissions,
+    credits: { type: ['number', 'null'], description: 'a number of credits (the limit), or null for none' },
+    suspend: projectUpdateBody.properties.suspend,
+    labels: projectCreateBodyCurrent.properties.labels,
+    cors_origins: projectCreateBodyCurrent.properties.cors_origins,
+  },
+}

@@ -180,8 +180,27 @@ describe.each(API_GENERATIONS)('projects, %s generation', (generation) => {
       const listed = ofAdmin.body[0]
       expect(Object.keys(listed).sort()).toEqual(
         isCurrent
-          ? ['advanced_permissions', 'creation_date', 'credits', 'id', 'labels', 'name', 'organization_name']
-          : ['advanced_permissions', 'creation_date', 'gb_seconds', 'id', 'name', 'organization_name'],
+          ? [
+              'advanced_permissions',
+              'creation_date',
+              'credits',
+              'id',
+              'labels',
+              'name',
+              'organization_name',
+              'suspended',
+              'suspended_reason',
+            ]
+          : [
+              'advanced_permissions',
+              'creation_date',
+              'gb_seconds',
+              'id',
+              'name',
+              'organization_name',
+              'suspended',
+              'suspended_reason',
+            ],
       )
       const ofMember = await api.call(member, 'GET', `/projects?organization=${organization}`)
       expect(ofMember.body.map((row: { name: string }) => row.name)).toEqual([second])

@@ -77,7 +77,12 @@ export interface Project {
   creationDate: string
   /** The generation of the API that answered: it decides the shape of role assignments. */
   generation: ApiGeneration
+  /** The project's credit limit (current `credits`, 2022 `gb_seconds`), null for none. */
+  creditLimit: number | null
+  /** Stopped: its credits this subscription period reached its limit. */
   suspended: boolean
+  /** The API's sentence naming the limit; null when not suspended or not given. */
+  suspendedReason: string | null
 }
 
 /** A user of a project (an organization member added to it). */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import * as v from 'valibot'
 import {
+  creditLimitRequest,
   projectOf,
   roleAssignmentRequest,
   roleAssignmentsOf2022,
@@ -25,8 +26,28 @@ describe('projectOf', () => {
       organizationName: 'acme',
       creationDate: base.creation_date,
       generation: '2022',
+      creditLimit: 3600,
       suspended: false,
+      suspendedReason: null,
     })
+  })
+
+  it('reads the limit from either field and the reason only of a suspended project', () => {
+    const suspended = { ...base, credits: 50, suspended: true, suspended_reason: 'Its limit (credits: 50).' }
+    expect(projectOf(v.parse(ProjectSchema, suspended))).toMatchObject({
+      creditLimit: 50,
+      suspended: true,
+      suspendedReason: 'Its limit (credits: 50).',
+    })
+    expect(projectOf(v.parse(ProjectSchema, { ...base, gb_seconds: null, suspended: false }))).toMatchObject({
+      creditLimit: null,
+      suspendedReason: null,
+    })
+  })
+
+  it('writes the limit in the generation’s own field', () => {
+    expect(creditLimitRequest('current', 1500)).toEqual({ credits: 1500 })
+    expect(creditLimitRequest('2022', null)).toEqual({ gb_seconds: null })
   })
 
   it('reads a current answer (credits, even null) as the current generation', () => {

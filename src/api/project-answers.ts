@@ -2,6 +2,7 @@
 // model (./model.ts): the normalisers below are the only code that knows how the two generations'
 // answers and requests differ (shared/API.md, "Projects, access and audit").
 import type { InferOutput } from 'valibot'
+import { creditLimitField } from '../../domain/project-limits'
 import type { ApiGeneration, Project, ProjectRole, ProjectUser, RoleAssignment } from './model'
 import type {
   ProjectSchema,
@@ -33,8 +34,18 @@ export function projectOf(answer: ProjectAnswer): Project {
     organizationName: answer.organization_name,
     creationDate: answer.creation_date,
     generation: projectGeneration(answer),
+    creditLimit: answer.credits ?? answer.gb_seconds ?? null,
     suspended: answer.suspended === true,
+    suspendedReason: answer.suspended === true ? (answer.suspended_reason ?? null) : null,
   }
+}
+
+/**
+ * The PATCH /projects/{name} body that sets (a number) or clears (null) the credit limit, in the
+ * generation's own field (domain/project-limits.ts: `credits` current, `gb_seconds` 2022).
+ */
+export function creditLimitRequest(generation: ApiGeneration, limit: number | null) {
+  return { [creditLimitField(generation)]: limit }
 }
 
 export function projectUserOf(answer: InferOutput<typeof ProjectUserSchema>): ProjectUser {

@@ -345,7 +345,20 @@ export interface paths {
         delete: operations["deleteProject"];
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Set, change or clear the credit limit; rename (project admin, organization admin)
+         * @description Every field is optional; absent fields stay. `gb_seconds` (current: `credits`) is the
+         *     project's limit, null for none. The project is suspended while its credits in the
+         *     organization's current subscription period (the period GET .../usage answers without dates)
+         *     are at or above the limit: `suspended` true and `suspended_reason` naming the limit. Raising
+         *     or clearing the limit lifts it at once. Local: suspension is computed when the project is
+         *     read, not stored, so usage arriving and a new period change it without a write; this server
+         *     meters one compute quantity (the `credits` usage metric), and a 2022 `gb_seconds` limit is
+         *     held against it. `suspend` is accepted only where it changes nothing (this server suspends
+         *     by the limit alone); otherwise a 400 says what to do. A rename follows the create rules.
+         *     Each PATCH records one `update` audit event with the old and new values.
+         */
+        patch: operations["updateProject"];
         trace?: never;
     };
     "/projects/{project_name}/usage": {
@@ -680,7 +693,11 @@ export interface components {
             metric: components["schemas"]["UsageMetric"];
             usage: components["schemas"]["UsageBucket"][];
         };
-        /** @description A project (the official clients' ProjectList); `gb_seconds` is its limit, null for none. */
+        /**
+         * @description A project (the official clients' ProjectList); `gb_seconds` is its limit, null for none.
+         *     Local, additive: `suspended` and `suspended_reason` as on the detail, so that a list shows
+         *     which projects are stopped without a request per project (the clients ignore them).
+         */
         ProjectList: {
             /** Format: uuid */
             id: string;
@@ -690,6 +707,8 @@ export interface components {
             organization_name: string;
             advanced_permissions: boolean;
             gb_seconds: number | null;
+            suspended: boolean;
+            suspended_reason: string | null;
         };
         /** @description ProjectList's fields, and whether the project is suspended and why. */
         ProjectDetail: {
@@ -703,6 +722,14 @@ export interface components {
             gb_seconds: number | null;
             suspended: boolean;
             suspended_reason: string | null;
+        };
+        /** @description The official clients' ProjectUpdate; every field optional. */
+        ProjectUpdate: {
+            name?: string;
+            advanced_permissions?: boolean;
+            /** @description The limit; null for none */
+            gb_seconds?: number | null;
+            suspend?: boolean;
         };
         ProjectCreate: {
             name: string;
@@ -1374,6 +1401,36 @@ export interface operations {
                 };
                 content?: never;
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_name: components["parameters"]["ProjectName"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectUpdate"];
+            };
+        };
+        responses: {
+            /** @description The project, under its new limit */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];

@@ -250,6 +250,19 @@ check("role_assignments_delete", function() {
   expect_error(project_call(ubiops::role_assignments_get, editor$id), 404, "no role assignment")
 })
 
+check("projects_update (gb_seconds: suspend, lift, clear; 403, 400)", function() {
+  # The project has no usage: a limit of 0 is reached at once.
+  suspended <- project_call(ubiops::projects_update, list(gb_seconds = 0))
+  expect(suspended$gb_seconds == 0 && isTRUE(suspended$suspended), "not suspended")
+  expect(grepl("credit limit (gb_seconds: 0)", suspended$suspended_reason, fixed = TRUE), "reason")
+  raised <- project_call(ubiops::projects_update, list(gb_seconds = 100, suspend = FALSE))
+  expect(isFALSE(raised$suspended) && is.null(raised$suspended_reason), "not lifted")
+  cleared <- project_call(ubiops::projects_update, list(gb_seconds = NULL))
+  expect(is.null(cleared$gb_seconds) && isFALSE(cleared$suspended), "not cleared")
+  expect_error(project_call(ubiops::projects_update, list(gb_seconds = 5), token = MEMBER), 403, "Only project admins")
+  expect_error(project_call(ubiops::projects_update, list(gb_seconds = -1)), 400, "gb_seconds:")
+})
+
 check("project errors: 400 non-member, twice, unknown role; 403; 404", function() {
   expect_error(project_call(ubiops::project_users_create, list(user_id = "00000000-0000-4000-8000-000000000000")),
     400, "is not a member of the organization")

@@ -7,6 +7,7 @@ import { requestAnswer } from '../../api/answers'
 import { apiRequest, isApiError, segment } from '../../api/client'
 import type { Project, RoleAssignment } from '../../api/model'
 import {
+  creditLimitRequest,
   projectOf,
   projectRoleOf,
   projectUserOf,
@@ -376,6 +377,46 @@ export function useDeleteProject(organization: string) {
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: projectQueries.list(organization).queryKey }),
         queryClient.invalidateQueries({ queryKey: organizationQueries.resources(organization).queryKey }),
+      ])
+    },
+  })
+}
+
+/** One project's new credit limit (credits; null clears it), as the limit form and the budget split send it. */
+export interface CreditLimitChange {
+  project: Project
+  limit: number | null
+}
+
+/**
+ * Sets, changes or clears projects' credit limits (PATCH /projects/{name}, organization and project
+ * admins), one project after another so that a refusal stops the rest where it happened; the
+ * list and each project changed are asked again, since the answers say whether they are suspended.
+ */
+export function useSetCreditLimits(organization: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: async (changes: readonly CreditLimitChange[]) => {
+      const updated: Project[] = []
+      for (const { project, limit } of changes)
+        updated.push(
+          projectOf(
+            await requestAnswer('project', projectPath(project.name), {
+              method: 'PATCH',
+              body: creditLimitRequest(project.generation, limit),
+            }),
+          ),
+        )
+      return updated
+    },
+    onSettled: async (_data, _error, changes) => {
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: projectQueries.list(organization).queryKey }),
+        ...changes.map(({ project }) =>
+          queryClient.invalidateQueries({
+            queryKey: projectQueries.detail(organization, project.name).queryKey,
+          }),
+        ),
       ])
     },
   })

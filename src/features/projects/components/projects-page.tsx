@@ -11,7 +11,9 @@ import { paths } from '../../../lib/paths'
 import { userQueries } from '../../auth/queries'
 import { yourRoleLabel } from '../lib/access'
 import { projectQueries, useDeleteProject } from '../queries'
+import type { CreditOutlooks } from '../lib/credit-limits'
 import { CreateProjectDialog } from './create-project-dialog'
+import { CreditLimitsSection } from './credit-limits-section'
 import '../projects.css'
 
 /**
@@ -21,10 +23,16 @@ import '../projects.css'
 export function ProjectsPage({
   organization,
   canAdminister,
+  outlooks,
+  budget,
 }: {
   organization: string
   /** an organization admin (or platform staff): sees every project, creates and deletes them */
   canAdminister: boolean
+  /** each project's credits this subscription period (the app composes them from the usage) */
+  outlooks: CreditOutlooks
+  /** the organization's credit budget in credits (this browser's), null when none is set */
+  budget: number | null
 }) {
   const list = useQuery(projectQueries.list(organization))
   const [isCreating, setIsCreating] = useState(false)
@@ -59,12 +67,21 @@ export function ProjectsPage({
         }
       >
         {(projects) => (
-          <ProjectsTable
-            organization={organization}
-            projects={projects}
-            isOrganizationAdmin={canAdminister}
-            onDelete={setToDelete}
-          />
+          <>
+            <ProjectsTable
+              organization={organization}
+              projects={projects}
+              isOrganizationAdmin={canAdminister}
+              onDelete={setToDelete}
+            />
+            <CreditLimitsSection
+              organization={organization}
+              projects={projects}
+              outlooks={outlooks}
+              budget={budget}
+              canAdminister={canAdminister}
+            />
+          </>
         )}
       </QueryView>
       {canAdminister && (
