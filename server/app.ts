@@ -22,6 +22,7 @@ import { membersRepository } from './repositories/members'
 import { organizationsRepository } from './repositories/organizations'
 import { projectAccessRepository } from './repositories/project-access'
 import { projectsRepository } from './repositories/projects'
+import { serviceUsersRepository } from './repositories/service-users'
 import { tokensRepository } from './repositories/tokens'
 import { usageRepository } from './repositories/usage'
 import { usersRepository } from './repositories/users'
@@ -29,6 +30,7 @@ import { membersRoutes } from './routes/members'
 import { organizationsRoutes } from './routes/organizations'
 import { projectsRoutes } from './routes/projects'
 import { roleAssignmentsRoutes } from './routes/role-assignments'
+import { serviceUsersRoutes } from './routes/service-users'
 import { signInRoutes } from './routes/sign-in'
 import { statusRoutes } from './routes/status'
 import { usageRoutes } from './routes/usage'
@@ -56,6 +58,7 @@ function repositories(db: Database.Database) {
     vouchers: vouchersRepository(db),
     projects: projectsRepository(db),
     projectAccess: projectAccessRepository(db),
+    serviceUsers: serviceUsersRepository(db),
   }
 }
 
@@ -178,6 +181,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
       await api.register(usageRoutes)
       await api.register(projectsRoutes)
       await api.register(roleAssignmentsRoutes)
+      await api.register(serviceUsersRoutes)
       if (apiGeneration === 'current') await api.register(vouchersRoutes)
     },
     { prefix: API_PREFIX },

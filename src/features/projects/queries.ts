@@ -29,7 +29,7 @@ const roleAssignmentsPath = (project: string) => `${projectPath(project)}/role-a
 const projectReads = createLimiter(6)
 
 /** requestAnswer behind the projects' bound; each request takes a slot of its own (no nesting). */
-const readProject: typeof requestAnswer = (name, path, init) =>
+export const readProject: typeof requestAnswer = (name, path, init) =>
   projectReads.run(() => requestAnswer(name, path, init), { signal: init?.signal ?? undefined })
 
 /**
