@@ -4,6 +4,7 @@
  * server and the dashboard apply: names, descriptions, expiry times, and the flags the dashboard
  * shows beside each one.
  */
+import { isCalendarDate } from './dates'
 
 /** The longest name and description the official clients' models accept (characters). */
 export const SERVICE_USER_NAME_MAX_LENGTH = 256
@@ -51,7 +52,8 @@ export function parseExpiry(
   const iso =
     text.length === 10 ? `${text}T00:00:00Z` : hasZone ? text.replace(' ', 'T') : `${text.replace(' ', 'T')}Z`
   const ms = Date.parse(iso)
-  if (Number.isNaN(ms)) return { problem: `"${value}" is not a date that exists.` }
+  if (Number.isNaN(ms) || !isCalendarDate(text.slice(0, 10)))
+    return { problem: `"${value}" is not a date that exists.` }
   if (ms <= nowMs) return { problem: 'Choose an expiry in the future.' }
   return { ms, timestamp: timestampAt(ms) }
 }
