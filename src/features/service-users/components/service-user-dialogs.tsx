@@ -1,4 +1,6 @@
 import { valibotResolver } from '@hookform/resolvers/valibot'
+import type { UseMutationResult } from '@tanstack/react-query'
+import type { ReactNode } from 'react'
 import { useForm } from 'react-hook-form'
 import * as v from 'valibot'
 import {
@@ -179,6 +181,52 @@ export function TokenDialog({ shown, onClose }: { shown: ServiceUserWithToken | 
   )
 }
 
+/** A confirmation of one action on a service user, run by `action`; stays open with the reason if it fails. */
+function ServiceUserConfirmDialog<Result>({
+  serviceUser,
+  action,
+  onClose,
+  onDone,
+  title,
+  confirmLabel,
+  children,
+}: {
+  serviceUser: ServiceUser | null
+  action: UseMutationResult<Result, Error, ServiceUser>
+  onClose: () => void
+  onDone: (result: Result, serviceUser: ServiceUser) => void
+  title: (serviceUser: ServiceUser) => string
+  confirmLabel: string
+  children: (serviceUser: ServiceUser) => ReactNode
+}) {
+  const close = () => {
+    action.reset()
+    onClose()
+  }
+  return (
+    <ConfirmDialog
+      open={serviceUser !== null}
+      onClose={close}
+      onConfirm={() =>
+        serviceUser &&
+        action.mutate(serviceUser, {
+          onSuccess: (result) => {
+            action.reset()
+            onDone(result, serviceUser)
+          },
+        })
+      }
+      title={serviceUser ? title(serviceUser) : confirmLabel}
+      confirmLabel={confirmLabel}
+      isDestructive
+      isPending={action.isPending}
+      error={action.error ? errorMessageOf(action.error) : null}
+    >
+      {serviceUser && children(serviceUser)}
+    </ConfirmDialog>
+  )
+}
+
 /** Asks before giving a service user a new token; the old one stops working at once. */
 export function ResetTokenDialog({
   organization,
@@ -191,37 +239,22 @@ export function ResetTokenDialog({
   onClose: () => void
   onReset: (reset: ServiceUserWithToken) => void
 }) {
-  const reset = useResetServiceUserToken(organization)
-  const close = () => {
-    reset.reset()
-    onClose()
-  }
   return (
-    <ConfirmDialog
-      open={serviceUser !== null}
-      onClose={close}
-      onConfirm={() =>
-        serviceUser &&
-        reset.mutate(serviceUser, {
-          onSuccess: (result) => {
-            reset.reset()
-            onReset(result)
-          },
-        })
-      }
-      title={serviceUser ? `Reset the token of ${serviceUser.name}?` : 'Reset token'}
+    <ServiceUserConfirmDialog
+      serviceUser={serviceUser}
+      action={useResetServiceUserToken(organization)}
+      onClose={onClose}
+      onDone={onReset}
+      title={(shown) => `Reset the token of ${shown.name}?`}
       confirmLabel="Reset token"
-      isDestructive
-      isPending={reset.isPending}
-      error={reset.error ? errorMessageOf(reset.error) : null}
     >
-      {serviceUser && (
+      {(shown) => (
         <p>
-          Its current token stops working at once: whatever uses it in {serviceUser.projectName} will be
-          refused until it gets the new one, which is shown once.
+          Its current token stops working at once: whatever uses it in {shown.projectName} will be refused
+          until it gets the new one, which is shown once.
         </p>
       )}
-    </ConfirmDialog>
+    </ServiceUserConfirmDialog>
   )
 }
 
@@ -237,36 +270,23 @@ export function DeleteServiceUserDialog({
   onClose: () => void
   onDeleted: (serviceUser: ServiceUser) => void
 }) {
-  const remove = useDeleteServiceUser(organization)
-  const close = () => {
-    remove.reset()
-    onClose()
-  }
   return (
-    <ConfirmDialog
-      open={serviceUser !== null}
-      onClose={close}
-      onConfirm={() =>
-        serviceUser &&
-        remove.mutate(serviceUser, {
-          onSuccess: () => {
-            onDeleted(serviceUser)
-            close()
-          },
-        })
-      }
-      title={serviceUser ? `Delete ${serviceUser.name}?` : 'Delete service user'}
+    <ServiceUserConfirmDialog
+      serviceUser={serviceUser}
+      action={useDeleteServiceUser(organization)}
+      onClose={onClose}
+      onDone={(_result, deleted) => {
+        onDeleted(deleted)
+        onClose()
+      }}
+      title={(shown) => `Delete ${shown.name}?`}
       confirmLabel="Delete service user"
-      isDestructive
-      isPending={remove.isPending}
-      error={remove.error ? errorMessageOf(remove.error) : null}
     >
-      {serviceUser && (
+      {(shown) => (
         <p>
-          {serviceUser.name} leaves {serviceUser.projectName}, and its token stops working at once. This
-          cannot be undone.
+          {shown.name} leaves {shown.projectName}, and its token stops working at once. This cannot be undone.
         </p>
       )}
-    </ConfirmDialog>
+    </ServiceUserConfirmDialog>
   )
 }
