@@ -83,6 +83,7 @@ export default defineConfig({
         /member-details\.spec\.ts$/,
         /access\.spec\.ts$/,
         /credit-limits\.spec\.ts$/,
+        /service-users\.spec\.ts$/,
         /\.current\.spec\.ts$/,
       ],
       use: { baseURL: e2eEnvironment('current').webUrl },

@@ -22,6 +22,7 @@ import { membersRepository } from './repositories/members'
 import { organizationsRepository } from './repositories/organizations'
 import { projectAccessRepository } from './repositories/project-access'
 import { projectsRepository } from './repositories/projects'
+import { serviceUsersRepository } from './repositories/service-users'
 import { tokensRepository } from './repositories/tokens'
 import { usageRepository } from './repositories/usage'
 import { usersRepository } from './repositories/users'
@@ -30,6 +31,7 @@ import { organizationsRoutes } from './routes/organizations'
 import { projectUpdateRoutes } from './routes/project-update'
 import { projectsRoutes } from './routes/projects'
 import { roleAssignmentsRoutes } from './routes/role-assignments'
+import { serviceUsersRoutes } from './routes/service-users'
 import { signInRoutes } from './routes/sign-in'
 import { statusRoutes } from './routes/status'
 import { usageRoutes } from './routes/usage'
@@ -57,6 +59,7 @@ function repositories(db: Database.Database) {
     vouchers: vouchersRepository(db),
     projects: projectsRepository(db),
     projectAccess: projectAccessRepository(db),
+    serviceUsers: serviceUsersRepository(db),
   }
 }
 
@@ -180,6 +183,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
       await api.register(projectsRoutes)
       await api.register(projectUpdateRoutes)
       await api.register(roleAssignmentsRoutes)
+      await api.register(serviceUsersRoutes)
       if (apiGeneration === 'current') await api.register(vouchersRoutes)
     },
     { prefix: API_PREFIX },

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { HttpError } from '../lib/http-error'
+import type { ServiceUserCaller } from '../repositories/service-users'
 import type { UserRow } from '../repositories/users'
 import { clientAddress } from './client-address'
 import { FailedAttempts } from './failed-attempts'
@@ -65,9 +66,59 @@ export interface AuthSettings extends AuthOptions {
  * An API token (a service user's on the hosted API, not a person), or a person's access token
  * from POST /authorize, with whether it was issued after a two-factor code.
  */
-export type Credential = { kind: 'api-token' } | { kind: 'access'; token: string; secondFactor: boolean }
+export type Credential =
+  | { kind: 'api-token' }
+  | { kind: 'access'; token: string; secondFactor: boolean }
+  | { kind: 'service-user'; projectId: string; projectName: string }
+
+// The API's prefix (app.ts's API_PREFIX), written here so that this module does not import the app.
+const API_PREFIX = '/v2.1'
 
 const CREDENTIAL_HEADER = /^(Token|Bearer)\s+(\S+)\s*$/i
+
+/**
+ * A service user's token (the hosted API's API tokens): refused once expired (a 401 that says
+ * when, not counted as a wrong guess), and its use recorded (repositories/service-users.ts, at most
+ * once a minute). A service user is not a person nor a member of any organization, so it never has
+ * an organization's rights: it reaches only its project's endpoints (and `GET /user`), where the
+ * project's access checks apply to it as to anyone else.
+ */
+function authenticateServiceUser(
+  request: FastifyRequest,
+  serviceUser: ServiceUserCaller,
+  nowMs: number,
+): void {
+  if (serviceUser.expiry_date !== null && Date.parse(serviceUser.expiry_date) <= nowMs)
+    throw new HttpError(
+      401,
+      `This service user's token expired on ${serviceUser.expiry_date}. Ask an admin of the project ` +
+        `"${serviceUser.project_name}" to give it a later expiry date.`,
+    )
+  const url = request.routeOptions.url ?? ''
+  const reachable =
+    url === `${API_PREFIX}/user` ||
+    url === `${API_PREFIX}/projects` ||
+    url.startsWith(`${API_PREFIX}/projects/`)
+  if (!reachable)
+    throw new HttpError(
+      403,
+      `A service user's token works only within its project ("${serviceUser.project_name}"); ` +
+        'sign in as a person to manage organizations.',
+    )
+  request.server.repositories.serviceUsers.recordUse(serviceUser.id, nowMs)
+  request.user = {
+    id: serviceUser.id,
+    email: serviceUser.email,
+    name: serviceUser.name ?? '',
+    surname: '',
+    staff: 0,
+  }
+  request.credential = {
+    kind: 'service-user',
+    projectId: serviceUser.project_id,
+    projectName: serviceUser.project_name,
+  }
+}
 
 /**
  * Checks `Authorization: Token <API token>` or `Authorization: Bearer <access token>` on every
@@ -121,6 +172,11 @@ export function installAuthentication(app: FastifyInstance, overrides: AuthOverr
     }
 
     const user = token ? app.repositories.tokens.findUser(token) : undefined
+    const serviceUser = token && !user ? app.repositories.serviceUsers.findByToken(token) : undefined
+    if (serviceUser) {
+      authenticateServiceUser(request, serviceUser, options.now())
+      return
+    }
     if (!user) {
       failures.record(client)
       throw new HttpError(

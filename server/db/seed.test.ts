@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { removeDatabase, temporaryDatabasePath } from '../test/helpers'
 import { addDays } from '../../domain/dates'
 import { openDatabase } from './open'
+import { serviceUserFlags } from '../../domain/service-users'
 import { DEMO, seedIfEmpty } from './seed'
 
 const now = new Date('2026-06-15T12:00:00Z')
@@ -296,5 +297,35 @@ describe('seedIfEmpty', () => {
       const { c } = dbA.prepare(`SELECT count(*) AS c FROM ${table}`).get() as { c: number }
       expect(c, table).toBeGreaterThan(5)
     }
+  })
+
+  it('has service users expiring soon, never used, used yesterday, unused for months and one expired', () => {
+    const rows = dbA
+      .prepare(
+        `SELECT service_users.name, projects.name AS project, expiry_date, token_last_used
+           FROM service_users JOIN projects ON projects.id = service_users.project_id ORDER BY service_users.name`,
+      )
+      .all() as {
+      name: string
+      project: string
+      expiry_date: string | null
+      token_last_used: string | null
+    }[]
+    const flags = rows.map((row) => ({
+      name: row.name,
+      project: row.project,
+      ...serviceUserFlags(row.expiry_date, row.token_last_used, now.getTime()),
+    }))
+    const named = (flag: keyof ReturnType<typeof serviceUserFlags>) =>
+      flags.filter((row) => row[flag]).map((row) => row.name)
+    expect(named('isExpiringSoon')).toEqual(['nightly-export', 'reporting'])
+    expect(named('isExpired')).toEqual(['old-dashboard'])
+    expect(named('isNeverUsed')).toEqual(['ci-deploy', 'reporting'])
+    expect(named('isUnused')).toEqual(['legacy-batch'])
+    const yesterday = rows.find((row) => row.name === 'nightly-export')!.token_last_used!
+    expect(yesterday.slice(0, 10)).toBe(addDays('2026-06-15', -1))
+    expect(rows.map((row) => row.project)).toEqual(
+      [...DEMO.serviceUsers].sort((a, b) => a.name.localeCompare(b.name)).map((demo) => demo.project),
+    )
   })
 })

@@ -5,6 +5,8 @@ import { addDays, addMonths, utcToday as todayUtc } from '../../domain/dates'
 import { USAGE_SERIES } from '../../domain/usage'
 import { currentPeriod } from '../../domain/subscriptions'
 import { projectsRepository } from '../repositories/projects'
+import { timestampAt } from '../../domain/service-users'
+import { serviceUsersRepository } from '../repositories/service-users'
 import { tokensRepository } from '../repositories/tokens'
 
 export const DEMO = {
@@ -72,7 +74,56 @@ export const DEMO = {
     'northwind-labs': ['churn-northwind', 'vision-northwind'],
     sandbox: [],
   } as Record<string, string[]>,
+  /**
+   * Service users (API tokens of projects), relative to today: expiry in days from now (negative:
+   * expired; null: never expires), last use in days ago (null: never used), creation in days ago.
+   */
+  serviceUsers: [
+    {
+      project: 'churn-acme',
+      name: 'nightly-export',
+      createdDaysAgo: 200,
+      expiresInDays: 5,
+      lastUsedDaysAgo: 1,
+    },
+    {
+      project: 'churn-acme',
+      name: 'ci-deploy',
+      createdDaysAgo: 20,
+      expiresInDays: null,
+      lastUsedDaysAgo: null,
+    },
+    {
+      project: 'vision-acme',
+      name: 'old-dashboard',
+      createdDaysAgo: 400,
+      expiresInDays: -10,
+      lastUsedDaysAgo: 40,
+    },
+    {
+      project: 'pricing-acme',
+      name: 'legacy-batch',
+      createdDaysAgo: 300,
+      expiresInDays: null,
+      lastUsedDaysAgo: 120,
+    },
+    {
+      project: 'churn-northwind',
+      name: 'reporting',
+      createdDaysAgo: 60,
+      expiresInDays: 10,
+      lastUsedDaysAgo: null,
+    },
+  ] as readonly DemoServiceUser[],
 } as const
+
+export interface DemoServiceUser {
+  project: string
+  name: string
+  createdDaysAgo: number
+  expiresInDays: number | null
+  lastUsedDaysAgo: number | null
+}
 
 /** mulberry32: a tiny seeded PRNG, so that every seed of a day is the same. */
 function random(seed: number): () => number {
@@ -520,6 +571,7 @@ function seed(db: Database.Database, now: Date): string {
   }
 
   seedCreditLimits(db, today)
+  seedServiceUsers(db, now)
   return tokensRepository(db).issue(adminId)
 }
 
@@ -644,4 +696,29 @@ function seedUsage(
       if (rows.length > 0) insert.versionCredits(rows.length / 5).run(rows)
     })
   }
+}
+
+/**
+ * The demo's service users (DEMO.serviceUsers), at fixed times of their days relative to `now`, with
+ * ids from a sequence of their own; their tokens are random and unknown to anyone (only hashes are
+ * stored), as a token is shown only to whoever creates or resets it.
+ */
+function seedServiceUsers(db: Database.Database, now: Date): void {
+  const next = random(20_261_206)
+  const serviceUsers = serviceUsersRepository(db)
+  const projectId = db.prepare<[string], { id: string }>(
+    'SELECT id FROM projects WHERE name = ? AND deletion_date IS NULL',
+  )
+  const at = (daysFromNow: number) => timestampAt(now.getTime() + daysFromNow * 86_400_000)
+  for (const demo of DEMO.serviceUsers)
+    serviceUsers.create({
+      id: uuidFrom(next),
+      projectId: projectId.get(demo.project)!.id,
+      projectName: demo.project,
+      name: demo.name,
+      description: '',
+      creationDate: at(-demo.createdDaysAgo),
+      expiryDate: demo.expiresInDays === null ? null : at(demo.expiresInDays),
+      tokenLastUsed: demo.lastUsedDaysAgo === null ? null : at(-demo.lastUsedDaysAgo),
+    })
 }

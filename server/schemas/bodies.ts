@@ -213,3 +213,25 @@ export const projectUpdateBodyCurrent = {
     cors_origins: projectCreateBodyCurrent.properties.cors_origins,
   },
 }
+
+export const serviceUserParams = {
+  type: 'object',
+  required: ['project_name', 'service_user_id'],
+  properties: { project_name: string('a project name'), service_user_id: string('a service user id') },
+}
+
+/**
+ * Service users (ServiceUserCreate in the official clients): every field optional, on create and on
+ * update alike; `expiry_date` is read by the current generation only (2022 ignores it, as any unknown field).
+ */
+export const serviceUserBody = {
+  type: 'object',
+  properties: {
+    name: { type: ['string', 'null'], description: 'a string (the service user name), or null' },
+    description: { type: ['string', 'null'], description: 'a string of at most 400 characters, or null' },
+    expiry_date: {
+      type: ['string', 'null'],
+      description: 'a date (YYYY-MM-DD) or a date and time in UTC, or null for no expiry',
+    },
+  },
+}

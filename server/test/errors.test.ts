@@ -158,8 +158,8 @@ describe('status and the OpenAPI document', () => {
       expect(api.app.hasRoute({ method, url: `/v2.1${path}` }), route).toBe(true)
     }
     // 17 of organizations, members, usage, sign-in, the local sign-out and status; 15 of projects,
-    // their access and usage (2022), the project's PATCH among them.
-    expect(documented).toHaveLength(32)
+    // their access and usage (2022), the project's PATCH among them; 6 of service users.
+    expect(documented).toHaveLength(38)
   })
 })
 

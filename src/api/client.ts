@@ -22,7 +22,7 @@ export class NetworkError extends Error {
 
 export const API_BASE = '/api'
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE'
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
 
 export interface RequestOptions {
   method?: Method

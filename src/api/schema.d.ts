@@ -530,6 +530,80 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/projects/{project_name}/service-users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_name: components["parameters"]["ProjectName"];
+            };
+            cookie?: never;
+        };
+        /** The project's service users, oldest first (project admin, organization admin) */
+        get: operations["listServiceUsers"];
+        put?: never;
+        /**
+         * Create a service user with a new token (project admin, organization admin)
+         * @description The answer carries the token, once: it is stored as its SHA-256 only and never answered again
+         *     (a reset gives a new one). The email is made by the server (local: `<id>.<project>@serviceuser.local`).
+         *     Local rules: `name` (1 to 256 characters after trimming) and `description` (at most 400) are
+         *     optional. Every write to service users records an audit event naming the service user, never its token.
+         */
+        post: operations["createServiceUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/projects/{project_name}/service-users/{service_user_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_name: components["parameters"]["ProjectName"];
+                service_user_id: components["parameters"]["ServiceUserId"];
+            };
+            cookie?: never;
+        };
+        /** One service user, without its token (project admin, organization admin) */
+        get: operations["getServiceUser"];
+        put?: never;
+        post?: never;
+        /** Delete a service user; its token stops working at once (project admin, organization admin) */
+        delete: operations["deleteServiceUser"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a service user's name or description (project admin, organization admin)
+         * @description Fields left out keep their value.
+         */
+        patch: operations["updateServiceUser"];
+        trace?: never;
+    };
+    "/projects/{project_name}/service-users/{service_user_id}/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_name: components["parameters"]["ProjectName"];
+                service_user_id: components["parameters"]["ServiceUserId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Give a service user a new token; the old one stops working at once (project admin, organization admin)
+         * @description The new token is in this answer only. A body, if any, is ignored.
+         */
+        put: operations["resetServiceUserToken"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -778,6 +852,31 @@ export interface components {
             /** @enum {string|null} */
             object_type?: "project" | "deployment" | "pipeline" | null;
         };
+        /** @description A service user, without its token (the official clients' ServiceUserList). */
+        ServiceUserList: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            name: string | null;
+            /** Format: date-time */
+            creation_date: string;
+        };
+        /** @description A service user just created, with its token (shown this once). */
+        ServiceUserTokenDetail: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            name: string | null;
+            /** Format: date-time */
+            creation_date: string;
+            token: string;
+        };
+        ServiceUserTokenList: {
+            token: string;
+        };
+        ServiceUserCreate: {
+            name?: string | null;
+        };
     };
     responses: {
         /** @description Invalid input; the message names every field at fault */
@@ -850,6 +949,7 @@ export interface components {
         UserId: string;
         ProjectName: string;
         RoleAssignmentId: string;
+        ServiceUserId: string;
     };
     requestBodies: never;
     headers: never;
@@ -1696,6 +1796,168 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listServiceUsers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_name: components["parameters"]["ProjectName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The service users, without their tokens */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUserList"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    createServiceUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_name: components["parameters"]["ProjectName"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServiceUserCreate"];
+            };
+        };
+        responses: {
+            /** @description The service user and its token */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUserTokenDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getServiceUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_name: components["parameters"]["ProjectName"];
+                service_user_id: components["parameters"]["ServiceUserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The service user */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUserList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    deleteServiceUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_name: components["parameters"]["ProjectName"];
+                service_user_id: components["parameters"]["ServiceUserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateServiceUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_name: components["parameters"]["ProjectName"];
+                service_user_id: components["parameters"]["ServiceUserId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServiceUserCreate"];
+            };
+        };
+        responses: {
+            /** @description The service user as it is now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUserList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    resetServiceUserToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_name: components["parameters"]["ProjectName"];
+                service_user_id: components["parameters"]["ServiceUserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The new token */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUserTokenList"];
+                };
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];

@@ -166,6 +166,25 @@ export const RoleAssignmentCurrentSchema = v.object({
   resource_type: v.optional(v.nullable(v.string())),
 })
 
+/**
+ * A service user (ServiceUserList), both generations: 2022 answers `id, email, name, creation_date`;
+ * the current generation adds `description`, `expiry_date` and `token_last_used` (null: never
+ * expires, never used). Left out is not null: ./service-user-answers.ts keeps the difference.
+ */
+export const ServiceUserSchema = v.object({
+  id: v.string(),
+  email: v.string(),
+  name: v.optional(v.nullable(v.string())),
+  description: v.optional(v.nullable(v.string())),
+  creation_date: v.string(),
+  expiry_date: v.optional(v.nullable(v.string())),
+  token_last_used: v.optional(v.nullable(v.string())),
+})
+/** A service user just created (ServiceUserTokenDetail): its token, shown this once. */
+export const ServiceUserCreatedSchema = v.object({ ...ServiceUserSchema.entries, token: v.string() })
+/** A reset token (ServiceUserTokenList). */
+export const ServiceUserTokenSchema = v.object({ token: v.string() })
+
 /** The schema of each answer the dashboard reads through requestAnswer (./answers.ts). */
 export const ANSWER_SCHEMAS = {
   organization: OrganizationSchema,
@@ -181,6 +200,9 @@ export const ANSWER_SCHEMAS = {
   roleAssignment2022List: v.array(RoleAssignment2022Schema),
   roleAssignmentCurrent: RoleAssignmentCurrentSchema,
   roleAssignmentCurrentList: v.array(RoleAssignmentCurrentSchema),
+  serviceUserList: v.array(ServiceUserSchema),
+  serviceUserCreated: ServiceUserCreatedSchema,
+  serviceUserToken: ServiceUserTokenSchema,
   user: UserSchema,
   member: MemberSchema,
   memberList: v.array(MemberSchema),

@@ -132,6 +132,16 @@ export const pages = {
     tab: true,
     palette: true,
   }),
+  /** The service users (API tokens) of every project the viewer manages, with flags; create, reset, delete. */
+  serviceUsers: page({
+    pattern: '/organizations/:name/service-users',
+    href: (name: string) => `${organizationPath(name)}/service-users`,
+    label: 'Service users',
+    frame: 'organization',
+    module: 'service-users',
+    tab: true,
+    palette: true,
+  }),
   usage: page({
     pattern: '/organizations/:name/usage',
     href: (name: string) => `${organizationPath(name)}/usage`,

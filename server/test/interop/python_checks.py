@@ -488,6 +488,37 @@ def project_errors():
     expect_error(lambda: stranger.projects_get(PROJECT), 401, "token")
 
 
+def service_users():
+    """Service users: the token once, a use recorded (current), a reset, an update, a delete, a 403."""
+    import datetime
+
+    fields = {"name": "bot"}
+    if CURRENT:
+        fields["expiry_date"] = datetime.datetime(2099, 1, 1, tzinfo=datetime.timezone.utc)
+    created = admin.service_users_create(PROJECT, data=ubiops.ServiceUserCreate(**fields))
+    expect(isinstance(created, ubiops.ServiceUserTokenDetail), "answer is %r" % type(created))
+    expect(created.name == "bot" and len(created.token) == 64 and created.email.startswith(created.id), "created %r" % created)
+    listed = admin.service_users_list(PROJECT)
+    expect([row.id for row in listed] == [created.id] and all(isinstance(r, ubiops.ServiceUserList) for r in listed), "listed %r" % listed)
+    expect(created.token not in repr(listed), "token listed")
+    bot = core(created.token)
+    expect(bot.projects_list() == [], "a service user without a role sees projects")
+    found = admin.service_users_get(PROJECT, created.id)
+    if CURRENT:
+        expect(str(found.expiry_date).startswith("2099-01-01T00:00:00"), "expiry %r" % found.expiry_date)
+        expect(found.token_last_used is not None, "use not recorded")
+    reset = admin.service_users_token(PROJECT, created.id)
+    expect(isinstance(reset, ubiops.ServiceUserTokenList) and reset.token != created.token, "reset %r" % reset)
+    expect_error(lambda: bot.projects_list(), 401, "not valid")
+    expect(core(reset.token).projects_list() == [], "the new token does not work")
+    updated = admin.service_users_update(PROJECT, created.id, data=ubiops.ServiceUserCreate(name="bot-2"))
+    expect(updated.name == "bot-2", "updated %r" % updated)
+    expect_error(lambda: member.service_users_list(PROJECT), 403, "only project admins")
+    admin.service_users_delete(PROJECT, created.id)
+    expect_error(lambda: admin.service_users_get(PROJECT, created.id), 404, "no service user")
+    expect_error(lambda: core(reset.token).projects_list(), 401, "not valid")
+
+
 def project_user_removal():
     admin.project_users_delete(PROJECT, P_STATE["member_id"])
     expect_error(lambda: admin.project_users_get(PROJECT, P_STATE["member_id"]), 404, "no user")
@@ -544,6 +575,7 @@ CHECKS = [
     ("role_assignments_create, list, get", role_assignments),
     ("role_assignments_delete", role_assignment_delete),
     ("projects_update (limit: suspend, lift, clear; 403, 400)", project_update),
+    ("service_users_create, list, get, token, update, delete; 401 after reset; 403", service_users),
     ("project errors: 400 non-member, twice, unknown role, taken and bad name; 403; 404; 401", project_errors),
     ("project_users_delete takes the user's roles", project_user_removal),
     ("organization_users_delete takes project roles", organization_removal_takes_roles),

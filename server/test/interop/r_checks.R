@@ -263,6 +263,23 @@ check("projects_update (gb_seconds: suspend, lift, clear; 403, 400)", function()
   expect_error(project_call(ubiops::projects_update, list(gb_seconds = -1)), 400, "gb_seconds:")
 })
 
+check("service_users_create, list, get, token, update, delete; 401 after reset; 403", function() {
+  created <- project_call(ubiops::service_users_create, list(name = "bot"))
+  expect(created$name == "bot" && nchar(created$token) == 64, "created")
+  listed <- project_call(ubiops::service_users_list)
+  expect(length(listed) == 1 && listed[[1]]$id == created$id && is.null(listed[[1]]$token), "listed")
+  bot <- paste("Token", created$token)
+  expect(length(ubiops::projects_list(UBIOPS_API_TOKEN = bot)) == 0, "a service user without a role sees projects")
+  expect(project_call(ubiops::service_users_get, created$id)$name == "bot", "get")
+  reset <- project_call(ubiops::service_users_token, created$id)
+  expect(nchar(reset$token) == 64 && reset$token != created$token, "reset")
+  expect_error(ubiops::projects_list(UBIOPS_API_TOKEN = bot), 401, "not valid")
+  expect(project_call(ubiops::service_users_update, created$id, list(name = "bot-2"))$name == "bot-2", "update")
+  expect_error(project_call(ubiops::service_users_list, token = MEMBER), 403, "Only project admins")
+  project_call(ubiops::service_users_delete, created$id)
+  expect_error(project_call(ubiops::service_users_get, created$id), 404, "no service user")
+})
+
 check("project errors: 400 non-member, twice, unknown role; 403; 404", function() {
   expect_error(project_call(ubiops::project_users_create, list(user_id = "00000000-0000-4000-8000-000000000000")),
     400, "is not a member of the organization")

@@ -15,6 +15,7 @@ describe('buildCommands', () => {
       { kind: 'navigate', to: '/organizations/acme/members' },
       { kind: 'navigate', to: '/organizations/acme/projects' },
       { kind: 'navigate', to: '/organizations/acme/access' },
+      { kind: 'navigate', to: '/organizations/acme/service-users' },
       { kind: 'navigate', to: '/organizations/acme/usage' },
       { kind: 'navigate', to: '/organizations/acme/usage/report' },
       { kind: 'navigate', to: '/organizations/acme/settings' },
@@ -53,7 +54,7 @@ describe('matchCommands', () => {
   it('shows actions, current pages and a few organizations, no members, for an empty query', () => {
     const shown = matchCommands(commands, '  ')
     expect(shown.filter((c) => c.group === 'Actions')).toHaveLength(3)
-    expect(shown.filter((c) => c.group === 'Pages')).toHaveLength(8)
+    expect(shown.filter((c) => c.group === 'Pages')).toHaveLength(9)
     expect(shown.filter((c) => c.group === 'Organizations')).toHaveLength(8)
     expect(shown.some((c) => c.group === 'Members')).toBe(false)
   })
