@@ -17,6 +17,7 @@ const FEATURE_DEPENDENCIES = {
   members: ['auth', 'organizations', 'projects'],
   usage: ['auth', 'organizations'],
   access: ['auth', 'organizations', 'projects', 'members'],
+  audit: ['auth', 'organizations', 'projects'],
 }
 
 function boundaryZones() {

@@ -17,6 +17,7 @@ import {
 } from './errors'
 import { redactingLogger } from './lib/log-redaction'
 import { accessTokensRepository } from './repositories/access-tokens'
+import { auditEventsRepository } from './repositories/audit-events'
 import { credentialsRepository } from './repositories/credentials'
 import { membersRepository } from './repositories/members'
 import { organizationsRepository } from './repositories/organizations'
@@ -25,6 +26,7 @@ import { projectsRepository } from './repositories/projects'
 import { tokensRepository } from './repositories/tokens'
 import { usageRepository } from './repositories/usage'
 import { usersRepository } from './repositories/users'
+import { auditRoutes } from './routes/audit'
 import { membersRoutes } from './routes/members'
 import { organizationsRoutes } from './routes/organizations'
 import { projectsRoutes } from './routes/projects'
@@ -56,6 +58,7 @@ function repositories(db: Database.Database) {
     vouchers: vouchersRepository(db),
     projects: projectsRepository(db),
     projectAccess: projectAccessRepository(db),
+    auditEvents: auditEventsRepository(db),
   }
 }
 
@@ -178,6 +181,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
       await api.register(usageRoutes)
       await api.register(projectsRoutes)
       await api.register(roleAssignmentsRoutes)
+      await api.register(auditRoutes)
       if (apiGeneration === 'current') await api.register(vouchersRoutes)
     },
     { prefix: API_PREFIX },

@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3'
 import { addDays, addMonths, utcToday as todayUtc } from '../../domain/dates'
 import { USAGE_SERIES } from '../../domain/usage'
 import { tokensRepository } from '../repositories/tokens'
+import { seedAuditEvents } from './seed-audit'
 
 export const DEMO = {
   /** Admin of every demo organization. */
@@ -408,6 +409,8 @@ function seed(db: Database.Database, now: Date): string {
     seedUsage(insertUsage, organizationId, plan, usageProjects, today, next, nextForProjects)
   }
 
+  // The audit trail draws from a sequence of its own, after everything it tells of exists.
+  seedAuditEvents(db, today, adminId, DEMO.usageJump, random(20_261_206))
   return tokensRepository(db).issue(adminId)
 }
 

@@ -9,6 +9,7 @@ import { organizationFor, projectFor } from '../auth/access'
 import { badRequest, notFound } from '../lib/http-error'
 import { randomUUID } from 'node:crypto'
 import type { ProjectRow } from '../repositories/projects'
+import { auditSentences } from '../lib/audit-sentences'
 import {
   projectCreateBody,
   projectCreateBodyCurrent,
@@ -63,7 +64,7 @@ export function projectDetail(project: ProjectRow) {
  * project user reads the project and its users.
  */
 export async function projectsRoutes(app: FastifyInstance): Promise<void> {
-  const { projects, projectAccess, members } = app.repositories
+  const { projects, projectAccess, members, auditEvents } = app.repositories
   const generation = app.apiGeneration
 
   const notAProjectUser = (userId: string, project: string) =>
@@ -127,6 +128,14 @@ export async function projectsRoutes(app: FastifyInstance): Promise<void> {
               assignee: { type: 'user', userId: admin.id },
             })
           }
+          auditEvents.record({
+            projectId: id,
+            userId: request.user.id,
+            action: 'create',
+            objectType: 'project',
+            objectName: body.name,
+            event: auditSentences.projectCreated(body.name, organization.name),
+          })
           return projects.findByName(body.name)!
         })
         .immediate()
@@ -147,7 +156,17 @@ export async function projectsRoutes(app: FastifyInstance): Promise<void> {
       app.db
         .transaction(() => {
           const { project } = projectFor(request, request.params.project_name, 'organization-admin')
+          const users = projectAccess.listUsers(project.id).length
           projects.delete(project.id, timestamp())
+          // Recorded on the project, which is kept (soft-deleted), so the event stays with it.
+          auditEvents.record({
+            projectId: project.id,
+            userId: request.user.id,
+            action: 'delete',
+            objectType: 'project',
+            objectName: project.name,
+            event: auditSentences.projectDeleted(project.name, users),
+          })
         })
         .immediate()
       return reply.code(204).send()
@@ -178,7 +197,16 @@ export async function projectsRoutes(app: FastifyInstance): Promise<void> {
           if (projectAccess.findUser(project.id, userId))
             throw badRequest([`user_id: "${userId}" is already a user of the project "${project.name}".`])
           projectAccess.addUser(project.id, userId)
-          return projectAccess.findUser(project.id, userId)!
+          const added = projectAccess.findUser(project.id, userId)!
+          auditEvents.record({
+            projectId: project.id,
+            userId: request.user.id,
+            action: 'create',
+            objectType: 'user',
+            objectName: added.email,
+            event: auditSentences.userAdded(added.email, project.name),
+          })
+          return added
         })
         .immediate()
       return reply.code(201).send(added)
@@ -203,9 +231,22 @@ export async function projectsRoutes(app: FastifyInstance): Promise<void> {
       app.db
         .transaction(() => {
           const { project } = projectFor(request, request.params.project_name, 'project-admin')
+          const user = projectAccess.findUser(project.id, request.params.user_id)
+          if (!user) throw notAProjectUser(request.params.user_id, project.name)
+          const roles = projectAccess.listAssignments(project.id, {
+            assignee_type: 'user',
+            assignee: user.id,
+          })
           // The user's role assignments in the project go with them (foreign key, migration 007).
-          if (!projectAccess.removeUser(project.id, request.params.user_id))
-            throw notAProjectUser(request.params.user_id, project.name)
+          projectAccess.removeUser(project.id, user.id)
+          auditEvents.record({
+            projectId: project.id,
+            userId: request.user.id,
+            action: 'delete',
+            objectType: 'user',
+            objectName: user.email,
+            event: auditSentences.userRemoved(user.email, project.name, roles),
+          })
         })
         .immediate()
       return reply.code(204).send()

@@ -158,8 +158,8 @@ describe('status and the OpenAPI document', () => {
       expect(api.app.hasRoute({ method, url: `/v2.1${path}` }), route).toBe(true)
     }
     // 17 of organizations, members, usage, sign-in, the local sign-out and status; 13 of projects and
-    // their access (2022).
-    expect(documented).toHaveLength(30)
+    // their access (2022); 1 of the project's audit events.
+    expect(documented).toHaveLength(31)
   })
 })
 

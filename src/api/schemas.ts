@@ -166,6 +166,17 @@ export const RoleAssignmentCurrentSchema = v.object({
   resource_type: v.optional(v.nullable(v.string())),
 })
 
+/** `GET /projects/{name}/audit`: one audit event, the same in both generations (AuditList). */
+export const AuditEventSchema = v.object({
+  id: v.string(),
+  date: v.string(),
+  action: v.string(),
+  user: v.optional(v.nullable(v.string()), null),
+  event: v.string(),
+  object_type: v.string(),
+  object_name: v.optional(v.nullable(v.string()), null),
+})
+
 /** The schema of each answer the dashboard reads through requestAnswer (./answers.ts). */
 export const ANSWER_SCHEMAS = {
   organization: OrganizationSchema,
@@ -186,6 +197,7 @@ export const ANSWER_SCHEMAS = {
   memberList: v.array(MemberSchema),
   signInProvider: SignInProviderSchema,
   accessToken: AccessTokenSchema,
+  auditEventList: v.array(AuditEventSchema),
 }
 export type AnswerKind = keyof typeof ANSWER_SCHEMAS
 export type AnswerOf<K extends AnswerKind> = v.InferOutput<(typeof ANSWER_SCHEMAS)[K]>
