@@ -72,16 +72,29 @@ export function seedAuditEvents(
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!
   const at = (daysAgo: number) => {
     const seconds = 7 * 3600 + Math.floor(next() * 11 * 3600)
-    const time = new Date(seconds * 1000).toISOString().slice(11, 23)
+    const time = new Date(seconds * 1000).toISOString().slice(11, 23) // milliseconds .000
     return `${addDays(today, -daysAgo)}T${time}000Z`
   }
 
   for (const project of projects) {
     const events: (NewAuditEvent & { date: string })[] = []
     const actors = [adminId, adminId, ...admins.all(project.organization_id).map((row) => row.id)]
-    const add = (daysAgo: number, event: Omit<NewAuditEvent, 'projectId' | 'userId' | 'date'>) =>
-      events.push({ projectId: project.id, userId: pick(actors), date: at(daysAgo), ...event })
-    const members = usersOf.all(project.id).filter((user) => user.id !== adminId)
+    /** Events of one change: made by one person within the same minute, in this order. */
+    const add = (daysAgo: number, ...change: Omit<NewAuditEvent, 'projectId' | 'userId' | 'date'>[]) => {
+      const userId = pick(actors)
+      const start = at(daysAgo)
+      change.forEach((event, index) =>
+        events.push({
+          projectId: project.id,
+          userId,
+          date: start.replace(/\.\d{3}/, `.${String(index).padStart(3, '0')}`),
+          ...event,
+        }),
+      )
+    }
+    const organizationAdmins = new Set(admins.all(project.organization_id).map((row) => row.id))
+    // The organization's admins were made project admins when the project was made; the others joined since.
+    const members = usersOf.all(project.id).filter((user) => !organizationAdmins.has(user.id))
 
     // Members of the team joined over the months.
     for (const user of members.filter(() => next() < 0.6)) {
@@ -93,18 +106,21 @@ export function seedAuditEvents(
     for (const user of members.filter((candidate) => candidate.role !== 'project-admin' && next() < 0.35)) {
       const daysAgo = 1 + Math.floor(next() * (AUDIT_SEED_DAYS - 1))
       const old = user.role === 'project-editor' ? 'project-viewer' : 'project-editor'
-      add(daysAgo, {
-        action: 'delete',
-        objectType: 'role_assignment',
-        objectName: user.email,
-        event: say.roleTaken(user.email, onProject(old)),
-      })
-      add(daysAgo, {
-        action: 'create',
-        objectType: 'role_assignment',
-        objectName: user.email,
-        event: say.roleGiven(user.email, onProject(user.role)),
-      })
+      add(
+        daysAgo,
+        {
+          action: 'delete',
+          objectType: 'role_assignment',
+          objectName: user.email,
+          event: say.roleTaken(user.email, onProject(old)),
+        },
+        {
+          action: 'create',
+          objectType: 'role_assignment',
+          objectName: user.email,
+          event: say.roleGiven(user.email, onProject(user.role)),
+        },
+      )
     }
     // Others came and went again.
     const passing = outsiders.all(project.organization_id, project.id)
@@ -113,18 +129,21 @@ export function seedAuditEvents(
       const role = next() < 0.5 ? 'project-viewer' : 'project-editor'
       const joined = 30 + Math.floor(next() * (AUDIT_SEED_DAYS - 30))
       const left = Math.max(1, joined - 5 - Math.floor(next() * 25))
-      add(joined, {
-        action: 'create',
-        objectType: 'user',
-        objectName: person.email,
-        event: say.userAdded(person.email, project.name),
-      })
-      add(joined, {
-        action: 'create',
-        objectType: 'role_assignment',
-        objectName: person.email,
-        event: say.roleGiven(person.email, onProject(role)),
-      })
+      add(
+        joined,
+        {
+          action: 'create',
+          objectType: 'user',
+          objectName: person.email,
+          event: say.userAdded(person.email, project.name),
+        },
+        {
+          action: 'create',
+          objectType: 'role_assignment',
+          objectName: person.email,
+          event: say.roleGiven(person.email, onProject(role)),
+        },
+      )
       add(left, {
         action: 'delete',
         objectType: 'user',
