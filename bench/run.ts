@@ -1,7 +1,7 @@
 // `npm run bench`: runs each suite in turn, prints every figure beside its target or what it was
 // compared with, and writes bench/results/latest.json. It reports; it never fails on a number.
 //   npm run bench                 every suite
-//   npm run bench -- api bytes    only these (api, scale, members, bytes, browser, glance, matrix, load)
+//   npm run bench -- api bytes    only these (api, scale, members, bytes, browser, glance, matrix, audit, load)
 import { cpus, loadavg } from 'node:os'
 import { formatSuite, writeResults, RESULTS_PATH, type SuiteRecord } from './support/report'
 import { loadOptionalBench } from './support/optional'
@@ -48,6 +48,10 @@ const SUITES: Record<string, Suite> = {
     title:
       'Dashboard: the access matrix, 10,000 members × 40 projects (model, and the page in headless Chromium)',
     run: async ({ builds }) => (await import('./matrix')).benchMatrix(await builds.get()),
+  },
+  audit: {
+    title: 'Dashboard: the audit trail of 40 projects × 2,000 audit events (headless Chromium)',
+    run: async ({ builds }) => (await import('./audit')).benchAudit(await builds.get()),
   },
   load: {
     title: 'API server: mixed concurrent reads and colliding writes (bench/load.ts)',
