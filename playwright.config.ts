@@ -82,6 +82,7 @@ export default defineConfig({
         /projects\.spec\.ts$/,
         /member-details\.spec\.ts$/,
         /access\.spec\.ts$/,
+        /audit\.spec\.ts$/,
         /\.current\.spec\.ts$/,
       ],
       use: { baseURL: e2eEnvironment('current').webUrl },
