@@ -132,20 +132,18 @@ async function loadOnce(env: Parameters<typeof newSignedInPage>[0], organization
     const feed = page.getByRole('feed')
     await feed.hover()
     // Frame times while the wheel scrolls the feed for about four seconds, reading on as it goes.
-    const frames = page.evaluate(
-      () =>
-        new Promise<number[]>((resolve) => {
-          const times: number[] = []
-          let last = performance.now()
-          const step = (now: number) => {
-            times.push(now - last)
-            last = now
-            if (times.length < 240) requestAnimationFrame(step)
-            else resolve(times)
-          }
-          requestAnimationFrame(step)
-        }),
-    )
+    // A string, not a function: tsx would wrap a named inner function in a __name() the page lacks.
+    const frames = page.evaluate<number[]>(`new Promise((resolve) => {
+      const times = []
+      let last = performance.now()
+      const step = (now) => {
+        times.push(now - last)
+        last = now
+        if (times.length < 240) requestAnimationFrame(step)
+        else resolve(times)
+      }
+      requestAnimationFrame(step)
+    })`)
     for (let wheel = 0; wheel < 80; wheel += 1) {
       await page.mouse.wheel(0, 600)
       await page.waitForTimeout(40)
@@ -162,7 +160,7 @@ async function loadOnce(env: Parameters<typeof newSignedInPage>[0], organization
       maxInFlight: bench.maxInFlight,
       requests: bench.requests,
       frames: frameTimes,
-      rowsAfterScroll: Number((shown ?? '0').replace(/[^0-9].*$/, '').replace(/,/g, '')) || 0,
+      rowsAfterScroll: Number((shown ?? '').match(/^[\d,]+/)?.[0].replaceAll(',', '') ?? 0),
     }
   } finally {
     await context.close()
