@@ -18,6 +18,7 @@ const FEATURE_DEPENDENCIES = {
   usage: ['auth', 'organizations'],
   access: ['auth', 'organizations', 'projects', 'members'],
   'service-users': ['auth', 'organizations', 'projects'],
+  audit: ['auth', 'organizations', 'projects'],
 }
 
 function boundaryZones() {

@@ -84,6 +84,7 @@ export default defineConfig({
         /access\.spec\.ts$/,
         /credit-limits\.spec\.ts$/,
         /service-users\.spec\.ts$/,
+        /audit\.spec\.ts$/,
         /\.current\.spec\.ts$/,
       ],
       use: { baseURL: e2eEnvironment('current').webUrl },

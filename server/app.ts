@@ -17,6 +17,7 @@ import {
 } from './errors'
 import { redactingLogger } from './lib/log-redaction'
 import { accessTokensRepository } from './repositories/access-tokens'
+import { auditEventsRepository } from './repositories/audit-events'
 import { credentialsRepository } from './repositories/credentials'
 import { membersRepository } from './repositories/members'
 import { organizationsRepository } from './repositories/organizations'
@@ -26,6 +27,7 @@ import { serviceUsersRepository } from './repositories/service-users'
 import { tokensRepository } from './repositories/tokens'
 import { usageRepository } from './repositories/usage'
 import { usersRepository } from './repositories/users'
+import { auditRoutes } from './routes/audit'
 import { membersRoutes } from './routes/members'
 import { organizationsRoutes } from './routes/organizations'
 import { projectUpdateRoutes } from './routes/project-update'
@@ -60,6 +62,7 @@ function repositories(db: Database.Database) {
     projects: projectsRepository(db),
     projectAccess: projectAccessRepository(db),
     serviceUsers: serviceUsersRepository(db),
+    auditEvents: auditEventsRepository(db),
   }
 }
 
@@ -184,6 +187,7 @@ export function buildApp(options: BuildAppOptions): FastifyInstance {
       await api.register(projectUpdateRoutes)
       await api.register(roleAssignmentsRoutes)
       await api.register(serviceUsersRoutes)
+      await api.register(auditRoutes)
       if (apiGeneration === 'current') await api.register(vouchersRoutes)
     },
     { prefix: API_PREFIX },

@@ -9,6 +9,8 @@ export interface ServedBuild {
   webUrl: string
   apiUrl: string
   token: string
+  /** the served API's database (a bench may add rows the API has no endpoint for) */
+  dbPath: string
   stop: () => Promise<void>
 }
 
@@ -41,6 +43,7 @@ export async function serveBuild(outDir: string, apiGeneration = '2022'): Promis
     webUrl,
     apiUrl,
     token: issueToken(dbPath, DEMO.adminEmail),
+    dbPath,
     stop: async () => {
       await service.stop()
       folder.remove()

@@ -8,6 +8,7 @@ import { projectsRepository } from '../repositories/projects'
 import { timestampAt } from '../../domain/service-users'
 import { serviceUsersRepository } from '../repositories/service-users'
 import { tokensRepository } from '../repositories/tokens'
+import { seedAuditEvents } from './seed-audit'
 
 export const DEMO = {
   /** Admin of every demo organization. */
@@ -572,6 +573,8 @@ function seed(db: Database.Database, now: Date): string {
 
   seedCreditLimits(db, today)
   seedServiceUsers(db, now)
+  // The audit trail draws from a sequence of its own, after everything it tells of exists.
+  seedAuditEvents(db, today, adminId, DEMO.usageJump, random(20_261_206))
   return tokensRepository(db).issue(adminId)
 }
 

@@ -31,6 +31,9 @@ export interface NewAuditEvent {
   date?: string
 }
 
+/** The actions an audit event can have, as the official clients document `action`. */
+export const AUDIT_ACTIONS: readonly AuditAction[] = ['create', 'update', 'delete', 'info']
+
 export interface AuditEventPage {
   action?: AuditAction
   /** At most this many events (the endpoint's default is 50). */
@@ -42,6 +45,10 @@ export interface AuditEventPage {
  * Audit events of projects (shared/API.md, "Projects, access and audit"). `record` is meant to run
  * inside the transaction of the write it describes, so that an event exists exactly when its write
  * does. Events are listed newest first and kept after the object they name is deleted.
+ *
+ * The insertion order (`sequence`) is the table's last rowid plus one: SQLite finds the largest
+ * rowid without reading the table, where the largest `sequence` would need a scan per event (the
+ * seed and the bench record tens of thousands).
  */
 export function auditEventsRepository(db: Database.Database) {
   const insert = db.prepare(
@@ -49,7 +56,7 @@ export function auditEventsRepository(db: Database.Database) {
                                object_type, object_name, sequence)
      SELECT @id, projects.id, projects.organization_id, @date, @action, @user_id,
             (SELECT email FROM users WHERE users.id = @user_id), @event, @object_type, @object_name,
-            coalesce((SELECT max(sequence) FROM audit_events), 0) + 1
+            coalesce((SELECT max(rowid) FROM audit_events), 0) + 1
        FROM projects WHERE projects.id = @project_id`,
   )
   const page = db.prepare<

@@ -10,6 +10,7 @@ import { badRequest, notFound } from '../lib/http-error'
 import { randomUUID } from 'node:crypto'
 import { projectStanding, type ProjectStanding } from '../lib/project-standing'
 import type { ProjectRow } from '../repositories/projects'
+import { auditSentences } from '../lib/audit-sentences'
 import {
   projectCreateBody,
   projectCreateBodyCurrent,
@@ -65,7 +66,7 @@ export function projectDetail(project: ProjectRow, standing: ProjectStanding) {
  * project user reads the project and its users.
  */
 export async function projectsRoutes(app: FastifyInstance): Promise<void> {
-  const { projects, projectAccess, members } = app.repositories
+  const { projects, projectAccess, members, auditEvents } = app.repositories
   const generation = app.apiGeneration
   const standingOf = (row: ProjectRow) => projectStanding(projects, row, generation)
 
@@ -130,6 +131,14 @@ export async function projectsRoutes(app: FastifyInstance): Promise<void> {
               assignee: { type: 'user', userId: admin.id },
             })
           }
+          auditEvents.record({
+            projectId: id,
+            userId: request.user.id,
+            action: 'create',
+            objectType: 'project',
+            objectName: body.name,
+            event: auditSentences.projectCreated(body.name, organization.name),
+          })
           return projects.findByName(body.name)!
         })
         .immediate()
@@ -153,7 +162,17 @@ export async function projectsRoutes(app: FastifyInstance): Promise<void> {
       app.db
         .transaction(() => {
           const { project } = projectFor(request, request.params.project_name, 'organization-admin')
+          const users = projectAccess.listUsers(project.id).length
           projects.delete(project.id, timestamp())
+          // Recorded on the project, which is kept (soft-deleted), so the event stays with it.
+          auditEvents.record({
+            projectId: project.id,
+            userId: request.user.id,
+            action: 'delete',
+            objectType: 'project',
+            objectName: project.name,
+            event: auditSentences.projectDeleted(project.name, users),
+          })
         })
         .immediate()
       return reply.code(204).send()
@@ -184,7 +203,16 @@ export async function projectsRoutes(app: FastifyInstance): Promise<void> {
           if (projectAccess.findUser(project.id, userId))
             throw badRequest([`user_id: "${userId}" is already a user of the project "${project.name}".`])
           projectAccess.addUser(project.id, userId)
-          return projectAccess.findUser(project.id, userId)!
+          const added = projectAccess.findUser(project.id, userId)!
+          auditEvents.record({
+            projectId: project.id,
+            userId: request.user.id,
+            action: 'create',
+            objectType: 'user',
+            objectName: added.email,
+            event: auditSentences.userAdded(added.email, project.name),
+          })
+          return added
         })
         .immediate()
       return reply.code(201).send(added)
@@ -209,9 +237,22 @@ export async function projectsRoutes(app: FastifyInstance): Promise<void> {
       app.db
         .transaction(() => {
           const { project } = projectFor(request, request.params.project_name, 'project-admin')
+          const user = projectAccess.findUser(project.id, request.params.user_id)
+          if (!user) throw notAProjectUser(request.params.user_id, project.name)
+          const roles = projectAccess.listAssignments(project.id, {
+            assignee_type: 'user',
+            assignee: user.id,
+          })
           // The user's role assignments in the project go with them (foreign key, migration 007).
-          if (!projectAccess.removeUser(project.id, request.params.user_id))
-            throw notAProjectUser(request.params.user_id, project.name)
+          projectAccess.removeUser(project.id, user.id)
+          auditEvents.record({
+            projectId: project.id,
+            userId: request.user.id,
+            action: 'delete',
+            objectType: 'user',
+            objectName: user.email,
+            event: auditSentences.userRemoved(user.email, project.name, roles),
+          })
         })
         .immediate()
       return reply.code(204).send()

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { projectFor, type ProjectCaller } from '../auth/access'
+import { auditSentences } from '../lib/audit-sentences'
 import { badRequest, forbidden, notFound } from '../lib/http-error'
 import type {
   AssigneeType,
@@ -67,7 +68,7 @@ export function roleAssignmentAnswer(row: RoleAssignmentRow) {
  * takes every role.
  */
 export async function roleAssignmentsRoutes(app: FastifyInstance): Promise<void> {
-  const { projectAccess, members } = app.repositories
+  const { projectAccess, members, auditEvents } = app.repositories
   const isCurrent = app.apiGeneration === 'current'
 
   /** Project admins and organization admins see every assignment; other project users only their own. */
@@ -160,6 +161,12 @@ export async function roleAssignmentsRoutes(app: FastifyInstance): Promise<void>
     )
   }
 
+  /** A user's e-mail address (as events name people) or a deployment's name. */
+  const assigneeName = (organizationId: string, row: RoleAssignmentRow) =>
+    row.assignee_type === 'user'
+      ? (members.find(organizationId, row.assignee)?.email ?? row.assignee)
+      : row.assignee
+
   const assignmentNotFound = (id: string, project: string) =>
     notFound(`There is no role assignment with id "${id}" in the project "${project}".`)
 
@@ -197,11 +204,11 @@ export async function roleAssignmentsRoutes(app: FastifyInstance): Promise<void>
           // organization meanwhile is not given a role (and the schema would refuse it anyway).
           const caller = projectFor(request, request.params.project_name, 'project-admin')
           const assignment = resolveAssignment(caller, asked)
-          if (
+          const addsUser =
             assignment.assignee.type === 'user' &&
             !projectAccess.findUser(caller.project.id, assignment.assignee.userId)
-          )
-            projectAccess.addUser(caller.project.id, assignment.assignee.userId)
+          if (addsUser)
+            projectAccess.addUser(caller.project.id, (assignment.assignee as { userId: string }).userId)
           const id = projectAccess.assign(assignment)
           if (id === null) {
             const on =
@@ -216,7 +223,17 @@ export async function roleAssignmentsRoutes(app: FastifyInstance): Promise<void>
               `role: ${who} already has the role "${asked.role}" on ${on}; nothing was changed.`,
             ])
           }
-          return projectAccess.findAssignment(caller.project.id, id)!
+          const created = projectAccess.findAssignment(caller.project.id, id)!
+          const who = assigneeName(caller.project.organization_id, created)
+          auditEvents.record({
+            projectId: caller.project.id,
+            userId: request.user.id,
+            action: 'create',
+            objectType: 'role_assignment',
+            objectName: who,
+            event: auditSentences.roleGiven(who, created, addsUser ? caller.project.name : null),
+          })
+          return created
         })
         .immediate()
       return reply.code(201).send(roleAssignmentAnswer(row))
@@ -293,8 +310,18 @@ export async function roleAssignmentsRoutes(app: FastifyInstance): Promise<void>
       app.db
         .transaction(() => {
           const { project } = projectFor(request, request.params.project_name, 'project-admin')
-          if (!projectAccess.removeAssignment(project.id, request.params.id))
+          const row = projectAccess.findAssignment(project.id, request.params.id)
+          if (!row || !projectAccess.removeAssignment(project.id, row.id))
             throw assignmentNotFound(request.params.id, project.name)
+          const who = assigneeName(project.organization_id, row)
+          auditEvents.record({
+            projectId: project.id,
+            userId: request.user.id,
+            action: 'delete',
+            objectType: 'role_assignment',
+            objectName: who,
+            event: auditSentences.roleTaken(who, row),
+          })
         })
         .immediate()
       return reply.code(204).send()

@@ -235,3 +235,13 @@ export const serviceUserBody = {
     },
   },
 }
+
+/** GET /projects/{name}/audit: values are checked by the route, so that each gets its own sentence. */
+export const auditQuery = {
+  type: 'object',
+  properties: {
+    action: string('create, update, delete or info, given once'),
+    limit: string('a whole number from 1 to 1000, given once'),
+    offset: string('a whole number, 0 or more, given once'),
+  },
+}

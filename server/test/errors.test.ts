@@ -157,9 +157,9 @@ describe('status and the OpenAPI document', () => {
       const [method, path] = route.split(' ') as [string, string]
       expect(api.app.hasRoute({ method, url: `/v2.1${path}` }), route).toBe(true)
     }
-    // 17 of organizations, members, usage, sign-in, the local sign-out and status; 15 of projects,
-    // their access and usage (2022), the project's PATCH among them; 6 of service users.
-    expect(documented).toHaveLength(38)
+    // 17 of organizations, members, usage, sign-in, the local sign-out and status; 16 of projects,
+    // their access, usage and audit events (2022), the project's PATCH among them; 6 of service users.
+    expect(documented).toHaveLength(39)
   })
 })
 

@@ -98,6 +98,7 @@ describe("two-factor enforcement on an organization's projects", () => {
       `/projects/${project}/users/${withoutCode.caller.id}`,
       `/projects/${project}/roles`,
       `/projects/${project}/role-assignments`,
+      `/projects/${project}/audit`,
     ]
     for (const path of [...paths(forcedProject), `/projects?organization=${forced}`]) {
       const refused = await asPerson(withoutCode.access, path)

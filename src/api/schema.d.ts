@@ -604,6 +604,33 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/projects/{project_name}/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_name: components["parameters"]["ProjectName"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The project's audit events, newest first (project user, organization admin)
+         * @description Every write to the project and its access adds one event in the same transaction: the project
+         *     created or deleted, a user added or removed (with the roles they held), a role given or taken.
+         *     `event` is one sentence with the old and new value where there is one, never a token or a
+         *     secret. Events are kept after the object they name is gone (local: `object_name` keeps its
+         *     name, where the hosted API empties it). Filtered by `action`, paged by `limit` and `offset`;
+         *     a value of neither shape is a 400 naming it.
+         */
+        get: operations["listProjectAuditEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -876,6 +903,23 @@ export interface components {
         };
         ServiceUserCreate: {
             name?: string | null;
+        };
+        /**
+         * @description One write to a project or its access (the official clients' AuditList). `user` is the e-mail
+         *     address of who made it, null for the server itself.
+         */
+        AuditEvent: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            date: string;
+            /** @enum {string} */
+            action: "create" | "update" | "delete" | "info";
+            user: string | null;
+            event: string;
+            /** @description project, user, role_assignment, ... */
+            object_type: string;
+            object_name: string;
         };
     };
     responses: {
@@ -1961,6 +2005,37 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listProjectAuditEvents: {
+        parameters: {
+            query?: {
+                action?: "create" | "update" | "delete" | "info";
+                /** @description At most this many events (local bound 1 to 1000); 50 when not given. */
+                limit?: number;
+                /** @description How many of the newest events to skip. */
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                project_name: components["parameters"]["ProjectName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The events, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEvent"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
         };
     };

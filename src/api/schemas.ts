@@ -184,6 +184,16 @@ export const ServiceUserSchema = v.object({
 export const ServiceUserCreatedSchema = v.object({ ...ServiceUserSchema.entries, token: v.string() })
 /** A reset token (ServiceUserTokenList). */
 export const ServiceUserTokenSchema = v.object({ token: v.string() })
+/** `GET /projects/{name}/audit`: one audit event, the same in both generations (AuditList). */
+export const AuditEventSchema = v.object({
+  id: v.string(),
+  date: v.string(),
+  action: v.string(),
+  user: v.optional(v.nullable(v.string()), null),
+  event: v.string(),
+  object_type: v.string(),
+  object_name: v.optional(v.nullable(v.string()), null),
+})
 
 /** The schema of each answer the dashboard reads through requestAnswer (./answers.ts). */
 export const ANSWER_SCHEMAS = {
@@ -208,6 +218,7 @@ export const ANSWER_SCHEMAS = {
   memberList: v.array(MemberSchema),
   signInProvider: SignInProviderSchema,
   accessToken: AccessTokenSchema,
+  auditEventList: v.array(AuditEventSchema),
 }
 export type AnswerKind = keyof typeof ANSWER_SCHEMAS
 export type AnswerOf<K extends AnswerKind> = v.InferOutput<(typeof ANSWER_SCHEMAS)[K]>

@@ -32,6 +32,8 @@ export interface PageEntry<Href extends (...args: never[]) => string = (...args:
   module: string
   /** shown among the organization's tabs (in manifest order) */
   tab?: boolean
+  /** its tab shows to the organization's admins (and staff) only */
+  adminOnly?: boolean
   /** offered by the command palette as a page of an organization (in manifest order) */
   palette?: boolean
   /**
@@ -142,6 +144,16 @@ export const pages = {
     tab: true,
     palette: true,
   }),
+  /** Every project's audit events, newest first; filters (`person`, `project`, `action`, `from`, `to`) in the search params. */
+  audit: page({
+    pattern: '/organizations/:name/audit',
+    href: (name: string) => `${organizationPath(name)}/audit`,
+    label: 'Audit trail',
+    frame: 'organization',
+    module: 'audit',
+    tab: true,
+    adminOnly: true,
+  }),
   usage: page({
     pattern: '/organizations/:name/usage',
     href: (name: string) => `${organizationPath(name)}/usage`,
@@ -189,13 +201,20 @@ export const pageList = (Object.keys(pages) as PageId[]).map((id) => ({ id, ...(
 export interface OrganizationPage {
   id: PageId
   label: string
+  /** shown to the organization's admins only */
+  adminOnly: boolean
   href: (name: string) => string
 }
 
 const organizationPages = (wanted: (entry: PageEntry) => boolean | undefined): OrganizationPage[] =>
   pageList
     .filter((entry) => entry.frame === 'organization' && wanted(entry))
-    .map(({ id, label, href }) => ({ id, label, href: (name) => (href as (name: string) => string)(name) }))
+    .map(({ id, label, href, adminOnly }) => ({
+      id,
+      label,
+      adminOnly: adminOnly === true,
+      href: (name) => (href as (name: string) => string)(name),
+    }))
 
 /** The pages an organization shows as tabs, in manifest order. */
 export const organizationTabs = organizationPages((entry) => entry.tab)

@@ -533,6 +533,20 @@ def organization_removal_takes_roles():
     expect(member_email not in [user.email for user in admin.project_users_list(PROJECT)], "still a project user")
 
 
+def project_audit_events():
+    events = admin.project_audit_events_list(PROJECT, limit=1000)
+    expect(len(events) >= 5, "too few events: %d" % len(events))
+    dates = [event.date for event in events]
+    expect(dates == sorted(dates, reverse=True), "not newest first")
+    expect(events[-1].action == "create" and events[-1].object_type == "project", "first event not the creation")
+    expect(any(member_email in event.event for event in events), "no event names the member")
+    deletes = admin.project_audit_events_list(PROJECT, action="delete", limit=2, offset=1)
+    all_deletes = [event for event in events if event.action == "delete"]
+    expect([event.id for event in deletes] == [event.id for event in all_deletes[1:3]], "filter or paging")
+    expect(len(admin.project_audit_events_list(PROJECT)) == min(50, len(events)), "default limit")
+    expect_error(lambda: admin.project_audit_events_list(PROJECT, limit=0), 400, "limit")
+
+
 def project_delete():
     admin.projects_delete(PROJECT)
     expect_error(lambda: admin.projects_get(PROJECT), 404, "no project")
@@ -579,6 +593,7 @@ CHECKS = [
     ("project errors: 400 non-member, twice, unknown role, taken and bad name; 403; 404; 401", project_errors),
     ("project_users_delete takes the user's roles", project_user_removal),
     ("organization_users_delete takes project roles", organization_removal_takes_roles),
+    ("project_audit_events_list (newest first, action, limit, offset)", project_audit_events),
     ("projects_delete", project_delete),
 ]
 if CURRENT:

@@ -305,6 +305,17 @@ check("organization_users_delete takes project roles", function() {
   expect_error(project_call(ubiops::role_assignments_get, given$id), 404, "no role assignment")
 })
 
+check("project_audit_events_list (newest first, action, limit, offset)", function() {
+  events <- project_call(ubiops::project_audit_events_list, limit = 1000)
+  dates <- vapply(events, function(e) e$date, "")
+  expect(length(events) >= 4 && identical(dates, sort(dates, decreasing = TRUE)), paste(dates, collapse = ","))
+  expect(events[[length(events)]]$object_type == "project", "first event not the creation")
+  deletes <- Filter(function(e) e$action == "delete", events)
+  paged <- project_call(ubiops::project_audit_events_list, action = "delete", limit = 1, offset = 0)
+  expect(length(paged) == 1 && paged[[1]]$id == deletes[[1]]$id, "filter or paging")
+  expect_error(project_call(ubiops::project_audit_events_list, limit = 0), 400, "limit")
+})
+
 check("projects_delete", function() {
   project_call(ubiops::projects_delete)
   expect_error(project_call(ubiops::projects_get), 404, "no project")

@@ -5,6 +5,7 @@ import { isApiError } from '../../../api/client'
 import { Breadcrumbs, pageCrumb } from '../../../components/ui/breadcrumbs'
 import { ErrorState, PendingState } from '../../../components/ui/query-state'
 import { organizationTabs, paths } from '../../../lib/paths'
+import { useAdministrationRights } from '../hooks/use-administration-rights'
 import { organizationQueries } from '../queries'
 import { OrganizationNotFound } from './organization-not-found'
 
@@ -29,6 +30,7 @@ export function OrganizationLayout({ name, children }: { name: string; children:
   const { pathname } = useLocation()
   const page = pageCrumb(useMatches())
   const base = paths.organization(name)
+  const { canAdminister } = useAdministrationRights(name)
 
   if (isApiError(detail.error, 404)) return <OrganizationNotFound name={name} />
 
@@ -49,13 +51,15 @@ export function OrganizationLayout({ name, children }: { name: string; children:
       <h1 className="ui-page-header__title">{name}</h1>
       <nav aria-label="Organization sections">
         <ul className="tabs">
-          {organizationTabs.map((tab) => (
-            <li key={tab.id}>
-              <Link to={tab.href(name)} aria-current={tab === current ? 'page' : undefined}>
-                {tab.label}
-              </Link>
-            </li>
-          ))}
+          {organizationTabs
+            .filter((tab) => canAdminister || !tab.adminOnly || tab === current)
+            .map((tab) => (
+              <li key={tab.id}>
+                <Link to={tab.href(name)} aria-current={tab === current ? 'page' : undefined}>
+                  {tab.label}
+                </Link>
+              </li>
+            ))}
         </ul>
       </nav>
       {detail.isPending ? (
