@@ -14,7 +14,9 @@ describe('creditOutlook', () => {
   it('without a limit: the credits so far and the projection, no crossing', () => {
     const outlook = creditOutlook({ days, range: period }, null, now)
     expect(outlook.used).toBe(1000)
-    expect(outlook.projected).toBeCloseTo((1000 / 9.5) * 30)
+    // The weekly projection: whole days ran at 100 a day, weekdays and weekends alike, so the rest
+    // of today (half a day) and the 20 days after it add 100 a day.
+    expect(outlook.projected).toBeCloseTo(1000 + 0.5 * 100 + 20 * 100)
     expect(outlook.crossingDay).toBeNull()
   })
 
