@@ -5,7 +5,7 @@
 // never a blank page. The checking code (valibot and the schemas, ./validate.ts) is fetched on
 // the first request, in parallel with it, so that it is not part of the first page's download.
 import { apiRequest, type RequestOptions } from './client'
-import type { UsageAnswer } from './model'
+import type { ProjectUsageAnswer, UsageAnswer } from './model'
 import type { AnswerKind, AnswerOf } from './schemas'
 
 export { UnexpectedAnswerError } from './answer-error'
@@ -33,4 +33,13 @@ export async function requestAnswer<K extends AnswerKind>(
 export async function requestUsage(path: string, options: RequestOptions = {}): Promise<UsageAnswer> {
   const [answer, validation] = await Promise.all([apiRequest<unknown>(path, options), loadValidation()])
   return validation.parseUsageAnswer(answer, `GET ${path}`)
+}
+
+/** GET of a project's usage path: either generation's answer, recognised by its shape (validate.parseProjectUsageAnswer). */
+export async function requestProjectUsage(
+  path: string,
+  options: RequestOptions = {},
+): Promise<ProjectUsageAnswer> {
+  const [answer, validation] = await Promise.all([apiRequest<unknown>(path, options), loadValidation()])
+  return validation.parseProjectUsageAnswer(answer, `GET ${path}`)
 }

@@ -59,6 +59,33 @@ export type UsageAnswer =
       deletedProjects: UsagePoint[]
     }
 
+/** One deployment version's credits in a project's usage answer. */
+export interface VersionUsage {
+  deploymentId: string
+  deploymentName: string
+  versionId: string
+  /** The version's name, e.g. `v4`. */
+  version: string
+  /** Credits per bucket. */
+  usage: UsagePoint[]
+}
+
+/**
+ * A project's usage answer (`GET /projects/{name}/usage`) of either generation, told apart by its
+ * shape: 2022 as the organization's (per object type and metric), current credits per deployment
+ * version. Source: API.md "Projects, access and audit", client 4.12.0 `ProjectUsage`.
+ */
+export type ProjectUsageAnswer =
+  | { generation: '2022'; series: UsageSeries[] }
+  | {
+      generation: 'current'
+      /** Credits of the whole project per bucket: its versions' plus the deleted versions'. */
+      project: UsagePoint[]
+      versions: VersionUsage[]
+      /** Credits of deployment versions deleted since, together, per bucket. */
+      deletedVersions: UsagePoint[]
+    }
+
 /**
  * The generation an organization list was answered in: `status` on its items is current (client
  * 4.4, Apr 2024); an empty list says nothing (null).

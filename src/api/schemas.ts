@@ -78,6 +78,27 @@ export const UsageCurrentSchema = v.object({
   data_projects_deleted: v.optional(v.array(UsagePointSchema)),
 })
 
+/**
+ * Current (4.2): a project's credits per deployment version (`GET /projects/{name}/usage`, client
+ * 4.12.0 `ProjectUsage` and `ProjectUsageDeployment`); `data_project` is their sum bucket by bucket,
+ * and equals the organization's `data_projects` entry of that project. A 2022 project's usage is a
+ * `Usage2022Schema` list, as the organization's.
+ */
+export const ProjectUsageCurrentSchema = v.object({
+  interval: v.optional(v.string()),
+  data_project: v.array(UsagePointSchema),
+  data_deployments: v.array(
+    v.object({
+      deployment_id: v.string(),
+      deployment_name: v.string(),
+      version_id: v.string(),
+      version: v.string(),
+      data: v.array(UsagePointSchema),
+    }),
+  ),
+  data_deleted_deployments: v.optional(v.array(UsagePointSchema)),
+})
+
 /** `GET /user`: the caller. `staff` is the local server's addition (platform staff). */
 export const UserSchema = v.object({
   id: v.string(),

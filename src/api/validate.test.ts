@@ -1,7 +1,7 @@
 import * as v from 'valibot'
 import { describe, expect, expectTypeOf, it } from 'vitest'
 import { isApiError } from './client'
-import { parseAnswer, parseUsageAnswer, UnexpectedAnswerError } from './validate'
+import { parseAnswer, parseProjectUsageAnswer, parseUsageAnswer, UnexpectedAnswerError } from './validate'
 import { listGeneration } from './model'
 import {
   OrganizationDetailSchema,
@@ -9,6 +9,7 @@ import {
   OrganizationSchema,
   ResourcesSchema,
   Usage2022Schema,
+  ProjectUsageCurrentSchema,
   UsageCurrentSchema,
   VoucherSchema,
 } from './schemas'
@@ -124,6 +125,67 @@ describe('usage answers', () => {
   })
 })
 
+describe("a project's usage answer", () => {
+  const PROJECT_ENDPOINT = 'GET /projects/churn-acme/usage'
+  const point = (day: string, value: number) => ({
+    start_date: `${day}T00:00:00Z`,
+    end_date: `${day}T23:59:59Z`,
+    value,
+  })
+  const CURRENT = {
+    interval: 'day',
+    data_project: [point('2026-11-01', 7)],
+    data_deployments: [
+      {
+        deployment_id: 'd-1',
+        deployment_name: 'churn-scorer',
+        version_id: 'v-1',
+        version: 'v4',
+        data: [point('2026-11-01', 5)],
+      },
+    ],
+    data_deleted_deployments: [point('2026-11-01', 2)],
+  }
+
+  it('reads the current answer as credits per deployment version', () => {
+    expect(parseProjectUsageAnswer(CURRENT, PROJECT_ENDPOINT)).toEqual({
+      generation: 'current',
+      project: CURRENT.data_project,
+      versions: [
+        {
+          deploymentId: 'd-1',
+          deploymentName: 'churn-scorer',
+          versionId: 'v-1',
+          version: 'v4',
+          usage: CURRENT.data_deployments[0]!.data,
+        },
+      ],
+      deletedVersions: CURRENT.data_deleted_deployments,
+    })
+    const { data_deleted_deployments: _, ...withoutDeleted } = CURRENT
+    const none = parseProjectUsageAnswer(withoutDeleted, PROJECT_ENDPOINT)
+    expect(none.generation === 'current' && none.deletedVersions).toEqual([])
+  })
+
+  it("reads the 2022 answer as the organization's, per object type and metric", () => {
+    expect(parseProjectUsageAnswer(USAGE_2022, PROJECT_ENDPOINT)).toEqual({
+      generation: '2022',
+      series: USAGE_2022,
+    })
+  })
+
+  it('names the field of a broken answer, and says what was expected of neither shape', () => {
+    const broken = { ...CURRENT, data_deployments: [{ ...CURRENT.data_deployments[0], version: 4 }] }
+    expect(() => parseProjectUsageAnswer(broken, PROJECT_ENDPOINT)).toThrow(
+      /"data_deployments\[0\]\.version"/,
+    )
+    // An organization's answer at a project's address is neither shape.
+    expect(() => parseProjectUsageAnswer(USAGE_CURRENT, PROJECT_ENDPOINT)).toThrow(
+      /expected a list of usage series \(2022\) or an object with data_project/,
+    )
+  })
+})
+
 describe('organization answers', () => {
   it('reads both generations of the list, and tells them apart by `status`', () => {
     const old = parseAnswer(
@@ -230,6 +292,7 @@ describe('the schemas and the OpenAPI documents of both generations', () => {
     expectTypeOf<Current['Resources']>().toExtend<Input<typeof ResourcesSchema>>()
     expectTypeOf<Old['Usage'][]>().toExtend<Input<typeof Usage2022Schema>>()
     expectTypeOf<Current['OrganizationUsage']>().toExtend<Input<typeof UsageCurrentSchema>>()
+    expectTypeOf<Current['ProjectVersionsUsage']>().toExtend<Input<typeof ProjectUsageCurrentSchema>>()
     expectTypeOf<Current['Voucher']>().toExtend<Input<typeof VoucherSchema>>()
   })
 })

@@ -6,12 +6,13 @@ import { UnexpectedAnswerError } from './answer-error'
 import {
   USAGE_METRICS,
   USAGE_OBJECT_TYPES,
+  type ProjectUsageAnswer,
   type UsageAnswer,
   type UsageMetric,
   type UsageObjectType,
   type UsageSeries,
 } from './model'
-import { Usage2022Schema, UsageCurrentSchema } from './schemas'
+import { ProjectUsageCurrentSchema, Usage2022Schema, UsageCurrentSchema } from './schemas'
 
 export { ANSWER_SCHEMAS } from './schemas'
 
@@ -71,5 +72,38 @@ export function parseUsageAnswer(answer: unknown, endpoint: string): UsageAnswer
     endpoint,
     '',
     'expected a list of usage series (2022) or an object with data_organization and data_projects (current)',
+  )
+}
+
+/**
+ * A project's usage answer of either generation, recognised by its shape: a list is 2022 (per
+ * object type and metric, as the organization's), an object with `data_project` is current
+ * (credits per deployment version). Errors: UnexpectedAnswerError naming the endpoint and field.
+ */
+export function parseProjectUsageAnswer(answer: unknown, endpoint: string): ProjectUsageAnswer {
+  if (Array.isArray(answer))
+    return {
+      generation: '2022',
+      series: parseAnswer(Usage2022Schema, answer, endpoint).filter(isKnownSeries),
+    }
+  if (answer !== null && typeof answer === 'object' && 'data_project' in answer) {
+    const current = parseAnswer(ProjectUsageCurrentSchema, answer, endpoint)
+    return {
+      generation: 'current',
+      project: current.data_project,
+      versions: current.data_deployments.map((d) => ({
+        deploymentId: d.deployment_id,
+        deploymentName: d.deployment_name,
+        versionId: d.version_id,
+        version: d.version,
+        usage: d.data,
+      })),
+      deletedVersions: current.data_deleted_deployments ?? [],
+    }
+  }
+  throw new UnexpectedAnswerError(
+    endpoint,
+    '',
+    'expected a list of usage series (2022) or an object with data_project and data_deployments (current)',
   )
 }

@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query'
-import { requestUsage } from '../../api/answers'
+import { requestProjectUsage, requestUsage } from '../../api/answers'
 import { segment } from '../../api/client'
 import type { UsageInterval } from '../../api/types'
 
@@ -31,5 +31,29 @@ export const usageQueries = {
       // another organization's numbers are never shown in the meantime.
       placeholderData: (previous, previousQuery) =>
         previousQuery?.queryKey[1] === organization ? previous : undefined,
+    }),
+  /**
+   * A project's usage of one range (`GET /projects/{name}/usage`): per object type and metric
+   * (2022) or credits per deployment version (current). Under the organization's key, so that
+   * whatever refreshes the organization's usage refreshes its projects' too.
+   */
+  project: (organization: string, project: string, { start, end, interval }: UsageRequest) =>
+    queryOptions({
+      queryKey: [
+        ...usageQueries.all(organization),
+        'projects',
+        project,
+        { start: start ?? null, end: end ?? null, interval },
+      ] as const,
+      queryFn: ({ signal }) =>
+        requestProjectUsage(`/projects/${segment(project)}/usage`, {
+          signal,
+          query: { start_date: start, end_date: end, interval },
+        }),
+      // As the organization's: the last chart stays while another range of the same project loads.
+      placeholderData: (previous, previousQuery) =>
+        previousQuery?.queryKey[1] === organization && previousQuery.queryKey[4] === project
+          ? previous
+          : undefined,
     }),
 }
