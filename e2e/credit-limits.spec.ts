@@ -182,7 +182,8 @@ test('an admin splits the organization’s credit budget into project limits (cu
 
   await page.getByRole('button', { name: 'Split the budget' }).click()
   const dialog = page.getByRole('dialog', { name: 'Split the budget into project limits' })
-  await expect(dialog.getByLabel(`Limit of ${heavy}`)).toHaveValue('1500')
+  // Proposed limits are written as the reader's locale writes numbers (en-US here), and read back so.
+  await expect(dialog.getByLabel(`Limit of ${heavy}`)).toHaveValue('1,500')
   await expect(dialog.getByLabel(`Limit of ${light}`)).toHaveValue('500')
   await expectNoAxeViolations(page)
   await dialog.getByLabel(`Limit of ${light}`).fill('90')
