@@ -43,8 +43,9 @@ export function AuditPage({ organization, canAdminister }: { organization: strin
         )}
       </div>
       <p className="muted">
-        Every change to the projects of {organization} and who may work in them, newest first. Times are UTC.
-        The export holds exactly the events listed.
+        Every change to the projects of {organization} and who may work in them, newest first. Times are in
+        your time zone, named beside each; the day filters read UTC days. The export holds exactly the events
+        listed.
       </p>
       {!canAdminister ? (
         <EmptyState title="Only organization admins see the audit trail">
