@@ -12,22 +12,25 @@ import { SplitBudgetDialog } from './split-budget-dialog'
 /**
  * The Projects tab's credit limits: each project's credits this subscription period against its
  * limit, the projection to the period's end and the expected crossing day, suspended projects
- * first with the API's reason. Organization admins set, change or clear a limit in its row, and
- * split the organization's credit budget (`budget`, credits; null when none is set) into limits.
- * Others see the same figures and no control.
+ * first with the API's reason. Whoever administers a project (`canSetLimit`: organization admins,
+ * and its project admins) sets, changes or clears its limit in its row; organization admins
+ * (`canSplitBudget`) also split the organization's credit budget (`budget`, credits; null when
+ * none is set) into limits. Others see the same figures and no control.
  */
 export function CreditLimitsSection({
   organization,
   projects,
   outlooks,
   budget,
-  canAdminister,
+  canSplitBudget,
+  canSetLimit,
 }: {
   organization: string
   projects: readonly Project[]
   outlooks: CreditOutlooks
   budget: number | null
-  canAdminister: boolean
+  canSplitBudget: boolean
+  canSetLimit: (project: Project) => boolean
 }) {
   const [editing, setEditing] = useState<string | null>(null)
   const [isSplitting, setIsSplitting] = useState(false)
@@ -40,7 +43,8 @@ export function CreditLimitsSection({
     keptFocusRef.current = editButtonId(project)
     setEditing(null)
   }
-  const canSplit = canAdminister && budget !== null && outlooks.status === 'ready' && projects.length > 0
+  const hasControls = projects.some(canSetLimit)
+  const canSplit = canSplitBudget && budget !== null && outlooks.status === 'ready' && projects.length > 0
 
   return (
     <section className="stack" aria-labelledby="credit-limits-heading">
@@ -77,7 +81,7 @@ export function CreditLimitsSection({
               <th scope="col">Limit</th>
               <th scope="col">Projected</th>
               <th scope="col">Status</th>
-              {canAdminister && (
+              {hasControls && (
                 <th scope="col">
                   <VisuallyHidden>Actions</VisuallyHidden>
                 </th>
@@ -117,22 +121,24 @@ export function CreditLimitsSection({
                         'Running'
                       )}
                     </td>
-                    {canAdminister && (
+                    {hasControls && (
                       <td className="projects-table__actions">
-                        <Button
-                          size="small"
-                          id={editButtonId(project)}
-                          aria-expanded={isEditing}
-                          onFocus={(event) => (keptFocusRef.current = event.currentTarget.id)}
-                          onBlur={(event) => {
-                            // Focus taken elsewhere on purpose; a row moved away from under it blurs to nowhere.
-                            if (event.relatedTarget) keptFocusRef.current = null
-                          }}
-                          onClick={() => setEditing(isEditing ? null : project.name)}
-                        >
-                          {project.creditLimit === null ? 'Set limit' : 'Change limit'}
-                          <VisuallyHidden> of {project.name}</VisuallyHidden>
-                        </Button>
+                        {canSetLimit(project) && (
+                          <Button
+                            size="small"
+                            id={editButtonId(project)}
+                            aria-expanded={isEditing}
+                            onFocus={(event) => (keptFocusRef.current = event.currentTarget.id)}
+                            onBlur={(event) => {
+                              // Focus taken elsewhere on purpose; a row moved away from under it blurs to nowhere.
+                              if (event.relatedTarget) keptFocusRef.current = null
+                            }}
+                            onClick={() => setEditing(isEditing ? null : project.name)}
+                          >
+                            {project.creditLimit === null ? 'Set limit' : 'Change limit'}
+                            <VisuallyHidden> of {project.name}</VisuallyHidden>
+                          </Button>
+                        )}
                       </td>
                     )}
                   </tr>
