@@ -7,6 +7,7 @@ import { chromium } from '@playwright/test'
 import Database from 'better-sqlite3'
 import { chromiumLaunchOptions } from '../e2e/chromium'
 import { auditEventsRepository } from '../server/repositories/audit-events'
+import { AUDIT_FIRST_PAGE_SIZE, AUDIT_PAGE_SIZE } from '../src/features/audit/lib/audit-trail'
 import { median, type Figure } from './figures'
 import type { ProductionBuild } from './support/production-build'
 import { newSignedInPage } from './support/signed-in-page'
@@ -186,7 +187,7 @@ export async function benchAudit(build: ProductionBuild): Promise<SuiteResult> {
         unit: 'ms',
         runs: LOADS,
         target: { value: FIRST_ROWS_TARGET_MS, better: 'lower' },
-        comparedWith: `${PROJECTS} projects × ${EVENTS.toLocaleString('en')} events; rows wait for every project's first page (${PROJECTS} requests, six at a time)`,
+        comparedWith: `${PROJECTS} projects × ${EVENTS.toLocaleString('en')} events; rows wait for every project's first page (${PROJECTS} requests of ${AUDIT_FIRST_PAGE_SIZE} events, six at a time)`,
       },
       {
         name: 'audit trail: frame time while scrolling (95th percentile)',
@@ -201,7 +202,7 @@ export async function benchAudit(build: ProductionBuild): Promise<SuiteResult> {
         value: Math.max(...loads.map((load) => load.maxInFlight)),
         unit: 'requests',
         target: { value: IN_FLIGHT_TARGET, better: 'lower' },
-        comparedWith: `${median(loads.map((load) => load.requests))} requests per load (projects list, organization, user, and pages of 100 events)`,
+        comparedWith: `${median(loads.map((load) => load.requests))} requests per load (projects list, organization, user, a first page of ${AUDIT_FIRST_PAGE_SIZE} events per project, later pages of ${AUDIT_PAGE_SIZE})`,
       },
     ]
     return {
