@@ -28,7 +28,7 @@ export function ProjectUsagePicker({ organization, partHref }: ProjectUsagePicke
   }
 
   return (
-    <form className="usage-project-picker" aria-label="A project's usage" onSubmit={handleSubmit}>
+    <form className="usage-project-picker" aria-label="A project’s usage" onSubmit={handleSubmit}>
       <SelectField label="Project" value={chosen} onChange={(event) => setPicked(event.target.value)}>
         {names.map((name) => (
           <option key={name} value={name}>

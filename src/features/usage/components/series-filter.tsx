@@ -39,7 +39,7 @@ export function SeriesFilter({ filter, breakdown, value, onChange, partHref }: S
       </SelectField>
       {picked && partHref && (
         <Link to={partHref(picked.value)} className="usage-series-filter__drill">
-          Open {picked.label}&apos;s usage
+          Open {picked.label}’s usage
         </Link>
       )}
     </div>
