@@ -11,6 +11,7 @@ import { chromiumLaunchOptions } from '../e2e/chromium'
 import { median, type Figure } from './figures'
 import type { ProductionBuild } from './support/production-build'
 import { newSignedInPage } from './support/signed-in-page'
+import { instrument } from './usage-chart'
 import { round1, type SuiteResult } from './support/suite'
 import { serveBuild, type ServedBuild } from './support/web-server'
 
@@ -83,50 +84,16 @@ async function projectWithVersions(served: ServedBuild): Promise<{ organization:
   return { organization, project }
 }
 
-declare global {
-  interface Window {
-    __drillBench?: { responseAt?: number; drawnAt?: number }
-  }
-}
-
-/** Runs in the page before the app: notes when the project's answer has arrived, and when every area has a path. */
-function instrument({ start, areas }: { start: string; areas: number }) {
-  const bench: NonNullable<Window['__drillBench']> = {}
-  window.__drillBench = bench
-  const originalFetch = window.fetch.bind(window)
-  window.fetch = async (input, init) => {
-    const response = await originalFetch(input, init)
-    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
-    if (/\/projects\/[^/]+\/usage\?/.test(url) && url.includes(`start_date=${start}`)) {
-      const text = await response.text()
-      bench.responseAt = performance.now()
-      return new Response(text, {
-        status: response.status,
-        statusText: response.statusText,
-        headers: response.headers,
-      })
-    }
-    return response
-  }
-  new MutationObserver((_records, observer) => {
-    const drawn = document.querySelectorAll('.usage-chart .recharts-area-area')
-    if (drawn.length === areas && [...drawn].every((area) => (area.getAttribute('d') ?? '').length > 0)) {
-      bench.drawnAt = performance.now()
-      observer.disconnect()
-    }
-  }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['d'] })
-}
-
 async function loadOnce(env: Parameters<typeof newSignedInPage>[0], organization: string, project: string) {
-  const { context, page } = await newSignedInPage(env, [instrument, { start: RANGE.start, areas: AREAS }])
+  const { context, page } = await newSignedInPage(env, [instrument, { start: RANGE.start, areaCount: AREAS }])
   try {
     await page.goto(
       `${env.webUrl}/organizations/${organization}/projects/${project}/usage?range=custom&start=${RANGE.start}&end=${RANGE.end}`,
     )
-    await page.waitForFunction(() => window.__drillBench?.drawnAt !== undefined, undefined, {
+    await page.waitForFunction(() => window.__usageBench?.drawnAt !== undefined, undefined, {
       timeout: 60_000,
     })
-    const { responseAt, drawnAt } = (await page.evaluate(() => window.__drillBench))!
+    const { responseAt, drawnAt } = (await page.evaluate(() => window.__usageBench))!
     if ((await page.getByText(`by day (${RANGE.days} buckets)`).count()) !== 1)
       throw new Error(`expected a ${RANGE.days}-bucket view`)
     const versions = await page

@@ -79,9 +79,14 @@ function align(
   length: number,
 ): number[] {
   const values = new Array<number>(length).fill(0)
+  const isFilled = new Array<boolean>(length).fill(false)
   for (const point of points) {
     const index = indexOf.get(dayOfTimestamp(point.start_date))
-    if (index !== undefined) values[index] = sumValues([values[index] ?? 0, point.value])
+    if (index === undefined) continue
+    // A bucket's first point is its value as sent; only a second one is added (without dust). A
+    // project of hundreds of versions over a year has tens of thousands of points, nearly all first.
+    values[index] = isFilled[index] ? sumValues([values[index]!, point.value]) : point.value
+    isFilled[index] = true
   }
   return values
 }

@@ -12,12 +12,8 @@ import { normaliseCurrent } from './normalise-current'
 import { normaliseCurrentProject } from './normalise-current-project'
 import type { UsageModel, UsageScope } from './usage-model'
 
-
 export type UsageLevelId =
-  | 'organization-by-metric'
-  | 'organization-by-project'
-  | 'project-by-metric'
-  | 'project-by-version'
+  'organization-by-metric' | 'organization-by-project' | 'project-by-metric' | 'project-by-version'
 
 export interface UsageLevel {
   id: UsageLevelId
