@@ -79,6 +79,7 @@ export default defineConfig({
         /credit-budget\.spec\.ts$/,
         /usage-report\.spec\.ts$/,
         /usage-compare\.spec\.ts$/,
+        /usage-drill\.spec\.ts$/,
         /projects\.spec\.ts$/,
         /member-details\.spec\.ts$/,
         /access\.spec\.ts$/,

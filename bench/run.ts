@@ -1,7 +1,7 @@
 // `npm run bench`: runs each suite in turn, prints every figure beside its target or what it was
 // compared with, and writes bench/results/latest.json. It reports; it never fails on a number.
 //   npm run bench                 every suite
-//   npm run bench -- api bytes    only these (api, scale, members, bytes, browser, glance, matrix, why, audit, load)
+//   npm run bench -- api bytes    only these (api, scale, members, bytes, browser, glance, matrix, why, drill, audit, load)
 import { cpus, loadavg } from 'node:os'
 import { formatSuite, writeResults, RESULTS_PATH, type SuiteRecord } from './support/report'
 import { loadOptionalBench } from './support/optional'
@@ -53,6 +53,11 @@ const SUITES: Record<string, Suite> = {
     title:
       'Dashboard rules: "why this day" and the unusual days, 200 deployment versions × 366 days (bench/usage-why.ts)',
     run: async () => (await import('./usage-why')).benchUsageWhy(),
+  },
+  drill: {
+    title:
+      'Dashboard: a project’s usage, 200 deployment versions × 366 days by day (headless Chromium, bench/usage-drill.ts)',
+    run: async ({ builds }) => (await import('./usage-drill')).benchUsageDrill(await builds.get()),
   },
   audit: {
     title: 'Dashboard: the audit trail of 40 projects × 2,000 audit events (headless Chromium)',

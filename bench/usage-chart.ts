@@ -27,9 +27,10 @@ declare global {
 
 /**
  * Runs in the page before the app: notes when the usage response of the measured range has fully
- * arrived (body read, before JSON parsing), and when all five areas of the three charts have a path.
+ * arrived (body read, before JSON parsing; the organization's or a project's), and when all
+ * `areaCount` areas of the charts (five over three charts here) have a path.
  */
-function instrument({ start, areaCount }: { start: string; areaCount: number }) {
+export function instrument({ start, areaCount }: { start: string; areaCount: number }) {
   const bench: NonNullable<Window['__usageBench']> = {}
   window.__usageBench = bench
   const originalFetch = window.fetch.bind(window)

@@ -118,7 +118,14 @@ export function createLoaders(queryClient: QueryClient) {
     /** Reading the usage view from the URL takes the usage feature's date code: a chunk of its own. */
     usage: signedIn(async (args) => {
       const { loadUsage } = await import('./usage-loader')
-      await loadUsage(queryClient, nameOf(args), new URL(args.request.url).searchParams)
+      await loadUsage(queryClient, { organization: nameOf(args) }, new URL(args.request.url).searchParams)
+    }),
+
+    /** A project's usage: the usage page's loader, of the project. */
+    projectUsage: signedIn(async (args) => {
+      const { loadUsage } = await import('./usage-loader')
+      const subject = { organization: nameOf(args), project: args.params.project ?? '' }
+      await loadUsage(queryClient, subject, new URL(args.request.url).searchParams)
     }),
 
     /** The monthly report: its period's day buckets (the report's code and its loader are chunks of their own). */

@@ -69,7 +69,14 @@ export function createAppRoutes(queryClient: QueryClient): RouteObject[] {
           ErrorBoundary: RouteError,
           // A page whose data depends on the search params loads again on each change of them.
           ...(entry.loadsSearch ? {} : { shouldRevalidate: unlessOnlySearchChanged }),
-          ...(entry.crumb ? { handle: { crumb: entry.crumb } satisfies CrumbHandle } : {}),
+          ...(entry.crumb
+            ? {
+                handle: {
+                  crumb: entry.crumb,
+                  ...(entry.below ? { tab: entry.below } : {}),
+                } satisfies CrumbHandle,
+              }
+            : {}),
         }
       })
   const organizationBase = pages.organization.pattern

@@ -6,13 +6,13 @@ import { parseUsageAddress } from '../features/usage/lib/usage-address'
 import { requestedDates, usagePlan } from '../features/usage/lib/usage-plan'
 import { subscriptionDaysOf } from '../features/usage/lib/usage-ranges'
 import { rangeOfAnswer } from '../features/usage/model/buckets'
-import { usageQueries, type UsageRequest } from '../features/usage/queries'
+import { usageQueries, type UsageRequest, type UsageSubject } from '../features/usage/queries'
 import { paths } from '../lib/paths'
 import { ensureCached } from './ensure-cached'
 
 /**
- * The usage page's data: every request of its plan (../features/usage/lib/usage-plan.ts), with the
- * page's own query options. Custom dates the API would refuse are not asked, and a refusal is shown
+ * The usage page's data, the organization's or one project's (`subject`): every request of its
+ * plan (../features/usage/lib/usage-plan.ts), with the page's own query options. Custom dates the API would refuse are not asked, and a refusal is shown
  * by the page, next to the range. The previous subscription periods are worked out from the
  * organization's detail (its subscription start), which the organization's frame loads anyway; the
  * comparison's totals once the shown range's answer gives its dates. An address naming a project
@@ -21,9 +21,10 @@ import { ensureCached } from './ensure-cached'
  */
 export async function loadUsage(
   queryClient: QueryClient,
-  organization: string,
+  subject: UsageSubject,
   searchParams: URLSearchParams,
 ) {
+  const { organization } = subject
   const { view } = parseUsageAddress(searchParams)
   const now = new Date()
   // The monthly chart's code comes beside the data (recharts is the usage page's own chunk).
@@ -31,7 +32,7 @@ export async function loadUsage(
     void import('../features/usage/components/usage-chart').then((chart) => chart.preloadMonthlyChart())
   const load = async (request: UsageRequest | null) => {
     if (!request) return undefined
-    const options = usageQueries.range(organization, request)
+    const options = usageQueries.of(subject, request)
     await ensureCached(queryClient, options)
     return queryClient.getQueryData(options.queryKey)
   }
@@ -46,7 +47,9 @@ export async function loadUsage(
 
   // A link from when the address held a project's id opens at the address with its name.
   const name =
-    answer?.generation === 'current' ? projectNameForId(answer.projects, searchParams.get('project')) : null
+    answer?.generation === 'current' && 'projects' in answer
+      ? projectNameForId(answer.projects, searchParams.get('project'))
+      : null
   if (name !== null) {
     const params = new URLSearchParams(searchParams)
     params.set('project', name)
@@ -59,5 +62,5 @@ export async function loadUsage(
   if (!answer || !request) return
   const range = rangeOfAnswer(answer, requestedDates(request), request.interval)
   for (const planned of usagePlan(view, now, await subscription, range).requests)
-    void queryClient.prefetchQuery(usageQueries.range(organization, planned))
+    void queryClient.prefetchQuery(usageQueries.of(subject, planned))
 }

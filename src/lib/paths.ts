@@ -41,6 +41,12 @@ export interface PageEntry<Href extends (...args: never[]) => string = (...args:
    * crumb then linking back (src/components/ui/breadcrumbs.tsx's `CrumbHandle`).
    */
   crumb?: string | ((params: Readonly<Record<string, string | undefined>>) => string)
+  /**
+   * The tab a page belongs to when its address lies under another's (a project's usage, under
+   * Projects by address, is a level of Usage): that tab is current, and its crumb links back with
+   * the page's search params (the view the two pages share).
+   */
+  below?: 'usage'
   /** its loader reads the search params: a change of only those loads its data again */
   loadsSearch?: boolean
   /**
@@ -164,11 +170,34 @@ export const pages = {
     palette: true,
     loadsSearch: true,
   }),
-  /** The printable monthly report; `period` as domain/report-periods.ts writes it (none: the current period). */
+  /**
+   * One project's usage, a level of the organization's (per deployment version; 2022 per metric),
+   * with the same view in the search params. Breadcrumbs: Organizations › org › Usage › project,
+   * since an admin comes here from Usage and goes back there with the view kept.
+   */
+  projectUsage: page({
+    pattern: '/organizations/:name/projects/:project/usage',
+    href: (name: string, project: string, search?: string) =>
+      `${organizationPath(name)}/projects/${segment(project)}/usage${search ? `?${search}` : ''}`,
+    label: 'Project usage',
+    frame: 'organization',
+    module: 'project-usage',
+    crumb: (params) => params.project ?? 'Project',
+    below: 'usage',
+    loadsSearch: true,
+  }),
+  /**
+   * The printable monthly report; `period` as domain/report-periods.ts writes it (none: the current
+   * period); `project` for one project's (none: the organization's).
+   */
   usageReport: page({
     pattern: '/organizations/:name/usage/report',
-    href: (name: string, period?: string | null) =>
-      `${organizationPath(name)}/usage/report${period ? `?period=${encodeURIComponent(period)}` : ''}`,
+    href: (name: string, period?: string | null, project?: string) => {
+      const search = new URLSearchParams()
+      if (period) search.set('period', period)
+      if (project) search.set('project', project)
+      return `${organizationPath(name)}/usage/report${search.size ? `?${search.toString()}` : ''}`
+    },
     label: 'Monthly report',
     frame: 'organization',
     module: 'usage-report',

@@ -15,6 +15,20 @@ export interface Crumb {
 export interface CrumbHandle {
   /** The page's label, or how to name it from the route's params (a project's page: its name). */
   crumb: string | ((params: Readonly<Record<string, string | undefined>>) => string)
+  /**
+   * The id of the tab the page belongs to when its address lies under another tab's (a project's
+   * usage below Usage): that tab is current, its crumb linking back with the page's search params.
+   */
+  tab?: string
+}
+
+/** The tab the deepest matched route says its page belongs to (see {@link CrumbHandle}'s `tab`). */
+export function pageTab(matches: readonly UIMatch[]): string | undefined {
+  for (let index = matches.length - 1; index >= 0; index -= 1) {
+    const tab = (matches[index]?.handle as Partial<CrumbHandle> | undefined)?.tab
+    if (tab !== undefined) return tab
+  }
+  return undefined
 }
 
 /** The label the deepest matched route gives its page (see {@link CrumbHandle}); undefined when none does. */

@@ -1,4 +1,5 @@
-import { queryOptions } from '@tanstack/react-query'
+import { queryOptions, type QueryFunction } from '@tanstack/react-query'
+import type { ProjectUsageAnswer, UsageAnswer } from '../../api/model'
 import { requestProjectUsage, requestUsage } from '../../api/answers'
 import { segment } from '../../api/client'
 import type { UsageInterval } from '../../api/types'
@@ -8,6 +9,12 @@ export interface UsageRequest {
   start?: string
   end?: string
   interval: UsageInterval
+}
+
+/** Whose usage a page shows: the organization's, or one of its projects' (`project` set). */
+export interface UsageSubject {
+  organization: string
+  project?: string
 }
 
 export const usageQueries = {
@@ -28,9 +35,11 @@ export const usageQueries = {
           query: { start_date: start, end_date: end, interval },
         }),
       // Switching range or interval keeps the last chart on screen until the new one arrives;
-      // another organization's numbers are never shown in the meantime.
+      // another organization's numbers (nor a project's, whose key is longer) are never shown in the meantime.
       placeholderData: (previous, previousQuery) =>
-        previousQuery?.queryKey[1] === organization ? previous : undefined,
+        previousQuery?.queryKey[1] === organization && previousQuery.queryKey.length === 4
+          ? previous
+          : undefined,
     }),
   /**
    * A project's usage of one range (`GET /projects/{name}/usage`): per object type and metric
@@ -56,4 +65,25 @@ export const usageQueries = {
           ? previous
           : undefined,
     }),
+  /**
+   * The usage of a subject (../model/levels.ts `UsageScope`): the organization's answer, or the
+   * project's, with the same key and options as `range` and `project` give them.
+   */
+  of: (subject: UsageSubject, request: UsageRequest) => {
+    const { queryKey, queryFn, placeholderData } =
+      subject.project === undefined
+        ? usageQueries.range(subject.organization, request)
+        : usageQueries.project(subject.organization, subject.project, request)
+    return queryOptions<
+      UsageAnswer | ProjectUsageAnswer,
+      Error,
+      UsageAnswer | ProjectUsageAnswer,
+      readonly unknown[]
+    >({
+      queryKey,
+      queryFn: queryFn as QueryFunction<UsageAnswer | ProjectUsageAnswer, readonly unknown[]>,
+      // Another subject's answer is never its placeholder: the key's subject is checked by each.
+      placeholderData: placeholderData as never,
+    })
+  },
 }

@@ -36,6 +36,11 @@ function renderAt(path: string) {
             handle: { crumb: 'Monthly report' } satisfies CrumbHandle,
             Component: () => <p>Report page</p>,
           },
+          {
+            path: 'projects/:project/usage',
+            handle: { crumb: (params) => params.project ?? '', tab: 'usage' } satisfies CrumbHandle,
+            Component: () => <p>Project usage page</p>,
+          },
         ],
       },
     ],
@@ -70,5 +75,20 @@ describe('OrganizationLayout breadcrumbs', () => {
     ])
     expect(crumbs.getByRole('link', { name: 'Usage' })).toHaveAttribute('href', '/organizations/acme/usage')
     expect(crumbs.getByText('Monthly report')).toHaveAttribute('aria-current', 'page')
+  })
+
+  it('end in a page that belongs to a tab outside its address, the tab current and linking back with the view', () => {
+    const crumbs = renderAt('/organizations/acme/projects/churn-acme/usage?range=30d&compare=previous')
+    expect(crumbs.getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+      'Organizations',
+      'acme',
+      'Usage',
+      'churn-acme',
+    ])
+    expect(crumbs.getByRole('link', { name: 'Usage' })).toHaveAttribute(
+      'href',
+      '/organizations/acme/usage?range=30d&compare=previous',
+    )
+    expect(screen.getByRole('link', { name: 'Usage', current: 'page' })).toBeInTheDocument()
   })
 })

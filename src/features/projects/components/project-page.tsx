@@ -41,6 +41,7 @@ export function ProjectPage({
     <section className="stack" aria-labelledby="project-heading">
       <div className="ui-page-header__text">
         <h2 id="project-heading">{project}</h2>
+        <Link to={paths.projectUsage(organization, project)}>Usage of {project}</Link>
         {detail.data?.suspended && <p className="ui-notice">This project is suspended.</p>}
       </div>
       <QueryView

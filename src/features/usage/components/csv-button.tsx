@@ -7,11 +7,12 @@ import { Button } from '../../../components/ui/button'
 import { bucketsSoFar } from '../lib/usage-report'
 import type { UsageLevel } from '../model/levels'
 import type { UsageModel } from '../model/usage-model'
+import type { UsageSubject } from '../queries'
 import { useCsvDownload } from './use-csv-download'
 
 interface CsvButtonProps {
   level: UsageLevel
-  organization: string
+  subject: UsageSubject
   interval: UsageInterval
   /** The model on screen. */
   model: UsageModel
@@ -23,9 +24,13 @@ interface CsvButtonProps {
   disabled: boolean
 }
 
+/** The subject in a file's name: `acme`, or `acme-churn-acme` for a project. */
+const subjectName = ({ organization, project }: UsageSubject) =>
+  project === undefined ? organization : `${organization}-${project}`
+
 export function CsvButton({
   level,
-  organization,
+  subject,
   interval,
   model,
   previous,
@@ -41,7 +46,7 @@ export function CsvButton({
           return {
             fileName: csvFileName(
               level.fileWord,
-              organization,
+              subjectName(subject),
               model.range,
               interval,
               previous !== undefined,

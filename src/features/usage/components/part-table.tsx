@@ -1,6 +1,7 @@
 // The per-part table of a level whose series are parts of a whole (credits per project): each
 // part's total, its share of the whole, the change against the range before, the projection.
 import { useMemo } from 'react'
+import { Link } from 'react-router'
 import { formatCredits, formatExactValue, formatShare } from '../lib/format'
 import { partRows } from '../lib/part-rows'
 import { ChangeText } from './change-text'
@@ -12,10 +13,12 @@ interface PartTableProps {
   partLabel: string
   /** The table's name, e.g. "Credits per project". */
   caption: string
+  /** The address a live part's row opens (its own usage: the level it drills into); none without one. */
+  partHref?: (part: string) => string
 }
 
 /** One row per part, most first; the deleted parts' label in italics. Values are credits. */
-export function PartTable({ totals, partLabel, caption }: PartTableProps) {
+export function PartTable({ totals, partLabel, caption, partHref }: PartTableProps) {
   const { model, totalsBefore, soFar, comparison, period, now } = totals
   const rows = useMemo(
     () =>
@@ -56,7 +59,15 @@ export function PartTable({ totals, partLabel, caption }: PartTableProps) {
         <tbody>
           {rows.map((row) => (
             <tr key={row.id} data-part-id={row.id}>
-              <th scope="row">{row.isDeleted ? <em>{row.label}</em> : row.label}</th>
+              <th scope="row">
+                {row.isDeleted ? (
+                  <em>{row.label}</em>
+                ) : partHref ? (
+                  <Link to={partHref(row.label)}>{row.label}</Link>
+                ) : (
+                  row.label
+                )}
+              </th>
               <td className="usage-table__number" data-value={row.total}>
                 {formatExactValue('credits', row.total)}
               </td>

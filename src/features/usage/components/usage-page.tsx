@@ -2,30 +2,38 @@ import { useQuery } from '@tanstack/react-query'
 import { useCallback, useMemo, useState } from 'react'
 import { Link, useParams } from 'react-router'
 import { isApiError } from '../../../api/client'
-import type { UsageAnswer } from '../../../api/model'
+import type { ProjectUsageAnswer, UsageAnswer } from '../../../api/model'
 import { EmptyState, ErrorState, PendingState, Skeleton } from '../../../components/ui/query-state'
 import { paths } from '../../../lib/paths'
 import { organizationQueries } from '../../organizations/queries'
-import { usageQueries } from '../queries'
+import { usageQueries, type UsageSubject } from '../queries'
 import type { UsageInterval } from '../../../api/types'
 import type { DateRange } from '../../../../domain/usage'
 import { noPeriodSentence, type Compared } from '../lib/compare'
 import { parseProjectFilter } from '../lib/project-credits'
-import { usageViewSearch } from '../lib/usage-address'
+import { drillSearch, usageViewSearch } from '../lib/usage-address'
 import { requestedDates, usagePlan } from '../lib/usage-plan'
 import { isNoPeriod, subscriptionDaysOf, totalsInterval } from '../lib/usage-ranges'
-import { organizationLevel } from '../model/levels'
-import type { UsageModel } from '../model/usage-model'
+import { usageLevel } from '../model/levels'
+import type { UsageModel, UsageScope } from '../model/usage-model'
+import { ProjectUsagePicker } from './project-usage-picker'
 import { RangePicker } from './range-picker'
 import { useComparedTotals } from './use-compared-totals'
 import { useUsageAddress } from './use-usage-address'
 import { UsageResults } from './usage-results'
 import '../usage.css'
 
-/** /organizations/:name/usage — the view lives in the URL, so a link shows the same thing. */
+/**
+ * /organizations/:name/usage, and one project's below it, /organizations/:name/projects/:project/usage:
+ * the same page at two levels (../model/levels.ts). The view lives in the URL, so a link shows the
+ * same thing, and drilling in or back keeps it.
+ */
 export function UsagePage() {
-  const { name = '' } = useParams()
-  const { view, display, series, changeView, changeCompare, changeDisplay, changeSeries } = useUsageAddress()
+  const { name = '', project } = useParams()
+  const scope: UsageScope = project === undefined ? 'organization' : 'project'
+  const subject = useMemo((): UsageSubject => ({ organization: name, project }), [name, project])
+  const address = useUsageAddress(scope)
+  const { view, display, series, changeView, changeCompare, changeDisplay, changeSeries } = address
   // One clock per visit: relative ranges and the projection agree, and query keys stay stable.
   const [now] = useState(() => new Date())
   const projectFilter = useMemo(() => parseProjectFilter(series), [series])
@@ -40,14 +48,17 @@ export function UsagePage() {
     [view, now, subscription],
   )
   const usage = useQuery({
-    ...usageQueries.range(name, asked ?? { interval: view.interval }),
+    ...usageQueries.of(subject, asked ?? { interval: view.interval }),
     enabled: asked !== null,
   })
-  // The answer says which generation it is, and so which level reads it.
-  const level = usage.data ? organizationLevel(usage.data.generation) : undefined
+  // The answer says which generation it is, and so which level of the scope reads it.
+  const level = usage.data ? usageLevel(scope, usage.data.generation) : undefined
   const normalise = useCallback(
-    (answer: UsageAnswer | undefined, range: DateRange | null, interval: UsageInterval) =>
-      answer && level?.normalise(answer, range, interval, projectFilter),
+    (
+      answer: UsageAnswer | ProjectUsageAnswer | undefined,
+      range: DateRange | null,
+      interval: UsageInterval,
+    ) => answer && level?.normalise(answer, range, interval, projectFilter),
     [level, projectFilter],
   )
   const model = useMemo(
@@ -64,7 +75,7 @@ export function UsagePage() {
     [view, now, subscription, shownRange],
   )
   const { totalsBefore: totalsBeforeAnswer, shownSoFar: soFarAnswer } = useComparedTotals(
-    name,
+    subject,
     comparison,
     !usage.isPlaceholderData,
   )
@@ -79,7 +90,7 @@ export function UsagePage() {
   )
 
   const beforeAnswer = useQuery({
-    ...usageQueries.range(name, beforeRequest ?? { interval: view.interval }),
+    ...usageQueries.of(subject, beforeRequest ?? { interval: view.interval }),
     enabled: beforeRequest !== null,
   })
   const compared = useMemo((): Compared<UsageModel> => {
@@ -101,17 +112,32 @@ export function UsagePage() {
 
   // A 400 is about the range: it belongs next to the range picker, where it can be fixed.
   const rangeError = isApiError(usage.error, 400) ? usage.error.message : null
+  // A part's own usage (a project's, from the organization's), with this view.
+  const search = drillSearch(address)
+  const partHref = level?.drillsInto ? (part: string) => paths.projectUsage(name, part, search) : undefined
 
   return (
     <div className="stack usage-page">
-      <title>{`Usage · ${name}`}</title>
+      <title>{project === undefined ? `Usage · ${name}` : `Usage · ${project} · ${name}`}</title>
       <div className="usage-page__intro">
-        <h2 className="usage-page__title">Usage</h2>
+        <h2 className="usage-page__title">{project === undefined ? 'Usage' : `Usage of ${project}`}</h2>
         <p className="muted">
-          {(level ?? organizationLevel('2022')).description} All dates are UTC.{' '}
-          <Link to={paths.organization(name)}>Resource counts</Link> are on the overview.
+          {(level ?? usageLevel(scope, '2022')).description} All dates are UTC.{' '}
+          {project === undefined ? (
+            <>
+              <Link to={paths.organization(name)}>Resource counts</Link> are on the overview.
+            </>
+          ) : (
+            <>
+              <Link to={`${paths.usage(name)}${search ? `?${search}` : ''}`}>
+                The organization&apos;s usage
+              </Link>{' '}
+              has every project; <Link to={paths.project(name, project)}>the project&apos;s page</Link> its
+              members and roles.
+            </>
+          )}
         </p>
-        <Link to={paths.usageReport(name)}>Monthly report, to print or save as PDF</Link>
+        <Link to={paths.usageReport(name, null, project)}>Monthly report, to print or save as PDF</Link>
       </div>
       <RangePicker
         // Remounted when the range in the address changes, not the comparison: ticking it keeps
@@ -141,22 +167,26 @@ export function UsagePage() {
           isRetrying={usage.isFetching}
         />
       ) : level && model && !rangeError ? (
-        <UsageResults
-          level={level}
-          organization={name}
-          view={view}
-          model={model}
-          totalsBefore={totalsBefore ?? undefined}
-          soFar={soFar ?? undefined}
-          comparison={comparison}
-          compared={compared}
-          now={now}
-          display={display}
-          onDisplayChange={changeDisplay}
-          seriesFilter={series}
-          onSeriesFilterChange={changeSeries}
-          isUpdating={usage.isPlaceholderData}
-        />
+        <>
+          {partHref && !level.seriesFilter && <ProjectUsagePicker organization={name} partHref={partHref} />}
+          <UsageResults
+            level={level}
+            subject={subject}
+            view={view}
+            model={model}
+            totalsBefore={totalsBefore ?? undefined}
+            soFar={soFar ?? undefined}
+            comparison={comparison}
+            compared={compared}
+            now={now}
+            display={display}
+            onDisplayChange={changeDisplay}
+            seriesFilter={series}
+            onSeriesFilterChange={changeSeries}
+            isUpdating={usage.isPlaceholderData}
+            partHref={partHref}
+          />
+        </>
       ) : null}
     </div>
   )

@@ -11,9 +11,9 @@ import { formatDateTime } from '../../../lib/format-date'
 import { paths } from '../../../lib/paths'
 import { organizationQueries } from '../../organizations/queries'
 import { formatLongSpan } from '../lib/dates'
-import type { UsageAnswer } from '../../../api/model'
+import type { ProjectUsageAnswer, UsageAnswer } from '../../../api/model'
 import type { UsageInterval } from '../../../api/types'
-import { organizationLevel } from '../model/levels'
+import { usageLevel } from '../model/levels'
 import {
   reportPeriodOf,
   reportPeriodOptions,
@@ -35,14 +35,17 @@ import './usage-report.css'
 const ALL_PARTS = { kind: 'all' } as const
 
 /**
- * /organizations/:name/usage/report?period=… — one period's usage on a page that prints: the
- * organization, its subscription, the period's dates, the totals, the charts and the tables, and
- * when it was made. The period lives in the URL (domain/report-periods.ts); print styles are in
+ * /organizations/:name/usage/report?period=…&project=… — one period's usage on a page that prints:
+ * the organization (or one of its projects: `project`, the project level's report through the same
+ * body), its subscription, the period's dates, the totals, the charts and the tables, and when it
+ * was made. The period lives in the URL (domain/report-periods.ts); print styles are in
  * ./usage-report.css.
  */
 export function UsageReportPage() {
   const { name = '' } = useParams()
   const [searchParams, setSearchParams] = useLatestSearchParams()
+  const project = searchParams.get('project') || undefined
+  const subject = useMemo(() => ({ organization: name, project }), [name, project])
   // One clock per visit: the period, the projection and "generated at" agree.
   const [now] = useState(() => new Date())
   const detail = useQuery(organizationQueries.detail(name))
@@ -53,7 +56,7 @@ export function UsageReportPage() {
     [periodParam, subscriptionStart, now],
   )
   const request = period ? reportPlan(period, null, now).shown : { interval: 'day' as const }
-  const usage = useQuery({ ...usageQueries.range(name, request), enabled: period !== null })
+  const usage = useQuery({ ...usageQueries.of(subject, request), enabled: period !== null })
 
   // The dates asked for; the current period's come from the subscription when it is known, else
   // from the answer's buckets (the API picks the period).
@@ -61,18 +64,23 @@ export function UsageReportPage() {
     () => period && reportRange(period, subscriptionStart, now),
     [period, subscriptionStart, now],
   )
-  // The answer says which generation it is, and so which level reads it; the report shows every project.
-  const level = usage.data ? organizationLevel(usage.data.generation) : undefined
+  // The answer says which generation it is, and so which level reads it; the report shows every part.
+  const level = usage.data
+    ? usageLevel(project === undefined ? 'organization' : 'project', usage.data.generation)
+    : undefined
   const normalise = useCallback(
-    (answer: UsageAnswer | undefined, dates: DateRange | null, interval: UsageInterval) =>
-      answer && level?.normalise(answer, dates, interval, ALL_PARTS),
+    (
+      answer: UsageAnswer | ProjectUsageAnswer | undefined,
+      dates: DateRange | null,
+      interval: UsageInterval,
+    ) => answer && level?.normalise(answer, dates, interval, ALL_PARTS),
     [level],
   )
   const model = useMemo(() => normalise(usage.data, requested, 'day'), [normalise, usage.data, requested])
   const range = model?.range ?? null
 
   const comparison = useMemo(() => period && reportPlan(period, range, now).comparison, [range, period, now])
-  const comparedTotals = useComparedTotals(name, comparison, !usage.isPlaceholderData)
+  const comparedTotals = useComparedTotals(subject, comparison, !usage.isPlaceholderData)
   const totalsBefore =
     comparison &&
     normalise(comparedTotals.totalsBefore, comparison.previous, totalsInterval(comparison.previous))
@@ -88,12 +96,12 @@ export function UsageReportPage() {
   const running = runningRange(range, now)
 
   function changePeriod(value: string) {
-    setSearchParams(value ? { period: value } : {})
+    setSearchParams({ ...(value ? { period: value } : {}), ...(project ? { project } : {}) })
   }
 
   return (
     <article className="usage-page usage-report stack" aria-labelledby="usage-report-title">
-      <title>{`Usage report${span ? ` · ${span}` : ''} · ${name}`}</title>
+      <title>{`Usage report${span ? ` · ${span}` : ''}${project ? ` · ${project}` : ''} · ${name}`}</title>
       <header className="usage-report__header">
         <div className="usage-report__heading">
           <h2 id="usage-report-title">Usage report{span && <>, {span}</>}</h2>
@@ -102,6 +110,12 @@ export function UsageReportPage() {
               <dt>Organization</dt>
               <dd>{name}</dd>
             </div>
+            {project && (
+              <div>
+                <dt>Project</dt>
+                <dd>{project}</dd>
+              </div>
+            )}
             <div>
               <dt>Subscription</dt>
               <dd>{detail.data ? formatSubscription(detail.data.subscription) : '…'}</dd>
@@ -139,13 +153,19 @@ export function UsageReportPage() {
           <Button variant="primary" onClick={() => window.print()}>
             Print
           </Button>
-          <Button onClick={() => range && downloadPdf(reportFileName(name, range))} disabled={!range}>
+          <Button
+            onClick={() => range && downloadPdf(reportFileName(project ? `${name}-${project}` : name, range))}
+            disabled={!range}
+          >
             Download PDF
           </Button>
           <p className="muted usage-footnote usage-report__pdf-hint">
             Download PDF opens the print dialog: choose “Save as PDF” as the printer. Pages are numbered.
           </p>
-          <Link to={paths.usage(name)} className="usage-report__back">
+          <Link
+            to={project ? paths.projectUsage(name, project) : paths.usage(name)}
+            className="usage-report__back"
+          >
             Back to usage
           </Link>
         </div>
@@ -153,7 +173,9 @@ export function UsageReportPage() {
       {!period ? (
         <EmptyState
           title="This period cannot be reported"
-          action={<Link to={paths.usageReport(name)}>Report the current subscription period</Link>}
+          action={
+            <Link to={paths.usageReport(name, null, project)}>Report the current subscription period</Link>
+          }
         >
           The address names no period of this organization that has started: use a calendar month (YYYY-MM) or
           the first day of one of its subscription periods (YYYY-MM-DD).

@@ -12,6 +12,7 @@ import { containsNow } from '../lib/usage-summary'
 import type { Comparison } from '../lib/comparison'
 import { RANGE_LABELS, type UsageDisplay, type UsageView } from '../lib/usage-address'
 import type { UsageLevel } from '../model/levels'
+import type { UsageSubject } from '../queries'
 import { isAllZero, seriesOfModel, type UsageModel } from '../model/usage-model'
 import { CompareNotice } from './compare-notice'
 import { CsvButton } from './csv-button'
@@ -28,7 +29,7 @@ import { UsageTotals, type ShownTotals } from './usage-totals'
 
 interface UsageResultsProps {
   level: UsageLevel
-  organization: string
+  subject: UsageSubject
   view: UsageView
   model: UsageModel
   /** The range before over the compared days (see `comparison`); undefined while it loads or if it failed. */
@@ -46,11 +47,13 @@ interface UsageResultsProps {
   onSeriesFilterChange: (value: string | null) => void
   /** The previous view's data is on screen while the new one loads. */
   isUpdating: boolean
+  /** The address of a part's own usage, with this view (levels that drill into another); none without one. */
+  partHref?: (part: string) => string
 }
 
 export function UsageResults({
   level,
-  organization,
+  subject,
   view,
   model,
   totalsBefore,
@@ -63,6 +66,7 @@ export function UsageResults({
   seriesFilter,
   onSeriesFilterChange,
   isUpdating,
+  partHref,
 }: UsageResultsProps) {
   const { hidden, toggleSeries, showAllSeries } = useHiddenSeries()
   const today = utcToday(now)
@@ -75,7 +79,9 @@ export function UsageResults({
   const isCurrentPeriod = view.range === 'period' && model.range !== null && containsNow(model.range, now)
   const period = isCurrentPeriod ? model.range : null
   const totals: ShownTotals = { model, totalsBefore, soFar, comparison, period, now }
-  const budgetLine = useBudgetLine(organization, seriesFilter === null ? period : null, view.interval)
+  // The credit budget is the organization's: drawn over its whole credits only.
+  const isWhole = seriesFilter === null && subject.project === undefined
+  const budgetLine = useBudgetLine(subject.organization, isWhole ? period : null, view.interval)
 
   const unshown = unshownRange(model.range, model.buckets.length, today)
   if (unshown || !model.range) return unshown
@@ -103,6 +109,7 @@ export function UsageResults({
           breakdown={breakdown}
           value={seriesFilter}
           onChange={onSeriesFilterChange}
+          partHref={partHref}
         />
       )}
       <UsageTotals level={level} totals={totals} />
@@ -134,7 +141,7 @@ export function UsageResults({
             <div className="usage-toolbar__export">
               <CsvButton
                 level={level}
-                organization={organization}
+                subject={subject}
                 interval={view.interval}
                 model={model}
                 previous={previous}
@@ -199,7 +206,12 @@ export function UsageResults({
           {filter && breakdown && (
             <section aria-labelledby="part-table-heading" className="stack-sm">
               <h3 id="part-table-heading">{filter.partsHeading}</h3>
-              <PartTable totals={totals} partLabel={filter.partLabel} caption={filter.partsHeading} />
+              <PartTable
+                totals={totals}
+                partLabel={filter.partLabel}
+                caption={filter.partsHeading}
+                partHref={partHref}
+              />
             </section>
           )}
         </>

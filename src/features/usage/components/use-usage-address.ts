@@ -10,6 +10,7 @@ import {
   type UsageDisplay,
   type UsageView,
 } from '../lib/usage-address'
+import type { UsageScope } from '../model/usage-model'
 
 export interface UsageAddressControls extends UsageAddress {
   /** A new range or interval (a new entry in the history); the comparison, display and filter stay. */
@@ -22,11 +23,13 @@ export interface UsageAddressControls extends UsageAddress {
   changeSeries: (series: string | null) => void
 }
 
-export function useUsageAddress(): UsageAddressControls {
+/** The address of the usage page of `scope` (the organization's, or a project's: its series filter's param differs). */
+export function useUsageAddress(scope: UsageScope): UsageAddressControls {
   const [searchParams, setSearchParams] = useLatestSearchParams()
   const search = searchParams.toString()
-  const address = useMemo(() => parseUsageAddress(new URLSearchParams(search)), [search])
-  const go = (next: UsageAddress, replace = false) => setSearchParams(usageAddressSearch(next), { replace })
+  const address = useMemo(() => parseUsageAddress(new URLSearchParams(search), scope), [search, scope])
+  const go = (next: UsageAddress, replace = false) =>
+    setSearchParams(usageAddressSearch(next, scope), { replace })
   const { view } = address
   return {
     ...address,

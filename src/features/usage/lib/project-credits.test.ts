@@ -21,12 +21,12 @@ describe('toCreditsData', () => {
         endTimestamp: '2019-09-01T00:00:00Z',
       },
     ])
-    expect(data.projects.map((p) => [p.name, p.total])).toEqual([
+    expect(data.parts.map((p) => [p.name, p.total])).toEqual([
       ['project-2', 300],
       ['project-1', 200],
     ])
     expect(data.deleted).toEqual([100])
-    expect(data.organization).toEqual([600])
+    expect(data.whole).toEqual([600])
     expect(data.range).toEqual({ start: '2019-08-01', end: '2019-09-01' })
   })
 
@@ -38,7 +38,7 @@ describe('toCreditsData', () => {
       deletedProjects: [],
     }
     const data = toCreditsData(answer, null, 'day')
-    expect(data.projects[0]!.values).toEqual([5, 0])
+    expect(data.parts[0]!.values).toEqual([5, 0])
     expect(data.deleted).toEqual([0, 0])
   })
 
@@ -51,7 +51,7 @@ describe('toCreditsData', () => {
     }
     const data = toCreditsData(empty, { start: '2026-11-01', end: '2026-11-04' }, 'day')
     expect(data.buckets.map((b) => b.start)).toEqual(DAYS)
-    expect(data.organization).toEqual([0, 0, 0])
+    expect(data.whole).toEqual([0, 0, 0])
   })
 })
 
@@ -86,8 +86,8 @@ describe('creditsSeries', () => {
     const data = toCreditsData(eightProjects(), null, 'day')
     const series = creditsSeries(data, { kind: 'all' })
     const perBucket = data.buckets.map((_, index) => sumValues(series.map((s) => s.values[index] ?? 0)))
-    expect(perBucket).toEqual(data.organization)
-    expect(sumValues(series.map((s) => s.total))).toBe(sumValues(data.organization))
+    expect(perBucket).toEqual(data.whole)
+    expect(sumValues(series.map((s) => s.total))).toBe(sumValues(data.whole))
   })
 
   it('shows one series for a project or for the deleted projects, and none for an unknown project', () => {

@@ -1,8 +1,9 @@
-// The current generation's usage answer (credits per project, shared/API.md "The current
-// generation"), shaped for the page: one list of buckets, and per project, for the deleted
-// projects together and for the organization, one zero-filled value per bucket. The chart, the
-// bucket table, the per-project table and the CSV all read this model, so they cannot disagree.
-import type { UsageAnswer, UsagePoint } from '../../../api/model'
+// The current generation's credits as parts of a whole (shared/API.md "The current generation"):
+// an organization's per project, or a project's per deployment version. Shaped for the page: one
+// list of buckets, and per part, for the deleted parts together and for the whole, one
+// zero-filled value per bucket. The chart, the bucket table, the per-part table and the CSV all
+// read this model, so they cannot disagree; the organization and the project levels share it.
+import type { ProjectUsageAnswer, UsageAnswer, UsagePoint } from '../../../api/model'
 import type { UsageInterval } from '../../../api/types'
 import { dayOfTimestamp, type IsoDate } from '../../../../domain/dates'
 import type { DateRange } from '../../../../domain/usage'
@@ -10,7 +11,48 @@ import { sumValues } from './usage-summary'
 import { bucketIndex, bucketsOfPoints, rangeOfBuckets, type Bucket } from '../model/buckets'
 
 export type CurrentUsageAnswer = Extract<UsageAnswer, { generation: 'current' }>
+export type CurrentProjectUsageAnswer = Extract<ProjectUsageAnswer, { generation: 'current' }>
 
+/**
+ * A current answer as parts of a whole: the organization's projects (`data_projects`,
+ * `data_deleted_projects`, `data_organization`), or a project's deployment versions
+ * (`data_deployment_versions`, `data_deleted_deployment_versions`, `data_project`). Points are
+ * credits per bucket.
+ */
+export interface CreditsParts {
+  whole: readonly UsagePoint[]
+  /** Each live part: its id, the name the page shows and the address holds (unique in the whole). */
+  parts: readonly { id: string; name: string; usage: readonly UsagePoint[] }[]
+  /** The parts deleted since, together. */
+  deleted: readonly UsagePoint[]
+}
+
+/** The organization's answer as parts: its projects. */
+export const partsOfOrganization = (answer: CurrentUsageAnswer): CreditsParts => ({
+  whole: answer.organization,
+  parts: answer.projects,
+  deleted: answer.deletedProjects,
+})
+
+/**
+ * A deployment version as a part, as the page names it: `deployment / version` (a version's name
+ * is unique within its deployment only).
+ */
+export const versionLabel = (version: { deploymentName: string; version: string }) =>
+  `${version.deploymentName} / ${version.version}`
+
+/** A project's answer as parts: its deployment versions, by `deployment / version`. */
+export const partsOfProject = (answer: CurrentProjectUsageAnswer): CreditsParts => ({
+  whole: answer.project,
+  parts: answer.versions.map((version) => ({
+    id: version.versionId,
+    name: versionLabel(version),
+    usage: version.usage,
+  })),
+  deleted: answer.deletedVersions,
+})
+
+/** One part's credits (a project's, or a deployment version's). */
 export interface ProjectCredits {
   id: string
   name: string
@@ -21,12 +63,12 @@ export interface ProjectCredits {
 
 export interface CreditsData {
   buckets: Bucket[]
-  /** Live projects, most credits first (then by name). */
-  projects: ProjectCredits[]
-  /** Projects deleted since, together, per bucket. */
+  /** Live parts (projects, or deployment versions), most credits first (then by name). */
+  parts: ProjectCredits[]
+  /** Parts deleted since, together, per bucket. */
   deleted: number[]
-  /** The organization's credits per bucket, as the API gave them (`data_organization`). */
-  organization: number[]
+  /** The whole's credits per bucket, as the API gave them (`data_organization`, `data_project`). */
+  whole: number[]
   /** From the first bucket's start to the last bucket's end, or the requested range when empty. */
   range: DateRange | null
 }
@@ -37,47 +79,64 @@ function align(
   length: number,
 ): number[] {
   const values = new Array<number>(length).fill(0)
+  const isFilled = new Array<boolean>(length).fill(false)
   for (const point of points) {
     const index = indexOf.get(dayOfTimestamp(point.start_date))
-    if (index !== undefined) values[index] = sumValues([values[index] ?? 0, point.value])
+    if (index === undefined) continue
+    // A bucket's first point is its value as sent; only a second one is added (without dust). A
+    // project of hundreds of versions over a year has tens of thousands of points, nearly all first.
+    values[index] = isFilled[index] ? sumValues([values[index]!, point.value]) : point.value
+    isFilled[index] = true
   }
   return values
 }
 
+/** Every point of a whole's answer. */
+export const pointsOfParts = ({ whole, parts, deleted }: CreditsParts): UsagePoint[] => [
+  ...whole,
+  ...deleted,
+  ...parts.flatMap((part) => part.usage),
+]
+
 /**
- * Aligns every project to the organization's buckets (the API's boundaries; when it sent none and
- * the range is known, the buckets it would have sent, all zero). Projects are sorted by their
- * credits in the range, most first.
+ * Aligns every part to the whole's buckets (the API's boundaries; when it sent none and the range
+ * is known, the buckets it would have sent, all zero). Parts are sorted by their credits in the
+ * range, most first.
  */
-export function toCreditsData(
-  answer: CurrentUsageAnswer,
+export function toPartsData(
+  answer: CreditsParts,
   requested: DateRange | null,
   interval: UsageInterval,
 ): CreditsData {
-  const buckets = bucketsOfPoints(
-    [...answer.organization, ...answer.deletedProjects, ...answer.projects.flatMap((p) => p.usage)],
-    requested,
-    interval,
-  )
+  const buckets = bucketsOfPoints(pointsOfParts(answer), requested, interval)
   const indexOf = bucketIndex(buckets)
-  const projects = answer.projects
-    .map((project) => {
-      const values = align(project.usage, indexOf, buckets.length)
-      return { id: project.id, name: project.name, values, total: sumValues(values) }
+  const parts = answer.parts
+    .map((part) => {
+      const values = align(part.usage, indexOf, buckets.length)
+      return { id: part.id, name: part.name, values, total: sumValues(values) }
     })
     .sort((a, b) => b.total - a.total || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
   return {
     buckets,
-    projects,
-    deleted: align(answer.deletedProjects, indexOf, buckets.length),
-    organization: align(answer.organization, indexOf, buckets.length),
+    parts,
+    deleted: align(answer.deleted, indexOf, buckets.length),
+    whole: align(answer.whole, indexOf, buckets.length),
     range: rangeOfBuckets(buckets, requested),
   }
 }
 
+/** The organization's answer aligned: its projects as the parts (see {@link toPartsData}). */
+export const toCreditsData = (
+  answer: CurrentUsageAnswer,
+  requested: DateRange | null,
+  interval: UsageInterval,
+): CreditsData => toPartsData(partsOfOrganization(answer), requested, interval)
+
 /**
- * `?project=` of the page: every project, one project (by its name, which is what a person reads
- * and shares; a project's name is unique in its organization), or the deleted projects.
+ * The series filter of a level of parts (the organization's `?project=`, a project's `?version=`;
+ * kind `project` names any part): every part, one part by its name (what a person reads and
+ * shares; a project's name is unique in its organization, `deployment / version` in its project),
+ * or the deleted parts together.
  */
 export type ProjectFilter = { kind: 'all' } | { kind: 'project'; name: string } | { kind: 'deleted' }
 
@@ -106,7 +165,7 @@ export function projectNameForId(
   return projects.find((p) => p.id === param)?.name ?? null
 }
 
-/** How many projects get a series of their own before the rest become "Other projects". */
+/** How many parts get a series of their own before the rest become "Other projects" ("Other versions"). */
 export const TOP_PROJECTS = 5
 
 export type CreditsSeriesKind = 'project' | 'other' | 'deleted'
@@ -116,7 +175,7 @@ export interface CreditsSeries {
   key: string
   kind: CreditsSeriesKind
   label: string
-  /** The projects it adds up (one for a project; the rest for "Other projects"; none for deleted). */
+  /** The parts it adds up (one for a part; the rest for "Other projects"; none for deleted). */
   projectIds: string[]
   values: number[]
   total: number
@@ -125,19 +184,54 @@ export interface CreditsSeries {
 export const OTHER_PROJECTS_LABEL = 'Other projects'
 export const DELETED_PROJECTS_LABEL = 'Deleted projects'
 
+/** How a level names its parts: on the chart, in the filter, the totals and the tables. */
+export interface PartWords {
+  /** One part, as a sentence says it: "project", "deployment version". */
+  one: string
+  /** The series of the parts past the top ones: "Other projects". */
+  other: string
+  /** The deleted parts together: "Deleted projects". */
+  deleted: string
+  /** Every part: "All projects". */
+  all: string
+  /** The chart's heading: "Credits per project". */
+  chartTitle: string
+}
+
+export const PROJECT_WORDS: PartWords = {
+  one: 'project',
+  other: OTHER_PROJECTS_LABEL,
+  deleted: DELETED_PROJECTS_LABEL,
+  all: 'All projects',
+  chartTitle: 'Credits per project',
+}
+
+export const VERSION_WORDS: PartWords = {
+  one: 'deployment version',
+  other: 'Other versions',
+  deleted: 'Deleted versions',
+  all: 'All deployment versions',
+  chartTitle: 'Credits per deployment version',
+}
+
 /**
- * The series the chart stacks, and the bucket table and the CSV hold. All projects: the top
- * `top` projects of the range by credits, the rest together as "Other projects" (only when two or
- * more are left: one project is shown as itself), and the deleted projects as their own series
- * when they used anything. Together they add up to the organization's credits, bucket by bucket.
- * One project, or the deleted projects: that series alone (none when the project is not in the
- * answer).
+ * The series the chart stacks, and the bucket table and the CSV hold. All parts: the top `top`
+ * parts (projects, or deployment versions) of the range by credits, the rest together as "Other
+ * projects" (`words.other`; only when two or more are left: one part is shown as itself), and the
+ * deleted parts as their own series when they used anything. Together they add up to the whole's
+ * credits, bucket by bucket. One part (a filter of kind `project` names any part), or the deleted
+ * parts: that series alone (none when the part is not in the answer).
  */
-export function creditsSeries(data: CreditsData, filter: ProjectFilter, top = TOP_PROJECTS): CreditsSeries[] {
+export function creditsSeries(
+  data: CreditsData,
+  filter: ProjectFilter,
+  top = TOP_PROJECTS,
+  words: PartWords = PROJECT_WORDS,
+): CreditsSeries[] {
   const deleted = (): CreditsSeries => ({
     key: '',
     kind: 'deleted',
-    label: DELETED_PROJECTS_LABEL,
+    label: words.deleted,
     projectIds: [],
     values: data.deleted,
     total: sumValues(data.deleted),
@@ -153,18 +247,18 @@ export function creditsSeries(data: CreditsData, filter: ProjectFilter, top = TO
   let series: CreditsSeries[]
   if (filter.kind === 'deleted') series = [deleted()]
   else if (filter.kind === 'project') {
-    const project = data.projects.find((p) => p.name === filter.name)
+    const project = data.parts.find((p) => p.name === filter.name)
     series = project ? [ofProject(project)] : []
   } else {
-    const own = data.projects.length <= top + 1 ? data.projects : data.projects.slice(0, top)
-    const rest = data.projects.slice(own.length)
+    const own = data.parts.length <= top + 1 ? data.parts : data.parts.slice(0, top)
+    const rest = data.parts.slice(own.length)
     series = own.map(ofProject)
     if (rest.length > 0) {
       const values = data.buckets.map((_, index) => sumValues(rest.map((p) => p.values[index] ?? 0)))
       series.push({
         key: '',
         kind: 'other',
-        label: `${OTHER_PROJECTS_LABEL} (${rest.length})`,
+        label: `${words.other} (${rest.length})`,
         projectIds: rest.map((p) => p.id),
         values,
         total: sumValues(values),

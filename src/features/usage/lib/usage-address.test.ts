@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { parseUsageView, usageViewSearch } from './usage-address'
+import {
+  drillSearch,
+  parseUsageAddress,
+  parseUsageView,
+  usageAddressSearch,
+  usageViewSearch,
+} from './usage-address'
 import { askedRequest, comparedRange, usageRequest, requestedRange } from './usage-ranges'
 
 const now = new Date('2026-11-28T10:30:00Z')
@@ -97,5 +103,20 @@ describe('compare=previous in the URL', () => {
     const previous = { range: 'previous-period', interval: 'day' } as const
     expect(usageViewSearch(previous).toString()).toBe('range=previous-period')
     expect(parseUsageView(usageViewSearch(previous))).toEqual(previous)
+  })
+})
+
+describe('the address at the project level', () => {
+  it('holds the deployment version filter as `version=`, and leaves the series filter behind when drilling', () => {
+    const params = new URLSearchParams(
+      'range=30d&compare=previous&view=table&version=scorer+%2F+v4&project=x',
+    )
+    const address = parseUsageAddress(params, 'project')
+    expect(address.series).toBe('scorer / v4')
+    expect(usageAddressSearch(address, 'project').toString()).toBe(
+      'range=30d&compare=previous&view=table&version=scorer+%2F+v4',
+    )
+    expect(parseUsageAddress(params).series).toBe('x')
+    expect(drillSearch(address)).toBe('range=30d&compare=previous&view=table')
   })
 })

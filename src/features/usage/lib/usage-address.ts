@@ -1,6 +1,7 @@
 // What the usage page shows, as it lives in the URL (one name per idea):
 //   ?range=period|previous-period|7d|30d|90d|12m|custom&interval=day|month&start=YYYY-MM-DD&end=YYYY-MM-DD
 //    &compare=previous&view=table&project=NAME
+// and on a project's usage `version=DEPLOYMENT / VERSION` instead of `project=`.
 // `start`/`end` only for custom ranges; `end` is exclusive, as in the API, so a link reads like
 // the request it makes. Custom dates the API would refuse (a hand-made or edited address) are
 // caught as the address is read: such a view asks nothing, and carries what to fix. What the
@@ -12,6 +13,7 @@ import {
   type RangeProblem,
 } from '../../../../domain/usage'
 import type { UsageInterval } from '../../../api/types'
+import type { UsageScope } from '../model/usage-model'
 
 export const RANGE_PRESETS = ['period', 'previous-period', '7d', '30d', '90d', '12m', 'custom'] as const
 export type RangePreset = (typeof RANGE_PRESETS)[number]
@@ -96,26 +98,43 @@ export type UsageDisplay = 'chart' | 'table'
 export interface UsageAddress {
   view: UsageView
   display: UsageDisplay
-  /** The series filter (`project=`, levels with one): a part's name, `deleted`, or null for all. */
+  /** The series filter (levels with one): a part's name, `deleted`, or null for all. */
   series: string | null
 }
 
 const DISPLAY_PARAM = 'view'
-const SERIES_PARAM = 'project'
+
+/**
+ * The series filter's search param by whose usage the page shows: the organization's projects
+ * (`project=`), a project's deployment versions (`version=`). Another scope's is ignored, so a view
+ * carried from one page to the other never filters by a name of the wrong kind.
+ */
+const SERIES_PARAMS: Record<UsageScope, string> = { organization: 'project', project: 'version' }
 
 /** The page's address as its parts (unknown values read as the defaults). */
-export function parseUsageAddress(params: URLSearchParams): UsageAddress {
+export function parseUsageAddress(params: URLSearchParams, scope: UsageScope = 'organization'): UsageAddress {
   return {
     view: parseUsageView(params),
     display: params.get(DISPLAY_PARAM) === 'table' ? 'table' : 'chart',
-    series: params.get(SERIES_PARAM) || null,
+    series: params.get(SERIES_PARAMS[scope]) || null,
   }
 }
 
 /** The search params of an address; defaults are left out so that links stay short. */
-export function usageAddressSearch({ view, display, series }: UsageAddress): URLSearchParams {
+export function usageAddressSearch(
+  { view, display, series }: UsageAddress,
+  scope: UsageScope = 'organization',
+): URLSearchParams {
   const params = usageViewSearch(view)
   if (display === 'table') params.set(DISPLAY_PARAM, 'table')
-  if (series) params.set(SERIES_PARAM, series)
+  if (series) params.set(SERIES_PARAMS[scope], series)
   return params
 }
+
+/**
+ * The search of the same view on another level's page (into a project's usage, or back to the
+ * organization's): range, interval, comparison and display kept, the series filter left behind
+ * (it names parts of this level).
+ */
+export const drillSearch = ({ view, display }: UsageAddress): string =>
+  usageAddressSearch({ view, display, series: null }).toString()

@@ -1,5 +1,5 @@
 // The time axis of every usage answer, whichever generation sent it: the API's own buckets.
-import type { UsageAnswer, UsagePoint } from '../../../api/model'
+import type { ProjectUsageAnswer, UsageAnswer, UsagePoint } from '../../../api/model'
 import type { UsageInterval } from '../../../api/types'
 import { dayOfTimestamp, dayStart, type IsoDate } from '../../../../domain/dates'
 import { bucketBoundaries, type DateRange } from '../../../../domain/usage'
@@ -83,16 +83,17 @@ export function hasNotStarted(range: { start: IsoDate }, today: IsoDate): boolea
   return range.start > today
 }
 
-/** Every point of an answer, whichever generation sent it. */
-function pointsOf(answer: UsageAnswer): UsagePoint[] {
-  return answer.generation === '2022'
-    ? answer.series.flatMap((series) => series.usage)
+/** Every point of an answer, whichever generation and level (organization or project) sent it. */
+function pointsOf(answer: UsageAnswer | ProjectUsageAnswer): UsagePoint[] {
+  if (answer.generation === '2022') return answer.series.flatMap((series) => series.usage)
+  return 'versions' in answer
+    ? [...answer.project, ...answer.deletedVersions, ...answer.versions.flatMap((v) => v.usage)]
     : [...answer.organization, ...answer.deletedProjects, ...answer.projects.flatMap((p) => p.usage)]
 }
 
 /** The range an answer covers (its buckets' first start to last end), as every level's model gives it. */
 export function rangeOfAnswer(
-  answer: UsageAnswer,
+  answer: UsageAnswer | ProjectUsageAnswer,
   requested: DateRange | null,
   interval: UsageInterval,
 ): DateRange | null {

@@ -1,45 +1,48 @@
-// The current organization answer (credits per project) as the one usage model: one chart of
-// credits, the top projects, "Other projects" and the deleted projects apart as its series, and
-// every project as a part of the organization's credits (the series filter and per-project table).
+// The current generation's credits as the one usage model, for the organization (credits per
+// project) and for a project (credits per deployment version) alike: one chart of credits, the top
+// parts, "Other projects" ("Other versions") and the deleted ones apart as its series, and every
+// part as a part of the whole's credits (the series filter and the per-part table).
 import type { UsageInterval } from '../../../api/types'
 import type { DateRange } from '../../../../domain/usage'
 import {
   DELETED_FILTER_PARAM,
-  DELETED_PROJECTS_LABEL,
+  PROJECT_WORDS,
+  TOP_PROJECTS,
   creditsSeries,
   projectFilterParam,
   toCreditsData,
   type CreditsData,
   type CreditsSeries,
   type CurrentUsageAnswer,
+  type PartWords,
   type ProjectFilter,
 } from '../lib/project-credits'
 import { sumValues } from '../lib/usage-summary'
 import type { UsageModel, UsageModelBreakdown, UsageModelPart } from './usage-model'
 
-/** The colour of a series: projects by rank, then the other projects and the deleted ones. */
+/** The colour of a series: parts by rank, then the other parts and the deleted ones. */
 export function creditsColor(series: Pick<CreditsSeries, 'kind'>, index: number): string {
   if (series.kind === 'other') return 'var(--credits-color-other)'
   if (series.kind === 'deleted') return 'var(--credits-color-deleted)'
   return `var(--credits-color-${index % 6})`
 }
 
-/** What the filter shows, as the total's heading says it: "all projects", a project's name. */
-function filterLabel(data: CreditsData, filter: ProjectFilter): string {
-  if (filter.kind === 'all') return 'all projects'
-  if (filter.kind === 'deleted') return 'deleted projects'
-  return data.projects.some((p) => p.name === filter.name) ? filter.name : 'an unknown project'
+/** What the filter shows, as the total's heading says it: "all projects", a part's name. */
+function filterLabel(data: CreditsData, filter: ProjectFilter, words: PartWords): string {
+  if (filter.kind === 'all') return words.all.toLowerCase()
+  if (filter.kind === 'deleted') return words.deleted.toLowerCase()
+  return data.parts.some((p) => p.name === filter.name) ? filter.name : `an unknown ${words.one}`
 }
 
 /**
- * Every project the filter keeps and the deleted projects (when they used anything, or are what
- * the filter picks), most credits first; with the filter's choices.
+ * Every part the filter keeps and the deleted parts (when they used anything, or are what the
+ * filter picks), most credits first; with the filter's choices.
  */
-function breakdownOf(data: CreditsData, filter: ProjectFilter): UsageModelBreakdown {
+function breakdownOf(data: CreditsData, filter: ProjectFilter, words: PartWords): UsageModelBreakdown {
   const deletedTotal = sumValues(data.deleted)
   const deleted: UsageModelPart = {
     id: DELETED_FILTER_PARAM,
-    label: DELETED_PROJECTS_LABEL,
+    label: words.deleted,
     values: data.deleted,
     total: deletedTotal,
     isDeleted: true,
@@ -47,28 +50,32 @@ function breakdownOf(data: CreditsData, filter: ProjectFilter): UsageModelBreakd
   const parts: UsageModelPart[] =
     filter.kind === 'deleted'
       ? []
-      : data.projects
-          .filter((project) => filter.kind === 'all' || project.name === filter.name)
-          .map((project) => ({ ...project, label: project.name, isDeleted: false }))
+      : data.parts
+          .filter((part) => filter.kind === 'all' || part.name === filter.name)
+          .map((part) => ({ ...part, label: part.name, isDeleted: false }))
   if (filter.kind === 'deleted' || (filter.kind === 'all' && deletedTotal !== 0)) parts.push(deleted)
   const hasDeleted = deletedTotal !== 0 || filter.kind === 'deleted'
-  const isUnknown = filter.kind === 'project' && !data.projects.some((p) => p.name === filter.name)
+  const isUnknown = filter.kind === 'project' && !data.parts.some((p) => p.name === filter.name)
   return {
     parts: parts.sort((a, b) => b.total - a.total),
-    wholeTotal: sumValues(data.organization),
+    wholeTotal: sumValues(data.whole),
     choices: [
-      ...data.projects.map((project) => ({ value: project.name, label: project.name })),
-      ...(hasDeleted ? [{ value: DELETED_FILTER_PARAM, label: DELETED_PROJECTS_LABEL }] : []),
+      ...data.parts.map((part) => ({ value: part.name, label: part.name })),
+      ...(hasDeleted ? [{ value: DELETED_FILTER_PARAM, label: words.deleted }] : []),
     ],
     unknownChoice: isUnknown ? projectFilterParam(filter) : null,
   }
 }
 
-/** Aligned credits per project (../lib/project-credits.ts) under a series filter, as the model. */
+/**
+ * Aligned credits per part (../lib/project-credits.ts) under a series filter, as the model; the
+ * parts named by `words` (projects unless told).
+ */
 export function modelOfCreditsData(
   data: CreditsData,
   filter: ProjectFilter,
   interval: UsageInterval,
+  words: PartWords = PROJECT_WORDS,
 ): UsageModel {
   return {
     interval,
@@ -77,10 +84,10 @@ export function modelOfCreditsData(
     charts: [
       {
         metric: 'credits',
-        title: 'Credits per project',
-        totalLabel: `Credits, ${filterLabel(data, filter)}`,
+        title: words.chartTitle,
+        totalLabel: `Credits, ${filterLabel(data, filter, words)}`,
         unit: 'credits',
-        series: creditsSeries(data, filter).map((series, index) => ({
+        series: creditsSeries(data, filter, TOP_PROJECTS, words).map((series, index) => ({
           key: series.key,
           label: series.label,
           column: series.label,
@@ -90,7 +97,7 @@ export function modelOfCreditsData(
         })),
       },
     ],
-    breakdown: breakdownOf(data, filter),
+    breakdown: breakdownOf(data, filter, words),
   }
 }
 

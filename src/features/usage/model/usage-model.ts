@@ -6,6 +6,12 @@ import type { UsageInterval } from '../../../api/types'
 import type { DateRange } from '../../../../domain/usage'
 import type { Bucket } from './buckets'
 
+/**
+ * Whose usage a level shows: the organization's (`GET /organizations/{name}/usage`) or one of its
+ * projects' (`GET /projects/{name}/usage`).
+ */
+export type UsageScope = 'organization' | 'project'
+
 /** What a chart's values count: credits, or bytes (the API's volumes, exact). */
 export type UsageUnit = 'credits' | 'bytes'
 
