@@ -60,6 +60,27 @@ async function rolesByApi(page: Page, user: TestUser, project: string, id: strin
   return (await callApi<{ role: string }[]>(page.request, user, 'GET', path)).map((row) => row.role)
 }
 
+/**
+ * An admin signed in on the Service users page of a new organization whose one project has one
+ * service user (made through the API, without a role), named `prefix-…`.
+ */
+async function openWithServiceUser(page: Page, prefix: string) {
+  const admin = createUser()
+  const organization = await createOrganization(page.request, admin)
+  const project = await createProject(page.request, admin, organization)
+  const name = uniqueName(prefix)
+  const created = await callApi<{ id: string; token: string }>(
+    page.request,
+    admin,
+    'POST',
+    `/projects/${project}/service-users`,
+    { name },
+  )
+  await signIn(page, admin)
+  await page.goto(`/organizations/${organization}/service-users`)
+  return { admin, project, name, ...created }
+}
+
 interface ServiceUserAnswer {
   id: string
   name: string
@@ -146,21 +167,7 @@ test('keyboard only: create a service user, see its token once, reset it, and th
 })
 
 test('deletes a service user after asking, and its token stops working', async ({ page }) => {
-  const admin = createUser()
-  const organization = await createOrganization(page.request, admin)
-  const project = await createProject(page.request, admin, organization)
-  const name = uniqueName('doomed')
-  const { token } = await callApi<{ token: string }>(
-    page.request,
-    admin,
-    'POST',
-    `/projects/${project}/service-users`,
-    {
-      name,
-    },
-  )
-  await signIn(page, admin)
-  await page.goto(`/organizations/${organization}/service-users`)
+  const { admin, project, name, token } = await openWithServiceUser(page, 'doomed')
   const remove = rowOf(page, name).getByRole('button', { name: `Delete ${name} of ${project}` })
   await remove.click()
   const confirm = page.getByRole('dialog', { name: `Delete ${name}?` })
@@ -273,21 +280,7 @@ test('a service user made with project-editor reads its project with its token, 
 })
 
 test('a refused role change keeps the dialog open with the reason, and changes nothing', async ({ page }) => {
-  const admin = createUser()
-  const organization = await createOrganization(page.request, admin)
-  const project = await createProject(page.request, admin, organization)
-  const name = uniqueName('gone-bot')
-  const created = await callApi<{ id: string }>(
-    page.request,
-    admin,
-    'POST',
-    `/projects/${project}/service-users`,
-    {
-      name,
-    },
-  )
-  await signIn(page, admin)
-  await page.goto(`/organizations/${organization}/service-users`)
+  const { admin, project, name, ...created } = await openWithServiceUser(page, 'gone-bot')
   await expect(rowOf(page, name)).toContainText('No role')
   // Deleted elsewhere meanwhile: the page still shows it, and the API refuses it a role.
   await callApi(page.request, admin, 'DELETE', `/projects/${project}/service-users/${created.id}`)
