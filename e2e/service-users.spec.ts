@@ -1,6 +1,7 @@
 // The Service users page (/organizations/:name/service-users) against the real local API in both
 // generations: a token is shown once and is the one the server takes, a reset one stops working,
-// the seeded service users carry the flags their answers call for, and it all works by keyboard.
+// a service user's role (given when it is made, changed in place) is what its token may do, the
+// seeded service users carry the flags their answers call for, and it all works by keyboard.
 import type { Locator, Page } from '@playwright/test'
 import { serviceUserFlags } from '../domain/service-users'
 import { DEMO } from '../server/db/seed'
@@ -19,7 +20,7 @@ import {
 } from './fixtures'
 import { createProject } from './project-helpers'
 
-const heading = (page: Page) => page.getByRole('heading', { level: 2, name: 'Service users' })
+const heading = (page: Page) => page.getByRole('heading', { level: 2, name: 'Service users', exact: true })
 const rowOf = (page: Page, name: string) =>
   page.getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) })
 const tokenField = (page: Page) => page.getByRole('textbox', { name: /^API token/ })
@@ -39,6 +40,45 @@ async function tabTo(page: Page, target: Locator) {
     await page.keyboard.press('Tab')
   }
   throw new Error('Tab never reached the control')
+}
+
+/** A request with a service user's token: its status and `{"error"}` when refused. */
+async function withToken(page: Page, token: string, path: string) {
+  const response = await page.request.get(`${e2eEnvironment(apiGeneration()).apiUrl}${path}`, {
+    headers: { Authorization: `Token ${token}` },
+  })
+  const body = (await response.json()) as { name?: string; error?: string }
+  return { status: response.status(), body }
+}
+
+/** The roles a service user holds on its project, as the API lists them in this generation. */
+async function rolesByApi(page: Page, user: TestUser, project: string, id: string) {
+  const path =
+    apiGeneration() === 'current'
+      ? `/projects/${project}/role-assignments?assignee=${id}&assignee_type=user`
+      : `/projects/${project}/users/${id}/role-assignments`
+  return (await callApi<{ role: string }[]>(page.request, user, 'GET', path)).map((row) => row.role)
+}
+
+/**
+ * An admin signed in on the Service users page of a new organization whose one project has one
+ * service user (made through the API, without a role), named `prefix-…`.
+ */
+async function openWithServiceUser(page: Page, prefix: string) {
+  const admin = createUser()
+  const organization = await createOrganization(page.request, admin)
+  const project = await createProject(page.request, admin, organization)
+  const name = uniqueName(prefix)
+  const created = await callApi<{ id: string; token: string }>(
+    page.request,
+    admin,
+    'POST',
+    `/projects/${project}/service-users`,
+    { name },
+  )
+  await signIn(page, admin)
+  await page.goto(`/organizations/${organization}/service-users`)
+  return { admin, project, name, ...created }
 }
 
 interface ServiceUserAnswer {
@@ -127,21 +167,7 @@ test('keyboard only: create a service user, see its token once, reset it, and th
 })
 
 test('deletes a service user after asking, and its token stops working', async ({ page }) => {
-  const admin = createUser()
-  const organization = await createOrganization(page.request, admin)
-  const project = await createProject(page.request, admin, organization)
-  const name = uniqueName('doomed')
-  const { token } = await callApi<{ token: string }>(
-    page.request,
-    admin,
-    'POST',
-    `/projects/${project}/service-users`,
-    {
-      name,
-    },
-  )
-  await signIn(page, admin)
-  await page.goto(`/organizations/${organization}/service-users`)
+  const { admin, project, name, token } = await openWithServiceUser(page, 'doomed')
   const remove = rowOf(page, name).getByRole('button', { name: `Delete ${name} of ${project}` })
   await remove.click()
   const confirm = page.getByRole('dialog', { name: `Delete ${name}?` })
@@ -184,9 +210,91 @@ test('shows no controls to a project user who is not an admin of any project', a
   await signIn(page, viewer)
   await page.goto(`/organizations/${organization}/service-users`)
   await expect(page.getByRole('heading', { name: 'No service users to manage' })).toBeVisible()
-  await expect(page.getByRole('button', { name: /Create service user|Reset token|Delete/ })).toHaveCount(0)
+  await expect(
+    page.getByRole('button', { name: /Create service user|Change role|Reset token|Delete/ }),
+  ).toHaveCount(0)
   await expect(page.getByText('hidden-one')).toHaveCount(0)
   await expectNoAxeViolations(page)
+})
+
+test('a service user made with project-editor reads its project with its token, never the organization; its role changes in place', async ({
+  page,
+}) => {
+  const admin = createUser()
+  const organization = await createOrganization(page.request, admin)
+  const project = await createProject(page.request, admin, organization)
+  const name = uniqueName('editor-bot')
+  await signIn(page, admin)
+  await page.goto(`/organizations/${organization}/service-users`)
+  await page.getByRole('button', { name: 'Create service user' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Create a service user' })
+  await dialog.getByRole('textbox', { name: 'Name' }).fill(name)
+  const role = dialog.getByRole('combobox', { name: 'Role' })
+  // The WebApp's default, and the project's roles to choose from.
+  await expect(role).toHaveValue('project-viewer')
+  await role.selectOption('project-editor')
+  await expectNoAxeViolations(page)
+  await dialog.getByRole('button', { name: 'Create service user' }).click()
+  const shown = page.getByRole('dialog', { name: `Token of ${name}` })
+  const token = await tokenField(page).inputValue()
+  await shown.getByRole('button', { name: 'Done' }).click()
+  const [created] = await listByApi(page, admin, project)
+  expect(await rolesByApi(page, admin, project, created!.id)).toEqual(['project-editor'])
+  await expect(rowOf(page, name)).toContainText('project-editor')
+
+  // Its token reads its project, and is refused on the organization, saying why.
+  const read = await withToken(page, token, `/projects/${project}`)
+  expect(read).toMatchObject({ status: 200, body: { name: project } })
+  const refused = await withToken(page, token, `/organizations/${organization}`)
+  expect(refused.status).toBe(403)
+  expect(refused.body.error).toContain(`works only within its project ("${project}")`)
+
+  // Changed in place, after a confirmation that says what the token may do.
+  const change = rowOf(page, name).getByRole('button', { name: `Change role of ${name} in ${project}` })
+  await change.click()
+  const confirm = page.getByRole('dialog', { name: `Change the role of ${name}?` })
+  const choice = confirm.getByRole('combobox', { name: `Role in ${project}` })
+  await expect(choice).toBeFocused()
+  await expect(choice).toHaveValue('project-editor')
+  await choice.selectOption('project-viewer')
+  await expect(confirm).toContainText(`${name} holds project-viewer in ${project} instead of project-editor`)
+  await expectNoAxeViolations(page)
+  await confirm.getByRole('button', { name: 'Change role' }).click()
+  await expect(confirm).toBeHidden()
+  await expect(change).toBeFocused()
+  await expect(page.getByText(`${name} is now project-viewer in ${project}.`)).toBeVisible()
+  await expect(rowOf(page, name)).toContainText('project-viewer')
+  expect(await rolesByApi(page, admin, project, created!.id)).toEqual(['project-viewer'])
+  expect((await withToken(page, token, `/projects/${project}`)).status).toBe(200)
+
+  // Taken away: the token can do nothing in the project.
+  await change.click()
+  await confirm.getByRole('combobox', { name: `Role in ${project}` }).selectOption('')
+  await expect(confirm).toContainText('its token can do nothing')
+  await confirm.getByRole('button', { name: 'Change role' }).click()
+  await expect(rowOf(page, name)).toContainText('No role')
+  expect(await rolesByApi(page, admin, project, created!.id)).toEqual([])
+  const without = await withToken(page, token, `/projects/${project}`)
+  expect(without.status).toBe(403)
+  expect(without.body.error).toContain('holds no role')
+})
+
+test('a refused role change keeps the dialog open with the reason, and changes nothing', async ({ page }) => {
+  const { admin, project, name, ...created } = await openWithServiceUser(page, 'gone-bot')
+  await expect(rowOf(page, name)).toContainText('No role')
+  // Deleted elsewhere meanwhile: the page still shows it, and the API refuses it a role.
+  await callApi(page.request, admin, 'DELETE', `/projects/${project}/service-users/${created.id}`)
+  await rowOf(page, name)
+    .getByRole('button', { name: `Change role of ${name} in ${project}` })
+    .click()
+  const confirm = page.getByRole('dialog', { name: `Change the role of ${name}?` })
+  await confirm.getByRole('combobox', { name: `Role in ${project}` }).selectOption('project-editor')
+  await confirm.getByRole('button', { name: 'Change role' }).click()
+  await expect(confirm).toContainText(created.id)
+  await expect(confirm.getByRole('combobox', { name: `Role in ${project}` })).toHaveValue('project-editor')
+  await confirm.getByRole('button', { name: 'Cancel' }).click()
+  await expect(confirm).toBeHidden()
+  await expect(rowOf(page, name)).toHaveCount(0)
 })
 
 test("the demo's service users carry the flags their answers call for", async ({ page }) => {

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { HttpError } from '../lib/http-error'
+import { outsideServiceUserProject } from './access'
 import type { ServiceUserCaller } from '../repositories/service-users'
 import type { UserRow } from '../repositories/users'
 import { clientAddress } from './client-address'
@@ -80,8 +81,8 @@ const CREDENTIAL_HEADER = /^(Token|Bearer)\s+(\S+)\s*$/i
  * A service user's token (the hosted API's API tokens): refused once expired (a 401 that says
  * when, not counted as a wrong guess), and its use recorded (repositories/service-users.ts, at most
  * once a minute). A service user is not a person nor a member of any organization, so it never has
- * an organization's rights: it reaches only its project's endpoints (and `GET /user`), where the
- * project's access checks apply to it as to anyone else.
+ * an organization's rights: it reaches only the project endpoints (and `GET /user`), where
+ * access.ts lets it act in its own project by the roles it holds there.
  */
 function authenticateServiceUser(
   request: FastifyRequest,
@@ -99,12 +100,7 @@ function authenticateServiceUser(
     url === `${API_PREFIX}/user` ||
     url === `${API_PREFIX}/projects` ||
     url.startsWith(`${API_PREFIX}/projects/`)
-  if (!reachable)
-    throw new HttpError(
-      403,
-      `A service user's token works only within its project ("${serviceUser.project_name}"); ` +
-        'sign in as a person to manage organizations.',
-    )
+  if (!reachable) throw outsideServiceUserProject(serviceUser.project_name)
   request.server.repositories.serviceUsers.recordUse(serviceUser.id, nowMs)
   request.user = {
     id: serviceUser.id,

@@ -8,6 +8,31 @@ import { openDatabase } from './open'
 const path = temporaryDatabasePath('migrate')
 afterAll(() => removeDatabase(path))
 
+/**
+ * A database file as it was before migration `version`: the earlier migrations applied and recorded,
+ * then `rows` (SQL) written into it, with foreign keys on. Returns its path; the caller removes it.
+ */
+function databaseBefore(version: number, label: string, rows: string): string {
+  const oldPath = temporaryDatabasePath(label)
+  const raw = new Database(oldPath)
+  try {
+    raw.pragma('foreign_keys = ON')
+    raw.exec(
+      'CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+    )
+    for (const migration of loadMigrations().filter((m) => m.version < version)) {
+      raw.exec(migration.sql)
+      raw
+        .prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)')
+        .run(migration.version, migration.name, '2026-01-01')
+    }
+    raw.exec(rows)
+  } finally {
+    raw.close()
+  }
+  return oldPath
+}
+
 describe('migrations', () => {
   it('are numbered files applied once, in order, with WAL and foreign keys on', () => {
     const migrations = loadMigrations()
@@ -71,26 +96,15 @@ describe('migrations', () => {
   })
 
   it('008 lists members in email order from an index: keys for memberships made before it, new ones and changed emails', () => {
-    const oldPath = temporaryDatabasePath('migrate-008')
-    const raw = new Database(oldPath)
-    try {
-      raw.exec(
-        'CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
-      )
-      for (const migration of loadMigrations().filter((m) => m.version < 8)) {
-        raw.exec(migration.sql)
-        raw
-          .prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)')
-          .run(migration.version, migration.name, '2026-01-01')
-      }
-      raw.exec(`
+    const oldPath = databaseBefore(
+      8,
+      'migrate-008',
+      `
         INSERT INTO users (id, email, creation_date) VALUES ('u1', 'b@x.com', ''), ('u2', 'C@x.com', ''), ('u3', 'd@x.com', '');
         INSERT INTO organizations (id, name, creation_date, subscription, subscription_start_date)
           VALUES ('o1', 'org-one', '', 'free', '2026-01-01');
-        INSERT INTO memberships (organization_id, user_id, admin, creation_date) VALUES ('o1', 'u3', 1, ''), ('o1', 'u2', 0, '');`)
-    } finally {
-      raw.close()
-    }
+        INSERT INTO memberships (organization_id, user_id, admin, creation_date) VALUES ('o1', 'u3', 1, ''), ('o1', 'u2', 0, '');`,
+    )
     const db = openDatabase(oldPath)
     try {
       db.exec(`INSERT INTO memberships (organization_id, user_id, admin, creation_date) VALUES ('o1', 'u1', 0, '');
@@ -167,19 +181,10 @@ describe('migrations', () => {
     }
   })
   it('007 turns the roles recorded before into project users and assignments, and makes live project names unique', () => {
-    const oldPath = temporaryDatabasePath('migrate-007')
-    const raw = new Database(oldPath)
-    try {
-      raw.exec(
-        'CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
-      )
-      for (const migration of loadMigrations().filter((m) => m.version < 7)) {
-        raw.exec(migration.sql)
-        raw
-          .prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)')
-          .run(migration.version, migration.name, '2026-01-01')
-      }
-      raw.exec(`
+    const oldPath = databaseBefore(
+      7,
+      'migrate-007',
+      `
         INSERT INTO users (id, email, creation_date) VALUES ('u1', 'a@x.com', ''), ('u2', 'b@x.com', ''), ('u3', 'c@x.com', '');
         INSERT INTO organizations (id, name, creation_date, subscription, subscription_start_date) VALUES
           ('o1', 'one', '2020-01-01', 'free', '2020-01-01'), ('o2', 'two', '2020-01-02', 'free', '2020-01-01');
@@ -190,10 +195,8 @@ describe('migrations', () => {
         INSERT INTO project_roles (project_id, user_id, role) VALUES
           ('p1', 'u1', 'project-admin'), ('p1', 'u2', 'project-viewer'), ('p1', 'u2', 'project-editor'),
           ('p1', 'u3', 'project-viewer'), ('p1', 'u2', 'no-such-role');
-      `)
-    } finally {
-      raw.close()
-    }
+      `,
+    )
     const db = openDatabase(oldPath)
     try {
       expect(
@@ -232,6 +235,56 @@ describe('migrations', () => {
       expect(db.prepare("SELECT count(*) AS c FROM role_assignments WHERE user_id = 'u2'").get()).toEqual({
         c: 0,
       })
+      expect(db.pragma('foreign_key_check')).toEqual([])
+    } finally {
+      db.close()
+      removeDatabase(oldPath)
+    }
+  })
+
+  it('013 keeps every role assignment, and lets a service user hold roles in its own project only', () => {
+    const oldPath = databaseBefore(
+      13,
+      'migrate-013',
+      `
+        INSERT INTO users (id, email, creation_date) VALUES ('u1', 'a@x.com', '');
+        INSERT INTO organizations (id, name, creation_date, subscription, subscription_start_date) VALUES
+          ('o1', 'one', '2020-01-01', 'free', '2020-01-01');
+        INSERT INTO memberships (organization_id, user_id, admin, creation_date) VALUES ('o1', 'u1', 1, '');
+        INSERT INTO projects (id, organization_id, name, creation_date) VALUES ('p1', 'o1', 'one-p', ''), ('p2', 'o1', 'two-p', '');
+        INSERT INTO project_users (project_id, organization_id, user_id, creation_date) VALUES ('p1', 'o1', 'u1', '');
+        INSERT INTO deployments (id, project_id, name) VALUES ('d1', 'p1', 'scorer');
+        INSERT INTO service_users (id, project_id, email, token_hash, creation_date) VALUES ('s1', 'p1', 's1@x', 'h', '');
+        INSERT INTO role_assignments (id, project_id, role_id, assignee_type, user_id, deployment_id, resource_type,
+                                      resource_deployment_id, creation_date)
+        SELECT 'a1', 'p1', id, 'user', 'u1', NULL, 'project', NULL, '1' FROM roles WHERE name = 'project-admin'
+        UNION ALL
+        SELECT 'a2', 'p1', id, 'deployment', NULL, 'd1', 'deployment', 'd1', '2' FROM roles WHERE name = 'project-viewer';
+      `,
+    )
+    const db = openDatabase(oldPath)
+    try {
+      const rows = () =>
+        db
+          .prepare('SELECT id, assignee_type, assignee_id, resource_id FROM role_assignments ORDER BY id')
+          .all()
+      expect(rows()).toEqual([
+        { id: 'a1', assignee_type: 'user', assignee_id: 'u1', resource_id: 'p1' },
+        { id: 'a2', assignee_type: 'deployment', assignee_id: 'd1', resource_id: 'd1' },
+      ])
+      const give = db.prepare(
+        `INSERT INTO role_assignments (id, project_id, role_id, assignee_type, service_user_id, resource_type, creation_date)
+         SELECT ?, ?, id, 'user', 's1', 'project', '' FROM roles WHERE name = 'project-viewer'`,
+      )
+      give.run('a3', 'p1')
+      expect(() => give.run('a4', 'p1')).toThrow(/UNIQUE/)
+      expect(() => give.run('a5', 'p2')).toThrow(/FOREIGN KEY/)
+      // Exactly one assignee: a person and a service user at once is refused.
+      expect(() => db.prepare("UPDATE role_assignments SET user_id = 'u1' WHERE id = 'a3'").run()).toThrow(
+        /CHECK|FOREIGN KEY/,
+      )
+      db.prepare("DELETE FROM service_users WHERE id = 's1'").run()
+      expect(rows()).toHaveLength(2)
       expect(db.pragma('foreign_key_check')).toEqual([])
     } finally {
       db.close()

@@ -328,4 +328,22 @@ describe('seedIfEmpty', () => {
       [...DEMO.serviceUsers].sort((a, b) => a.name.localeCompare(b.name)).map((demo) => demo.project),
     )
   })
+
+  it("gives the demo's service users their roles on their own projects", () => {
+    const held = dbA
+      .prepare(
+        `SELECT service_users.name, roles.name AS role FROM role_assignments
+           JOIN service_users ON service_users.id = role_assignments.service_user_id
+                             AND service_users.project_id = role_assignments.project_id
+           JOIN roles ON roles.id = role_assignments.role_id
+          WHERE role_assignments.resource_type = 'project' ORDER BY service_users.name`,
+      )
+      .all()
+    expect(held).toEqual(
+      DEMO.serviceUsers
+        .filter((demo) => demo.role !== null)
+        .map((demo) => ({ name: demo.name, role: demo.role }))
+        .sort((a, b) => a.name.localeCompare(b.name)),
+    )
+  })
 })

@@ -77,12 +77,14 @@ export const DEMO = {
   } as Record<string, string[]>,
   /**
    * Service users (API tokens of projects), relative to today: expiry in days from now (negative:
-   * expired; null: never expires), last use in days ago (null: never used), creation in days ago.
+   * expired; null: never expires), last use in days ago (null: never used), creation in days ago,
+   * and the role each holds on its project (null: none yet).
    */
   serviceUsers: [
     {
       project: 'churn-acme',
       name: 'nightly-export',
+      role: 'project-viewer',
       createdDaysAgo: 200,
       expiresInDays: 5,
       lastUsedDaysAgo: 1,
@@ -90,6 +92,7 @@ export const DEMO = {
     {
       project: 'churn-acme',
       name: 'ci-deploy',
+      role: 'project-editor',
       createdDaysAgo: 20,
       expiresInDays: null,
       lastUsedDaysAgo: null,
@@ -97,6 +100,7 @@ export const DEMO = {
     {
       project: 'vision-acme',
       name: 'old-dashboard',
+      role: 'project-viewer',
       createdDaysAgo: 400,
       expiresInDays: -10,
       lastUsedDaysAgo: 40,
@@ -104,6 +108,7 @@ export const DEMO = {
     {
       project: 'pricing-acme',
       name: 'legacy-batch',
+      role: 'project-admin',
       createdDaysAgo: 300,
       expiresInDays: null,
       lastUsedDaysAgo: 120,
@@ -111,6 +116,7 @@ export const DEMO = {
     {
       project: 'churn-northwind',
       name: 'reporting',
+      role: null,
       createdDaysAgo: 60,
       expiresInDays: 10,
       lastUsedDaysAgo: null,
@@ -121,6 +127,7 @@ export const DEMO = {
 export interface DemoServiceUser {
   project: string
   name: string
+  role: string | null
   createdDaysAgo: number
   expiresInDays: number | null
   lastUsedDaysAgo: number | null
@@ -708,13 +715,19 @@ function seedUsage(
  */
 function seedServiceUsers(db: Database.Database, now: Date): void {
   const next = random(20_261_206)
+  // The role assignments' ids from a sequence of their own, so that the service users' stay the same.
+  const nextAssignment = random(20_261_207)
   const serviceUsers = serviceUsersRepository(db)
+  const giveRole = db.prepare(
+    `INSERT INTO role_assignments (id, project_id, role_id, assignee_type, service_user_id, resource_type, creation_date)
+     SELECT ?, ?, roles.id, 'user', ?, 'project', ? FROM roles WHERE roles.project_id IS NULL AND roles.name = ?`,
+  )
   const projectId = db.prepare<[string], { id: string }>(
     'SELECT id FROM projects WHERE name = ? AND deletion_date IS NULL',
   )
   const at = (daysFromNow: number) => timestampAt(now.getTime() + daysFromNow * 86_400_000)
-  for (const demo of DEMO.serviceUsers)
-    serviceUsers.create({
+  for (const demo of DEMO.serviceUsers) {
+    const { row } = serviceUsers.create({
       id: uuidFrom(next),
       projectId: projectId.get(demo.project)!.id,
       projectName: demo.project,
@@ -724,4 +737,7 @@ function seedServiceUsers(db: Database.Database, now: Date): void {
       expiryDate: demo.expiresInDays === null ? null : at(demo.expiresInDays),
       tokenLastUsed: demo.lastUsedDaysAgo === null ? null : at(-demo.lastUsedDaysAgo),
     })
+    if (demo.role !== null)
+      giveRole.run(uuidFrom(nextAssignment), row.project_id, row.id, row.creation_date, demo.role)
+  }
 }

@@ -19,7 +19,10 @@ export interface AuditEventRow {
 /** One write to record: which project, who (a user id, or null for the server), and what. */
 export interface NewAuditEvent {
   projectId: string
-  /** The user who made the change; their e-mail address is kept with the event. */
+  /**
+   * The user who made the change, a person or a service user (acting by its role); their e-mail
+   * address is kept with the event.
+   */
   userId: string | null
   action: AuditAction
   /** The object's type in the API's words: project, user, role_assignment, service_user, ... */
@@ -55,7 +58,9 @@ export function auditEventsRepository(db: Database.Database) {
     `INSERT INTO audit_events (id, project_id, organization_id, date, action, user_id, user_email, event,
                                object_type, object_name, sequence)
      SELECT @id, projects.id, projects.organization_id, @date, @action, @user_id,
-            (SELECT email FROM users WHERE users.id = @user_id), @event, @object_type, @object_name,
+            coalesce((SELECT email FROM users WHERE users.id = @user_id),
+                     (SELECT email FROM service_users WHERE service_users.id = @user_id)),
+            @event, @object_type, @object_name,
             coalesce((SELECT max(rowid) FROM audit_events), 0) + 1
        FROM projects WHERE projects.id = @project_id`,
   )

@@ -27,8 +27,9 @@ export type ResourceType = 'project' | 'deployment' | 'pipeline' | 'bucket'
 
 /**
  * A role assignment with the names the answers of both generations need: `assignee` is the user's
- * id or the deployment's name, `resource` the name of the project or object (the 2022 generation
- * calls them `user_id`, `object_name` and `object_type`).
+ * or service user's id or the deployment's name, `resource` the name of the project or object (the
+ * 2022 generation calls them `user_id`, `object_name` and `object_type`). A service user's assignment
+ * is of `assignee_type` "user", as the API names it; `service_user` (1 or 0) tells it from a person's.
  */
 export interface RoleAssignmentRow {
   id: string
@@ -36,6 +37,7 @@ export interface RoleAssignmentRow {
   assignee_type: AssigneeType
   assignee: string
   user_id: string | null
+  service_user: number
   resource_type: ResourceType
   resource: string
 }
@@ -50,15 +52,19 @@ export interface RoleAssignmentFilter {
 export interface NewRoleAssignment {
   projectId: string
   roleId: string
-  assignee: { type: 'user'; userId: string } | { type: 'deployment'; deploymentId: string }
+  assignee:
+    | { type: 'user'; userId: string }
+    | { type: 'service-user'; serviceUserId: string }
+    | { type: 'deployment'; deploymentId: string }
   /** Omitted: the project itself. */
   resource?: { type: Exclude<ResourceType, 'project'>; id: string }
 }
 
 const ASSIGNMENT = `SELECT role_assignments.id, roles.name AS role, role_assignments.assignee_type,
-    CASE role_assignments.assignee_type WHEN 'user' THEN role_assignments.user_id
+    CASE role_assignments.assignee_type WHEN 'user' THEN role_assignments.assignee_id
       ELSE (SELECT name FROM deployments WHERE deployments.id = role_assignments.deployment_id) END AS assignee,
-    role_assignments.user_id, role_assignments.resource_type,
+    coalesce(role_assignments.user_id, role_assignments.service_user_id) AS user_id,
+    role_assignments.service_user_id IS NOT NULL AS service_user, role_assignments.resource_type,
     CASE role_assignments.resource_type
       WHEN 'project' THEN projects.name
       WHEN 'deployment' THEN (SELECT name FROM deployments WHERE deployments.id = role_assignments.resource_deployment_id)
@@ -72,9 +78,9 @@ const ORDER = 'ORDER BY role_assignments.creation_date, role_assignments.id'
 
 /**
  * Who may do what in a project: project users, the roles a project offers, and role assignments.
- * The schema (migration 007) keeps them consistent on its own: a project user is a member of the
- * organization, a user's assignment belongs to a project user, and removing either removes what
- * depends on it. Writes are meant to run inside the caller's IMMEDIATE transaction, after its checks.
+ * The schema (migrations 007 and 013) keeps them consistent on its own: a project user is a member
+ * of the organization, a person's assignment belongs to a project user, a service user's to a
+ * service user of the same project, and removing either removes what depends on it. Writes are meant to run inside the caller's IMMEDIATE transaction, after its checks.
  */
 export function projectAccessRepository(db: Database.Database) {
   const users = db.prepare<[string], ProjectUserRow>(
@@ -100,8 +106,15 @@ export function projectAccessRepository(db: Database.Database) {
   )
   const holds = db.prepare<[string, string, string], { held: number }>(
     `SELECT EXISTS (SELECT 1 FROM role_assignments JOIN roles ON roles.id = role_assignments.role_id
-                     WHERE role_assignments.project_id = ? AND role_assignments.user_id = ?
+                     WHERE role_assignments.project_id = ? AND role_assignments.assignee_type = 'user'
+                       AND role_assignments.assignee_id = ?
                        AND role_assignments.resource_type = 'project' AND roles.name = ?) AS held`,
+  )
+  const heldRoles = db.prepare<[string, string], { role: string }>(
+    `SELECT roles.name AS role FROM role_assignments JOIN roles ON roles.id = role_assignments.role_id
+      WHERE role_assignments.project_id = ? AND role_assignments.assignee_type = 'user'
+        AND role_assignments.assignee_id = ? AND role_assignments.resource_type = 'project'
+      ORDER BY roles.name`,
   )
   const assignments = db.prepare<
     { project: string } & Record<keyof RoleAssignmentFilter, string | null>,
@@ -119,10 +132,10 @@ export function projectAccessRepository(db: Database.Database) {
     `${ASSIGNMENT} WHERE role_assignments.project_id = ? AND role_assignments.id = ?`,
   )
   const insertAssignment = db.prepare(
-    `INSERT INTO role_assignments (id, project_id, role_id, assignee_type, user_id, deployment_id, resource_type,
-       resource_deployment_id, resource_pipeline_id, resource_bucket_id, creation_date)
-     VALUES (@id, @project_id, @role_id, @assignee_type, @user_id, @deployment_id, @resource_type,
-       @resource_deployment_id, @resource_pipeline_id, @resource_bucket_id, @creation_date)
+    `INSERT INTO role_assignments (id, project_id, role_id, assignee_type, user_id, service_user_id, deployment_id,
+       resource_type, resource_deployment_id, resource_pipeline_id, resource_bucket_id, creation_date)
+     VALUES (@id, @project_id, @role_id, @assignee_type, @user_id, @service_user_id, @deployment_id,
+       @resource_type, @resource_deployment_id, @resource_pipeline_id, @resource_bucket_id, @creation_date)
      ON CONFLICT DO NOTHING`,
   )
   const removeAssignment = db.prepare('DELETE FROM role_assignments WHERE project_id = ? AND id = ?')
@@ -150,9 +163,12 @@ export function projectAccessRepository(db: Database.Database) {
     /** The roles the project offers: the default ones and its own, by name. */
     listRoles: (projectId: string) => roles.all(projectId),
     findRole: (projectId: string, name: string) => role.get(projectId, name),
-    /** Whether the user holds `roleName` on the project itself. */
+    /** Whether the user (a person or a service user, by id) holds `roleName` on the project itself. */
     holdsProjectRole: (projectId: string, userId: string, roleName: string) =>
       holds.get(projectId, userId, roleName)!.held === 1,
+    /** The roles a person or service user (by id) holds on the project itself, by name. */
+    projectRolesOf: (projectId: string, userId: string) =>
+      heldRoles.all(projectId, userId).map((row) => row.role),
 
     /** The id of the project's deployment, pipeline or bucket of this name. */
     findObject: (projectId: string, type: Exclude<ResourceType, 'project'>, name: string) =>
@@ -179,8 +195,10 @@ export function projectAccessRepository(db: Database.Database) {
         id,
         project_id: assignment.projectId,
         role_id: assignment.roleId,
-        assignee_type: assignee.type,
+        // The API names a service user's assignee type "user", as a person's.
+        assignee_type: assignee.type === 'deployment' ? 'deployment' : 'user',
         user_id: assignee.type === 'user' ? assignee.userId : null,
+        service_user_id: assignee.type === 'service-user' ? assignee.serviceUserId : null,
         deployment_id: assignee.type === 'deployment' ? assignee.deploymentId : null,
         resource_type: resource?.type ?? 'project',
         resource_deployment_id: resource?.type === 'deployment' ? resource.id : null,

@@ -66,6 +66,7 @@ export function serviceUsersRepository(db: Database.Database) {
   const one = db.prepare<[string, string], ServiceUserRow>(
     `SELECT ${COLUMNS} FROM service_users WHERE project_id = ? AND id = ?`,
   )
+  const byId = db.prepare<[string], ServiceUserRow>(`SELECT ${COLUMNS} FROM service_users WHERE id = ?`)
   const byHash = db.prepare<[string], ServiceUserCaller>(
     `SELECT ${COLUMNS}, projects.name AS project_name
        FROM service_users JOIN projects ON projects.id = service_users.project_id
@@ -88,6 +89,8 @@ export function serviceUsersRepository(db: Database.Database) {
     /** A project's service users, oldest first. */
     list: (projectId: string) => ofProject.all(projectId),
     find: (projectId: string, id: string) => one.get(projectId, id),
+    /** The service user of this id in whichever project holds it (to say why another project's is refused). */
+    findById: (id: string) => byId.get(id),
     /** Creates one with a new token; returns the row and the bare token (to show once). */
     create(input: NewServiceUser): { row: ServiceUserRow; token: string } {
       const id = input.id ?? randomUUID()
@@ -120,7 +123,10 @@ export function serviceUsersRepository(db: Database.Database) {
       setHash.run(hashToken(token), projectId, id)
       return token
     },
-    /** Deletes one; returns whether it existed. Its token stops working with it. */
+    /**
+     * Deletes one; returns whether it existed. Its token stops working with it, and its role
+     * assignments go in the same statement (the foreign key of migration 013).
+     */
     remove: (projectId: string, id: string) => remove.run(projectId, id).changes === 1,
     /** The service user of a live project whose token this is, if any (expired or not). */
     findByToken: (token: string) => byHash.get(hashToken(token)),

@@ -5,7 +5,7 @@ import {
   projectNameProblem,
   projectNameTakenProblem,
 } from '../../domain/project'
-import { organizationFor, projectFor } from '../auth/access'
+import { organizationFor, projectFor, projectsVisibleTo } from '../auth/access'
 import { badRequest, notFound } from '../lib/http-error'
 import { randomUUID } from 'node:crypto'
 import { projectStanding, type ProjectStanding } from '../lib/project-standing'
@@ -78,17 +78,8 @@ export async function projectsRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Querystring: { organization?: string } }>(
     '/projects',
     { schema: { querystring: projectsQuery, response: { 200: arrayOf('ProjectList') } } },
-    async (request) => {
-      const { organization: organizationName } = request.query
-      if (organizationName === undefined)
-        return projects.listVisibleTo(request.user.id, null).map((row) => projectListed(row, standingOf(row)))
-      const organization = organizationFor(request, organizationName, 'member')
-      // Staff act as the platform operator: they see every project of the organization.
-      const rows = request.user.staff
-        ? projects.listOfOrganization(organization.id)
-        : projects.listVisibleTo(request.user.id, organization.id)
-      return rows.map((row) => projectListed(row, standingOf(row)))
-    },
+    async (request) =>
+      projectsVisibleTo(request, request.query.organization).map((row) => projectListed(row, standingOf(row))),
   )
 
   app.post<{ Body: ProjectCreateInput }>(

@@ -66,9 +66,13 @@ export function roleAssignmentAnswer(row: RoleAssignmentRow) {
  * member of the organization is a 400, as adding them to the project is. Taking the role away leaves
  * them a project user (without roles they can do nothing there); removing them from the project
  * takes every role.
+ *
+ * A service user of the project is an assignee like a person (`assignee_type` "user" with its id;
+ * 2022 `user_id`), and its token then acts in the project by that role (auth/access.ts); a service
+ * user of another project is a 400 that says so. Deleting the service user takes its roles.
  */
 export async function roleAssignmentsRoutes(app: FastifyInstance): Promise<void> {
-  const { projectAccess, members, auditEvents } = app.repositories
+  const { projectAccess, members, auditEvents, serviceUsers } = app.repositories
   const isCurrent = app.apiGeneration === 'current'
 
   /** Project admins and organization admins see every assignment; other project users only their own. */
@@ -130,7 +134,8 @@ export async function roleAssignmentsRoutes(app: FastifyInstance): Promise<void>
       async (request) => {
         const caller = projectFor(request, request.params.project_name, 'member')
         mayRead(request, caller, request.params.user_id)
-        if (!projectAccess.findUser(caller.project.id, request.params.user_id))
+        const { user_id: userId } = request.params
+        if (!projectAccess.findUser(caller.project.id, userId) && !serviceUsers.find(caller.project.id, userId))
           throw notFound(
             `There is no user with id "${request.params.user_id}" in the project "${caller.project.name}". ` +
               'Its user list has the current ids.',
@@ -161,11 +166,21 @@ export async function roleAssignmentsRoutes(app: FastifyInstance): Promise<void>
     )
   }
 
-  /** A user's e-mail address (as events name people) or a deployment's name. */
-  const assigneeName = (organizationId: string, row: RoleAssignmentRow) =>
-    row.assignee_type === 'user'
-      ? (members.find(organizationId, row.assignee)?.email ?? row.assignee)
-      : row.assignee
+  /**
+   * How events and messages name an assignee: a person by e-mail address, a service user by its
+   * name (its e-mail address is made up, and would read as a person's), a deployment by its name.
+   */
+  function assigneeName(project: ProjectCaller['project'], row: Pick<RoleAssignmentRow, 'assignee' | 'assignee_type' | 'service_user'>) {
+    if (row.assignee_type !== 'user') return row.assignee
+    if (row.service_user) return serviceUsers.find(project.id, row.assignee)?.name ?? row.assignee
+    return members.find(project.organization_id, row.assignee)?.email ?? row.assignee
+  }
+
+  /** A service user of the project as messages name it: `"name"`, or its id when it has none. */
+  const serviceUserLabel = (project: ProjectCaller['project'], id: string) => {
+    const name = serviceUsers.find(project.id, id)?.name
+    return name ? `"${name}"` : id
+  }
 
   const assignmentNotFound = (id: string, project: string) =>
     notFound(`There is no role assignment with id "${id}" in the project "${project}".`)
@@ -218,20 +233,26 @@ export async function roleAssignmentsRoutes(app: FastifyInstance): Promise<void>
             const who =
               assignment.assignee.type === 'user'
                 ? members.find(caller.project.organization_id, assignment.assignee.userId)!.email
-                : `The deployment "${asked.assignee}"`
+                : assignment.assignee.type === 'service-user'
+                  ? `The service user ${serviceUserLabel(caller.project, asked.assignee)}`
+                  : `The deployment "${asked.assignee}"`
             throw badRequest([
               `role: ${who} already has the role "${asked.role}" on ${on}; nothing was changed.`,
             ])
           }
           const created = projectAccess.findAssignment(caller.project.id, id)!
-          const who = assigneeName(caller.project.organization_id, created)
+          const who = assigneeName(caller.project, created)
           auditEvents.record({
             projectId: caller.project.id,
             userId: request.user.id,
             action: 'create',
             objectType: 'role_assignment',
             objectName: who,
-            event: auditSentences.roleGiven(who, created, addsUser ? caller.project.name : null),
+            event: auditSentences.roleGiven(
+              created.service_user ? `the service user ${who}` : who,
+              created,
+              addsUser ? caller.project.name : null,
+            ),
           })
           return created
         })
@@ -258,6 +279,13 @@ export async function roleAssignmentsRoutes(app: FastifyInstance): Promise<void>
     if (asked.assigneeType === 'user') {
       if (members.find(project.organization_id, asked.assignee))
         assignee = { type: 'user', userId: asked.assignee }
+      else if (serviceUsers.find(project.id, asked.assignee))
+        assignee = { type: 'service-user', serviceUserId: asked.assignee }
+      else if (serviceUsers.findById(asked.assignee))
+        problems.push(
+          `${asked.fields.assignee}: "${asked.assignee}" is a service user of another project; a service user ` +
+            `holds roles only in its own project. Create one in "${project.name}" instead.`,
+        )
       else
         problems.push(
           `${asked.fields.assignee}: "${asked.assignee}" is not a member of the organization "${project.organization_name}"; ` +
@@ -313,14 +341,14 @@ export async function roleAssignmentsRoutes(app: FastifyInstance): Promise<void>
           const row = projectAccess.findAssignment(project.id, request.params.id)
           if (!row || !projectAccess.removeAssignment(project.id, row.id))
             throw assignmentNotFound(request.params.id, project.name)
-          const who = assigneeName(project.organization_id, row)
+          const who = assigneeName(project, row)
           auditEvents.record({
             projectId: project.id,
             userId: request.user.id,
             action: 'delete',
             objectType: 'role_assignment',
             objectName: who,
-            event: auditSentences.roleTaken(who, row),
+            event: auditSentences.roleTaken(row.service_user ? `the service user ${who}` : who, row),
           })
         })
         .immediate()

@@ -5,6 +5,7 @@ import {
   serviceUserNameProblem,
 } from '../../domain/service-users'
 import { projectFor } from '../auth/access'
+import { roleOn } from '../lib/audit-sentences'
 import { badRequest, notFound } from '../lib/http-error'
 import { auditEventsRepository } from '../repositories/audit-events'
 import type { ServiceUserRow } from '../repositories/service-users'
@@ -42,12 +43,13 @@ const label = (row: Pick<ServiceUserRow, 'name' | 'id'>) => (row.name ? `"${row.
 /**
  * Service users of a project (shared/API.md, "Projects, access and audit"): project admins and the
  * organization's admins list, create, read, update and delete them and reset their tokens; other
- * project users get a 403, everyone else the project's 404. A token is in the answer of create and
+ * project users get a 403, everyone else the project's 404. A service user holds project roles
+ * through role assignments (routes/role-assignments.ts); deleting it takes them. A token is in the answer of create and
  * of reset only, and stored hashed. Every write records an audit event (`service_user`) in its own
  * transaction, naming the service user, never its token.
  */
 export async function serviceUsersRoutes(app: FastifyInstance): Promise<void> {
-  const { serviceUsers } = app.repositories
+  const { serviceUsers, projectAccess } = app.repositories
   const auditEvents = auditEventsRepository(app.db)
   // The 2022 contract has neither a description nor an expiry: it ignores them, as any unknown field.
   const readsExpiry = app.apiGeneration === 'current'
@@ -189,15 +191,20 @@ export async function serviceUsersRoutes(app: FastifyInstance): Promise<void> {
         .transaction(() => {
           const { project } = projectFor(request, request.params.project_name, 'project-admin')
           const row = serviceUsers.find(project.id, request.params.service_user_id)
+          const roles = row
+            ? projectAccess.listAssignments(project.id, { assignee_type: 'user', assignee: row.id })
+            : []
+          // Its role assignments go in the same statement (the foreign key of migration 013).
           if (!row || !serviceUsers.remove(project.id, row.id))
             throw notAServiceUser(request.params.service_user_id, project.name)
+          const held = roles.length === 0 ? '' : `, with its roles: ${roles.map(roleOn).join(', ')}`
           auditEvents.record({
             projectId: project.id,
             userId: request.user.id,
             action: 'delete',
             objectType: 'service_user',
             objectName: row.name ?? row.id,
-            event: `Deleted the service user ${label(row)}; its token no longer works.`,
+            event: `Deleted the service user ${label(row)}${held}; its token no longer works.`,
           })
         })
         .immediate()

@@ -135,7 +135,7 @@ describe.each(API_GENERATIONS)('service users, %s generation', (generation) => {
     expect((await api.call(admin, 'GET', `/projects/${project}/service-users/${id}`)).status).toBe(404)
   })
 
-  it('never gives a service user the rights of a person: no organization endpoints, no project without a role', async () => {
+  it('never gives a service user the rights of a person: no organization endpoints, nothing in its project without a role', async () => {
     const { admin, organization, project } = await setting()
     const { token } = (await api.call(admin, 'POST', `/projects/${project}/service-users`, { name: 'bot' }))
       .body
@@ -150,15 +150,23 @@ describe.each(API_GENERATIONS)('service users, %s generation', (generation) => {
       expect(answer.status, `${method} ${url}`).toBe(403)
       expect(answer.body.error).toContain(project)
     }
-    expect((await api.call(bot, 'GET', `/projects/${project}/service-users`)).status).toBe(404)
-    expect((await api.call(bot, 'POST', `/projects/${project}/service-users`, { name: 'x' })).status).toBe(
-      404,
-    )
-    expect(
-      (await api.call(bot, 'POST', '/projects', { name: uniqueName('p'), organization_name: organization }))
-        .status,
-    ).toBe(404)
-    expect((await api.call(bot, 'GET', `/projects?organization=${organization}`)).status).toBe(404)
+    // Without a role, its own project refuses it and says why; creating projects is never its to do.
+    for (const [method, url, body] of [
+      ['GET', `/projects/${project}`, undefined],
+      ['GET', `/projects/${project}/service-users`, undefined],
+      ['POST', `/projects/${project}/service-users`, { name: 'x' }],
+    ] as const) {
+      const answer = await api.call(bot, method, url, body)
+      expect(answer.status, `${method} ${url}`).toBe(403)
+      expect(answer.body.error).toMatch(/holds no role in the project/)
+    }
+    const creating = await api.call(bot, 'POST', '/projects', {
+      name: uniqueName('p'),
+      organization_name: organization,
+    })
+    expect(creating.status).toBe(403)
+    expect(creating.body.error).toContain(`works only within its project ("${project}")`)
+    expect((await api.call(bot, 'GET', `/projects?organization=${organization}`)).body).toEqual([])
     expect((await api.call(bot, 'GET', '/projects')).body).toEqual([])
   })
 

@@ -477,7 +477,9 @@ export interface paths {
          * Give a role on the project or one of its objects (project admin, organization admin)
          * @description Without a resource (object), the role is on the whole project. Local rules: a member of the
          *     organization who is not yet a user of the project becomes one (so that "give member X role R
-         *     on project P" is one request); anyone else is a 400 that says so. The same role on the same
+         *     on project P" is one request); a service user of the project is an assignee like a user (its
+         *     id as `user_id`, current `assignee` with `assignee_type` `user`), and a service user of another
+         *     project is a 400 that says so; anyone else is a 400 that says so. The same role on the same
          *     resource for the same assignee twice is a 400. Unknown roles and resources are 400s naming
          *     the field.
          */
@@ -552,7 +554,7 @@ export interface paths {
         get: operations["getServiceUser"];
         put?: never;
         post?: never;
-        /** Delete a service user; its token stops working at once (project admin, organization admin) */
+        /** Delete a service user and its role assignments; its token stops working at once (project admin, organization admin) */
         delete: operations["deleteServiceUser"];
         options?: never;
         head?: never;
@@ -875,7 +877,7 @@ export interface components {
             name: string;
             default: boolean;
         };
-        /** @description A role of an assignee on the project (`resource_type` project) or on one of its objects. */
+        /** @description A role of an assignee (a person or a service user of the project, `user`; a deployment) on the project (`resource_type` project) or on one of its objects. */
         RoleAssignmentList: {
             /** Format: uuid */
             id: string;

@@ -446,7 +446,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A project user's role assignments (project admin, organization admin, the user themselves)
+         * A project user's or service user's role assignments (project admin, organization admin, the user themselves)
          * @description Oldest first. Another user's are a 403 for a project user who is not a project admin.
          */
         get: operations["listRoleAssignmentsOfUser"];
@@ -495,7 +495,9 @@ export interface paths {
          * Give a role on the project or one of its objects (project admin, organization admin)
          * @description Without a resource (object), the role is on the whole project. Local rules: a member of the
          *     organization who is not yet a user of the project becomes one (so that "give member X role R
-         *     on project P" is one request); anyone else is a 400 that says so. The same role on the same
+         *     on project P" is one request); a service user of the project is an assignee like a user (its
+         *     id as `user_id`, current `assignee` with `assignee_type` `user`), and a service user of another
+         *     project is a 400 that says so; anyone else is a 400 that says so. The same role on the same
          *     resource for the same assignee twice is a 400. Unknown roles and resources are 400s naming
          *     the field.
          */
@@ -570,7 +572,7 @@ export interface paths {
         get: operations["getServiceUser"];
         put?: never;
         post?: never;
-        /** Delete a service user; its token stops working at once (project admin, organization admin) */
+        /** Delete a service user and its role assignments; its token stops working at once (project admin, organization admin) */
         delete: operations["deleteServiceUser"];
         options?: never;
         head?: never;
@@ -859,7 +861,7 @@ export interface components {
             name: string;
             default: boolean;
         };
-        /** @description A role of a user on the project (`object_type` project) or on one of its objects. */
+        /** @description A role of a user (a person, or a service user of the project) on the project (`object_type` project) or on one of its objects. */
         RoleAssignmentList: {
             /** Format: uuid */
             id: string;

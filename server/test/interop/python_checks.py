@@ -519,6 +519,32 @@ def service_users():
     expect_error(lambda: core(reset.token).projects_list(), 401, "not valid")
 
 
+def service_user_roles():
+    """A service user given a role through role_assignments_create (the generation's form) works with its token."""
+    created = admin.service_users_create(PROJECT, data=ubiops.ServiceUserCreate(name="reader"))
+    bot = core(created.token)
+    expect_error(lambda: bot.projects_get(PROJECT), 403, "holds no role")
+    given = admin.role_assignments_create(PROJECT, data=assignment_create(created.id, "project-editor"))
+    if CURRENT:
+        expect(given.assignee == created.id and given.assignee_type == "user", "assignment %r" % given)
+    else:
+        expect(given.user_id == created.id and given.object_type == "project", "assignment %r" % given)
+    expect([row.id for row in assignments_of(admin, created.id)] == [given.id], "not listed")
+    expect(bot.projects_get(PROJECT).name == PROJECT, "the token cannot read its project")
+    expect([row.name for row in bot.projects_list()] == [PROJECT], "its project is not listed")
+    expect("project-editor" in [role.name for role in bot.roles_list(PROJECT)], "roles")
+    expect([row.id for row in assignments_of(bot, created.id)] == [given.id], "its own assignments")
+    expect_error(lambda: bot.organizations_get(P_ORG), 403, "works only within its project")
+    expect_error(lambda: bot.service_users_list(PROJECT), 403, "only project admins")
+    expect_error(
+        lambda: admin.role_assignments_create(PROJECT, data=assignment_create(created.id, "project-editor")),
+        400,
+        "already has the role",
+    )
+    admin.service_users_delete(PROJECT, created.id)
+    expect_error(lambda: admin.role_assignments_get(PROJECT, given.id), 404, "no role assignment")
+
+
 def project_user_removal():
     admin.project_users_delete(PROJECT, P_STATE["member_id"])
     expect_error(lambda: admin.project_users_get(PROJECT, P_STATE["member_id"]), 404, "no user")
@@ -590,6 +616,7 @@ CHECKS = [
     ("role_assignments_delete", role_assignment_delete),
     ("projects_update (limit: suspend, lift, clear; 403, 400)", project_update),
     ("service_users_create, list, get, token, update, delete; 401 after reset; 403", service_users),
+    ("role_assignments_create for a service user; its token reads the project, 403 elsewhere", service_user_roles),
     ("project errors: 400 non-member, twice, unknown role, taken and bad name; 403; 404; 401", project_errors),
     ("project_users_delete takes the user's roles", project_user_removal),
     ("organization_users_delete takes project roles", organization_removal_takes_roles),

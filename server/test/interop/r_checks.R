@@ -280,6 +280,25 @@ check("service_users_create, list, get, token, update, delete; 401 after reset; 
   expect_error(project_call(ubiops::service_users_get, created$id), 404, "no service user")
 })
 
+check("role_assignments_create for a service user; its token reads the project, 403 elsewhere", function() {
+  created <- project_call(ubiops::service_users_create, list(name = "reader"))
+  bot <- paste("Token", created$token)
+  expect_error(project_call(ubiops::projects_get, token = bot), 403, "holds no role")
+  given <- project_call(ubiops::role_assignments_create, list(user_id = created$id, role = "project-editor"))
+  expect(given$user_id == created$id && given$object_type == "project", "assignment")
+  listed <- project_call(ubiops::role_assignments_per_user_list, created$id)
+  expect(length(listed) == 1 && listed[[1]]$id == given$id, "listed")
+  expect(project_call(ubiops::projects_get, token = bot)$name == PROJECT, "the token cannot read its project")
+  names <- vapply(ubiops::projects_list(UBIOPS_API_TOKEN = bot), function(p) p$name, "")
+  expect(identical(names, PROJECT), paste(names, collapse = ","))
+  expect_error(ubiops::organizations_get(P_ORG, UBIOPS_API_TOKEN = bot), 403, "works only within its project")
+  expect_error(project_call(ubiops::service_users_list, token = bot), 403, "Only project admins")
+  expect_error(project_call(ubiops::role_assignments_create, list(user_id = created$id, role = "project-editor")),
+    400, "already has the role")
+  project_call(ubiops::service_users_delete, created$id)
+  expect_error(project_call(ubiops::role_assignments_get, given$id), 404, "no role assignment")
+})
+
 check("project errors: 400 non-member, twice, unknown role; 403; 404", function() {
   expect_error(project_call(ubiops::project_users_create, list(user_id = "00000000-0000-4000-8000-000000000000")),
     400, "is not a member of the organization")

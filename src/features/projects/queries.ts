@@ -2,7 +2,8 @@
 // queryOptions and the mutations. Every answer leaves src/api as the dashboard's model, and the
 // generation is read from the project's own answer, so nothing outside src/api/project-answers.ts
 // knows how the two generations differ.
-import { queryOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query'
+import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query'
+import { PROJECT_ROLES } from '../../../domain/project'
 import { requestAnswer } from '../../api/answers'
 import { apiRequest, isApiError, segment } from '../../api/client'
 import type { Project, RoleAssignment } from '../../api/model'
@@ -149,6 +150,15 @@ export const projectQueries = {
   },
 }
 
+/**
+ * The role names a project offers (`project` '' while none is chosen); the three every project has
+ * (domain/project.ts) until its own list is in.
+ */
+export function useProjectRoleNames(organization: string, project: string): readonly string[] {
+  const roles = useQuery({ ...projectQueries.roles(organization, project), enabled: project !== '' })
+  return roles.data?.map((role) => role.name) ?? PROJECT_ROLES
+}
+
 /** Everything a change of the project's people or roles touches: its users, assignments, counts. */
 export async function invalidateProjectAccess(
   queryClient: QueryClient,
@@ -163,26 +173,29 @@ export async function invalidateProjectAccess(
 
 export interface GiveRole {
   project: string
+  /** A member's id, or a service user's of the project (`isServiceUser`). */
   userId: string
   role: string
+  /** The assignee is a service user of the project: it holds roles without being a project user. */
+  isServiceUser?: boolean
 }
 
 /**
  * Gives `userId` the role on the whole project. A member of the organization who is not yet a
- * user of the project is added to it first, since the API refuses roles to non-users. Does not
- * invalidate: the callers do, once for a batch.
+ * user of the project is added to it first, since the API refuses roles to non-users; a service
+ * user is named as the assignee as it is. Does not invalidate: the callers do, once for a batch.
  */
 export async function giveRole(
   queryClient: QueryClient,
   organization: string,
-  { project, userId, role }: GiveRole,
+  { project, userId, role, isServiceUser = false }: GiveRole,
   signal?: AbortSignal,
 ): Promise<RoleAssignment> {
   const [generation, users] = await Promise.all([
     generationOf(queryClient, organization, project),
-    queryClient.fetchQuery(projectQueries.users(organization, project)),
+    isServiceUser ? [] : queryClient.fetchQuery(projectQueries.users(organization, project)),
   ])
-  if (!users.some((user) => user.id === userId)) {
+  if (!isServiceUser && !users.some((user) => user.id === userId)) {
     try {
       await apiRequest(projectUsersPath(project), { method: 'POST', body: { user_id: userId }, signal })
     } catch (error) {
@@ -464,6 +477,8 @@ export interface SetRoles {
   held: readonly RoleAssignment[]
   /** the roles they should hold there afterwards; none takes every role away */
   wanted: readonly string[]
+  /** `userId` is a service user of the project (see GiveRole) */
+  isServiceUser?: boolean
 }
 
 /** One role given or taken while setting a user's roles, and how it went. */
@@ -472,34 +487,45 @@ export type RoleChangeOutcome = { role: string; action: 'give' | 'take' } & (
 )
 
 /**
- * Sets a user's project-wide roles in one project to exactly `wanted` (the access matrix's cell):
- * the missing roles are given first, one after another, then the others taken away, so that a
- * change of role never leaves them without access in between. Every change is tried, and its
- * outcome returned; the cell shows the wanted roles at once, and the project's lists are asked
+ * Sets a user's (or service user's) project-wide roles in one project to exactly `wanted`: the
+ * missing roles are given first, one after another, then the others taken away, so that a change
+ * of role never leaves them without access in between. Every change is tried, and its outcome
+ * returned, in that order. Does not invalidate: the callers do.
+ */
+export async function setProjectRoles(
+  queryClient: QueryClient,
+  organization: string,
+  { project, userId, held, wanted, isServiceUser }: SetRoles,
+): Promise<RoleChangeOutcome[]> {
+  const outcomes: RoleChangeOutcome[] = []
+  const holding = new Set(held.map((assignment) => assignment.role))
+  for (const role of wanted.filter((name) => !holding.has(name)))
+    try {
+      await giveRole(queryClient, organization, { project, userId, role, isServiceUser })
+      outcomes.push({ role, action: 'give', ok: true })
+    } catch (error) {
+      outcomes.push({ role, action: 'give', ok: false, error })
+    }
+  for (const assignment of held.filter((existing) => !wanted.includes(existing.role)))
+    try {
+      await takeRole(assignment)
+      outcomes.push({ role: assignment.role, action: 'take', ok: true })
+    } catch (error) {
+      outcomes.push({ role: assignment.role, action: 'take', ok: false, error })
+    }
+  return outcomes
+}
+
+/**
+ * Sets a user's project-wide roles in one project to exactly `wanted` (the access matrix's cell;
+ * setProjectRoles): the cell shows the wanted roles at once, and the project's lists are asked
  * again afterwards, so a refused change shows what the server holds.
  */
 export function useSetRoles(organization: string) {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: async ({ project, userId, held, wanted }: SetRoles): Promise<RoleChangeOutcome[]> => {
-      const outcomes: RoleChangeOutcome[] = []
-      const holding = new Set(held.map((assignment) => assignment.role))
-      for (const role of wanted.filter((name) => !holding.has(name)))
-        try {
-          await giveRole(queryClient, organization, { project, userId, role })
-          outcomes.push({ role, action: 'give', ok: true })
-        } catch (error) {
-          outcomes.push({ role, action: 'give', ok: false, error })
-        }
-      for (const assignment of held.filter((existing) => !wanted.includes(existing.role)))
-        try {
-          await takeRole(assignment)
-          outcomes.push({ role: assignment.role, action: 'take', ok: true })
-        } catch (error) {
-          outcomes.push({ role: assignment.role, action: 'take', ok: false, error })
-        }
-      return outcomes
-    },
+    mutationFn: (change: SetRoles): Promise<RoleChangeOutcome[]> =>
+      setProjectRoles(queryClient, organization, change),
     onMutate: async ({ project, userId, held, wanted }) => {
       await cancelRoleReads(queryClient, organization, project)
       const holding = new Set(held.map((assignment) => assignment.role))

@@ -4,8 +4,9 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
 import { requestAnswer } from '../../api/answers'
 import { apiRequest, segment } from '../../api/client'
+import type { RoleAssignment } from '../../api/model'
 import { serviceUserOf, type ServiceUser } from '../../api/service-user-answers'
-import { projectQueries } from '../projects/queries'
+import { giveRole, invalidateProjectAccess, projectQueries, setProjectRoles } from '../projects/queries'
 
 const serviceUsersPath = (project: string) => `/projects/${segment(project)}/service-users`
 const serviceUserPath = (project: string, id: string) => `${serviceUsersPath(project)}/${segment(id)}`
@@ -26,6 +27,12 @@ export const serviceUserQueries = {
           serviceUserOf(answer, project),
         ),
     }),
+  /**
+   * A service user's roles on its project, read as a person's are (projectQueries.userRoles: the
+   * current generation's list filtered by assignee, the 2022 per-user list); null on a 403.
+   */
+  roles: (organization: string, serviceUser: Pick<ServiceUser, 'id' | 'projectName'>) =>
+    projectQueries.userRoles(organization, serviceUser.projectName, serviceUser.id),
 }
 
 export interface CreateServiceUser {
@@ -33,29 +40,85 @@ export interface CreateServiceUser {
   name: string
   /** `YYYY-MM-DD` (the start of that UTC day), or null for no expiry; sent only where the API has expiries. */
   expiryDate: string | null
+  /** The role to give it on the project, or null for none. */
+  role: string | null
 }
 
 /** A service user with the token its create or reset answered: shown once, kept nowhere else. */
 export interface ServiceUserWithToken {
   serviceUser: ServiceUser
   token: string
+  /** Why the role asked for at creation was not given (the service user and its token exist all the same). */
+  roleError?: unknown
 }
 
-/** POST .../service-users: the new service user and its token (shown once); its project's list is asked again. */
+/**
+ * POST .../service-users, then the role on the project (POST .../role-assignments, as the WebApp
+ * does it: two requests). The token is in the first answer only, so a refused role does not fail the
+ * creation: it comes back as `roleError` beside the token. The project's lists are asked again.
+ */
 export function useCreateServiceUser(organization: string) {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: async ({ project, name, expiryDate }: CreateServiceUser): Promise<ServiceUserWithToken> => {
+    mutationFn: async ({
+      project,
+      name,
+      expiryDate,
+      role,
+    }: CreateServiceUser): Promise<ServiceUserWithToken> => {
       const { token, ...answer } = await requestAnswer('serviceUserCreated', serviceUsersPath(project), {
         method: 'POST',
         body: expiryDate ? { name, expiry_date: expiryDate } : { name },
       })
-      return { serviceUser: serviceUserOf(answer, project), token }
+      const serviceUser = serviceUserOf(answer, project)
+      if (role === null) return { serviceUser, token }
+      try {
+        await giveRole(queryClient, organization, {
+          project,
+          userId: serviceUser.id,
+          role,
+          isServiceUser: true,
+        })
+        return { serviceUser, token }
+      } catch (roleError) {
+        return { serviceUser, token, roleError }
+      }
     },
     onSuccess: ({ serviceUser }) =>
-      queryClient.invalidateQueries({
-        queryKey: serviceUserQueries.scope(organization, serviceUser.projectName),
-      }),
+      invalidateProjectAccess(queryClient, organization, serviceUser.projectName),
+  })
+}
+
+export interface SetServiceUserRole {
+  serviceUser: ServiceUser
+  /** What it holds on its project now, as shown. */
+  held: readonly RoleAssignment[]
+  /** The one role it should hold afterwards; null takes every role away. */
+  role: string | null
+}
+
+/**
+ * Sets a service user's role on its project to exactly `role` (the new one given before the old
+ * ones are taken, so its token is never without access in between; projects' setProjectRoles).
+ * Fails with the first refusal; the project's lists are asked again either way, so the page shows
+ * what the server holds.
+ */
+export function useSetServiceUserRole(organization: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: async ({ serviceUser, held, role }: SetServiceUserRole) => {
+      const outcomes = await setProjectRoles(queryClient, organization, {
+        project: serviceUser.projectName,
+        userId: serviceUser.id,
+        held,
+        wanted: role === null ? [] : [role],
+        isServiceUser: true,
+      })
+      const refused = outcomes.find((outcome) => !outcome.ok)
+      if (refused && !refused.ok) throw refused.error
+    },
+    onSettled: (_data, _error, { serviceUser }) =>
+      invalidateProjectAccess(queryClient, organization, serviceUser.projectName),
   })
 }
 

@@ -1,7 +1,6 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { useQueryClient } from '@tanstack/react-query'
 import { useId, useState, type FormEvent } from 'react'
 import { Link } from 'react-router'
-import { PROJECT_ROLES } from '../../../../domain/project'
 import type { RoleAssignment } from '../../../api/model'
 import type { Member } from '../../../api/types'
 import { Button } from '../../../components/ui/button'
@@ -12,10 +11,10 @@ import { VisuallyHidden } from '../../../components/ui/visually-hidden'
 import { paths } from '../../../lib/paths'
 import {
   isPendingAssignment,
-  projectQueries,
   removeRoleAssignment,
   useChangeRole,
   useGiveRole,
+  useProjectRoleNames,
 } from '../../projects/queries'
 import { useMemberAccess } from '../hooks/use-member-access'
 import { rolesToGive } from '../lib/member-access'
@@ -90,12 +89,6 @@ export function MemberProjectAccess({
   )
 }
 
-/** The role names a project offers; the three every project has until its own list is in. */
-function useProjectRoles(organization: string, project: string): readonly string[] {
-  const roles = useQuery({ ...projectQueries.roles(organization, project), enabled: project !== '' })
-  return roles.data?.map((role) => role.name) ?? PROJECT_ROLES
-}
-
 function AssignmentRow({
   organization,
   member,
@@ -110,7 +103,7 @@ function AssignmentRow({
   const queryClient = useQueryClient()
   const toast = useToast()
   const changeRole = useChangeRole(organization)
-  const roles = useProjectRoles(organization, assignment.projectName)
+  const roles = useProjectRoleNames(organization, assignment.projectName)
   const choices = [assignment.role, ...rolesToGive(roles, held, assignment.projectName)]
   const isPending = isPendingAssignment(assignment) || changeRole.isPending
   const where = assignment.projectName
@@ -210,7 +203,7 @@ function GiveRoleForm({
   const giveRole = useGiveRole(organization)
   const [project, setProject] = useState(projects[0] ?? '')
   const chosenProject = projects.includes(project) ? project : (projects[0] ?? '')
-  const available = rolesToGive(useProjectRoles(organization, chosenProject), held, chosenProject)
+  const available = rolesToGive(useProjectRoleNames(organization, chosenProject), held, chosenProject)
   const [role, setRole] = useState('')
   const chosenRole = available.includes(role) ? role : (available.at(-1) ?? '')
 

@@ -1,7 +1,7 @@
 import { valibotResolver } from '@hookform/resolvers/valibot'
 import type { UseMutationResult } from '@tanstack/react-query'
 import type { ReactNode } from 'react'
-import { useForm } from 'react-hook-form'
+import { useForm, useWatch } from 'react-hook-form'
 import * as v from 'valibot'
 import {
   parseExpiry,
@@ -13,6 +13,8 @@ import { CopyButton } from '../../../components/ui/copy-button'
 import { ConfirmDialog, Dialog } from '../../../components/ui/dialog'
 import { FormError, SelectField, TextField } from '../../../components/ui/field'
 import { rule, setServerErrors } from '../../../components/ui/form-rules'
+import { useProjectRoleNames } from '../../projects/queries'
+import { DEFAULT_SERVICE_USER_ROLE } from '../lib/service-user-roles'
 import { errorMessageOf } from '../../../components/ui/query-state'
 import type { ServiceUser } from '../../../api/service-user-answers'
 import {
@@ -33,13 +35,16 @@ const createSchema = v.object({
   project: v.pipe(v.string(), v.minLength(1, 'Choose the project the service user works in.')),
   name: v.pipe(v.string(), v.trim(), rule(serviceUserNameProblem)),
   expiry_date: v.pipe(v.string(), rule(expiryProblem)),
+  /** '' gives no role. */
+  role: v.string(),
 })
 type CreateInput = v.InferInput<typeof createSchema>
 type CreateValues = v.InferOutput<typeof createSchema>
 
 /**
- * Creates a service user in one of `projects` (those the viewer manages): project, name and, where
- * the API has expiries (`hasExpiry`), an optional expiry day. On success `onCreated` gets the token.
+ * Creates a service user in one of `projects` (those the viewer manages): project, name, its role on
+ * the project (project-viewer unless chosen otherwise, or none) and, where the API has expiries
+ * (`hasExpiry`), an optional expiry day. On success `onCreated` gets the token.
  */
 export function CreateServiceUserDialog({
   organization,
@@ -88,14 +93,24 @@ function CreateServiceUserForm({
   onCreated: (created: ServiceUserWithToken) => void
 }) {
   const create = useCreateServiceUser(organization)
-  const { register, handleSubmit, setError, formState } = useForm<CreateInput, unknown, CreateValues>({
+  const { register, handleSubmit, setError, formState, control } = useForm<
+    CreateInput,
+    unknown,
+    CreateValues
+  >({
     resolver: valibotResolver(createSchema),
     mode: 'onChange',
-    defaultValues: { project: projects.length === 1 ? projects[0] : '', name: '', expiry_date: '' },
+    defaultValues: {
+      project: projects.length === 1 ? projects[0] : '',
+      name: '',
+      expiry_date: '',
+      role: DEFAULT_SERVICE_USER_ROLE,
+    },
   })
-  const onSubmit = ({ project, name, expiry_date }: CreateValues) =>
+  const roles = useProjectRoleNames(organization, useWatch({ control, name: 'project' }))
+  const onSubmit = ({ project, name, expiry_date, role }: CreateValues) =>
     create.mutate(
-      { project, name, expiryDate: hasExpiry && expiry_date ? expiry_date : null },
+      { project, name, expiryDate: hasExpiry && expiry_date ? expiry_date : null, role: role || null },
       {
         onSuccess: onCreated,
         onError: (error) => setServerErrors(error, ['name', 'expiry_date'], setError),
@@ -125,6 +140,18 @@ function CreateServiceUserForm({
         {...register('name')}
         error={formState.errors.name?.message}
       />
+      <SelectField
+        label="Role"
+        hint="What its token may do in the project. You can change it later."
+        {...register('role')}
+      >
+        {roles.map((role) => (
+          <option key={role} value={role}>
+            {role}
+          </option>
+        ))}
+        <option value="">No role (its token can do nothing yet)</option>
+      </SelectField>
       {hasExpiry && (
         <TextField
           label="Expires on (optional)"
@@ -166,6 +193,12 @@ export function TokenDialog({ shown, onClose }: { shown: ServiceUserWithToken | 
     >
       {shown && (
         <div className="stack">
+          {shown.roleError !== undefined && (
+            <p className="ui-notice" role="alert">
+              {shown.serviceUser.name} was created without a role: {errorMessageOf(shown.roleError)} Give it
+              one with “Change role” in the list.
+            </p>
+          )}
           <TextField
             label={`API token (project ${shown.serviceUser.projectName})`}
             value={shown.token}

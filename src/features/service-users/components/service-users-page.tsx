@@ -4,12 +4,13 @@ import { EXPIRING_SOON_DAYS, UNUSED_DAYS } from '../../../../domain/service-user
 import { isApiError } from '../../../api/client'
 import type { ServiceUser } from '../../../api/service-user-answers'
 import { Button } from '../../../components/ui/button'
-import { EmptyState, ErrorState, PendingState } from '../../../components/ui/query-state'
+import { EmptyState, ErrorState, errorMessageOf, PendingState } from '../../../components/ui/query-state'
 import { useToast } from '../../../components/ui/toast'
 import { VisuallyHidden } from '../../../components/ui/visually-hidden'
 import { formatDateTime } from '../../../lib/format-date'
 import { projectQueries } from '../../projects/queries'
 import { flagCounts, flagLabels, serviceUserRows, type ServiceUserRow } from '../lib/service-user-rows'
+import { rolesLabel } from '../lib/service-user-roles'
 import { serviceUserQueries } from '../queries'
 import type { ServiceUserWithToken } from '../queries'
 import {
@@ -18,6 +19,7 @@ import {
   ResetTokenDialog,
   TokenDialog,
 } from './service-user-dialogs'
+import { ServiceUserRoleDialog, type RoleChangeTarget } from './service-user-role-dialog'
 import '../service-users.css'
 
 /** Each project's list: its service users, or why not (a 403: not this viewer's to manage). */
@@ -32,8 +34,9 @@ function combineLists(results: UseQueryResult<ServiceUser[]>[]) {
 /**
  * /organizations/:name/service-users — the service users (API tokens) of every project of the
  * organization the viewer manages (project admins and organization admins; the API answers others'
- * lists with a 403): name, project, created, expires, last used, and flags for expired, expiring
- * soon, never used and unused ones; create, reset a token and delete, each token shown once.
+ * lists with a 403): name, project, role, created, expires, last used, and flags for expired,
+ * expiring soon, never used and unused ones; create (with a role), change the role, reset a token
+ * and delete, each token shown once.
  */
 export function ServiceUsersPage({ organization }: { organization: string }) {
   const headingId = useId()
@@ -56,6 +59,7 @@ export function ServiceUsersPage({ organization }: { organization: string }) {
   const [isCreating, setIsCreating] = useState(false)
   const [toReset, setToReset] = useState<ServiceUser | null>(null)
   const [toDelete, setToDelete] = useState<ServiceUser | null>(null)
+  const [toChangeRole, setToChangeRole] = useState<RoleChangeTarget | null>(null)
   const [shownToken, setShownToken] = useState<ServiceUserWithToken | null>(null)
   const toast = useToast()
 
@@ -102,6 +106,7 @@ export function ServiceUsersPage({ organization }: { organization: string }) {
             organization={organization}
             rows={rows}
             hasExpiry={hasExpiry}
+            onChangeRole={setToChangeRole}
             onReset={setToReset}
             onDelete={setToDelete}
           />
@@ -134,6 +139,20 @@ export function ServiceUsersPage({ organization }: { organization: string }) {
         serviceUser={toDelete}
         onClose={() => setToDelete(null)}
         onDeleted={(deleted) => toast.show({ message: `Deleted ${deleted.name}.`, tone: 'success' })}
+      />
+      <ServiceUserRoleDialog
+        organization={organization}
+        target={toChangeRole}
+        onClose={() => setToChangeRole(null)}
+        onChanged={(changed, role) => {
+          setToChangeRole(null)
+          toast.show({
+            message: role
+              ? `${changed.name} is now ${role} in ${changed.projectName}.`
+              : `${changed.name} holds no role in ${changed.projectName} now.`,
+            tone: 'success',
+          })
+        }}
       />
       <TokenDialog shown={shownToken} onClose={() => setShownToken(null)} />
     </section>
@@ -170,16 +189,64 @@ function Moment({ value, never }: { value: string | null | undefined; never: str
   )
 }
 
+/**
+ * A service user's role on its project, and the control that changes it (only once what it holds
+ * is known: a change is worked out from it).
+ */
+function RoleCell({
+  organization,
+  row,
+  onChangeRole,
+}: {
+  organization: string
+  row: ServiceUserRow
+  onChangeRole: (target: RoleChangeTarget) => void
+}) {
+  const roles = useQuery(serviceUserQueries.roles(organization, row))
+  const held = roles.data
+  return (
+    <div className="service-users-role">
+      {roles.isPending ? (
+        <span className="muted">Loading…</span>
+      ) : roles.isError ? (
+        <span className="muted">Could not load: {errorMessageOf(roles.error)}</span>
+      ) : held === null || held === undefined ? (
+        <span className="muted">Not shown to you</span>
+      ) : (
+        <span className={held.length === 0 ? 'muted' : undefined}>{rolesLabel(held)}</span>
+      )}
+      {roles.isError ? (
+        <Button size="small" variant="ghost" onClick={() => void roles.refetch()}>
+          Retry
+          <VisuallyHidden> loading the role of {row.name}</VisuallyHidden>
+        </Button>
+      ) : (
+        held && (
+          <Button size="small" variant="ghost" onClick={() => onChangeRole({ serviceUser: row, held })}>
+            Change role
+            <VisuallyHidden>
+              {' '}
+              of {row.name} in {row.projectName}
+            </VisuallyHidden>
+          </Button>
+        )
+      )}
+    </div>
+  )
+}
+
 function ServiceUsersTable({
   organization,
   rows,
   hasExpiry,
+  onChangeRole,
   onReset,
   onDelete,
 }: {
   organization: string
   rows: readonly ServiceUserRow[]
   hasExpiry: boolean
+  onChangeRole: (target: RoleChangeTarget) => void
   onReset: (serviceUser: ServiceUser) => void
   onDelete: (serviceUser: ServiceUser) => void
 }) {
@@ -194,6 +261,7 @@ function ServiceUsersTable({
           <tr>
             <th scope="col">Name</th>
             <th scope="col">Project</th>
+            <th scope="col">Role</th>
             <th scope="col">Created</th>
             {hasExpiry && <th scope="col">Expires</th>}
             {hasExpiry && <th scope="col">Last used</th>}
@@ -213,6 +281,9 @@ function ServiceUsersTable({
                 )}
               </th>
               <td>{row.projectName}</td>
+              <td>
+                <RoleCell organization={organization} row={row} onChangeRole={onChangeRole} />
+              </td>
               <td>
                 <Moment value={row.creationDate} never="" />
               </td>
