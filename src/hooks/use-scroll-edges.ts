@@ -10,7 +10,9 @@ export interface ScrollEdges {
 const SLACK_PX = 1
 
 /** The edges of `element` as they are now (a left-to-right scroller). */
-export function scrollEdgesOf(element: Pick<HTMLElement, 'scrollLeft' | 'scrollWidth' | 'clientWidth'>): ScrollEdges {
+export function scrollEdgesOf(
+  element: Pick<HTMLElement, 'scrollLeft' | 'scrollWidth' | 'clientWidth'>,
+): ScrollEdges {
   const before = Math.abs(element.scrollLeft)
   return {
     hasMoreBefore: before > SLACK_PX,
