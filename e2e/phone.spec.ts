@@ -214,7 +214,10 @@ test.describe('on a touch screen at 360 px', () => {
   })
 })
 
-test('with a mouse and keyboard the palette says which keys move, run and close', async ({ page, request }) => {
+test('with a mouse and keyboard the palette says which keys move, run and close', async ({
+  page,
+  request,
+}) => {
   const admin = createUser()
   const organization = await createOrganization(request, admin)
   await signIn(page, admin)

@@ -92,9 +92,11 @@ describe('matchCommands', () => {
     const pages = matchCommands(commands, 'usage').filter((c) => c.group === 'Pages')
     expect(pages.map((c) => c.label)).toEqual(['Usage', 'Monthly report'])
     expect(pages[1]?.run).toEqual({ kind: 'navigate', to: '/organizations/org-000/usage/report' })
-    expect(matchCommands(commands, 'pdf').filter((c) => c.group === 'Pages').map((c) => c.label)).toEqual([
-      'Monthly report',
-    ])
+    expect(
+      matchCommands(commands, 'pdf')
+        .filter((c) => c.group === 'Pages')
+        .map((c) => c.label),
+    ).toEqual(['Monthly report'])
   })
 
   it('caps each group at 20 matches', () => {
