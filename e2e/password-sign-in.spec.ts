@@ -14,6 +14,7 @@ import {
   test,
   uniqueEmail,
   uniqueName,
+  type PasswordUser,
 } from './fixtures'
 
 /** The code an authenticator app shows now for this secret. */
@@ -33,6 +34,22 @@ function answersOf(page: Page, path: string): number[] {
     if (new URL(response.url()).pathname === path) statuses.push(response.status())
   })
   return statuses
+}
+
+/**
+ * Signs a person with two-factor authentication in from the sign-in page: email, password, then
+ * the code the API asks for. Returns when the code was taken (ms), for the next code's step.
+ */
+async function signInWithCode(page: Page, person: PasswordUser): Promise<number> {
+  await page.goto('/sign-in')
+  await enterEmail(page, person.email)
+  await page.getByLabel('Password').fill(person.password)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  const usedAt = Date.now()
+  await page.getByLabel('Two-factor code').fill(await codeFor(person.secret!, usedAt))
+  await page.getByRole('button', { name: 'Verify and sign in' }).click()
+  await expect(page).toHaveURL(/\/organizations$/)
+  return usedAt
 }
 
 async function enterEmail(page: Page, email: string) {
@@ -167,14 +184,7 @@ test('a session with two-factor authentication is renewed with the password and 
   page,
 }) => {
   const person = await createPasswordUser({ totp: true })
-  await page.goto('/sign-in')
-  await enterEmail(page, person.email)
-  await page.getByLabel('Password').fill(person.password)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  const usedAt = Date.now()
-  await page.getByLabel('Two-factor code').fill(await codeFor(person.secret!, usedAt))
-  await page.getByRole('button', { name: 'Verify and sign in' }).click()
-  await expect(page).toHaveURL(/\/organizations$/)
+  const usedAt = await signInWithCode(page, person)
 
   await page.getByRole('button', { name: 'Create organization' }).click()
   const create = page.getByRole('dialog', { name: 'Create an organization' })
@@ -214,15 +224,8 @@ test('the 401 that asks for a code comes once per tab: signing in again sends th
   page.on('console', (message) => {
     if (message.type() === 'error') consoleErrors.push(message.text())
   })
-  await page.goto('/sign-in')
-  await enterEmail(page, person.email)
-  await page.getByLabel('Password').fill(person.password)
-  await page.getByRole('button', { name: 'Sign in' }).click()
   // The API says an account needs a code only by refusing the password alone (shared/API.md).
-  const usedAt = Date.now()
-  await page.getByLabel('Two-factor code').fill(await codeFor(person.secret!, usedAt))
-  await page.getByRole('button', { name: 'Verify and sign in' }).click()
-  await expect(page).toHaveURL(/\/organizations$/)
+  const usedAt = await signInWithCode(page, person)
   expect(authorizeAnswers).toEqual([401, 200])
   expect(consoleErrors.filter((text) => text.includes('401'))).toHaveLength(1)
 

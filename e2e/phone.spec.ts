@@ -1,6 +1,6 @@
 // What a new admin tripped on at 360 px (and the members table's columns at any width): each
 // journey measures the layout itself (boxes, scroll widths, line boxes), in both API generations.
-import type { Locator, Page } from '@playwright/test'
+import type { APIRequestContext, Locator, Page } from '@playwright/test'
 import {
   apiGeneration,
   callApi,
@@ -177,6 +177,24 @@ test("the members table's header columns line up with its cells, also when an ad
   }
 })
 
+/** A new organization's overview, signed in as its admin, and the palette opened by `open`. */
+async function openPaletteOfNewOrganization(
+  page: Page,
+  request: APIRequestContext,
+  open: (page: Page) => Promise<void>,
+) {
+  const admin = createUser()
+  const organization = await createOrganization(request, admin)
+  await signIn(page, admin)
+  await page.goto(`/organizations/${organization}`)
+  await expect(page.getByRole('heading', { name: organization, level: 1 })).toBeVisible()
+  await open(page)
+  const palette = page.getByRole('dialog', { name: 'Go to or run' })
+  const input = palette.getByRole('combobox', { name: 'Organization, page, member email or action' })
+  await expect(input).toBeFocused()
+  return { organization, palette, input }
+}
+
 test.describe('on a touch screen at 360 px', () => {
   test.use({ hasTouch: true, viewport: PHONE })
 
@@ -184,16 +202,10 @@ test.describe('on a touch screen at 360 px', () => {
     page,
     request,
   }) => {
-    const admin = createUser()
-    const organization = await createOrganization(request, admin)
-    await signIn(page, admin)
-    await page.goto(`/organizations/${organization}`)
-    await expect(page.getByRole('heading', { name: organization, level: 1 })).toBeVisible()
+    const { organization, palette, input } = await openPaletteOfNewOrganization(page, request, (page) =>
+      page.getByRole('button', { name: 'Go to…' }).click(),
+    )
     await expect(page.getByText(/^(Ctrl K|⌘K)$/)).toBeHidden()
-    await page.getByRole('button', { name: 'Go to…' }).click()
-    const palette = page.getByRole('dialog', { name: 'Go to or run' })
-    const input = palette.getByRole('combobox', { name: 'Organization, page, member email or action' })
-    await expect(input).toBeFocused()
     await expect(palette.getByText(/Enter to run/)).toBeHidden()
 
     const placeholder = await input.evaluate((node: HTMLInputElement) => {
@@ -218,13 +230,8 @@ test('with a mouse and keyboard the palette says which keys move, run and close'
   page,
   request,
 }) => {
-  const admin = createUser()
-  const organization = await createOrganization(request, admin)
-  await signIn(page, admin)
-  await page.goto(`/organizations/${organization}`)
-  await expect(page.getByRole('heading', { name: organization, level: 1 })).toBeVisible()
-  await page.keyboard.press('ControlOrMeta+k')
-  const palette = page.getByRole('dialog', { name: 'Go to or run' })
-  await expect(palette.getByRole('combobox')).toBeFocused()
+  const { palette } = await openPaletteOfNewOrganization(page, request, (page) =>
+    page.keyboard.press('ControlOrMeta+k'),
+  )
   await expect(palette.getByText(/Enter to run/)).toBeVisible()
 })
