@@ -39,12 +39,14 @@ export function useScrollEdges(ref: RefObject<HTMLElement | null>, contentKey?: 
       })
     update()
     element.addEventListener('scroll', update, { passive: true })
-    const observer = new ResizeObserver(update)
-    observer.observe(element)
-    for (const child of element.children) observer.observe(child)
+    // Every browser the dashboard runs in has ResizeObserver; a DOM without one (jsdom in the
+    // unit tests) still follows scrolling.
+    const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(update) : null
+    observer?.observe(element)
+    for (const child of element.children) observer?.observe(child)
     return () => {
       element.removeEventListener('scroll', update)
-      observer.disconnect()
+      observer?.disconnect()
     }
   }, [ref, contentKey])
   return edges
