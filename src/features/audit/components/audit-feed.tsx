@@ -1,13 +1,18 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useRef, type KeyboardEvent } from 'react'
 import { Link } from 'react-router'
+import { formatDateTime } from '../../../lib/format-date'
 import { paths } from '../../../lib/paths'
 import { memberNamed, type AuditEvent } from '../lib/audit-trail'
 
 // Fixed heights keep the virtualizer exact (no measuring while scrolling); the CSS uses the same.
 const ROW_HEIGHT = 76
-/** Ask for more when the last rendered row is this close to the end of what is read. */
-const LOAD_AHEAD_ROWS = 30
+/**
+ * Ask for more when the last rendered row is this close to the end of what is read: well ahead,
+ * since the first pages are short and moving the end of what can show may take a page of every
+ * project (their events interleave), so the reading runs ahead of a reader who scrolls quickly.
+ */
+const LOAD_AHEAD_ROWS = 400
 
 interface AuditFeedProps {
   organization: string
@@ -19,8 +24,8 @@ interface AuditFeedProps {
   onNearEnd: () => void
 }
 
-// Times in UTC, as the day filter reads them: an event of 23:30 in the reader's evening is
-// still on the UTC day it is filtered by.
+// Times in the reader's time zone with the zone named (src/lib/format-date.ts); the exact UTC
+// moment, which the UTC day filter reads, is the title.
 
 /** A link to the members list searched for `email` (the list opens on that member's row). */
 const memberLink = (organization: string, email: string) =>
@@ -103,7 +108,9 @@ export function AuditFeed({
                 {row.event}
               </p>
               <p className="audit-event__facts muted">
-                <time dateTime={row.date}>{`${row.date.slice(0, 10)} ${row.date.slice(11, 16)} UTC`}</time>
+                <time dateTime={row.date} title={row.date}>
+                  {formatDateTime(row.date)}
+                </time>
                 <span className="audit-event__action">{row.action}</span>
                 <span>
                   by{' '}
