@@ -63,7 +63,7 @@ export default defineConfig({
   // One project per API generation (server/generation.ts), each with its own API and web server.
   // The organization and usage journeys run against both (usage per generation: its pages differ);
   // the credit budget, the usage comparison, the monthly report and the list at a glance against
-  // both, the member panel's facts against both; `*.current.spec.ts` only against the current one; every other journey against 2022.
+  // both, the member panel's facts and the phone layout against both; `*.current.spec.ts` only against the current one; every other journey against 2022.
   projects: [
     {
       name: '2022',
@@ -86,6 +86,7 @@ export default defineConfig({
         /credit-limits\.spec\.ts$/,
         /service-users\.spec\.ts$/,
         /audit\.spec\.ts$/,
+        /phone\.spec\.ts$/,
         /locale\.spec\.ts$/,
         /\.current\.spec\.ts$/,
       ],

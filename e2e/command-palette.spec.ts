@@ -51,7 +51,8 @@ test("Ctrl-K jumps to another organization's page by keyboard alone, and Escape 
     'aria-activedescendant',
     (await option.getAttribute('id'))!,
   )
-  await expect(palette(page).getByRole('status')).toHaveText('1 result')
+  // The usage page and its monthly report (found by its manifest keywords), the page first.
+  await expect(palette(page).getByRole('status')).toHaveText('2 results')
   await expectNoAxeViolations(page)
   await page.keyboard.press('Enter')
   await expect(page).toHaveURL(`/organizations/${second}/usage`)

@@ -36,6 +36,8 @@ export interface PageEntry<Href extends (...args: never[]) => string = (...args:
   adminOnly?: boolean
   /** offered by the command palette as a page of an organization (in manifest order) */
   palette?: boolean
+  /** more words the palette finds the page by, beside its label (a report found by "usage") */
+  keywords?: string
   /**
    * For a page below a tab's own page (the report below Usage): its last breadcrumb, the tab's
    * crumb then linking back (src/components/ui/breadcrumbs.tsx's `CrumbHandle`).
@@ -202,6 +204,7 @@ export const pages = {
     frame: 'organization',
     module: 'usage-report',
     palette: true,
+    keywords: 'usage print pdf',
     crumb: 'Monthly report',
     loadsSearch: true,
   }),
@@ -232,16 +235,19 @@ export interface OrganizationPage {
   label: string
   /** shown to the organization's admins only */
   adminOnly: boolean
+  /** the manifest's `keywords`, for the palette */
+  keywords?: string
   href: (name: string) => string
 }
 
 const organizationPages = (wanted: (entry: PageEntry) => boolean | undefined): OrganizationPage[] =>
   pageList
     .filter((entry) => entry.frame === 'organization' && wanted(entry))
-    .map(({ id, label, href, adminOnly }) => ({
+    .map(({ id, label, href, adminOnly, keywords }) => ({
       id,
       label,
       adminOnly: adminOnly === true,
+      keywords,
       href: (name) => (href as (name: string) => string)(name),
     }))
 

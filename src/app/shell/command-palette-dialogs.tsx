@@ -172,7 +172,7 @@ function PaletteDialog({ current, onClose, onRun }: PaletteDialogProps) {
           aria-autocomplete="list"
           aria-activedescendant={activeCommand ? idOf(activeIndex) : undefined}
           className="ui-input"
-          placeholder="Type an organization, a page, an email or an action"
+          placeholder="Organization, page or member"
           autoComplete="off"
           spellCheck={false}
           value={query}

@@ -64,7 +64,10 @@ describe('matchCommands', () => {
   })
 
   it('needs every word, and puts labels that start with the query first', () => {
-    expect(matchCommands(commands, 'org-199 usage').map((c) => c.label)).toEqual(['org-199 › Usage'])
+    expect(matchCommands(commands, 'org-199 usage').map((c) => c.label)).toEqual([
+      'org-199 › Usage',
+      'org-199 › Monthly report',
+    ])
     expect(matchCommands(commands, 'org-199 report').map((c) => c.run)).toEqual([
       { kind: 'navigate', to: '/organizations/org-199/usage/report' },
     ])
@@ -83,6 +86,17 @@ describe('matchCommands', () => {
       to: '/organizations/org-000#credit-budget',
     })
     expect(matchCommands(commands, 'org-199 credit').map((c) => c.label)).toEqual(['org-199 › Credit budget'])
+  })
+
+  it('finds a page by the keywords of its manifest entry: "usage" finds the monthly report', () => {
+    const pages = matchCommands(commands, 'usage').filter((c) => c.group === 'Pages')
+    expect(pages.map((c) => c.label)).toEqual(['Usage', 'Monthly report'])
+    expect(pages[1]?.run).toEqual({ kind: 'navigate', to: '/organizations/org-000/usage/report' })
+    expect(
+      matchCommands(commands, 'pdf')
+        .filter((c) => c.group === 'Pages')
+        .map((c) => c.label),
+    ).toEqual(['Monthly report'])
   })
 
   it('caps each group at 20 matches', () => {

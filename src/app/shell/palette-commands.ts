@@ -67,12 +67,12 @@ export function buildCommands({
       keywords: 'download',
       run: { kind: 'action', action: 'export-members' },
     })
-    for (const { id, label, href } of palettePages)
+    for (const { id, label, keywords, href } of palettePages)
       commands.push({
         id: `page:${id}`,
         group: 'Pages',
         label,
-        keywords: current,
+        keywords: `${current} ${keywords ?? ''}`,
         run: { kind: 'navigate', to: href(current) },
       })
     for (const { id, label, keywords, href } of paletteSections)
@@ -93,12 +93,12 @@ export function buildCommands({
       run: { kind: 'navigate', to: paths.organization(organization) },
     })
     // The organization's own command above opens its overview (the first page).
-    for (const { id, label, href } of palettePages.slice(1))
+    for (const { id, label, keywords, href } of palettePages.slice(1))
       commands.push({
         id: `organization:${organization}:${id}`,
         group: 'Organizations',
         label: `${organization} › ${label}`,
-        keywords: 'go to',
+        keywords: `go to ${keywords ?? ''}`,
         run: { kind: 'navigate', to: href(organization) },
       })
     for (const { id, label, keywords, href } of paletteSections)

@@ -36,7 +36,9 @@ export async function signInWithPassword(
     method: 'POST',
     body: code === undefined ? { email, password } : { email, password, token: code },
   })
-  const user = await requestAnswer('user', '/user', { credential: { scheme: 'Bearer', value: access, email } })
+  const user = await requestAnswer('user', '/user', {
+    credential: { scheme: 'Bearer', value: access, email },
+  })
   return { access, user }
 }
 

@@ -13,6 +13,17 @@ interface CodeStepProps {
   onSignedIn: (result: PasswordSignIn) => void | Promise<void>
 }
 
+/**
+ * What a two-factor code field is, here and beside the password when the account is known to need
+ * one: a code an authenticator app shows (room for a space some apps put in the middle).
+ */
+export const CODE_FIELD = {
+  label: 'Two-factor code',
+  inputMode: 'numeric',
+  autoComplete: 'one-time-code',
+  maxLength: 7,
+} as const
+
 /** The two-factor code the API asked for; a wrong or reused one shows on the field, to try again. */
 export function CodeStep({ email, password, submitLabel, onSignedIn }: CodeStepProps) {
   const form = useForm<CodeInput, unknown, CodeInput>({
@@ -32,10 +43,7 @@ export function CodeStep({ email, password, submitLabel, onSignedIn }: CodeStepP
   return (
     <form className="stack" onSubmit={form.handleSubmit((input) => verify.mutate(input))} noValidate>
       <TextField
-        label="Two-factor code"
-        inputMode="numeric"
-        autoComplete="one-time-code"
-        maxLength={7}
+        {...CODE_FIELD}
         autoFocus
         data-autofocus
         hint="The 6-digit code your authenticator app shows for UbiOps."

@@ -1,9 +1,12 @@
 import { valibotResolver } from '@hookform/resolvers/valibot'
 import { useMutation } from '@tanstack/react-query'
-import { useForm } from 'react-hook-form'
+import { useState } from 'react'
+import { useForm, type Resolver } from 'react-hook-form'
 import { Button } from '../../../components/ui/button'
 import { CheckboxField, TextField } from '../../../components/ui/field'
-import { passwordSchema, type PasswordInput } from '../lib/sign-in-schemas'
+import { CODE_FIELD } from './code-step'
+import { isKnownToNeedCode, rememberNeedsCode } from '../lib/code-accounts'
+import { passwordAndCodeSchema, passwordSchema, type PasswordAndCodeInput } from '../lib/sign-in-schemas'
 import {
   asksForCode,
   passwordErrorMessage,
@@ -21,7 +24,14 @@ interface PasswordStepProps {
   onNeedsCode: (password: string, remember: boolean) => void
 }
 
-/** The password for `email`; a refusal shows on the field, a request for the code moves on. */
+/** The form's values: the code only when the account is known to need one. */
+type PasswordStepInput = Omit<PasswordAndCodeInput, 'code'> & { code?: string }
+
+/**
+ * The password for `email`; a refusal shows on the field, a request for the code moves on. For an
+ * account the API has already asked for a code in this tab, the code is asked here too and sent
+ * with the password, so the API is not asked for what it will refuse.
+ */
 export function PasswordStep({
   email,
   canRemember,
@@ -29,18 +39,26 @@ export function PasswordStep({
   onSignedIn,
   onNeedsCode,
 }: PasswordStepProps) {
-  const form = useForm<PasswordInput, unknown, PasswordInput>({
-    resolver: valibotResolver(passwordSchema),
-    defaultValues: { password: '', remember: false },
+  const [withCode] = useState(() => isKnownToNeedCode(email))
+  const form = useForm<PasswordStepInput, unknown, PasswordStepInput>({
+    resolver: valibotResolver(
+      withCode ? passwordAndCodeSchema : passwordSchema,
+    ) as Resolver<PasswordStepInput>,
+    defaultValues: { password: '', remember: false, ...(withCode && { code: '' }) },
   })
   const signIn = useMutation({
-    mutationFn: ({ password }: PasswordInput) => signInWithPassword(email, password),
+    mutationFn: ({ password, code }: PasswordStepInput) => signInWithPassword(email, password, code),
     // A refused password is this form's business, not a reason to "return to sign-in".
     meta: { handlesUnauthorized: true },
     onSuccess: (result, { remember }) => onSignedIn(result, remember),
     onError: (error, { password, remember }) => {
-      if (asksForCode(error)) onNeedsCode(password, remember)
-      else form.setError('password', { message: passwordErrorMessage(error) }, { shouldFocus: true })
+      if (withCode && asksForCode(error)) {
+        form.setError('code', { message: passwordErrorMessage(error) }, { shouldFocus: true })
+        form.setValue('code', '')
+      } else if (asksForCode(error)) {
+        rememberNeedsCode(email)
+        onNeedsCode(password, remember)
+      } else form.setError('password', { message: passwordErrorMessage(error) }, { shouldFocus: true })
     },
   })
 
@@ -57,6 +75,14 @@ export function PasswordStep({
         {...form.register('password')}
         error={form.formState.errors.password?.message}
       />
+      {withCode && (
+        <TextField
+          {...CODE_FIELD}
+          hint="This account has two-factor authentication: the 6-digit code your authenticator app shows for UbiOps."
+          {...form.register('code')}
+          error={form.formState.errors.code?.message}
+        />
+      )}
       {canRemember && (
         <CheckboxField
           label="Keep me signed in on this device"

@@ -18,6 +18,9 @@ export const codeSchema = v.object({
   ),
 })
 
+/** The password and the code on one form, for an account the API has asked for a code (code-accounts.ts). */
+export const passwordAndCodeSchema = v.object({ ...passwordSchema.entries, ...codeSchema.entries })
+
 export const tokenSchema = v.object({
   token: v.pipe(v.string(), v.transform(normalizeToken), v.nonEmpty('Paste your API token.')),
   remember: v.boolean(),
@@ -25,4 +28,5 @@ export const tokenSchema = v.object({
 
 export type PasswordInput = v.InferInput<typeof passwordSchema>
 export type CodeInput = v.InferInput<typeof codeSchema>
+export type PasswordAndCodeInput = v.InferInput<typeof passwordAndCodeSchema>
 export type TokenInput = v.InferInput<typeof tokenSchema>

@@ -37,6 +37,22 @@ describe('parseEmailList: separators', () => {
     ])
   })
 
+  it('reads a quoted display name holding a comma ("Doe, Jane" <jane@x.com>) as one person, on their own line', () => {
+    const rows = parseEmailList(
+      '"Doe, Jane" <jane@example.com>, "Roe, Bob" <bob@example.com>\n"Poe, Ed" <ed@example.com>',
+    )
+    expect(rows.map(({ email, status, line }) => ({ email, status, line }))).toEqual([
+      { email: 'jane@example.com', status: 'valid', line: 1 },
+      { email: 'bob@example.com', status: 'valid', line: 1 },
+      { email: 'ed@example.com', status: 'valid', line: 2 },
+    ])
+    // A lone quote is an ordinary character and does not join the next line to this one.
+    expect(parseEmailList('"ann@x.com\nbob@x.com').map(({ line, status }) => ({ line, status }))).toEqual([
+      { line: 1, status: 'malformed' },
+      { line: 2, status: 'valid' },
+    ])
+  })
+
   it('records the line each address came from', () => {
     expect(parseEmailList('a@x.com\n\nb@x.com, c@x.com').map((row) => row.line)).toEqual([1, 3, 3])
   })

@@ -114,10 +114,10 @@ interface Row {
  * every line break style becomes one (a paste can mix CRLF, CR and LF, and papaparse assumes one
  * style per input). Blank lines are kept as rows, so that each row knows its line.
  */
-function readRows(text: string, delimiter?: string): Row[] {
+function readRows(text: string): Row[] {
   const input = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n')
   const { data } = Papa.parse<string[]>(input, {
-    delimiter: delimiter ?? '',
+    delimiter: '',
     delimitersToGuess: SEPARATORS,
     newline: '\n',
     skipEmptyLines: false,
@@ -184,36 +184,37 @@ function entriesFromColumns(rows: Row[], columns: Columns): Entry[] {
 }
 
 /**
- * One entry of free text: up to the next comma, semicolon or tab, except inside double quotes or
- * angle brackets (`Jane <jane;x@x.com>` stays one, to be marked malformed as a whole). A lone
- * quote or bracket is an ordinary character.
+ * One entry of free text: up to the next comma, semicolon, tab or line break, except inside double
+ * quotes or angle brackets on its line (`"Doe, Jane" <jane@x.com>` is one entry, and so is
+ * `Jane <jane;x@x.com>`, to be marked malformed as a whole). A lone quote or bracket is an
+ * ordinary character.
  */
-const FREE_TEXT_ENTRY = /(?:"[^"]*"|<[^<>]*>|[^,;\t])+/g
+const FREE_TEXT_ENTRY = /(?:"[^"\n]*"|<[^<>\n]*>|[^,;\t\n])+/g
 
 /**
- * Free text may mix separators on a line, and an e-mail client's To field gives
- * `Dave <dave@x.com>; Erin <erin@x.com>;`: each `Name <address>` is an entry of its own.
+ * Free-form input: addresses separated by line breaks, commas, semicolons or tabs, mixed as they
+ * come (an e-mail client's To field gives `"Doe, Jane" <jane@x.com>; Erin <erin@x.com>;`). It is
+ * read as entries directly, not as CSV first: a CSV reader splits a display name's comma inside
+ * its quotes when an address follows the closing quote, which made one person two malformed
+ * entries on the same line. An admin value right after an address (`ann@x.com,true`) belongs to
+ * that address, so header-less CSV works too.
  */
-const freeTextCells = (cell: string): string[] =>
-  (cell.match(FREE_TEXT_ENTRY) ?? []).map((part) => part.trim())
-
-/**
- * Free-form input: addresses separated by newlines, commas, semicolons or tabs. An admin value
- * right after an address (`ann@x.com,true`) belongs to that address, so header-less CSV works too.
- */
-function entriesFromFreeText(rows: Row[]): Entry[] {
+function entriesFromFreeText(text: string): Entry[] {
+  const input = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n')
   const entries: Entry[] = []
-  for (const { line, cells } of rows) {
-    for (const cell of cells.flatMap(freeTextCells)) {
-      if (cell === '') continue
-      const previous = entries.at(-1)
-      const admin = parseAdminValue(cell)
-      if (admin !== null && previous && previous.line === line && !cell.includes('@')) {
-        previous.admin = admin
-        continue
-      }
-      entries.push({ line, raw: cell, admin: false, adminProblem: null, grants: [] })
+  let line = 1
+  let counted = 0
+  for (const match of input.matchAll(FREE_TEXT_ENTRY)) {
+    for (; counted < match.index; counted += 1) if (input[counted] === '\n') line += 1
+    const cell = match[0].trim()
+    if (cell === '') continue
+    const previous = entries.at(-1)
+    const admin = parseAdminValue(cell)
+    if (admin !== null && previous && previous.line === line && !cell.includes('@')) {
+      previous.admin = admin
+      continue
     }
+    entries.push({ line, raw: cell, admin: false, adminProblem: null, grants: [] })
   }
   return entries
 }
@@ -269,7 +270,7 @@ export function parseEmailList(
   const read = header
     ? entriesFromColumns(rows.slice(first + 1), header)
     : // Not a CSV with a header: read every separator on every line.
-      entriesFromFreeText(readRows(text, ','))
+      entriesFromFreeText(text)
   const entries =
     header && header.project !== -1
       ? mergeRoleLines(read)

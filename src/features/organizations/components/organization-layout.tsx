@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query'
-import type { ReactNode } from 'react'
+import { useLayoutEffect, useRef, type ReactNode } from 'react'
 import { Link, useLocation, useMatches } from 'react-router'
 import { isApiError } from '../../../api/client'
 import { Breadcrumbs, pageCrumb, pageTab } from '../../../components/ui/breadcrumbs'
 import { ErrorState, PendingState } from '../../../components/ui/query-state'
+import { scrollIntoViewWithin, useScrollEdges } from '../../../hooks/use-scroll-edges'
 import { organizationTabs, paths } from '../../../lib/paths'
 import { useAdministrationRights } from '../hooks/use-administration-rights'
 import { organizationQueries } from '../queries'
@@ -38,11 +39,23 @@ export function OrganizationLayout({ name, children }: { name: string; children:
   const below = pageTab(matches)
   const base = paths.organization(name)
   const { canAdminister } = useAdministrationRights(name)
+  const current = currentTab(pathname, name, below)
+  const currentHref = current.href(name) + (below === current.id ? search : '')
+  const tabs = organizationTabs.filter((tab) => canAdminister || !tab.adminOnly || tab === current)
+  const tabList = useRef<HTMLUListElement>(null)
+  const shownTabs = tabs.map((tab) => tab.id).join(' ')
+  const edges = useScrollEdges(tabList, shownTabs)
+
+  // On a phone the tabs scroll sideways: the current one is brought into view on every
+  // navigation (and when tabs appear before it), so a page never hides its own tab.
+  useLayoutEffect(() => {
+    const list = tabList.current
+    const link = list?.querySelector<HTMLElement>('[aria-current="page"]')
+    if (list && link) scrollIntoViewWithin(list, link)
+  }, [current.id, shownTabs])
 
   if (isApiError(detail.error, 404)) return <OrganizationNotFound name={name} />
 
-  const current = currentTab(pathname, name, below)
-  const currentHref = current.href(name) + (below === current.id ? search : '')
   return (
     <div className="stack">
       {/* React 19 puts this in <head>: every page has its own title (WCAG 2.4.2). */}
@@ -58,16 +71,19 @@ export function OrganizationLayout({ name, children }: { name: string; children:
       />
       <h1 className="ui-page-header__title">{name}</h1>
       <nav aria-label="Organization sections">
-        <ul className="tabs">
-          {organizationTabs
-            .filter((tab) => canAdminister || !tab.adminOnly || tab === current)
-            .map((tab) => (
-              <li key={tab.id}>
-                <Link to={tab.href(name)} aria-current={tab === current ? 'page' : undefined}>
-                  {tab.label}
-                </Link>
-              </li>
-            ))}
+        <ul
+          ref={tabList}
+          className="tabs"
+          data-more-before={edges.hasMoreBefore || undefined}
+          data-more-after={edges.hasMoreAfter || undefined}
+        >
+          {tabs.map((tab) => (
+            <li key={tab.id}>
+              <Link to={tab.href(name)} aria-current={tab === current ? 'page' : undefined}>
+                {tab.label}
+              </Link>
+            </li>
+          ))}
         </ul>
       </nav>
       {detail.isPending ? (

@@ -70,7 +70,7 @@ export function CreditLimitsSection({
         {canSplit && <Button onClick={() => setIsSplitting(true)}>Split the budget</Button>}
       </div>
       <div className="ui-table-wrap" role="region" aria-labelledby="credit-limits-caption" tabIndex={0}>
-        <table className="ui-table projects-table credit-limits-table">
+        <table className="ui-table ui-table--cards projects-table credit-limits-table">
           <caption id="credit-limits-caption" className="visually-hidden">
             Credit limits in {organization}, suspended projects first
           </caption>
@@ -122,7 +122,7 @@ export function CreditLimitsSection({
                       )}
                     </td>
                     {hasControls && (
-                      <td className="projects-table__actions">
+                      <td className="projects-table__actions ui-table__actions">
                         {canSetLimit(project) && (
                           <Button
                             size="small"

@@ -151,7 +151,7 @@ function ProjectsTable({
   })
   return (
     <div className="ui-table-wrap" role="region" aria-labelledby="projects-caption" tabIndex={0}>
-      <table className="ui-table projects-table">
+      <table className="ui-table ui-table--cards projects-table">
         <caption id="projects-caption" className="visually-hidden">
           Projects of {organization}
         </caption>
@@ -177,7 +177,7 @@ function ProjectsTable({
                   <Link to={paths.project(organization, project.name)}>{project.name}</Link>
                   {project.suspended && <span className="projects-badge">Suspended</span>}
                 </th>
-                <td>
+                <td data-label="Members">
                   {count?.data ? (
                     count.data.length
                   ) : count?.isError ? (
@@ -188,7 +188,7 @@ function ProjectsTable({
                     <Skeleton width="2rem" />
                   )}
                 </td>
-                <td>
+                <td data-label="Your role">
                   {role ??
                     (ownRoles.isErrorIn(project) ? (
                       <span className="muted">Unknown</span>
@@ -197,7 +197,7 @@ function ProjectsTable({
                     ))}
                 </td>
                 {isOrganizationAdmin && (
-                  <td className="projects-table__actions">
+                  <td className="projects-table__actions ui-table__actions">
                     <Button size="small" variant="ghost" onClick={() => onDelete(project)}>
                       Delete<VisuallyHidden> {project.name}</VisuallyHidden>
                     </Button>
