@@ -52,6 +52,30 @@ export function FilterSelect<Value extends string>({
   )
 }
 
+/**
+ * The project filter of a list (Access, Audit trail): "All projects", then the organization's
+ * projects by name; a project from the address that is gone still shows (FilterSelect).
+ */
+export function ProjectFilter({
+  projects,
+  value,
+  onChange,
+}: {
+  projects: readonly string[]
+  value: string
+  onChange: (project: string) => void
+}) {
+  return (
+    <FilterSelect
+      label="Project"
+      anyLabel="All projects"
+      choices={projects}
+      value={value}
+      onChange={onChange}
+    />
+  )
+}
+
 export type SearchFieldProps = Omit<ComponentProps<typeof TextField>, 'type' | 'onChange' | 'value'> & {
   value: string
   /** the box's text after each keystroke */

@@ -1,5 +1,5 @@
 import { PROJECT_ROLES } from '../../../../domain/project'
-import { FilterSelect, SearchField } from '../../../components/ui/filter-fields'
+import { FilterSelect, ProjectFilter, SearchField } from '../../../components/ui/filter-fields'
 import { NO_ROLE, type AccessFilter } from '../lib/access-matrix'
 
 interface AccessToolbarProps {
@@ -32,10 +32,8 @@ export function AccessToolbar({
         value={searchText}
         onTextChange={onSearchTextChange}
       />
-      <FilterSelect
-        label="Project"
-        anyLabel="All projects"
-        choices={projects}
+      <ProjectFilter
+        projects={projects}
         value={filter.project}
         onChange={(project) => onFilterChange({ project })}
       />

@@ -1,6 +1,6 @@
 import { useId } from 'react'
 import { TextField } from '../../../components/ui/field'
-import { FilterSelect, SearchField } from '../../../components/ui/filter-fields'
+import { FilterSelect, ProjectFilter, SearchField } from '../../../components/ui/filter-fields'
 import { AUDIT_ACTIONS, type AuditFilter } from '../lib/audit-trail'
 
 interface AuditToolbarProps {
@@ -35,10 +35,8 @@ export function AuditToolbar({
         value={personText}
         onTextChange={onPersonTextChange}
       />
-      <FilterSelect
-        label="Project"
-        anyLabel="All projects"
-        choices={projects}
+      <ProjectFilter
+        projects={projects}
         value={filter.project}
         onChange={(project) => onFilterChange({ project })}
       />
