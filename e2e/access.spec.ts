@@ -282,6 +282,37 @@ test('keyboard only: move through the grid with the arrows and change a cell', a
   ])
 })
 
+test('a cut-off email shows whole in a tooltip on keyboard focus and on hover, at 360 px', async ({
+  page,
+  request,
+}) => {
+  const admin = createUser()
+  const organization = await createOrganization(request, admin)
+  await createProject(request, admin, organization)
+  const long = await addMember(request, admin, organization, uniqueEmail('a-rather-long-name.of-a-member'))
+  await page.setViewportSize({ width: 360, height: 740 })
+  await signIn(page, admin)
+  await openAccess(page, organization, `?q=${encodeURIComponent(long.email)}`)
+  const link = memberRow(page, long.email).getByRole('link', { name: long.email })
+  // Cut off on screen (its accessible name is whole either way).
+  expect(await link.evaluate((element) => element.scrollWidth > element.clientWidth)).toBe(true)
+  await page.getByRole('searchbox', { name: 'Search members' }).focus()
+  for (let tab = 0; tab < 3; tab += 1) await page.keyboard.press('Tab')
+  await expect(link).toBeFocused()
+  const tooltip = page.getByRole('tooltip')
+  await expect(tooltip).toHaveText(long.email)
+  const box = (await tooltip.boundingBox())!
+  expect(box.x).toBeGreaterThanOrEqual(0)
+  expect(box.x + box.width).toBeLessThanOrEqual(360)
+  await expectNoAxeViolations(page)
+  // Escape hides it and leaves the focus where it was.
+  await page.keyboard.press('Escape')
+  await expect(tooltip).toHaveCount(0)
+  await expect(link).toBeFocused()
+  await link.hover()
+  await expect(tooltip).toHaveText(long.email)
+})
+
 test('a plain member sees no editing control; a project admin edits only their project', async ({
   page,
   request,
