@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useRef, type KeyboardEvent } from 'react'
 import { Link } from 'react-router'
+import { formatDateTime } from '../../../lib/format-date'
 import { paths } from '../../../lib/paths'
 import { memberNamed, type AuditEvent } from '../lib/audit-trail'
 
@@ -19,8 +20,8 @@ interface AuditFeedProps {
   onNearEnd: () => void
 }
 
-// Times in UTC, as the day filter reads them: an event of 23:30 in the reader's evening is
-// still on the UTC day it is filtered by.
+// Times in the reader's time zone with the zone named (src/lib/format-date.ts); the exact UTC
+// moment, which the UTC day filter reads, is the title.
 
 /** A link to the members list searched for `email` (the list opens on that member's row). */
 const memberLink = (organization: string, email: string) =>
@@ -103,7 +104,9 @@ export function AuditFeed({
                 {row.event}
               </p>
               <p className="audit-event__facts muted">
-                <time dateTime={row.date}>{`${row.date.slice(0, 10)} ${row.date.slice(11, 16)} UTC`}</time>
+                <time dateTime={row.date} title={row.date}>
+                  {formatDateTime(row.date)}
+                </time>
                 <span className="audit-event__action">{row.action}</span>
                 <span>
                   by{' '}
