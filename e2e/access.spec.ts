@@ -126,6 +126,68 @@ test('the matrix shows what the server holds, flags who cannot work yet, and exp
   ])
 })
 
+test('a project counts as loaded and is flagged only once its roles are in, never before', async ({
+  page,
+  request,
+}) => {
+  // The first project has an admin of its own (the owner): it must never be flagged, nor its
+  // holders' cells read "no role". The second has none but the organization admin: flagged once in.
+  const { admin, organization, first, second, editor, owner } = await organizationWithAccess(request)
+  let release: () => void = () => undefined
+  const released = new Promise<void>((resolve) => (release = resolve))
+  // The first project's role assignments (2022: one request per project user) are held back.
+  await page.route(new RegExp(`/api/projects/${first}/(users/[^/]+/)?role-assignments`), async (route) => {
+    await released
+    await route.fallback()
+  })
+  await signIn(page, admin)
+  await page.goto(`/organizations/${organization}/access`)
+  await expect(grid(page)).toBeVisible()
+  const warning = page.getByText(/Nobody but organization admins holds project-admin in/)
+  await expect(warning).toContainText(second)
+  await expect(page.getByRole('status').filter({ hasText: 'Loading roles: 1 of 2 projects…' })).toBeVisible()
+  await expect(grid(page).getByRole('columnheader', { name: new RegExp(first) })).toContainText(
+    'loading roles…',
+  )
+  // Held: no warning names it, its cells say loading (not "–", not a button to change them).
+  await expect(warning).not.toContainText(first)
+  await expect(grid(page).getByRole('gridcell', { name: `${first}: loading` })).toHaveCount(4)
+  await expect(grid(page).getByRole('button', { name: new RegExp(` in ${first}:`) })).toHaveCount(0)
+  await expectNoAxeViolations(page)
+
+  // From now until every cell is drawn, each state the page commits is checked (a MutationObserver
+  // runs after every change of the page, before the next render): the first project is never
+  // flagged and its holders' cells never read "no role" or "–", not even for one frame.
+  const holders = [admin.email, editor.email, owner.email]
+  await page.evaluate(
+    ({ project, emails }) => {
+      const seen: string[] = []
+      ;(window as unknown as { __wrong: string[] }).__wrong = seen
+      new MutationObserver(() => {
+        for (const notice of document.querySelectorAll('.access-flag p'))
+          if (notice.textContent?.includes(project)) seen.push(`flagged: ${notice.textContent}`)
+        for (const email of emails) {
+          const cell = document.querySelector(`button[aria-label^="Roles of ${email} in ${project}:"]`)
+          if (cell && (cell.textContent === '–' || cell.getAttribute('aria-label')?.includes('no role')))
+            seen.push(`${email}: ${cell.getAttribute('aria-label')}`)
+        }
+      }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true })
+    },
+    { project: first, emails: holders },
+  )
+  release()
+
+  await expect(page.getByText(/Loading roles/)).toHaveCount(0)
+  await expect(cellButton(page, owner.email, first)).toHaveText('admin')
+  await expect(cellButton(page, editor.email, first)).toHaveText('editor')
+  await expect(cellButton(page, admin.email, first)).toHaveText('admin')
+  await expect(warning).toHaveText(
+    `⚑ Nobody but organization admins holds project-admin in the project ${second}.`,
+  )
+  expect(await page.evaluate(() => (window as unknown as { __wrong: string[] }).__wrong)).toEqual([])
+  await expectNoAxeViolations(page)
+})
+
 test('an admin gives, changes and takes away roles in the matrix, and each change lands on the server', async ({
   page,
   request,
@@ -218,6 +280,37 @@ test('keyboard only: move through the grid with the arrows and change a cell', a
   expect(await rolesByApi(request, admin, first, idle.id)).toEqual([
     { userId: idle.id, role: 'project-editor' },
   ])
+})
+
+test('a cut-off email shows whole in a tooltip on keyboard focus and on hover, at 360 px', async ({
+  page,
+  request,
+}) => {
+  const admin = createUser()
+  const organization = await createOrganization(request, admin)
+  await createProject(request, admin, organization)
+  const long = await addMember(request, admin, organization, uniqueEmail('a-rather-long-name.of-a-member'))
+  await page.setViewportSize({ width: 360, height: 740 })
+  await signIn(page, admin)
+  await openAccess(page, organization, `?q=${encodeURIComponent(long.email)}`)
+  const link = memberRow(page, long.email).getByRole('link', { name: long.email })
+  // Cut off on screen (its accessible name is whole either way).
+  expect(await link.evaluate((element) => element.scrollWidth > element.clientWidth)).toBe(true)
+  await page.getByRole('searchbox', { name: 'Search members' }).focus()
+  for (let tab = 0; tab < 3; tab += 1) await page.keyboard.press('Tab')
+  await expect(link).toBeFocused()
+  const tooltip = page.getByRole('tooltip')
+  await expect(tooltip).toHaveText(long.email)
+  const box = (await tooltip.boundingBox())!
+  expect(box.x).toBeGreaterThanOrEqual(0)
+  expect(box.x + box.width).toBeLessThanOrEqual(360)
+  await expectNoAxeViolations(page)
+  // Escape hides it and leaves the focus where it was.
+  await page.keyboard.press('Escape')
+  await expect(tooltip).toHaveCount(0)
+  await expect(link).toBeFocused()
+  await link.hover()
+  await expect(tooltip).toHaveText(long.email)
 })
 
 test('a plain member sees no editing control; a project admin edits only their project', async ({

@@ -4,16 +4,8 @@
 import type { Download } from '@playwright/test'
 import Papa from 'papaparse'
 import { readFile } from 'node:fs/promises'
-import {
-  callApi,
-  createOrganization,
-  createUser,
-  expect,
-  expectNoAxeViolations,
-  signIn,
-  test,
-  uniqueEmail,
-} from './fixtures'
+import { callApi, createUser, expectNoAxeViolations, signIn, uniqueEmail } from './fixtures'
+import { expect, test } from './journey'
 import { addMember, createProject, giveRoleByApi } from './project-helpers'
 
 interface AuditAnswer {
@@ -33,10 +25,10 @@ async function csvOf(download: Download): Promise<string[][]> {
 test('filters the trail by person and day, exports what it shows, and links to project and member', async ({
   page,
   request,
+  admin,
+  organization,
 }) => {
-  const admin = createUser()
   const other = createUser()
-  const organization = await createOrganization(request, admin)
   await callApi(request, admin, 'POST', `/organizations/${organization}/users`, {
     email: other.email,
     admin: true,
@@ -121,12 +113,9 @@ test('filters the trail by person and day, exports what it shows, and links to p
 
 test('a plain member sees no Audit trail tab, and the page says who may see it', async ({
   page,
-  request,
+  organization,
+  member: plain,
 }) => {
-  const admin = createUser()
-  const plain = createUser()
-  const organization = await createOrganization(request, admin)
-  await addMember(request, admin, organization, plain.email)
   await signIn(page, plain)
   await page.goto(`/organizations/${organization}`)
   const tabs = page.getByRole('navigation', { name: 'Organization sections' })

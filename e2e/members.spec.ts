@@ -4,14 +4,13 @@ import {
   callApi,
   createOrganization,
   createUser,
-  expect,
   expectNoAxeViolations,
   signIn,
-  test,
   uniqueEmail,
   uniqueName,
   type TestUser,
 } from './fixtures'
+import { expect, test } from './journey'
 
 interface Member {
   id: string
@@ -60,9 +59,9 @@ async function removeFromRow(page: Page, person: string) {
 test('an admin adds one member, and gets clear messages for a malformed or existing address', async ({
   page,
   request,
+  admin,
+  organization,
 }) => {
-  const admin = createUser()
-  const organization = await createOrganization(request, admin)
   await signIn(page, admin)
   await openMembers(page, organization)
 
@@ -92,9 +91,9 @@ test('an admin adds one member, and gets clear messages for a malformed or exist
 test('bulk-adds 50 people from a paste with malformed and duplicate lines, with a preview and a result per row', async ({
   page,
   request,
+  admin,
+  organization,
 }) => {
-  const admin = createUser()
-  const organization = await createOrganization(request, admin)
   const existing = uniqueEmail('existing')
   await addMember(request, admin, organization, existing)
   await signIn(page, admin)
@@ -144,9 +143,9 @@ test('bulk-adds 50 people from a paste with malformed and duplicate lines, with 
 test("bulk-adds the people of a line copied from an e-mail client's To field, names and all", async ({
   page,
   request,
+  admin,
+  organization,
 }) => {
-  const admin = createUser()
-  const organization = await createOrganization(request, admin)
   const [dave, erin] = [uniqueEmail('dave'), uniqueEmail('erin')]
   await signIn(page, admin)
   await openMembers(page, organization)
@@ -166,9 +165,12 @@ test("bulk-adds the people of a line copied from an e-mail client's To field, na
   expect(emails).toEqual(expect.arrayContaining([dave, erin]))
 })
 
-test('bulk-add reports each failed row with its reason and retries only those', async ({ page, request }) => {
-  const admin = createUser()
-  const organization = await createOrganization(request, admin)
+test('bulk-add reports each failed row with its reason and retries only those', async ({
+  page,
+  request,
+  admin,
+  organization,
+}) => {
   const [first, flaky, joinedMeanwhile] = [
     uniqueEmail('first'),
     uniqueEmail('flaky'),
@@ -267,10 +269,10 @@ test('the only admin cannot be demoted or removed, and the page offers to promot
 test('when the API refuses a demotion (another admin acted at once) the message explains it and the list shows the truth', async ({
   page,
   request,
+  admin,
+  organization,
 }) => {
-  const admin = createUser()
   const other = createUser()
-  const organization = await createOrganization(request, admin)
   const otherMember = await addMember(request, admin, organization, other.email, true)
   await signIn(page, admin)
   await openMembers(page, organization)
@@ -376,11 +378,10 @@ test('a removal waiting out its undo window follows a rename of the organization
 test('a member who is not an admin sees the list read-only, and no admin-only request is made', async ({
   page,
   request,
+  admin,
+  organization,
+  member: reader,
 }) => {
-  const admin = createUser()
-  const reader = createUser()
-  const organization = await createOrganization(request, admin)
-  await addMember(request, admin, organization, reader.email)
   const adminOnly: string[] = []
   page.on('request', (sent) => {
     const url = new URL(sent.url())
@@ -516,10 +517,9 @@ test('Escape from a member panel gives focus back to the row that opened it, als
 
 test('the bulk-add review wraps addresses only after "@" or before ".", never mid-word, at 1280 and 360 px', async ({
   page,
-  request,
+  admin,
+  organization,
 }) => {
-  const admin = createUser()
-  const organization = await createOrganization(request, admin)
   const suffix = uniqueName('w').slice(2)
   const addresses = [
     `bulk.one-${suffix}@trial.example.com`,
@@ -570,9 +570,9 @@ test('the bulk-add review wraps addresses only after "@" or before ".", never mi
 test('bulk: make the selected members admins and undo it in one go; remove them with one undo; the last admin is guarded', async ({
   page,
   request,
+  admin,
+  organization,
 }) => {
-  const admin = createUser()
-  const organization = await createOrganization(request, admin)
   const people = [uniqueEmail('bulk-a'), uniqueEmail('bulk-b'), uniqueEmail('bulk-c')]
   for (const email of people) await addMember(request, admin, organization, email)
   const roles = async () =>

@@ -14,6 +14,10 @@ interface FieldFrameProps {
   hint?: ReactNode
   /** What is wrong and how to fix it; marks the control aria-invalid. */
   error?: string | null
+  /** Ids of descriptions outside the field (a message about two fields), read after its own. */
+  describedBy?: string
+  /** Marks the control aria-invalid without an error of its own (a message outside names it). */
+  invalid?: boolean
   className?: string
 }
 
@@ -23,17 +27,22 @@ export interface FieldProps extends FieldFrameProps {
 }
 
 /** Label + control + hint + error, with aria-describedby and aria-invalid set for the control. */
-export function Field({ label, hint, error, className, children }: FieldProps) {
+export function Field({ label, hint, error, describedBy, invalid, className, children }: FieldProps) {
   const id = useId()
   const hintId = `${id}-hint`
   const errorId = `${id}-error`
-  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined
+  const descriptions =
+    [hint ? hintId : null, error ? errorId : null, describedBy].filter(Boolean).join(' ') || undefined
   return (
     <div className={['ui-field', className].filter(Boolean).join(' ')}>
       <label className="ui-field__label" htmlFor={id}>
         {label}
       </label>
-      {children({ id, 'aria-describedby': describedBy, 'aria-invalid': error ? true : undefined })}
+      {children({
+        id,
+        'aria-describedby': descriptions,
+        'aria-invalid': error || invalid ? true : undefined,
+      })}
       {hint && (
         <p id={hintId} className="ui-field__hint">
           {hint}
@@ -48,32 +57,23 @@ export function Field({ label, hint, error, className, children }: FieldProps) {
   )
 }
 
-/** A labelled <input>. Props: label, hint, error, plus those of <input> (ref included). */
-export function TextField({
-  label,
-  hint,
-  error,
-  className,
-  ...inputProps
-}: FieldFrameProps & Omit<ComponentProps<'input'>, 'id'>) {
-  return (
-    <Field label={label} hint={hint} error={error} className={className}>
-      {(control) => <input className="ui-input" {...inputProps} {...control} />}
-    </Field>
-  )
+/** A field's own props apart from those of its control. */
+function splitFrame<Props extends FieldFrameProps>(props: Props) {
+  const { label, hint, error, describedBy, invalid, className, ...control } = props
+  return [{ label, hint, error, describedBy, invalid, className }, control] as const
 }
 
-/** A labelled <select>. Props: label, hint, error, plus those of <select> (options as children). */
-export function SelectField({
-  label,
-  hint,
-  error,
-  className,
-  children,
-  ...selectProps
-}: FieldFrameProps & Omit<ComponentProps<'select'>, 'id'>) {
+/** A labelled <input>. Props: label, hint, error, describedBy, invalid, plus those of <input> (ref included). */
+export function TextField(props: FieldFrameProps & Omit<ComponentProps<'input'>, 'id'>) {
+  const [frame, inputProps] = splitFrame(props)
+  return <Field {...frame}>{(control) => <input className="ui-input" {...inputProps} {...control} />}</Field>
+}
+
+/** A labelled <select>. Props: label, hint, error, describedBy, invalid, plus those of <select> (options as children). */
+export function SelectField(props: FieldFrameProps & Omit<ComponentProps<'select'>, 'id'>) {
+  const [frame, { children, ...selectProps }] = splitFrame(props)
   return (
-    <Field label={label} hint={hint} error={error} className={className}>
+    <Field {...frame}>
       {(control) => (
         <select className="ui-select" {...selectProps} {...control}>
           {children}

@@ -2,34 +2,35 @@ import type { VirtualItem } from '@tanstack/react-virtual'
 import { memo } from 'react'
 import { Link } from 'react-router'
 import { paths } from '../../../lib/paths'
-import type { ColumnState } from '../hooks/use-access-data'
 import { roleShortName, type AccessColumn, type AccessRow, type AccessView } from '../lib/access-matrix'
 
-export interface AccessGridRowProps {
+/** What the header row and each member's row both take from the grid. */
+export interface AccessGridLineProps {
   organization: string
-  row: AccessRow
-  /** 1 for the first member (0 is the header row) */
-  rowNumber: number
   columns: readonly AccessColumn[]
-  /** the columns drawn (those in view and a few beside them), by index into `columns` */
+  /** the columns drawn (those in view and one beside them), by index into `columns` */
   virtualColumns: readonly VirtualItem[]
-  cellOf: AccessView['cellOf']
-  columnStates: ReadonlyMap<string, ColumnState>
-  canEdit: (project: string) => boolean
-  isNoRoleKnown: boolean
-  onEdit: (row: AccessRow, project: string) => void
-  template: string
-  /** px from the top of the rows */
-  top: number
   /** the column of the cell in the tab order when it is in this row, else -1 */
   activeColumn: number
   onActivate: (row: number, column: number) => void
 }
 
+export interface AccessGridRowProps extends AccessGridLineProps {
+  row: AccessRow
+  /** 1 for the first member (0 is the header row) */
+  rowNumber: number
+  cellOf: AccessView['cellOf']
+  canEdit: (project: string) => boolean
+  isNoRoleKnown: boolean
+  onEdit: (row: AccessRow, project: string) => void
+  /** px from the top of the rows */
+  top: number
+}
+
 /**
  * One member's row of the access grid: their email (a link to their panel), badges, and a cell
- * per drawn project column, each placed in its own grid track so that the columns not drawn keep
- * their width. Memoized: a row re-renders only when something it shows changes, not when the
+ * per drawn project column, each placed in its own grid track (the grid's --access-grid-columns)
+ * so that the columns not drawn keep their width. Memoized: a row re-renders only when something it shows changes, not when the
  * page does (a keystroke in the search box, another row's focus).
  */
 export const AccessGridRow = memo(function AccessGridRow({
@@ -39,11 +40,9 @@ export const AccessGridRow = memo(function AccessGridRow({
   columns,
   virtualColumns,
   cellOf,
-  columnStates,
   canEdit,
   isNoRoleKnown,
   onEdit,
-  template,
   top,
   activeColumn,
   onActivate,
@@ -55,7 +54,7 @@ export const AccessGridRow = memo(function AccessGridRow({
       role="row"
       aria-rowindex={rowNumber + 1}
       className={`access-grid__row${isFlagged ? ' is-flagged' : ''}`}
-      style={{ gridTemplateColumns: template, transform: `translateY(${top}px)` }}
+      style={{ transform: `translateY(${top}px)` }}
     >
       <div
         role="rowheader"
@@ -65,11 +64,9 @@ export const AccessGridRow = memo(function AccessGridRow({
       >
         <Link
           to={paths.members(organization, member.id)}
-          data-row={rowNumber}
-          data-column={0}
           tabIndex={activeColumn === 0 ? 0 : -1}
           onFocus={() => onActivate(rowNumber, 0)}
-          className="access-grid__member"
+          className="access-grid__member ui-truncate"
         >
           {member.email}
         </Link>
@@ -77,9 +74,8 @@ export const AccessGridRow = memo(function AccessGridRow({
         {isFlagged && <span className="ui-badge access-grid__no-role">No role</span>}
       </div>
       {virtualColumns.map(({ index }) => {
-        const { project } = columns[index]!
+        const { project, state } = columns[index]!
         const column = index + 1
-        const state = columnStates.get(project)
         const roles = cellOf(row, project).map((assignment) => assignment.role)
         const text = state === 'ready' ? roles.map(roleShortName).join(', ') : state === 'loading' ? '…' : '—'
         const description =
@@ -91,8 +87,6 @@ export const AccessGridRow = memo(function AccessGridRow({
               ? 'loading'
               : 'not shown'
         const focus = {
-          'data-row': rowNumber,
-          'data-column': column,
           tabIndex: activeColumn === column ? 0 : -1,
           onFocus: () => onActivate(rowNumber, column),
         }

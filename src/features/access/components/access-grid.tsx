@@ -1,7 +1,16 @@
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual'
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
-import type { ColumnState } from '../hooks/use-access-data'
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type CSSProperties,
+  type KeyboardEvent,
+} from 'react'
 import type { AccessRow, AccessView } from '../lib/access-matrix'
+import { OverflowTooltip } from '../../../components/ui/overflow-tooltip'
 import { AccessGridHeader } from './access-grid-header'
 import { AccessGridRow } from './access-grid-row'
 
@@ -19,7 +28,6 @@ interface Position {
 export interface AccessGridProps {
   organization: string
   view: AccessView
-  columnStates: ReadonlyMap<string, ColumnState>
   /** whether the viewer may change roles in this project: only then does its cells' button show */
   canEdit: (project: string) => boolean
   /** the flag of members without any role is known (every project's roles are in and readable) */
@@ -28,8 +36,13 @@ export interface AccessGridProps {
   labelledBy: string
 }
 
-const cellFocusSelector = (position: Position) =>
-  `[data-row="${position.row}"][data-column="${position.column}"]`
+/** The element of a cell in the tab order: the cell itself, or its link or button. */
+function focusTargetOf(grid: HTMLElement | null, { row, column }: Position): HTMLElement | null {
+  const cell = grid?.querySelector<HTMLElement>(
+    `[aria-rowindex="${row + 1}"] > [aria-colindex="${column + 1}"]`,
+  )
+  return cell?.hasAttribute('tabindex') ? cell : (cell?.querySelector<HTMLElement>('a, button') ?? null)
+}
 
 /** The virtualizer's range with `index` in it: the cell in the tab order is always drawn. */
 const rangeWith = (index: number) => (range: Range) => {
@@ -53,7 +66,6 @@ const remInPx = () => parseFloat(getComputedStyle(document.documentElement).font
 export const AccessGrid = memo(function AccessGrid({
   organization,
   view,
-  columnStates,
   canEdit,
   isNoRoleKnown,
   onEdit,
@@ -81,7 +93,7 @@ export const AccessGrid = memo(function AccessGrid({
     count: rowCount,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 4,
+    overscan: 3,
     // The header row sits above the rows, inside the same scrolling box.
     scrollPaddingStart: ROW_HEIGHT,
     initialRect: { width: 1000, height: 600 },
@@ -92,7 +104,7 @@ export const AccessGrid = memo(function AccessGrid({
     count: view.columns.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => PROJECT_COLUMN_REM * rem,
-    overscan: 2,
+    overscan: 1,
     // The member column stays put at the left, inside the same scrolling box.
     paddingStart: MEMBER_COLUMN_REM * rem,
     scrollPaddingStart: MEMBER_COLUMN_REM * rem,
@@ -103,7 +115,7 @@ export const AccessGrid = memo(function AccessGrid({
 
   useEffect(() => {
     if (!focusPending.current) return
-    const cell = scrollRef.current?.querySelector<HTMLElement>(cellFocusSelector(active))
+    const cell = focusTargetOf(scrollRef.current, active)
     if (!cell) return
     focusPending.current = false
     cell.focus()
@@ -146,58 +158,61 @@ export const AccessGrid = memo(function AccessGrid({
   const width = `${MEMBER_COLUMN_REM + PROJECT_COLUMN_REM * view.columns.length}rem`
 
   return (
-    <div
-      ref={scrollRef}
-      role="grid"
-      aria-labelledby={labelledBy}
-      aria-rowcount={rowCount + 1}
-      aria-colcount={columnCount}
-      className="access-grid"
-      onKeyDown={handleKeyDown}
-      tabIndex={-1}
-      onFocus={(event) => {
-        if (event.target === event.currentTarget) moveTo(active.row, active.column)
-      }}
-    >
-      <AccessGridHeader
-        organization={organization}
-        columns={view.columns}
-        virtualColumns={virtualColumns}
-        columnStates={columnStates}
-        template={template}
-        width={width}
-        activeColumn={active.row === 0 ? active.column : -1}
-        onActivate={handleActivate}
-      />
+    <>
       <div
-        role="rowgroup"
-        className="access-grid__body"
-        style={{ height: virtualizer.getTotalSize(), width }}
+        ref={scrollRef}
+        role="grid"
+        aria-labelledby={labelledBy}
+        aria-rowcount={rowCount + 1}
+        aria-colcount={columnCount}
+        className="access-grid scroll-box"
+        // Every row's tracks, set once here rather than on each row (access.css reads it).
+        style={{ '--access-grid-columns': template } as CSSProperties}
+        onKeyDown={handleKeyDown}
+        tabIndex={-1}
+        onFocus={(event) => {
+          if (event.target === event.currentTarget) moveTo(active.row, active.column)
+        }}
       >
-        {virtualizer.getVirtualItems().map((item) => {
-          const row = view.rows[item.index]!
-          const rowNumber = item.index + 1
-          return (
-            <AccessGridRow
-              key={row.member.id}
-              organization={organization}
-              row={row}
-              rowNumber={rowNumber}
-              columns={view.columns}
-              virtualColumns={virtualColumns}
-              cellOf={view.cellOf}
-              columnStates={columnStates}
-              canEdit={canEdit}
-              isNoRoleKnown={isNoRoleKnown}
-              onEdit={onEdit}
-              template={template}
-              top={item.start}
-              activeColumn={rowNumber === active.row ? active.column : -1}
-              onActivate={handleActivate}
-            />
-          )
-        })}
+        <AccessGridHeader
+          organization={organization}
+          columns={view.columns}
+          virtualColumns={virtualColumns}
+          width={width}
+          activeColumn={active.row === 0 ? active.column : -1}
+          onActivate={handleActivate}
+        />
+        <div
+          role="rowgroup"
+          className="access-grid__body"
+          style={{ height: virtualizer.getTotalSize(), width }}
+        >
+          {virtualizer.getVirtualItems().map((item) => {
+            const row = view.rows[item.index]!
+            const rowNumber = item.index + 1
+            return (
+              <AccessGridRow
+                // By position, as the active cell is: a new search shows other members in the same
+                // rows, whose elements are then updated in place rather than removed and made anew.
+                key={item.index}
+                organization={organization}
+                row={row}
+                rowNumber={rowNumber}
+                columns={view.columns}
+                virtualColumns={virtualColumns}
+                cellOf={view.cellOf}
+                canEdit={canEdit}
+                isNoRoleKnown={isNoRoleKnown}
+                onEdit={onEdit}
+                top={item.start}
+                activeColumn={rowNumber === active.row ? active.column : -1}
+                onActivate={handleActivate}
+              />
+            )
+          })}
+        </div>
       </div>
-    </div>
+      <OverflowTooltip containerRef={scrollRef} />
+    </>
   )
 })

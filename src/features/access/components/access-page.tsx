@@ -1,10 +1,11 @@
-import { useCallback, useDeferredValue, useId, useMemo, useState } from 'react'
+import { memo, useCallback, useDeferredValue, useId, useMemo, useState } from 'react'
+import type { RoleAssignment } from '../../../api/model'
 import { Button } from '../../../components/ui/button'
 import { downloadText } from '../../../components/ui/download-text'
 import { EmptyState, ErrorState, PendingState } from '../../../components/ui/query-state'
 import { useSearchParamView } from '../../../hooks/use-search-param-view'
 import { useSearchText } from '../../../hooks/use-search-text'
-import { useAccessData } from '../hooks/use-access-data'
+import { useAccessData, type AccessData } from '../hooks/use-access-data'
 import {
   accessCsvFileName,
   accessToCsv,
@@ -27,14 +28,48 @@ const plural = (count: number, one: string, many = `${one}s`) =>
  * /organizations/:name/access — the organization's access on one screen: members × projects with
  * each member's project roles, filtered by member, project and role (kept in the address), the
  * members who cannot do anything yet and the projects without an admin of their own flagged,
- * each cell editable by those the API lets change it, and a CSV of exactly what is shown.
+ * each cell editable by those the API lets change it, and a CSV of exactly what is shown. This
+ * part holds the data and the cell editor; AccessView, what is shown, is the part a keystroke
+ * renders (the forty projects' queries are not read again per key).
  */
 export function AccessPage({ organization }: { organization: string }) {
   const data = useAccessData(organization)
+  const [edited, setEdited] = useState<EditedCell | null>(null)
+  const editedRow = edited && data.matrix?.rows.find((row) => row.member.id === edited.userId)
+  const held = (edited && editedRow?.cells.get(edited.project)) || NOTHING_HELD
+  const handleEdit = useCallback(
+    (row: AccessRow, project: string) =>
+      setEdited({ userId: row.member.id, email: row.member.email, project }),
+    [],
+  )
+  return (
+    <>
+      <AccessView organization={organization} data={data} onEdit={handleEdit} />
+      <CellEditorDialog
+        organization={organization}
+        cell={edited}
+        held={held}
+        onClose={() => setEdited(null)}
+      />
+    </>
+  )
+}
+
+const NOTHING_HELD: readonly RoleAssignment[] = []
+
+/** The section of the page: title and export, flags, filters and the grid. */
+const AccessView = memo(function AccessView({
+  organization,
+  data,
+  onEdit,
+}: {
+  organization: string
+  data: AccessData
+  onEdit: (row: AccessRow, project: string) => void
+}) {
   const [filter, updateFilter] = useSearchParamView(readAccessFilter, writeAccessFilter)
   const writeQuery = useCallback((q: string) => updateFilter({ q }), [updateFilter])
   const [searchText, setSearchText] = useSearchText(filter.q, writeQuery)
-  const [edited, setEdited] = useState<EditedCell | null>(null)
   const headingId = useId()
 
   // The filter itself is one pass over the rows' search keys, done for every keystroke so that
@@ -46,22 +81,10 @@ export function AccessPage({ organization }: { organization: string }) {
   )
   // Null only until the first view: then the grid draws at once.
   const shown = useDeferredValue(view) ?? view
-  const states = [...data.columnStates.values()]
-  const isComplete = data.loadingCount === 0 && states.every((state) => state === 'ready')
-  const noRoleCount = isComplete ? data.noRoleCount : 0
-  const withoutOwnAdmin =
-    data.matrix?.columns.filter(
-      (column) => column.lacksProjectAdmin && data.columnStates.get(column.project) === 'ready',
-    ) ?? []
-  const hiddenCount = states.filter((state) => state === 'hidden').length
-
-  const editedRow = edited && data.matrix?.rows.find((row) => row.member.id === edited.userId)
-  const held = (edited && editedRow?.cells.get(edited.project)) || []
-  const handleEdit = useCallback(
-    (row: AccessRow, project: string) =>
-      setEdited({ userId: row.member.id, email: row.member.email, project }),
-    [],
-  )
+  const columns = useMemo(() => data.matrix?.columns ?? [], [data.matrix])
+  const projects = useMemo(() => columns.map((column) => column.project), [columns])
+  const withoutOwnAdmin = columns.filter((column) => column.lacksProjectAdmin)
+  const hiddenCount = columns.filter((column) => column.state === 'hidden').length
 
   const total = data.matrix?.rows.length ?? 0
   const summary = view
@@ -72,7 +95,7 @@ export function AccessPage({ organization }: { organization: string }) {
 
   return (
     <section className="access-page stack" aria-labelledby={headingId}>
-      <div className="access-page__header">
+      <div className="section-header">
         <h2 id={headingId}>Access</h2>
         {view && (
           <Button
@@ -103,11 +126,11 @@ export function AccessPage({ organization }: { organization: string }) {
       ) : (
         <>
           <AccessFlags
-            noRoleCount={noRoleCount}
+            noRoleCount={data.noRoleCount}
             withoutOwnAdmin={withoutOwnAdmin.map((column) => column.project)}
             hiddenCount={hiddenCount}
-            loadingCount={data.loadingCount}
-            projectCount={data.projectCount}
+            loadingCount={data.matrix.loadingCount}
+            projectCount={columns.length}
             columnError={data.columnError}
             onRetryColumns={data.retryColumns}
             onShowNoRole={() => updateFilter({ role: NO_ROLE, project: '' })}
@@ -117,10 +140,10 @@ export function AccessPage({ organization }: { organization: string }) {
             onSearchTextChange={setSearchText}
             filter={filter}
             onFilterChange={updateFilter}
-            projects={data.matrix.columns.map((column) => column.project)}
+            projects={projects}
             resultSummary={summary}
           />
-          {data.projectCount === 0 ? (
+          {columns.length === 0 ? (
             <EmptyState title="No projects yet">
               {organization} has no projects: create one on the Projects tab, then give members roles there.
             </EmptyState>
@@ -145,25 +168,18 @@ export function AccessPage({ organization }: { organization: string }) {
               <AccessGrid
                 organization={organization}
                 view={shown}
-                columnStates={data.columnStates}
                 canEdit={data.canEdit}
-                isNoRoleKnown={isComplete}
-                onEdit={handleEdit}
+                isNoRoleKnown={data.matrix.isComplete}
+                onEdit={onEdit}
                 labelledBy={headingId}
               />
             </div>
           )}
         </>
       )}
-      <CellEditorDialog
-        organization={organization}
-        cell={edited}
-        held={held}
-        onClose={() => setEdited(null)}
-      />
     </section>
   )
-}
+})
 
 /** The two flags of the issue, and where the roles are still loading or could not be read. */
 function AccessFlags({

@@ -1,5 +1,5 @@
-import { useId } from 'react'
 import { PROJECT_ROLES } from '../../../../domain/project'
+import { FilterSelect, ProjectFilter, SearchField } from '../../../components/ui/filter-fields'
 import { NO_ROLE, type AccessFilter } from '../lib/access-matrix'
 
 interface AccessToolbarProps {
@@ -12,6 +12,8 @@ interface AccessToolbarProps {
   resultSummary: string
 }
 
+const ROLE_CHOICES = [...PROJECT_ROLES, { value: NO_ROLE, label: 'No role anywhere' }]
+
 /** Search (email or name), project and role above the matrix; each kept in the address. */
 export function AccessToolbar({
   searchText,
@@ -21,67 +23,28 @@ export function AccessToolbar({
   projects,
   resultSummary,
 }: AccessToolbarProps) {
-  const searchId = useId()
-  const projectId = useId()
-  const roleId = useId()
-  // A project named in the address that is not (or no longer) one of the organization's still shows.
-  const projectChoices =
-    filter.project && !projects.includes(filter.project) ? [filter.project, ...projects] : projects
   return (
-    <div className="access-toolbar" role="search" aria-label="Access">
-      <div className="access-toolbar__search">
-        <label htmlFor={searchId} className="ui-field__label">
-          Search members
-        </label>
-        <input
-          id={searchId}
-          type="search"
-          className="ui-input"
-          placeholder="Email or name"
-          autoComplete="off"
-          spellCheck={false}
-          value={searchText}
-          onChange={(event) => onSearchTextChange(event.target.value)}
-        />
-      </div>
-      <div>
-        <label htmlFor={projectId} className="ui-field__label">
-          Project
-        </label>
-        <select
-          id={projectId}
-          className="ui-select"
-          value={filter.project}
-          onChange={(event) => onFilterChange({ project: event.target.value })}
-        >
-          <option value="">All projects</option>
-          {projectChoices.map((project) => (
-            <option key={project} value={project}>
-              {project}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor={roleId} className="ui-field__label">
-          Role
-        </label>
-        <select
-          id={roleId}
-          className="ui-select"
-          value={filter.role}
-          onChange={(event) => onFilterChange({ role: event.target.value })}
-        >
-          <option value="">Any role or none</option>
-          {PROJECT_ROLES.map((role) => (
-            <option key={role} value={role}>
-              {role}
-            </option>
-          ))}
-          <option value={NO_ROLE}>No role anywhere</option>
-        </select>
-      </div>
-      <p className="access-toolbar__count muted" role="status">
+    <div className="list-toolbar" role="search" aria-label="Access">
+      <SearchField
+        label="Search members"
+        className="list-toolbar__search"
+        placeholder="Email or name"
+        value={searchText}
+        onTextChange={onSearchTextChange}
+      />
+      <ProjectFilter
+        projects={projects}
+        value={filter.project}
+        onChange={(project) => onFilterChange({ project })}
+      />
+      <FilterSelect
+        label="Role"
+        anyLabel="Any role or none"
+        choices={ROLE_CHOICES}
+        value={filter.role}
+        onChange={(role) => onFilterChange({ role })}
+      />
+      <p className="list-toolbar__count muted" role="status">
         {resultSummary}
       </p>
     </div>

@@ -5,23 +5,48 @@ import type { RoleAssignment } from '../../../api/model'
 import { userQueries } from '../../auth/queries'
 import { memberQueries } from '../../members/queries'
 import { projectQueries } from '../../projects/queries'
-import { buildAccessMatrix, compareMembers, PROJECT_ADMIN } from '../lib/access-matrix'
+import {
+  buildAccessMatrix,
+  compareMembers,
+  PROJECT_ADMIN,
+  type AccessMatrix,
+  type ProjectAnswer,
+} from '../lib/access-matrix'
 
-/** Where a project's column stands: its roles loading, shown, not for this viewer (403), or failed. */
-export type ColumnState = 'loading' | 'ready' | 'hidden' | 'failed'
-
-const STATE_CODES: Record<string, ColumnState> = { l: 'loading', r: 'ready', h: 'hidden', f: 'failed' }
-
-/** The projects' role-assignment queries, as the matrix needs them (stable while no answer changes). */
+/**
+ * The projects' role-assignment queries as the matrix reads them: each project with its state,
+ * and its assignments once they are in (one value, so that a project is never counted as in
+ * before its roles are).
+ */
 function combineAssignments(results: UseQueryResult<RoleAssignment[]>[]) {
   return {
-    lists: results.map((result) => result.data),
-    /** one letter per project (see STATE_CODES): a string, so that it stays equal while nothing changes */
-    states: results
-      .map((result) => (result.data ? 'r' : isApiError(result.error, 403) ? 'h' : result.error ? 'f' : 'l'))
-      .join(''),
+    answers: results.map((result): ProjectAnswer =>
+      result.data
+        ? { state: 'ready', assignments: result.data }
+        : { state: isApiError(result.error, 403) ? 'hidden' : result.error ? 'failed' : 'loading' },
+    ),
     failed: results.filter((result) => result.error && !isApiError(result.error, 403)),
   }
+}
+
+/** What useAccessData gives the page. */
+export interface AccessData {
+  /** the members × projects, each project counted and flagged only once its roles are in (see ProjectRoles) */
+  matrix: AccessMatrix | null
+  /** the members or the projects are still loading */
+  isPending: boolean
+  /** the members or the projects could not be loaded: nothing to show */
+  error: Error | null
+  retry: () => void
+  /** the first failure of a project's roles (its column says so), and a retry of every failed one */
+  columnError: Error | null
+  retryColumns: () => void
+  /** the viewer is an admin of the organization (or staff): every project's roles are theirs to change */
+  isOrganizationAdmin: boolean
+  /** whether the viewer may change roles in the project (as the API allows) */
+  canEdit: (project: string) => boolean
+  /** members holding no role in any project, once every project's roles are in (else 0) */
+  noRoleCount: number
 }
 
 /**
@@ -31,7 +56,7 @@ function combineAssignments(results: UseQueryResult<RoleAssignment[]>[]) {
  * bound. Also who may change what: organization admins and staff every project's roles, a project
  * admin those of their projects (as the API allows).
  */
-export function useAccessData(organization: string) {
+export function useAccessData(organization: string): AccessData {
   const me = useQuery(userQueries.me())
   const members = useQuery(memberQueries.list(organization))
   const projects = useQuery(projectQueries.list(organization))
@@ -47,21 +72,19 @@ export function useAccessData(organization: string) {
 
   // Sorted once per members answer, so that each rebuild below sorts in linear time.
   const sortedMembers = useMemo(() => members.data && [...members.data].sort(compareMembers), [members.data])
-  // Rebuilt only when an answer changes (combine keeps `lists` while none does), not per keystroke;
-  // at low priority (useDeferredValue): forty answers in a row never hold up typing, and React may
-  // skip a rebuild that a newer answer has made stale.
-  const { lists: latestLists, states } = assignments
-  const lists = useDeferredValue(latestLists)
+  // Rebuilt only when an answer changes (combine keeps its result while none does), not per
+  // keystroke; at low priority (useDeferredValue): forty answers in a row never hold up typing, and
+  // React may skip a rebuild that a newer answer has made stale. The states and the assignments
+  // are deferred as one value: a project whose roles are not drawn yet is not counted as in.
+  const answers = useDeferredValue(assignments.answers)
   const matrix = useMemo(() => {
     if (!sortedMembers || !projects.data) return null
-    const all: RoleAssignment[] = []
-    for (const list of lists) if (list) all.push(...list)
-    return buildAccessMatrix(sortedMembers, names, all)
-  }, [sortedMembers, projects.data, names, lists])
-  const columnStates = useMemo(
-    () => new Map(names.map((name, index) => [name, STATE_CODES[states[index] ?? 'l']!])),
-    [names, states],
-  )
+    return buildAccessMatrix(
+      sortedMembers,
+      // The names and the answers may be of two renders: a project without its answer is loading.
+      names.map((project, index) => ({ ...(answers[index] ?? { state: 'loading' }), project })),
+    )
+  }, [sortedMembers, projects.data, names, answers])
 
   // Found once per answer, not on each render (a keystroke renders the page: 10,000 rows to scan).
   const self = useMemo(() => {
@@ -73,7 +96,10 @@ export function useAccessData(organization: string) {
     () => (self ? matrix?.rows.find((row) => row.member.id === self.id) : undefined),
     [self, matrix],
   )
-  const noRoleCount = useMemo(() => matrix?.rows.filter((row) => row.hasNoRole).length ?? 0, [matrix])
+  const noRoleCount = useMemo(
+    () => (matrix?.isComplete ? matrix.rows.filter((row) => row.hasNoRole).length : 0),
+    [matrix],
+  )
   const canEdit = useCallback(
     (project: string) =>
       isOrganizationAdmin ||
@@ -83,24 +109,18 @@ export function useAccessData(organization: string) {
   const failed = assignments.failed[0]
   return {
     matrix,
-    columnStates,
     isPending: members.isPending || projects.isPending,
-    loadingCount: [...states].filter((state) => state === 'l').length,
-    projectCount: names.length,
-    /** the members or the projects could not be loaded: nothing to show */
     error: members.error ?? projects.error ?? null,
     retry: () => {
       if (members.error) void members.refetch()
       if (projects.error) void projects.refetch()
     },
-    /** the first failure of a project's roles (its column says so), and a retry of every failed one */
     columnError: failed?.error ?? null,
     retryColumns: () => {
       for (const result of assignments.failed) void result.refetch()
     },
     isOrganizationAdmin,
     canEdit,
-    /** members holding no role in any project of the matrix (meaningful once every column is ready) */
     noRoleCount,
   }
 }

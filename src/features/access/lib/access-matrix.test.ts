@@ -10,6 +10,7 @@ import {
   filterAccessMatrix,
   NO_FILTER,
   readAccessFilter,
+  type ProjectRoles,
   roleShortName,
   writeAccessFilter,
 } from './access-matrix'
@@ -42,7 +43,14 @@ const assignments = [
   grant('u-cy', 'alpha', 'project-viewer'),
   grant('u-gone', 'alpha', 'project-viewer'),
 ]
-const matrix = buildAccessMatrix(members, ['alpha', 'beta', 'gamma'], assignments)
+/** Every project ready, with the assignments of its name. */
+const ready = (projects: readonly string[], all: readonly RoleAssignment[]): ProjectRoles[] =>
+  projects.map((project) => ({
+    project,
+    state: 'ready',
+    assignments: all.filter((assignment) => assignment.projectName === project),
+  }))
+const matrix = buildAccessMatrix(members, ready(['alpha', 'beta', 'gamma'], assignments))
 
 describe('buildAccessMatrix', () => {
   it('puts each member’s roles in their project’s cell, rows by email', () => {
@@ -60,10 +68,35 @@ describe('buildAccessMatrix', () => {
   it('flags members with no role anywhere and projects whose only project admins are organization admins', () => {
     expect(matrix.rows.filter((row) => row.hasNoRole).map((row) => row.member.id)).toEqual(['u-dee'])
     expect(matrix.columns).toEqual([
-      { project: 'alpha', lacksProjectAdmin: true }, // only Ann, an organization admin
-      { project: 'beta', lacksProjectAdmin: false }, // Bob is a project admin of his own
-      { project: 'gamma', lacksProjectAdmin: true }, // nobody
+      { project: 'alpha', state: 'ready', lacksProjectAdmin: true }, // only Ann, an organization admin
+      { project: 'beta', state: 'ready', lacksProjectAdmin: false }, // Bob is a project admin of his own
+      { project: 'gamma', state: 'ready', lacksProjectAdmin: true }, // nobody
     ])
+    expect(matrix).toMatchObject({ loadingCount: 0, isComplete: true })
+  })
+
+  it('counts and flags a project only once its roles are in', () => {
+    const [alpha, beta] = ready(['alpha', 'beta'], assignments)
+    const loading = buildAccessMatrix(members, [alpha!, { project: 'beta', state: 'loading' }])
+    expect(loading.columns[1]).toEqual({ project: 'beta', state: 'loading', lacksProjectAdmin: false })
+    expect(loading).toMatchObject({ loadingCount: 1, isComplete: false })
+    const bob = loading.rows.find((row) => row.member.id === 'u-bob')!
+    expect(bob.cells.has('beta')).toBe(false)
+    // In: the same project, flagged by what its answer holds (Bob is its own admin), counted.
+    const settled = buildAccessMatrix(members, [alpha!, beta!])
+    expect(settled.columns[1]).toEqual({ project: 'beta', state: 'ready', lacksProjectAdmin: false })
+    expect(settled).toMatchObject({ loadingCount: 0, isComplete: true })
+  })
+
+  it('never flags a project whose roles are hidden from the viewer or failed, and is then not complete', () => {
+    const [alpha] = ready(['alpha'], assignments)
+    const partial = buildAccessMatrix(members, [
+      alpha!,
+      { project: 'beta', state: 'hidden' },
+      { project: 'gamma', state: 'failed' },
+    ])
+    expect(partial.columns.map((column) => column.lacksProjectAdmin)).toEqual([true, false, false])
+    expect(partial).toMatchObject({ loadingCount: 0, isComplete: false })
   })
 
   it('leaves out the assignments of users who are not members', () => {
@@ -130,7 +163,7 @@ describe('filterAccessMatrix', () => {
     const many = Array.from({ length: 10_000 }, (_, i) => member(`u${i}`, `person${i}@big.example`))
     const projects = Array.from({ length: 40 }, (_, i) => `p${i}`)
     const grants = many.flatMap((m, i) => [grant(m.id, `p${i % 40}`, 'project-viewer')])
-    const big = buildAccessMatrix(many, projects, grants)
+    const big = buildAccessMatrix(many, ready(projects, grants))
     expect(filterAccessMatrix(big, { ...NO_FILTER, q: 'person12' }).rows).toHaveLength(111)
   })
 })

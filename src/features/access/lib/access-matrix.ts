@@ -21,16 +21,37 @@ export interface AccessRow {
   searchKey: string
 }
 
-/** A project's column: its name and whether only organization admins hold project-admin there. */
+/**
+ * Where a project's roles stand for this viewer: still loading, in (`ready`), not for them (the API
+ * answered 403: only the project's admins and the organization's see them), or failed.
+ */
+export type ColumnState = 'loading' | 'ready' | 'hidden' | 'failed'
+
+/**
+ * One project's answer as the matrix reads it: `ready` only together with its role assignments,
+ * so that nothing can count or flag a project before they are in.
+ */
+export type ProjectAnswer =
+  { state: 'ready'; assignments: readonly RoleAssignment[] } | { state: Exclude<ColumnState, 'ready'> }
+
+/** A project by name with its answer: what buildAccessMatrix reads per column. */
+export type ProjectRoles = ProjectAnswer & { project: string }
+
+/** A project's column: its name, where its roles stand, and the flag of its project admins. */
 export interface AccessColumn {
   project: string
-  /** nobody but organization admins (or nobody at all) holds project-admin in it */
+  state: ColumnState
+  /** its roles are in, and nobody but organization admins (or nobody at all) holds project-admin there */
   lacksProjectAdmin: boolean
 }
 
 export interface AccessMatrix {
   rows: AccessRow[]
   columns: AccessColumn[]
+  /** how many projects' roles are still loading */
+  loadingCount: number
+  /** every project's roles are in and readable: only then is "no role anywhere" known */
+  isComplete: boolean
 }
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })
@@ -43,44 +64,52 @@ const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: tr
 export const compareMembers = (a: Member, b: Member): number => collator.compare(a.email, b.email)
 
 /**
- * Builds the matrix from the organization's members, its project names and every project's
- * role assignments (of users; those of unknown users, e.g. removed meanwhile, are left out). Rows
- * are in email order, columns in the order of `projects`. O(members + assignments).
+ * Builds the matrix from the organization's members and its projects' answers, in the order of
+ * `projects` (rows in email order). Only the assignments of ready projects count, and of users
+ * who are members (those of unknown users, e.g. removed meanwhile, are left out); a project not
+ * ready has empty cells and is never flagged. O(members + assignments).
  */
 export function buildAccessMatrix(
   members: readonly Member[],
-  projects: readonly string[],
-  assignments: readonly RoleAssignment[],
+  projects: readonly ProjectRoles[],
 ): AccessMatrix {
   const byUser = new Map<string, Map<string, RoleAssignment[]>>()
   const memberIds = new Set(members.map((member) => member.id))
   const admins = new Set(members.filter((member) => member.admin).map((member) => member.id))
   const projectsWithOwnAdmin = new Set<string>()
-  for (const assignment of assignments) {
-    if (!memberIds.has(assignment.userId)) continue
-    let cells = byUser.get(assignment.userId)
-    if (!cells) byUser.set(assignment.userId, (cells = new Map()))
-    const cell = cells.get(assignment.projectName)
-    if (cell) cell.push(assignment)
-    else cells.set(assignment.projectName, [assignment])
-    if (assignment.role === PROJECT_ADMIN && !admins.has(assignment.userId))
-      projectsWithOwnAdmin.add(assignment.projectName)
+  for (const answer of projects) {
+    if (answer.state !== 'ready') continue
+    for (const assignment of answer.assignments) {
+      if (!memberIds.has(assignment.userId)) continue
+      let cells = byUser.get(assignment.userId)
+      if (!cells) byUser.set(assignment.userId, (cells = new Map()))
+      const cell = cells.get(answer.project)
+      if (cell) cell.push(assignment)
+      else cells.set(answer.project, [assignment])
+      if (assignment.role === PROJECT_ADMIN && !admins.has(assignment.userId))
+        projectsWithOwnAdmin.add(answer.project)
+    }
   }
-  const shown = new Set(projects)
   const rows = [...members].sort(compareMembers).map((member): AccessRow => {
     const cells = byUser.get(member.id) ?? new Map<string, RoleAssignment[]>()
     return {
       member,
       cells,
-      hasNoRole: ![...cells.keys()].some((project) => shown.has(project)),
+      hasNoRole: cells.size === 0,
       searchKey: `${member.email}\n${member.name} ${member.surname}`.toLowerCase(),
     }
   })
-  const columns = projects.map((project) => ({
+  const columns = projects.map(({ project, state }) => ({
     project,
-    lacksProjectAdmin: !projectsWithOwnAdmin.has(project),
+    state,
+    lacksProjectAdmin: state === 'ready' && !projectsWithOwnAdmin.has(project),
   }))
-  return { rows, columns }
+  return {
+    rows,
+    columns,
+    loadingCount: columns.filter((column) => column.state === 'loading').length,
+    isComplete: columns.every((column) => column.state === 'ready'),
+  }
 }
 
 /** "No role anywhere": the role filter that shows the members who cannot do anything yet. */

@@ -85,7 +85,7 @@ export function AuditFeed({
       role="feed"
       aria-labelledby={labelledBy}
       aria-busy={isLoadingMore}
-      className="audit-feed"
+      className="audit-feed scroll-box"
       onKeyDown={handleKeyDown}
     >
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>

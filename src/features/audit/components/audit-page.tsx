@@ -32,7 +32,7 @@ export function AuditPage({ organization, canAdminister }: { organization: strin
 
   return (
     <section className="audit-page stack" aria-labelledby={headingId}>
-      <div className="audit-page__header">
+      <div className="section-header">
         <h2 id={headingId}>Audit trail</h2>
         {canAdminister && !trail.isPending && !trail.error && (
           <Button
