@@ -15,7 +15,7 @@ const FEATURE_DEPENDENCIES = {
   organizations: ['auth'],
   projects: ['auth', 'organizations'],
   members: ['auth', 'organizations', 'projects'],
-  usage: ['auth', 'organizations'],
+  usage: ['auth', 'organizations', 'projects'],
   access: ['auth', 'organizations', 'projects', 'members'],
   'service-users': ['auth', 'organizations', 'projects'],
   audit: ['auth', 'organizations', 'projects'],

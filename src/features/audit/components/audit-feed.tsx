@@ -1,8 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useRef, type KeyboardEvent } from 'react'
-import { Link } from 'react-router'
-import { paths } from '../../../lib/paths'
-import { memberNamed, type AuditEvent } from '../lib/audit-trail'
+import type { AuditEvent } from '../lib/audit-trail'
+import { AuditEventBody } from './audit-event-body'
 
 // Fixed heights keep the virtualizer exact (no measuring while scrolling); the CSS uses the same.
 const ROW_HEIGHT = 76
@@ -18,13 +17,6 @@ interface AuditFeedProps {
   isLoadingMore: boolean
   onNearEnd: () => void
 }
-
-// Times in UTC, as the day filter reads them: an event of 23:30 in the reader's evening is
-// still on the UTC day it is filtered by.
-
-/** A link to the members list searched for `email` (the list opens on that member's row). */
-const memberLink = (organization: string, email: string) =>
-  `${paths.members(organization)}?q=${encodeURIComponent(email)}`
 
 /**
  * The trail as an ARIA feed that renders only the events in view: one article per event, its
@@ -86,7 +78,6 @@ export function AuditFeed({
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {items.map((item) => {
           const row = rows[item.index]!
-          const member = memberNamed(row)
           const sentenceId = `audit-${row.id}`
           return (
             <article
@@ -99,27 +90,7 @@ export function AuditFeed({
               className={`audit-event audit-event--${row.action}`}
               style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
             >
-              <p id={sentenceId} className="audit-event__sentence">
-                {row.event}
-              </p>
-              <p className="audit-event__facts muted">
-                <time dateTime={row.date}>{`${row.date.slice(0, 10)} ${row.date.slice(11, 16)} UTC`}</time>
-                <span className="audit-event__action">{row.action}</span>
-                <span>
-                  by{' '}
-                  {row.user ? <Link to={memberLink(organization, row.user)}>{row.user}</Link> : 'the server'}
-                </span>
-                <span>
-                  in <Link to={paths.project(organization, row.project)}>{row.project}</Link>
-                </span>
-                {member && member !== row.user && (
-                  <span>
-                    <Link to={memberLink(organization, member)} aria-label={`Member ${member}`}>
-                      Open member
-                    </Link>
-                  </span>
-                )}
-              </p>
+              <AuditEventBody organization={organization} event={row} sentenceId={sentenceId} />
             </article>
           )
         })}

@@ -20,7 +20,7 @@ export function partialRow<T extends Row>(rows: readonly T[]): T | undefined {
  * which is where the line falls) to it; on a bar chart, its bar's band. An element, not a
  * component: recharts finds its children by type.
  */
-export function partialBucketArea(rows: readonly Row[]) {
+export function partialBucketArea(rows: readonly Row[], _interval: 'day' | 'month') {
   const index = rows.findIndex((row) => row.isPartial)
   if (index === -1) return null
   const from = rows[Math.max(index - 1, 0)]!.start

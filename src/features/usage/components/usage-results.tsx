@@ -4,7 +4,8 @@
 import { useMemo } from 'react'
 import { Button } from '../../../components/ui/button'
 import { EmptyState } from '../../../components/ui/query-state'
-import { utcToday } from '../../../../domain/dates'
+import { utcToday, type IsoDate } from '../../../../domain/dates'
+import { unusualDays, usageReference } from '../lib/usage-history'
 import { type Compared } from '../lib/compare'
 import { formatSpan } from '../lib/dates'
 import { BYTES_NOTE } from '../lib/format'
@@ -25,6 +26,8 @@ import { useHiddenSeries } from './use-hidden-series'
 import { UsageChart } from './usage-chart'
 import { UsageTable } from './usage-table'
 import { UsageTotals, type ShownTotals } from './usage-totals'
+import { useWhyChoice } from './use-why-choice'
+import { WhyPanel, type DayEventsSlot } from './why-panel'
 
 interface UsageResultsProps {
   level: UsageLevel
@@ -35,6 +38,10 @@ interface UsageResultsProps {
   totalsBefore: UsageModel | undefined
   /** A running range's whole days so far, which the change is measured with; undefined while they load. */
   soFar: UsageModel | undefined
+  /** The weeks (months) just before the range: the unusual-day rule's references; undefined while they load. */
+  history: UsageModel | undefined
+  /** The current subscription period by day, for the weekly projection; undefined while it loads. */
+  daily: UsageModel | undefined
   comparison: Comparison | null
   /** The previous range drawn behind the charts (`compare=previous`), aligned by position. */
   compared: Compared<UsageModel>
@@ -44,6 +51,11 @@ interface UsageResultsProps {
   /** The series filter's value in the address (levels with one), null for all. */
   seriesFilter: string | null
   onSeriesFilterChange: (value: string | null) => void
+  /** The bucket whose "why this day" panel is open (`day=`), and how to choose or close one. */
+  chosenDay: IsoDate | null
+  onChooseDay: (day: IsoDate | null) => void
+  /** The panel's list of a project's changes of the day (filled by the route). */
+  dayEvents: DayEventsSlot | undefined
   /** The previous view's data is on screen while the new one loads. */
   isUpdating: boolean
 }
@@ -55,6 +67,8 @@ export function UsageResults({
   model,
   totalsBefore,
   soFar,
+  history,
+  daily,
   comparison,
   compared,
   now,
@@ -62,6 +76,9 @@ export function UsageResults({
   onDisplayChange,
   seriesFilter,
   onSeriesFilterChange,
+  chosenDay,
+  onChooseDay,
+  dayEvents,
   isUpdating,
 }: UsageResultsProps) {
   const { hidden, toggleSeries, showAllSeries } = useHiddenSeries()
@@ -74,8 +91,15 @@ export function UsageResults({
   const rowsByChart = useChartRows(model, today, previousRows)
   const isCurrentPeriod = view.range === 'period' && model.range !== null && containsNow(model.range, now)
   const period = isCurrentPeriod ? model.range : null
-  const totals: ShownTotals = { model, totalsBefore, soFar, comparison, period, now }
+  const totals: ShownTotals = { model, totalsBefore, soFar, comparison, period, daily, now }
   const budgetLine = useBudgetLine(organization, seriesFilter === null ? period : null, view.interval)
+  const reference = useMemo(() => usageReference(model, history), [model, history])
+  const marksByChart = useMemo(
+    () => model.charts.map((chart) => unusualDays(reference, chart.metric, today)),
+    [model.charts, reference, today],
+  )
+  const anyMarks = useMemo(() => new Set(marksByChart.flatMap((marks) => [...marks])), [marksByChart])
+  const why = useWhyChoice(chosenDay, onChooseDay)
 
   const unshown = unshownRange(model.range, model.buckets.length, today)
   if (unshown || !model.range) return unshown
@@ -168,6 +192,9 @@ export function UsageResults({
                   previous={level.previous}
                   compared={chartCompared}
                   budgetLine={chart.metric === 'credits' ? budgetLine : undefined}
+                  marks={marksByChart[index]}
+                  chosen={chosenDay}
+                  onChoose={why.choose}
                 />
               ))}
             </div>
@@ -194,6 +221,23 @@ export function UsageResults({
                     }
                   : undefined
               }
+              why={{ marks: anyMarks, onChoose: why.choose, chosen: chosenDay }}
+            />
+          )}
+          {chosenDay && (
+            <WhyPanel
+              key={chosenDay}
+              organization={organization}
+              generation={level.generation}
+              model={model}
+              reference={reference}
+              day={chosenDay}
+              interval={view.interval}
+              view={view}
+              today={today}
+              dayEvents={dayEvents}
+              shouldFocus={why.shouldFocus}
+              onClose={why.close}
             />
           )}
           {filter && breakdown && (

@@ -1,6 +1,6 @@
 // What the usage page shows, as it lives in the URL (one name per idea):
 //   ?range=period|previous-period|7d|30d|90d|12m|custom&interval=day|month&start=YYYY-MM-DD&end=YYYY-MM-DD
-//    &compare=previous&view=table&project=NAME
+//    &compare=previous&view=table&project=NAME&day=YYYY-MM-DD
 // `start`/`end` only for custom ranges; `end` is exclusive, as in the API, so a link reads like
 // the request it makes. Custom dates the API would refuse (a hand-made or edited address) are
 // caught as the address is read: such a view asks nothing, and carries what to fix. What the
@@ -12,6 +12,7 @@ import {
   type RangeProblem,
 } from '../../../../domain/usage'
 import type { UsageInterval } from '../../../api/types'
+import { isCalendarDate } from '../../../../domain/dates'
 
 export const RANGE_PRESETS = ['period', 'previous-period', '7d', '30d', '90d', '12m', 'custom'] as const
 export type RangePreset = (typeof RANGE_PRESETS)[number]
@@ -92,16 +93,23 @@ export function usageViewSearch(view: UsageView): URLSearchParams {
 /** How the results are shown: charts (the default) or the table. */
 export type UsageDisplay = 'chart' | 'table'
 
-/** Everything the usage page's address holds: the view, how it is shown, and the series filter. */
+/** Everything the usage page's address holds: the view, how it is shown, the series filter and the chosen bucket. */
 export interface UsageAddress {
   view: UsageView
   display: UsageDisplay
   /** The series filter (`project=`, levels with one): a part's name, `deleted`, or null for all. */
   series: string | null
+  /**
+   * The bucket whose "why this day" panel is open (`day=`): its first UTC day, which names a month
+   * bucket as well as a day one (a month bucket starts on the day the range's months are counted
+   * from, so it is never ambiguous), in the API's date format; null when none is chosen.
+   */
+  day: string | null
 }
 
 const DISPLAY_PARAM = 'view'
 const SERIES_PARAM = 'project'
+const DAY_PARAM = 'day'
 
 /** The page's address as its parts (unknown values read as the defaults). */
 export function parseUsageAddress(params: URLSearchParams): UsageAddress {
@@ -109,13 +117,15 @@ export function parseUsageAddress(params: URLSearchParams): UsageAddress {
     view: parseUsageView(params),
     display: params.get(DISPLAY_PARAM) === 'table' ? 'table' : 'chart',
     series: params.get(SERIES_PARAM) || null,
+    day: isCalendarDate(params.get(DAY_PARAM) ?? '') ? params.get(DAY_PARAM) : null,
   }
 }
 
 /** The search params of an address; defaults are left out so that links stay short. */
-export function usageAddressSearch({ view, display, series }: UsageAddress): URLSearchParams {
+export function usageAddressSearch({ view, display, series, day }: UsageAddress): URLSearchParams {
   const params = usageViewSearch(view)
   if (display === 'table') params.set(DISPLAY_PARAM, 'table')
   if (series) params.set(SERIES_PARAM, series)
+  if (day) params.set(DAY_PARAM, day)
   return params
 }
