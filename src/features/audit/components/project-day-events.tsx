@@ -28,11 +28,7 @@ export function ProjectDayEvents({
       ) : (
         <ul className="audit-day-events" aria-label={`Changes to ${project} on ${day} (UTC), newest first`}>
           {events.map((event) => (
-            <li
-              key={event.id}
-              className={`audit-event audit-event--${event.action}`}
-              aria-labelledby={`day-audit-${event.id}`}
-            >
+            <li key={event.id} className="audit-day-events__item" aria-labelledby={`day-audit-${event.id}`}>
               <AuditEventBody
                 organization={organization}
                 event={event}
