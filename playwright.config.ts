@@ -85,6 +85,7 @@ export default defineConfig({
         /credit-limits\.spec\.ts$/,
         /service-users\.spec\.ts$/,
         /audit\.spec\.ts$/,
+        /usage-why\.spec\.ts$/,
         /\.current\.spec\.ts$/,
       ],
       use: { baseURL: e2eEnvironment('current').webUrl },
