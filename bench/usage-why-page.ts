@@ -110,7 +110,7 @@ async function organizationWithVersions(served: ServedBuild, today: string): Pro
 
 declare global {
   interface Window {
-    __whyBench?: { chosenAt?: number; usualAt?: number; versionsAt?: number }
+    __whyBench?: { chosenAt?: number; pushedAt?: number; usualAt?: number; versionsAt?: number }
   }
 }
 
@@ -118,6 +118,11 @@ declare global {
 function instrument() {
   const bench: NonNullable<Window['__whyBench']> = {}
   window.__whyBench = bench
+  const pushState = history.pushState.bind(history)
+  history.pushState = (...args: Parameters<History['pushState']>) => {
+    if (bench.chosenAt !== undefined && bench.pushedAt === undefined) bench.pushedAt = performance.now()
+    pushState(...args)
+  }
   document.addEventListener(
     'keydown',
     (event) => {
@@ -166,6 +171,14 @@ async function chooseOnce(
     const bench = (await page.evaluate(() => window.__whyBench))!
     const largest =
       (await page.locator('.why-project table tbody tr').first().locator('th').textContent()) ?? ''
+    if (process.env.WHY_BENCH_DEBUG)
+      console.log(
+        JSON.stringify({
+          pushed: bench.pushedAt! - bench.chosenAt!,
+          usual: bench.usualAt! - bench.chosenAt!,
+          versions: bench.versionsAt! - bench.chosenAt!,
+        }),
+      )
     return { usual: bench.usualAt! - bench.chosenAt!, versions: bench.versionsAt! - bench.chosenAt!, largest }
   } finally {
     await context.close()

@@ -41,8 +41,11 @@ export interface PageEntry<Href extends (...args: never[]) => string = (...args:
    * crumb then linking back (src/components/ui/breadcrumbs.tsx's `CrumbHandle`).
    */
   crumb?: string | ((params: Readonly<Record<string, string | undefined>>) => string)
-  /** its loader reads the search params: a change of only those loads its data again */
-  loadsSearch?: boolean
+  /**
+   * its loader reads the search params: a change of only those loads its data again; `true`, or the
+   * params it does not read (a change of only those loads nothing: the usage page's chosen `day`)
+   */
+  loadsSearch?: boolean | { except: readonly string[] }
   /**
    * Parts of the page a link may open at (`#id`; focus lands on the element with that id), offered
    * by the command palette beside the pages, e.g. the overview's credit budget.
@@ -162,7 +165,7 @@ export const pages = {
     module: 'usage',
     tab: true,
     palette: true,
-    loadsSearch: true,
+    loadsSearch: { except: ['day'] },
   }),
   /** The printable monthly report; `period` as domain/report-periods.ts writes it (none: the current period). */
   usageReport: page({

@@ -27,6 +27,7 @@ import { UsageChart } from './usage-chart'
 import { UsageTable } from './usage-table'
 import { UsageTotals, type ShownTotals } from './usage-totals'
 import { useWhyChoice } from './use-why-choice'
+import { useReadableProjects } from './use-why-projects'
 import { WhyPanel, type DayEventsSlot } from './why-panel'
 
 interface UsageResultsProps {
@@ -100,6 +101,7 @@ export function UsageResults({
   )
   const anyMarks = useMemo(() => new Set(marksByChart.flatMap((marks) => [...marks])), [marksByChart])
   const why = useWhyChoice(chosenDay, onChooseDay)
+  const readable = useReadableProjects(organization)
 
   const unshown = unshownRange(model.range, model.buckets.length, today)
   if (unshown || !model.range) return unshown
@@ -236,6 +238,7 @@ export function UsageResults({
               view={view}
               today={today}
               dayEvents={dayEvents}
+              readable={readable}
               shouldFocus={why.shouldFocus}
               onClose={why.close}
             />

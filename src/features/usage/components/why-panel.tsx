@@ -15,7 +15,7 @@ import type { UsageView } from '../lib/usage-address'
 import { judgeBucket, referenceIndex, type UsageReference } from '../lib/usage-history'
 import { partChanges } from '../lib/why-day'
 import type { UsageModel } from '../model/usage-model'
-import { useReadableProjects, useWhyProjects } from './use-why-projects'
+import { useWhyProjects } from './use-why-projects'
 import { WhyChangeTable, formatSignedCredits } from './why-change-table'
 import { WhyProject } from './why-project'
 
@@ -33,6 +33,8 @@ interface WhyPanelProps {
   view: UsageView
   today: IsoDate
   dayEvents: DayEventsSlot | undefined
+  /** The projects the viewer may read (./use-why-projects.ts), asked with the page so that a choice waits for nothing. */
+  readable: ReadonlySet<string> | undefined
   /** Move focus to the heading when shown (the admin just chose the bucket). */
   shouldFocus: boolean
   onClose: () => void
@@ -88,10 +90,10 @@ function WhyBody({
   view,
   today,
   dayEvents,
+  readable,
   index,
   bucket,
 }: WhyPanelProps & { index: number; bucket: UsageReference['buckets'][number] }) {
-  const readable = useReadableProjects(organization)
   const projects = useWhyProjects(
     organization,
     generation,
