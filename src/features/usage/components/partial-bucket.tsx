@@ -28,7 +28,6 @@ export function partialBucketArea(rows: readonly Row[], interval: 'day' | 'month
   if (index === -1) return null
   const today = rows[index]!.start
   const common = {
-    key: 'partial',
     ifOverflow: 'visible' as const,
     fill: 'url(#usage-partial-hatch)',
     fillOpacity: 1,
@@ -36,10 +35,11 @@ export function partialBucketArea(rows: readonly Row[], interval: 'day' | 'month
     strokeDasharray: '4 3',
     className: 'usage-chart__partial',
   }
-  if (interval === 'month' || index === 0) return <ReferenceArea {...common} x1={today} x2={today} />
+  if (interval === 'month' || index === 0) return <ReferenceArea key="partial" {...common} x1={today} x2={today} />
   const hasNext = index < rows.length - 1
   return (
     <ReferenceArea
+      key="partial"
       {...common}
       x1={rows[index - 1]!.start}
       x2={today}
