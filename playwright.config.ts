@@ -86,6 +86,7 @@ export default defineConfig({
         /service-users\.spec\.ts$/,
         /audit\.spec\.ts$/,
         /usage-why\.spec\.ts$/,
+        /locale\.spec\.ts$/,
         /\.current\.spec\.ts$/,
       ],
       use: { baseURL: e2eEnvironment('current').webUrl },

@@ -20,13 +20,17 @@ export function creditLimitField(generation: ApiGeneration): 'credits' | 'gb_sec
 /**
  * Why `value` is not an acceptable limit, as a sentence naming what to type; null when it is.
  * A limit is 0 or more (0: the project may use nothing), at most CREDIT_LIMIT_MAX; the 2022
- * `gb_seconds` is a whole number (the official client's model says int).
+ * `gb_seconds` is a whole number (the official client's model says int). `writeNumber` writes the
+ * maximum: en-US for the API's answers, the reader's locale in the dashboard.
  */
-export function creditLimitProblem(value: number, generation: ApiGeneration): string | null {
+export function creditLimitProblem(
+  value: number,
+  generation: ApiGeneration,
+  writeNumber: (value: number) => string = (n) => n.toLocaleString('en-US'),
+): string | null {
   if (!Number.isFinite(value) || value < 0)
     return 'A credit limit is a number of credits, 0 or more; leave it empty for no limit.'
-  if (value > CREDIT_LIMIT_MAX)
-    return `A credit limit is at most ${CREDIT_LIMIT_MAX.toLocaleString('en-US')}.`
+  if (value > CREDIT_LIMIT_MAX) return `A credit limit is at most ${writeNumber(CREDIT_LIMIT_MAX)}.`
   if (generation === '2022' && !Number.isInteger(value))
     return 'In this API generation the limit (gb_seconds) is a whole number.'
   return null

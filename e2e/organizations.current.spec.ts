@@ -27,6 +27,8 @@ test('an admin requires two-factor authentication after a confirmation that says
 
   const dialog = page.getByRole('dialog', { name: `Require two-factor authentication in ${name}?` })
   await expect(dialog).toContainText('Every member will need two-factor authentication')
+  // The admin who confirms is a member too: the dialog says so.
+  await expect(dialog).toContainText('This includes you.')
   await expectNoAxeViolations(page)
   // Cancel changes nothing and gives focus back.
   await dialog.getByRole('button', { name: 'Cancel' }).click()

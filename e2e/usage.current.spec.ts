@@ -91,7 +91,7 @@ test('the period shows credits stacked by project, and a table of projects by cr
       maximumFractionDigits: 1,
     }).format(ranked[0]!.total / total),
   )
-  await expect(first.locator('td').nth(2)).toHaveText(/^[+−]?[\d,.]+%$|^0%$|^new$/)
+  await expect(first.locator('td').nth(2)).toHaveText(/^[+-]?[\d,.]+%$|^0%$|^new$/)
   await expect(first.locator('td').nth(3)).toHaveText(/^[\d,.]+$/)
   await expectNoAxeViolations(page)
 })

@@ -1,5 +1,6 @@
 import type { APIRequestContext, Page } from '@playwright/test'
 import { readFile } from 'node:fs/promises'
+import { WEEKLY_PROJECTION_METHOD } from '../domain/weekly-projection'
 import { DEMO } from '../server/db/seed'
 import { formatDay } from '../src/lib/format-date'
 import {
@@ -110,7 +111,11 @@ test('the default view is the current subscription period by day, with totals, c
   ).toBeVisible()
   await expect(creditsCard.getByText(/vs previous/)).toBeVisible()
   await expect(creditsCard.getByText(/Projected for the whole period/)).toBeVisible()
-  await expect(page.getByText(/Projection: the period's usage so far/)).toBeVisible()
+  // The weekly projection, its method said beside the figure (the figure describes itself by it).
+  await expect(page.getByTestId('projection-method')).toContainText(WEEKLY_PROJECTION_METHOD)
+  await expect(creditsCard.getByText(/Projected for the whole period/)).toHaveAccessibleDescription(
+    new RegExp(WEEKLY_PROJECTION_METHOD.slice(0, 40)),
+  )
 
   // The same period by month: one bucket with the API's boundaries.
   await rangeForm(page).getByLabel('Interval').selectOption('month')

@@ -85,7 +85,8 @@ describe('npm run api', () => {
     })
     expect(refused.code).toBe(2)
     expect(refused.stderr).toContain('API generation: use "2022" or "current" (got "2024")')
-  })
+    // Four processes started one after another: seconds each under load, more than the default 20 s.
+  }, 60_000)
 
   it.each(['SIGTERM', 'SIGINT'] as const)('shuts down cleanly on %s', async (signal) => {
     const server = await startServerProcess(database('signal'))
@@ -194,7 +195,8 @@ describe('npm run api:user', () => {
       server.child.kill('SIGTERM')
       await server.exited
     }
-  })
+    // Three processes and four scrypt hashes: as the seeded start above, more than 20 s under load.
+  }, 60_000)
 
   it('refuses a short password and a bad email, with the field named', async () => {
     const dbPath = database('user-bad')

@@ -15,6 +15,7 @@ import { formatSubscription } from '../../domain/subscriptions'
 import { organizationQueries } from '../features/organizations/queries'
 import { periodCredits, type PeriodCredits } from '../features/usage/lib/credit-budget'
 import { formatCredits } from '../features/usage/lib/format'
+import { formatCount } from '../lib/format-number'
 import { usageQueries } from '../features/usage/queries'
 
 /**
@@ -87,19 +88,17 @@ export function glanceRow(
   }
 }
 
-const numberFormat = new Intl.NumberFormat('en-GB')
-
 /** A glance value as its cell shows it. */
 export function formatGlance(column: GlanceColumn, value: number | string): string {
   if (typeof value === 'string') return column === 'subscription' ? formatSubscription(value) : value
   switch (column) {
     case 'days-left':
-      return `${numberFormat.format(value)} ${value === 1 ? 'day' : 'days'}`
+      return `${formatCount(value)} ${value === 1 ? 'day' : 'days'}`
     case 'credits':
     case 'projection':
       return formatCredits(value)
     default:
-      return numberFormat.format(value)
+      return formatCount(value)
   }
 }
 

@@ -39,6 +39,14 @@ describe('format-date', () => {
   it('writes an empty field as a dash and leaves what it cannot read as it is', () => {
     expect(formatDate(null)).toBe('—')
     expect(formatDate('soon')).toBe('soon')
-    expect(formatDateTime('2026-11-19T10:00:00Z', 'de-DE')).toMatch(/^19\.11\.2026, \d\d:\d\d$/)
+    expect(formatDateTime('2026-11-19T10:00:00Z', 'de-DE', 'UTC')).toBe('19.11.2026, 10:00 UTC')
+  })
+
+  it('writes a moment in the reader’s time zone and names the zone', () => {
+    // 23:30 UTC on the 19th: the 19th's afternoon in Los Angeles, the 20th's noon in Auckland.
+    const moment = '2026-11-19T23:30:00.123456Z'
+    expect(formatDateTime(moment, 'en-US', 'America/Los_Angeles')).toBe('Nov 19, 2026, 3:30 PM PST')
+    expect(formatDateTime(moment, 'de-DE', 'Pacific/Auckland')).toBe('20.11.2026, 12:30 GMT+13')
+    expect(formatDateTime(new Date(moment), 'en-GB', 'UTC')).toBe('19 Nov 2026, 23:30 UTC')
   })
 })

@@ -2,9 +2,12 @@
  * Dates for people, written one way everywhere: in the reader's locale, by Intl
  * ("Nov 19, 2026" in en-US, "19.11.2026" in de-DE, "19 Nov 2026" in en-GB).
  *
- * A calendar day (`YYYY-MM-DD`, or a UTC bucket boundary of the API) is written as the UTC day it
- * names, so a reader west of Greenwich does not see the day before. A moment (a timestamp such as
- * a creation date) is written in the reader's own time zone, as a clock on their wall would show it.
+ * A calendar day (`YYYY-MM-DD`, or a UTC bucket boundary of the API: usage buckets, periods,
+ * expiry days) is written as the UTC day it names, in every time zone, so a reader west of
+ * Greenwich does not see the day before nor one in Auckland the day after. A moment (an audit
+ * event, a sign-up, a token's last use) is written in the reader's own time zone, as a clock on
+ * their wall would show it; with its time, the zone is named ("7:43 PM PST"), since it is not the
+ * UTC of the days beside it.
  *
  * Every function takes the locale last, for tests and for the rare caller that knows better than
  * the browser; left out, the runtime's default locale (the browser's language) is used.
@@ -30,6 +33,8 @@ const SHORT_DAY: Options = { day: 'numeric', month: 'short', timeZone: 'UTC' }
 const MONTH: Options = { month: 'short', year: 'numeric', timeZone: 'UTC' }
 const MOMENT_DAY: Options = { dateStyle: 'medium' }
 const MOMENT: Options = { dateStyle: 'medium', timeStyle: 'short' }
+// Intl does not take a zone name beside dateStyle: it is read from a format of its own.
+const ZONE: Options = { timeZoneName: 'short' }
 
 const CALENDAR_DAY = /^\d{4}-\d{2}-\d{2}$/
 
@@ -92,8 +97,17 @@ export function formatDate(value: string | null | undefined, locale?: string): s
   return formatter(locale, CALENDAR_DAY.test(value) ? DAY : MOMENT_DAY).format(date)
 }
 
-/** A moment with its time, in the reader's time zone: "Nov 19, 2026, 7:43 PM". */
-export function formatDateTime(timestamp: string, locale?: string): string {
-  const date = parse(timestamp)
-  return date ? formatter(locale, MOMENT).format(date) : timestamp
+/**
+ * A moment with its time, in the reader's time zone, named: "Nov 19, 2026, 7:43 PM PST" (en-US in
+ * Los Angeles), "20.11.2026, 16:43 GMT+13" (de-DE in Auckland). `timeZone` for tests (an IANA name).
+ */
+export function formatDateTime(timestamp: string | Date, locale?: string, timeZone?: string): string {
+  const date = typeof timestamp === 'string' ? parse(timestamp) : timestamp
+  if (!date) return String(timestamp)
+  const inZone = (options: Options) => formatter(locale, timeZone ? { ...options, timeZone } : options)
+  const zone = inZone(ZONE)
+    .formatToParts(date)
+    .find((part) => part.type === 'timeZoneName')?.value
+  const moment = inZone(MOMENT).format(date)
+  return zone ? `${moment} ${zone}` : moment
 }

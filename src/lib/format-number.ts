@@ -7,9 +7,13 @@
  * - Bytes: decimal (SI) units, 1 KB = 1000 bytes, as storage and network providers bill them, with
  *   one decimal above bytes ("20.1 GB", "12.1 GB"); whole bytes below 1 KB. The exact form is the
  *   whole number of bytes.
- * - Shares: a percentage with one decimal ("17.0%", "33.8%").
- * - Changes: a signed percentage with one decimal ("+12.3%", "−50.0%"); a change that rounds to
- *   zero is "no change", never "▲ 0%".
+ * - Percentages: Intl's percent style of the locale, one decimal ("17.0%" in en-US, "17,0 %" in
+ *   de-DE). Shares have no sign ("33.8%"); changes always have one ("+12.3%", "-50.0%", the
+ *   locale's minus); a change that rounds to zero is "no change", never "▲ 0%".
+ * - Counts (members, projects, days, rows): whole numbers with the locale's grouping ("10,000",
+ *   "10.000"); chart ticks are counts too, shortened by the locale's compact notation with the
+ *   same grouping ("3.5K" in en-US; de-DE shortens from a million: "3.500" beside "10.500", never
+ *   "3500").
  *
  * Every function takes the locale last, for tests; left out, the runtime's default locale (the
  * browser's language) is used.
@@ -32,7 +36,10 @@ const EXACT_CREDITS: Intl.NumberFormatOptions = { minimumFractionDigits: 2, maxi
 const WHOLE: Intl.NumberFormatOptions = { maximumFractionDigits: 0 }
 const ONE_DECIMAL: Intl.NumberFormatOptions = { minimumFractionDigits: 1, maximumFractionDigits: 1 }
 const SHARE: Intl.NumberFormatOptions = { style: 'percent', ...ONE_DECIMAL }
-const COMPACT: Intl.NumberFormatOptions = { notation: 'compact', maximumFractionDigits: 1 }
+const CHANGE: Intl.NumberFormatOptions = { ...SHARE, signDisplay: 'exceptZero' }
+// Compact notation groups only from five digits by default ("3500" beside "10.500" in de-DE):
+// grouped as counts are.
+const COMPACT: Intl.NumberFormatOptions = { notation: 'compact', maximumFractionDigits: 1, useGrouping: true }
 
 const BYTE_UNITS = ['bytes', 'KB', 'MB', 'GB', 'TB', 'PB'] as const
 
@@ -74,19 +81,19 @@ export function formatExactBytes(bytes: number, locale?: string): string {
   return formatter(locale, WHOLE).format(bytes)
 }
 
-/** A share of a whole, 0 to 1: 0.17 → "17.0%". */
+/** A share of a whole, 0 to 1: 0.17 → "17.0%" (en-US), "17,0 %" (de-DE). */
 export function formatShare(fraction: number, locale?: string): string {
   return formatter(locale, SHARE).format(fraction)
 }
 
 /**
- * A relative change, 0.25 being 25% more: "+25.0%", "−50.0%"; "no change" when it rounds to 0.0%
- * (the sign would say more than the number).
+ * A relative change, 0.25 being 25% more, in the share's percent style with a sign: "+25.0%",
+ * "-50.0%" (en-US), "-50,0 %" (de-DE); "no change" when it rounds to 0.0% (the sign would say more
+ * than the number).
  */
 export function formatChange(fraction: number, locale?: string): string {
-  const rounded = Math.round(fraction * 1000) / 10
-  if (rounded === 0) return 'no change'
-  return `${rounded > 0 ? '+' : '−'}${formatter(locale, ONE_DECIMAL).format(Math.abs(rounded))}%`
+  if (changeDirection(fraction) === 'flat') return 'no change'
+  return formatter(locale, CHANGE).format(fraction)
 }
 
 /** Whether a change is up, down or none once written by {@link formatChange}: for its arrow. */
@@ -100,7 +107,7 @@ export function formatCount(count: number, locale?: string, fractionDigits = 0):
   return formatter(locale, { maximumFractionDigits: fractionDigits }).format(count)
 }
 
-/** Short axis ticks: "1.2M". */
+/** Short axis ticks: "3.5K", "1.2M" (en-US); "3.500", "1,2 Mio." (de-DE). */
 export function formatCompact(value: number, locale?: string): string {
   return formatter(locale, COMPACT).format(value)
 }

@@ -4,6 +4,7 @@ import type { FieldValues, Path, UseFormSetError } from 'react-hook-form'
 import * as v from 'valibot'
 import { isApiError } from '../../api/client'
 import { serverProblems } from '../../api/server-problems'
+import { readNumber, type ReadNumberOptions } from '../../lib/parse-number'
 import { errorMessageOf } from './query-state'
 
 /**
@@ -15,6 +16,22 @@ export function rule<T>(problemOf: (value: T) => string | null) {
     (value) => problemOf(value) === null,
     (issue) => problemOf(issue.input) ?? '',
   )
+}
+
+/**
+ * A number field's text read in the reader's locale (src/lib/parse-number.ts, the one parser):
+ * null when nothing is typed, else the number; what cannot be read is an issue whose sentence
+ * says how to write it. The typed text stays in the field either way.
+ */
+export function localeNumber(options?: ReadNumberOptions) {
+  return v.rawTransform<string, number | null>(({ dataset, addIssue, NEVER }) => {
+    const reading = readNumber(dataset.value, options)
+    if (reading.status === 'problem') {
+      addIssue({ message: reading.problem })
+      return NEVER
+    }
+    return reading.status === 'empty' ? null : reading.value
+  })
 }
 
 /**

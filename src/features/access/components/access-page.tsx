@@ -18,10 +18,10 @@ import { AccessGrid } from './access-grid'
 import { AccessToolbar } from './access-toolbar'
 import { CellEditorDialog, type EditedCell } from './cell-editor-dialog'
 import './access.css'
+import { formatCount } from '../../../lib/format-number'
 
-const numberFormat = new Intl.NumberFormat('en')
 const plural = (count: number, one: string, many = `${one}s`) =>
-  `${numberFormat.format(count)} ${count === 1 ? one : many}`
+  `${formatCount(count)} ${count === 1 ? one : many}`
 
 /**
  * /organizations/:name/access — the organization's access on one screen: members × projects with
@@ -67,7 +67,7 @@ export function AccessPage({ organization }: { organization: string }) {
   const summary = view
     ? view.rows.length === total
       ? plural(total, 'member')
-      : `${numberFormat.format(view.rows.length)} of ${plural(total, 'member')}`
+      : `${formatCount(view.rows.length)} of ${plural(total, 'member')}`
     : ''
 
   return (

@@ -1,4 +1,5 @@
 import { Link } from 'react-router'
+import { formatDateTime } from '../../../lib/format-date'
 import { paths } from '../../../lib/paths'
 import { memberNamed, type AuditEvent } from '../lib/audit-trail'
 
@@ -9,8 +10,8 @@ const memberLink = (organization: string, email: string) =>
 /**
  * One audit event as the trail and the usage page's "why this day" panel show it: its sentence
  * (with `sentenceId`, to label what holds it), who made it and when, and links to the project and
- * the member it names. Times in UTC, as the day filter reads them: an event of 23:30 in the reader's
- * evening is still on the UTC day it is filtered by.
+ * the member it names. Times in the reader's time zone with the zone named (src/lib/format-date.ts);
+ * the exact UTC moment, which the UTC day filter reads, is the title.
  */
 export function AuditEventBody({
   organization,
@@ -28,7 +29,9 @@ export function AuditEventBody({
         {event.event}
       </p>
       <p className="audit-event__facts muted">
-        <time dateTime={event.date}>{`${event.date.slice(0, 10)} ${event.date.slice(11, 16)} UTC`}</time>
+        <time dateTime={event.date} title={event.date}>
+          {formatDateTime(event.date)}
+        </time>
         <span className="audit-event__action">{event.action}</span>
         <span>
           by {event.user ? <Link to={memberLink(organization, event.user)}>{event.user}</Link> : 'the server'}

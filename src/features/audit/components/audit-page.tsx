@@ -9,8 +9,7 @@ import { auditCsvFileName, auditToCsv, readAuditFilter, writeAuditFilter } from 
 import { AuditFeed } from './audit-feed'
 import { AuditToolbar } from './audit-toolbar'
 import './audit.css'
-
-const numberFormat = new Intl.NumberFormat('en')
+import { formatCount } from '../../../lib/format-number'
 
 /**
  * /organizations/:name/audit — who changed what in every project of the organization, newest first,
@@ -26,7 +25,7 @@ export function AuditPage({ organization, canAdminister }: { organization: strin
   const headingId = useId()
   const feedLabelId = useId()
 
-  const count = numberFormat.format(trail.rows.length)
+  const count = formatCount(trail.rows.length)
   const summary = trail.isComplete
     ? `${count} ${trail.rows.length === 1 ? 'event' : 'events'}`
     : `${count} events so far; more load as you scroll`
@@ -44,8 +43,9 @@ export function AuditPage({ organization, canAdminister }: { organization: strin
         )}
       </div>
       <p className="muted">
-        Every change to the projects of {organization} and who may work in them, newest first. Times are UTC.
-        The export holds exactly the events listed.
+        Every change to the projects of {organization} and who may work in them, newest first. Times are in
+        your time zone, named beside each; the day filters read UTC days. The export holds exactly the events
+        listed.
       </p>
       {!canAdminister ? (
         <EmptyState title="Only organization admins see the audit trail">

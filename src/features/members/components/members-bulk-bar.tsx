@@ -3,6 +3,7 @@ import type { Member } from '../../../api/types'
 import { lastAdminProblem } from '../../../../domain/members'
 import { Button } from '../../../components/ui/button'
 import type { BulkMemberActions } from '../hooks/use-bulk-member-actions'
+import { formatCount } from '../../../lib/format-number'
 
 /**
  * The actions on the selected members (a bar above the list while any are selected): make admin,
@@ -35,7 +36,7 @@ export function MembersBulkBar({
   return (
     <div className="members-bulk-bar" role="region" aria-label="Selected members">
       <span className="members-bulk-bar__count" role="status">
-        {selected.length} selected
+        {formatCount(selected.length)} selected
       </span>
       <Button
         size="small"

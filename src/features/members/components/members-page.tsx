@@ -22,8 +22,7 @@ import { MembersBulkBar } from './members-bulk-bar'
 import { MembersGrid } from './members-grid'
 import { MembersToolbar } from './members-toolbar'
 import './members.css'
-
-const numberFormat = new Intl.NumberFormat('en')
+import { formatCount } from '../../../lib/format-number'
 
 /** /organizations/:name/members/:userId? — the members of one organization, and one member's details. */
 export function MembersPage() {
@@ -116,8 +115,8 @@ export function MembersPage() {
   const isSearching = deferredSearch !== searchText
   const resultSummary = list.isSuccess
     ? rows.length === total
-      ? `${numberFormat.format(total)} ${total === 1 ? 'member' : 'members'}`
-      : `${numberFormat.format(rows.length)} of ${numberFormat.format(total)} members`
+      ? `${formatCount(total)} ${total === 1 ? 'member' : 'members'}`
+      : `${formatCount(rows.length)} of ${formatCount(total)} members`
     : ''
 
   return (

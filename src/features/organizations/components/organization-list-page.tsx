@@ -9,6 +9,7 @@ import { EmptyState, QueryView, Skeleton } from '../../../components/ui/query-st
 import { useSeenOnScreen } from '../../../hooks/use-seen-on-screen'
 import { paths } from '../../../lib/paths'
 import { formatDate } from '../../../lib/format-date'
+import { formatCount } from '../../../lib/format-number'
 import {
   filterOrganizations,
   GLANCE_COLUMNS,
@@ -212,8 +213,8 @@ function FilteredList({
       </div>
       <p className="muted" role="status">
         {visible.length === organizations.length
-          ? `${organizations.length} ${organizations.length === 1 ? 'organization' : 'organizations'}`
-          : `${visible.length} of ${organizations.length} organizations match “${view.query.trim()}”`}
+          ? `${formatCount(organizations.length)} ${organizations.length === 1 ? 'organization' : 'organizations'}`
+          : `${formatCount(visible.length)} of ${formatCount(organizations.length)} organizations match “${view.query.trim()}”`}
       </p>
       {visible.length === 0 ? (
         <EmptyState

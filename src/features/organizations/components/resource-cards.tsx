@@ -4,6 +4,7 @@ import type { Resources } from '../../../api/model'
 import { QueryView, Skeleton } from '../../../components/ui/query-state'
 import { paths } from '../../../lib/paths'
 import { organizationQueries } from '../queries'
+import { formatCount } from '../../../lib/format-number'
 
 const RESOURCES: { key: keyof Resources; label: string }[] = [
   { key: 'projects', label: 'Projects' },
@@ -16,8 +17,6 @@ const RESOURCES: { key: keyof Resources; label: string }[] = [
   { key: 'buckets', label: 'Buckets' },
   { key: 'environments', label: 'Environments' },
 ]
-
-const numberFormat = new Intl.NumberFormat()
 
 /** The resource counts the API gives, as cards; "Users" leads to the members page. */
 export function ResourceCards({ name }: { name: string }) {
@@ -49,7 +48,7 @@ export function ResourceCards({ name }: { name: string }) {
                 <li key={key}>
                   <div className="ui-card stat-card">
                     <span className="muted">{label}</span>
-                    <span className="stat-card__value">{numberFormat.format(count)}</span>
+                    <span className="stat-card__value">{formatCount(count)}</span>
                     {key === 'users' && (
                       <Link to={paths.members(name)}>
                         See members<span className="visually-hidden"> of {name}</span>

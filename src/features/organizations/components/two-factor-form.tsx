@@ -70,10 +70,18 @@ export function TwoFactorForm({ organization }: { organization: OrganizationDeta
             second factor keep it; nobody is asked to set one up any more.
           </p>
         ) : (
-          <p>
-            Every member will need two-factor authentication on their account to work in {organization.name}.
-            Members who have not set it up will have to do so before they can reach the organization again.
-          </p>
+          <>
+            <p>
+              Every member will need two-factor authentication on their account to work in {organization.name}
+              . Members who have not set it up will have to do so before they can reach the organization
+              again.
+            </p>
+            <p>
+              <strong>This includes you.</strong> If you signed in with your password alone, you will be asked
+              to set up a second factor before you can reach {organization.name} again; API tokens keep
+              working.
+            </p>
+          </>
         )}
       </ConfirmDialog>
     </section>

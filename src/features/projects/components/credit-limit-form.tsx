@@ -10,27 +10,25 @@ import { serverProblems } from '../../../api/server-problems'
 import { Button } from '../../../components/ui/button'
 import { ConfirmDialog } from '../../../components/ui/dialog'
 import { FormError, TextField } from '../../../components/ui/field'
-import { rule, setServerErrors } from '../../../components/ui/form-rules'
+import { localeNumber, rule, setServerErrors } from '../../../components/ui/form-rules'
 import { errorMessageOf } from '../../../components/ui/query-state'
 import { useToast } from '../../../components/ui/toast'
-import { formatCredits } from '../../../lib/format-number'
+import { formatCount, formatCredits } from '../../../lib/format-number'
+import { formatNumberForInput } from '../../../lib/parse-number'
 import type { CreditOutlook } from '../lib/credit-limits'
 import { useSetCreditLimits } from '../queries'
 
-const NUMBER_TYPED = /^\d+(\.\d+)?$/
-
-/** The limit as typed: empty is no limit (null); else a number the domain's rule accepts in `generation`. */
+/**
+ * The limit as typed, read in the reader's locale: empty is no limit (null); else a number the
+ * domain's rule accepts in `generation`.
+ */
 export const limitTextSchema = (generation: ApiGeneration) =>
   v.pipe(
     v.string(),
-    v.trim(),
-    v.transform((text) => text.replace(/[\s,_]/g, '')),
-    v.check(
-      (text) => text === '' || NUMBER_TYPED.test(text),
-      'Type a number of credits, such as 1500, or leave it empty for no limit.',
+    localeNumber(),
+    rule<number | null>((limit) =>
+      limit === null ? null : creditLimitProblem(limit, generation, (n) => formatCount(n)),
     ),
-    v.transform((text) => (text === '' ? null : Number(text))),
-    rule<number | null>((limit) => (limit === null ? null : creditLimitProblem(limit, generation))),
   )
 const limitSchema = (generation: ApiGeneration) => v.object({ limit: limitTextSchema(generation) })
 // One schema per generation, built once: 2022's limit (gb_seconds) is a whole number.
@@ -71,7 +69,7 @@ export function CreditLimitForm({
   const { register, handleSubmit, setError, formState } = useForm<LimitInput, unknown, LimitValues>({
     resolver: valibotResolver(LIMIT_SCHEMAS[project.generation]),
     mode: 'onChange',
-    defaultValues: { limit: project.creditLimit === null ? '' : String(project.creditLimit) },
+    defaultValues: { limit: project.creditLimit === null ? '' : formatNumberForInput(project.creditLimit) },
   })
 
   const save = (values: LimitValues) =>

@@ -8,6 +8,7 @@ import { FormError, TextField } from '../../../components/ui/field'
 import { setServerErrors } from '../../../components/ui/form-rules'
 import { useToast } from '../../../components/ui/toast'
 import { formatCredits, formatShare } from '../../../lib/format-number'
+import { formatNumberForInput, readNumber } from '../../../lib/parse-number'
 import { splitBudget } from '../lib/credit-limits'
 import { useSetCreditLimits } from '../queries'
 import { limitTextSchema } from './credit-limit-form'
@@ -78,12 +79,12 @@ function SplitBudgetForm({
   const { register, handleSubmit, setError, formState, control } = useForm<SplitInput, unknown, SplitValues>({
     resolver: valibotResolver(splitSchema),
     mode: 'onChange',
-    defaultValues: { limits: proposed.map(({ limit }) => ({ limit: String(limit) })) },
+    defaultValues: { limits: proposed.map(({ limit }) => ({ limit: formatNumberForInput(limit) })) },
   })
   const typed = useWatch({ control, name: 'limits' })
   const atOnce = projects.filter((project, index) => {
-    const limit = Number(typed[index]?.limit)
-    return typed[index]?.limit !== '' && Number.isFinite(limit) && usedOf(project) >= limit
+    const reading = readNumber(typed[index]?.limit ?? '')
+    return reading.status === 'number' && usedOf(project) >= reading.value
   })
 
   const onSubmit = ({ limits }: SplitValues) =>

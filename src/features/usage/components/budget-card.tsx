@@ -2,19 +2,22 @@ import { useId, useState } from 'react'
 import { useForm } from 'react-hook-form'
 import { Button } from '../../../components/ui/button'
 import { TextField } from '../../../components/ui/field'
+import { formatNumberForInput } from '../../../lib/parse-number'
 import { PendingState } from '../../../components/ui/query-state'
 import { writeBudget } from '../budget-store'
 import { WEEKLY_PROJECTION_METHOD } from '../../../../domain/weekly-projection'
 import { formatSpan } from '../lib/dates'
-import { parseBudget } from '../lib/credit-budget'
+import { parseBudget, readBudgetText } from '../lib/credit-budget'
 import { formatCredits } from '../lib/format'
 import { BudgetNotice } from './budget-notice'
 import { useBudgetStatus } from './use-budget-status'
 import './budget.css'
 
 const BUDGET_RULES = {
-  validate: (text: string) =>
-    parseBudget(text) !== null || 'Enter a number of credits above 0, with at most two decimals.',
+  validate: (text: string) => {
+    const read = readBudgetText(text)
+    return 'budget' in read || read.problem
+  },
 }
 
 /**
@@ -99,7 +102,7 @@ function BudgetForm({
   onCancel: () => void
 }) {
   const { register, handleSubmit, formState } = useForm<{ budget: string }>({
-    defaultValues: { budget: budget === null ? '' : String(budget) },
+    defaultValues: { budget: budget === null ? '' : formatNumberForInput(budget) },
   })
   return (
     <form

@@ -7,6 +7,7 @@ import type { DateRange } from '../../../../domain/usage'
 import { Button } from '../../../components/ui/button'
 import { SelectField } from '../../../components/ui/field'
 import { EmptyState, ErrorState, PendingState, Skeleton } from '../../../components/ui/query-state'
+import { formatDateTime } from '../../../lib/format-date'
 import { paths } from '../../../lib/paths'
 import { organizationQueries } from '../../organizations/queries'
 import { formatLongSpan } from '../lib/dates'
@@ -32,12 +33,6 @@ import './usage-report.css'
 
 /** The report shows every part of a level with a series filter. */
 const ALL_PARTS = { kind: 'all' } as const
-
-const generatedFormat = new Intl.DateTimeFormat(undefined, {
-  dateStyle: 'long',
-  timeStyle: 'short',
-  timeZone: 'UTC',
-})
 
 /**
  * /organizations/:name/usage/report?period=… — one period's usage on a page that prints: the
@@ -126,7 +121,7 @@ export function UsageReportPage() {
             <div>
               <dt>Generated</dt>
               <dd>
-                <time dateTime={now.toISOString()}>{generatedFormat.format(now)} UTC</time>
+                <time dateTime={now.toISOString()}>{formatDateTime(now)}</time>
               </dd>
             </div>
           </dl>

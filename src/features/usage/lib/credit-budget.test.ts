@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import type { UsageAnswer } from '../../../api/model'
-import { budgetPerDay, budgetStatus, dailyCredits, parseBudget, periodCredits } from './credit-budget'
+import {
+  budgetPerDay,
+  budgetStatus,
+  dailyCredits,
+  parseBudget,
+  periodCredits,
+  readBudgetText,
+} from './credit-budget'
 
 const point = (day: string, value: number) => ({
   start_date: `${day}T00:00:00Z`,
@@ -153,8 +160,26 @@ describe('budgetPerDay and parseBudget', () => {
   })
 
   it('accepts positive amounts with separators, refuses the rest', () => {
-    expect(parseBudget(' 1,500 ')).toBe(1500)
-    expect(parseBudget('12.5')).toBe(12.5)
-    for (const bad of ['', '0', '-5', 'abc', '1.234', '1e3']) expect(parseBudget(bad)).toBeNull()
+    expect(parseBudget(' 1,500 ', 'en-US')).toBe(1500)
+    expect(parseBudget('12.5', 'en-US')).toBe(12.5)
+    for (const bad of ['', '0', '-5', 'abc', '1.234', '1e3', '250,5'])
+      expect(parseBudget(bad, 'en-US')).toBeNull()
+  })
+
+  it('reads a budget in the reader’s locale, and says what to type', () => {
+    // The de-DE trial: "250,5" was read as 2.505,00 and "60.000" refused.
+    expect(parseBudget('250,5', 'de-DE')).toBe(250.5)
+    expect(parseBudget('60.000', 'de-DE')).toBe(60000)
+    expect(readBudgetText('250.5', 'de-DE')).toEqual({
+      problem: expect.stringMatching(
+        /^The thousands separators are not where they belong\. .*as in 60\.000 or 250,5\.$/,
+      ),
+    })
+    expect(readBudgetText('0', 'de-DE')).toEqual({
+      problem: 'Enter a number of credits above 0, with at most two decimals.',
+    })
+    expect(readBudgetText('1,005', 'de-DE')).toEqual({
+      problem: expect.stringMatching(/^Use at most two decimals\./),
+    })
   })
 })

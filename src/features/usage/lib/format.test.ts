@@ -33,7 +33,7 @@ describe('format', () => {
   it('signs changes, and says "no change" for one that rounds to nothing', () => {
     expect(formatChange(0.1234, 'en-US')).toBe('+12.3%')
     expect(formatChange(0.05, 'en-US')).toBe('+5.0%')
-    expect(formatChange(-0.5, 'en-US')).toBe('−50.0%')
+    expect(formatChange(-0.5, 'en-US')).toBe('-50.0%')
     expect(formatChange(0.0001, 'en-US')).toBe('no change')
     expect(changeDirection(0.0001)).toBe('flat')
   })
