@@ -7,6 +7,7 @@ import { chromium } from '@playwright/test'
 import Database from 'better-sqlite3'
 import { chromiumLaunchOptions } from '../e2e/chromium'
 import { auditEventsRepository } from '../server/repositories/audit-events'
+import { AUDIT_FIRST_PAGE_SIZE, AUDIT_PAGE_SIZE } from '../src/features/audit/lib/audit-trail'
 import { median, type Figure } from './figures'
 import type { ProductionBuild } from './support/production-build'
 import { newSignedInPage } from './support/signed-in-page'
@@ -76,6 +77,8 @@ declare global {
       maxInFlight: number
       requests: number
       firstAnswerAt?: number
+      /** when each audit answer came, in order: the first forty are the projects' first pages */
+      auditAnswersAt: number[]
       firstRowsAt?: number
     }
   }
@@ -83,7 +86,12 @@ declare global {
 
 /** Runs in the page before the app: counts the API's fetches and notes the first answer and row. */
 function instrument() {
-  const bench: NonNullable<Window['__auditBench']> = { inFlight: 0, maxInFlight: 0, requests: 0 }
+  const bench: NonNullable<Window['__auditBench']> = {
+    inFlight: 0,
+    maxInFlight: 0,
+    requests: 0,
+    auditAnswersAt: [],
+  }
   window.__auditBench = bench
   const originalFetch = window.fetch.bind(window)
   window.fetch = async (input, init) => {
@@ -95,6 +103,7 @@ function instrument() {
     try {
       const response = await originalFetch(input, init)
       const text = await response.text()
+      if (url.includes('/audit?')) bench.auditAnswersAt.push(performance.now())
       if (url.includes('/audit?') && bench.firstAnswerAt === undefined)
         bench.firstAnswerAt = performance.now()
       return new Response(text, {
@@ -116,6 +125,8 @@ function instrument() {
 
 interface Load {
   firstRows: number
+  /** from the first project's first page to the last project's */
+  firstPages: number
   maxInFlight: number
   requests: number
   frames: number[]
@@ -157,6 +168,7 @@ async function loadOnce(env: Parameters<typeof newSignedInPage>[0], organization
       .textContent()
     return {
       firstRows: bench.firstRowsAt! - bench.firstAnswerAt!,
+      firstPages: bench.auditAnswersAt[PROJECTS - 1]! - bench.firstAnswerAt!,
       maxInFlight: bench.maxInFlight,
       requests: bench.requests,
       frames: frameTimes,
@@ -186,7 +198,14 @@ export async function benchAudit(build: ProductionBuild): Promise<SuiteResult> {
         unit: 'ms',
         runs: LOADS,
         target: { value: FIRST_ROWS_TARGET_MS, better: 'lower' },
-        comparedWith: `${PROJECTS} projects × ${EVENTS.toLocaleString('en')} events; rows wait for every project's first page (${PROJECTS} requests, six at a time)`,
+        comparedWith: `${PROJECTS} projects × ${EVENTS.toLocaleString('en')} events; rows wait for every project's first page (${PROJECTS} requests of ${AUDIT_FIRST_PAGE_SIZE} events, six at a time)`,
+      },
+      {
+        name: 'audit trail: the first audit answer to the last project’s first page',
+        value: round1(median(loads.map((load) => load.firstPages))),
+        unit: 'ms',
+        runs: LOADS,
+        comparedWith: `the part of the first rows' wait spent on the API's answers; the rest is the page's own work`,
       },
       {
         name: 'audit trail: frame time while scrolling (95th percentile)',
@@ -201,7 +220,7 @@ export async function benchAudit(build: ProductionBuild): Promise<SuiteResult> {
         value: Math.max(...loads.map((load) => load.maxInFlight)),
         unit: 'requests',
         target: { value: IN_FLIGHT_TARGET, better: 'lower' },
-        comparedWith: `${median(loads.map((load) => load.requests))} requests per load (projects list, organization, user, and pages of 100 events)`,
+        comparedWith: `${median(loads.map((load) => load.requests))} requests per load (projects list, organization, user, a first page of ${AUDIT_FIRST_PAGE_SIZE} events per project, later pages of ${AUDIT_PAGE_SIZE})`,
       },
     ]
     return {

@@ -24,5 +24,8 @@ export function projectNameOfDeletedProblem(name: string, organization: string):
 export const PROJECT_ROLES = ['project-admin', 'project-editor', 'project-viewer'] as const
 export type ProjectRole = (typeof PROJECT_ROLES)[number]
 
+/** The role that lets its holder manage the project: its people, settings and credit limit. */
+export const PROJECT_ADMIN: ProjectRole = 'project-admin'
+
 /** The longest project name (the organization names' limit). */
 export { ORGANIZATION_NAME_MAX_LENGTH as PROJECT_NAME_MAX_LENGTH } from './organization'

@@ -195,3 +195,63 @@ test('an admin splits the organization’s credit budget into project limits (cu
   expect(await projectByApi(request, admin, light)).toMatchObject({ credits: 90, suspended: true })
   await expect(limitRow(page, light)).toContainText('Suspended')
 })
+
+test('a project admin sets and clears the limit of the project they administer, and of no other; no budget split', async ({
+  page,
+  request,
+}) => {
+  const admin = createUser()
+  const organization = await createOrganization(request, admin)
+  const administered = await createProject(request, admin, organization)
+  const viewed = await createProject(request, admin, organization)
+  await recordProjectCredits(request, admin, organization, administered, 80)
+  const { id } = await callApi<{ id: string }>(request, admin, 'GET', `/organizations/${organization}`)
+  // A budget in this browser: the split is still the organization admins' alone.
+  await page.addInitScript((key) => window.localStorage.setItem(key, '2000'), `ubiops.creditBudget.${id}`)
+  const projectAdmin = createUser({ email: uniqueEmail('project-admin') })
+  const member = await addMember(request, admin, organization, projectAdmin.email)
+  await giveRoleByApi(request, admin, administered, member.id, 'project-admin')
+  await giveRoleByApi(request, admin, viewed, member.id, 'project-viewer')
+  await signIn(page, projectAdmin)
+  await page.goto(`/organizations/${organization}/projects`)
+
+  await expect(limitRow(page, viewed)).toContainText('Running')
+  await expect(page.getByRole('button', { name: `Set limit of ${administered}` })).toBeVisible()
+  await expect(page.getByRole('button', { name: new RegExp(`limit of ${viewed}`) })).toHaveCount(0)
+  await expect(page.getByRole('button', { name: 'Split the budget' })).toHaveCount(0)
+  await expect(page.getByRole('button', { name: 'Create project' })).toHaveCount(0)
+  await expectNoAxeViolations(page)
+
+  await page.getByRole('button', { name: `Set limit of ${administered}` }).click()
+  await page.getByLabel(`Credit limit of ${administered}`).fill('50')
+  await page.getByRole('button', { name: 'Save limit' }).click()
+  await page
+    .getByRole('dialog', { name: `Set the credit limit of ${administered} to 50.00?` })
+    .getByRole('button', { name: 'Set limit' })
+    .click()
+  const row = limitRow(page, administered)
+  await expect(row).toContainText('Suspended')
+  await expect(row).toContainText(`reached its credit limit (${limitField()}: 50)`)
+  expect(await projectByApi(request, admin, administered)).toMatchObject({
+    [limitField()]: 50,
+    suspended: true,
+  })
+
+  const change = row.getByRole('button', { name: `Change limit of ${administered}` })
+  await expect(change).toBeFocused()
+  await change.click()
+  await page.getByLabel(`Credit limit of ${administered}`).fill('')
+  await page.getByRole('button', { name: 'Save limit' }).click()
+  await page
+    .getByRole('dialog', { name: `Clear the credit limit of ${administered}?` })
+    .getByRole('button', { name: 'Clear limit' })
+    .click()
+  await expect(page.getByText(`Cleared the credit limit of ${administered}.`)).toBeVisible()
+  await expect(row).toContainText('No limit')
+  await expect(row).toContainText('Running')
+  expect(await projectByApi(request, admin, administered)).toMatchObject({
+    [limitField()]: null,
+    suspended: false,
+  })
+  await expectNoAxeViolations(page)
+})

@@ -120,8 +120,12 @@ describe.each(API_GENERATIONS)('project credit limits, %s generation', (generati
     }
   })
 
-  it('project admins may change the limit; a project viewer gets a 403, an outsider a 404, and nothing changes', async () => {
+  it('project admins may set, change and clear the limit; a project viewer gets a 403, an outsider a 404, and nothing changes', async () => {
     const { admin, projectAdmin, viewer, outsider, project } = await setting()
+    expect((await patch(projectAdmin, project, { [field]: 300 })).status).toBe(200)
+    const cleared = await patch(projectAdmin, project, { [field]: null })
+    expect(cleared.status).toBe(200)
+    expect(cleared.body[field]).toBeNull()
     expect((await patch(projectAdmin, project, { [field]: 700 })).status).toBe(200)
     const refused = await patch(viewer, project, { [field]: 1 })
     expect(refused.status).toBe(403)

@@ -1,15 +1,12 @@
 // Audit events of an organization's projects: the key factory and the queryOptions of one page of
-// one project's events. Pages are fixed slices (offset = index × AUDIT_PAGE_SIZE) so that a page
-// once read stays in the cache under its own key while the admin scrolls on.
+// one project's events. Pages are fixed slices (auditPageSlice: a short first page, then longer
+// ones) so that a page once read stays in the cache under its own key while the admin scrolls on.
 import { queryOptions } from '@tanstack/react-query'
 import { requestAnswer } from '../../api/answers'
 import { segment } from '../../api/client'
 import { createLimiter } from '../../lib/limiter'
 import { organizationQueries } from '../organizations/queries'
-import type { AuditAction, AuditEvent } from './lib/audit-trail'
-
-/** Events per request: one answer fills a few screens of the trail. */
-export const AUDIT_PAGE_SIZE = 100
+import { auditPageSlice, type AuditAction, type AuditEvent } from './lib/audit-trail'
 
 /** At most six pages in flight: an organization of forty projects asks for forty at once. */
 export const auditReads = createLimiter(6)
@@ -21,10 +18,8 @@ export const auditQueries = {
     queryOptions({
       queryKey: [...auditQueries.all(organization), project, action, index] as const,
       queryFn: async ({ signal }): Promise<AuditEvent[]> => {
-        const query = new URLSearchParams({
-          limit: String(AUDIT_PAGE_SIZE),
-          offset: String(index * AUDIT_PAGE_SIZE),
-        })
+        const { offset, limit } = auditPageSlice(index)
+        const query = new URLSearchParams({ limit: String(limit), offset: String(offset) })
         if (action) query.set('action', action)
         const answer = await auditReads.run(
           () => requestAnswer('auditEventList', `/projects/${segment(project)}/audit?${query}`, { signal }),

@@ -2,12 +2,13 @@
 // filters that live in the address, the two flags (members who cannot do anything yet, projects
 // whose only project admins are organization admins) and the CSV of what is shown. Pure, so that
 // 10,000 members × 40 projects can be measured and tested without a browser.
+import { PROJECT_ADMIN } from '../../../../domain/project'
 import type { RoleAssignment } from '../../../api/model'
 import type { Member } from '../../../api/types'
 import { csvText } from '../../../lib/csv'
 
-/** The role that lets its holder manage the project's people ("project-admin" on UbiOps). */
-export const PROJECT_ADMIN = 'project-admin'
+/** The role that lets its holder manage the project's people, from domain/project.ts. */
+export { PROJECT_ADMIN }
 
 /** One member's row: their assignments per project name, and whether they hold any role at all. */
 export interface AccessRow {

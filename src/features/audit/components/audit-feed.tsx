@@ -5,8 +5,12 @@ import { AuditEventBody } from './audit-event-body'
 
 // Fixed heights keep the virtualizer exact (no measuring while scrolling); the CSS uses the same.
 const ROW_HEIGHT = 76
-/** Ask for more when the last rendered row is this close to the end of what is read. */
-const LOAD_AHEAD_ROWS = 30
+/**
+ * Ask for more when the last rendered row is this close to the end of what is read: well ahead,
+ * since the first pages are short and moving the end of what can show may take a page of every
+ * project (their events interleave), so the reading runs ahead of a reader who scrolls quickly.
+ */
+const LOAD_AHEAD_ROWS = 400
 
 interface AuditFeedProps {
   organization: string

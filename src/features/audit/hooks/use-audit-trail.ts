@@ -1,11 +1,19 @@
 import { useQueries, useQuery } from '@tanstack/react-query'
 import { useCallback, useMemo, useState } from 'react'
 import { projectQueries } from '../../projects/queries'
-import { mergeTrail, type AuditEvent, type AuditFilter, type ProjectEvents } from '../lib/audit-trail'
-import { AUDIT_PAGE_SIZE, auditQueries, auditReads } from '../queries'
+import {
+  auditPageSlice,
+  mergeTrail,
+  type AuditEvent,
+  type AuditFilter,
+  type ProjectEvents,
+} from '../lib/audit-trail'
+import { auditQueries, auditReads } from '../queries'
 
 /** How many projects' next pages one "more" asks for: as many as may be in flight at once. */
 const READ_AHEAD = 6
+
+const NOTHING_MERGED: ReturnType<typeof mergeTrail> = { rows: [], isComplete: false, toRead: [] }
 
 export interface AuditTrail {
   rows: AuditEvent[]
@@ -26,8 +34,9 @@ export interface AuditTrail {
 /**
  * The organization's audit trail for `filter`: the projects (all, or the filtered one) read a page
  * at a time, each page a cached query (queries.ts), merged by src/features/audit/lib/audit-trail.ts.
- * Every project's first page is asked at once (six in flight, the rest queued); later pages only
- * when the reader scrolls near the end, or when the filter leaves too little to show.
+ * Every project's first page, a short one, is asked at once (six in flight, the rest queued); the
+ * longer later pages only when the reader scrolls near the end, or when the filter leaves too
+ * little to show. Nothing is merged until every first page is in: no row could show before.
  */
 export function useAuditTrail(organization: string, filter: AuditFilter): AuditTrail {
   const list = useQuery(projectQueries.list(organization))
@@ -48,7 +57,7 @@ export function useAuditTrail(organization: string, filter: AuditFilter): AuditT
   })
 
   const perProject = new Map<string, ProjectEvents & { canReadOn: boolean; isFetching: boolean }>()
-  plan.forEach(({ project }, position) => {
+  plan.forEach(({ project, index }, position) => {
     const page = pages[position]!
     const entry = perProject.get(project) ?? {
       project,
@@ -60,7 +69,7 @@ export function useAuditTrail(organization: string, filter: AuditFilter): AuditT
     entry.isFetching ||= page.isFetching
     if (entry.canReadOn && page.data) {
       entry.events = [...entry.events, ...page.data]
-      if (page.data.length < AUDIT_PAGE_SIZE) {
+      if (page.data.length < auditPageSlice(index).limit) {
         entry.isComplete = true
         entry.canReadOn = false
       }
@@ -68,14 +77,16 @@ export function useAuditTrail(organization: string, filter: AuditFilter): AuditT
     perProject.set(project, entry)
   })
   const states = [...perProject.values()]
-  const merged = mergeTrail(states, filter)
+  const isPending = list.isPending || states.some((state) => state.events.length === 0 && state.isFetching)
+  const merged = isPending ? NOTHING_MERGED : mergeTrail(states, filter)
   const error = pages.find((page) => page.error)?.error ?? list.error ?? null
 
   // The next pages follow from what is read; stable enough to hand to an effect.
   const nextKeys = merged.toRead
     .filter((project) => {
       const state = perProject.get(project)
-      return state !== undefined && !state.isFetching && state.events.length % AUDIT_PAGE_SIZE === 0
+      // Every page asked is in and full: the next one is the one to ask.
+      return state !== undefined && !state.isFetching && state.canReadOn
     })
     .slice(0, READ_AHEAD)
     .join('\n')
@@ -101,7 +112,7 @@ export function useAuditTrail(organization: string, filter: AuditFilter): AuditT
   return {
     rows: merged.rows,
     projects,
-    isPending: list.isPending || states.some((state) => state.events.length === 0 && state.isFetching),
+    isPending,
     isComplete: list.isSuccess && merged.isComplete,
     isLoadingMore: states.some((state) => state.isFetching) || auditReads.active > 0,
     error,

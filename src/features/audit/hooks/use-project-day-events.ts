@@ -1,8 +1,8 @@
 import { useQueries, useQueryClient } from '@tanstack/react-query'
-import type { AuditEvent } from '../lib/audit-trail'
-import { AUDIT_PAGE_SIZE, auditQueries } from '../queries'
+import { auditPageSlice, type AuditEvent } from '../lib/audit-trail'
+import { auditQueries } from '../queries'
 
-/** At most this many pages are read back looking for a day (2,000 events of one project). */
+/** At most this many pages are read back looking for a day (about 2,000 events of one project). */
 export const DAY_EVENTS_MAX_PAGES = 20
 
 export interface ProjectDayEvents {
@@ -25,7 +25,7 @@ export function useProjectDayEvents(organization: string, project: string, day: 
   let wanted = 1
   for (; wanted < DAY_EVENTS_MAX_PAGES; wanted += 1) {
     const page = client.getQueryData(auditQueries.page(organization, project, '', wanted - 1).queryKey)
-    if (!page || page.length < AUDIT_PAGE_SIZE || page.at(-1)!.date.slice(0, 10) < day) break
+    if (!page || page.length < auditPageSlice(wanted - 1).limit || page.at(-1)!.date.slice(0, 10) < day) break
   }
   const pages = useQueries({
     queries: Array.from({ length: wanted }, (_, index) =>
@@ -35,7 +35,7 @@ export function useProjectDayEvents(organization: string, project: string, day: 
   const isRead = pages.every((page) => page.data !== undefined)
   const events = isRead ? pages.flatMap((page) => page.data!) : []
   const last = pages.at(-1)?.data
-  const isEnd = last !== undefined && last.length < AUDIT_PAGE_SIZE
+  const isEnd = last !== undefined && last.length < auditPageSlice(wanted - 1).limit
   const isPast = (events.at(-1)?.date.slice(0, 10) ?? '\uffff') < day
   const needsMore = isRead && !isEnd && !isPast && wanted < DAY_EVENTS_MAX_PAGES
   const failed = pages.filter((page) => page.isError)

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import {
+  AUDIT_FIRST_PAGE_SIZE,
+  AUDIT_PAGE_SIZE,
   auditCsvFileName,
+  auditPageSlice,
   auditToCsv,
   mergeTrail,
   NO_FILTER,
@@ -24,6 +27,17 @@ const event = (
   objectType: 'user',
   objectName: 'b@example.com',
   project,
+})
+
+describe('auditPageSlice', () => {
+  it('reads a short first page, then longer ones, each starting where the one before ended', () => {
+    expect(auditPageSlice(0)).toEqual({ offset: 0, limit: AUDIT_FIRST_PAGE_SIZE })
+    expect(AUDIT_FIRST_PAGE_SIZE).toBeLessThan(AUDIT_PAGE_SIZE)
+    for (let index = 1; index < 5; index += 1) {
+      const before = auditPageSlice(index - 1)
+      expect(auditPageSlice(index)).toEqual({ offset: before.offset + before.limit, limit: AUDIT_PAGE_SIZE })
+    }
+  })
 })
 
 describe('mergeTrail', () => {

@@ -64,6 +64,25 @@ export function writeAuditFilter(params: URLSearchParams, change: Partial<AuditF
   return next
 }
 
+/**
+ * Events in a project's first page. Small, because no row can show before every project's first
+ * page has answered (any of them may hold the newest event): forty short answers come back much
+ * sooner than forty long ones, six at a time, and the first screen needs few rows.
+ */
+export const AUDIT_FIRST_PAGE_SIZE = 15
+/** Events in each later page, read as the admin scrolls: one answer fills a few screens. */
+export const AUDIT_PAGE_SIZE = 100
+
+/**
+ * Page `index` (0, 1, …) of a project's events as a slice, newest first: the first page
+ * {@link AUDIT_FIRST_PAGE_SIZE} events from offset 0, each later one {@link AUDIT_PAGE_SIZE} events
+ * right after the one before. Fixed slices, so a page once read stays in the cache under its index.
+ */
+export function auditPageSlice(index: number): { offset: number; limit: number } {
+  if (index === 0) return { offset: 0, limit: AUDIT_FIRST_PAGE_SIZE }
+  return { offset: AUDIT_FIRST_PAGE_SIZE + (index - 1) * AUDIT_PAGE_SIZE, limit: AUDIT_PAGE_SIZE }
+}
+
 /** What is read so far of one project's events, newest first. */
 export interface ProjectEvents {
   project: string

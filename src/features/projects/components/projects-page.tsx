@@ -1,15 +1,15 @@
 import { useQueries, useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { Link } from 'react-router'
-import type { Project, RoleAssignment } from '../../../api/model'
+import type { Project } from '../../../api/model'
 import { Button } from '../../../components/ui/button'
 import { ConfirmDialog } from '../../../components/ui/dialog'
 import { EmptyState, errorMessageOf, QueryView, Skeleton } from '../../../components/ui/query-state'
 import { useToast } from '../../../components/ui/toast'
 import { VisuallyHidden } from '../../../components/ui/visually-hidden'
 import { paths } from '../../../lib/paths'
-import { userQueries } from '../../auth/queries'
 import { yourRoleLabel } from '../lib/access'
+import { useOwnRoles, type OwnRoles } from '../hooks/use-own-roles'
 import { projectQueries, useDeleteProject } from '../queries'
 import type { CreditOutlooks } from '../lib/credit-limits'
 import { CreateProjectDialog } from './create-project-dialog'
@@ -67,21 +67,14 @@ export function ProjectsPage({
         }
       >
         {(projects) => (
-          <>
-            <ProjectsTable
-              organization={organization}
-              projects={projects}
-              isOrganizationAdmin={canAdminister}
-              onDelete={setToDelete}
-            />
-            <CreditLimitsSection
-              organization={organization}
-              projects={projects}
-              outlooks={outlooks}
-              budget={budget}
-              canAdminister={canAdminister}
-            />
-          </>
+          <ProjectsAndLimits
+            organization={organization}
+            projects={projects}
+            isOrganizationAdmin={canAdminister}
+            outlooks={outlooks}
+            budget={budget}
+            onDelete={setToDelete}
+          />
         )}
       </QueryView>
       {canAdminister && (
@@ -102,28 +95,59 @@ export function ProjectsPage({
   )
 }
 
-function ProjectsTable({
+/** The two tables of the listed projects, with the caller's roles in each read once for both. */
+function ProjectsAndLimits({
   organization,
   projects,
   isOrganizationAdmin,
+  outlooks,
+  budget,
   onDelete,
 }: {
   organization: string
   projects: readonly Project[]
   isOrganizationAdmin: boolean
+  outlooks: CreditOutlooks
+  budget: number | null
   onDelete: (project: Project) => void
 }) {
-  const me = useQuery(userQueries.me())
+  const ownRoles = useOwnRoles(organization, projects, isOrganizationAdmin)
+  return (
+    <>
+      <ProjectsTable
+        organization={organization}
+        projects={projects}
+        isOrganizationAdmin={isOrganizationAdmin}
+        ownRoles={ownRoles}
+        onDelete={onDelete}
+      />
+      <CreditLimitsSection
+        organization={organization}
+        projects={projects}
+        outlooks={outlooks}
+        budget={budget}
+        canSplitBudget={isOrganizationAdmin}
+        canSetLimit={ownRoles.administers}
+      />
+    </>
+  )
+}
+
+function ProjectsTable({
+  organization,
+  projects,
+  isOrganizationAdmin,
+  ownRoles,
+  onDelete,
+}: {
+  organization: string
+  projects: readonly Project[]
+  isOrganizationAdmin: boolean
+  ownRoles: OwnRoles
+  onDelete: (project: Project) => void
+}) {
   const users = useQueries({
     queries: projects.map((project) => projectQueries.users(organization, project.name)),
-  })
-  const ownRoles = useQueries({
-    queries: projects.map((project) => ({
-      ...projectQueries.userRoles(organization, project.name, me.data?.id ?? ''),
-      enabled: me.isSuccess && !isOrganizationAdmin,
-      select: (assignments: RoleAssignment[] | null) =>
-        assignments?.map((assignment) => assignment.role) ?? null,
-    })),
   })
   return (
     <div className="ui-table-wrap" role="region" aria-labelledby="projects-caption" tabIndex={0}>
@@ -146,8 +170,7 @@ function ProjectsTable({
         <tbody>
           {projects.map((project, index) => {
             const count = users[index]
-            const own = ownRoles[index]
-            const role = yourRoleLabel({ isOrganizationAdmin, ownRoles: own?.data })
+            const role = yourRoleLabel({ isOrganizationAdmin, ownRoles: ownRoles.rolesIn(project) })
             return (
               <tr key={project.id}>
                 <th scope="row">
@@ -167,7 +190,11 @@ function ProjectsTable({
                 </td>
                 <td>
                   {role ??
-                    (own?.isError ? <span className="muted">Unknown</span> : <Skeleton width="6rem" />)}
+                    (ownRoles.isErrorIn(project) ? (
+                      <span className="muted">Unknown</span>
+                    ) : (
+                      <Skeleton width="6rem" />
+                    ))}
                 </td>
                 {isOrganizationAdmin && (
                   <td className="projects-table__actions">
