@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto'
 import { chromiumLaunchOptions } from '../e2e/chromium'
 import { addDays } from '../domain/dates'
 import { median, type Figure } from './figures'
+import { random } from './usage-why'
 import type { ProductionBuild } from './support/production-build'
 import { newSignedInPage } from './support/signed-in-page'
 import { round1, type SuiteResult } from './support/suite'
@@ -21,18 +22,6 @@ const LOADS = 5
 const TARGET_MS = 100
 /** The planted jump: version 7 runs twice as much from this many days before today. */
 const JUMP_DAYS_AGO = 12
-
-/** mulberry32, so every run measures the same data. */
-function random(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /**
  * An organization (current generation) with a project of 200 deployment versions (20 deployments of
