@@ -87,6 +87,7 @@ export default defineConfig({
         /service-users\.spec\.ts$/,
         /audit\.spec\.ts$/,
         /phone\.spec\.ts$/,
+        /usage-why\.spec\.ts$/,
         /locale\.spec\.ts$/,
         /\.current\.spec\.ts$/,
       ],

@@ -51,8 +51,12 @@ const SUITES: Record<string, Suite> = {
   },
   why: {
     title:
-      'Dashboard rules: "why this day" and the unusual days, 200 deployment versions × 366 days (bench/usage-why.ts)',
-    run: async () => (await import('./usage-why')).benchUsageWhy(),
+      'Dashboard: "why this day" and the unusual days, 200 deployment versions × 366 days (rules in Node, bench/usage-why.ts; the page in headless Chromium, bench/usage-why-page.ts)',
+    run: async ({ builds }) => {
+      const rules = await (await import('./usage-why')).benchUsageWhy()
+      const page = await (await import('./usage-why-page')).benchUsageWhyPage(await builds.get())
+      return { figures: [...rules.figures, ...page.figures], notes: [...rules.notes, ...page.notes] }
+    },
   },
   drill: {
     title:

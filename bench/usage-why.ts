@@ -16,7 +16,7 @@ const RUNS = 25
 const JUMP_DAY = DAYS - 12
 
 /** mulberry32, so every run measures the same data. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let state = seed >>> 0
   return () => {
     state = (state + 0x6d2b79f5) >>> 0

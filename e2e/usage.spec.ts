@@ -1,5 +1,6 @@
 import type { APIRequestContext, Page } from '@playwright/test'
 import { readFile } from 'node:fs/promises'
+import { WEEKLY_PROJECTION_METHOD } from '../domain/weekly-projection'
 import { DEMO } from '../server/db/seed'
 import { formatDay } from '../src/lib/format-date'
 import {
@@ -110,7 +111,11 @@ test('the default view is the current subscription period by day, with totals, c
   ).toBeVisible()
   await expect(creditsCard.getByText(/vs previous/)).toBeVisible()
   await expect(creditsCard.getByText(/Projected for the whole period/)).toBeVisible()
-  await expect(page.getByText(/Projection: the period's usage so far/)).toBeVisible()
+  // The weekly projection, its method said beside the figure (the figure describes itself by it).
+  await expect(page.getByTestId('projection-method')).toContainText(WEEKLY_PROJECTION_METHOD)
+  await expect(creditsCard.getByText(/Projected for the whole period/)).toHaveAccessibleDescription(
+    new RegExp(WEEKLY_PROJECTION_METHOD.slice(0, 40)),
+  )
 
   // The same period by month: one bucket with the API's boundaries.
   await rangeForm(page).getByLabel('Interval').selectOption('month')
@@ -396,21 +401,27 @@ test('the legend hides a series, the tooltip gives exact values, and the CSV hol
   await expect(inputChart.locator('.recharts-area-area')).toHaveCount(2)
 })
 
-test('a chart focused from the keyboard shows its tooltip, moved with the arrow keys', async ({ page }) => {
+test('a chart focused from the keyboard reads out its buckets, moved with the arrow keys', async ({
+  page,
+}) => {
   const { ready } = setUp(page)
   await ready
   await openUsage(
     page,
     `/organizations/${organization}/usage?range=custom&start=${dayFromToday(-20)}&end=${dayFromToday(-2)}`,
   )
-  const plot = page.getByTestId('usage-plot-credits')
-  await plot.locator('.recharts-surface').focus()
-  await page.keyboard.press('ArrowRight')
-  const tooltip = plot.locator('.usage-tooltip')
-  await expect(tooltip).toBeVisible()
-  const first = await tooltip.getAttribute('data-bucket-start')
-  await page.keyboard.press('ArrowRight')
-  await expect(tooltip).not.toHaveAttribute('data-bucket-start', first!)
+  // One tab stop, named (not an unnamed "application"), whose arrows move between the buckets.
+  const plot = page.getByRole('application', { name: /^Credits, .*, by day$/ })
+  await plot.focus()
+  const live = page.getByTestId('usage-chart-credits-live')
+  const last = dayLabel(dayFromToday(-3))
+  await expect(live).toHaveText(new RegExp(`^${last}: [\\d,.]+ credits`))
+  await page.keyboard.press('ArrowLeft')
+  const before = dayLabel(dayFromToday(-4))
+  await expect(live).toHaveText(new RegExp(`^${before}: `))
+  await expect(plot).toHaveAttribute('data-chart-cursor', dayFromToday(-4))
+  await page.keyboard.press('Home')
+  await expect(plot).toHaveAttribute('data-chart-cursor', dayFromToday(-20))
 })
 test('an organization without usage says so, and the overview and usage link to each other', async ({
   page,

@@ -29,6 +29,23 @@ const unlessOnlySearchChanged: ShouldRevalidateFunction = ({
     ? false
     : defaultShouldRevalidate
 
+/** The search params without `except`, in order, to compare two addresses by what a loader reads. */
+const searchWithout = (url: URL, except: readonly string[]) => {
+  const params = new URLSearchParams(url.search)
+  for (const name of except) params.delete(name)
+  return params.toString()
+}
+
+/** A page's loader that reads the search params but `except` these: a change of only those loads nothing. */
+const unlessOnlyUnreadSearchChanged =
+  (except: readonly string[]): ShouldRevalidateFunction =>
+  ({ currentUrl, nextUrl, defaultShouldRevalidate }) =>
+    currentUrl.pathname === nextUrl.pathname &&
+    currentUrl.search !== nextUrl.search &&
+    searchWithout(currentUrl, except) === searchWithout(nextUrl, except)
+      ? false
+      : defaultShouldRevalidate
+
 /** The route modules of src/app/routes/, each a chunk of its own loaded on first visit; named by file. */
 const routeModules = import.meta.glob<{ default: ComponentType }>('./routes/*.tsx')
 
@@ -68,7 +85,11 @@ export function createAppRoutes(queryClient: QueryClient): RouteObject[] {
           lazy: routeModule(entry.module),
           ErrorBoundary: RouteError,
           // A page whose data depends on the search params loads again on each change of them.
-          ...(entry.loadsSearch ? {} : { shouldRevalidate: unlessOnlySearchChanged }),
+          ...(!entry.loadsSearch
+            ? { shouldRevalidate: unlessOnlySearchChanged }
+            : entry.loadsSearch === true
+              ? {}
+              : { shouldRevalidate: unlessOnlyUnreadSearchChanged(entry.loadsSearch.except) }),
           ...(entry.crumb
             ? {
                 handle: {

@@ -49,8 +49,11 @@ export interface PageEntry<Href extends (...args: never[]) => string = (...args:
    * the page's search params (the view the two pages share).
    */
   below?: 'usage'
-  /** its loader reads the search params: a change of only those loads its data again */
-  loadsSearch?: boolean
+  /**
+   * its loader reads the search params: a change of only those loads its data again; `true`, or the
+   * params it does not read (a change of only those loads nothing: the usage page's chosen `day`)
+   */
+  loadsSearch?: boolean | { except: readonly string[] }
   /**
    * Parts of the page a link may open at (`#id`; focus lands on the element with that id), offered
    * by the command palette beside the pages, e.g. the overview's credit budget.
@@ -170,7 +173,7 @@ export const pages = {
     module: 'usage',
     tab: true,
     palette: true,
-    loadsSearch: true,
+    loadsSearch: { except: ['day'] },
   }),
   /**
    * One project's usage, a level of the organization's (per deployment version; 2022 per metric),
@@ -186,7 +189,7 @@ export const pages = {
     module: 'project-usage',
     crumb: (params) => params.project ?? 'Project',
     below: 'usage',
-    loadsSearch: true,
+    loadsSearch: { except: ['day'] },
   }),
   /**
    * The printable monthly report; `period` as domain/report-periods.ts writes it (none: the current

@@ -1,9 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useRef, type KeyboardEvent } from 'react'
-import { Link } from 'react-router'
-import { formatDateTime } from '../../../lib/format-date'
-import { paths } from '../../../lib/paths'
-import { memberNamed, type AuditEvent } from '../lib/audit-trail'
+import type { AuditEvent } from '../lib/audit-trail'
+import { AuditEventBody } from './audit-event-body'
 
 // Fixed heights keep the virtualizer exact (no measuring while scrolling); the CSS uses the same.
 const ROW_HEIGHT = 76
@@ -23,13 +21,6 @@ interface AuditFeedProps {
   isLoadingMore: boolean
   onNearEnd: () => void
 }
-
-// Times in the reader's time zone with the zone named (src/lib/format-date.ts); the exact UTC
-// moment, which the UTC day filter reads, is the title.
-
-/** A link to the members list searched for `email` (the list opens on that member's row). */
-const memberLink = (organization: string, email: string) =>
-  `${paths.members(organization)}?q=${encodeURIComponent(email)}`
 
 /**
  * The trail as an ARIA feed that renders only the events in view: one article per event, its
@@ -91,7 +82,6 @@ export function AuditFeed({
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {items.map((item) => {
           const row = rows[item.index]!
-          const member = memberNamed(row)
           const sentenceId = `audit-${row.id}`
           return (
             <article
@@ -104,29 +94,7 @@ export function AuditFeed({
               className={`audit-event audit-event--${row.action}`}
               style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
             >
-              <p id={sentenceId} className="audit-event__sentence">
-                {row.event}
-              </p>
-              <p className="audit-event__facts muted">
-                <time dateTime={row.date} title={row.date}>
-                  {formatDateTime(row.date)}
-                </time>
-                <span className="audit-event__action">{row.action}</span>
-                <span>
-                  by{' '}
-                  {row.user ? <Link to={memberLink(organization, row.user)}>{row.user}</Link> : 'the server'}
-                </span>
-                <span>
-                  in <Link to={paths.project(organization, row.project)}>{row.project}</Link>
-                </span>
-                {member && member !== row.user && (
-                  <span>
-                    <Link to={memberLink(organization, member)} aria-label={`Member ${member}`}>
-                      Open member
-                    </Link>
-                  </span>
-                )}
-              </p>
+              <AuditEventBody organization={organization} event={row} sentenceId={sentenceId} />
             </article>
           )
         })}

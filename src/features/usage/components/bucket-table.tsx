@@ -28,7 +28,7 @@ export interface PreviousColumns {
   totalsSpan: string | undefined
 }
 
-interface BucketTableProps {
+export interface BucketTableProps {
   id: string
   caption: string
   interval: UsageInterval
@@ -40,13 +40,30 @@ interface BucketTableProps {
    * hold no usage, not a usage of 0), and the bucket holding it is marked as not over.
    */
   today: IsoDate
+  /** Buckets far from usual (their first days): said in their row. */
+  marks?: ReadonlySet<IsoDate>
+  /** Opens a bucket's "why this day" panel from a button in its row; `opener` gets focus back. */
+  onChoose?: (day: IsoDate, opener: HTMLElement) => void
+  /** The bucket whose panel is open. */
+  chosen?: IsoDate | null
 }
 
 /**
  * The buckets that have begun by `today`, one row each, with exact values and their totals; the
  * bucket of today says it is so far. Also the charts' accessible alternative.
  */
-export function BucketTable({ id, caption, interval, buckets, columns, previous, today }: BucketTableProps) {
+export function BucketTable({
+  id,
+  caption,
+  interval,
+  buckets,
+  columns,
+  previous,
+  today,
+  marks,
+  onChoose,
+  chosen,
+}: BucketTableProps) {
   const rows = bucketsBegunBy(buckets, today)
   const partial = rows.find((bucket) => isPartialBucket(bucket, today))
   const noteId = `${id}-note`
@@ -60,6 +77,9 @@ export function BucketTable({ id, caption, interval, buckets, columns, previous,
         {rows.length < buckets.length && ' Days still to come are left out.'}
         {previous?.totalsSpan &&
           ` The previous range’s total covers ${previous.totalsSpan}: the same days as the change above the table.`}
+        {marks &&
+          marks.size > 0 &&
+          ` Rows marked “far from usual” differ most from the same ${interval === 'day' ? 'weekday over the 4 weeks' : 'period of the 4 months'} before.`}
       </p>
       <div
         className="ui-table-wrap usage-table-wrap"
@@ -79,6 +99,11 @@ export function BucketTable({ id, caption, interval, buckets, columns, previous,
                   {column.label}
                 </th>
               ))}
+              {onChoose && (
+                <th scope="col">
+                  <span className="visually-hidden">Why this {interval === 'day' ? 'day' : 'month'}</span>
+                </th>
+              )}
               {previous && (
                 <>
                   <th scope="col">Previous range: {bucketWord}</th>
@@ -104,12 +129,26 @@ export function BucketTable({ id, caption, interval, buckets, columns, previous,
                   <th scope="row">
                     <time dateTime={bucket.startTimestamp}>{formatSpan(bucket.start, bucket.end)}</time>
                     {isPartial && <span className="usage-table__so-far"> (so far)</span>}
+                    {marks?.has(bucket.start) && <span className="usage-table__mark"> far from usual</span>}
                   </th>
                   {columns.map((column) => (
                     <td key={column.key} className="usage-table__number">
                       {column.format(column.values[index] ?? 0)}
                     </td>
                   ))}
+                  {onChoose && (
+                    <td>
+                      <button
+                        type="button"
+                        className="usage-link-button"
+                        aria-label={`Why this ${interval === 'day' ? 'day' : 'month'}: ${formatSpan(bucket.start, bucket.end)}`}
+                        aria-pressed={bucket.start === chosen}
+                        onClick={(event) => onChoose(bucket.start, event.currentTarget)}
+                      >
+                        Why?
+                      </button>
+                    </td>
+                  )}
                   {previous && (
                     <>
                       <td>
@@ -136,6 +175,7 @@ export function BucketTable({ id, caption, interval, buckets, columns, previous,
                   {column.format(sumValues(column.values))}
                 </td>
               ))}
+              {onChoose && <td />}
               {previous && (
                 <>
                   <td data-testid="previous-total-span">{previous.totalsSpan}</td>

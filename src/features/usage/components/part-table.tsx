@@ -19,16 +19,17 @@ interface PartTableProps {
 
 /** One row per part, most first; the deleted parts' label in italics. Values are credits. */
 export function PartTable({ totals, partLabel, caption, partHref }: PartTableProps) {
-  const { model, totalsBefore, soFar, comparison, period, now } = totals
+  const { model, totalsBefore, soFar, comparison, period, daily, now } = totals
   const rows = useMemo(
     () =>
       partRows(model, {
         previous: totalsBefore,
         soFar: comparison?.isPartial ? (soFar ?? null) : model,
         period,
+        daily,
         now,
       }),
-    [model, totalsBefore, soFar, comparison, period, now],
+    [model, totalsBefore, soFar, comparison, period, daily, now],
   )
   const hasProjection = period !== null
   return (

@@ -16,25 +16,50 @@ export function partialRow<T extends Row>(rows: readonly T[]): T | undefined {
 }
 
 /**
- * The hatched band over today's bucket: from the bucket before it (a day chart's last segment,
- * which is where the line falls) to it; on a bar chart, its bar's band. An element, not a
- * component: recharts finds its children by type.
+ * The hatched band over today's bucket, and only it. A bar chart (months) gives each bucket a band:
+ * its bar's. A day chart draws each bucket as a point, so its band is the half steps either side of
+ * that point (the area between the points of yesterday and today, drawn from yesterday, is where the
+ * line falls but half of it is yesterday's): the area is laid from the point before to today's, and
+ * the band drawn from the middle of that step to half a step past today (to the plot's edge when
+ * today is the last bucket). An element, not a component: recharts finds its children by type.
  */
-export function partialBucketArea(rows: readonly Row[]) {
+export function partialBucketArea(rows: readonly Row[], interval: 'day' | 'month') {
   const index = rows.findIndex((row) => row.isPartial)
   if (index === -1) return null
-  const from = rows[Math.max(index - 1, 0)]!.start
+  const today = rows[index]!.start
+  const common = {
+    ifOverflow: 'visible' as const,
+    fill: 'url(#usage-partial-hatch)',
+    fillOpacity: 1,
+    stroke: 'var(--color-border-strong)',
+    strokeDasharray: '4 3',
+    className: 'usage-chart__partial',
+  }
+  if (interval === 'month' || index === 0) return <ReferenceArea key="partial" {...common} x1={today} x2={today} />
+  const hasNext = index < rows.length - 1
   return (
     <ReferenceArea
       key="partial"
-      x1={from}
-      x2={rows[index]!.start}
-      ifOverflow="visible"
-      fill="url(#usage-partial-hatch)"
-      fillOpacity={1}
-      stroke="var(--color-border-strong)"
-      strokeDasharray="4 3"
-      className="usage-chart__partial"
+      {...common}
+      x1={rows[index - 1]!.start}
+      x2={today}
+      shape={(props: { x?: number; y?: number; width?: number; height?: number }) => {
+        const { x = 0, y = 0, width = 0, height = 0 } = props
+        const from = x + width / 2
+        const to = x + width * (hasNext ? 1.5 : 1)
+        return (
+          <rect
+            x={from}
+            y={y}
+            width={Math.max(to - from, 0)}
+            height={height}
+            fill={common.fill}
+            stroke={common.stroke}
+            strokeDasharray={common.strokeDasharray}
+            className="usage-chart__partial-band"
+          />
+        )
+      }}
     />
   )
 }

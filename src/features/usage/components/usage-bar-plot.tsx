@@ -1,6 +1,6 @@
 // Month buckets as stacked bars, for every level. A module of its own, loaded only when a monthly
 // view is shown: recharts' bar code is about 8 KB gzip that the (default) daily views do not need.
-import type { ReactNode } from 'react'
+import type { ComponentProps, ReactNode } from 'react'
 import { Bar, BarChart } from 'recharts'
 import type { PreviousShape, UsageChartRow } from '../lib/chart-rows'
 import type { UsageModelSeries } from '../model/usage-model'
@@ -13,6 +13,8 @@ export interface PlotProps {
     margin: object
     responsive: true
     style: { width: string; height: number }
+    accessibilityLayer: false
+    onClick: ComponentProps<typeof BarChart>['onClick']
   }
   series: UsageModelSeries[]
   hidden: ReadonlySet<string>

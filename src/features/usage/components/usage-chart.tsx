@@ -14,6 +14,7 @@ import {
   type TooltipContentProps,
 } from 'recharts'
 import type { UsageInterval, UsageMetric } from '../../../api/types'
+import type { IsoDate } from '../../../../domain/dates'
 import type { DateRange } from '../../../../domain/usage'
 import { PREVIOUS_TOTAL_KEY, type PreviousShape, type UsageChartRow } from '../lib/chart-rows'
 import { formatSpan } from '../lib/dates'
@@ -24,10 +25,12 @@ import { AxisTick } from './axis-tick'
 import { budgetReferenceLine } from './budget-line'
 import { CompareCaption } from './compare-caption'
 import { OnDemandTooltip, useTooltipWanted } from './on-demand-tooltip'
+import { bucketLine, stackTop, unusualMarks } from './chart-marks'
 import { PartialCaption, partialBucketArea, partialHatchDefs } from './partial-bucket'
 import { PREVIOUS_STYLE } from './previous-style'
 import { previousPlots, valueOf } from './previous-plots'
 import type { BudgetLine } from './use-budget-status'
+import { useBucketKeys } from './use-bucket-keys'
 import { useDateAxis } from './use-date-axis'
 
 const loadBarPlot = () => import('./usage-bar-plot')
@@ -55,7 +58,18 @@ export interface UsageChartProps {
   budgetLine?: BudgetLine
   /** When comparing: the shown and previous ranges; `rows` then carry the previous values. */
   compared?: { shown: DateRange; previous: DateRange }
+  /** The buckets far from usual (their first days), marked on the chart and named in its description. */
+  marks?: ReadonlySet<IsoDate>
+  /** The bucket whose "why this day" panel is open. */
+  chosen?: IsoDate | null
+  /**
+   * Chooses a bucket (a click, or Enter/Space on the focused chart); `opener` is what to give focus
+   * back to. Without it, the chart is a picture (the report's).
+   */
+  onChoose?: (day: IsoDate, opener: HTMLElement) => void
 }
+
+const NO_MARKS: ReadonlySet<IsoDate> = new Set()
 
 const NONE_HIDDEN: ReadonlySet<string> = new Set()
 
@@ -69,12 +83,20 @@ export const UsageChart = memo(function UsageChart({
   previous,
   budgetLine,
   compared,
+  marks = NO_MARKS,
+  chosen,
+  onChoose,
 }: UsageChartProps) {
   const { metric, series, title } = chart
   const titleId = `usage-chart-${metric}`
+  const descriptionId = `usage-chart-${metric}-description`
   const shown = series.filter((s) => !hidden.has(s.key))
   const { ticks, formatTick, dot } = useDateAxis(rows, interval)
   const tooltip = useTooltipWanted()
+  const keys = useBucketKeys(rows, chosen, onChoose, interval === 'day' ? 7 : 12)
+  const reached = keys.isFocused ? rows[keys.current] : undefined
+  const word = interval === 'day' ? 'day' : 'month'
+  const markedRows = rows.filter((row) => marks.has(row.start))
   const axes = [
     <CartesianGrid key="grid" vertical={false} stroke="var(--color-border)" />,
     <XAxis
@@ -105,13 +127,27 @@ export const UsageChart = memo(function UsageChart({
     ),
     budgetLine && budgetReferenceLine(budgetLine.perDay),
     partialHatchDefs(),
-    partialBucketArea(rows),
+    partialBucketArea(rows, interval),
+    ...unusualMarks(rows, marks, shown),
+    bucketLine(chosen, 'chosen'),
+    bucketLine(reached?.start, 'cursor'),
   ]
+  const handleClick = (state: { activeLabel?: unknown } | null, event: { currentTarget?: unknown }) => {
+    const day = state?.activeLabel
+    const row = rows.find((r) => r.start === day)
+    if (!onChoose || !row || row.isFuture) return
+    const plot = (event.currentTarget as Element | undefined)?.closest?.<HTMLElement>('.usage-chart__plot')
+    if (plot) onChoose(row.start, plot)
+  }
   const chartProps = {
     data: rows,
     margin: MARGIN,
     responsive: true as const,
     style: { width: '100%', height },
+    // The chart's keyboard and its name are the plot's own (use-bucket-keys.ts): recharts' layer
+    // would make the picture an unnamed "application" with a second, different set of keys.
+    accessibilityLayer: false as const,
+    onClick: onChoose ? handleClick : undefined,
   }
   const plotProps = { chartProps, series, hidden, previous: compared ? previous : undefined }
 
@@ -144,8 +180,33 @@ export const UsageChart = memo(function UsageChart({
         {compared && <CompareCaption {...compared} />}
         <PartialCaption rows={rows} />
         {budgetLine && <p className="usage-chart__budget">{budgetLine.label}</p>}
+        {markedRows.length > 0 && (
+          <p className="usage-chart__marks-caption">
+            <span className="usage-chart__mark-swatch" aria-hidden="true" />
+            {`${markedRows.length} ${markedRows.length === 1 ? word : `${word}s`} far from usual`}
+          </p>
+        )}
       </figcaption>
-      <div className="usage-chart__plot" data-testid={`usage-plot-${metric}`} {...tooltip.triggers}>
+      <p id={descriptionId} className="visually-hidden">
+        {chartDescription(rows, shown.length, interval, markedRows, onChoose !== undefined)}
+      </p>
+      <div
+        className="usage-chart__plot"
+        data-testid={`usage-plot-${metric}`}
+        role={onChoose ? 'application' : 'img'}
+        aria-roledescription="chart"
+        aria-label={`${title}, ${rows.length > 0 ? formatSpan(rows[0]!.start, rows.at(-1)!.end) : 'no buckets'}, by ${word}`}
+        aria-describedby={descriptionId}
+        tabIndex={onChoose ? 0 : undefined}
+        data-chart-cursor={reached?.start}
+        onPointerEnter={tooltip.triggers.onPointerEnter}
+        onFocus={(event) => {
+          tooltip.triggers.onFocus()
+          keys.handlers.onFocus(event)
+        }}
+        onBlur={keys.handlers.onBlur}
+        onKeyDown={keys.handlers.onKeyDown}
+      >
         {interval === 'day' ? (
           <AreaChart {...chartProps}>
             {axes}
@@ -176,9 +237,51 @@ export const UsageChart = memo(function UsageChart({
           </Suspense>
         )}
       </div>
+      {onChoose && (
+        <p className="visually-hidden" aria-live="polite" data-testid={`usage-chart-${metric}-live`}>
+          {reached ? bucketSentence(reached, metric, shown, marks, chosen) : ''}
+        </p>
+      )}
     </figure>
   )
 })
+
+/** What the keyboard reached, read out: "Nov 23, 2026: 1,234.56 credits, far from usual." */
+function bucketSentence(
+  row: UsageChartRow,
+  metric: UsageMetric,
+  shown: readonly UsageModelSeries[],
+  marks: ReadonlySet<IsoDate>,
+  chosen: IsoDate | null | undefined,
+): string {
+  const value = formatMetricValue(metric, stackTop(row, shown))
+  const facts = [
+    marks.has(row.start) && 'far from usual',
+    row.isPartial && 'so far, today is not over',
+    row.start === chosen && 'explained below',
+  ].filter(Boolean)
+  return `${formatSpan(row.start, row.end)}: ${value}${metric === 'credits' ? ' credits' : ''}${facts.length ? `, ${facts.join(', ')}` : ''}.`
+}
+
+/** The chart's description: what it draws, which buckets are marked, and its keys. */
+function chartDescription(
+  rows: readonly UsageChartRow[],
+  seriesCount: number,
+  interval: UsageInterval,
+  marked: readonly UsageChartRow[],
+  isInteractive: boolean,
+): string {
+  const word = interval === 'day' ? 'day' : 'month'
+  const what = `${interval === 'day' ? 'Stacked areas' : 'Stacked bars'} of ${seriesCount} ${seriesCount === 1 ? 'series' : 'series'}, ${rows.length} ${word}s; the table view has the numbers.`
+  const marks =
+    marked.length > 0
+      ? ` Far from usual, and marked: ${marked.map((row) => formatSpan(row.start, row.end)).join('; ')}.`
+      : ` No ${word} is far from usual.`
+  const keys = isInteractive
+    ? ` Arrow keys move between ${word}s, Home and End to the first and last, Enter or Space explains the ${word} reached; a click explains the ${word} clicked.`
+    : ''
+  return `${what}${marks}${keys}`
+}
 
 function Swatch({ series }: { series: UsageModelSeries }) {
   return <span className="usage-legend__swatch" style={{ background: series.color }} aria-hidden="true" />

@@ -21,14 +21,17 @@ import { RangePicker } from './range-picker'
 import { useComparedTotals } from './use-compared-totals'
 import { useUsageAddress } from './use-usage-address'
 import { UsageResults } from './usage-results'
+import type { DayEventsSlot } from './why-panel'
 import '../usage.css'
 
 /**
  * /organizations/:name/usage, and one project's below it, /organizations/:name/projects/:project/usage:
  * the same page at two levels (../model/levels.ts). The view lives in the URL, so a link shows the
- * same thing, and drilling in or back keeps it.
+ * same thing, and drilling in or back keeps it. `dayEvents`: what the "why this day" panel lists of
+ * a project's changes on the chosen day (the audit trail's, composed by the route: the usage feature
+ * does not reach into the audit feature).
  */
-export function UsagePage() {
+export function UsagePage({ dayEvents }: { dayEvents?: DayEventsSlot }) {
   const { name = '', project } = useParams()
   const scope: UsageScope = project === undefined ? 'organization' : 'project'
   const subject = useMemo((): UsageSubject => ({ organization: name, project }), [name, project])
@@ -70,7 +73,7 @@ export function UsagePage() {
   // The rest of the plan needs the shown range as the answer gives it (the current period's dates
   // are the API's): the range before, drawn behind the charts with `compare=previous`, and the
   // comparison the totals' change is measured with.
-  const { before, beforeRequest, comparison } = useMemo(
+  const { before, beforeRequest, comparison, history, daily } = useMemo(
     () => usagePlan(view, now, subscription, shownRange),
     [view, now, subscription, shownRange],
   )
@@ -87,6 +90,33 @@ export function UsagePage() {
   const soFar = useMemo(
     () => comparison && normalise(soFarAnswer, comparison.current, totalsInterval(comparison.current)),
     [normalise, soFarAnswer, comparison],
+  )
+
+  // The weeks (months) before the range, for the unusual-day marks and the "why this day" panel, and
+  // the current period by day when the view is by month, for the weekly projection.
+  const historyAnswer = useQuery({
+    ...usageQueries.of(subject, history ?? { interval: view.interval }),
+    enabled: history !== null,
+  })
+  const dailyAnswer = useQuery({
+    ...usageQueries.of(subject, daily ?? { interval: 'day' }),
+    enabled: daily !== null,
+  })
+  const historyModel = useMemo(
+    () =>
+      history && !historyAnswer.isPlaceholderData
+        ? normalise(historyAnswer.data, requestedDates(history), history.interval)
+        : undefined,
+    [normalise, history, historyAnswer.data, historyAnswer.isPlaceholderData],
+  )
+  const dailyModel = useMemo(
+    () =>
+      view.interval === 'day'
+        ? (model ?? undefined)
+        : daily && !dailyAnswer.isPlaceholderData
+          ? normalise(dailyAnswer.data, requestedDates(daily), 'day')
+          : undefined,
+    [normalise, view.interval, model, daily, dailyAnswer.data, dailyAnswer.isPlaceholderData],
   )
 
   const beforeAnswer = useQuery({
@@ -176,6 +206,8 @@ export function UsagePage() {
             model={model}
             totalsBefore={totalsBefore ?? undefined}
             soFar={soFar ?? undefined}
+            history={historyModel ?? undefined}
+            daily={dailyModel ?? undefined}
             comparison={comparison}
             compared={compared}
             now={now}
@@ -183,6 +215,9 @@ export function UsagePage() {
             onDisplayChange={changeDisplay}
             seriesFilter={series}
             onSeriesFilterChange={changeSeries}
+            chosenDay={address.day}
+            onChooseDay={address.changeDay}
+            dayEvents={dayEvents}
             isUpdating={usage.isPlaceholderData}
             partHref={partHref}
           />

@@ -40,7 +40,8 @@ export function UsageReportBody({
   const { hidden, toggleSeries } = useHiddenSeries()
   const today = utcToday(now)
   const rowsByChart = useChartRows(model, today)
-  const totals: ShownTotals = { model, totalsBefore, soFar, comparison, period, now }
+  // The report is by day: its own days are what the weekly projection reads.
+  const totals: ShownTotals = { model, totalsBefore, soFar, comparison, period, daily: model, now }
 
   if (model.buckets.length === 0 || !model.range)
     return (

@@ -4,7 +4,8 @@
 import { useMemo } from 'react'
 import { Button } from '../../../components/ui/button'
 import { EmptyState } from '../../../components/ui/query-state'
-import { utcToday } from '../../../../domain/dates'
+import { utcToday, type IsoDate } from '../../../../domain/dates'
+import { unusualDays, usageReference } from '../lib/usage-history'
 import { type Compared } from '../lib/compare'
 import { formatSpan } from '../lib/dates'
 import { BYTES_NOTE } from '../lib/format'
@@ -26,6 +27,9 @@ import { useHiddenSeries } from './use-hidden-series'
 import { UsageChart } from './usage-chart'
 import { UsageTable } from './usage-table'
 import { UsageTotals, type ShownTotals } from './usage-totals'
+import { useWhyChoice } from './use-why-choice'
+import { useReadableProjects } from './use-why-projects'
+import { WhyPanel, type DayEventsSlot } from './why-panel'
 
 interface UsageResultsProps {
   level: UsageLevel
@@ -36,6 +40,10 @@ interface UsageResultsProps {
   totalsBefore: UsageModel | undefined
   /** A running range's whole days so far, which the change is measured with; undefined while they load. */
   soFar: UsageModel | undefined
+  /** The weeks (months) just before the range: the unusual-day rule's references; undefined while they load. */
+  history: UsageModel | undefined
+  /** The current subscription period by day, for the weekly projection; undefined while it loads. */
+  daily: UsageModel | undefined
   comparison: Comparison | null
   /** The previous range drawn behind the charts (`compare=previous`), aligned by position. */
   compared: Compared<UsageModel>
@@ -45,6 +53,11 @@ interface UsageResultsProps {
   /** The series filter's value in the address (levels with one), null for all. */
   seriesFilter: string | null
   onSeriesFilterChange: (value: string | null) => void
+  /** The bucket whose "why this day" panel is open (`day=`), and how to choose or close one. */
+  chosenDay: IsoDate | null
+  onChooseDay: (day: IsoDate | null) => void
+  /** The panel's list of a project's changes of the day (filled by the route). */
+  dayEvents: DayEventsSlot | undefined
   /** The previous view's data is on screen while the new one loads. */
   isUpdating: boolean
   /** The address of a part's own usage, with this view (levels that drill into another); none without one. */
@@ -58,6 +71,8 @@ export function UsageResults({
   model,
   totalsBefore,
   soFar,
+  history,
+  daily,
   comparison,
   compared,
   now,
@@ -65,6 +80,9 @@ export function UsageResults({
   onDisplayChange,
   seriesFilter,
   onSeriesFilterChange,
+  chosenDay,
+  onChooseDay,
+  dayEvents,
   isUpdating,
   partHref,
 }: UsageResultsProps) {
@@ -78,10 +96,22 @@ export function UsageResults({
   const rowsByChart = useChartRows(model, today, previousRows)
   const isCurrentPeriod = view.range === 'period' && model.range !== null && containsNow(model.range, now)
   const period = isCurrentPeriod ? model.range : null
-  const totals: ShownTotals = { model, totalsBefore, soFar, comparison, period, now }
+  const totals: ShownTotals = { model, totalsBefore, soFar, comparison, period, daily, now }
+  const organization = subject.organization
   // The credit budget is the organization's: drawn over its whole credits only.
   const isWhole = seriesFilter === null && subject.project === undefined
-  const budgetLine = useBudgetLine(subject.organization, isWhole ? period : null, view.interval)
+  const budgetLine = useBudgetLine(organization, isWhole ? period : null, view.interval)
+  // "Why this day" explains the organization's days by its projects, then their versions; a
+  // project's own page is that second step already, so its days are marked but not chosen.
+  const explainsDays = subject.project === undefined
+  const reference = useMemo(() => usageReference(model, history), [model, history])
+  const marksByChart = useMemo(
+    () => model.charts.map((chart) => unusualDays(reference, chart.metric, today)),
+    [model.charts, reference, today],
+  )
+  const anyMarks = useMemo(() => new Set(marksByChart.flatMap((marks) => [...marks])), [marksByChart])
+  const why = useWhyChoice(chosenDay, onChooseDay)
+  const readable = useReadableProjects(organization)
 
   const unshown = unshownRange(model.range, model.buckets.length, today)
   if (unshown || !model.range) return unshown
@@ -175,6 +205,9 @@ export function UsageResults({
                   previous={level.previous}
                   compared={chartCompared}
                   budgetLine={chart.metric === 'credits' ? budgetLine : undefined}
+                  marks={marksByChart[index]}
+                  chosen={explainsDays ? chosenDay : null}
+                  onChoose={explainsDays ? why.choose : undefined}
                 />
               ))}
             </div>
@@ -201,6 +234,28 @@ export function UsageResults({
                     }
                   : undefined
               }
+              why={{
+                marks: anyMarks,
+                onChoose: explainsDays ? why.choose : undefined,
+                chosen: explainsDays ? chosenDay : null,
+              }}
+            />
+          )}
+          {explainsDays && chosenDay && (
+            <WhyPanel
+              key={chosenDay}
+              organization={organization}
+              generation={level.generation}
+              model={model}
+              reference={reference}
+              day={chosenDay}
+              interval={view.interval}
+              view={view}
+              today={today}
+              dayEvents={dayEvents}
+              readable={readable}
+              shouldFocus={why.shouldFocus}
+              onClose={why.close}
             />
           )}
           {filter && breakdown && (

@@ -6,7 +6,7 @@ import type { PreviousShape } from '../lib/chart-rows'
 import { formatExactValue } from '../lib/format'
 import { sumValues } from '../lib/usage-summary'
 import type { UsageModel, UsageModelChart, UsageModelSeries } from '../model/usage-model'
-import { BucketTable, type BucketColumn } from './bucket-table'
+import { BucketTable, type BucketColumn, type BucketTableProps } from './bucket-table'
 
 interface UsageTableProps {
   model: UsageModel
@@ -25,6 +25,8 @@ interface UsageTableProps {
    * totals (its model undefined while it loads), and those days as a span.
    */
   previousTotals?: { model: UsageModel | undefined; span: string }
+  /** Buckets far from usual, the chosen one and how to choose one (./bucket-table.tsx). */
+  why?: Pick<BucketTableProps, 'marks' | 'onChoose' | 'chosen'>
 }
 
 /**
@@ -55,6 +57,7 @@ export function UsageTable({
   previousShape = 'per-series',
   previous,
   previousTotals,
+  why,
 }: UsageTableProps) {
   const shown = shownSeries(model, hidden)
   const columns: BucketColumn[] = shown.map(({ chart, series }) => ({
@@ -101,6 +104,7 @@ export function UsageTable({
       buckets={model.buckets}
       columns={columns}
       today={today}
+      {...why}
       previous={
         previous &&
         previousColumns && {

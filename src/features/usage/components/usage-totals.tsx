@@ -1,12 +1,14 @@
 // The totals block of every level: a card per chart of the model (its total, split by series
-// where the level says so, the change against the range before, the projection), and what the
+// where the level says so, the change against the range before, the weekly projection), and what the
 // change and the projection rest on, said once under them.
+import { useId } from 'react'
 import { addDays } from '../../../../domain/dates'
+import { WEEKLY_PROJECTION_METHOD } from '../../../../domain/weekly-projection'
 import type { DateRange } from '../../../../domain/usage'
 import { comparisonNote } from '../lib/compare'
 import { formatDay } from '../lib/dates'
 import { formatExactValue, formatMetricValue } from '../lib/format'
-import { chartTotal, formatDaysElapsed, projectToPeriodEnd, sumValues } from '../lib/usage-summary'
+import { chartTotal, projectToPeriodEnd, sumValues } from '../lib/usage-summary'
 import type { Comparison } from '../lib/comparison'
 import type { UsageLevel } from '../model/levels'
 import type { UsageModel } from '../model/usage-model'
@@ -25,22 +27,27 @@ export interface ShownTotals {
   comparison: Comparison | null
   /** The current subscription period, when the range is it and `now` is in it: each total gets a projection. */
   period: DateRange | null
+  /**
+   * That period by day, which the weekly projection reads: `model` itself when it is by day, else
+   * its own query; undefined while it loads.
+   */
+  daily: UsageModel | undefined
   now: Date
 }
 
 /** Totals per chart for the range, the change against the range before, and the projection. */
 export function UsageTotals({
   level,
-  totals: { model, totalsBefore: previous, soFar, comparison, period, now },
+  totals: { model, totalsBefore: previous, soFar, comparison, period, daily, now },
 }: {
   level: Pick<UsageLevel, 'splitsTotals' | 'fileWord'>
   totals: ShownTotals
 }) {
   const compared = comparison?.isPartial ? soFar : model
   const projections = model.charts.map((chart) =>
-    period ? projectToPeriodEnd(chartTotal(model, chart.metric), period, now) : null,
+    period && daily ? projectToPeriodEnd(daily, { metric: chart.metric }, period, now) : null,
   )
-  const anyProjection = projections.find((projection) => projection !== null)
+  const projectionId = useId()
   return (
     <section aria-labelledby="usage-totals-heading" className="stack-sm">
       <h2 id="usage-totals-heading" className="visually-hidden">
@@ -86,8 +93,9 @@ export function UsageTotals({
                   </p>
                 )}
                 {projection && (
-                  <p className="usage-total__projection">
-                    Projected for the whole period: <strong>{format(projection.projected)}</strong>
+                  <p className="usage-total__projection" aria-describedby={projectionId}>
+                    Projected for the whole period:{' '}
+                    <strong data-value={projection.projected}>{format(projection.projected)}</strong>
                   </p>
                 )}
               </section>
@@ -96,11 +104,10 @@ export function UsageTotals({
         })}
       </ul>
       {comparison && <p className="muted usage-footnote">{comparisonNote(comparison)}</p>}
-      {anyProjection && period && (
-        <p className="muted usage-footnote">
-          Projection: the period&apos;s usage so far, over the {formatDaysElapsed(anyProjection)} passed up to
-          now (today&apos;s elapsed part included), continued at the same pace until the period ends with{' '}
-          {formatDay(addDays(period.end, -1))} (UTC).
+      {period && projections.some((projection) => projection !== null) && (
+        <p id={projectionId} className="muted usage-footnote" data-testid="projection-method">
+          Projection to the period&apos;s end on {formatDay(addDays(period.end, -1))} (UTC):{' '}
+          {WEEKLY_PROJECTION_METHOD}
         </p>
       )}
     </section>

@@ -19,8 +19,13 @@ export interface UsageAddressControls extends UsageAddress {
   changeCompare: (compare: boolean) => void
   /** Charts or table, in place. */
   changeDisplay: (display: UsageDisplay) => void
-  /** A part's name, `deleted`, or null for all (a new entry in the history). */
+  /** A part's name, `deleted`, or null for all (a new entry in the history); the chosen bucket goes. */
   changeSeries: (series: string | null) => void
+  /**
+   * Opens the "why this day" panel of the bucket starting on `day`, or closes it (null): a new entry
+   * in the history, so that Back closes it again and the link shares it.
+   */
+  changeDay: (day: string | null) => void
 }
 
 /** The address of the usage page of `scope` (the organization's, or a project's: its series filter's param differs). */
@@ -33,12 +38,15 @@ export function useUsageAddress(scope: UsageScope): UsageAddressControls {
   const { view } = address
   return {
     ...address,
-    changeView: (next) => go({ ...address, view: { ...next, ...(view.compare ? { compare: true } : {}) } }),
+    // Another range has other buckets: the chosen one goes with the old range.
+    changeView: (next) =>
+      go({ ...address, day: null, view: { ...next, ...(view.compare ? { compare: true } : {}) } }),
     changeCompare: (compare) => {
       const { compare: _, ...rest } = view
       go({ ...address, view: compare ? { ...rest, compare: true } : rest }, true)
     },
     changeDisplay: (display) => go({ ...address, display }, true),
-    changeSeries: (series) => go({ ...address, series }),
+    changeSeries: (series) => go({ ...address, series, day: null }),
+    changeDay: (day) => go({ ...address, day }),
   }
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { addDays } from '../../../../domain/dates'
 import { EXAMPLE, eightProjects, point } from './test-usage'
 import { modelOfCreditsData } from '../model/normalise-current'
 import { usageChartRows } from './chart-rows'
@@ -35,9 +36,23 @@ describe('partRows (credits per project)', () => {
       null,
       'month',
     )
+    // The period by day: project-2 used 20 credits every day so far, and 10 in the first half of the 16th.
+    const days = Array.from({ length: 16 }, (_, index) => addDays('2019-08-01', index))
+    const usage = days.map((day, index) => point(day, addDays(day, 1), index === 15 ? 10 : 20))
+    const daily = toCreditsData(
+      {
+        generation: 'current',
+        organization: usage,
+        projects: [{ id: 'p2', name: 'project-2', usage }],
+        deletedProjects: [],
+      },
+      null,
+      'day',
+    )
     const rows = partRows(modelOf(data), {
       previous: modelOf(previous),
       period: { start: '2019-08-01', end: '2019-09-01' },
+      daily: modelOfCreditsData(daily, { kind: 'all' }, 'day'),
       // Noon of 2019-08-16: 15.5 of 31 days have passed.
       now: new Date('2019-08-16T12:00:00Z'),
     })
@@ -51,7 +66,10 @@ describe('partRows (credits per project)', () => {
       { kind: 'new', previous: 0 },
       { kind: 'relative', fraction: 0, previous: 100 },
     ])
-    expect(rows[0]!.projected).toBeCloseTo((300 * 31) / 15.5)
+    // A flat 20 a day, weekdays and weekends alike: the weekly projection is the flat pace, 20 × 31.
+    expect(rows[0]!.projected).toBeCloseTo(620)
+    // A project with no days in the daily model projects nothing more.
+    expect(rows[1]!.projected).toBe(0)
   })
 
   it('has no change before the previous range is in, and no projection outside the current period', () => {

@@ -19,7 +19,7 @@ export interface PartRow {
   compared: number | undefined
   /** The same part's total in the range before; undefined while that range loads. */
   previous: number | undefined
-  /** The total at the end of the subscription period at the pace so far; null outside the current period. */
+  /** The total at the end of the subscription period, by the weekly rhythm; null outside the current period. */
   projected: number | null
 }
 
@@ -30,6 +30,8 @@ export interface PartRowOptions {
   soFar?: UsageModel | null
   /** The current subscription period when the range is it (and `now` in it), for the projection. */
   period?: DateRange | null
+  /** That period by day (the model itself when it is by day), which the weekly projection reads. */
+  daily?: UsageModel
   now?: Date
 }
 
@@ -50,7 +52,9 @@ export function partRows(model: UsageModel, options: PartRowOptions = {}): PartR
     const soFar = options.soFar === undefined ? model : options.soFar
     const compared = soFar === null ? undefined : totalIn(soFar, part)
     const projection =
-      options.period && options.now ? projectToPeriodEnd(part.total, options.period, options.now) : null
+      options.period && options.now && options.daily
+        ? projectToPeriodEnd(options.daily, { partId: part.id }, options.period, options.now)
+        : null
     return {
       id: part.id,
       label: part.label,

@@ -1,6 +1,6 @@
 // What the usage page shows, as it lives in the URL (one name per idea):
 //   ?range=period|previous-period|7d|30d|90d|12m|custom&interval=day|month&start=YYYY-MM-DD&end=YYYY-MM-DD
-//    &compare=previous&view=table&project=NAME
+//    &compare=previous&view=table&project=NAME&day=YYYY-MM-DD
 // and on a project's usage `version=DEPLOYMENT / VERSION` instead of `project=`.
 // `start`/`end` only for custom ranges; `end` is exclusive, as in the API, so a link reads like
 // the request it makes. Custom dates the API would refuse (a hand-made or edited address) are
@@ -14,6 +14,7 @@ import {
 } from '../../../../domain/usage'
 import type { UsageInterval } from '../../../api/types'
 import type { UsageScope } from '../model/usage-model'
+import { isCalendarDate } from '../../../../domain/dates'
 
 export const RANGE_PRESETS = ['period', 'previous-period', '7d', '30d', '90d', '12m', 'custom'] as const
 export type RangePreset = (typeof RANGE_PRESETS)[number]
@@ -94,12 +95,18 @@ export function usageViewSearch(view: UsageView): URLSearchParams {
 /** How the results are shown: charts (the default) or the table. */
 export type UsageDisplay = 'chart' | 'table'
 
-/** Everything the usage page's address holds: the view, how it is shown, and the series filter. */
+/** Everything the usage page's address holds: the view, how it is shown, the series filter and the chosen bucket. */
 export interface UsageAddress {
   view: UsageView
   display: UsageDisplay
   /** The series filter (levels with one): a part's name, `deleted`, or null for all. */
   series: string | null
+  /**
+   * The bucket whose "why this day" panel is open (`day=`): its first UTC day, which names a month
+   * bucket as well as a day one (a month bucket starts on the day the range's months are counted
+   * from, so it is never ambiguous), in the API's date format; null when none is chosen.
+   */
+  day: string | null
 }
 
 const DISPLAY_PARAM = 'view'
@@ -110,6 +117,7 @@ const DISPLAY_PARAM = 'view'
  * carried from one page to the other never filters by a name of the wrong kind.
  */
 const SERIES_PARAMS: Record<UsageScope, string> = { organization: 'project', project: 'version' }
+const DAY_PARAM = 'day'
 
 /** The page's address as its parts (unknown values read as the defaults). */
 export function parseUsageAddress(params: URLSearchParams, scope: UsageScope = 'organization'): UsageAddress {
@@ -117,17 +125,19 @@ export function parseUsageAddress(params: URLSearchParams, scope: UsageScope = '
     view: parseUsageView(params),
     display: params.get(DISPLAY_PARAM) === 'table' ? 'table' : 'chart',
     series: params.get(SERIES_PARAMS[scope]) || null,
+    day: isCalendarDate(params.get(DAY_PARAM) ?? '') ? params.get(DAY_PARAM) : null,
   }
 }
 
 /** The search params of an address; defaults are left out so that links stay short. */
 export function usageAddressSearch(
-  { view, display, series }: UsageAddress,
+  { view, display, series, day }: UsageAddress,
   scope: UsageScope = 'organization',
 ): URLSearchParams {
   const params = usageViewSearch(view)
   if (display === 'table') params.set(DISPLAY_PARAM, 'table')
   if (series) params.set(SERIES_PARAMS[scope], series)
+  if (day) params.set(DAY_PARAM, day)
   return params
 }
 
@@ -137,4 +147,4 @@ export function usageAddressSearch(
  * (it names parts of this level).
  */
 export const drillSearch = ({ view, display }: UsageAddress): string =>
-  usageAddressSearch({ view, display, series: null }).toString()
+  usageAddressSearch({ view, display, series: null, day: null }).toString()

@@ -23,7 +23,11 @@ describe('usagePlan', () => {
       plan.beforeRequest,
       { start: '2026-09-30', end: '2026-10-29', interval: 'day' },
       { start: '2026-10-30', end: '2026-11-28', interval: 'day' },
+      // The four weeks before it: the first days' references for the unusual-day rule.
+      { start: '2026-10-02', end: '2026-10-30', interval: 'day' },
     ])
+    expect(plan.history).toEqual({ start: '2026-10-02', end: '2026-10-30', interval: 'day' })
+    expect(plan.daily).toBeNull()
   })
 
   it('asks no range before when not comparing, yet the totals’ change still has its requests', () => {
@@ -36,7 +40,18 @@ describe('usagePlan', () => {
     expect(plan.requests).toEqual([
       { start: '2026-01-01', end: '2026-02-01', interval: 'day' },
       { start: '2025-12-01', end: '2026-01-01', interval: 'day' },
+      { start: '2025-12-04', end: '2026-01-01', interval: 'day' },
     ])
+  })
+
+  it('asks four months of history by month, and the current period by day for the weekly projection', () => {
+    const plan = usagePlan(view('interval=month'), now, subscription, {
+      start: '2026-11-12',
+      end: '2026-12-12',
+    })
+    expect(plan.history).toEqual({ start: '2026-07-12', end: '2026-11-12', interval: 'month' })
+    expect(plan.daily).toEqual({ start: '2026-11-12', end: '2026-12-12', interval: 'day' })
+    expect(plan.requests).toEqual(expect.arrayContaining([plan.history, plan.daily]))
   })
 
   it('leaves the current period’s dates to the API, and plans its comparison once the answer gives them', () => {
@@ -48,7 +63,9 @@ describe('usagePlan', () => {
       previousName: 'the previous subscription period',
       previous: { start: '2026-10-12', end: '2026-10-28' },
     })
-    expect(after.requests).toHaveLength(3)
+    // The shown range, the comparison's two, and the history before the period.
+    expect(after.requests).toHaveLength(4)
+    expect(before.history).toBeNull()
   })
 
   it('asks nothing for dates the API would refuse, or a previous period that does not exist', () => {
@@ -82,14 +99,19 @@ describe('reportPlan', () => {
 describe('the usage page’s address', () => {
   it('holds the view, the table and the series filter, and leaves defaults out', () => {
     const address = parseUsageAddress(
-      new URLSearchParams('range=30d&compare=previous&view=table&project=alpha'),
+      new URLSearchParams('range=30d&compare=previous&view=table&project=alpha&day=2026-11-03'),
     )
     expect(address).toEqual({
       view: { range: '30d', interval: 'day', compare: true },
       display: 'table',
       series: 'alpha',
+      day: '2026-11-03',
     })
-    expect(usageAddressSearch(address).toString()).toBe('range=30d&compare=previous&view=table&project=alpha')
+    expect(usageAddressSearch(address).toString()).toBe(
+      'range=30d&compare=previous&view=table&project=alpha&day=2026-11-03',
+    )
+    // A day that does not exist is no choice.
+    expect(parseUsageAddress(new URLSearchParams('day=2026-02-30')).day).toBeNull()
     expect(usageAddressSearch(parseUsageAddress(new URLSearchParams('view=chart&project='))).toString()).toBe(
       '',
     )

@@ -7,6 +7,7 @@ import { comparisonFor, hasWholeDays, previousNameOf, type Comparison } from './
 import type { UsageView } from './usage-address'
 import type { ReportPeriod } from '../../../../domain/report-periods'
 import { reportPreviousName, reportRequest } from './usage-report'
+import { historyRequest } from './usage-history'
 import {
   askedRequest,
   comparedRange,
@@ -54,6 +55,16 @@ export interface UsagePlan {
   beforeRequest: UsageRequest | null
   /** What the totals' change compares; null until the shown range is known, or with no whole day. */
   comparison: Comparison | null
+  /**
+   * The history just before the shown range, by the view's interval (./usage-history.ts: the
+   * unusual-day marks' references and the weekly projection's weeks); null until the range is known.
+   */
+  history: UsageRequest | null
+  /**
+   * The current subscription period by day, when the view is by month: the weekly projection reads
+   * days. Null otherwise (a view by day is its own daily data).
+   */
+  daily: UsageRequest | null
   /** Every request above, shown range first: what the loader prefetches. */
   requests: UsageRequest[]
 }
@@ -80,13 +91,20 @@ export function usagePlan(
     range && beforeRange
       ? withWholeDays(comparisonFor(range, now, beforeRange, previousNameOf(view.range)))
       : null
+  const history = range ? historyRequest(range, view.interval) : null
+  const daily =
+    range && view.range === 'period' && view.interval === 'month'
+      ? { ...range, interval: 'day' as const }
+      : null
   return {
     shown,
     noPeriod: isNoPeriod(request) ? request : null,
     before,
     beforeRequest,
     comparison,
-    requests: planned(shown, beforeRequest, comparison),
+    history,
+    daily,
+    requests: planned(shown, beforeRequest, comparison, [history, daily]),
   }
 }
 
@@ -94,9 +112,10 @@ function planned(
   shown: UsageRequest | null,
   before: UsageRequest | null,
   comparison: Comparison | null,
+  more: readonly (UsageRequest | null)[] = [],
 ): UsageRequest[] {
   const totals = comparison && comparisonRequests(comparison)
-  return [shown, before, totals?.totalsBefore ?? null, totals?.shownSoFar ?? null].filter(
+  return [shown, before, totals?.totalsBefore ?? null, totals?.shownSoFar ?? null, ...more].filter(
     (request): request is UsageRequest => request !== null,
   )
 }

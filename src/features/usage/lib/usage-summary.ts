@@ -1,8 +1,8 @@
 // Totals of a chart, the change against the previous range, and the projection of the current
-// subscription period. Pure: the page passes `now` in, so tests pin the clock.
+// subscription period (the weekly one). Pure: the page passes `now` in, so tests pin the clock.
 import type { UsageMetric } from '../../../api/types'
-import { daysBetween, utcToday, type IsoDate } from '../../../../domain/dates'
-import { formatCount } from '../../../lib/format-number'
+import type { IsoDate } from '../../../../domain/dates'
+import { projectWeekly, type DayValue, type WeeklyProjection } from '../../../../domain/weekly-projection'
 import type { DateRange } from '../../../../domain/usage'
 import type { UsageModel } from '../model/usage-model'
 
@@ -50,44 +50,33 @@ export function changeAgainst(current: number, previous: number): Change {
   return { kind: 'relative', fraction: (current - previous) / previous, previous }
 }
 
-export interface Projection {
-  /** Total at the period's end if usage goes on at the pace so far. */
-  projected: number
-  /** The share of the period that has passed up to `now`, 0 < elapsed < 1. */
-  elapsedFraction: number
-  /** Days passed up to `now`, today's elapsed part included: 16.5 at noon of the 17th day. */
-  elapsedDays: number
-  periodDays: number
-}
-
 /**
- * The current period's total at its end, at the pace so far: total ÷ the elapsed share of the
- * period. The total holds today's usage so far, so the share counts the elapsed part of today too
- * (up to `now`, UTC), not today as a whole day: at noon of the 17th day, 16.5 days have passed.
- * Null when `now` is outside the period or at its very start.
+ * A chart's total (or one part's, by its id) at the end of the current subscription period,
+ * following the weekly rhythm (domain/weekly-projection.ts `projectWeekly`, the rule the credit
+ * budget, the glance and the project limits use): `daily` holds the period's days (a model by day,
+ * its buckets' first days read as the days). Null when `now` is outside the period or at its very
+ * start, or when `daily` is not by day.
  */
-export function projectToPeriodEnd(total: number, period: DateRange, now: Date): Projection | null {
-  const periodDays = daysBetween(period.start, period.end)
-  const today = utcToday(now)
-  if (periodDays <= 0 || today < period.start || today >= period.end) return null
-  const elapsedDays = (now.getTime() - Date.parse(`${period.start}T00:00:00Z`)) / DAY_MS
-  if (elapsedDays <= 0) return null
-  const elapsedFraction = elapsedDays / periodDays
-  return { projected: total / elapsedFraction, elapsedFraction, elapsedDays, periodDays }
+export function projectToPeriodEnd(
+  daily: UsageModel,
+  of: { metric: UsageMetric } | { partId: string },
+  period: DateRange,
+  now: Date,
+): WeeklyProjection | null {
+  if (daily.interval !== 'day') return null
+  const chart = 'metric' in of ? daily.charts.find((c) => c.metric === of.metric) : undefined
+  const part = 'partId' in of ? daily.breakdown?.parts.find((p) => p.id === of.partId) : undefined
+  const valueOf = (index: number) =>
+    chart ? sum(chart.series.map((s) => s.values[index] ?? 0)) : (part?.values[index] ?? 0)
+  const days: DayValue[] = daily.buckets.map((bucket, index) => ({
+    day: bucket.start,
+    value: valueOf(index),
+  }))
+  return projectWeekly(days, period, now)
 }
-
-const DAY_MS = 86_400_000
 
 /** Whether `now` falls inside the range (the current subscription period does). */
 export function containsNow(range: DateRange, now: Date): boolean {
   const day: IsoDate = now.toISOString().slice(0, 10)
   return range.start <= day && day < range.end
-}
-
-/** "16.5 of 31 days": how much of the period a projection rests on, to a tenth of a day. */
-export function formatDaysElapsed({
-  elapsedDays,
-  periodDays,
-}: Pick<Projection, 'elapsedDays' | 'periodDays'>): string {
-  return `${formatCount(Math.floor(elapsedDays * 10) / 10, undefined, 1)} of ${formatCount(periodDays)} days`
 }
