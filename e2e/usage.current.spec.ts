@@ -111,14 +111,17 @@ test('per bucket, the projects on the page and in the CSV add up to the organiza
   await openUsage(page, `/organizations/${organization}/usage?range=90d&view=table`)
   const table = bucketTable(page)
   await expect(table.locator('tbody tr')).toHaveCount(api.data_organization.length)
-  const headers = await table.locator('thead th').allInnerTexts()
+  // The number columns (the day's own heading and its "why" button's column apart).
+  const headers = await table.locator('thead th.usage-table__number').allInnerTexts()
   expect(headers.at(-1)).toBe('Total')
   expect(headers).toContain('Deleted projects')
   expect(headers.some((h) => h.startsWith('Other projects'))).toBe(true)
   const cells = await table.locator('tbody tr').evaluateAll((trs) =>
     trs.map((tr) => ({
       start: tr.querySelector('time')!.getAttribute('datetime'),
-      values: [...tr.querySelectorAll('td')].map((cell) => Number(cell.textContent!.replace(/,/g, ''))),
+      values: [...tr.querySelectorAll('td.usage-table__number')].map((cell) =>
+        Number(cell.textContent!.replace(/,/g, '')),
+      ),
     })),
   )
   api.data_organization.forEach((bucket, index) => {
@@ -137,7 +140,7 @@ test('per bucket, the projects on the page and in the CSV add up to the organiza
     `credits-${organization}-${start}-to-${dayFromToday(0)}-daily.csv`,
   )
   const lines = (await readFile((await download.path())!, 'utf8')).trimEnd().split('\r\n')
-  expect(lines[0]).toBe(['start_date', 'end_date', ...headers.slice(1, -1)].join(','))
+  expect(lines[0]).toBe(['start_date', 'end_date', ...headers.slice(0, -1)].join(','))
   expect(lines).toHaveLength(api.data_organization.length + 1)
   api.data_organization.forEach((bucket, index) => {
     const [startDate, endDate, ...values] = lines[index + 1]!.split(',')
@@ -161,9 +164,9 @@ test('the project filter is kept in the URL, and the chart, tables and CSV hold 
   await page.getByRole('combobox', { name: 'Project' }).selectOption({ label: project.project_name })
   // The address names the project as a person shares it, by its name, not its id.
   await expect(page).toHaveURL(new RegExp(`project=${encodeURIComponent(project.project_name)}(&|$)`))
-  await expect(page.getByRole('list', { name: 'Credits per project series' }).getByRole('listitem')).toHaveText([
-    project.project_name,
-  ])
+  await expect(
+    page.getByRole('list', { name: 'Credits per project series' }).getByRole('listitem'),
+  ).toHaveText([project.project_name])
   await expect(projectTable(page).locator('tbody tr')).toHaveCount(1)
   await expect(page.getByRole('region', { name: `Credits, ${project.project_name}` })).toBeVisible()
 
@@ -172,8 +175,8 @@ test('the project filter is kept in the URL, and the chart, tables and CSV hold 
   await expect(page.getByRole('combobox', { name: 'Project' })).toHaveValue(project.project_name)
   await page.getByRole('button', { name: 'Table' }).click()
   const table = bucketTable(page)
-  await expect(table.locator('thead th')).toHaveText(['Day', project.project_name])
-  const values = (await table.locator('tbody td').allInnerTexts()).map(numberOf)
+  await expect(table.locator('thead th')).toHaveText(['Day', project.project_name, 'Why this day'])
+  const values = (await table.locator('tbody td.usage-table__number').allInnerTexts()).map(numberOf)
   expect(values).toEqual(project.data.map((b) => b.value))
 
   const [download] = await Promise.all([
