@@ -13,6 +13,7 @@ import type { ProductionBuild } from './support/production-build'
 import { newSignedInPage } from './support/signed-in-page'
 import { round1, type SuiteResult } from './support/suite'
 import { serveBuild, type ServedBuild } from './support/web-server'
+import { demoAdminApi } from './support/demo-admin-api'
 
 const PROJECTS = 40
 const EVENTS = 2000
@@ -23,15 +24,7 @@ const IN_FLIGHT_TARGET = 6
 const FRAME_MS = 1000 / 60
 
 async function organizationWithEvents(served: ServedBuild): Promise<string> {
-  const call = async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${served.apiUrl}${path}`, {
-      method,
-      headers: { Authorization: `Token ${served.token}`, 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    })
-    if (!response.ok)
-      throw new Error(`${method} ${path} answered ${response.status}: ${await response.text()}`)
-  }
+  const call = demoAdminApi(served)
   const organization = `audit-bench-${Date.now().toString(36)}`
   await call('POST', '/organizations', { name: organization, subscription: 'free' })
   const names = Array.from({ length: PROJECTS }, (_, index) => `${organization}-p${index}`)

@@ -22,6 +22,7 @@ import { measureKeystrokes } from './support/keystrokes'
 import { newSignedInPage } from './support/signed-in-page'
 import { round1, type SuiteResult } from './support/suite'
 import { serveBuild, type ServedBuild } from './support/web-server'
+import { demoAdminApi } from './support/demo-admin-api'
 
 const MEMBERS = 10_000
 const PROJECTS = 40
@@ -128,21 +129,6 @@ function benchModel(): Figure[] {
   ]
 }
 
-/** The API as the demo admin, in the served generation's words. */
-function apiOf(served: ServedBuild) {
-  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const response = await fetch(`${served.apiUrl}${path}`, {
-      method,
-      headers: { Authorization: `Token ${served.token}`, 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    })
-    if (!response.ok)
-      throw new Error(`${method} ${path} answered ${response.status}: ${await response.text()}`)
-    return (response.status === 204 ? undefined : await response.json()) as T
-  }
-  return call
-}
-
 /** Runs `tasks` with at most `limit` at once. */
 async function bounded(tasks: (() => Promise<unknown>)[], limit: number) {
   let next = 0
@@ -159,7 +145,7 @@ async function bounded(tasks: (() => Promise<unknown>)[], limit: number) {
  * list of roles costs in requests.
  */
 async function growOrganization(served: ServedBuild, generation: string) {
-  const call = apiOf(served)
+  const call = demoAdminApi(served)
   const members = await call<Member[]>('GET', `/organizations/${organization}/users`)
   const existing = await call<{ name: string }[]>('GET', `/projects?organization=${organization}`)
   const roles = ['project-admin', 'project-editor', 'project-viewer']

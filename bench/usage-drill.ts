@@ -14,6 +14,7 @@ import { newSignedInPage } from './support/signed-in-page'
 import { instrument } from './usage-chart'
 import { round1, type SuiteResult } from './support/suite'
 import { serveBuild, type ServedBuild } from './support/web-server'
+import { demoAdminApi } from './support/demo-admin-api'
 
 const DEPLOYMENTS = 10
 const VERSIONS_PER_DEPLOYMENT = 20
@@ -31,14 +32,8 @@ const dayOf = (index: number) =>
 
 /** An organization with one project of 200 deployment versions, each with credits on each of the 366 days. */
 async function projectWithVersions(served: ServedBuild): Promise<{ organization: string; project: string }> {
-  const call = async (path: string, body: unknown) => {
-    const response = await fetch(`${served.apiUrl}${path}`, {
-      method: 'POST',
-      headers: { Authorization: `Token ${served.token}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify(body),
-    })
-    if (!response.ok) throw new Error(`POST ${path} answered ${response.status}: ${await response.text()}`)
-  }
+  const post = demoAdminApi(served)
+  const call = (path: string, body: unknown) => post('POST', path, body)
   const organization = `drill-bench-${Date.now().toString(36)}`
   const project = `${organization}-p`
   await call('/organizations', { name: organization, subscription: 'free' })

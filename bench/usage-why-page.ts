@@ -15,6 +15,7 @@ import type { ProductionBuild } from './support/production-build'
 import { newSignedInPage } from './support/signed-in-page'
 import { round1, type SuiteResult } from './support/suite'
 import { serveBuild, type ServedBuild } from './support/web-server'
+import { demoAdminApi } from './support/demo-admin-api'
 
 const VERSIONS = 200
 const DAYS = 366
@@ -30,15 +31,7 @@ const JUMP_DAYS_AGO = 12
  * database (migration 010's trigger adds them up into the project's and the organization's usage).
  */
 async function organizationWithVersions(served: ServedBuild, today: string): Promise<string> {
-  const call = async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${served.apiUrl}${path}`, {
-      method,
-      headers: { Authorization: `Token ${served.token}`, 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    })
-    if (!response.ok)
-      throw new Error(`${method} ${path} answered ${response.status}: ${await response.text()}`)
-  }
+  const call = demoAdminApi(served)
   const organization = `why-bench-${Date.now().toString(36)}`
   await call('POST', '/organizations', { name: organization, subscription: 'free' })
   for (const name of ['big', 'light'])
