@@ -76,13 +76,11 @@ function timed(rounds: number, run: () => void): number[] {
 function benchModel(): Figure[] {
   const { members, projects, assignments } = syntheticOrganization()
   // Every project's answer in, as the page holds them once the last arrives.
-  const answers = projects.map(
-    (project): ProjectRoles => ({
-      project,
-      state: 'ready',
-      assignments: assignments.filter((assignment) => assignment.projectName === project),
-    }),
-  )
+  const answers = projects.map((project): ProjectRoles => ({
+    project,
+    state: 'ready',
+    assignments: assignments.filter((assignment) => assignment.projectName === project),
+  }))
   const build = timed(MODEL_ROUNDS, () => buildAccessMatrix(members, answers))
   const matrix = buildAccessMatrix(members, answers)
   const texts = [...SEARCH].map((_, index) => SEARCH.slice(0, index + 1))
