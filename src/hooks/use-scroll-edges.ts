@@ -1,4 +1,4 @@
-import { useEffect, useState, type RefObject } from 'react'
+import { useEffect, type RefObject } from 'react'
 
 /** Whether a sideways scroller hides content before (left) or after (right) what it shows. */
 export interface ScrollEdges {
@@ -21,22 +21,26 @@ export function scrollEdgesOf(
 }
 
 /**
- * Follows whether the sideways scroller in `ref` has more content out of view at either end, so
- * that it can say so (the organization tabs fade there on a phone). Updated on scroll and on any
+ * Marks the sideways scroller in `ref` with `data-more-before` / `data-more-after` while it hides
+ * content at either end (the organization tabs fade there on a phone). Updated on scroll and on any
  * change of its size or of its children's sizes (ResizeObserver); `contentKey` names what it holds,
- * so that children added or removed (a tab that appears once the viewer's rights are known) are
- * observed too. Both false outside a browser and before the element mounts.
+ * so that children added or removed are observed too. The marks are written on the element, not
+ * kept in React state: they are decoration, and a re-render of the frame for them, landing while a
+ * navigation's page is still loading (renaming the organization), cost the page its focus and form.
  */
-export function useScrollEdges(ref: RefObject<HTMLElement | null>, contentKey?: string): ScrollEdges {
-  const [edges, setEdges] = useState<ScrollEdges>({ hasMoreBefore: false, hasMoreAfter: false })
+export function useScrollEdgeMarks(ref: RefObject<HTMLElement | null>, contentKey?: string): void {
   useEffect(() => {
     const element = ref.current
     if (!element) return
-    const update = () =>
-      setEdges((now) => {
-        const next = scrollEdgesOf(element)
-        return next.hasMoreBefore === now.hasMoreBefore && next.hasMoreAfter === now.hasMoreAfter ? now : next
-      })
+    const update = () => {
+      const { hasMoreBefore, hasMoreAfter } = scrollEdgesOf(element)
+      for (const [name, isMore] of [
+        ['data-more-before', hasMoreBefore],
+        ['data-more-after', hasMoreAfter],
+      ] as const)
+        if (isMore) element.setAttribute(name, 'true')
+        else element.removeAttribute(name)
+    }
     update()
     element.addEventListener('scroll', update, { passive: true })
     // Every browser the dashboard runs in has ResizeObserver; a DOM without one (jsdom in the
@@ -49,7 +53,6 @@ export function useScrollEdges(ref: RefObject<HTMLElement | null>, contentKey?: 
       observer?.disconnect()
     }
   }, [ref, contentKey])
-  return edges
 }
 
 /**

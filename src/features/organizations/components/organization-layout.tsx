@@ -4,7 +4,7 @@ import { Link, useLocation, useMatches } from 'react-router'
 import { isApiError } from '../../../api/client'
 import { Breadcrumbs, pageCrumb, pageTab } from '../../../components/ui/breadcrumbs'
 import { ErrorState, PendingState } from '../../../components/ui/query-state'
-import { scrollIntoViewWithin, useScrollEdges } from '../../../hooks/use-scroll-edges'
+import { scrollIntoViewWithin, useScrollEdgeMarks } from '../../../hooks/use-scroll-edges'
 import { organizationTabs, paths } from '../../../lib/paths'
 import { useAdministrationRights } from '../hooks/use-administration-rights'
 import { organizationQueries } from '../queries'
@@ -44,7 +44,7 @@ export function OrganizationLayout({ name, children }: { name: string; children:
   const tabs = organizationTabs.filter((tab) => canAdminister || !tab.adminOnly || tab === current)
   const tabList = useRef<HTMLUListElement>(null)
   const shownTabs = tabs.map((tab) => tab.id).join(' ')
-  const edges = useScrollEdges(tabList, shownTabs)
+  useScrollEdgeMarks(tabList, shownTabs)
 
   // On a phone the tabs scroll sideways: the current one is brought into view on every
   // navigation (and when tabs appear before it), so a page never hides its own tab.
@@ -71,12 +71,7 @@ export function OrganizationLayout({ name, children }: { name: string; children:
       />
       <h1 className="ui-page-header__title">{name}</h1>
       <nav aria-label="Organization sections">
-        <ul
-          ref={tabList}
-          className="tabs"
-          data-more-before={edges.hasMoreBefore || undefined}
-          data-more-after={edges.hasMoreAfter || undefined}
-        >
+        <ul ref={tabList} className="tabs">
           {tabs.map((tab) => (
             <li key={tab.id}>
               <Link to={tab.href(name)} aria-current={tab === current ? 'page' : undefined}>
