@@ -112,9 +112,13 @@ describe('usage answers', () => {
 
   it('names the field of a broken 2022 answer', () => {
     const broken = [{ ...USAGE_2022[0], usage: [{ start_date: 'yesterday', end_date: 'x', value: 1 }] }]
-    expect(() => parseUsageAnswer(broken, ENDPOINT)).toThrow(/field "\[0\]\.usage\[0\]\.start_date"/)
+    expect(() => parseUsageAnswer(broken, ENDPOINT)).toThrow(
+      /field "\[0\]\.usage\[0\]": start_date: expected an ISO 8601 timestamp/,
+    )
     const notANumber = [{ ...USAGE_2022[0], usage: [{ ...USAGE_2022[0]!.usage[0], value: '12' }] }]
-    expect(() => parseUsageAnswer(notANumber, ENDPOINT)).toThrow(/"\[0\]\.usage\[0\]\.value"/)
+    expect(() => parseUsageAnswer(notANumber, ENDPOINT)).toThrow(
+      /"\[0\]\.usage\[0\]": value: expected a finite number/,
+    )
   })
 
   it('says what was expected when the answer is of neither shape', () => {

@@ -71,6 +71,10 @@ export interface UsageChartProps {
 
 const NO_MARKS: ReadonlySet<IsoDate> = new Set()
 
+// The grid has no vertical lines, but recharts still places them, measuring the text of every
+// bucket's label (hundreds of days), unless something else says where they go: nowhere.
+const NO_LINES = () => []
+
 const NONE_HIDDEN: ReadonlySet<string> = new Set()
 
 export const UsageChart = memo(function UsageChart({
@@ -98,7 +102,12 @@ export const UsageChart = memo(function UsageChart({
   const word = interval === 'day' ? 'day' : 'month'
   const markedRows = rows.filter((row) => marks.has(row.start))
   const axes = [
-    <CartesianGrid key="grid" vertical={false} stroke="var(--color-border)" />,
+    <CartesianGrid
+      key="grid"
+      vertical={false}
+      verticalCoordinatesGenerator={NO_LINES}
+      stroke="var(--color-border)"
+    />,
     <XAxis
       key="x"
       dataKey="start"

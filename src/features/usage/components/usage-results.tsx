@@ -1,7 +1,7 @@
 // The usage page's results for every level: the range, the series filter, the totals, then the
 // charts or the table, the CSV and the per-part table, all read from the one model and driven by
 // the level's description (../model/levels.ts).
-import { useMemo } from 'react'
+import { useDeferredValue, useMemo } from 'react'
 import { Button } from '../../../components/ui/button'
 import { EmptyState } from '../../../components/ui/query-state'
 import { utcToday, type IsoDate } from '../../../../domain/dates'
@@ -112,6 +112,9 @@ export function UsageResults({
   const anyMarks = useMemo(() => new Set(marksByChart.flatMap((marks) => [...marks])), [marksByChart])
   const why = useWhyChoice(chosenDay, onChooseDay)
   const readable = useReadableProjects(organization)
+  // The per-part table (a project's hundreds of deployment versions) is built in a render of its
+  // own just after the first one, so that the chart above it is not kept waiting for its rows.
+  const showsPartTable = useDeferredValue(true, false)
 
   const unshown = unshownRange(model.range, model.buckets.length, today)
   if (unshown || !model.range) return unshown
@@ -258,7 +261,7 @@ export function UsageResults({
               onClose={why.close}
             />
           )}
-          {filter && breakdown && (
+          {filter && breakdown && showsPartTable && (
             <section aria-labelledby="part-table-heading" className="stack-sm">
               <h3 id="part-table-heading">{filter.partsHeading}</h3>
               <PartTable

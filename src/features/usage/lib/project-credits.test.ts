@@ -30,6 +30,29 @@ describe('toCreditsData', () => {
     expect(data.range).toEqual({ start: '2019-08-01', end: '2019-09-01' })
   })
 
+  it('aligns points listed out of order, or in buckets the whole lacks, by their day', () => {
+    const answer: CurrentUsageAnswer = {
+      ...EXAMPLE,
+      organization: [point('2019-08-01', '2019-08-02', 5), point('2019-08-02', '2019-08-03', 7)],
+      projects: [
+        {
+          id: 'p',
+          name: 'p',
+          usage: [
+            point('2019-08-02', '2019-08-03', 7),
+            point('2019-08-01', '2019-08-02', 5),
+            point('2019-08-03', '2019-08-04', 1),
+          ],
+        },
+      ],
+      deletedProjects: [],
+    }
+    const data = toCreditsData(answer, null, 'day')
+    expect(data.buckets.map((b) => b.start)).toEqual(['2019-08-01', '2019-08-02', '2019-08-03'])
+    expect(data.parts[0]!.values).toEqual([5, 7, 1])
+    expect(data.whole).toEqual([5, 7, 0])
+  })
+
   it('fills a project missing from a bucket with 0', () => {
     const answer: CurrentUsageAnswer = {
       ...EXAMPLE,

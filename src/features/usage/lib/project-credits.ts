@@ -5,10 +5,16 @@
 // read this model, so they cannot disagree; the organization and the project levels share it.
 import type { ProjectUsageAnswer, UsageAnswer, UsagePoint } from '../../../api/model'
 import type { UsageInterval } from '../../../api/types'
-import { dayOfTimestamp, type IsoDate } from '../../../../domain/dates'
 import type { DateRange } from '../../../../domain/usage'
 import { sumValues } from './usage-summary'
-import { bucketIndex, bucketsOfPoints, rangeOfBuckets, type Bucket } from '../model/buckets'
+import {
+  bucketIndex,
+  bucketOfPoint,
+  bucketsOfPoints,
+  rangeOfBuckets,
+  type Bucket,
+  type BucketIndex,
+} from '../model/buckets'
 
 export type CurrentUsageAnswer = Extract<UsageAnswer, { generation: 'current' }>
 export type CurrentProjectUsageAnswer = Extract<ProjectUsageAnswer, { generation: 'current' }>
@@ -73,15 +79,12 @@ export interface CreditsData {
   range: DateRange | null
 }
 
-function align(
-  points: readonly UsagePoint[],
-  indexOf: ReadonlyMap<IsoDate, number>,
-  length: number,
-): number[] {
+function align(points: readonly UsagePoint[], indexOf: BucketIndex, length: number): number[] {
   const values = new Array<number>(length).fill(0)
   const isFilled = new Array<boolean>(length).fill(false)
-  for (const point of points) {
-    const index = indexOf.get(dayOfTimestamp(point.start_date))
+  for (let position = 0; position < points.length; position += 1) {
+    const point = points[position]!
+    const index = bucketOfPoint(indexOf, point, position)
     if (index === undefined) continue
     // A bucket's first point is its value as sent; only a second one is added (without dust). A
     // project of hundreds of versions over a year has tens of thousands of points, nearly all first.
@@ -91,11 +94,11 @@ function align(
   return values
 }
 
-/** Every point of a whole's answer. */
-export const pointsOfParts = ({ whole, parts, deleted }: CreditsParts): UsagePoint[] => [
-  ...whole,
-  ...deleted,
-  ...parts.flatMap((part) => part.usage),
+/** Every list of points of a whole's answer, the whole's first. */
+const pointListsOfParts = ({ whole, parts, deleted }: CreditsParts): (readonly UsagePoint[])[] => [
+  whole,
+  deleted,
+  ...parts.map((part) => part.usage),
 ]
 
 /**
@@ -108,7 +111,7 @@ export function toPartsData(
   requested: DateRange | null,
   interval: UsageInterval,
 ): CreditsData {
-  const buckets = bucketsOfPoints(pointsOfParts(answer), requested, interval)
+  const buckets = bucketsOfPoints(pointListsOfParts(answer), requested, interval)
   const indexOf = bucketIndex(buckets)
   const parts = answer.parts
     .map((part) => {

@@ -3,8 +3,7 @@
 // totals and the CSV all read this one model, so they cannot disagree.
 import type { UsageSeries as Usage, UsageMetric, UsageObjectType } from '../../../api/model'
 import type { UsageInterval } from '../../../api/types'
-import { dayOfTimestamp } from '../../../../domain/dates'
-import { bucketIndex, bucketsOfPoints, rangeOfBuckets, type Bucket } from '../model/buckets'
+import { bucketIndex, bucketOfPoint, bucketsOfPoints, rangeOfBuckets, type Bucket } from '../model/buckets'
 import { USAGE_METRICS, USAGE_OBJECT_TYPES, USAGE_SERIES, type DateRange } from '../../../../domain/usage'
 
 export const METRICS: readonly UsageMetric[] = USAGE_METRICS
@@ -58,7 +57,7 @@ export interface UsageData {
  */
 export function toUsageData(usage: Usage[], requested: DateRange | null, interval: UsageInterval): UsageData {
   const buckets = bucketsOfPoints(
-    usage.flatMap((entry) => entry.usage),
+    usage.map((entry) => entry.usage),
     requested,
     interval,
   )
@@ -74,8 +73,9 @@ export function toUsageData(usage: Usage[], requested: DateRange | null, interva
   const series = [...KNOWN_SERIES, ...extra].map(({ metric, objectType }): Series => {
     const values = new Array<number>(buckets.length).fill(0)
     const entry = usage.find((u) => u.metric === metric && u.object_type === objectType)
-    for (const point of entry?.usage ?? []) {
-      const index = indexOf.get(dayOfTimestamp(point.start_date))
+    const points = entry?.usage ?? []
+    for (const [position, point] of points.entries()) {
+      const index = bucketOfPoint(indexOf, point, position)
       if (index !== undefined) values[index] = (values[index] ?? 0) + point.value
     }
     return { key: seriesKey(metric, objectType), metric, objectType, values }

@@ -24,30 +24,45 @@ export function expectedBuckets(range: DateRange, interval: UsageInterval): Buck
 }
 
 /**
- * The buckets an answer's points name, one per start day, in time order. When the answer holds
- * none and the range is known, the buckets the API would have sent (all zero once aligned), so an
- * empty range still draws as a flat, labelled chart instead of nothing.
+ * The buckets an answer's points name, one per start day, in time order. `pointLists` are the
+ * answer's lists of points, read in place rather than copied into one. When the answer holds none
+ * and the range is known, the buckets the API would have sent (all zero once aligned), so an empty
+ * range still draws as a flat, labelled chart instead of nothing.
  */
 export function bucketsOfPoints(
-  points: Iterable<UsagePoint>,
+  pointLists: Iterable<readonly UsagePoint[]>,
   requested: DateRange | null,
   interval: UsageInterval,
 ): Bucket[] {
   const byStart = new Map<IsoDate, Bucket>()
-  for (const point of points) {
-    const start = dayOfTimestamp(point.start_date)
-    if (!byStart.has(start))
-      byStart.set(start, {
-        start,
-        end: dayOfTimestamp(point.end_date),
-        startTimestamp: point.start_date,
-        endTimestamp: point.end_date,
-      })
+  // The API returns every bucket of the range in each list (shared/API.md, "Usage query"): a list
+  // with the same starts as the first one read adds nothing, and comparing is far cheaper than
+  // reading the day of each of a large answer's tens of thousands of points.
+  let firstRead: readonly UsagePoint[] | null = null
+  for (const points of pointLists) {
+    if (firstRead && hasSameStarts(points, firstRead)) continue
+    for (const point of points) {
+      const start = dayOfTimestamp(point.start_date)
+      if (!byStart.has(start))
+        byStart.set(start, {
+          start,
+          end: dayOfTimestamp(point.end_date),
+          startTimestamp: point.start_date,
+          endTimestamp: point.end_date,
+        })
+    }
+    if (!firstRead && points.length > 0) firstRead = points
   }
   const fromAnswer = [...byStart.values()].sort((a, b) =>
     a.start < b.start ? -1 : a.start > b.start ? 1 : 0,
   )
   return fromAnswer.length > 0 || requested === null ? fromAnswer : expectedBuckets(requested, interval)
+}
+
+function hasSameStarts(points: readonly UsagePoint[], other: readonly UsagePoint[]): boolean {
+  if (points.length !== other.length) return false
+  for (let i = 0; i < points.length; i += 1) if (points[i]!.start_date !== other[i]!.start_date) return false
+  return true
 }
 
 /** From the first bucket's start to the last bucket's end; `requested` when there are no buckets. */
@@ -57,9 +72,31 @@ export function rangeOfBuckets(buckets: readonly Bucket[], requested: DateRange 
   return first && last ? { start: first.start, end: last.end } : requested
 }
 
-/** Index of each bucket by its start day, to align an answer's points to the buckets. */
-export function bucketIndex(buckets: readonly Bucket[]): ReadonlyMap<IsoDate, number> {
-  return new Map(buckets.map((bucket, index) => [bucket.start, index]))
+/** Where each bucket is among the buckets: see {@link bucketOfPoint}. */
+export interface BucketIndex {
+  /** Each bucket's start timestamp as the API sent it, in bucket order. */
+  startTimestamps: readonly string[]
+  /** By the start day, for a point out of the buckets' order or whose timestamp is written differently. */
+  byDay: ReadonlyMap<IsoDate, number>
+}
+
+/** Index of each bucket by its start, to align an answer's points to the buckets. */
+export function bucketIndex(buckets: readonly Bucket[]): BucketIndex {
+  return {
+    startTimestamps: buckets.map((bucket) => bucket.startTimestamp),
+    byDay: new Map(buckets.map((bucket, index) => [bucket.start, index])),
+  }
+}
+
+/**
+ * The index of the bucket a point belongs to (its start day's), or undefined when none is.
+ * `position` is the point's index in its list: the API lists every bucket in time order, so the
+ * point at position `i` is nearly always the `i`-th bucket's, which one comparison confirms.
+ */
+export function bucketOfPoint(index: BucketIndex, point: UsagePoint, position: number): number | undefined {
+  return index.startTimestamps[position] === point.start_date
+    ? position
+    : index.byDay.get(dayOfTimestamp(point.start_date))
 }
 
 /**
@@ -83,12 +120,12 @@ export function hasNotStarted(range: { start: IsoDate }, today: IsoDate): boolea
   return range.start > today
 }
 
-/** Every point of an answer, whichever generation and level (organization or project) sent it. */
-function pointsOf(answer: UsageAnswer | ProjectUsageAnswer): UsagePoint[] {
-  if (answer.generation === '2022') return answer.series.flatMap((series) => series.usage)
+/** Every list of points of an answer, whichever generation and level (organization or project) sent it; the whole's first. */
+function pointListsOf(answer: UsageAnswer | ProjectUsageAnswer): (readonly UsagePoint[])[] {
+  if (answer.generation === '2022') return answer.series.map((series) => series.usage)
   return 'versions' in answer
-    ? [...answer.project, ...answer.deletedVersions, ...answer.versions.flatMap((v) => v.usage)]
-    : [...answer.organization, ...answer.deletedProjects, ...answer.projects.flatMap((p) => p.usage)]
+    ? [answer.project, answer.deletedVersions, ...answer.versions.map((v) => v.usage)]
+    : [answer.organization, answer.deletedProjects, ...answer.projects.map((p) => p.usage)]
 }
 
 /** The range an answer covers (its buckets' first start to last end), as every level's model gives it. */
@@ -97,5 +134,5 @@ export function rangeOfAnswer(
   requested: DateRange | null,
   interval: UsageInterval,
 ): DateRange | null {
-  return rangeOfBuckets(bucketsOfPoints(pointsOf(answer), requested, interval), requested)
+  return rangeOfBuckets(bucketsOfPoints(pointListsOf(answer), requested, interval), requested)
 }
