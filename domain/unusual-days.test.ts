@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { referencesOf, unusualBuckets, usualValue, usualValues, UNUSUAL_DAY_RULE } from './unusual-days'
+import {
+  referencesOf,
+  unusualBuckets,
+  usualValue,
+  usualValues,
+  unusualRule,
+  UNUSUAL_DAY_RULE,
+} from './unusual-days'
 
 /** Eight weeks of days from a Monday: weekdays 100, weekends 35, a small wobble. */
 const weekly = () =>
@@ -57,9 +64,13 @@ describe('the unusual-day rule', () => {
     expect(unusualBuckets(values, 'day')).toEqual([28])
   })
 
-  it('says its numbers in its sentence for the dashboard', () => {
-    expect(UNUSUAL_DAY_RULE).toContain('more than 30% and more than 3 median absolute deviations')
-    expect(UNUSUAL_DAY_RULE).toContain('previous 4 weeks')
+  it('says its numbers in its sentences for the dashboard', () => {
+    expect(unusualRule('day')).toBe(
+      'more than 30% and more than 3 median absolute deviations away from the median of the same weekday over the previous 4 weeks',
+    )
+    expect(unusualRule('month')).toMatch(/30%.* of the previous 4 months$/)
+    expect(UNUSUAL_DAY_RULE).toContain(unusualRule('day'))
+    expect(UNUSUAL_DAY_RULE).toContain('previous 4 months for monthly buckets')
   })
 
   it('compares a month with the previous months', () => {

@@ -31,8 +31,21 @@ export const MIN_RELATIVE_DEVIATION = 0.3
 /** The fewest references a bucket is judged with. */
 export const MIN_REFERENCES = 3
 
-/** One sentence for the dashboard, beside the marks: the rule above with its numbers. */
-export const UNUSUAL_DAY_RULE = `A bucket is marked when it is more than ${Math.round(MIN_RELATIVE_DEVIATION * 100)}% and more than ${MAD_THRESHOLD} median absolute deviations away from the median of the same weekday over the previous ${REFERENCE_PERIODS} weeks, or of the previous ${REFERENCE_PERIODS} months for monthly buckets.`
+/**
+ * The rule in words for one interval, to follow "marked when it is" or "far from usual:": "more than
+ * 30% and more than 3 median absolute deviations away from the median of the same weekday over the
+ * previous 4 weeks" (day), "… of the previous 4 months" (month).
+ */
+export function unusualRule(interval: UsageInterval): string {
+  const references =
+    interval === 'day'
+      ? `the same weekday over the previous ${REFERENCE_PERIODS} weeks`
+      : `the previous ${REFERENCE_PERIODS} months`
+  return `more than ${Math.round(MIN_RELATIVE_DEVIATION * 100)}% and more than ${MAD_THRESHOLD} median absolute deviations away from the median of ${references}`
+}
+
+/** One sentence for the dashboard, beside the marks: the rule above with its numbers, both intervals. */
+export const UNUSUAL_DAY_RULE = `A bucket is marked when it is ${unusualRule('day')}, or of the previous ${REFERENCE_PERIODS} months for monthly buckets.`
 
 export interface UsualValue {
   /** The median of the references: what is usual for this bucket. */

@@ -16,6 +16,7 @@ import {
 import type { UsageInterval, UsageMetric } from '../../../api/types'
 import type { IsoDate } from '../../../../domain/dates'
 import type { DateRange } from '../../../../domain/usage'
+import { unusualRule } from '../../../../domain/unusual-days'
 import { PREVIOUS_TOTAL_KEY, type PreviousShape, type UsageChartRow } from '../lib/chart-rows'
 import { formatSpan } from '../lib/dates'
 import { formatAxisTick, formatExactValue, formatMetricValue } from '../lib/format'
@@ -183,7 +184,10 @@ export const UsageChart = memo(function UsageChart({
         {markedRows.length > 0 && (
           <p className="usage-chart__marks-caption">
             <span className="usage-chart__mark-swatch" aria-hidden="true" />
-            {`${markedRows.length} ${markedRows.length === 1 ? word : `${word}s`} far from usual`}
+            <span>
+              {`${markedRows.length} ${markedRows.length === 1 ? word : `${word}s`} far from usual`}
+              <span className="muted">{`: ${unusualRule(interval)}`}</span>
+            </span>
           </p>
         )}
       </figcaption>
