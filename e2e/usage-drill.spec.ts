@@ -160,6 +160,27 @@ test('by keyboard only: into the project’s usage and back, axe clean on the wa
   await expect(page).toHaveURL(`${organizationUsage}?range=30d`)
 })
 
+test('a project’s usage does not ask for the viewer’s projects, which only the organization’s “why this day” reads', async ({
+  page,
+}) => {
+  const { ready } = setUp(page)
+  await ready
+  const asked: string[] = []
+  page.on('request', (request) => {
+    const url = new URL(request.url())
+    if (url.pathname === '/api/projects' && url.searchParams.get('organization') === organization)
+      asked.push(url.pathname)
+  })
+  await open(page, `${projectUsage}?range=30d`)
+  // The marks need the weeks before the range: by the time they are said, the page has asked all it asks.
+  await expect(page.locator('#usage-chart-credits-description')).toHaveText(/far from usual/i)
+  expect(asked, 'GET /projects?organization= from the project’s usage').toEqual([])
+  // The counter sees the list where it is wanted: the organization's usage asks for it.
+  await crumbs(page).getByRole('link', { name: 'Usage' }).click()
+  await expect(page.getByRole('heading', { name: 'Usage', exact: true })).toBeVisible()
+  await expect.poll(() => asked.length).toBeGreaterThan(0)
+})
+
 test.describe('current generation', () => {
   test.skip(
     () => apiGeneration() !== 'current',

@@ -111,7 +111,7 @@ export function UsageResults({
   )
   const anyMarks = useMemo(() => new Set(marksByChart.flatMap((marks) => [...marks])), [marksByChart])
   const why = useWhyChoice(chosenDay, onChooseDay)
-  const readable = useReadableProjects(organization)
+  const readable = useReadableProjects(organization, explainsDays)
 
   const unshown = unshownRange(model.range, model.buckets.length, today)
   if (unshown || !model.range) return unshown
