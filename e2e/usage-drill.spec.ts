@@ -249,6 +249,35 @@ test.describe('current generation', () => {
     await expectNoAxeViolations(page)
   })
 
+  test('a project’s legend entry on the chart leads to its usage by keyboard, the view kept; Other and Deleted do not', async ({
+    page,
+  }) => {
+    const { ready } = setUp(page)
+    await ready
+    const view = 'range=90d&interval=month&compare=previous'
+    await open(page, `${organizationUsage}?${view}`)
+    const legend = page.getByRole('list', { name: 'Credits per project series' })
+    const entry = legend.getByRole('link', { name: `${project} usage`, exact: true })
+    await expect(entry).toHaveText(project)
+    // Every project drawn on its own has its link; the rest together and the deleted ones have none.
+    const links = await legend.getByRole('link').allTextContents()
+    const entries = await legend.getByRole('listitem').allTextContents()
+    expect(links.length).toBeGreaterThan(1)
+    expect(entries.filter((text) => !/^Other projects|^Deleted projects/.test(text))).toEqual(links)
+    expect(entries.some((text) => text.startsWith('Other projects'))).toBe(true)
+    await expectNoAxeViolations(page)
+
+    await tabTo(page, entry)
+    await expect(entry).toBeFocused()
+    await page.keyboard.press('Enter')
+    await expect(page).toHaveURL(`${projectUsage}?${view}`)
+    await expect(page.getByRole('heading', { name: `Usage of ${project}` })).toBeVisible()
+    await expect(page.getByRole('combobox', { name: 'Range' })).toHaveValue('90d')
+    await expect(page.getByRole('checkbox', { name: /Compare with/ })).toBeChecked()
+    await page.goBack()
+    await expect(page).toHaveURL(`${organizationUsage}?${view}`)
+  })
+
   test('the series filter leads to the project’s usage, and Back returns to the filtered view', async ({
     page,
   }) => {

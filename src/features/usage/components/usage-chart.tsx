@@ -4,6 +4,7 @@
 // itself. Animations are off: they would delay the first frame and every hover of a 366-day
 // chart, and tell an admin nothing.
 import { lazy, memo, Suspense } from 'react'
+import { Link } from 'react-router'
 import {
   Area,
   AreaChart,
@@ -68,6 +69,11 @@ export interface UsageChartProps {
    * back to. Without it, the chart is a picture (the report's).
    */
   onChoose?: (day: IsoDate, opener: HTMLElement) => void
+  /**
+   * The address of a part's own usage (the level's drill-down): a part's name in the legend links
+   * there (a legend of toggles has no links).
+   */
+  partHref?: (part: string) => string
 }
 
 const NO_MARKS: ReadonlySet<IsoDate> = new Set()
@@ -87,6 +93,7 @@ export const UsageChart = memo(function UsageChart({
   marks = NO_MARKS,
   chosen,
   onChoose,
+  partHref,
 }: UsageChartProps) {
   const { metric, series, title } = chart
   const titleId = `usage-chart-${metric}`
@@ -173,7 +180,13 @@ export const UsageChart = memo(function UsageChart({
             ) : (
               <li key={s.key} className="usage-legend__label">
                 <Swatch series={s} />
-                {s.label}
+                {partHref && s.part !== undefined ? (
+                  <Link to={partHref(s.part)} aria-label={`${s.part} usage`}>
+                    {s.label}
+                  </Link>
+                ) : (
+                  s.label
+                )}
               </li>
             ),
           )}

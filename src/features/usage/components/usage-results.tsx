@@ -208,6 +208,7 @@ export function UsageResults({
                   marks={marksByChart[index]}
                   chosen={explainsDays ? chosenDay : null}
                   onChoose={explainsDays ? why.choose : undefined}
+                  partHref={partHref}
                 />
               ))}
             </div>
