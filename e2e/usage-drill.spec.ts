@@ -12,6 +12,8 @@ const organization = DEMO.projectsOrganization
 const project = DEMO.usageJump.projectName
 const organizationUsage = `/organizations/${organization}/usage`
 const projectUsage = `/organizations/${organization}/projects/${project}/usage`
+/** A view the drill-down keeps: a range, an interval and the comparison. */
+const view = 'range=90d&interval=month&compare=previous'
 
 interface Point {
   start_date: string
@@ -80,7 +82,6 @@ test('drills from the organization’s usage into churn-acme and back, the range
 }) => {
   const { ready } = setUp(page)
   await ready
-  const view = 'range=90d&interval=month&compare=previous'
   await open(page, `${organizationUsage}?${view}`)
   await drillIn(page)
 
@@ -254,7 +255,6 @@ test.describe('current generation', () => {
   }) => {
     const { ready } = setUp(page)
     await ready
-    const view = 'range=90d&interval=month&compare=previous'
     await open(page, `${organizationUsage}?${view}`)
     const legend = page.getByRole('list', { name: 'Credits per project series' })
     const entry = legend.getByRole('link', { name: `${project} usage`, exact: true })
