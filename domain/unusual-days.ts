@@ -10,20 +10,42 @@
  *
  * A bucket is unusual when its distance from the median of its references is more than
  * {@link MAD_THRESHOLD} MADs of those references, and more than {@link MIN_RELATIVE_DEVIATION} of
- * that median (so that a very regular history, whose MAD is near zero, does not mark every small
- * wobble). A bucket with fewer than {@link MIN_REFERENCES} references is not judged: ask for that
- * much history before the range to judge its first buckets. Values are in the series' unit (credits).
+ * that median. Both conditions matter. The MAD keeps a series that swings a lot from being marked
+ * at every swing. The share is a floor under it: the MAD of four references is often tiny by chance
+ * (four near-equal values), and three tiny MADs then mark the everyday noise of a series whose
+ * days stray a little from their trend. Ordinary weekday and weekend rhythm, steady growth and
+ * such noise stay within the floor; a heavy project that doubles, or one that stops, does not.
+ *
+ * A bucket with fewer than {@link MIN_REFERENCES} references is not judged: ask for that much
+ * history before the range to judge its first buckets. Values are in the series' unit (credits).
+ * The rule's one sentence for the dashboard is {@link UNUSUAL_DAY_RULE}.
  */
 import type { UsageInterval } from './usage'
 
+/** How many weeks (day buckets) or months (month buckets) back a bucket is compared with. */
 export const REFERENCE_PERIODS = 4
+/** How many MADs of its references a bucket must be away from their median. */
 export const MAD_THRESHOLD = 3
-export const MIN_RELATIVE_DEVIATION = 0.1
+/** The share of the median a bucket must also be away from it: the floor under the MADs. */
+export const MIN_RELATIVE_DEVIATION = 0.3
+/** The fewest references a bucket is judged with. */
 export const MIN_REFERENCES = 3
 
-/** One sentence for the dashboard, beside the marks. */
-export const UNUSUAL_DAY_RULE =
-  'A bucket is marked when it is more than 3 median absolute deviations (and more than 10%) away from the median of the same weekday over the previous 4 weeks, or of the previous 4 months for monthly buckets.'
+/**
+ * The rule in words for one interval, to follow "marked when it is" or "far from usual:": "more than
+ * 30% and more than 3 median absolute deviations away from the median of the same weekday over the
+ * previous 4 weeks" (day), "… of the previous 4 months" (month).
+ */
+export function unusualRule(interval: UsageInterval): string {
+  const references =
+    interval === 'day'
+      ? `the same weekday over the previous ${REFERENCE_PERIODS} weeks`
+      : `the previous ${REFERENCE_PERIODS} months`
+  return `more than ${Math.round(MIN_RELATIVE_DEVIATION * 100)}% and more than ${MAD_THRESHOLD} median absolute deviations away from the median of ${references}`
+}
+
+/** One sentence for the dashboard, beside the marks: the rule above with its numbers, both intervals. */
+export const UNUSUAL_DAY_RULE = `A bucket is marked when it is ${unusualRule('day')}, or of the previous ${REFERENCE_PERIODS} months for monthly buckets.`
 
 export interface UsualValue {
   /** The median of the references: what is usual for this bucket. */

@@ -12,6 +12,8 @@ const organization = DEMO.projectsOrganization
 const project = DEMO.usageJump.projectName
 const organizationUsage = `/organizations/${organization}/usage`
 const projectUsage = `/organizations/${organization}/projects/${project}/usage`
+/** A view the drill-down keeps: a range, an interval and the comparison. */
+const view = 'range=90d&interval=month&compare=previous'
 
 interface Point {
   start_date: string
@@ -80,7 +82,6 @@ test('drills from the organization’s usage into churn-acme and back, the range
 }) => {
   const { ready } = setUp(page)
   await ready
-  const view = 'range=90d&interval=month&compare=previous'
   await open(page, `${organizationUsage}?${view}`)
   await drillIn(page)
 
@@ -160,6 +161,27 @@ test('by keyboard only: into the project’s usage and back, axe clean on the wa
   await expect(page).toHaveURL(`${organizationUsage}?range=30d`)
 })
 
+test('a project’s usage does not ask for the viewer’s projects, which only the organization’s “why this day” reads', async ({
+  page,
+}) => {
+  const { ready } = setUp(page)
+  await ready
+  const asked: string[] = []
+  page.on('request', (request) => {
+    const url = new URL(request.url())
+    if (url.pathname === '/api/projects' && url.searchParams.get('organization') === organization)
+      asked.push(url.pathname)
+  })
+  await open(page, `${projectUsage}?range=30d`)
+  // The marks need the weeks before the range: by the time they are said, the page has asked all it asks.
+  await expect(page.locator('#usage-chart-credits-description')).toHaveText(/far from usual/i)
+  expect(asked, 'GET /projects?organization= from the project’s usage').toEqual([])
+  // The counter sees the list where it is wanted: the organization's usage asks for it.
+  await crumbs(page).getByRole('link', { name: 'Usage' }).click()
+  await expect(page.getByRole('heading', { name: 'Usage', exact: true })).toBeVisible()
+  await expect.poll(() => asked.length).toBeGreaterThan(0)
+})
+
 test.describe('current generation', () => {
   test.skip(
     () => apiGeneration() !== 'current',
@@ -226,6 +248,34 @@ test.describe('current generation', () => {
     await expect(page).toHaveURL(/version=deleted/)
     await expect(page.getByRole('region', { name: 'Credits, deleted versions' })).toBeVisible()
     await expectNoAxeViolations(page)
+  })
+
+  test('a project’s legend entry on the chart leads to its usage by keyboard, the view kept; Other and Deleted do not', async ({
+    page,
+  }) => {
+    const { ready } = setUp(page)
+    await ready
+    await open(page, `${organizationUsage}?${view}`)
+    const legend = page.getByRole('list', { name: 'Credits per project series' })
+    const entry = legend.getByRole('link', { name: `${project} usage`, exact: true })
+    await expect(entry).toHaveText(project)
+    // Every project drawn on its own has its link; the rest together and the deleted ones have none.
+    const links = await legend.getByRole('link').allTextContents()
+    const entries = await legend.getByRole('listitem').allTextContents()
+    expect(links.length).toBeGreaterThan(1)
+    expect(entries.filter((text) => !/^Other projects|^Deleted projects/.test(text))).toEqual(links)
+    expect(entries.some((text) => text.startsWith('Other projects'))).toBe(true)
+    await expectNoAxeViolations(page)
+
+    await tabTo(page, entry)
+    await expect(entry).toBeFocused()
+    await page.keyboard.press('Enter')
+    await expect(page).toHaveURL(`${projectUsage}?${view}`)
+    await expect(page.getByRole('heading', { name: `Usage of ${project}` })).toBeVisible()
+    await expect(page.getByRole('combobox', { name: 'Range' })).toHaveValue('90d')
+    await expect(page.getByRole('checkbox', { name: /Compare with/ })).toBeChecked()
+    await page.goBack()
+    await expect(page).toHaveURL(`${organizationUsage}?${view}`)
   })
 
   test('the series filter leads to the project’s usage, and Back returns to the filtered view', async ({

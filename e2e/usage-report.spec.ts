@@ -10,6 +10,7 @@ import { formatLongDayRange } from '../src/lib/format-date'
 import { currentPeriod } from '../domain/subscriptions'
 import { WEEKLY_PROJECTION_METHOD } from '../domain/weekly-projection'
 import { openDatabase } from '../server/db/open'
+import { DEMO } from '../server/db/seed'
 import { e2eEnvironment } from './environment'
 import {
   apiGeneration,
@@ -18,9 +19,11 @@ import {
   createUser,
   expect,
   expectNoAxeViolations,
+  periodCreditPoints,
   signIn,
   test,
   type TestUser,
+  type UsagePoint,
   uniqueName,
 } from './fixtures'
 
@@ -75,6 +78,10 @@ async function organizationWithUsage(request: APIRequestContext, user: TestUser,
   return { name, start }
 }
 
+/** The values of an API answer's buckets added up. */
+const sumPoints = (points: readonly { value: number }[]) =>
+  points.reduce((total, point) => total + point.value, 0)
+
 /** The credits (and, 2022, volumes) of the organization in [start, end), as the API sums nothing. */
 async function apiTotals(
   request: APIRequestContext,
@@ -89,17 +96,16 @@ async function apiTotals(
     'GET',
     `/organizations/${name}/usage?start_date=${start}&end_date=${end}&interval=day`,
   )
-  const sum = (points: Point[]) => points.reduce((total, point) => total + point.value, 0)
   if (apiGeneration() === 'current') {
     const current = answer as { data_organization: Point[] }
     return {
-      credits: sum(current.data_organization),
+      credits: sumPoints(current.data_organization),
       inputVolume: null,
       buckets: current.data_organization.length,
     }
   }
   const series = answer as { metric: string; usage: Point[] }[]
-  const of = (metric: string) => sum(series.filter((s) => s.metric === metric).flatMap((s) => s.usage))
+  const of = (metric: string) => sumPoints(series.filter((s) => s.metric === metric).flatMap((s) => s.usage))
   return { credits: of('credits'), inputVolume: of('input_volume'), buckets: series[0]!.usage.length }
 }
 
@@ -107,11 +113,11 @@ async function apiTotals(
 const expectSame = (actual: number, expected: number, what: string) =>
   expect(Math.abs(actual - expected), `${what}: ${actual} vs ${expected}`).toBeLessThan(1e-6)
 
-/** The report's credits total: the per-metric table's (2022) or the total card's (current). */
+/** The report's credits total: the per-metric table's (2022) or the total card's (current: all projects, or all of a project's versions). */
 async function reportedCredits(page: Page): Promise<number> {
   const cell =
     apiGeneration() === 'current'
-      ? page.getByRole('region', { name: 'Credits, all projects' }).locator('.usage-total__value[data-value]')
+      ? page.getByRole('region', { name: /^Credits, all / }).locator('.usage-total__value[data-value]')
       : page
           .getByRole('table', { name: 'Totals per metric and object type' })
           .locator('tr[data-metric="credits"] td[data-value]')
@@ -369,4 +375,98 @@ test("a period's first day is drawn: one bucket shows as a dot on each chart", a
   expect(chartCount).toBeGreaterThan(0)
   for (let index = 0; index < chartCount; index += 1)
     await expect(charts.nth(index).locator('.recharts-area-dots circle').first()).toBeVisible()
+})
+
+test.describe('a project’s report', () => {
+  const organization = DEMO.projectsOrganization
+  const project = DEMO.usageJump.projectName
+  const projectUsage = `/organizations/${organization}/projects/${project}/usage`
+
+  /** The project's credits per day as the API answers them (`query` its dates, or none for the current period). */
+  async function projectCredits(request: APIRequestContext, admin: TestUser, query: string) {
+    const answer = await callApi<unknown>(request, admin, 'GET', `/projects/${project}/usage?${query}`)
+    if (apiGeneration() === 'current') return (answer as { data_project: UsagePoint[] }).data_project
+    const credits = (answer as { metric: string; usage: UsagePoint[] }[]).filter(
+      (s) => s.metric === 'credits',
+    )
+    expect(credits).toHaveLength(1)
+    return credits[0]!.usage
+  }
+
+  /** The report's per-day rows: each bucket's first day and its credits (2022: the credits column; current: the total). */
+  async function perDayCredits(page: Page) {
+    const column = apiGeneration() === 'current' ? 'Total' : 'Credits, deployment versions'
+    return page.getByRole('table', { name: /per day$/ }).evaluate((table, heading) => {
+      const headings = [...table.querySelectorAll('thead th')].map((th) => th.textContent!.trim())
+      const at = headings.indexOf(heading)
+      if (at < 1) throw new Error(`no column "${heading}" in ${headings.join(', ')}`)
+      return [...table.querySelectorAll('tbody tr')].map((row) => ({
+        start: row.querySelector('time')!.getAttribute('datetime')!,
+        credits: Number(row.querySelectorAll('th, td')[at]!.textContent!.replace(/,/g, '')),
+      }))
+    }, column)
+  }
+
+  test('opens from the project’s usage, adds up as the API’s project usage does, and leads back', async ({
+    page,
+    request,
+  }) => {
+    const admin = createUser({ email: DEMO.adminEmail })
+    await signIn(page, admin)
+    await page.goto(`${projectUsage}?range=30d`)
+    const link = page.getByRole('link', { name: /^Monthly report/ })
+    await expect(link).toBeVisible({ timeout: 45_000 })
+    await link.focus()
+    await page.keyboard.press('Enter')
+    await expect(page).toHaveURL(`/organizations/${organization}/usage/report?project=${project}`)
+    await expect(page.getByRole('heading', { level: 2, name: /^Usage report, / })).toBeVisible({
+      timeout: 45_000,
+    })
+    await expect(page).toHaveTitle(new RegExp(` · ${project} · ${organization}$`))
+    await expect(page.getByRole('term').filter({ hasText: /^Project$/ })).toBeVisible()
+    await expect(page.getByRole('definition').filter({ hasText: new RegExp(`^${project}$`) })).toBeVisible()
+
+    // The current subscription period, so far: the project's credits, not the organization's.
+    const period = await projectCredits(request, admin, 'interval=day')
+    const organizationPeriod = await periodCreditPoints(request, admin, organization)
+    await expect.poll(() => reportedCredits(page)).toBeGreaterThan(0)
+    expectSame(await reportedCredits(page), sumPoints(period), 'credits of the current period')
+    expect(sumPoints(organizationPeriod)).toBeGreaterThan(sumPoints(period) * 1.5)
+
+    // Last calendar month, chosen in the period select: whole, and day by day as the API has it.
+    const month = addMonths(`${utcToday().slice(0, 7)}-01`, -1)
+    await page.getByRole('combobox', { name: 'Period' }).selectOption(month.slice(0, 7))
+    await expect(page).toHaveURL(
+      `/organizations/${organization}/usage/report?period=${month.slice(0, 7)}&project=${project}`,
+    )
+    await expect(page.getByTestId('report-period')).toContainText('It is over: the totals are whole.')
+    const days = await projectCredits(
+      request,
+      admin,
+      `start_date=${month}&end_date=${addMonths(month, 1)}&interval=day`,
+    )
+    await expect.poll(() => reportedCredits(page)).toBeCloseTo(sumPoints(days), 6)
+    const rows = await perDayCredits(page)
+    expect(rows.map((row) => row.start)).toEqual(days.map((point) => point.start_date))
+    rows.forEach((row, index) => expectSame(row.credits, days[index]!.value, `per day, ${row.start}`))
+    if (apiGeneration() === 'current') {
+      // Its deployment versions (and the deleted ones) add up to the project's credits.
+      const versions = await page
+        .getByRole('table', { name: 'Credits per deployment version, most first' })
+        .locator('tbody tr td[data-value]')
+        .evaluateAll((cells) => cells.map((cell) => Number(cell.getAttribute('data-value'))))
+      expect(versions.length).toBeGreaterThan(1)
+      expectSame(
+        versions.reduce((a, b) => a + b, 0),
+        sumPoints(days),
+        'the versions add up to the project',
+      )
+    }
+    await expectNoAxeViolations(page)
+
+    // Back to the project's usage, not the organization's.
+    await page.getByRole('link', { name: 'Back to usage' }).click()
+    await expect(page).toHaveURL(projectUsage)
+    await expect(page.getByRole('heading', { name: `Usage of ${project}` })).toBeVisible({ timeout: 45_000 })
+  })
 })

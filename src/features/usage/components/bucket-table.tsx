@@ -2,6 +2,7 @@
 // page's table (per metric and object type, or credits per project) and the report's per-day table.
 import type { UsageInterval } from '../../../api/types'
 import type { IsoDate } from '../../../../domain/dates'
+import { unusualRule } from '../../../../domain/unusual-days'
 import { formatSpan } from '../lib/dates'
 import type { Bucket } from '../model/buckets'
 import { bucketsBegunBy, isPartialBucket } from '../model/buckets'
@@ -77,9 +78,7 @@ export function BucketTable({
         {rows.length < buckets.length && ' Days still to come are left out.'}
         {previous?.totalsSpan &&
           ` The previous range’s total covers ${previous.totalsSpan}: the same days as the change above the table.`}
-        {marks &&
-          marks.size > 0 &&
-          ` Rows marked “far from usual” differ most from the same ${interval === 'day' ? 'weekday over the 4 weeks' : 'period of the 4 months'} before.`}
+        {marks && marks.size > 0 && ` Rows marked “far from usual” are ${unusualRule(interval)}.`}
       </p>
       <div
         className="ui-table-wrap usage-table-wrap"

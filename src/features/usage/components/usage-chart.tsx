@@ -4,6 +4,7 @@
 // itself. Animations are off: they would delay the first frame and every hover of a 366-day
 // chart, and tell an admin nothing.
 import { lazy, memo, Suspense } from 'react'
+import { Link } from 'react-router'
 import {
   Area,
   AreaChart,
@@ -16,6 +17,7 @@ import {
 import type { UsageInterval, UsageMetric } from '../../../api/types'
 import type { IsoDate } from '../../../../domain/dates'
 import type { DateRange } from '../../../../domain/usage'
+import { unusualRule } from '../../../../domain/unusual-days'
 import { PREVIOUS_TOTAL_KEY, type PreviousShape, type UsageChartRow } from '../lib/chart-rows'
 import { formatSpan } from '../lib/dates'
 import { formatAxisTick, formatExactValue, formatMetricValue } from '../lib/format'
@@ -67,6 +69,11 @@ export interface UsageChartProps {
    * back to. Without it, the chart is a picture (the report's).
    */
   onChoose?: (day: IsoDate, opener: HTMLElement) => void
+  /**
+   * The address of a part's own usage (the level's drill-down): a part's name in the legend links
+   * there (a legend of toggles has no links).
+   */
+  partHref?: (part: string) => string
 }
 
 const NO_MARKS: ReadonlySet<IsoDate> = new Set()
@@ -90,6 +97,7 @@ export const UsageChart = memo(function UsageChart({
   marks = NO_MARKS,
   chosen,
   onChoose,
+  partHref,
 }: UsageChartProps) {
   const { metric, series, title } = chart
   const titleId = `usage-chart-${metric}`
@@ -181,7 +189,13 @@ export const UsageChart = memo(function UsageChart({
             ) : (
               <li key={s.key} className="usage-legend__label">
                 <Swatch series={s} />
-                {s.label}
+                {partHref && s.part !== undefined ? (
+                  <Link to={partHref(s.part)} aria-label={`${s.part} usage`}>
+                    {s.label}
+                  </Link>
+                ) : (
+                  s.label
+                )}
               </li>
             ),
           )}
@@ -192,7 +206,10 @@ export const UsageChart = memo(function UsageChart({
         {markedRows.length > 0 && (
           <p className="usage-chart__marks-caption">
             <span className="usage-chart__mark-swatch" aria-hidden="true" />
-            {`${markedRows.length} ${markedRows.length === 1 ? word : `${word}s`} far from usual`}
+            <span>
+              {`${markedRows.length} ${markedRows.length === 1 ? word : `${word}s`} far from usual`}
+              <span className="muted">{`: ${unusualRule(interval)}`}</span>
+            </span>
           </p>
         )}
       </figcaption>

@@ -111,7 +111,7 @@ export function UsageResults({
   )
   const anyMarks = useMemo(() => new Set(marksByChart.flatMap((marks) => [...marks])), [marksByChart])
   const why = useWhyChoice(chosenDay, onChooseDay)
-  const readable = useReadableProjects(organization)
+  const readable = useReadableProjects(organization, explainsDays)
   // The per-part table (a project's hundreds of deployment versions) is built in a render of its
   // own just after the first one, so that the chart above it is not kept waiting for its rows.
   const showsPartTable = useDeferredValue(true, false)
@@ -211,6 +211,7 @@ export function UsageResults({
                   marks={marksByChart[index]}
                   chosen={explainsDays ? chosenDay : null}
                   onChoose={explainsDays ? why.choose : undefined}
+                  partHref={partHref}
                 />
               ))}
             </div>

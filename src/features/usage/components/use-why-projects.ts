@@ -15,10 +15,14 @@ import { creditsOf2022, windowBuckets, windowOf } from '../lib/why-day'
 
 /**
  * The names of the projects whose usage and audit events the viewer may read (the API's project
- * list: every project for an organization's admins, else the viewer's own); undefined while it loads.
+ * list: every project for an organization's admins, else the viewer's own); undefined while it loads,
+ * and not asked at all where no panel can open (`isWanted` false: a project's own usage page).
  */
-export function useReadableProjects(organization: string): ReadonlySet<string> | undefined {
-  const list = useQuery(projectQueries.list(organization))
+export function useReadableProjects(
+  organization: string,
+  isWanted: boolean,
+): ReadonlySet<string> | undefined {
+  const list = useQuery({ ...projectQueries.list(organization), enabled: isWanted })
   return useMemo(() => list.data && new Set(list.data.map((project) => project.name)), [list.data])
 }
 

@@ -49,7 +49,8 @@ describe('usage levels', () => {
     expect(seriesOfModel(model).map((s) => [s.label, s.values])).toEqual([
       ['churn-scorer / v4', [5]],
       ['Deleted versions', [2]],
-    ])
+    ]) // A series of one part names it (its legend entry can link to it); the deleted ones together do not.
+    expect(seriesOfModel(model).map((s) => s.part)).toEqual(['churn-scorer / v4', undefined])
   })
 
   it('read a 2022 project answer per metric and object type, as the organization’s', () => {

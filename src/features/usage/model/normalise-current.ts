@@ -94,6 +94,7 @@ export function modelOfCreditsData(
           color: creditsColor(series, index),
           values: series.values,
           ...(series.kind === 'deleted' ? { deleted: true as const } : {}),
+          ...(series.kind === 'project' ? { part: series.label } : {}),
         })),
       },
     ],

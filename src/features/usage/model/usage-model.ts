@@ -28,6 +28,8 @@ export interface UsageModelSeries {
   values: number[]
   /** Set on the series of what was deleted since (shown apart). */
   deleted?: true
+  /** The one part it shows, by its name (a project's), where it shows one: its legend entry links to it. */
+  part?: string
 }
 
 export interface UsageModelChart {
