@@ -23,7 +23,14 @@ const FIRST_SCREEN_LIBRARIES =
   /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack[\\/](query-core|react-query))[\\/]/
 const SHARED_APP_MODULES =
   /src[\\/](api[\\/](client|answers)|lib[\\/](paths|format-date)|components[\\/]ui[\\/](button|field|query-state)|features[\\/]auth[\\/]hooks[\\/]use-sign-out)\.tsx?$|vite[\\/]preload-helper/
-const isFrameworkModule = (id: string) => FIRST_SCREEN_LIBRARIES.test(id) || SHARED_APP_MODULES.test(id)
+// The query hooks that the list, the not-found page and the frame do not call (several queries at
+// once, mutations, a count of those fetching): a group takes every module its test matches,
+// wherever it is used, so these would ride on every first page for the pages that call them.
+// They load with those pages.
+const LATER_QUERY_HOOKS =
+  /@tanstack[\\/](query-core|react-query)[\\/]build[\\/]modern[\\/](useQueries|queriesObserver|useIsFetching|useMutation|mutationObserver)\.js$/
+const isFrameworkModule = (id: string) =>
+  (FIRST_SCREEN_LIBRARIES.test(id) && !LATER_QUERY_HOOKS.test(id)) || SHARED_APP_MODULES.test(id)
 
 // The dev server under Playwright serves a fixed tree: no file watching and no HMR, so that an
 // edit elsewhere in the tree (several people work in it) cannot reload a page mid-test.

@@ -1,8 +1,18 @@
+import { lazy, Suspense } from 'react'
 import { isRouteErrorResponse, Link, useLocation, useNavigate, useRouteError } from 'react-router'
-import { TwoFactorRequired } from '../../features/auth/components/two-factor-required'
+import { PendingState } from '../../components/ui/query-state'
 import { isTwoFactorRequired } from '../../features/auth/lib/two-factor-required'
 import { paths } from '../../lib/paths'
 import { ChunkLoadError } from '../lazy-page'
+
+// What an organization that requires two-factor authentication shows loads when one refuses: this
+// module is in the entry, which every first page loads (bench/bytes.ts holds those to a budget), and
+// the refusal came from an answer, so the network is there to fetch it.
+const TwoFactorRequired = lazy(() =>
+  import('../../features/auth/components/two-factor-required').then((module) => ({
+    default: module.TwoFactorRequired,
+  })),
+)
 
 /** The sentence of whatever a route threw: an Error's message, a route response's status text. */
 function describe(error: unknown): string {
@@ -23,7 +33,12 @@ function describe(error: unknown): string {
  */
 export function RouteError() {
   const error = useRouteError()
-  if (isTwoFactorRequired(error)) return <TwoFactorRequired message={error.message} />
+  if (isTwoFactorRequired(error))
+    return (
+      <Suspense fallback={<PendingState label="Loading what to do" />}>
+        <TwoFactorRequired message={error.message} />
+      </Suspense>
+    )
   return <PageCrashed error={error} />
 }
 

@@ -1,6 +1,6 @@
 // The "why this day" panel (./why-panel.tsx, its project and version steps and their rules) is
 // fetched when the admin is about to choose a day, not with the usage page: the page's own
-// JavaScript is held to 130 KB gzip (bench/bytes.ts), and an admin who only reads the charts never
+// JavaScript has a budget (bench/bytes.ts), and an admin who only reads the charts never
 // opens the panel. A link that opens the page at a chosen day (`day=`) loads it at once.
 import { lazy, Suspense, type ComponentProps } from 'react'
 import { PendingState } from '../../../components/ui/query-state'
