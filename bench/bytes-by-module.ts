@@ -31,7 +31,10 @@ function recordModules(into: BundledModules): Plugin {
         const modules = new Map<string, number>()
         for (const [id, module] of Object.entries(output.modules))
           if (module.code)
-            modules.set(relative(ROOT, id).replace(/^.*node_modules[\\/]/, ''), gzip(module.code))
+            modules.set(
+              relative(ROOT, id.replace(/^\0/, '')).replace(/^.*node_modules[\\/]/, ''),
+              gzip(module.code),
+            )
         into.set(file, { modules, bundledGzip: gzip(output.code) })
       }
     },
