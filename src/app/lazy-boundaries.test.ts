@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import ts from 'typescript'
 import { describe, expect, it } from 'vitest'
-import { PAGES } from '../../bench/bytes'
+import { FIRST_PAGES, PAGES } from '../../bench/bytes'
 
 const ROOT = resolve(__dirname, '../..')
 const ENTRY = 'src/main.tsx'
@@ -88,7 +88,7 @@ const pageModules = (page: string) => {
 }
 
 describe('what a page loads only on demand stays out of its static imports', () => {
-  it.each(['/sign-in', '/organizations', '(not found)'])('the first page %s', (page) => {
+  it.each(FIRST_PAGES)('the first page %s', (page) => {
     const { files, packages } = staticallyReached(pageModules(page))
     // Charts, CSV, forms and virtual lists are later pages' (or load when a form or a dialog opens).
     for (const name of ['recharts', 'papaparse', 'valibot', 'react-hook-form', '@tanstack/react-virtual'])
