@@ -10,8 +10,8 @@ const loadWhyPanel = () => import('./why-panel')
 const LazyWhyPanel = lazy(() => loadWhyPanel().then((module) => ({ default: module.WhyPanel })))
 
 /**
- * Starts fetching the panel's code: for the handlers of what opens it (a pointer entering the
- * charts or the table, keyboard focus inside them), so that a chosen day shows at once.
+ * Starts fetching the panel's code: for the results' pointer-enter and focus handlers (their charts
+ * and table are what choose a day), so that a chosen day shows at once.
  */
 export function preloadWhyPanel(): void {
   // A failed fetch shows when the panel is opened (the route's error element, with Try again).
