@@ -22,7 +22,7 @@ const reactRouterProduction = fileURLToPath(
 const FIRST_SCREEN_LIBRARIES =
   /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack[\\/](query-core|react-query))[\\/]/
 const SHARED_APP_MODULES =
-  /src[\\/](api[\\/](client|answers)|lib[\\/](paths|format-date)|components[\\/]ui[\\/](button|field|query-state)|features[\\/]auth[\\/]hooks[\\/]use-sign-out)\.tsx?$|vite[\\/]preload-helper/
+  /src[\\/](api[\\/](client|answers)|lib[\\/](paths|format-date)|components[\\/]ui[\\/](button|field|query-state)|hooks[\\/]use-on-demand|features[\\/]auth[\\/]hooks[\\/]use-sign-out)\.tsx?$|vite[\\/]preload-helper/
 // The query hooks that the list, the not-found page and the frame do not call (several queries at
 // once, mutations, a count of those fetching): a group takes every module its test matches,
 // wherever it is used, so these would ride on every first page for the pages that call them.
