@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react'
 import { fileURLToPath } from 'node:url'
+import type { Plugin } from 'vite'
 import { defineConfig } from 'vitest/config'
 import { apiTarget } from './server/cli/api-target.ts'
 
@@ -22,15 +23,53 @@ const reactRouterProduction = fileURLToPath(
 const FIRST_SCREEN_LIBRARIES =
   /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack[\\/](query-core|react-query))[\\/]/
 const SHARED_APP_MODULES =
-  /src[\\/](api[\\/](client|answers)|lib[\\/](paths|format-date)|components[\\/]ui[\\/](button|field|query-state)|features[\\/]auth[\\/]hooks[\\/]use-sign-out)\.tsx?$|vite[\\/]preload-helper/
-const isFrameworkModule = (id: string) => FIRST_SCREEN_LIBRARIES.test(id) || SHARED_APP_MODULES.test(id)
+  /src[\\/](api[\\/](client|answers)|lib[\\/](paths|format-date)|components[\\/]ui[\\/](button|field|query-state)|hooks[\\/]use-on-demand|features[\\/]auth[\\/]hooks[\\/]use-sign-out)\.tsx?$|vite[\\/]preload-helper/
+// The query hooks that the list, the not-found page and the frame do not call (several queries at
+// once, mutations, a count of those fetching): a group takes every module its test matches,
+// wherever it is used, so these would ride on every first page for the pages that call them.
+// They load with those pages.
+const LATER_QUERY_HOOKS =
+  /@tanstack[\\/](query-core|react-query)[\\/]build[\\/]modern[\\/](useQueries|queriesObserver|useIsFetching|useMutation|mutationObserver)\.js$/
+
+/**
+ * The app's modules that the entry (src/main.tsx) imports statically, itself left out: known once
+ * the module graph is complete (buildEnd), before the chunks are made. In the framework chunk they
+ * compress with what they call, instead of making a second file that every page loads and that
+ * imports dozens of names from the first.
+ */
+function entryAppModules(): { plugin: Plugin; has: (id: string) => boolean } {
+  const modules = new Set<string>()
+  return {
+    has: (id) => modules.has(id),
+    plugin: {
+      name: 'entry-app-modules',
+      apply: 'build',
+      buildEnd() {
+        const importsOf = (id: string) => this.getModuleInfo(id)?.importedIds ?? []
+        const visit = (id: string) => {
+          if (modules.has(id) || !/[\\/]src[\\/].*\.tsx?$/.test(id)) return
+          modules.add(id)
+          importsOf(id).forEach(visit)
+        }
+        const entry = [...this.getModuleIds()].find((id) => /[\\/]src[\\/]main\.tsx$/.test(id))
+        if (entry) importsOf(entry).forEach(visit)
+      },
+    },
+  }
+}
+const entryApp = entryAppModules()
+
+const isFrameworkModule = (id: string) =>
+  (FIRST_SCREEN_LIBRARIES.test(id) && !LATER_QUERY_HOOKS.test(id)) ||
+  SHARED_APP_MODULES.test(id) ||
+  entryApp.has(id)
 
 // The dev server under Playwright serves a fixed tree: no file watching and no HMR, so that an
 // edit elsewhere in the tree (several people work in it) cannot reload a page mid-test.
 const isTestServer = Boolean(process.env.VITE_NO_WATCH || process.env.E2E_WEB_PORT)
 
 export default defineConfig(({ command }) => ({
-  plugins: [react()],
+  plugins: [react(), entryApp.plugin],
   resolve: {
     alias: command === 'build' ? [{ find: /^react-router$/, replacement: reactRouterProduction }] : [],
   },

@@ -1,9 +1,9 @@
-import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react'
+import { lazy, Suspense, useState } from 'react'
 import {
   OrganizationListPage,
   type ExtraColumn,
-  type GlanceProviderProps,
 } from '../../features/organizations/components/organization-list-page'
+import { onDemand, useOnDemand } from '../../hooks/use-on-demand'
 
 // The budget cells (budget arithmetic and formats of the usage feature) and the at-a-glance
 // columns load beside the list rather than in it: the list is a first page, held to 125 KB of
@@ -15,15 +15,9 @@ const BudgetListCell = lazy(() =>
 )
 
 // Asked for as soon as this route's module runs, in parallel with the list's data, and kept as a
-// plain value rather than through lazy(): a lazy component suspends on its first render even when
-// its chunk is in, and React then holds the revealed content back for 300 ms (its fallback throttle).
-type GlanceProvider = ComponentType<GlanceProviderProps>
-let loadedGlance: GlanceProvider | undefined
-// A chunk that fails to load leaves the facts pending: the names and the rest of the page still work.
-const glanceLoading = import('../organization-glance').then(
-  (module) => (loadedGlance = module.default),
-  () => undefined,
-)
+// plain value rather than through lazy() (src/hooks/use-on-demand.ts says why).
+const glance = onDemand(() => import('../organization-glance').then((module) => module.default))
+glance.preload()
 
 export default function OrganizationsRoute() {
   // One clock per visit, as on the overview: the budget projections do not shift while it is open.
@@ -36,13 +30,7 @@ export default function OrganizationsRoute() {
       </Suspense>
     ),
   }))
-  const [GlanceProvider, setGlanceProvider] = useState(() => loadedGlance)
-  useEffect(() => {
-    let isCurrent = true
-    if (!GlanceProvider) void glanceLoading.then((provider) => isCurrent && setGlanceProvider(() => provider))
-    return () => {
-      isCurrent = false
-    }
-  }, [GlanceProvider])
+  // A chunk that fails to load leaves the facts pending: the names and the rest of the page still work.
+  const { value: GlanceProvider } = useOnDemand(glance)
   return <OrganizationListPage extraColumn={budgetColumn} GlanceProvider={GlanceProvider ?? null} />
 }

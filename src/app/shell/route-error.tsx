@@ -1,8 +1,23 @@
 import { isRouteErrorResponse, Link, useLocation, useNavigate, useRouteError } from 'react-router'
-import { TwoFactorRequired } from '../../features/auth/components/two-factor-required'
+import { ErrorState, PendingState } from '../../components/ui/query-state'
 import { isTwoFactorRequired } from '../../features/auth/lib/two-factor-required'
+import { onDemand, useOnDemand } from '../../hooks/use-on-demand'
 import { paths } from '../../lib/paths'
 import { ChunkLoadError } from '../lazy-page'
+
+// What an organization that requires two-factor authentication shows loads when one refuses: this
+// module is in the entry, which every first page loads (bench/bytes.ts holds those to a budget), and
+// the refusal came from an answer, so the network is there to fetch it.
+const twoFactorRequired = onDemand(() =>
+  import('../../features/auth/components/two-factor-required').then((module) => module.TwoFactorRequired),
+)
+
+function TwoFactorRequired({ message }: { message: string }) {
+  const { value: Page, error, retry } = useOnDemand(twoFactorRequired)
+  if (Page) return <Page message={message} />
+  if (error) return <ErrorState title="Could not load what to do" error={error} onRetry={retry} />
+  return <PendingState label="Loading what to do" />
+}
 
 /** The sentence of whatever a route threw: an Error's message, a route response's status text. */
 function describe(error: unknown): string {

@@ -4,7 +4,6 @@ import {
   AUDIT_PAGE_SIZE,
   auditCsvFileName,
   auditPageSlice,
-  auditToCsv,
   mergeTrail,
   NO_FILTER,
   readAuditFilter,
@@ -12,6 +11,7 @@ import {
   type AuditEvent,
   type ProjectEvents,
 } from './audit-trail'
+import { auditToCsv } from './audit-csv'
 
 const event = (
   project: string,

@@ -1,7 +1,6 @@
 // The organization's audit trail as one list: every project's events (each project answering its
 // own, newest first, a page at a time) merged newest first, without ever showing an event before
 // one that a project not yet read further could still put above it.
-import { csvText } from '../../../lib/csv'
 
 /** The actions the API gives an event (the official clients' AuditList). */
 export const AUDIT_ACTIONS = ['create', 'update', 'delete', 'info'] as const
@@ -138,33 +137,6 @@ export function mergeTrail(projects: readonly ProjectEvents[], filter: AuditFilt
     .sort((a, b) => (a.last < b.last ? 1 : a.last > b.last ? -1 : 0))
     .map((entry) => entry.project)
   return { rows, isComplete: open.length === 0, toRead }
-}
-
-/** The CSV's columns, in order. */
-export const AUDIT_CSV_COLUMNS = [
-  'date',
-  'project',
-  'action',
-  'user',
-  'object_type',
-  'object_name',
-  'event',
-] as const
-
-/** `rows` (exactly what the trail shows, in its order) as CSV text, through src/lib/csv.ts's guard. */
-export function auditToCsv(rows: readonly AuditEvent[]): string {
-  return csvText([
-    [...AUDIT_CSV_COLUMNS],
-    ...rows.map((row) => [
-      row.date,
-      row.project,
-      row.action,
-      row.user ?? '',
-      row.objectType,
-      row.objectName ?? '',
-      row.event,
-    ]),
-  ])
 }
 
 /** `audit-<organization>.csv`, with `-filtered` when any filter applies, so exports differ by name. */

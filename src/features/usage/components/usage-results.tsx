@@ -29,7 +29,8 @@ import { UsageTable } from './usage-table'
 import { UsageTotals, type ShownTotals } from './usage-totals'
 import { useWhyChoice } from './use-why-choice'
 import { useReadableProjects } from './use-why-projects'
-import { WhyPanel, type DayEventsSlot } from './why-panel'
+import type { DayEventsSlot } from './why-panel'
+import { preloadWhyPanel, WhyPanel } from './why-panel-on-demand'
 
 interface UsageResultsProps {
   level: UsageLevel
@@ -129,7 +130,13 @@ export function UsageResults({
     compared.kind === 'ready' ? { shown: model.range, previous: compared.range } : undefined
 
   return (
-    <div className="stack" aria-busy={isUpdating || undefined} data-updating={isUpdating || undefined}>
+    <div
+      className="stack"
+      aria-busy={isUpdating || undefined}
+      data-updating={isUpdating || undefined}
+      onPointerEnter={explainsDays ? preloadWhyPanel : undefined}
+      onFocus={explainsDays ? preloadWhyPanel : undefined}
+    >
       <RangeSummary
         range={model.range}
         rangeLabel={RANGE_LABELS[view.range]}

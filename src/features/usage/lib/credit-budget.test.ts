@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { UsageAnswer } from '../../../api/model'
-import {
-  budgetPerDay,
-  budgetStatus,
-  dailyCredits,
-  parseBudget,
-  periodCredits,
-  readBudgetText,
-} from './credit-budget'
+import { parseBudget, readBudgetText } from './budget-text'
+import { budgetPerDay, budgetStatus, dailyCredits, periodCredits } from './credit-budget'
 
 const point = (day: string, value: number) => ({
   start_date: `${day}T00:00:00Z`,

@@ -10,7 +10,6 @@ import {
   projectWeekly,
   type WeeklyProjection,
 } from '../../../../domain/weekly-projection'
-import { readNumber } from '../../../lib/parse-number'
 import { sumValues } from './usage-summary'
 
 /** Credits per UTC day of one range, in order, and the range they cover (end exclusive). */
@@ -150,26 +149,4 @@ export function budgetStatus(
 export function budgetPerDay(budget: number, period: DateRange): number {
   const days = daysBetween(period.start, period.end)
   return days > 0 ? budget / days : budget
-}
-
-/** The most decimals a budget takes: credits are billed to the cent. */
-const BUDGET_DECIMALS = 2
-
-/**
- * Reads a budget as typed, in the reader's locale (src/lib/parse-number.ts; `locale` for tests):
- * `{budget}` in credits, above 0 with at most two decimals, or `{problem}`, a sentence saying what
- * to type.
- */
-export function readBudgetText(text: string, locale?: string): { budget: number } | { problem: string } {
-  const reading = readNumber(text, { maxFractionDigits: BUDGET_DECIMALS }, locale)
-  if (reading.status === 'problem') return { problem: reading.problem }
-  if (reading.status === 'empty' || reading.value <= 0)
-    return { problem: 'Enter a number of credits above 0, with at most two decimals.' }
-  return { budget: reading.value }
-}
-
-/** {@link readBudgetText}'s budget, or null when the text is not one. */
-export function parseBudget(text: string, locale?: string): number | null {
-  const read = readBudgetText(text, locale)
-  return 'budget' in read ? read.budget : null
 }
