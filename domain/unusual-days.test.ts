@@ -5,7 +5,7 @@ import {
   usualValue,
   usualValues,
   unusualRule,
-  UNUSUAL_DAY_RULE,
+  unusualDayRule,
 } from './unusual-days'
 
 /** Eight weeks of days from a Monday: weekdays 100, weekends 35, a small wobble. */
@@ -65,12 +65,17 @@ describe('the unusual-day rule', () => {
   })
 
   it('says its numbers in its sentences for the dashboard', () => {
-    expect(unusualRule('day')).toBe(
+    expect(unusualRule('day', 'en-US')).toBe(
       'more than 30% and more than 3 median absolute deviations away from the median of the same weekday over the previous 4 weeks',
     )
-    expect(unusualRule('month')).toMatch(/30%.* of the previous 4 months$/)
-    expect(UNUSUAL_DAY_RULE).toContain(unusualRule('day'))
-    expect(UNUSUAL_DAY_RULE).toContain('previous 4 months for monthly buckets')
+    expect(unusualRule('month', 'en-US')).toMatch(/30%.* of the previous 4 months$/)
+    expect(unusualDayRule('en-US')).toContain(unusualRule('day', 'en-US'))
+    expect(unusualDayRule('en-US')).toContain('previous 4 months for monthly buckets')
+  })
+
+  it('writes its share in the reader’s percent style', () => {
+    expect(unusualRule('day', 'de-DE')).toMatch(/^more than 30\u00a0% and/)
+    expect(unusualDayRule('de-DE')).not.toMatch(/\d%/)
   })
 
   it('compares a month with the previous months', () => {

@@ -18,7 +18,7 @@
  *
  * A bucket with fewer than {@link MIN_REFERENCES} references is not judged: ask for that much
  * history before the range to judge its first buckets. Values are in the series' unit (credits).
- * The rule's one sentence for the dashboard is {@link UNUSUAL_DAY_RULE}.
+ * The rule's one sentence for the dashboard is {@link unusualDayRule}.
  */
 import type { UsageInterval } from './usage'
 
@@ -34,18 +34,26 @@ export const MIN_REFERENCES = 3
 /**
  * The rule in words for one interval, to follow "marked when it is" or "far from usual:": "more than
  * 30% and more than 3 median absolute deviations away from the median of the same weekday over the
- * previous 4 weeks" (day), "… of the previous 4 months" (month).
+ * previous 4 weeks" (day), "… of the previous 4 months" (month). The share is written in the
+ * locale's percent style ("30 %" in de-DE), as every other percentage on the page; left out, the
+ * runtime's default locale.
  */
-export function unusualRule(interval: UsageInterval): string {
+export function unusualRule(interval: UsageInterval, locale?: string): string {
   const references =
     interval === 'day'
       ? `the same weekday over the previous ${REFERENCE_PERIODS} weeks`
       : `the previous ${REFERENCE_PERIODS} months`
-  return `more than ${Math.round(MIN_RELATIVE_DEVIATION * 100)}% and more than ${MAD_THRESHOLD} median absolute deviations away from the median of ${references}`
+  const share = new Intl.NumberFormat(locale, { style: 'percent' }).format(MIN_RELATIVE_DEVIATION)
+  return `more than ${share} and more than ${MAD_THRESHOLD} median absolute deviations away from the median of ${references}`
 }
 
-/** One sentence for the dashboard, beside the marks: the rule above with its numbers, both intervals. */
-export const UNUSUAL_DAY_RULE = `A bucket is marked when it is ${unusualRule('day')}, or of the previous ${REFERENCE_PERIODS} months for monthly buckets.`
+/**
+ * One sentence for the dashboard, beside the marks: the rule above with its numbers, both intervals,
+ * the share in the locale's percent style (see {@link unusualRule}).
+ */
+export function unusualDayRule(locale?: string): string {
+  return `A bucket is marked when it is ${unusualRule('day', locale)}, or of the previous ${REFERENCE_PERIODS} months for monthly buckets.`
+}
 
 export interface UsualValue {
   /** The median of the references: what is usual for this bucket. */

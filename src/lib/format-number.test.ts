@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatChange, formatCompact, formatCount, formatShare } from './format-number'
+import { formatChange, formatCompact, formatCount, formatShare, formatWholeShare } from './format-number'
 
 describe('format-number in the reader’s locale', () => {
   it('writes counts with the locale’s grouping, never "10,000" in de-DE', () => {
@@ -15,6 +15,8 @@ describe('format-number in the reader’s locale', () => {
     expect(formatChange(-0.11, 'de-DE')).toBe('-11,0\u00a0%')
     expect(formatChange(0.123, 'de-DE')).toBe('+12,3\u00a0%')
     expect(formatShare(0.342, 'en-US')).toBe('34.2%')
+    expect(formatWholeShare(0.75, 'de-DE')).toBe('75\u00a0%')
+    expect(formatWholeShare(0.75, 'en-US')).toBe('75%')
     expect(formatChange(-0.11, 'en-US')).toBe('-11.0%')
     expect(formatChange(0.11, 'fr-FR')).toBe(`+${formatShare(0.11, 'fr-FR')}`)
     expect(formatChange(-0.11, 'sv-SE')).toBe('\u221211,0\u00a0%')

@@ -36,6 +36,7 @@ const EXACT_CREDITS: Intl.NumberFormatOptions = { minimumFractionDigits: 2, maxi
 const WHOLE: Intl.NumberFormatOptions = { maximumFractionDigits: 0 }
 const ONE_DECIMAL: Intl.NumberFormatOptions = { minimumFractionDigits: 1, maximumFractionDigits: 1 }
 const SHARE: Intl.NumberFormatOptions = { style: 'percent', ...ONE_DECIMAL }
+const WHOLE_SHARE: Intl.NumberFormatOptions = { style: 'percent', ...WHOLE }
 const CHANGE: Intl.NumberFormatOptions = { ...SHARE, signDisplay: 'exceptZero' }
 // Compact notation groups only from five digits by default ("3500" beside "10.500" in de-DE):
 // grouped as counts are.
@@ -84,6 +85,11 @@ export function formatExactBytes(bytes: number, locale?: string): string {
 /** A share of a whole, 0 to 1: 0.17 → "17.0%" (en-US), "17,0 %" (de-DE). */
 export function formatShare(fraction: number, locale?: string): string {
   return formatter(locale, SHARE).format(fraction)
+}
+
+/** A share of a rule or threshold, whole percents: 0.75 → "75%" (en-US), "75 %" (de-DE). */
+export function formatWholeShare(fraction: number, locale?: string): string {
+  return formatter(locale, WHOLE_SHARE).format(fraction)
 }
 
 /**

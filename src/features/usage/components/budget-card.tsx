@@ -3,6 +3,8 @@ import { useForm } from 'react-hook-form'
 import { Button } from '../../../components/ui/button'
 import { TextField } from '../../../components/ui/field'
 import { formatNumberForInput } from '../../../lib/parse-number'
+import { formatWholeShare } from '../../../lib/format-number'
+import { BUDGET_WARNING_SHARES } from '../lib/credit-budget'
 import { PendingState } from '../../../components/ui/query-state'
 import { writeBudget } from '../budget-store'
 import { WEEKLY_PROJECTION_METHOD } from '../../../../domain/weekly-projection'
@@ -62,8 +64,7 @@ export function BudgetCard({ name, now }: { name: string; now: Date }) {
           )}
           {budget === null && !isEditing && (
             <p className="muted">
-              No budget set. A budget is kept in this browser and warns at 75%, 100% and when the pace passes
-              it.
+              {`No budget set. A budget is kept in this browser and warns at ${BUDGET_WARNING_SHARES.map((share) => formatWholeShare(share)).join(', ')} and when the pace passes it.`}
             </p>
           )}
           {organizationId &&

@@ -4,7 +4,7 @@
 // events of that day. The numbers are ../lib/why-day.ts's and ../lib/usage-history.ts's; this renders.
 import { useEffect, useRef, useState, type ComponentType, type KeyboardEvent } from 'react'
 import type { IsoDate } from '../../../../domain/dates'
-import { UNUSUAL_DAY_RULE } from '../../../../domain/unusual-days'
+import { unusualDayRule } from '../../../../domain/unusual-days'
 import type { ApiGeneration } from '../../../api/model'
 import type { UsageInterval } from '../../../api/types'
 import { Button } from '../../../components/ui/button'
@@ -177,7 +177,7 @@ function WhyBody({
               )
               .join('; ')}).`
           : `Not judged: fewer than 3 of ${referenceWords} have usage data.`}{' '}
-        {UNUSUAL_DAY_RULE}
+        {unusualDayRule()}
       </p>
       <section className="stack-sm" aria-labelledby="why-projects-heading">
         <h4 id="why-projects-heading">Projects that made the difference</h4>
