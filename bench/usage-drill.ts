@@ -85,9 +85,13 @@ async function loadOnce(env: Parameters<typeof newSignedInPage>[0], organization
     await page.goto(
       `${env.webUrl}/organizations/${organization}/projects/${project}/usage?range=custom&start=${RANGE.start}&end=${RANGE.end}`,
     )
-    await page.waitForFunction(() => window.__usageBench?.drawnAt !== undefined, undefined, {
-      timeout: 60_000,
-    })
+    await page.waitForFunction(
+      () => window.__usageBench?.drawnAt !== undefined && window.__usageBench.responseAt !== undefined,
+      undefined,
+      {
+        timeout: 60_000,
+      },
+    )
     const { responseAt, drawnAt } = (await page.evaluate(() => window.__usageBench))!
     if ((await page.getByText(`by day (${RANGE.days} buckets)`).count()) !== 1)
       throw new Error(`expected a ${RANGE.days}-bucket view`)

@@ -26,15 +26,20 @@ export function unusualMarks(
         x={row.start}
         y={stackTop(row, shown)}
         ifOverflow="visible"
-        shape={(props: { cx?: number; cy?: number }) => (
-          <path
-            className="usage-chart__mark"
-            d={`M ${props.cx ?? 0} ${(props.cy ?? 0) - 11} l 5 -5 l 5 5 l -5 5 z`}
-            transform="translate(-5 0)"
-          />
-        )}
+        shape={markShape}
       />
     ))
+}
+
+/** One function for every mark and render: recharts redoes a mark whose shape is a new function. */
+function markShape(props: { cx?: number; cy?: number }) {
+  return (
+    <path
+      className="usage-chart__mark"
+      d={`M ${props.cx ?? 0} ${(props.cy ?? 0) - 11} l 5 -5 l 5 5 l -5 5 z`}
+      transform="translate(-5 0)"
+    />
+  )
 }
 
 /** A line through a bucket: the chosen one (solid) or the one the keyboard reached (dashed). */

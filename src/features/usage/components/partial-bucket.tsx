@@ -35,7 +35,8 @@ export function partialBucketArea(rows: readonly Row[], interval: 'day' | 'month
     strokeDasharray: '4 3',
     className: 'usage-chart__partial',
   }
-  if (interval === 'month' || index === 0) return <ReferenceArea key="partial" {...common} x1={today} x2={today} />
+  if (interval === 'month' || index === 0)
+    return <ReferenceArea key="partial" {...common} x1={today} x2={today} />
   const hasNext = index < rows.length - 1
   return (
     <ReferenceArea

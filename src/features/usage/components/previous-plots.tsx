@@ -4,10 +4,29 @@ import { cloneElement, type ReactElement } from 'react'
 import { PREVIOUS_TOTAL_KEY, type PreviousShape, type UsageChartRow } from '../lib/chart-rows'
 import type { UsageModelSeries } from '../model/usage-model'
 
-/** A plot's value of a row, by series key: a function, as recharts reads dots in a key as a path. */
-export const valueOf = (key: string) => (row: UsageChartRow) => row.values[key]
+// One function per series key for the page's life: recharts compares a plot's props to decide
+// whether to work out its chart again, and a new function is a new dataKey.
+const values = new Map<string, (row: UsageChartRow) => number | undefined>()
+const previousValues = new Map<string, (row: UsageChartRow) => number | undefined>()
 
-const previousValueOf = (key: string) => (row: UsageChartRow) => row.previous?.values[key]
+/** A plot's value of a row, by series key: a function, as recharts reads dots in a key as a path. */
+export function valueOf(key: string): (row: UsageChartRow) => number | undefined {
+  let read = values.get(key)
+  if (!read) {
+    read = (row) => row.values[key]
+    values.set(key, read)
+  }
+  return read
+}
+
+function previousValueOf(key: string): (row: UsageChartRow) => number | undefined {
+  let read = previousValues.get(key)
+  if (!read) {
+    read = (row) => row.previous?.values[key]
+    previousValues.set(key, read)
+  }
+  return read
+}
 
 export interface PreviousPlotProps {
   dataKey: (row: UsageChartRow) => number | undefined

@@ -3,7 +3,7 @@
 // recharts besides the bar plot; it renders what ../lib/chart-rows.ts computed and computes nothing
 // itself. Animations are off: they would delay the first frame and every hover of a 366-day
 // chart, and tell an admin nothing.
-import { lazy, memo, Suspense } from 'react'
+import { lazy, memo, Suspense, useCallback, useMemo } from 'react'
 import { Link } from 'react-router'
 import {
   Area,
@@ -26,6 +26,7 @@ import type { UsageModelChart, UsageModelSeries } from '../model/usage-model'
 import { AxisTick } from './axis-tick'
 import { budgetReferenceLine } from './budget-line'
 import { CompareCaption } from './compare-caption'
+import type { ChartTooltipProps } from './chart-tooltip'
 import { OnDemandTooltip, useTooltipWanted } from './on-demand-tooltip'
 import { bucketLine, stackTop, unusualMarks } from './chart-marks'
 import { PartialCaption, partialBucketArea, partialHatchDefs } from './partial-bucket'
@@ -84,6 +85,8 @@ const NO_LINES = () => []
 
 const NONE_HIDDEN: ReadonlySet<string> = new Set()
 
+const ACTIVE_DOT = { r: 3 }
+
 export const UsageChart = memo(function UsageChart({
   chart,
   interval,
@@ -102,71 +105,139 @@ export const UsageChart = memo(function UsageChart({
   const { metric, series, title } = chart
   const titleId = `usage-chart-${metric}`
   const descriptionId = `usage-chart-${metric}-description`
-  const shown = series.filter((s) => !hidden.has(s.key))
+  const shown = useMemo(() => series.filter((s) => !hidden.has(s.key)), [series, hidden])
   const { ticks, formatTick, dot } = useDateAxis(rows, interval)
+  // Recharts compares its children's props to decide what to work out again: a tick renderer or a
+  // tooltip made anew on each render would have it redo the axes and every series whenever a bucket
+  // is reached or chosen, instead of only the line that moved.
+  const xTick = useCallback(
+    (props: BaseTickContentProps) => (
+      <AxisTick {...props} text={formatTick(String(props.payload.value))} dy={12} />
+    ),
+    [formatTick],
+  )
+  const yTick = useCallback(
+    (props: BaseTickContentProps) => (
+      <AxisTick {...props} text={formatAxisTick(metric, Number(props.payload.value))} dy={4} />
+    ),
+    [metric],
+  )
+  const tooltipContent: ChartTooltipProps['content'] = useCallback(
+    (props: Parameters<Extract<ChartTooltipProps['content'], (...args: never[]) => unknown>>[0]) => (
+      <UsageTooltip {...props} metric={metric} shown={shown} previous={previous} />
+    ),
+    [metric, shown, previous],
+  )
   const tooltip = useTooltipWanted()
   const keys = useBucketKeys(rows, chosen, onChoose, interval === 'day' ? 7 : 12)
   const reached = keys.isFocused ? rows[keys.current] : undefined
   const word = interval === 'day' ? 'day' : 'month'
   const markedRows = rows.filter((row) => marks.has(row.start))
-  const axes = [
-    <CartesianGrid
-      key="grid"
-      vertical={false}
-      verticalCoordinatesGenerator={NO_LINES}
-      stroke="var(--color-border)"
-    />,
-    <XAxis
-      key="x"
-      dataKey="start"
-      ticks={ticks}
-      interval={0}
-      tick={(props: BaseTickContentProps) => (
-        <AxisTick {...props} text={formatTick(String(props.payload.value))} dy={12} />
-      )}
-      stroke="var(--color-border-strong)"
-    />,
-    <YAxis
-      key="y"
-      width={72}
-      interval={0}
-      tick={(props: BaseTickContentProps) => (
-        <AxisTick {...props} text={formatAxisTick(metric, Number(props.payload.value))} dy={4} />
-      )}
-      stroke="var(--color-border-strong)"
-      allowDecimals={metric === 'credits'}
-    />,
-    tooltip.wanted && (
-      <OnDemandTooltip
-        key="tooltip"
-        content={(props) => <UsageTooltip {...props} metric={metric} shown={shown} previous={previous} />}
+  // Each part of the chart is an element kept while its inputs are the same: recharts registers
+  // every axis, series and reference mark in a store of its own, and a part rendered again
+  // registers again, each time working the whole chart out anew. Choosing or reaching a bucket
+  // then redraws only its line.
+  const grid = useMemo(
+    () => (
+      <CartesianGrid
+        key="grid"
+        vertical={false}
+        verticalCoordinatesGenerator={NO_LINES}
+        stroke="var(--color-border)"
       />
     ),
-    budgetLine && budgetReferenceLine(budgetLine.perDay),
-    partialHatchDefs(),
-    partialBucketArea(rows, interval),
-    ...unusualMarks(rows, marks, shown),
-    bucketLine(chosen, 'chosen'),
-    bucketLine(reached?.start, 'cursor'),
-  ]
-  const handleClick = (state: { activeLabel?: unknown } | null, event: { currentTarget?: unknown }) => {
-    const day = state?.activeLabel
-    const row = rows.find((r) => r.start === day)
-    if (!onChoose || !row || row.isFuture) return
-    const plot = (event.currentTarget as Element | undefined)?.closest?.<HTMLElement>('.usage-chart__plot')
-    if (plot) onChoose(row.start, plot)
-  }
-  const chartProps = {
-    data: rows,
-    margin: MARGIN,
-    responsive: true as const,
-    style: { width: '100%', height },
-    // The chart's keyboard and its name are the plot's own (use-bucket-keys.ts): recharts' layer
-    // would make the picture an unnamed "application" with a second, different set of keys.
-    accessibilityLayer: false as const,
-    onClick: onChoose ? handleClick : undefined,
-  }
+    [],
+  )
+  const xAxis = useMemo(
+    () => (
+      <XAxis
+        key="x"
+        dataKey="start"
+        ticks={ticks}
+        interval={0}
+        tick={xTick}
+        stroke="var(--color-border-strong)"
+      />
+    ),
+    [ticks, xTick],
+  )
+  const yAxis = useMemo(
+    () => (
+      <YAxis
+        key="y"
+        width={72}
+        interval={0}
+        tick={yTick}
+        stroke="var(--color-border-strong)"
+        allowDecimals={metric === 'credits'}
+      />
+    ),
+    [yTick, metric],
+  )
+  const tooltipElement = useMemo(
+    () => tooltip.wanted && <OnDemandTooltip key="tooltip" content={tooltipContent} />,
+    [tooltip.wanted, tooltipContent],
+  )
+  const budgetPerDay = budgetLine?.perDay
+  const budget = useMemo(
+    () => budgetPerDay !== undefined && budgetReferenceLine(budgetPerDay),
+    [budgetPerDay],
+  )
+  const partial = useMemo(() => [partialHatchDefs(), partialBucketArea(rows, interval)], [rows, interval])
+  const markDots = useMemo(() => unusualMarks(rows, marks, shown), [rows, marks, shown])
+  const chosenLine = useMemo(() => bucketLine(chosen, 'chosen'), [chosen])
+  const cursorLine = useMemo(() => bucketLine(reached?.start, 'cursor'), [reached?.start])
+  const axes = [grid, xAxis, yAxis, tooltipElement, budget, ...partial, ...markDots, chosenLine, cursorLine]
+  const handleClick = useCallback(
+    (state: { activeLabel?: unknown } | null, event: { currentTarget?: unknown }) => {
+      const day = state?.activeLabel
+      const row = rows.find((r) => r.start === day)
+      if (!onChoose || !row || row.isFuture) return
+      const plot = (event.currentTarget as Element | undefined)?.closest?.<HTMLElement>('.usage-chart__plot')
+      if (plot) onChoose(row.start, plot)
+    },
+    [rows, onChoose],
+  )
+  const chartProps = useMemo(
+    () => ({
+      data: rows,
+      margin: MARGIN,
+      responsive: true as const,
+      style: { width: '100%', height },
+      // The chart's keyboard and its name are the plot's own (use-bucket-keys.ts): recharts' layer
+      // would make the picture an unnamed "application" with a second, different set of keys.
+      accessibilityLayer: false as const,
+      onClick: onChoose ? handleClick : undefined,
+    }),
+    [rows, height, onChoose, handleClick],
+  )
   const plotProps = { chartProps, series, hidden, previous: compared ? previous : undefined }
+  const previousShape = plotProps.previous
+  const areas = useMemo(
+    () => [
+      ...previousPlots({ series, hidden, previous: previousShape }, (props) => (
+        <Area type="linear" {...PREVIOUS_STYLE} {...props} />
+      )),
+      ...series.map((s) => (
+        <Area
+          key={s.key}
+          dataKey={valueOf(s.key)}
+          name={s.label}
+          stackId="usage"
+          type="linear"
+          stroke={s.color}
+          fill={s.color}
+          fillOpacity={0.25}
+          strokeWidth={1.5}
+          dot={dot}
+          activeDot={ACTIVE_DOT}
+          isAnimationActive={false}
+          hide={hidden.has(s.key)}
+        />
+      )),
+    ],
+    [series, hidden, previousShape, dot],
+  )
 
   return (
     <figure className="usage-chart" aria-labelledby={titleId}>
@@ -236,26 +307,7 @@ export const UsageChart = memo(function UsageChart({
         {interval === 'day' ? (
           <AreaChart {...chartProps}>
             {axes}
-            {previousPlots(plotProps, (props) => (
-              <Area type="linear" {...PREVIOUS_STYLE} {...props} />
-            ))}
-            {series.map((s) => (
-              <Area
-                key={s.key}
-                dataKey={valueOf(s.key)}
-                name={s.label}
-                stackId="usage"
-                type="linear"
-                stroke={s.color}
-                fill={s.color}
-                fillOpacity={0.25}
-                strokeWidth={1.5}
-                dot={dot}
-                activeDot={{ r: 3 }}
-                isAnimationActive={false}
-                hide={hidden.has(s.key)}
-              />
-            ))}
+            {areas}
           </AreaChart>
         ) : (
           <Suspense fallback={<div style={{ height }} aria-hidden="true" />}>

@@ -1,7 +1,7 @@
 // The usage page's results for every level: the range, the series filter, the totals, then the
 // charts or the table, the CSV and the per-part table, all read from the one model and driven by
 // the level's description (../model/levels.ts).
-import { useDeferredValue, useMemo } from 'react'
+import { useCallback, useDeferredValue, useMemo } from 'react'
 import { Button } from '../../../components/ui/button'
 import { EmptyState } from '../../../components/ui/query-state'
 import { utcToday, type IsoDate } from '../../../../domain/dates'
@@ -28,7 +28,7 @@ import { UsageChart } from './usage-chart'
 import { UsageTable } from './usage-table'
 import { UsageTotals, type ShownTotals } from './usage-totals'
 import { useWhyChoice } from './use-why-choice'
-import { useReadableProjects } from './use-why-projects'
+import { usePrefetchWhyDay, useReadableProjects } from './use-why-projects'
 import type { DayEventsSlot } from './why-panel'
 import { preloadWhyPanel, WhyPanel } from './why-panel-on-demand'
 
@@ -111,8 +111,17 @@ export function UsageResults({
     [model.charts, reference, today],
   )
   const anyMarks = useMemo(() => new Set(marksByChart.flatMap((marks) => [...marks])), [marksByChart])
-  const why = useWhyChoice(chosenDay, onChooseDay)
   const readable = useReadableProjects(organization, explainsDays)
+  const why = useWhyChoice(chosenDay, onChooseDay)
+  const prefetchWhyDay = usePrefetchWhyDay(organization, level.generation, reference, today, readable)
+  const { choose: chooseWhy } = why
+  const chooseDay = useCallback(
+    (day: IsoDate, opener: HTMLElement) => {
+      prefetchWhyDay(day)
+      chooseWhy(day, opener)
+    },
+    [prefetchWhyDay, chooseWhy],
+  )
   // The per-part table (a project's hundreds of deployment versions) is built in a render of its
   // own just after the first one, so that the chart above it is not kept waiting for its rows.
   const showsPartTable = useDeferredValue(true, false)
@@ -217,7 +226,7 @@ export function UsageResults({
                   budgetLine={chart.metric === 'credits' ? budgetLine : undefined}
                   marks={marksByChart[index]}
                   chosen={explainsDays ? chosenDay : null}
-                  onChoose={explainsDays ? why.choose : undefined}
+                  onChoose={explainsDays ? chooseDay : undefined}
                   partHref={partHref}
                 />
               ))}
@@ -247,7 +256,7 @@ export function UsageResults({
               }
               why={{
                 marks: anyMarks,
-                onChoose: explainsDays ? why.choose : undefined,
+                onChoose: explainsDays ? chooseDay : undefined,
                 chosen: explainsDays ? chosenDay : null,
               }}
             />

@@ -2,7 +2,7 @@
 // stop; the arrow keys move between the buckets that have begun (Page Up/Down by a week or a year of
 // months, Home/End to the first and last), Enter or Space chooses the one reached. Which bucket is
 // reached is announced by the chart (its live text) and drawn as a cursor.
-import { useState, type FocusEvent, type KeyboardEvent } from 'react'
+import { useMemo, useState, type FocusEvent, type KeyboardEvent } from 'react'
 import type { UsageChartRow } from '../lib/chart-rows'
 
 export interface BucketKeys {
@@ -27,7 +27,9 @@ export function useBucketKeys(
   const [isFocused, setFocused] = useState(false)
   let lastBegun = rows.length - 1
   while (lastBegun > 0 && rows[lastBegun]!.isFuture) lastBegun -= 1
-  const indexOf = (day: string | null | undefined) => (day ? rows.findIndex((row) => row.start === day) : -1)
+  // Built once per rows: the chart renders on every store update of its library, and each render reads it.
+  const indexByStart = useMemo(() => new Map(rows.map((row, index) => [row.start as string, index])), [rows])
+  const indexOf = (day: string | null | undefined) => (day ? (indexByStart.get(day) ?? -1) : -1)
   const fromReached = indexOf(reached)
   const fromChosen = indexOf(chosen)
   const current = fromReached !== -1 ? fromReached : fromChosen !== -1 ? fromChosen : Math.max(lastBegun, 0)

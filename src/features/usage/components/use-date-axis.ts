@@ -12,6 +12,9 @@ import { formatMonth, formatShortDay } from '../lib/dates'
  * - `dot`: the areas' dots: a single bucket with values (a period's first day; the days to come
  *   have none) is an area without width, so it shows as a dot; otherwise none.
  */
+/** A lone bucket is a dot, not an area of no width. One object, so the plots' props stay equal. */
+const ONE_BUCKET_DOT = { r: 3 }
+
 export function useDateAxis(rows: { start: string; isFuture?: true }[], interval: UsageInterval) {
   const maxTicks = useMediaQuery(NARROW_SCREEN) ? 3 : 10
   const { ticks, label } = useMemo(
@@ -24,6 +27,6 @@ export function useDateAxis(rows: { start: string; isFuture?: true }[], interval
     [rows, interval, maxTicks],
   )
   const formatTick = label === 'month' ? formatMonth : formatShortDay
-  const dot = rows.filter((row) => !row.isFuture).length === 1 ? { r: 3 } : false
+  const dot = rows.filter((row) => !row.isFuture).length === 1 ? ONE_BUCKET_DOT : false
   return { ticks, formatTick, dot }
 }

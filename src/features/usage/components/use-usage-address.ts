@@ -4,7 +4,9 @@
 import { useMemo } from 'react'
 import { useLatestSearchParams } from '../../../hooks/use-latest-search-params'
 import {
+  VIEW_PARAMS,
   parseUsageAddress,
+  parseUsageView,
   usageAddressSearch,
   type UsageAddress,
   type UsageDisplay,
@@ -32,10 +34,16 @@ export interface UsageAddressControls extends UsageAddress {
 export function useUsageAddress(scope: UsageScope): UsageAddressControls {
   const [searchParams, setSearchParams] = useLatestSearchParams()
   const search = searchParams.toString()
-  const address = useMemo(() => parseUsageAddress(new URLSearchParams(search), scope), [search, scope])
+  const parsed = useMemo(() => parseUsageAddress(new URLSearchParams(search), scope), [search, scope])
+  // The view keeps its identity while only the other params change (a day chosen, the table shown):
+  // what the page works out from it (the requests, the models, the charts' rows) is then kept too.
+  const viewParams = new URLSearchParams(
+    VIEW_PARAMS.flatMap((name) => searchParams.getAll(name).map((value) => [name, value])),
+  ).toString()
+  const view = useMemo(() => parseUsageView(new URLSearchParams(viewParams)), [viewParams])
+  const address = useMemo(() => ({ ...parsed, view }), [parsed, view])
   const go = (next: UsageAddress, replace = false) =>
     setSearchParams(usageAddressSearch(next, scope), { replace })
-  const { view } = address
   return {
     ...address,
     // Another range has other buckets: the chosen one goes with the old range.

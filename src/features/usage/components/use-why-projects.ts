@@ -3,15 +3,16 @@
 // the 2022 organization answer has no projects, so each project the viewer may read is asked for its
 // own usage over the bucket's window (the bucket and its references), through the one project usage
 // query.
-import { useQueries, useQuery } from '@tanstack/react-query'
-import { useMemo } from 'react'
+import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useCallback, useMemo } from 'react'
+import type { IsoDate } from '../../../../domain/dates'
 import type { ApiGeneration } from '../../../api/model'
 import type { UsageInterval } from '../../../api/types'
 import { projectQueries } from '../../projects/queries'
 import type { Bucket } from '../model/buckets'
 import { usageQueries } from '../queries'
-import type { ReferenceSeries } from '../lib/usage-history'
-import { creditsOf2022, windowBuckets, windowOf } from '../lib/why-day'
+import { referenceIndex, type ReferenceSeries, type UsageReference } from '../lib/usage-history'
+import { creditsOf2022, largestLivePart, partChanges, windowBuckets, windowOf } from '../lib/why-day'
 
 /**
  * The names of the projects whose usage and audit events the viewer may read (the API's project
@@ -29,6 +30,36 @@ export function useReadableProjects(
 /** A project's usage over a bucket's window: the request every part of the panel shares. */
 export function windowQuery(organization: string, project: string, bucket: Bucket, interval: UsageInterval) {
   return usageQueries.project(organization, project, { ...windowOf(bucket, interval), interval })
+}
+
+/**
+ * What to call when a bucket is chosen, before the panel renders: asks at once for the usage the
+ * panel's largest project will show (current generation: the organization's answer already names
+ * the projects, so the largest is known from what the page holds). The panel takes a render of its
+ * own; sent from the choice, the request is on its way during that render instead of after it. The
+ * panel's own query then finds it in flight. Nothing is asked for a bucket the panel would not
+ * explain (outside the range, not begun) or a project the viewer may not read.
+ */
+export function usePrefetchWhyDay(
+  organization: string,
+  generation: ApiGeneration,
+  reference: UsageReference,
+  today: IsoDate,
+  readable: ReadonlySet<string> | undefined,
+): (day: IsoDate) => void {
+  const queryClient = useQueryClient()
+  return useCallback(
+    (day: IsoDate) => {
+      if (generation !== 'current') return
+      const index = referenceIndex(reference, day)
+      const bucket = index >= reference.offset ? reference.buckets[index] : undefined
+      if (!bucket || bucket.start > today) return
+      const largest = largestLivePart(partChanges(reference.parts, index, reference.interval).parts)
+      if (largest && readable?.has(largest.label))
+        void queryClient.prefetchQuery(windowQuery(organization, largest.label, bucket, reference.interval))
+    },
+    [queryClient, organization, generation, reference, today, readable],
+  )
 }
 
 export interface WhyProjects {

@@ -13,7 +13,7 @@ import { formatSpan } from '../lib/dates'
 import { formatChange, formatMetricValue } from '../lib/format'
 import type { UsageView } from '../lib/usage-address'
 import { judgeBucket, referenceIndex, type UsageReference } from '../lib/usage-history'
-import { partChanges } from '../lib/why-day'
+import { largestLivePart, partChanges } from '../lib/why-day'
 import type { UsageModel } from '../model/usage-model'
 import { useWhyProjects } from './use-why-projects'
 import { WhyChangeTable, formatSignedCredits } from './why-change-table'
@@ -103,7 +103,7 @@ function WhyBody({
     readable,
   )
   const changes = projects.isPending ? null : partChanges(projects.parts, projects.index, interval)
-  const largest = changes?.parts.find((part) => !part.isDeleted)?.id
+  const largest = changes && largestLivePart(changes.parts)?.id
   const [toggled, setToggled] = useState<ReadonlySet<string>>(new Set())
   const isOpen = (id: string) => (id === largest) !== toggled.has(id)
   const toggle = (id: string) =>
@@ -200,6 +200,7 @@ function WhyBody({
             <WhyChangeTable
               caption={`Projects that made the change of ${span}, largest first`}
               partLabel="Project"
+              partsWord="projects"
               rows={changes.parts}
               action={(row) =>
                 row.isDeleted ? null : (

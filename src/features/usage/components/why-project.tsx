@@ -86,6 +86,7 @@ function VersionChanges({
     <WhyChangeTable
       caption={`Deployment versions of ${project} that made its change, largest first`}
       partLabel="Deployment version"
+      partsWord="deployment versions"
       rows={changes}
     />
   )

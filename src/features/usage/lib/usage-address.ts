@@ -120,6 +120,9 @@ const SERIES_PARAMS: Record<UsageScope, string> = { organization: 'project', pro
 const DAY_PARAM = 'day'
 
 /** The page's address as its parts (unknown values read as the defaults). */
+/** The params {@link parseUsageView} reads, as they are in the address: equal for equal views. */
+export const VIEW_PARAMS = ['range', 'interval', 'start', 'end', 'compare'] as const
+
 export function parseUsageAddress(params: URLSearchParams, scope: UsageScope = 'organization'): UsageAddress {
   return {
     view: parseUsageView(params),

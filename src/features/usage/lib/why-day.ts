@@ -101,6 +101,14 @@ export function partChanges(
   }
 }
 
+/**
+ * The part the panel opens by itself: the live part with the largest change (deleted parts have no
+ * usage of their own to open); undefined when no live part changed.
+ */
+export function largestLivePart(changes: readonly PartChange[]): PartChange | undefined {
+  return changes.find((part) => !part.isDeleted)
+}
+
 /** A project's deployment versions (and its deleted ones together) on the window's buckets. */
 export function versionParts(answer: ProjectUsageAnswer, buckets: readonly Bucket[]): ReferenceSeries[] {
   if (answer.generation !== 'current') return []
