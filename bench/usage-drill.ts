@@ -11,7 +11,8 @@ import { chromiumLaunchOptions } from '../e2e/chromium'
 import { median, type Figure } from './figures'
 import type { ProductionBuild } from './support/production-build'
 import { newSignedInPage } from './support/signed-in-page'
-import { instrument } from './usage-chart'
+import { DRAWN_SIGNAL, drawTime, instrument } from './usage-chart'
+import { pageSignal } from './support/page-signal'
 import { round1, type SuiteResult } from './support/suite'
 import { serveBuild, type ServedBuild } from './support/web-server'
 import { demoAdminApi } from './support/demo-admin-api'
@@ -80,26 +81,21 @@ async function projectWithVersions(served: ServedBuild): Promise<{ organization:
 }
 
 async function loadOnce(env: Parameters<typeof newSignedInPage>[0], organization: string, project: string) {
-  const { context, page } = await newSignedInPage(env, [instrument, { start: RANGE.start, areaCount: AREAS }])
+  const { context, page } = await newSignedInPage(env, [instrument, { areaCount: AREAS }])
   try {
+    const drawn = pageSignal(page, DRAWN_SIGNAL)
     await page.goto(
       `${env.webUrl}/organizations/${organization}/projects/${project}/usage?range=custom&start=${RANGE.start}&end=${RANGE.end}`,
     )
-    await page.waitForFunction(
-      () => window.__usageBench?.drawnAt !== undefined && window.__usageBench.responseAt !== undefined,
-      undefined,
-      {
-        timeout: 60_000,
-      },
-    )
-    const { responseAt, drawnAt } = (await page.evaluate(() => window.__usageBench))!
+    await drawn
+    const draw = await drawTime(page, RANGE.start)
     if ((await page.getByText(`by day (${RANGE.days} buckets)`).count()) !== 1)
       throw new Error(`expected a ${RANGE.days}-bucket view`)
     const versions = await page
       .getByRole('table', { name: 'Credits per deployment version, most first' })
       .locator('tbody tr')
       .count()
-    return { draw: drawnAt! - responseAt!, versions }
+    return { draw, versions }
   } finally {
     await context.close()
   }

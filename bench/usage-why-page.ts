@@ -12,6 +12,7 @@ import { addDays } from '../domain/dates'
 import { median, type Figure } from './figures'
 import { random } from './usage-why'
 import type { ProductionBuild } from './support/production-build'
+import { pageSignal } from './support/page-signal'
 import { newSignedInPage } from './support/signed-in-page'
 import { round1, type SuiteResult } from './support/suite'
 import { serveBuild, type ServedBuild } from './support/web-server'
@@ -96,6 +97,9 @@ declare global {
   }
 }
 
+/** What the instrument writes to the console once the largest project's versions are shown. */
+const VERSIONS_SIGNAL = 'why-bench:versions'
+
 /** Runs in the page before the app: the Enter that chooses a day, and when the panel's numbers appear. */
 function instrument() {
   const bench: NonNullable<Window['__whyBench']> = {}
@@ -117,8 +121,11 @@ function instrument() {
     if (bench.chosenAt === undefined) return
     if (bench.usualAt === undefined && document.querySelector('[data-testid="why-usual"] td'))
       bench.usualAt = performance.now()
-    if (bench.versionsAt === undefined && document.querySelector('.why-project table tbody td'))
+    if (bench.versionsAt === undefined && document.querySelector('.why-project table tbody td')) {
       bench.versionsAt = performance.now()
+      // VERSIONS_SIGNAL, written out: this function runs in the page, apart from this module.
+      console.debug('why-bench:versions')
+    }
   }).observe(document, { childList: true, subtree: true })
 }
 
@@ -146,10 +153,9 @@ async function chooseOnce(
     await chart.focus()
     await page.keyboard.press('End')
     for (let step = 0; step < JUMP_DAYS_AGO; step += 1) await page.keyboard.press('ArrowLeft')
+    const versionsShown = pageSignal(page, VERSIONS_SIGNAL)
     await page.keyboard.press('Enter')
-    await page.waitForFunction(() => window.__whyBench?.versionsAt !== undefined, undefined, {
-      timeout: 60_000,
-    })
+    await versionsShown
     const bench = (await page.evaluate(() => window.__whyBench))!
     const largest =
       (await page.locator('.why-project table tbody tr').first().locator('th').textContent()) ?? ''
