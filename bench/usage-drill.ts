@@ -91,10 +91,12 @@ async function loadOnce(env: Parameters<typeof newSignedInPage>[0], organization
     const draw = await drawTime(page, RANGE.start)
     if ((await page.getByText(`by day (${RANGE.days} buckets)`).count()) !== 1)
       throw new Error(`expected a ${RANGE.days}-bucket view`)
-    const versions = await page
+    // The per-version table is built in a render after the chart's.
+    const rows = page
       .getByRole('table', { name: 'Credits per deployment version, most first' })
       .locator('tbody tr')
-      .count()
+    await rows.first().waitFor()
+    const versions = await rows.count()
     return { draw, versions }
   } finally {
     await context.close()

@@ -10,7 +10,6 @@ import { usageQueries, type UsageSubject } from '../queries'
 import type { UsageInterval } from '../../../api/types'
 import type { DateRange } from '../../../../domain/usage'
 import { noPeriodSentence, type Compared } from '../lib/compare'
-import { formatSpan } from '../lib/dates'
 import { parseProjectFilter } from '../lib/project-credits'
 import { drillSearch, usageViewSearch } from '../lib/usage-address'
 import { requestedDates, usagePlan } from '../lib/usage-plan'
@@ -70,7 +69,6 @@ export function UsagePage({ dayEvents }: { dayEvents?: DayEventsSlot }) {
     [normalise, usage.data, asked],
   )
   const shownRange = model?.range ?? null
-  const askedDates = asked && requestedDates(asked)
 
   // The rest of the plan needs the shown range as the answer gives it (the current period's dates
   // are the API's): the range before, drawn behind the charts with `compare=previous`, and the
@@ -187,15 +185,7 @@ export function UsagePage({ dayEvents }: { dayEvents?: DayEventsSlot }) {
           {noPeriodSentence(noPeriod, 'previous subscription period')} Pick another range above.
         </EmptyState>
       ) : view.problem ? null : usage.isPending ? (
-        // The dates asked for, written while the answer is on its way: also the first date format
-        // of the visit, whose locale data would otherwise be loaded after the answer, before the chart.
-        <PendingState
-          label={
-            askedDates
-              ? `Loading the usage of ${formatSpan(askedDates.start, askedDates.end)}`
-              : 'Loading usage'
-          }
-        >
+        <PendingState label="Loading usage">
           <Skeleton height="6rem" />
           <Skeleton height="15rem" />
         </PendingState>
