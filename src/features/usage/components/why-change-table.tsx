@@ -21,6 +21,38 @@ interface WhyChangeTableProps {
   action?: (row: PartChange) => ReactNode
 }
 
+/**
+ * The header row of the panel's tables: the first column's heading, then the number columns (right
+ * aligned), then any text columns.
+ */
+export function WhyTableHead({
+  first,
+  numbers,
+  after = [],
+}: {
+  first: string
+  numbers: readonly string[]
+  after?: readonly string[]
+}) {
+  return (
+    <thead>
+      <tr>
+        <th scope="col">{first}</th>
+        {numbers.map((label) => (
+          <th key={label} scope="col" className="usage-table__number">
+            {label}
+          </th>
+        ))}
+        {after.map((label) => (
+          <th key={label} scope="col">
+            {label}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  )
+}
+
 /** How many parts are listed before "Show all": the largest changes are what explains a day. */
 export const WHY_ROWS_SHOWN = 10
 
@@ -37,23 +69,10 @@ export function WhyChangeTable({ caption, partLabel, partsWord, rows, action }: 
       <div className="ui-table-wrap">
         <table className="ui-table usage-table why-table">
           <caption className="visually-hidden">{caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{partLabel}</th>
-              <th scope="col" className="usage-table__number">
-                Usual
-              </th>
-              <th scope="col" className="usage-table__number">
-                This bucket
-              </th>
-              <th scope="col" className="usage-table__number">
-                Change
-              </th>
-              <th scope="col" className="usage-table__number">
-                Share of the change
-              </th>
-            </tr>
-          </thead>
+          <WhyTableHead
+            first={partLabel}
+            numbers={['Usual', 'This bucket', 'Change', 'Share of the change']}
+          />
           <tbody>
             {shown.map((row) => (
               <tr key={row.id} data-part-id={row.id}>

@@ -16,7 +16,7 @@ import { judgeBucket, referenceIndex, type UsageReference } from '../lib/usage-h
 import { largestLivePart, partChanges } from '../lib/why-day'
 import type { UsageModel } from '../model/usage-model'
 import { useWhyProjects } from './use-why-projects'
-import { WhyChangeTable, formatSignedCredits } from './why-change-table'
+import { WhyChangeTable, WhyTableHead, formatSignedCredits } from './why-change-table'
 import { WhyProject } from './why-project'
 
 /** A project's changes on a UTC day, newest first (the audit trail's rows), or nothing for a viewer who may not read them. */
@@ -130,21 +130,11 @@ function WhyBody({
       <div className="ui-table-wrap">
         <table className="ui-table usage-table why-table" data-testid="why-usual">
           <caption className="visually-hidden">{`${span} against what is usual`}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Metric</th>
-              <th scope="col" className="usage-table__number">
-                This bucket
-              </th>
-              <th scope="col" className="usage-table__number">
-                Usual
-              </th>
-              <th scope="col" className="usage-table__number">
-                Change
-              </th>
-              <th scope="col">Far from usual</th>
-            </tr>
-          </thead>
+          <WhyTableHead
+            first="Metric"
+            numbers={['This bucket', 'Usual', 'Change']}
+            after={['Far from usual']}
+          />
           <tbody>
             {model.charts.map((chart) => {
               const row = judgeBucket(reference, reference.totals.get(chart.metric) ?? [], index)

@@ -12,7 +12,7 @@ import type { UsageView } from '../lib/usage-address'
 import { metricChanges, partChanges, versionParts, windowBuckets } from '../lib/why-day'
 import type { Bucket } from '../model/buckets'
 import { windowQuery } from './use-why-projects'
-import { WhyChangeTable } from './why-change-table'
+import { WhyChangeTable, WhyTableHead } from './why-change-table'
 import type { DayEventsSlot } from './why-panel'
 
 interface WhyProjectProps {
@@ -98,20 +98,7 @@ function MetricChanges({ project, changes }: { project: string; changes: ReturnT
     <div className="ui-table-wrap">
       <table className="ui-table usage-table why-table">
         <caption className="visually-hidden">{`${project} per object type and metric, against what is usual`}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Object type · metric</th>
-            <th scope="col" className="usage-table__number">
-              Usual
-            </th>
-            <th scope="col" className="usage-table__number">
-              This bucket
-            </th>
-            <th scope="col" className="usage-table__number">
-              Change
-            </th>
-          </tr>
-        </thead>
+        <WhyTableHead first="Object type · metric" numbers={['Usual', 'This bucket', 'Change']} />
         <tbody>
           {changes.map((change) => (
             <tr key={change.label}>
