@@ -32,7 +32,7 @@ export const DRAWN_SIGNAL = 'usage-bench:drawn'
 /**
  * Runs in the page before the app: notes when all `areaCount` areas of the charts (five over three
  * charts here) have a path, and says so on the console ({@link DRAWN_SIGNAL}). When the usage answer
- * of the measured range arrived is read afterwards ({@link drawTimes}).
+ * of the measured range arrived is read afterwards ({@link drawTime}).
  */
 export function instrument({ areaCount }: { areaCount: number }) {
   const bench: NonNullable<Window['__usageBench']> = {}

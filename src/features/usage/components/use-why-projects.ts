@@ -11,7 +11,7 @@ import type { UsageInterval } from '../../../api/types'
 import { projectQueries } from '../../projects/queries'
 import type { Bucket } from '../model/buckets'
 import { usageQueries } from '../queries'
-import { referenceIndex, type ReferenceSeries, type UsageReference } from '../lib/usage-history'
+import { shownBucket, type ReferenceSeries, type UsageReference } from '../lib/usage-history'
 import { creditsOf2022, largestLivePart, partChanges, windowBuckets, windowOf } from '../lib/why-day'
 
 /**
@@ -51,9 +51,9 @@ export function usePrefetchWhyDay(
   return useCallback(
     (day: IsoDate) => {
       if (generation !== 'current') return
-      const index = referenceIndex(reference, day)
-      const bucket = index >= reference.offset ? reference.buckets[index] : undefined
-      if (!bucket || bucket.start > today) return
+      const shown = shownBucket(reference, day)
+      if (!shown || shown.bucket.start > today) return
+      const { index, bucket } = shown
       const largest = largestLivePart(partChanges(reference.parts, index, reference.interval).parts)
       if (largest && readable?.has(largest.label))
         void queryClient.prefetchQuery(windowQuery(organization, largest.label, bucket, reference.interval))

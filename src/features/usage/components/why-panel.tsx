@@ -12,7 +12,7 @@ import { EmptyState, ErrorState, PendingState } from '../../../components/ui/que
 import { formatSpan } from '../lib/dates'
 import { formatChange, formatMetricValue } from '../lib/format'
 import type { UsageView } from '../lib/usage-address'
-import { judgeBucket, referenceIndex, type UsageReference } from '../lib/usage-history'
+import { judgeBucket, shownBucket, type UsageReference } from '../lib/usage-history'
 import { largestLivePart, partChanges } from '../lib/why-day'
 import type { UsageModel } from '../model/usage-model'
 import { useWhyProjects } from './use-why-projects'
@@ -46,8 +46,7 @@ export function WhyPanel(props: WhyPanelProps) {
   useEffect(() => {
     if (shouldFocus) headingRef.current?.focus()
   }, [shouldFocus, day])
-  const index = referenceIndex(reference, day)
-  const bucket = index >= reference.offset ? reference.buckets[index] : undefined
+  const shown = shownBucket(reference, day)
   const word = interval === 'day' ? 'day' : 'month'
   const handleKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'Escape') return
@@ -62,20 +61,20 @@ export function WhyPanel(props: WhyPanelProps) {
     >
       <div className="why-panel__header">
         <h3 id="why-panel-heading" ref={headingRef} tabIndex={-1}>
-          Why this {word}: {bucket ? formatSpan(bucket.start, bucket.end) : day}
+          Why this {word}: {shown ? formatSpan(shown.bucket.start, shown.bucket.end) : day}
         </h3>
         <Button onClick={onClose} aria-label={`Close why this ${word}`}>
           Close
         </Button>
       </div>
-      {!bucket ? (
+      {!shown ? (
         <EmptyState title={`This ${word} is not in the range shown`}>
           Pick a {word} on the chart or in the table, or choose a range that holds it.
         </EmptyState>
-      ) : bucket.start > today ? (
+      ) : shown.bucket.start > today ? (
         <EmptyState title={`This ${word} has not begun`}>Nothing is used before it starts.</EmptyState>
       ) : (
-        <WhyBody {...props} index={index} bucket={bucket} />
+        <WhyBody {...props} index={shown.index} bucket={shown.bucket} />
       )}
     </section>
   )

@@ -8,6 +8,7 @@ import {
   historyRange,
   judgeBucket,
   referenceIndex,
+  shownBucket,
   unusualDays,
   usageReference,
 } from './usage-history'
@@ -54,6 +55,17 @@ describe('usageReference and the marks', () => {
     const reference = usageReference(shown, history)
     expect(unusualDays(reference, 'credits', '2026-10-31').size).toBe(0)
     expect(unusualDays(reference, 'credits', '2026-11-01').has('2026-10-31')).toBe(true)
+  })
+
+  it('finds a chosen day among the shown range’s buckets only, not the history’s', () => {
+    const reference = usageReference(shown, history)
+    expect(shownBucket(reference, '2026-10-31')).toMatchObject({
+      index: 30,
+      bucket: { start: '2026-10-31', end: '2026-11-01' },
+    })
+    expect(shownBucket(reference, '2026-10-29')?.index).toBe(reference.offset)
+    expect(shownBucket(reference, '2026-10-28')).toBeUndefined()
+    expect(shownBucket(reference, '2026-12-31')).toBeUndefined()
   })
 
   it('judges a bucket against its references, nearest first, and gives a by-day model its days', () => {

@@ -128,6 +128,18 @@ export function referenceIndex(reference: UsageReference, day: IsoDate): number 
   return reference.buckets.findIndex((bucket) => bucket.start === day)
 }
 
+/**
+ * The bucket starting on `day` among the shown range's (not the history before it), with its index
+ * in the reference: the bucket "why this day" can explain; undefined when the range has none.
+ */
+export function shownBucket(
+  reference: UsageReference,
+  day: IsoDate,
+): { index: number; bucket: Bucket } | undefined {
+  const index = referenceIndex(reference, day)
+  return index >= reference.offset ? { index, bucket: reference.buckets[index]! } : undefined
+}
+
 /** Bucket `index` of `values` (aligned to the reference's buckets) judged against its references. */
 export function judgeBucket(
   reference: UsageReference,
